@@ -1,0 +1,1 @@
+"""The SQLite database: shape, loader and Datasette configuration."""

@@ -1,0 +1,1 @@
+"""The extraction pipeline and the command line: PDF in, validated Document out."""

@@ -1,0 +1,5 @@
+"""Pydantic models for action-plan records (the JSON contract)."""
+
+from .models import Action, Audit, Document, Metadata, Owner, Quality, Recommendation, Source, TargetDate
+
+__all__ = ["Action", "Audit", "Document", "Metadata", "Owner", "Quality", "Recommendation", "Source", "TargetDate"]
