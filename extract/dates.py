@@ -1,0 +1,436 @@
+"""Target dates: the text of a plan's Target Date cell -> a TargetDate.
+
+In: the cell text as printed ("June 2021", "Q2 2021/22", "Completed and ongoing", "within 3 months")
+and `base`, the plan's submission date, against which relative forms resolve (never the run date).
+Out: `actionplans.schemas.TargetDate`: the text as printed, `due` = the last day of the period named
+(null where none is named), its `precision`, and a `status`.
+
+Cheap regular-expression rules run first (quarters, financial years, seasons, months, ranges,
+relative periods); dateparser, with explicit settings, is the fallback for other absolute dates.
+`parse_target_date` never raises: anything it cannot read comes back with status "unparsed".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from actionplans.schemas import TargetDate
+
+__all__ = ["parse_target_date"]
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "febuary": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary|uary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_M = rf"(?P<month>{_MONTH})\.?"
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty four": 24, "twenty-four": 24,
+}
+_NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + r")"
+# Seasons as the months they end on (meteorological seasons; winter Y runs Dec Y to Feb Y+1).
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(text: str) -> int:
+    """A printed year: '21' is 2021, '99' is 1999 (plans start in the 1990s at the earliest)."""
+    y = int(text)
+    if y < 100:
+        y += 2000 if y < 90 else 1900
+    return y
+
+
+def _fy_start(first: str, second: str) -> int | None:
+    """'2021', '22' -> 2021 when the two name consecutive years (a UK financial year), else None."""
+    y1 = _year(first)
+    y2 = int(second)
+    if len(second) <= 2:
+        y2 = (y1 // 100) * 100 + y2
+        if y2 < y1:
+            y2 += 100
+    return y1 if y2 == y1 + 1 else None
+
+
+def _fq_end(fy_start: int, quarter: int) -> dt.date:
+    """End of a UK financial quarter: Q1 Apr-Jun, Q2 Jul-Sep, Q3 Oct-Dec, Q4 Jan-Mar of the next year."""
+    month = (3 + 3 * quarter) if quarter < 4 else 3
+    return _month_end(fy_start + (1 if quarter == 4 else 0), month)
+
+
+def _fy_of(day: dt.date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    m = day.month - 1 + months
+    y, m = day.year + m // 12, m % 12 + 1
+    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBERS[text]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    due: dt.date | None
+    precision: str
+    starts_period: bool = False  # "from June 2021": a start, not a deadline
+
+
+# ---------------------------------------------------------------------------------------------- cleaning
+
+
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                         "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u2009": " "})
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_ORDINAL = re.compile(r"(\d)\s*(?:st|nd|rd|th)\b")
+
+
+def _clean(text: str, keep_brackets: bool = False) -> str:
+    s = text.translate(_DASHES).lower()
+    if not keep_brackets:
+        s = _BRACKETS.sub(" ", s)
+    else:
+        s = s.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ")
+    s = _ORDINAL.sub(r"\1", s)  # "26 th", "3rd" -> "26", "3"
+    s = re.sub(r"\s+", " ", s)
+    return s.strip(" .;:,*")
+
+
+# ---------------------------------------------------------------------------------------------- statuses
+
+_NA = re.compile(r"^(?:n\s*/\s*a|n\.\s*a\.?|na|not applicable|not agreed|none|nil|no action|-+|/|x)$")
+_DONE_ONGOING = re.compile(
+    r"\bcomplete[d]?\b.{0,40}?\b(?:and|&|/|but|-|with|\+)?\s*(?:on-?going|continu(?:ing|ous|es)|in progress)\b"
+    r"|\b(?:on-?going|continuing)\b.{0,10}\b(?:and|&|/)\s*complete[d]?\b")
+_DONE = re.compile(r"^(?:(?:this|the|all)\s+)?(?:actions?\s+)?(?:is\s+|are\s+|has been\s+|have been\s+)?"
+                   r"(?:complete[d]?|achieved|done|closed|implemented|delivered|in place|met)\b(?!\s+by\b)")
+_IMMEDIATE = re.compile(r"^(?:with\s+)?(?:immediate(?:ly)?|immediate effect|now|forthwith|asap|as soon as possible"
+                        r"|with immediate effect)\b")
+_RECURRING = re.compile(
+    r"\b(?:daily|weekly|fortnightly|monthly|bi-?monthly|quarterly|bi-?annual(?:ly)?|semi-?annual(?:ly)?"
+    r"|six[- ]monthly|half[- ]yearly|annual(?:ly)?|yearly|termly|every (?:\w+ )?(?:day|week|month|quarter|year)s?"
+    r"|each (?:day|week|month|quarter|year)|on a (?:daily|weekly|monthly|quarterly|regular|rolling) basis)\b")
+_ONGOING = re.compile(r"\b(?:on-?going|continuous(?:ly)?|continuing|business as usual|bau|in progress|rolling)\b")
+_START_MARK = re.compile(r"(?:\bfrom|\bstarting|\bcommencing|\bsince|\bbeginning|\bstart)\s+(?:in\s+|on\s+)?$")
+
+
+def _status_word(s: str) -> str | None:
+    if _NA.match(s):
+        return "not_applicable"
+    if _DONE_ONGOING.search(s):
+        return "completed_and_ongoing"
+    if _DONE.match(s):
+        return "completed"
+    if _IMMEDIATE.match(s):
+        return "immediate"
+    if _RECURRING.search(s):
+        return "recurring"
+    if _ONGOING.search(s):
+        return "ongoing"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- rules
+
+_Y = r"'?(?P<year>\d{4}|\d{2})"
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
+    ("dmy_num", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?(?P<year>\d{4}|\d{2})(?![\d/])")),
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:\s*(?:of\s+)?|[-/ ]){_M}(?:\s*,?\s*|[-/ ']){_Y}\b")),
+    ("mdy", re.compile(rf"\b{_M}\s+(?:the\s+)?(?P<d>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b")),
+    ("season", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s*(?:of\s+|term\s+)?'?(?P<year>\d{4}|\d{2})"
+                          r"(?:\s*[/-]\s*(?P<y2>\d{4}|\d{2}))?\b")),
+    ("fq", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?(?:the\s+)?(?:fy|financial year|business year)?\s*"
+                      r"'?(?P<y1>\d{4}|\d{2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})\b")),
+    ("fq_after", re.compile(r"\b(?:fy\s*)?(?P<y1>\d{4}|\d{2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})\s*,?\s*(?:q|quarter\s*)(?P<q>[1-4])\b")),
+    ("fq_fy", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?fy\s*'?(?P<year>\d{4}|\d{2})\b")),
+    ("cq", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?(?P<year>\d{4})\b")),
+    ("fy", re.compile(r"(?<![\d/])(?P<y1>\d{4})\s*[/-]\s*(?P<y2>\d{4}|\d{2})(?![\d/])")),
+    ("fy_short", re.compile(r"\b(?:fy|financial year|business year)\s*'?(?P<y1>\d{2})\s*[/-]\s*(?P<y2>\d{2})\b")),
+    ("fy_single", re.compile(r"\bfy\s*'?(?P<year>\d{4}|\d{2})\b")),
+    ("part_year", re.compile(r"\b(?P<part>early|mid|middle of|late|first half of|second half of|start of|"
+                             r"beginning of)\s*-?\s*(?P<year>\d{4})\b")),
+    ("my", re.compile(rf"\b{_M}(?:\s*,?\s*|[-/ '.]){_Y}\b")),
+    ("my_num", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})\s?[/.-]\s?(?P<year>\d{4})(?![\d/])")),
+    ("year", re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")),
+    # Relative forms: need the submission date.
+    ("within", re.compile(rf"\b(?:within|in|after|next)?\s*(?:the\s+)?(?:next\s+)?{_NUM}\s*"
+                          r"(?P<unit>day|week|month|year)s?\b")),
+    ("next_period", re.compile(r"\bnext\s+(?P<unit>week|month|quarter|financial year|business year|year|"
+                               r"spring|summer|autumn|fall|winter)\b")),
+    ("this_period", re.compile(r"\b(?:end of|by|during|within)\s+(?:this|the|the current)\s+"
+                               r"(?P<unit>month|quarter|financial year|business year|calendar year|year)\b")),
+    ("fq_bare", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\b")),
+    ("dm", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:of\s+)?{_M}\b")),
+    ("md", re.compile(rf"\b{_M}\s+(?P<d>\d{{1,2}})\b")),
+    ("season_bare", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\b")),
+    ("month_bare", re.compile(rf"\b{_M}\b")),
+]
+_RELATIVE = {"within", "next_period", "this_period", "fq_bare", "dm", "md", "season_bare", "month_bare"}
+
+
+def _month_no(name: str) -> int:
+    return _MONTHS[name.rstrip(".")]
+
+
+def _rule_due(kind: str, g: dict[str, str], base: dt.date | None) -> tuple[dt.date | None, str] | None:
+    """Due date and precision for one rule match; None when the match is not a date after all."""
+    if kind in ("iso", "dmy_num", "dmy", "mdy"):
+        y = _year(g["year"])
+        m = int(g["m"]) if g.get("m") else _month_no(g["month"])
+        d = int(g["d"])
+        if kind == "dmy_num" and m > 12 >= d:  # 12/31/2021: printed month-first
+            d, m = m, d
+        return dt.date(y, m, d), "day"
+    if kind in ("fq", "fq_after"):
+        fy = _fy_start(g["y1"], g["y2"])
+        return (_fq_end(fy, int(g["q"])), "financial_quarter") if fy is not None else None
+    if kind == "fq_fy":  # FY22 is the year ending March 2022
+        return _fq_end(_year(g["year"]) - 1, int(g["q"])), "financial_quarter"
+    if kind == "cq":
+        return _month_end(int(g["year"]), 3 * int(g["q"])), "quarter"
+    if kind in ("fy", "fy_short"):
+        fy = _fy_start(g["y1"], g["y2"])
+        return (dt.date(fy + 1, 3, 31), "financial_year") if fy is not None else None
+    if kind == "fy_single":
+        return dt.date(_year(g["year"]), 3, 31), "financial_year"
+    if kind == "season":
+        season, y = g["season"], _year(g["year"])
+        if season == "winter":
+            y = _year(g["y2"]) if g.get("y2") and len(g["y2"]) == 4 else y + 1
+        return _month_end(y, _SEASON_END[season]), "season"
+    if kind == "part_year":
+        part, y = g["part"], int(g["year"])
+        month = {"early": 4, "start of": 4, "beginning of": 4, "mid": 8, "middle of": 8, "late": 12,
+                 "first half of": 6, "second half of": 12}[part]
+        return _month_end(y, month), "year"
+    if kind == "my":
+        return _month_end(_year(g["year"]), _month_no(g["month"])), "month"
+    if kind == "my_num":
+        m = int(g["m"])
+        return (_month_end(int(g["year"]), m), "month") if 1 <= m <= 12 else None
+    if kind == "year":
+        return dt.date(int(g["year"]), 12, 31), "year"
+    # Relative forms from here on.
+    if base is None:
+        return None, "relative"
+    if kind == "within":
+        n, unit = _number(g["n"]), g["unit"]
+        if unit == "day":
+            return base + dt.timedelta(days=n), "relative"
+        if unit == "week":
+            return base + dt.timedelta(weeks=n), "relative"
+        return _add_months(base, n * (12 if unit == "year" else 1)), "relative"
+    if kind == "next_period":
+        unit = g["unit"]
+        if unit == "week":
+            return base + dt.timedelta(days=13 - base.weekday()), "relative"  # Sunday of next week
+        if unit == "month":
+            nxt = _add_months(base.replace(day=1), 1)
+            return _month_end(nxt.year, nxt.month), "month"
+        if unit == "quarter":
+            q = (base.month - 4) % 12 // 3 + 1
+            fy = _fy_of(base)
+            fy, q = (fy + 1, 1) if q == 4 else (fy, q + 1)
+            return _fq_end(fy, q), "financial_quarter"
+        if unit in ("financial year", "business year"):
+            return dt.date(_fy_of(base) + 2, 3, 31), "financial_year"
+        if unit == "year":
+            return dt.date(base.year + 1, 12, 31), "year"
+        return _next_season(unit, base, strictly_next=True), "season"
+    if kind == "this_period":
+        unit = g["unit"]
+        if unit == "month":
+            return _month_end(base.year, base.month), "month"
+        if unit == "quarter":
+            q = (base.month - 4) % 12 // 3 + 1
+            return _fq_end(_fy_of(base), q), "financial_quarter"
+        if unit in ("financial year", "business year"):
+            return dt.date(_fy_of(base) + 1, 3, 31), "financial_year"
+        return dt.date(base.year, 12, 31), "year"
+    if kind == "fq_bare":
+        q = int(g["q"])
+        fy = _fy_of(base)
+        due = _fq_end(fy, q)
+        return (due if due >= base else _fq_end(fy + 1, q)), "financial_quarter"
+    if kind in ("dm", "md"):
+        m, d = _month_no(g["month"]), int(g["d"])
+        due = dt.date(base.year, m, d)
+        return (due if due >= base else dt.date(base.year + 1, m, d)), "day"
+    if kind == "season_bare":
+        return _next_season(g["season"], base), "season"
+    if kind == "month_bare":
+        m = _month_no(g["month"])
+        due = _month_end(base.year, m)
+        return (due if due >= base else _month_end(base.year + 1, m)), "month"
+    return None
+
+
+def _next_season(season: str, base: dt.date, strictly_next: bool = False) -> dt.date:
+    """End of the first `season` ending on/after base; with strictly_next, the first starting after base."""
+    end_month, start_month = _SEASON_END[season], _SEASON_START[season]
+    for year in range(base.year, base.year + 3):
+        end = _month_end(year, end_month)
+        start = dt.date(year - 1 if season == "winter" else year, start_month, 1)
+        if (start > base) if strictly_next else (end >= base):
+            return end
+    return _month_end(base.year + 2, end_month)
+
+
+def _scan(s: str, base: dt.date | None) -> list[_Hit]:
+    """Every date expression in cleaned text `s`, each span read by the first rule that fits it."""
+    hits: list[_Hit] = []
+    taken = [False] * len(s)
+    for kind, rx in _RULES:
+        for m in rx.finditer(s):
+            a, b = m.span()
+            while a < b and s[a] == " ":
+                a += 1
+            if a >= b or any(taken[a:b]):
+                continue
+            g = {k: v for k, v in m.groupdict().items() if v is not None}
+            try:
+                res = _rule_due(kind, g, base)
+            except (ValueError, KeyError, OverflowError):
+                continue
+            if res is None:
+                continue
+            due, precision = res
+            if due is not None and not (MIN_YEAR <= due.year <= MAX_YEAR):
+                continue
+            for i in range(a, b):
+                taken[i] = True
+            starts = bool(_START_MARK.search(s[:a]))
+            hits.append(_Hit(a, b, due, precision if kind not in _RELATIVE or due is not None else "relative",
+                             starts))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+# ---------------------------------------------------------------------------------------------- dateparser
+
+
+@functools.lru_cache(maxsize=64)
+def _parser(base: dt.date | None):
+    """One DateDataParser per submission date (dateparser builds its settings per parser)."""
+    from dateparser.date import DateDataParser
+
+    relative_base = dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time())
+    settings = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "last",
+        "PREFER_DATES_FROM": "future",  # a target date is after the plan it sits in
+        "RELATIVE_BASE": relative_base,
+        "REQUIRE_PARTS": ["month", "year"],
+        "RETURN_TIME_AS_PERIOD": False,
+        "STRICT_PARSING": False,
+        # Relative parsing is left to the rules above, which know the submission date's meaning.
+        "PARSERS": ["absolute-time", "custom-formats"],
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+_LOOKS_DATED = re.compile(rf"\d|{_MONTH}")
+
+
+def _dateparser_hit(s: str, base: dt.date | None) -> _Hit | None:
+    if not _LOOKS_DATED.search(s) or len(s) > 120:
+        return None
+    try:
+        data = _parser(base).get_date_data(s)
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input; a miss is not an error here
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if period == "year":
+        due, precision = dt.date(day.year, 12, 31), "year"
+    elif period == "month":
+        due, precision = _month_end(day.year, day.month), "month"
+    else:
+        due, precision = day, "day"
+    if not (MIN_YEAR <= due.year <= MAX_YEAR):
+        return None
+    return _Hit(0, len(s), due, precision)
+
+
+# ---------------------------------------------------------------------------------------------- public
+
+
+def parse_target_date(text: str, base: dt.date | None = None) -> TargetDate:
+    """Read a Target Date cell. `base` is the plan's submission date; relative forms resolve against it.
+
+    Without `base`, a relative form ("within 3 months", "end of July") gets due None, precision
+    "relative" and status "due". Never raises.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    try:
+        return _parse(text, base)
+    except Exception:  # noqa: BLE001 - the contract is "never raise": the extractor must finish the document
+        return TargetDate(text=text, status="unparsed")
+
+
+def _parse(text: str, base: dt.date | None) -> TargetDate:
+    if isinstance(base, dt.datetime):
+        base = base.date()
+    s = _clean(text)
+    if not s:
+        return TargetDate(text=text, status="unparsed")
+    status = _status_word(s)
+    if status == "not_applicable":
+        return TargetDate(text=text, status="not_applicable")
+
+    hits = _scan(s, base)
+    if not hits and status is None:
+        inner = _clean(text, keep_brackets=True)  # a date printed only inside brackets
+        if inner != s:
+            hits = _scan(inner, base)
+            status = _status_word(inner)
+    if not hits and status is None:
+        hit = _dateparser_hit(s, base)
+        hits = [hit] if hit else []
+
+    # "Ongoing from April 2021": a start, not a deadline. A lone "From April 2021" is taken as a deadline.
+    deadlines = [h for h in hits if not h.starts_period]
+    if not deadlines and status not in ("ongoing", "recurring"):
+        deadlines = hits
+    dated = [h for h in deadlines if h.due is not None]
+    if dated:
+        # A range or a list names several periods: the action is due when the last one ends.
+        best = max(dated, key=lambda h: (h.due, -h.start))
+        due, precision = best.due, best.precision
+    elif deadlines:
+        due, precision = None, "relative"
+    else:
+        due, precision = None, None
+
+    if status is None:
+        status = "due" if precision is not None else "unparsed"
+    elif status == "ongoing" and due is not None:
+        status = "due"  # "Ongoing - review June 2021" names a deadline
+    elif status in ("immediate",) and due is None:
+        precision = None
+    return TargetDate(text=text, due=due, precision=precision, status=status)
