@@ -1,0 +1,171 @@
+"""Cell text: words (with page and position) -> lines -> paragraphs and bullets.
+
+In: the words pdfplumber found inside one table cell, possibly on several pages (a row that runs
+across a page break), each a dict with text, x0, x1, top, bottom and page.
+Out: `Line`s, and `Paragraph`s whose text is reflowed (line breaks become spaces, a wrapped word's
+hyphen mended) and that keep where they sit, so owners and dates can be aligned to them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023\u2219\uf0b7\uf0a7\uf076\uf0d8\u25a0\u25a1\u2013\u2014-\u27a2\u2043o"
+GLYPH_ONLY = re.compile(rf"^[{re.escape(BULLETS)}]$")
+GLYPH_LEAD = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2023\u2219\uf0b7\uf0a7\uf076\uf0d8\u25a0\u27a2\u2043](?=\S)")
+ROMAN_LEAD = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h])\)$")
+SENTENCE_END = re.compile(r"[.:;!?)\u201d'\"]$")
+# Word fragments that only ever follow a line-end hyphen when Word or a typesetter broke one word.
+SUFFIXES = {"ment", "ments", "tion", "tions", "sion", "sions", "ing", "ings", "ed", "ly", "ness", "ity", "ities",
+            "ance", "ence", "able", "ible", "al", "ally", "ive", "ise", "ised", "ize", "ized", "er", "ers", "ous"}
+
+
+@dataclass
+class Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    words: list[dict]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Paragraph:
+    lines: list[Line]
+    bullet: bool = False
+    text: str = ""
+    spans: list[tuple[int, float, float]] = field(default_factory=list)  # (page, top, bottom) per page
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    def bbox(self) -> tuple[float, float, float, float]:
+        first = [ln for ln in self.lines if ln.page == self.page]
+        return (min(ln.x0 for ln in first), first[0].top, max(ln.x1 for ln in first), first[-1].bottom)
+
+
+def to_lines(words: list[dict]) -> list[Line]:
+    """Group words into lines: same page, overlapping vertically; reading order."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: (w["page"], round(w["top"]), w["x0"])):
+        last = lines[-1] if lines else None
+        if last and last.page == w["page"] and w["top"] < last.bottom - 0.4 * (w["bottom"] - w["top"]):
+            last.words.append(w)
+            last.bottom, last.x1 = max(last.bottom, w["bottom"]), max(last.x1, w["x1"])
+            continue
+        lines.append(Line(w["page"], w["top"], w["bottom"], w["x0"], w["x1"], [w]))
+    for ln in lines:
+        ln.words.sort(key=lambda w: w["x0"])
+        ln.x0 = ln.words[0]["x0"]
+    return lines
+
+
+def pitch(lines: list[Line]) -> float:
+    """The usual distance from one line's top to the next line's top within a paragraph."""
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top > a.top]
+    heights = [ln.height for ln in lines] or [10.0]
+    base = median(heights) * 1.15
+    if steps:
+        small = [s for s in steps if s <= 1.6 * base]
+        if small:
+            return min(small)
+    return base
+
+
+def _bullet_start(line: Line) -> bool:
+    first = line.words[0]["text"]
+    return bool(GLYPH_ONLY.match(first) and len(line.words) > 1) or bool(GLYPH_LEAD.match(first)) or bool(
+        ROMAN_LEAD.match(first) and len(line.words) > 1)
+
+
+def _strip_bullet(text: str) -> str:
+    text = re.sub(rf"^[{re.escape(BULLETS)}]\s*", "", text, count=1) if text[:1] in BULLETS and (
+        len(text) > 1 and (text[1] == " " or text[0] not in "-o\u2013\u2014")) else text
+    return re.sub(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s+", "", text, count=1)
+
+
+def reflow(lines: list[Line]) -> str:
+    """Join a paragraph's lines: line breaks become spaces; a wrapped word's hyphen is mended."""
+    out = ""
+    for ln in lines:
+        t = ln.text.strip()
+        if not out:
+            out = t
+        elif re.search(r"[A-Za-z]-$", out) and t[:1].islower():
+            frag = re.match(r"[a-z]+", t).group(0)
+            out = out[:-1] + t if frag in SUFFIXES else out + t  # "rehabilitation-focused" keeps its hyphen
+        elif out.endswith("/") or t.startswith("/"):
+            out = out + t
+        else:
+            out = out + " " + t
+    out = out.replace("\u00ad", "")
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def paragraphs(lines: list[Line], step: float | None = None) -> list[Paragraph]:
+    """Split lines into paragraphs at blank space, at bullets, and at page breaks that end a sentence."""
+    if not lines:
+        return []
+    step = step or pitch(lines)
+    paras: list[Paragraph] = []
+    for ln in lines:
+        prev = paras[-1].lines[-1] if paras else None
+        new = prev is None or _bullet_start(ln)
+        if prev is not None and not new:
+            if ln.page == prev.page:
+                new = ln.top - prev.top > 1.45 * step
+            else:  # a row continued on the next page: a new paragraph only if the last one was finished
+                new = bool(SENTENCE_END.search(prev.text.strip())) and ln.words[0]["text"][:1].isupper()
+        if new:
+            paras.append(Paragraph([ln], bullet=_bullet_start(ln)))
+        else:
+            paras[-1].lines.append(ln)
+    for p in paras:
+        text = reflow(p.lines)
+        p.text = _strip_bullet(text) if p.bullet else text
+        by_page: dict[int, list[Line]] = {}
+        for ln in p.lines:
+            by_page.setdefault(ln.page, []).append(ln)
+        p.spans = [(pg, ls[0].top, ls[-1].bottom) for pg, ls in by_page.items()]
+    return [p for p in paras if p.text]
+
+
+def entries(lines: list[Line], starts: list[tuple[int, float]] = (), step: float | None = None) -> list[Paragraph]:
+    """Split an owner or date cell into entries: blank space separates them, and so does a line that
+    starts level with a response paragraph (entries stacked with no blank line between them)."""
+    if not lines:
+        return []
+    step = step or pitch(lines)
+    out: list[Paragraph] = []
+    for ln in lines:
+        prev = out[-1].lines[-1] if out else None
+        new = (prev is None or ln.page != prev.page or ln.top - prev.top > 1.45 * step
+               or any(pg == ln.page and abs(top - ln.top) < 0.35 * ln.height for pg, top in starts))
+        if new:
+            out.append(Paragraph([ln]))
+        else:
+            out[-1].lines.append(ln)
+    for p in out:
+        p.text = reflow(p.lines)
+        p.spans = [(p.page, p.lines[0].top, p.lines[-1].bottom)]
+    return out
+
+
+def join_text(paras: list[Paragraph]) -> str:
+    return " ".join(p.text for p in paras)

@@ -1,0 +1,212 @@
+"""One PDF -> one validated Document.
+
+In: a path to a PDF.
+Out: `actionplans.schemas.Document`, or a domain error from `errors` naming the file and page.
+Each page is read once (words and the table finder's cell grid) and closed straight away, so memory
+does not grow with page count; everything after that works on those words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+import pdfplumber
+from actionplans.schemas import Action, Document, Metadata, Quality, Recommendation, Source
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pydantic import ValidationError
+
+from . import errors
+from .align import assign
+from .cells import Paragraph, entries, paragraphs, to_lines
+from .dates import parse_target_date
+from .metadata import parse_metadata
+from .owners import split_owners
+from .tables import REF_LEAD, Row, TableScanner, furniture, header_field
+
+log = logging.getLogger(__name__)
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
+DECISIONS = [
+    (re.compile(r"\bnot\s+agreed\b"), "not_agreed"), (re.compile(r"\bpart(?:ly|ially)\s+agreed\b"), "partly_agreed"),
+    (re.compile(r"\bnot\s+accepted\b"), "not_accepted"),
+    (re.compile(r"\bpart(?:ly|ially)\s+accepted\b"), "partly_accepted"), (re.compile(r"\bagreed\b"), "agreed"),
+    (re.compile(r"\baccepted\b"), "accepted"), (re.compile(r"\brejected\b"), "rejected"),
+]
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def decision_of(text: str) -> str | None:
+    t = " ".join(text.lower().split())
+    for pat, value in DECISIONS:
+        if pat.search(t):
+            return value
+    return None
+
+
+def read_pages(path: Path) -> tuple[int, list[dict]]:
+    """Open the PDF and read each page once: words, line tops/bottoms, and the ruled tables' grids."""
+    with open(path, "rb") as f:
+        head = f.read(1024)
+    if b"%PDF-" not in head:
+        raise errors.NotAPDF(path, "not a PDF (no %PDF header)")
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise errors.EncryptedPDF(path, "the PDF is encrypted") from e
+    except (PDFSyntaxError, Exception) as e:  # pdfminer raises a zoo of types on damaged files
+        if "password" in str(e).lower() or "encrypt" in str(e).lower():
+            raise errors.EncryptedPDF(path, "the PDF is encrypted") from e
+        raise errors.DamagedPDF(path, f"cannot be parsed ({type(e).__name__}: {e})".strip()) from e
+    pages: list[dict] = []
+    with pdf:
+        try:
+            n = len(pdf.pages)
+        except Exception as e:
+            raise errors.DamagedPDF(path, f"page tree cannot be read ({type(e).__name__})") from e
+        for i, page in enumerate(pdf.pages, start=1):
+            try:
+                words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
+                tables = []
+                if page.edges:
+                    for t in page.find_tables(TABLE_SETTINGS):
+                        tables.append((t.bbox, [list(r.cells) for r in t.rows]))
+                pages.append({"page": i, "width": float(page.width), "height": float(page.height),
+                              "words": words, "tables": tables})
+            except Exception as e:
+                raise errors.DamagedPDF(path, f"page cannot be read ({type(e).__name__}: {e})", page=i) from e
+            finally:
+                page.close()
+    return n, pages
+
+
+def in_table(line: tuple[float, float, str], tables: list) -> bool:
+    return any(b[1] - 1 <= line[0] and line[1] <= b[3] + 1 for b, _ in tables)
+
+
+def looks_like_header(text: str) -> bool:
+    """A line of an unruled table's header row: two or more of its words name table fields."""
+    return len({header_field(w) for w in text.split()} - {None}) >= 2
+
+
+def _cell_paragraphs(words: list[dict]) -> list[Paragraph]:
+    return paragraphs(to_lines(words))
+
+
+def _plain(words: list[dict]) -> str:
+    return " ".join(ln.text for ln in to_lines(words)).strip()
+
+
+def build_recommendation(row: Row, base: dt.date | None, quality: Quality) -> Recommendation:
+    ref = _plain(row.words("ref"))
+    text_paras = _cell_paragraphs(row.words("text"))
+    if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
+        m = REF_LEAD.match(ref)
+        ref = m.group(0) if m else ref
+    ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
+    decision_text = _plain(row.words("decision")) or None
+    response = _cell_paragraphs(row.words("response"))
+    starts = [(p.page, p.top) for p in response]
+    owners = entries(to_lines(row.words("owner")), starts)
+    dates = entries(to_lines(row.words("date")), starts)
+    owner_at: dict[int, list[str]] = {}
+    date_at: dict[int, list[str]] = {}
+    for ents, into in ((owners, owner_at), (dates, date_at)):
+        for e, i in zip(ents, assign(response, ents)):
+            if i is None:
+                quality.unaligned_entries += 1
+            else:
+                into.setdefault(i, []).append(e.text)
+    actions = []
+    for i, p in enumerate(response):
+        owner_text = " / ".join(owner_at.get(i, [])) or None
+        date_text = date_at.get(i, [None])[0]
+        if len(date_at.get(i, [])) > 1:
+            quality.unaligned_entries += len(date_at[i]) - 1
+        owner_list = [o for t in owner_at.get(i, []) for o in split_owners(t)]
+        actions.append(Action(
+            text=p.text, kind="bullet" if p.bullet else "lead", owners=owner_list, owner_text=owner_text,
+            target_date=parse_target_date(date_text, base) if date_text else None,
+            page=p.page, bbox=tuple(round(v, 1) for v in p.bbox())))
+    return Recommendation(
+        ref=ref, section=row.section, text=" ".join(p.text for p in text_paras),
+        decision=decision_of(decision_text or ""), decision_text=decision_text,
+        response=" ".join(p.text for p in response), pages=sorted(row.pages),
+        bbox=tuple(round(v, 1) for v in row.bbox), actions=actions)
+
+
+def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: list[str | None]) -> str:
+    if any(d in ("accepted", "rejected") for d in decisions) and meta.establishment and "irc" not in (
+            meta.establishment or "").lower():
+        return "V1"
+    if any(d in ("partly_accepted", "not_accepted") for d in decisions) or "irc" in (meta.establishment or "").lower():
+        return "V9"
+    if any(re.match(r"(priority|key)\s+concern", r, re.I) for r in refs):
+        return "V8"
+    if "decision" not in fields or meta.kind == "urgent_notification":
+        return "V6"
+    if meta.kind == "probation":
+        return "V4"
+    if meta.kind == "thematic":
+        return "thematic"
+    return "V3"
+
+
+def extract_document(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None) -> Document:
+    """Read one action-plan PDF into a validated Document (raises errors.ExtractError)."""
+    path = Path(path)
+    if not path.is_file():
+        raise errors.NotAPDF(path, "no such file")
+    digest = sha256_of(path)
+    n, pages = read_pages(path)
+    if sum(len(p["words"]) for p in pages) == 0:
+        raise errors.NoTextLayer(path, f"none of its {n} pages has any text")
+    lines_per_page = [[(ln.top, ln.bottom, ln.text) for ln in to_lines([dict(w, page=p["page"]) for w in p["words"]])]
+                      for p in pages]
+    candidates = [[ln for ln in lines if not in_table(ln, p["tables"]) and not looks_like_header(ln[2])]
+                  for lines, p in zip(lines_per_page, pages)]
+    drop = furniture(candidates, [p["height"] for p in pages])
+    scanner = TableScanner()
+    for p, tops in zip(pages, drop):
+        words = [w for w in p["words"] if not any(abs(w["top"] - t) < 1.5 for t in tops)] if tops else p["words"]
+        p["words"] = words
+        scanner.add_page(p["page"], words, p["tables"])
+    scan = scanner.finish()
+    if scan.columns is None:
+        raise errors.NotAnActionPlan(path, "not an action plan")
+    head_page, head_top = scan.first_table_top or (1, 0.0)
+    header_lines = [t for p in pages[:head_page] for top, _, t in lines_per_page[p["page"] - 1]
+                    if p["page"] < head_page or top < head_top]
+    meta = parse_metadata(header_lines)
+    base = dt.date.fromisoformat(meta.submitted) if meta.submitted else None
+    quality = Quality(rows=scan.raw_rows, continued_rows=sum(r.continued for r in scan.rows))
+    recs, problems = [], []
+    for row in scan.rows:
+        try:
+            recs.append(build_recommendation(row, base, quality))
+        except ValidationError as e:
+            ref = _plain(row.words("ref")) or "?"
+            for err in e.errors():
+                loc = ".".join(str(x) for x in err["loc"]) or "record"
+                problems.append(f"{path} page {row.pages[0]} ref {ref}: {loc}: {err['msg']}")
+    if problems:
+        raise errors.InvalidRecords(path, "; ".join(problems), page=None)
+    if not recs:
+        raise errors.NoRecommendations(path, "an action-plan table was found but no recommendation rows in it")
+    meta.family = family_of(meta, scan.columns.fields, [r.ref for r in recs], [r.decision for r in recs])
+    doc = Document(source=Source(path=str(path), sha256=digest, pages=n), metadata=meta,
+                   recommendations=recs, quality=quality)
+    if annotate:
+        from .nlp import annotate as nlp_annotate
+        doc = nlp_annotate(doc, as_of=as_of)
+    return doc

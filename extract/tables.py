@@ -1,0 +1,303 @@
+"""The action-plan table: pages -> logical rows (one per recommendation), stitched across pages.
+
+In: pdfplumber pages.
+Out: `Row`s whose cells are lists of words (each word carries its page), keyed by field name
+(ref, text, decision, response, owner, date), with the section each row sits under and the pages it
+spans. Header cells are mapped to fields by their words, not by position; header rows repeated on
+each page, page furniture (banners, running headers, footers) and non-plan tables (definitions,
+summary counts) are dropped; a row whose ref cell is empty continues the row before it.
+Ruled tables come from pdfplumber's table finder; tables drawn with whitespace only are cut into
+columns at the header's left edges.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+FIELDS = ("ref", "text", "decision", "response", "owner", "date")
+# Order matters: the first field whose pattern matches a header cell wins.
+HEADER_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("decision", re.compile(r"\bagreed\b|\baccepted\b|\brejected\b|\bdecision\b")),
+    ("ref", re.compile(r"\brec(?:ommendation)?\.?\s*(?:no|number|ref)\b|^ref\b|^no\.?$|^number$|^concern\s*no\b|^#$")),
+    ("date", re.compile(r"\btarget\b|\bdate\b|\btimescale|\bdeadline|\bby when\b|\bcompletion\b")),
+    ("owner", re.compile(r"\bowner|\bresponsib|\bpolicy lead\b|\blead\b|\bwho\b")),
+    ("response", re.compile(r"\bresponse\b|\baction(?:s)?\b|\bplanned\b")),
+    ("text", re.compile(r"\brecommendation|\bconcern|\barea\b|\bissue\b|\bfinding")),
+]
+REF = re.compile(r"^(?:(?:priority|key)\s+concern\s+\d+|concern\s+\d+|area\s+\d+|S?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?)$",
+                 re.IGNORECASE)
+REF_LEAD = re.compile(r"^(?:(?:priority|key)\s+concern\s+\d+|S?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?)(?=\s|$)", re.IGNORECASE)
+
+
+@dataclass
+class Row:
+    cells: dict[str, list[dict]]
+    section: str | None
+    pages: list[int]
+    bbox: tuple[float, float, float, float]
+    continued: int = 0
+
+    def words(self, name: str) -> list[dict]:
+        return self.cells.get(name, [])
+
+
+@dataclass
+class Columns:
+    """The table's fields and the x-range of each, taken from a header row."""
+    fields: list[str]
+    edges: list[float]  # len(fields) + 1 boundaries
+
+    def field_at(self, x: float) -> str | None:
+        for name, a, b in zip(self.fields, self.edges, self.edges[1:]):
+            if a - 2 <= x < b:
+                return name
+        return None
+
+
+@dataclass
+class Scan:
+    rows: list[Row] = field(default_factory=list)
+    columns: Columns | None = None
+    raw_rows: int = 0
+    first_table_top: tuple[int, float] | None = None  # (page, top) of the first header found
+
+
+def header_field(text: str) -> str | None:
+    t = re.sub(r"^\s*\d+\.\s*", "", " ".join(text.split())).lower()
+    if not t:
+        return None
+    for name, pat in HEADER_PATTERNS:
+        if pat.search(t):
+            return name
+    return None
+
+
+def match_header(cell_texts: list[str]) -> list[str | None] | None:
+    """Map a row of cell texts to fields; None unless it looks like an action-plan header."""
+    names = [header_field(t) for t in cell_texts]
+    found = {n for n in names if n}
+    if len(found) >= 3 and "response" in found or {"text", "owner", "date"} <= found or (
+            len(found) >= 4 and len([n for n in names if n]) == len(found)):
+        if len([n for n in names if n]) != len(found):  # the same field twice: keep the first
+            seen: set[str] = set()
+            names = [n if n and not (n in seen or seen.add(n)) else None for n in names]
+        return names
+    return None
+
+
+def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[float]) -> list[set[float]]:
+    """Lines repeated near the top or bottom of most pages (banners, running headers, footers, page
+    numbers): returns, per page, the tops of lines to drop."""
+    def norm(t: str) -> str:
+        return re.sub(r"\d+", "#", t.lower()).strip()
+
+    n = len(pages_lines)
+    counts: Counter[str] = Counter()
+    for lines, h in zip(pages_lines, heights):
+        counts.update({norm(t) for top, bottom, t in lines if top < 0.16 * h or bottom > 0.88 * h})
+    common = {t for t, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
+    drop: list[set[float]] = []
+    for lines, h in zip(pages_lines, heights):
+        drop.append({top for top, bottom, t in lines if (top < 0.16 * h or bottom > 0.88 * h) and (
+            norm(t) in common or re.fullmatch(r"(page\s*)?#(\s*(of|/)\s*#)?|official(-sensitive)?", norm(t)))})
+    return drop
+
+
+def _text_of(words: list[dict]) -> str:
+    return " ".join(w["text"] for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])))
+
+
+class TableScanner:
+    """Feeds pages one at a time (so each page can be closed after it is read) and keeps the rows."""
+
+    def __init__(self) -> None:
+        self.scan = Scan()
+        self.section: str | None = None
+        self.current: Row | None = None
+
+    # -- per page -------------------------------------------------------------------------
+    def add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]]) -> None:
+        """words: the page's words (furniture already dropped); tables: (bbox, rows of cell bboxes) from
+        the table finder, empty when the page has no ruling lines."""
+        used = False
+        if self.mode != "unruled":
+            for bbox, rows in tables:
+                used = self._ruled_table(pageno, words, bbox, rows) or used
+            if used:
+                self.mode = "ruled"
+        if not used and self.mode != "ruled":
+            boxes = [b for b, _ in tables]  # definitions or summary tables drawn with lines: not the plan
+            loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
+                                                 and w["bottom"] <= b[3] for b in boxes)]
+            if self._unruled(pageno, loose):
+                self.mode = "unruled"
+
+    mode: str | None = None
+
+    def _cells_words(self, words: list[dict], rows: list[list[tuple | None]]) -> list[list[list[dict]]]:
+        out = [[[] for _ in r] for r in rows]
+        for w in words:
+            cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+            for i, r in enumerate(rows):
+                hit = False
+                for j, c in enumerate(r):
+                    if c and c[0] <= cx <= c[2] and c[1] <= cy <= c[3]:
+                        out[i][j].append(w)
+                        hit = True
+                        break
+                if hit:
+                    break
+        return out
+
+    def _ruled_table(self, pageno: int, words: list[dict], bbox: tuple, rows: list[list[tuple | None]]) -> bool:
+        cw = self._cells_words(words, rows)
+        start = 0
+        header = None
+        for i in range(min(2, len(rows))):
+            names = match_header([_text_of(c) for c in cw[i]])
+            if names:
+                header, start = names, i + 1
+                break
+        cols = self.scan.columns
+        if header:
+            xs = [c[0] for c in rows[start - 1] if c] + [max(c[2] for c in rows[start - 1] if c)]
+            cells_x = [c for c in rows[start - 1]]
+            fields, edges = [], []
+            for name, c in zip(header, cells_x):
+                if c is None:
+                    continue
+                fields.append(name or f"col{len(fields)}")
+                edges.append(c[0])
+            edges.append(xs[-1])
+            self.scan.columns = cols = Columns(fields, edges)
+            if self.scan.first_table_top is None:
+                self.scan.first_table_top = (pageno, bbox[1])
+        elif cols is None or not self._same_grid(cols, rows):
+            return False
+        for i in range(start, len(rows)):
+            cells: dict[str, list[dict]] = {}
+            spans = [c for c in rows[i] if c]
+            for c, ws in zip(rows[i], cw[i]):
+                if c is None:
+                    continue
+                name = cols.field_at((c[0] + c[2]) / 2 if c[2] - c[0] < 0.5 * (cols.edges[-1] - cols.edges[0])
+                                     else c[0] + 1)
+                if name:
+                    cells.setdefault(name, []).extend(dict(w, page=pageno) for w in ws)
+            wide = len(spans) == 1 and spans[0][2] - spans[0][0] > 0.6 * (cols.edges[-1] - cols.edges[0])
+            top = min(c[1] for c in spans)
+            bottom = max(c[3] for c in spans)
+            self._row(pageno, cells, (cols.edges[0], top, cols.edges[-1], bottom), wide)
+        return True
+
+    @staticmethod
+    def _same_grid(cols: Columns, rows: list[list[tuple | None]]) -> bool:
+        xs = sorted({round(c[0]) for r in rows for c in r if c})
+        return sum(any(abs(x - e) < 4 for x in xs) for e in cols.edges[:-1]) >= len(cols.edges) - 2
+
+    def _unruled(self, pageno: int, words: list[dict]) -> bool:
+        from .cells import to_lines
+        lines = to_lines([dict(w, page=pageno) for w in words])
+        body_from = 0
+        for k, ln in enumerate(lines):  # a header line (possibly wrapped over several lines)
+            group = [w for l2 in lines[k:k + 4] if l2.top - ln.top < 4 * ln.height for w in l2.words]
+            cols = self._columns_from_words(group)
+            if cols:
+                self.scan.columns = cols
+                if self.scan.first_table_top is None:
+                    self.scan.first_table_top = (pageno, ln.top)
+                last = max(w["bottom"] for w in group if cols.field_at(w["x0"]))
+                body_from = next((j for j in range(k, len(lines)) if lines[j].top > last), len(lines))
+                break
+        cols = self.scan.columns
+        if cols is None:
+            return False
+        pending: dict[str, list[dict]] = {}
+        top = None
+        for ln in lines[body_from:]:
+            by: dict[str, list[dict]] = {}
+            for w in ln.words:
+                name = cols.field_at(w["x0"])
+                if name:
+                    by.setdefault(name, []).append(w)
+            if not by:
+                continue
+            ref_words = by.get("ref", [])
+            starts = bool(ref_words) and REF.match(_text_of(ref_words)) is not None
+            only_first = set(by) <= {"ref", "text"} and ln.words[-1]["x1"] > cols.edges[min(2, len(cols.edges) - 1)]
+            if starts or only_first:
+                if pending:
+                    self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False)
+                if only_first and not starts:
+                    self._row(pageno, {"text": ln.words}, (cols.edges[0], ln.top, cols.edges[-1], ln.bottom), True)
+                    pending, top = {}, None
+                    continue
+                pending, top = {}, ln.top
+            if top is None:
+                top = ln.top
+            for k, ws in by.items():
+                pending.setdefault(k, []).extend(ws)
+        if pending:
+            self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False)
+        return True
+
+    @staticmethod
+    def _columns_from_words(words: list[dict]) -> Columns | None:
+        if len(words) < 3:
+            return None
+        ws = sorted(words, key=lambda w: w["x0"])
+        clusters: list[list[dict]] = []
+        for w in ws:  # words whose x-ranges overlap or nearly touch belong to one header cell
+            if clusters and w["x0"] <= max(v["x1"] for v in clusters[-1]) + 6:
+                clusters[-1].append(w)
+            else:
+                clusters.append([w])
+        names = match_header([_text_of(c) for c in clusters])
+        if not names:
+            return None
+        fields, edges = [], []
+        for name, c in zip(names, clusters):
+            if name:
+                fields.append(name)
+                edges.append(min(w["x0"] for w in c))
+        edges.append(10_000.0)
+        return Columns(fields, edges)
+
+    # -- rows ------------------------------------------------------------------------------
+    def _row(self, pageno: int, cells: dict[str, list[dict]], bbox: tuple, wide: bool) -> None:
+        self.scan.raw_rows += 1
+        if not any(cells.values()):
+            return
+        ref_text = _text_of(cells.get("ref", []))
+        filled = [k for k, v in cells.items() if v]
+        if wide or (not ref_text and set(filled) <= {"text"} and self.current is None) or (
+                ref_text and not REF.match(ref_text) and set(filled) <= {"ref"}):
+            self.section = _text_of([w for v in cells.values() for w in v]) or self.section
+            self._flush()
+            return
+        if not ref_text and self.current is not None:
+            for k, ws in cells.items():
+                self.current.cells.setdefault(k, []).extend(ws)
+            if pageno not in self.current.pages:
+                self.current.pages.append(pageno)
+            self.current.continued += 1
+            return
+        if not ref_text:
+            return  # text before the first recommendation that is not a section row
+        if not REF.match(ref_text):
+            m = REF_LEAD.match(ref_text)  # a ref run into the text in the same cell
+            if not m:
+                return
+        self._flush()
+        self.current = Row(cells, self.section, [pageno], bbox)
+
+    def _flush(self) -> None:
+        if self.current is not None:
+            self.scan.rows.append(self.current)
+            self.current = None
+
+    def finish(self) -> Scan:
+        self._flush()
+        return self.scan
