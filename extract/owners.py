@@ -1,0 +1,253 @@
+"""Owners: a Responsible Owner entry as printed -> atomic owners -> canonical roles.
+
+In: one owner entry as printed beside an action, line breaks already joined by spaces
+("Chief Operating Officer Prisons/Deputy Director, Strategic Development Group /Chief Probation Officer").
+Out: `split_owners` gives the atomic owners as printed (three, there); `describe_owner` gives an
+`actionplans.schemas.Owner` for one of them: canonical role and level from the gazetteer in
+`data/roles.yml`, the organisation printed in brackets, and whether the gazetteer knew it.
+
+An entry is split on "/" and ";" always, and on " and ", "&" and "," only where the text after
+them starts a new role ("... and Chief Probation Officer") or is one ("..., and Rehabilitation
+Lead"), so that names holding those words stay whole ("Rehabilitation and Care Services Group",
+"Head of Education, Skills and Work", "Deputy Director, Strategic Development Group").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from actionplans.schemas import Owner
+
+__all__ = ["describe_owner", "is_post", "split_owners"]
+
+
+@dataclass(frozen=True)
+class _Role:
+    role: str
+    level: str
+    post: bool
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    heads: tuple[tuple[str, ...], ...]
+    nouns: frozenset[str]
+    bare_titles: frozenset[str]
+    placeholders: frozenset[str]
+    aliases: dict[str, _Role]
+    patterns: tuple[tuple[re.Pattern[str], str], ...]
+
+
+def _norm(text: str) -> str:
+    """Lower case, '&' read as 'and', apostrophes dropped, other punctuation as spaces."""
+    s = text.lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
+    s = re.sub(r"[^\w\s]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    raw = yaml.safe_load(resources.files("actionplans.extract").joinpath("data/roles.yml").read_text("utf-8"))
+    split = raw["split"]
+    aliases: dict[str, _Role] = {}
+    for entry in raw["roles"]:
+        role = _Role(entry["role"], entry["level"], bool(entry.get("post", True)))
+        for alias in [entry["role"], *entry.get("aliases", [])]:
+            aliases.setdefault(_norm(str(alias)), role)
+    return _Gazetteer(
+        heads=tuple(tuple(h.split()) for h in split["heads"]),
+        nouns=frozenset(split["nouns"]),
+        bare_titles=frozenset(_norm(t) for t in split["bare_titles"]),
+        placeholders=frozenset(str(p).lower() for p in split["placeholders"]),
+        aliases=aliases,
+        patterns=tuple((re.compile(p["pattern"]), p["level"]) for p in raw["patterns"]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- splitting
+
+_SPACE = re.compile(r"\s+")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# " and ", ", and ", " & ", ", " (a comma needs no space after it in extracted text), "; "
+_CONJ = re.compile(r"(\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*|\s*;\s*)", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return _norm(text).split()
+
+
+def _known(text: str) -> bool:
+    return _norm(_BRACKETED.sub(" ", text)) in _gazetteer().aliases
+
+
+def _opens_with_head(text: str) -> bool:
+    """'Chief Probation Officer', 'Head of Safety': a head word and a role noun."""
+    g = _gazetteer()
+    words = _words(_BRACKETED.sub(" ", text))
+    opens = any(tuple(words[: len(h)]) == h for h in g.heads)
+    return opens and any(w in g.nouns for w in words)
+
+
+def _starts_role(text: str) -> bool:
+    """'Chief Probation Officer', 'Head of Safety', 'NHS England': text that opens a new owner."""
+    return _known(text) or _opens_with_head(text)
+
+
+def _ends_role(text: str) -> bool:
+    """'Rehabilitation Lead', 'Equalities Manager': text that is a role by its last word."""
+    words = _words(_BRACKETED.sub(" ", text))
+    return bool(words) and (words[-1] in _gazetteer().nouns or _known(text))
+
+
+def _is_role(text: str) -> bool:
+    words = _words(_BRACKETED.sub(" ", text))
+    return _known(text) or any(w in _gazetteer().nouns for w in words)
+
+
+def _looks_like_owner(text: str) -> bool:
+    """A side of a '/' that can stand alone: a role, a known organisation, or more than one word."""
+    return _is_role(text) or len(_words(text)) >= 2
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    """Hide bracketed notes, so that '/', ',' and 'and' inside them split nothing."""
+    kept: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        kept.append(m.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    return _BRACKETED.sub(hide, text), kept
+
+
+def _restore(text: str, kept: list[str]) -> str:
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+
+
+def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
+    parts = _CONJ.split(piece)
+    segments, seps = parts[0::2], parts[1::2]
+    g = _gazetteer()
+    out: list[str] = []
+    current = segments[0]
+    for sep, seg in zip(seps, segments[1:], strict=False):
+        left, right = _restore(current, kept), _restore(seg, kept)
+        if ";" in sep:
+            new = True
+        elif "," in sep and _norm(left) in g.bare_titles:
+            # "Deputy Director, Strategic Development Group": the comma introduces the portfolio.
+            new = _opens_with_head(right)
+        else:
+            new = _starts_role(right) or (_is_role(left) and _ends_role(right))
+        if new:
+            out.append(current)
+            current = seg
+        else:
+            current = current + sep + seg
+    out.append(current)
+    return out
+
+
+def _tidy(text: str) -> str:
+    return _SPACE.sub(" ", text).strip(" ,;:.-\u2013\u2022*")
+
+
+def split_owners(entry: str) -> list[str]:
+    """Split an owner entry as printed into atomic owners, in the order printed. Never raises."""
+    try:
+        return _split(entry)
+    except Exception:  # noqa: BLE001 - a bad owner cell must not stop a document
+        text = _tidy(entry) if isinstance(entry, str) else ""
+        return [text] if text else []
+
+
+def _split(entry: str) -> list[str]:
+    if not isinstance(entry, str):
+        return []
+    text = _tidy(entry)
+    g = _gazetteer()
+    if not text or text.lower() in g.placeholders or not re.search(r"\w", text):
+        return []
+    hidden, kept = _protect(text)
+    # Slashes first: "A/B/C"; a slash between fragments that cannot stand alone stays ("Safety/Security").
+    pieces: list[str] = []
+    for raw in re.split(r"\s*/\s*", hidden):
+        piece = raw.strip()
+        if not piece:
+            continue
+        if pieces and not (_looks_like_owner(_restore(piece, kept))
+                           and _looks_like_owner(_restore(pieces[-1], kept))):
+            pieces[-1] = pieces[-1] + "/" + piece
+        else:
+            pieces.append(piece)
+    owners: list[str] = []
+    for piece in pieces:
+        for part in _split_conjunctions(piece, kept):
+            owner = _tidy(_restore(part, kept))
+            if owner and owner.lower() not in g.placeholders:
+                owners.append(owner)
+    return owners
+
+
+# ---------------------------------------------------------------------------------------------- roles
+
+_ESTABLISHMENT = re.compile(r",?\s*\b(?:hmp\s*/?\s*(?:and\s+)?yoi|hmp|hmyoi|hmp\s*&\s*yoi|hmprc|hmirc|irc)\b.*$",
+                            re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lookup(name: str) -> tuple[_Role | None, str | None]:
+    """Gazetteer entry for an owner (None if unknown) and a level from the patterns."""
+    g = _gazetteer()
+    bare = _BRACKETED.sub(" ", name)
+    candidates = [_norm(bare), _norm(_ESTABLISHMENT.sub("", bare))]
+    # Plurals as printed ("Heads of Offender Management Delivery", "Governors").
+    for c in list(candidates):
+        candidates.append(re.sub(r"\b(head|governor|director|lead|manager|officer)s\b", r"\1", c))
+        candidates.append(re.sub(r"^(?:the|all|each|every|local|establishment|prison)\s+", "", c))
+    for c in candidates:
+        if c in g.aliases:
+            return g.aliases[c], None
+    key = candidates[0]
+    for rx, level in g.patterns:
+        if rx.search(key):
+            return None, level
+    return None, None
+
+
+def describe_owner(name: str) -> Owner:
+    """Canonical role, level and bracketed organisation of one atomic owner. Never raises."""
+    text = name if isinstance(name, str) else ""
+    try:
+        orgs = [m.group(0)[1:-1].strip() for m in _BRACKETED.finditer(text)]
+        organisation = next((o for o in orgs if o), None)
+        found, level = _lookup(_tidy(text))
+        if found is not None:
+            if organisation is None and not found.post:
+                organisation = found.role
+            return Owner(text=text, role=found.role, level=found.level, organisation=organisation, known=True)
+        if level is None and organisation is not None:
+            level = _lookup(organisation)[0].level if _lookup(organisation)[0] else None
+        return Owner(text=text, role=None, level=level or ("other" if text.strip() else None),
+                     organisation=organisation, known=False)
+    except Exception:  # noqa: BLE001 - a bad owner must not stop a document
+        return Owner(text=text)
+
+
+def is_post(name: str) -> bool:
+    """True when an owner names a person's post (a Governor, a Head of X), not only a team or body."""
+    try:
+        found, _level = _lookup(_tidy(name))
+    except Exception:  # noqa: BLE001
+        return False
+    if found is not None:
+        return found.post
+    words = _words(_BRACKETED.sub(" ", name))
+    post_words = {"head", "heads", "governor", "governors", "director", "directors", "officer", "officers",
+                  "manager", "managers", "lead", "leads", "coordinator", "chief", "chaplain", "adviser",
+                  "advisor", "partner", "commissioner", "controller", "supervisor", "champion", "analyst"}
+    return any(w in post_words for w in words)
