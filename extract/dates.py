@@ -156,14 +156,16 @@ def _status_word(s: str) -> str | None:
 _Y = r"'?(?P<year>\d{4}|\d{2})"
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
-    ("dmy_num", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?(?P<year>\d{4}|\d{2})(?![\d/])")),
+    ("dmy_num", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?"
+                           r"(?P<year>\d{4}|\d{2})(?![\d/])")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:\s*(?:of\s+)?|[-/ ]){_M}(?:\s*,?\s*|[-/ ']){_Y}\b")),
     ("mdy", re.compile(rf"\b{_M}\s+(?:the\s+)?(?P<d>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b")),
     ("season", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s*(?:of\s+|term\s+)?'?(?P<year>\d{4}|\d{2})"
                           r"(?:\s*[/-]\s*(?P<y2>\d{4}|\d{2}))?\b")),
     ("fq", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?(?:the\s+)?(?:fy|financial year|business year)?\s*"
                       r"'?(?P<y1>\d{4}|\d{2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})\b")),
-    ("fq_after", re.compile(r"\b(?:fy\s*)?(?P<y1>\d{4}|\d{2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})\s*,?\s*(?:q|quarter\s*)(?P<q>[1-4])\b")),
+    ("fq_after", re.compile(r"\b(?:fy\s*)?(?P<y1>\d{4}|\d{2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})\s*,?\s*"
+                            r"(?:q|quarter\s*)(?P<q>[1-4])\b")),
     ("fq_fy", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?fy\s*'?(?P<year>\d{4}|\d{2})\b")),
     ("cq", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?(?P<year>\d{4})\b")),
     ("fy", re.compile(r"(?<![\d/])(?P<y1>\d{4})\s*[/-]\s*(?P<y2>\d{4}|\d{2})(?![\d/])")),
