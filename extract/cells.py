@@ -146,17 +146,23 @@ def paragraphs(lines: list[Line], step: float | None = None) -> list[Paragraph]:
     return [p for p in paras if p.text]
 
 
-def entries(lines: list[Line], starts: list[tuple[int, float]] = (), step: float | None = None) -> list[Paragraph]:
+def entries(lines: list[Line], starts: list[tuple[int, float]] = (), opens=None,
+            step: float | None = None) -> list[Paragraph]:
     """Split an owner or date cell into entries: blank space separates them, and so does a line that
-    starts level with a response paragraph (entries stacked with no blank line between them)."""
+    starts level with a response paragraph (entries stacked with no blank line between them) when
+    `opens(line_text, text_so_far)` agrees it can begin an entry rather than continue a wrapped one."""
     if not lines:
         return []
     step = step or pitch(lines)
     out: list[Paragraph] = []
     for ln in lines:
         prev = out[-1].lines[-1] if out else None
-        new = (prev is None or ln.page != prev.page or ln.top - prev.top > 1.45 * step
-               or any(pg == ln.page and abs(top - ln.top) < 0.35 * ln.height for pg, top in starts))
+        if prev is not None and ln.page != prev.page:  # an entry may wrap over a page break, too
+            new = opens is None or opens(ln.text, reflow(out[-1].lines))
+        else:
+            new = (prev is None or ln.top - prev.top > 1.45 * step
+                   or (any(pg == ln.page and abs(top - ln.top) < 0.35 * ln.height for pg, top in starts)
+                       and (opens is None or opens(ln.text, reflow(out[-1].lines)))))
         if new:
             out.append(Paragraph([ln]))
         else:

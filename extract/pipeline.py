@@ -25,7 +25,7 @@ from .align import assign
 from .cells import Paragraph, entries, paragraphs, to_lines
 from .dates import parse_target_date
 from .metadata import parse_metadata
-from .owners import split_owners
+from .owners import describe_owner, split_owners
 from .tables import REF_LEAD, Row, TableScanner, furniture, header_field
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,18 @@ def _plain(words: list[dict]) -> str:
     return " ".join(ln.text for ln in to_lines(words)).strip()
 
 
+def opens_owner(line: str, before: str) -> bool:
+    """Can this line begin a new owner entry (rather than continue a wrapped one)?"""
+    if re.search(r"(?:[/,&-]|\band|\bof|\bfor|\bthe)\s*$", before, re.I):
+        return False
+    first = split_owners(line)
+    return bool(first) and (describe_owner(first[0]).known or (len(line.split()) >= 2 and line[:1].isupper()))
+
+
+def opens_date(line: str, before: str) -> bool:
+    return not line.startswith("(") and parse_target_date(line).status != "unparsed"
+
+
 def build_recommendation(row: Row, base: dt.date | None, quality: Quality) -> Recommendation:
     ref = _plain(row.words("ref"))
     text_paras = _cell_paragraphs(row.words("text"))
@@ -117,8 +129,8 @@ def build_recommendation(row: Row, base: dt.date | None, quality: Quality) -> Re
     decision_text = _plain(row.words("decision")) or None
     response = _cell_paragraphs(row.words("response"))
     starts = [(p.page, p.top) for p in response]
-    owners = entries(to_lines(row.words("owner")), starts)
-    dates = entries(to_lines(row.words("date")), starts)
+    owners = entries(to_lines(row.words("owner")), starts, opens_owner)
+    dates = entries(to_lines(row.words("date")), starts, opens_date)
     owner_at: dict[int, list[str]] = {}
     date_at: dict[int, list[str]] = {}
     for ents, into in ((owners, owner_at), (dates, date_at)):

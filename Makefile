@@ -1,0 +1,41 @@
+# One Makefile: `make demo` builds the database from corpus/ and serves it; `make test` runs every check.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= db/actionplans.db
+PORT ?= 8001
+
+.PHONY: install system-deps db demo test lint bench golden clean
+
+$(BIN)/actionplans: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/actionplans
+
+# Debian packages the browser test needs; installed only when missing (CI runs as root).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+db: install
+	rm -f $(DB) $(DB)-journal
+	$(BIN)/actionplans extract corpus/ --db $(DB)
+
+demo: db
+	$(BIN)/actionplans serve --db $(DB) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install system-deps lint
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) $(DB) *.egg-info build
