@@ -68,6 +68,9 @@ class Audit(Strict):
     named_post: bool = Field(description="At least one owner is a post, not only an organisation")
     time_bound: bool = Field(description="The target date names a due date")
     completed: bool = Field(default=False, description="The target date says the action is complete")
+    overdue: bool | None = Field(
+        default=None, description="Due before the as-of date and not complete; null when no as-of date was given")
+    as_of: dt.date | None = Field(default=None, description="Date against which `overdue` was judged")
 
 
 class Action(Strict):

