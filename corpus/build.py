@@ -721,13 +721,16 @@ class Mismatch(Exception):
 def measure(pdf_path: Path, case: dict, rows: list[Row]) -> list[str]:
     """Record measured line counts on the rows; return the geometry problems found (empty: verified)."""
     cols = columns_of(pdf_path, case)
+    r = case["render"]
     problems: list[str] = []
     for row in rows:
         ref = row.rec["ref"]
         head, bullets = row.rec["text"]
-        for t in [head, *bullets]:
+        style = row.rec.get("rec_bullet", r.get("rec_bullet", r.get("bullet", "dot")))
+        printed = [bullet_text(style, b, i)[0] for i, b in enumerate(bullets)]
+        for t in [head, *printed]:
             if cols["rec"].find(t) is None:
-                problems.append(f"{ref}: recommendation text not found in the PDF: {t[:60]!r}")
+                raise Mismatch(f"{ref}: recommendation text not found in the PDF: {t[:60]!r}")
         spans: dict[int, tuple[int, int]] = {}
         for i, p in enumerate(row.resp):
             if p.kind == "blank":
