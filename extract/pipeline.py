@@ -174,8 +174,11 @@ def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: lis
     return "V3"
 
 
-def extract_document(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None) -> Document:
-    """Read one action-plan PDF into a validated Document (raises errors.ExtractError)."""
+def extract_with_problems(path: str | Path, *, annotate: bool = True,
+                          as_of: dt.date | None = None) -> tuple[Document, list[dict]]:
+    """Read one action-plan PDF into a Document of the rows that validate, and the problems of those
+    that do not (dicts of page, ref, field, message), so a batch can load the good rows and keep the
+    bad ones for a person to read. Raises errors.ExtractError when nothing can be loaded."""
     path = Path(path)
     if not path.is_file():
         raise errors.NotAPDF(path, "no such file")
@@ -210,9 +213,9 @@ def extract_document(path: str | Path, *, annotate: bool = True, as_of: dt.date 
             ref = _plain(row.words("ref")) or "?"
             for err in e.errors():
                 loc = ".".join(str(x) for x in err["loc"]) or "record"
-                problems.append(f"{path} page {row.pages[0]} ref {ref}: {loc}: {err['msg']}")
-    if problems:
-        raise errors.InvalidRecords(path, "; ".join(problems), page=None)
+                problems.append({"page": row.pages[0], "ref": ref, "field": f"{e.title}.{loc}", "message": err["msg"]})
+    if not recs and problems:
+        raise invalid_records(path, problems)
     if not recs:
         raise errors.NoRecommendations(path, "an action-plan table was found but no recommendation rows in it")
     meta.family = family_of(meta, scan.columns.fields, [r.ref for r in recs], [r.decision for r in recs])
@@ -221,4 +224,21 @@ def extract_document(path: str | Path, *, annotate: bool = True, as_of: dt.date 
     if annotate:
         from .nlp import annotate as nlp_annotate
         doc = nlp_annotate(doc, as_of=as_of)
+    return doc, problems
+
+
+def invalid_records(path: Path, problems: list[dict]) -> errors.InvalidRecords:
+    """One error for all of a document's invalid rows; `.problems` keeps them apart for the invalid_records table."""
+    e = errors.InvalidRecords(path, "; ".join(
+        f"page {p['page']} ref {p['ref']}: {p['field']}: {p['message']}" for p in problems))
+    e.problems = problems
+    return e
+
+
+def extract_document(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None) -> Document:
+    """Read one action-plan PDF into a validated Document (raises errors.ExtractError, and
+    errors.InvalidRecords if any row fails validation)."""
+    doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of)
+    if problems:
+        raise invalid_records(Path(path), problems)
     return doc
