@@ -40,12 +40,35 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("action_id", "actions", "id"), ("owner_id", "owners", "id"),
                          ("document_id", "documents", "id")],
     },
+    # Every place a document was read from (a path as given, or a URL): the same file may sit under
+    # several names, and is stored once. A location holds one document at a time.
+    "document_paths": {
+        "columns": {"location": str, "document_id": str, "path": str, "url": str},
+        "pk": "location",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    # Rows that failed validation, kept for a person to read rather than dropped.
+    "invalid_records": {
+        "columns": {"id": int, "file": str, "sha256": str, "document_id": str, "page": int, "ref": str,
+                    "field": str, "message": str},
+        "pk": "id",
+    },
+    # One row per input per run: what happened to it (loaded, replaced, unchanged, failed) and why.
+    # `at` is when the run started; it belongs here and in no record, so records stay reproducible.
+    "ingest_log": {
+        "columns": {"id": int, "at": str, "path": str, "url": str, "sha256": str, "size": int, "pages": int,
+                    "status": str, "reason": str, "message": str, "page": int, "seconds": float,
+                    "document_id": str},
+        "pk": "id",
+    },
 }
 INDEXES = [
     ("recommendations", ["document_id"]), ("recommendations", ["decision"]),
     ("actions", ["recommendation_id"]), ("actions", ["document_id"]), ("actions", ["due"]),
     ("actions", ["status"]), ("action_owners", ["owner_id"]), ("action_owners", ["document_id"]),
 ]
+INDEXES += [("document_paths", ["document_id"]), ("invalid_records", ["sha256"]), ("ingest_log", ["sha256"]),
+            ("ingest_log", ["status"])]
 FTS = {"recommendations": ["ref", "text", "response"], "actions": ["text", "owner_text"]}
 VIEWS: dict[str, str] = {
     # One row per action with everything a spreadsheet user needs beside it: the flat CSV export.
