@@ -95,6 +95,7 @@ class _Hit:
     due: dt.date | None
     precision: str
     starts_period: bool = False  # "from June 2021": a start, not a deadline
+    relative: bool = False  # resolved against the submission date
 
 
 # ---------------------------------------------------------------------------------------------- cleaning
@@ -167,7 +168,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("fq_after", re.compile(r"\b(?:fy\s*)?(?P<y1>\d{4}|\d{2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})\s*,?\s*"
                             r"(?:q|quarter\s*)(?P<q>[1-4])\b")),
     ("fq_fy", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?fy\s*'?(?P<year>\d{4}|\d{2})\b")),
-    ("cq", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?(?P<year>\d{4})\b")),
+    ("cq", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?(?P<year>\d{4})\b(?![/-]\d)")),
     ("fy", re.compile(r"(?<![\d/])(?P<y1>\d{4})\s*[/-]\s*(?P<y2>\d{4}|\d{2})(?![\d/])")),
     ("fy_short", re.compile(r"\b(?:fy|financial year|business year)\s*'?(?P<y1>\d{2})\s*[/-]\s*(?P<y2>\d{2})\b")),
     ("fy_single", re.compile(r"\bfy\s*'?(?P<year>\d{4}|\d{2})\b")),
@@ -175,14 +176,15 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                              r"beginning of)\s*-?\s*(?P<year>\d{4})\b")),
     ("my", re.compile(rf"\b{_M}(?:\s*,?\s*|[-/ '.]){_Y}\b")),
     ("my_num", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})\s?[/.-]\s?(?P<year>\d{4})(?![\d/])")),
-    ("year", re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")),
+    ("year", re.compile(r"(?<![\d/.-])\b(?P<year>(?:19|20)\d{2})\b(?![/.-]?\d)")),
     # Relative forms: need the submission date.
     ("within", re.compile(rf"\b(?:within|in|after|next)?\s*(?:the\s+)?(?:next\s+)?{_NUM}\s*"
                           r"(?P<unit>day|week|month|year)s?\b")),
     ("next_period", re.compile(r"\bnext\s+(?P<unit>week|month|quarter|financial year|business year|year|"
                                r"spring|summer|autumn|fall|winter)\b")),
-    ("this_period", re.compile(r"\b(?:end of|by|during|within)\s+(?:this|the|the current)\s+"
-                               r"(?P<unit>month|quarter|financial year|business year|calendar year|year)\b")),
+    ("this_period", re.compile(r"\b(?:end of|by|during|within)\s+(?:this\s+|the\s+|the current\s+)?"
+                               r"(?P<unit>month|quarter|financial year|business year|calendar year|year)"
+                               r"\b(?!\s*'?\d)")),
     ("fq_bare", re.compile(r"\b(?:q|quarter\s*)(?P<q>[1-4])\b")),
     ("dm", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:of\s+)?{_M}\b")),
     ("md", re.compile(rf"\b{_M}\s+(?P<d>\d{{1,2}})\b")),
@@ -317,15 +319,19 @@ def _scan(s: str, base: dt.date | None) -> list[_Hit]:
             except (ValueError, KeyError, OverflowError):
                 continue
             if res is None:
+                if kind in ("fq", "fq_after"):  # "Q2 2021/23": not a financial year, and not a bare "Q2"
+                    for i in range(a, b):
+                        taken[i] = True
                 continue
             due, precision = res
             if due is not None and not (MIN_YEAR <= due.year <= MAX_YEAR):
+                for i in range(a, b):  # "March 3021": a year out of range is not a yearless month
+                    taken[i] = True
                 continue
             for i in range(a, b):
                 taken[i] = True
             starts = bool(_START_MARK.search(s[:a]))
-            hits.append(_Hit(a, b, due, precision if kind not in _RELATIVE or due is not None else "relative",
-                             starts))
+            hits.append(_Hit(a, b, due, precision, starts, kind in _RELATIVE))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -406,11 +412,14 @@ def _parse(text: str, base: dt.date | None) -> TargetDate:
         return TargetDate(text=text, status="not_applicable")
 
     hits = _scan(s, base)
-    if not hits and status is None:
-        inner = _clean(text, keep_brackets=True)  # a date printed only inside brackets
+    if not any(h.precision != "relative" and not h.relative for h in hits):
+        # A date printed only inside brackets: "Complete (November 2020)", "Q3 (2021/22)".
+        inner = _clean(text, keep_brackets=True)
         if inner != s:
-            hits = _scan(inner, base)
-            status = _status_word(inner)
+            inner_hits = _scan(inner, base)
+            if any(not h.relative for h in inner_hits):
+                hits = inner_hits
+                status = status or _status_word(inner)
     if not hits and status is None:
         hit = _dateparser_hit(s, base)
         hits = [hit] if hit else []
