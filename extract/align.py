@@ -11,16 +11,18 @@ from __future__ import annotations
 from .cells import Paragraph
 
 
+def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | None:
+    """Index of the paragraph level with y on page: the one whose lines span it, else the last one
+    that starts above it."""
+    hit = None
+    for i, p in enumerate(paras):
+        if any(pg == page and top - tol <= y <= bottom + tol for pg, top, bottom in p.spans):
+            hit = i if hit is None or p.top <= y else hit
+    if hit is None:
+        above = [i for i, p in enumerate(paras) if (p.page, p.top) <= (page, y + tol)]
+        hit = above[-1] if above else (0 if paras else None)
+    return hit
+
+
 def assign(paras: list[Paragraph], entries: list[Paragraph]) -> list[int | None]:
-    out: list[int | None] = []
-    for e in entries:
-        tol = 0.4 * e.lines[0].height
-        hit = None
-        for i, p in enumerate(paras):
-            if any(pg == e.page and top - tol <= e.top <= bottom + tol for pg, top, bottom in p.spans):
-                hit = i if hit is None or p.top <= e.top else hit
-        if hit is None:
-            before = [i for i, p in enumerate(paras) if (p.page, p.top) <= (e.page, e.top + tol)]
-            hit = before[-1] if before else (0 if paras else None)
-        out.append(hit)
-    return out
+    return [beside(paras, e.page, e.top, 0.4 * e.lines[0].height) for e in entries]

@@ -146,23 +146,25 @@ def paragraphs(lines: list[Line], step: float | None = None) -> list[Paragraph]:
     return [p for p in paras if p.text]
 
 
-def entries(lines: list[Line], starts: list[tuple[int, float]] = (), opens=None,
-            step: float | None = None) -> list[Paragraph]:
-    """Split an owner or date cell into entries: blank space separates them, and so does a line that
-    starts level with a response paragraph (entries stacked with no blank line between them) when
-    `opens(line_text, text_so_far)` agrees it can begin an entry rather than continue a wrapped one."""
+def entries(lines: list[Line], beside=None, opens=None, step: float | None = None) -> list[Paragraph]:
+    """Split an owner or date cell into entries. Blank space separates them; so does a line that sits
+    beside a different response paragraph than the line above it (`beside(line)` gives that
+    paragraph's index), when `opens(line_text, text_so_far)` agrees it begins an entry rather than
+    continuing a wrapped one. An entry may wrap over a page break."""
     if not lines:
         return []
     step = step or pitch(lines)
     out: list[Paragraph] = []
     for ln in lines:
         prev = out[-1].lines[-1] if out else None
-        if prev is not None and ln.page != prev.page:  # an entry may wrap over a page break, too
+        if prev is None:
+            new = True
+        elif ln.page != prev.page:
             new = opens is None or opens(ln.text, reflow(out[-1].lines))
         else:
-            new = (prev is None or ln.top - prev.top > 1.45 * step
-                   or (any(pg == ln.page and abs(top - ln.top) < 0.35 * ln.height for pg, top in starts)
-                       and (opens is None or opens(ln.text, reflow(out[-1].lines)))))
+            new = ln.top - prev.top > 1.45 * step or (
+                beside is not None and beside(ln) != beside(prev)
+                and (opens is None or opens(ln.text, reflow(out[-1].lines))))
         if new:
             out.append(Paragraph([ln]))
         else:

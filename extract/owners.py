@@ -251,3 +251,19 @@ def is_post(name: str) -> bool:
                   "manager", "managers", "lead", "leads", "coordinator", "chief", "chaplain", "adviser",
                   "advisor", "partner", "commissioner", "controller", "supervisor", "champion", "analyst"}
     return any(w in post_words for w in words)
+
+
+def ends_owner(text: str) -> bool:
+    """Does this text end a complete owner ('... Rehabilitation Lead'), so that what follows may be a new one?"""
+    try:
+        return _ends_role(text)
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def starts_owner(text: str) -> bool:
+    """Does this text open an owner ('Head of ...', 'Chief ... Officer', a known role)?"""
+    try:
+        return _starts_role(text)
+    except Exception:  # noqa: BLE001
+        return False

@@ -21,11 +21,11 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pydantic import ValidationError
 
 from . import errors
-from .align import assign
+from .align import assign, beside
 from .cells import Paragraph, entries, paragraphs, to_lines
 from .dates import parse_target_date
 from .metadata import parse_metadata
-from .owners import describe_owner, split_owners
+from .owners import describe_owner, ends_owner, split_owners, starts_owner
 from .tables import REF_LEAD, Row, TableScanner, furniture, header_field
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def read_pages(path: Path) -> tuple[int, list[dict]]:
             raise errors.DamagedPDF(path, f"page tree cannot be read ({type(e).__name__})") from e
         for i, page in enumerate(pdf.pages, start=1):
             try:
-                words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
+                words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=3)
                 tables = []
                 if page.edges:
                     for t in page.find_tables(TABLE_SETTINGS):
@@ -108,11 +108,17 @@ def _plain(words: list[dict]) -> str:
 
 
 def opens_owner(line: str, before: str) -> bool:
-    """Can this line begin a new owner entry (rather than continue a wrapped one)?"""
+    """Can this line begin a new owner entry, rather than continue a wrapped one? Only if the text
+    before it ends a complete owner and the line itself reads as the start of one."""
     if re.search(r"(?:[/,&-]|\band|\bof|\bfor|\bthe)\s*$", before, re.I):
         return False
-    first = split_owners(line)
-    return bool(first) and (describe_owner(first[0]).known or (len(line.split()) >= 2 and line[:1].isupper()))
+    last, first = split_owners(before), split_owners(line)
+    if not last or not first or not ends_owner(last[-1]):
+        return False
+    if not describe_owner(last[-1]).known and starts_owner(f"{last[-1]} {first[0]}"):
+        return False  # 'Executive' + 'Director', 'Chief' + 'Operating Officer Prisons': one role wrapped
+    return starts_owner(first[0]) or describe_owner(first[0]).known or (
+        len(first[0].split()) >= 2 and first[0][:1].isupper())
 
 
 def opens_date(line: str, before: str) -> bool:
@@ -128,9 +134,11 @@ def build_recommendation(row: Row, base: dt.date | None, quality: Quality) -> Re
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
     decision_text = _plain(row.words("decision")) or None
     response = _cell_paragraphs(row.words("response"))
-    starts = [(p.page, p.top) for p in response]
-    owners = entries(to_lines(row.words("owner")), starts, opens_owner)
-    dates = entries(to_lines(row.words("date")), starts, opens_date)
+    def level(ln) -> int | None:
+        return beside(response, ln.page, ln.top, 0.4 * ln.height)
+
+    owners = entries(to_lines(row.words("owner")), level, opens_owner)
+    dates = entries(to_lines(row.words("date")), level, opens_date)
     owner_at: dict[int, list[str]] = {}
     date_at: dict[int, list[str]] = {}
     for ents, into in ((owners, owner_at), (dates, date_at)):
