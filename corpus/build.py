@@ -685,15 +685,15 @@ def columns_of(pdf_path: Path, case: dict) -> dict[str, Column]:
         edges.append(edges[-1] + w / 2.54 * 72)
     top_m = r.get("top_margin_cm", 2.2) / 2.54 * 72
     bot_m = r.get("bottom_margin_cm", 2.0) / 2.54 * 72
-    owner_head = squash(header_labels(case)[roles["owner"]])
+    owner_head = {squash(t) for t in header_labels(case)[roles["owner"]].split()}
     per_col: dict[int, list[Line]] = {i: [] for i in range(len(widths))}
     started = False
     with pdfplumber.open(pdf_path) as pdf:
         for pno, page in enumerate(pdf.pages, 1):
             words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
-            bold = "".join(w["text"] for w in words if "Bold" in w["fontname"])
-            if not started:
-                if owner_head[:12] not in squash(bold):
+            bold = {squash(w["text"]) for w in words if "Bold" in w["fontname"]}
+            if not started:                      # the table starts on the first page with its header row
+                if not owner_head <= bold:
                     continue
                 started = True
             body = [w for w in words if "Bold" not in w["fontname"]
