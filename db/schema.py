@@ -66,9 +66,48 @@ INDEXES = [
     ("recommendations", ["document_id"]), ("recommendations", ["decision"]),
     ("actions", ["recommendation_id"]), ("actions", ["document_id"]), ("actions", ["due"]),
     ("actions", ["status"]), ("action_owners", ["owner_id"]), ("action_owners", ["document_id"]),
+    # Facets and the views below group and filter on these.
+    ("documents", ["establishment"]), ("documents", ["kind"]), ("documents", ["submitted"]),
+    ("recommendations", ["document_id", "position"]), ("actions", ["recommendation_id", "position"]),
+    ("actions", ["has_owner"]), ("owners", ["level"]),
 ]
 INDEXES += [("document_paths", ["document_id"]), ("invalid_records", ["sha256"]), ("ingest_log", ["sha256"]),
             ("ingest_log", ["status"])]
+
+# Decisions as printed by different layouts fall into three answers a reader compares across plans.
+AGREED = ("agreed", "accepted")
+PARTLY = ("partly_agreed", "partly_accepted")
+NOT_AGREED = ("not_agreed", "not_accepted", "rejected")
+# Statuses that say the work is done, so a past target date is not a broken promise.
+DONE = ("completed", "completed_and_ongoing", "not_applicable")
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+def overdue(as_of: str, a: str = "a") -> str:
+    """SQL that is true for an action of alias `a` still open after its due date, as of the SQL date `as_of`."""
+    return (f"({a}.due IS NOT NULL AND {a}.due < {as_of} AND coalesce({a}.status, '') NOT IN {_in(DONE)}"
+            f" AND coalesce({a}.completed, 0) = 0)")
+
+
+def decision_group(r: str = "r") -> str:
+    """SQL naming the answer a decision amounts to: agreed, partly agreed, not agreed or none printed."""
+    return (f"CASE WHEN {r}.decision IN {_in(AGREED)} THEN 'agreed' WHEN {r}.decision IN {_in(PARTLY)}"
+            f" THEN 'partly agreed' WHEN {r}.decision IN {_in(NOT_AGREED)} THEN 'not agreed' ELSE 'none printed' END")
+
+
+def vagueness(a: str = "a") -> str:
+    """SQL naming what an action's commitment lacks: an owner, a due date, or both (null when it has both)."""
+    no_owner = f"(coalesce({a}.has_owner, 0) = 0)"
+    return (f"CASE WHEN {no_owner} AND {a}.due IS NULL THEN 'no owner, no date' WHEN {no_owner} THEN 'no owner'"
+            f" WHEN {a}.due IS NULL THEN 'no date' END")
+
+
+ACTION_JOIN = ("FROM actions a JOIN recommendations r ON r.id = a.recommendation_id "
+               "JOIN documents d ON d.id = a.document_id")
+_OWNERS = "(SELECT group_concat(ao.text, '; ') FROM action_owners ao WHERE ao.action_id = a.id)"
 FTS = {"recommendations": ["ref", "text", "response"], "actions": ["text", "owner_text"]}
 VIEWS: dict[str, str] = {
     # One row per action with everything a spreadsheet user needs beside it: the flat CSV export.
@@ -79,6 +118,63 @@ VIEWS: dict[str, str] = {
                a.target_text, a.due, a.status, a.page, d.path AS pdf, a.id AS action_id, r.id AS recommendation_id,
                d.id AS document_id
         FROM actions a JOIN recommendations r ON r.id = a.recommendation_id JOIN documents d ON d.id = a.document_id
+        ORDER BY d.title, r.position, a.position""",
+    # Recommendations beside the plan they belong to, so facets and searches can cross plans.
+    "recommendation_rows": f"""
+        SELECT d.title AS document, d.establishment, d.kind, d.submitted, r.ref, r.section, r.text AS recommendation,
+               r.decision, {decision_group()} AS answer, r.response, r.themes, r.groups, r.actions, r.first_page,
+               d.path AS pdf, r.id AS recommendation_id, d.id AS document_id
+        FROM recommendations r JOIN documents d ON d.id = r.document_id
+        ORDER BY d.title, r.position""",
+    # Open actions whose target date has passed, as of the day the query runs.
+    "overdue_actions": f"""
+        SELECT d.title AS document, d.establishment, r.ref, r.decision, a.text AS action, {_OWNERS} AS owners,
+               a.target_text, a.due, CAST(julianday('now') - julianday(a.due) AS INTEGER) AS days_overdue, a.status,
+               a.page, a.id AS action_id, r.id AS recommendation_id, d.id AS document_id
+        {ACTION_JOIN}
+        WHERE {overdue("date('now')")}
+        ORDER BY a.due, d.title, r.position, a.position""",
+    # Recommendations HMPPS did not fully accept, with the response that gives its reasons.
+    "contested_recommendations": f"""
+        SELECT d.title AS document, d.establishment, r.ref, r.section, r.text AS recommendation, r.decision,
+               r.decision_text, r.response AS reasons, r.actions, r.first_page, r.id AS recommendation_id,
+               d.id AS document_id
+        FROM recommendations r JOIN documents d ON d.id = r.document_id
+        WHERE r.decision IN {_in(PARTLY + NOT_AGREED)}
+        ORDER BY d.title, r.position""",
+    # Who is answerable for how much: one row per owner role, across every plan.
+    "owner_actions": f"""
+        SELECT o.name AS owner, o.role, o.level, o.organisation, count(*) AS actions,
+               count(DISTINCT ao.document_id) AS plans, sum(a.due IS NOT NULL) AS dated,
+               sum({overdue("date('now')")}) AS overdue, min(a.due) AS first_due, max(a.due) AS last_due,
+               o.id AS owner_id
+        FROM action_owners ao JOIN owners o ON o.id = ao.owner_id JOIN actions a ON a.id = ao.action_id
+        GROUP BY o.id ORDER BY actions DESC, owner""",
+    # How each plan answered: recommendations by decision, actions that are overdue or vague.
+    "document_decisions": f"""
+        SELECT d.title AS document, d.establishment, d.kind, d.submitted, d.recommendations,
+               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(AGREED)})
+                 AS agreed,
+               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(PARTLY)})
+                 AS partly_agreed,
+               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(NOT_AGREED)})
+                 AS not_agreed,
+               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IS NULL)
+                 AS no_decision,
+               d.actions,
+               (SELECT count(*) FROM actions a WHERE a.document_id = d.id AND {overdue("date('now')")}) AS overdue,
+               (SELECT count(*) FROM actions a WHERE a.document_id = d.id AND {vagueness()} IS NOT NULL
+                  AND rtrim(a.text) NOT LIKE '%:') AS vague,
+               d.id AS document_id
+        FROM documents d ORDER BY d.submitted DESC, d.title""",
+    # Commitments nobody can be held to: no owner printed beside them, or no date by which to act. A lead-in
+    # ending in a colon only introduces the bullets under it, so it is not counted as a commitment.
+    "vague_actions": f"""
+        SELECT d.title AS document, d.establishment, r.ref, r.decision, a.text AS action, {vagueness()} AS lacks,
+               a.owner_text AS owners_as_printed, a.target_text, a.status, a.form, a.page, a.id AS action_id,
+               r.id AS recommendation_id, d.id AS document_id
+        {ACTION_JOIN}
+        WHERE {vagueness()} IS NOT NULL AND rtrim(a.text) NOT LIKE '%:'
         ORDER BY d.title, r.position, a.position""",
 }
 
