@@ -141,8 +141,16 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
         elif "," in sep and _norm(left) in g.bare_titles:
             # "Deputy Director, Strategic Development Group": the comma introduces the portfolio.
             new = _opens_with_head(right)
+        elif _opens_with_head(right):
+            new = True
+        elif _known(right):
+            new = _is_role(left)
         else:
-            new = _starts_role(right) or (_is_role(left) and _ends_role(right))
+            # "..., and Rehabilitation Lead" is a second owner; "Deputy Director, Rehabilitation and Care
+            # Services Group" is one: a body's name ("... Group") after a bare "and" continues the name.
+            body = _words(right)[-1:] in (["group"], ["team"], ["service"], ["unit"], ["board"], ["committee"],
+                                          ["directorate"])
+            new = _is_role(left) and _ends_role(right) and not (body and "," not in sep)
         if new:
             out.append(current)
             current = seg
@@ -172,6 +180,9 @@ def _split(entry: str) -> list[str]:
     g = _gazetteer()
     if not text or text.lower() in g.placeholders or not re.search(r"\w", text):
         return []
+    # "HMP/YOI Doncaster" names one establishment: its slash separates nothing.
+    text = re.sub(r"\b(HMP|HMYOI|YOI)\s*/\s*(YOI|HMP|RC)\b", lambda m: f"{m[1]}\u2215{m[2]}", text,
+                  flags=re.IGNORECASE)
     hidden, kept = _protect(text)
     # Slashes first: "A/B/C"; a slash between fragments that cannot stand alone stays ("Safety/Security").
     pieces: list[str] = []
@@ -187,7 +198,7 @@ def _split(entry: str) -> list[str]:
     owners: list[str] = []
     for piece in pieces:
         for part in _split_conjunctions(piece, kept):
-            owner = _tidy(_restore(part, kept))
+            owner = _tidy(_restore(part, kept)).replace("\u2215", "/")
             if owner and owner.lower() not in g.placeholders:
                 owners.append(owner)
     return owners
