@@ -812,6 +812,22 @@ def check_case(case: dict) -> None:
 
 # ---------------------------------------------------------------------------------------------
 
+def same_render(new: Path, old: Path) -> bool:
+    """True when `old` exists and shows the same words in the same places; keeps git quiet when a rebuild
+    differs only in the creation date LibreOffice stamps into the file."""
+    if not old.exists():
+        return False
+    with pdfplumber.open(new) as a, pdfplumber.open(old) as b:
+        if len(a.pages) != len(b.pages):
+            return False
+        for pa, pb in zip(a.pages, b.pages):
+            wa = [(w["text"], round(w["x0"], 1), round(w["top"], 1)) for w in pa.extract_words()]
+            wb = [(w["text"], round(w["x0"], 1), round(w["top"], 1)) for w in pb.extract_words()]
+            if wa != wb:
+                return False
+    return True
+
+
 def build(names: list[str]) -> None:
     cases = {n: json.loads((CASES / f"{n}.json").read_text(encoding="utf-8")) for n in names}
     state = {}
@@ -849,7 +865,8 @@ def build(names: list[str]) -> None:
                     for row in state[n]["rows"]:
                         plan_padding(row, cases[n]["render"].get("entry_gap", 1))
                 else:
-                    shutil.copy(pdf, HERE / f"{n}.pdf")
+                    if not same_render(pdf, HERE / f"{n}.pdf"):
+                        shutil.copy(pdf, HERE / f"{n}.pdf")
                     (HERE / f"{n}.expected.json").write_text(
                         json.dumps(state[n]["expected"], indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         failed = [n for n in names if state[n]["problems"]]
