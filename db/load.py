@@ -3,6 +3,8 @@
 In: `actionplans.schemas.Document`s (or their JSON, so saved extractions can be replayed).
 Out: rows in the tables declared in `schema`. Primary keys come from the document's sha256 and the
 positions of its recommendations and actions, so loading the same PDF again replaces its rows.
+A document is stored once however many paths or URLs it was found at (`document_paths`); a location
+holds one document at a time, so a changed file replaces its own rows and leaves no orphans.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .schema import ensure
 def open_db(path: str) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 10000")  # a reader (Datasette, a test) may hold the file for a moment
     ensure(db)
     return db
 
@@ -78,21 +81,95 @@ def rows_of(doc: Document) -> dict[str, list[dict]]:
 
 
 def delete_document(db: sqlite_utils.Database, sha: str) -> None:
-    for table in ("action_owners", "actions", "recommendations", "documents"):
-        key = "id" if table == "documents" else "document_id"
+    """Remove a document's records (not the places it was read from), and owners nobody points at any more."""
+    for table in ("action_owners", "actions", "recommendations", "invalid_records", "documents"):
+        key = {"documents": "id", "invalid_records": "sha256"}.get(table, "document_id")
         db.execute(f"DELETE FROM [{table}] WHERE [{key}] = ?", [sha])
+    db.execute("DELETE FROM owners WHERE id NOT IN (SELECT owner_id FROM action_owners)")
 
 
-def save(db: sqlite_utils.Database, doc: Document) -> None:
-    """Write one document atomically, replacing any earlier rows of the same file."""
+def holding(db: sqlite_utils.Database, location: str) -> str | None:
+    """The sha256 of the document a path or URL last gave, if the database holds one."""
+    row = db.execute("SELECT document_id FROM document_paths WHERE location = ?", [location]).fetchone()
+    if row:
+        return row[0]
+    # Databases loaded before document_paths existed know a document's location only from its own row.
+    row = db.execute("SELECT id FROM documents WHERE (path = ? OR url = ?) AND id NOT IN "
+                     "(SELECT document_id FROM document_paths)", [location, location]).fetchone()
+    return row[0] if row else None
+
+
+def locations_of(db: sqlite_utils.Database, sha: str) -> list[str]:
+    return [r[0] for r in db.execute("SELECT location FROM document_paths WHERE document_id = ? ORDER BY location",
+                                     [sha])]
+
+
+def has_document(db: sqlite_utils.Database, sha: str) -> bool:
+    return db.execute("SELECT 1 FROM documents WHERE id = ?", [sha]).fetchone() is not None
+
+
+def _place(db: sqlite_utils.Database, location: str, sha: str, path: str | None, url: str | None) -> str | None:
+    """Point a location at a document; drop the document it held before if no other location holds it.
+    Returns that earlier document's sha256 when it differs."""
+    old = holding(db, location)
+    db["document_paths"].upsert({"location": location, "document_id": sha, "path": path, "url": url},
+                                pk="location")
+    if old and old != sha and not db.execute("SELECT 1 FROM document_paths WHERE document_id = ?", [old]).fetchone():
+        delete_document(db, old)
+    return old if old != sha else None
+
+
+def log(db: sqlite_utils.Database, entry: dict) -> None:
+    """One ingest_log row: what happened to one input in one run."""
+    db["ingest_log"].insert(entry)
+
+
+def save(db: sqlite_utils.Database, doc: Document, *, location: str | None = None, problems=(),
+         entry: dict | None = None) -> str:
+    """Write one document atomically: its records, the location it was read from (by default its URL or
+    path), the rows that failed validation and, when given, its ingest_log entry. A different document
+    the location held before is removed in the same transaction unless another location still holds it.
+    Returns "loaded", or "replaced" when earlier rows (of this file or of the location) were replaced."""
+    sha = doc.source.sha256
+    location = location or doc.source.url or doc.source.path
     rows = rows_of(doc)
     with db.atomic():
-        delete_document(db, doc.source.sha256)
+        db.execute("PRAGMA defer_foreign_keys = ON")  # a reloaded document's paths point at it throughout
+        existed = has_document(db, sha)
+        delete_document(db, sha)
         db["documents"].insert_all(rows["documents"])
         db["recommendations"].insert_all(rows["recommendations"])
         db["actions"].insert_all(rows["actions"])
         db["owners"].insert_all(rows["owners"], replace=True)
         db["action_owners"].insert_all(rows["action_owners"])
+        db["invalid_records"].insert_all({"file": location, "sha256": sha, "document_id": sha, **p}
+                                         for p in problems)
+        old = _place(db, location, sha, doc.source.path, doc.source.url)
+        status = "replaced" if existed or old else "loaded"
+        if entry is not None:
+            log(db, {**entry, "status": status, "document_id": sha})
+    return status
+
+
+def add_location(db: sqlite_utils.Database, location: str, sha: str, *, path: str | None = None,
+                 url: str | None = None, entry: dict | None = None) -> None:
+    """Record that an already stored document was also found at `location` (no parsing needed)."""
+    with db.atomic():
+        _place(db, location, sha, path, url)
+        if entry is not None:
+            log(db, {**entry, "document_id": sha})
+
+
+def save_failure(db: sqlite_utils.Database, entry: dict, problems=(), location: str | None = None) -> None:
+    """Log an input that could not be loaded; rows that failed validation are kept for reading.
+    What the location held before is left as it was: a broken download does not erase a good plan."""
+    with db.atomic():
+        sha = entry.get("sha256")
+        if problems and sha:
+            db.execute("DELETE FROM invalid_records WHERE sha256 = ? AND document_id IS NULL", [sha])
+            db["invalid_records"].insert_all({"file": location or entry.get("url") or entry.get("path"),
+                                              "sha256": sha, "document_id": None, **p} for p in problems)
+        log(db, entry)
 
 
 def load_json(db: sqlite_utils.Database, data) -> int:

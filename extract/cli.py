@@ -12,20 +12,9 @@ from pathlib import Path
 
 import click
 
-from . import errors
+from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 
 DEFAULT_DB = "db/actionplans.db"
-
-
-def find_pdfs(paths: tuple[str, ...]) -> list[str]:
-    """Files as given; folders searched recursively for *.pdf (any case), in a stable order."""
-    out: list[str] = []
-    for p in paths:
-        if os.path.isdir(p):
-            out += sorted(str(f) for f in Path(p).rglob("*") if f.is_file() and f.suffix.lower() == ".pdf")
-        else:
-            out.append(p)
-    return out
 
 
 @click.group()
@@ -37,37 +26,79 @@ def main() -> None:
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
+def _usage_checks(paths: tuple[str, ...]) -> list[str]:
+    """Inputs a typo would explain are usage errors (exit 2), found before anything is read."""
+    from .batch import find_inputs
+    from .fetch import is_url
+    for p in paths:
+        if not is_url(p) and not os.path.exists(p):
+            raise click.BadParameter(f"{p!r} does not exist", param_hint="PATHS")
+    files = find_inputs(paths)
+    if not files:
+        raise click.BadParameter("no PDF files found in " + ", ".join(map(repr, paths)), param_hint="PATHS")
+    return files
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite file to write the records to")
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON on stdout")
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Date against which actions count as overdue")
-def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of) -> None:
-    """Extract action plans from PDF files or folders."""
-    from actionplans.db.load import open_db, save
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes extracting in parallel  [default: the number of CPU cores]")
+@click.option("--force", is_flag=True, help="Extract again files the database already holds")
+@click.option("--annotate/--no-annotate", default=True, show_default=True,
+              help="Name owners' roles, action verbs and themes (slower)")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds allowed for each download")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Largest download accepted")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=DEFAULT_CACHE, show_default=True,
+              help="Folder keeping downloaded PDFs, named by their sha256")
+def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of, workers: int | None, force: bool,
+            annotate: bool, timeout: float, max_bytes: int, cache_dir: str) -> None:
+    """Extract action plans from PDF files, folders or URLs.
 
-    from .pipeline import extract_document
-    files = find_pdfs(paths)
+    Every file gets an outcome (loaded, replaced, unchanged or failed, with the reason), kept in the
+    ingest_log table. Exit status: 0 when every file was loaded or was already there, 1 when some files
+    failed (the others are loaded), 2 for a usage error.
+    """
+    from actionplans.db.load import open_db
+
+    from .batch import FAILED, run
+    files = _usage_checks(paths)
     db = open_db(db_path) if db_path else None
-    docs, failed = [], 0
-    for i, path in enumerate(files, start=1):
-        try:
-            doc = extract_document(path, as_of=as_of.date() if as_of else None)
-        except errors.ExtractError as e:
-            failed += 1
-            click.echo(f"Error: {e}", err=True)
-            continue
-        if db is not None:
-            save(db, doc)
-        if as_json:
-            docs.append(doc.model_dump(mode="json"))
-        click.echo(f"[{i}/{len(files)}] {path}: {len(doc.recommendations)} recommendations", err=True)
+    bar = click.progressbar(length=len(files), label="Extracting", file=sys.stderr) if sys.stderr.isatty() else None
+    held: list[str] = []
+
+    def report(o) -> None:
+        if o.status == FAILED:
+            line = f"Error: {o.line}"
+            if bar:
+                held.append(line)  # printed after the bar, which would otherwise overwrite it
+            else:
+                click.echo(line, err=True)
+        if bar:
+            bar.update(1)
+
+    try:
+        if bar:
+            bar.__enter__()
+        result = run(files, db, workers=workers, annotate=annotate, as_of=as_of.date() if as_of else None,
+                     force=force, keep_documents=as_json, cache_dir=cache_dir, timeout=timeout, max_bytes=max_bytes,
+                     on_outcome=report)
+    finally:
+        if bar:
+            bar.__exit__(None, None, None)
+    for line in held:
+        click.echo(line, err=True)
     if as_json:
+        docs = [d.model_dump(mode="json") for d in result.documents]
         json.dump(docs[0] if len(docs) == 1 and len(files) == 1 else {"documents": docs}, sys.stdout,
                   ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    click.echo(f"{len(files) - failed} of {len(files)} files extracted, {failed} failed", err=True)
-    sys.exit(1 if failed else 0)
+    click.echo(result.summary(to_db=db is not None), err=True)
+    sys.exit(1 if result.failed else 0)
 
 
 @main.command()

@@ -1,0 +1,307 @@
+"""Many inputs -> one database: every input gets an outcome, every document its own transaction.
+
+In: paths, folders and URLs; an open database (or none, to extract only).
+Out: one `Outcome` per input file (loaded, replaced, unchanged, failed with a reason), written to the
+`ingest_log` table as it happens, and the documents themselves when asked for.
+
+Files the database already holds (same bytes at the same location) are skipped after hashing, before
+any parsing, so a re-run costs little. Documents are extracted by worker processes in parallel while
+this process alone writes to the database, each document as it finishes, in one transaction; a run
+killed at any moment leaves whole documents only, and running it again completes the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from actionplans.schemas import Document
+
+from . import errors
+from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url
+
+LOADED, REPLACED, UNCHANGED, FAILED = "loaded", "replaced", "unchanged", "failed"
+
+
+@dataclass
+class Outcome:
+    """What happened to one input. `line` is the one-line message a person reads for a failure."""
+
+    location: str
+    status: str
+    path: str | None = None
+    url: str | None = None
+    sha256: str | None = None
+    size: int | None = None
+    pages: int | None = None
+    reason: str | None = None
+    message: str | None = None
+    page: int | None = None
+    seconds: float = 0.0
+    recommendations: int = 0
+    problems: list[dict] = field(default_factory=list)
+    traceback: str | None = None
+
+    @property
+    def line(self) -> str:
+        where = f"{self.location} page {self.page}" if self.page else self.location
+        return f"{where}: {self.message or self.reason}"
+
+
+@dataclass
+class Job:
+    index: int
+    location: str
+    path: str
+    url: str | None
+    sha256: str
+    size: int
+
+
+def find_inputs(paths: Iterable[str]) -> list[str]:
+    """URLs and files as given; folders searched recursively for *.pdf (any case), in a stable order."""
+    out: list[str] = []
+    for p in paths:
+        if not is_url(p) and os.path.isdir(p):
+            out += sorted(os.path.normpath(f) for f in Path(p).rglob("*") if f.is_file() and f.suffix.lower() == ".pdf")
+        else:
+            out.append(p if is_url(p) else os.path.normpath(p))
+    return out
+
+
+def sha256_file(path: str) -> tuple[str, int]:
+    h, size = hashlib.sha256(), 0
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def _failure(e: errors.ExtractError) -> dict:
+    return {"reason": e.reason, "message": e.message + (f" ({e.hint})" if e.hint else ""), "page": e.page,
+            "problems": list(getattr(e, "problems", []))}
+
+
+def _warm(annotate: bool) -> None:
+    """Worker start-up: import the pipeline (and the language model) once per process, not per file."""
+    from . import pipeline  # noqa: F401
+    if annotate:
+        try:
+            from . import nlp  # noqa: F401
+        except ImportError:
+            pass
+
+
+def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None) -> dict:
+    """Run the pipeline on one file and return a picklable result (domain errors become data)."""
+    from .pipeline import extract_with_problems
+    t0 = time.perf_counter()
+    try:
+        doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of)
+        res = {"document": doc, "problems": problems}
+    except errors.ExtractError as e:
+        res = {"error": _failure(e)}
+    except Exception as e:  # a bug, not a bad file: keep the batch going and say which file
+        res = {"error": {"reason": "extractor error", "message": f"unexpected {type(e).__name__}: {e}",
+                         "page": None, "problems": [], "traceback": traceback.format_exc()}}
+    res["seconds"] = round(time.perf_counter() - t0, 3)
+    return res
+
+
+@dataclass
+class Run:
+    outcomes: list[Outcome]
+    documents: list[Document]
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == FAILED]
+
+    def summary(self, to_db: bool = True) -> str:
+        n = len(self.outcomes)
+        parts = [f"{self.count(LOADED)} {'loaded' if to_db else 'extracted'}"]
+        if to_db:
+            parts += [f"{self.count(REPLACED)} replaced", f"{self.count(UNCHANGED)} unchanged"]
+        parts.append(f"{self.count(FAILED)} failed")
+        recs = sum(o.recommendations for o in self.outcomes if o.status in (LOADED, REPLACED))
+        return f"{n} file{'s' if n != 1 else ''}: " + ", ".join(parts) + f" ({recs} recommendations read)"
+
+
+def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate: bool = True,
+        as_of: dt.date | None = None, force: bool = False, keep_documents: bool = False,
+        cache_dir: str = DEFAULT_CACHE, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
+        on_outcome: Callable[[Outcome], None] | None = None) -> Run:
+    """Extract every input and, with a database, load it. See the module docstring."""
+    from actionplans.db import load
+
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    locations = find_inputs(inputs)
+    outcomes: list[Outcome | None] = [None] * len(locations)
+    documents: dict[int, Document] = {}
+
+    def finish(i: int, o: Outcome, doc: Document | None = None) -> None:
+        """Settle one input: write what it brought (one transaction with its log entry) and report it."""
+        if db is not None:
+            entry = {"at": at, "path": o.path, "url": o.url, "sha256": o.sha256, "size": o.size, "pages": o.pages,
+                     "status": o.status, "reason": o.reason, "message": o.message, "page": o.page,
+                     "seconds": o.seconds}
+            if o.status == FAILED:
+                load.save_failure(db, entry, o.problems, location=o.location)
+            elif o.status == UNCHANGED:
+                load.add_location(db, o.location, o.sha256, path=o.path, url=o.url, entry=entry)
+            elif doc is not None:
+                o.status = load.save(db, doc, location=o.location, problems=o.problems, entry=entry)
+        outcomes[i] = o
+        if on_outcome:
+            on_outcome(o)
+
+    def known(loc: str, sha: str) -> str | None:
+        """Why the database needs nothing from this file, if it does not."""
+        if db is None or force or not load.has_document(db, sha):
+            return None
+        if load.holding(db, loc) == sha:
+            return "already loaded"
+        others = load.locations_of(db, sha)
+        return f"same file as {others[0]}" if others else "already loaded"
+
+    # 1. Fetch URLs and hash files here, so files the database already holds are never parsed.
+    jobs: list[Job] = []
+    first_of: dict[str, Job] = {}
+    copies: dict[str, list[Job]] = {}
+    for i, loc in enumerate(locations):
+        url = loc if is_url(loc) else None
+        t0 = time.perf_counter()
+        try:
+            if url:
+                got = fetch(url, cache_dir, timeout=timeout, max_bytes=max_bytes)
+                path, sha, size = got.path, got.sha256, got.size
+            else:
+                path = loc
+                sha, size = sha256_file(loc)
+        except errors.ExtractError as e:
+            f = _failure(e)
+            finish(i, Outcome(loc, FAILED, path=None if url else loc, url=url, reason=f["reason"],
+                              message=f["message"], seconds=round(time.perf_counter() - t0, 3)))
+            continue
+        except OSError as e:
+            finish(i, Outcome(loc, FAILED, path=loc, reason="cannot read",
+                              message="no such file" if isinstance(e, FileNotFoundError) else f"cannot read ({e})"))
+            continue
+        job = Job(i, loc, path, url, sha, size)
+        if sha in first_of:  # the same bytes twice in this run: parse once, record both names
+            copies.setdefault(sha, []).append(job)
+            continue
+        reason = None if keep_documents else known(loc, sha)
+        if reason:
+            finish(i, Outcome(loc, UNCHANGED, path=path, url=url, sha256=sha, size=size, reason=reason,
+                              seconds=round(time.perf_counter() - t0, 3)))
+            first_of[sha] = job
+            continue
+        first_of[sha] = job
+        jobs.append(job)
+
+    def done(job: Job, res: dict) -> None:
+        base = {"path": job.path, "url": job.url, "sha256": job.sha256, "size": job.size, "seconds": res["seconds"]}
+        if "error" in res:
+            e = res["error"]
+            o = Outcome(job.location, FAILED, reason=e["reason"], message=e["message"], page=e["page"],
+                        problems=e["problems"], traceback=e.get("traceback"), **base)
+            finish(job.index, o)
+        else:
+            doc: Document = res["document"]
+            if job.url:
+                doc.source.url = job.url
+            problems = res["problems"]
+            n = len(problems)
+            o = Outcome(job.location, LOADED, pages=doc.source.pages, recommendations=len(doc.recommendations),
+                        problems=problems,
+                        reason=f"{n} row{'s' if n != 1 else ''} failed validation (see invalid_records)" if n else None,
+                        **base)
+            reason = known(job.location, job.sha256)  # asked to print the documents, so parsed anyway
+            if reason:
+                o.status, o.reason = UNCHANGED, reason
+            finish(job.index, o, doc)
+            if keep_documents:
+                documents[job.index] = doc
+        for c in copies.pop(job.sha256, []):
+            first = outcomes[job.index]
+            if first.status == FAILED:
+                finish(c.index, Outcome(c.location, FAILED, path=c.path, url=c.url, sha256=c.sha256, size=c.size,
+                                        reason=first.reason, message=first.message, page=first.page))
+            else:
+                finish(c.index, Outcome(c.location, UNCHANGED, path=c.path, url=c.url, sha256=c.sha256,
+                                        size=c.size, pages=first.pages, reason=f"same file as {job.location}"))
+
+    # 2. Extract in parallel; this process is the only writer, in order of completion.
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers == 1 or len(jobs) <= 1:
+        _warm(annotate)
+        for job in jobs:
+            done(job, extract_one(job.path, annotate, as_of))
+    else:
+        _parallel(jobs, min(workers, len(jobs)), annotate, as_of, done)
+    # Copies of a file that was skipped as unchanged were never dispatched: settle them now.
+    for sha, rest in list(copies.items()):
+        first = first_of[sha]
+        for c in rest:
+            finish(c.index, Outcome(c.location, UNCHANGED, path=c.path, url=c.url, sha256=c.sha256, size=c.size,
+                                    reason=f"same file as {first.location}"))
+    return Run([o for o in outcomes if o is not None], [documents[i] for i in sorted(documents)])
+
+
+def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None]) -> None:
+    """Run `extract_one` over the jobs in a pool of spawned processes, at most 2 per worker in flight so
+    results never pile up faster than they are written. A worker that dies (out of memory, a crash in
+    a C library) takes down the pool: the files in flight get one more try in a fresh pool, then fail."""
+    ctx = get_context("spawn")
+
+    def pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm, initargs=(annotate,))
+
+    queue = deque(jobs)
+    tries: dict[int, int] = {}
+    inflight: dict = {}
+    ex = pool()
+    try:
+        while queue or inflight:
+            while queue and len(inflight) < 2 * workers:
+                job = queue.popleft()
+                inflight[ex.submit(extract_one, job.path, annotate, as_of)] = job
+            finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in finished:
+                job = inflight.pop(fut)
+                try:
+                    res = fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    tries[job.index] = tries.get(job.index, 0) + 1
+                    if tries[job.index] < 2:
+                        queue.appendleft(job)
+                        continue
+                    res = {"error": {"reason": "extractor error", "page": None, "problems": [],
+                                     "message": "the extracting process died (out of memory, or a crash in a library)"},
+                           "seconds": 0.0}
+                done(job, res)
+            if broken:
+                for job in inflight.values():  # they died with the pool: try again
+                    queue.appendleft(job)
+                inflight.clear()
+                ex.shutdown(wait=False, cancel_futures=True)
+                ex = pool()
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)

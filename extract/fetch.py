@@ -1,0 +1,101 @@
+"""URLs -> local PDFs: download with a time limit and a size cap, keep the original bytes.
+
+In: an http(s) URL, a cache folder, a timeout in seconds and a byte limit.
+Out: a `Fetched` naming the cached file (`<cache>/<sha256>.pdf`), its sha256, size and the URL; or a
+domain error: `DownloadFailed` (network, HTTP status, timeout, too large) or `errors.NotAPDF` when the
+server sends something else (an HTML page, say). Nothing half-written is left in the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import errors
+
+DEFAULT_CACHE = "db/cache"
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_BYTES = 50_000_000
+USER_AGENT = "actionplans/0.1 (action-plan extractor)"
+
+
+class DownloadFailed(errors.ExtractError):
+    reason = "download failed"
+    hint = "check the URL, or download the file and give its path"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str
+    path: str
+    sha256: str
+    size: int
+
+
+def is_url(s: str) -> bool:
+    return s.lower().startswith(("http://", "https://"))
+
+
+def fetch(url: str, cache_dir: str | os.PathLike = DEFAULT_CACHE, *, timeout: float = DEFAULT_TIMEOUT,
+          max_bytes: int = DEFAULT_MAX_BYTES) -> Fetched:
+    """Download `url` into the cache, unless a file of the same bytes is there already.
+
+    `timeout` bounds the whole download, not only each read, so a server that trickles bytes is cut off.
+    """
+    cache = Path(cache_dir)
+    cache.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout
+    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/pdf,*/*"})
+    try:
+        resp = urllib.request.urlopen(req, timeout=timeout)
+    except urllib.error.HTTPError as e:
+        raise DownloadFailed(url, f"the server answered {e.code} {e.reason}") from e
+    except (TimeoutError, OSError) as e:  # URLError is an OSError; socket timeouts are TimeoutErrors
+        raise DownloadFailed(url, _why(e, timeout)) from e
+    fd, tmp = tempfile.mkstemp(dir=cache, prefix=".download-", suffix=".part")
+    try:
+        with resp, os.fdopen(fd, "wb") as out:
+            length = resp.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise DownloadFailed(url, f"the file is {int(length):,} bytes, more than --max-bytes {max_bytes:,}")
+            h, size, head = hashlib.sha256(), 0, b""
+            while True:
+                if time.monotonic() > deadline:
+                    raise DownloadFailed(url, f"timed out after {timeout:g} s")
+                try:
+                    chunk = resp.read(1 << 16)
+                except (TimeoutError, OSError) as e:
+                    raise DownloadFailed(url, _why(e, timeout)) from e
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > max_bytes:
+                    raise DownloadFailed(url, f"the file is more than --max-bytes {max_bytes:,} bytes")
+                if len(head) < 1024:
+                    head += chunk[: 1024 - len(head)]
+                h.update(chunk)
+                out.write(chunk)
+        if b"%PDF-" not in head:
+            kind = resp.headers.get_content_type() or "unknown"
+            what = "an HTML page" if kind == "text/html" or head.lstrip()[:1] == b"<" else f"{kind} content"
+            raise errors.NotAPDF(url, f"not a PDF: the server sent {what}")
+        sha = h.hexdigest()
+        final = cache / f"{sha}.pdf"
+        os.replace(tmp, final)
+        return Fetched(url=url, path=str(final), sha256=sha, size=size)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _why(e: BaseException, timeout: float) -> str:
+    reason = getattr(e, "reason", e)
+    if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+        return f"timed out after {timeout:g} s"
+    return f"cannot download ({reason})"
