@@ -194,15 +194,23 @@ def _rule_clause(toks: list[Token]) -> tuple[list[str], str | None]:
                     continue
                 same_form = _is_participle(nxt) if participle else nxt.lower_ == lem
                 comma = j > 0 and lower[j - 1] == ","
-                follows = k + 1 < len(words) and (words[k + 1].lower_ in _OBJECT_START or comma)
+                follows = participle or comma or (k + 1 < len(words) and words[k + 1].lower_ in _OBJECT_START)
                 if same_form and follows:
                     out.append(lem)
             if lower[j] in ("which", "who", "where", "so", "because", "when", "while"):
                 break
         return out
 
+    first = words[0]
+    if _lemma(first) in verbs_ok and first.lower_ == _lemma(first):
+        # An imperative bullet: "Review ..., and develop ...", "Continue to identify ...".
+        k, lem, continuing = verb_after(0)
+        if lem:
+            return [lem, *coordinated(k, False)], "continuing" if continuing else "planned"
     for i, w in enumerate(lower):
         nxt = lower[i + 1] if i + 1 < len(words) else ""
+        if i > 0 and lower[i - 1] in ("which", "who", "that", "where", "when"):
+            continue  # a relative clause is not the action's main clause
         if w in _WILL:
             k, lem, continuing = verb_after(i + 1)
             if lem:
