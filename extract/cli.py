@@ -103,16 +103,25 @@ def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of, w
 
 @main.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only by default)")
 @click.option("--port", default=8001, show_default=True, type=int)
 def serve(db_path: str, host: str, port: int) -> None:
-    """Serve the database in Datasette, read-only."""
-    here = Path(__file__).resolve().parent.parent / "db"
-    cmd = [sys.executable, "-m", "datasette", "serve", "-i", db_path, "--host", host, "--port", str(port)]
-    if (here / "metadata.yml").exists():
-        cmd += ["--metadata", str(here / "metadata.yml")]
-    click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
-    sys.exit(subprocess.call(cmd))
+    """Serve the database in Datasette, read-only, with the project's metadata, charts and links to the PDFs."""
+    import tempfile
+
+    import yaml
+    from actionplans.db import site
+    with tempfile.TemporaryDirectory(prefix="actionplans-serve-") as tmp:
+        meta = Path(tmp) / "metadata.yml"
+        meta.write_text(yaml.safe_dump(site.metadata_for(db_path), sort_keys=False, allow_unicode=True),
+                        encoding="utf-8")
+        cmd = [sys.executable, "-m", "datasette", *site.serve_args(db_path, meta, host=host, port=port)]
+        click.echo(f"Serving {db_path} on http://{host}:{port}/ (read-only)", err=True)
+        try:
+            code = subprocess.call(cmd)
+        except KeyboardInterrupt:
+            code = 0
+    sys.exit(code)
 
 
 @main.command()
