@@ -16,8 +16,8 @@ from actionplans.schemas import Metadata
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 LABELS = {
-    "submitted": r"action\s+plan\s+submitted|date\s+submitted|action\s+plan\s+submitted\s+on",
-    "published": r"report\s+published|date\s+of\s+publication|publication\s+date",
+    "submitted": r"(?:date\s+)?action\s+plan\s+submitted(?:\s+on)?|date\s+submitted",
+    "published": r"(?:date\s+)?report\s+published|date\s+of\s+publication|publication\s+date",
     "response_to": r"a\s+response\s+to(?:\s+the)?(?:\s+(?:hmip|hmi\s+prisons|hmi\s+probation|hm\s+inspectorate\s+of"
                    r"\s+\w+))?(?:\s+(?:inspection|thematic\s+review|review|report))?(?:\s+of)?",
     "plan_for": r"action\s+plan(?:\s*:\s*hmcip\s+report)?(?=\s*:|\s+(?:hmp|hmyoi|hmp\s*&\s*yoi|hmp/yoi|hmp\s+and\s+yoi|"
@@ -25,9 +25,15 @@ LABELS = {
     "establishment": r"establishment",
     "inspection": r"(?:date\s+of\s+)?inspection(?:\s+dates?)?",
 }
-STOP = re.compile(r"^(?:introduction|term\b|action plan\s*:|action plan -|timetable|rec\.?\s*no|1\.\s*rec)", re.I)
+STOP = re.compile(r"^(?:introduction|term\b|action plan\s*:|action plan -|rec\.?\s*no|1\.\s*rec)", re.I)
+_MONTH_NAMES = "|".join(sorted(calendar.month_name[1:] + calendar.month_abbr[1:], key=len, reverse=True))
+DATES_ONLY = re.compile(rf"^(?:\d{{1,2}}(?:\s*(?:st|nd|rd|th))?|[-\u2013\u2014,&;/]|and|to|{_MONTH_NAMES}|\d{{4}})+$",
+                        re.I)
 ESTABLISHMENT = re.compile(r"\b(HMP\s*(?:&|and|/)\s*YOI|HMP/YOI|HMYOI|HMP|HMIRC|IRC|STC|HM\s+Prison)\s+([A-Z][\w'’.-]*"
                            r"(?:\s+(?:[A-Z][\w'’.-]*|and|upon|on|in|the))*)")
+
+
+IRC = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,3}(?:IRC|Immigration Removal Centre)\b")
 
 
 def parse_day(text: str | None) -> str | None:
@@ -86,26 +92,33 @@ def _split_labels(lines: list[str]) -> dict[str, str]:
     return {k: " ".join(v).strip(" :") for k, v in found.items()}
 
 
+def latest_day(lines: list[str]) -> str | None:
+    """The latest full date printed in the header block: a base for relative target dates when the
+    plan prints no submission date (an urgent-notification letter, say)."""
+    days = [d for ln in lines for d in [parse_day(ln)] if d]
+    return max(days) if days else None
+
+
 def parse_metadata(lines: list[str], family: str | None = None) -> Metadata:
     vals = _split_labels(lines)
     whole = " ".join(lines)
     response_to = vals.get("response_to") or None
     inspection = vals.get("inspection")
-    if response_to and not inspection:  # 'A Response to the HMIP Inspection 17-21 June 2019'
-        m = re.match(r"^\s*(\d[\d\s,&;\-–thndrs]*\w+\s+\d{4}(?:\s*[;&,]\s*[\d\s,\-–thndrs]*\w+\s+\d{4})*)\s*$",
-                     response_to)
-        if m:
-            inspection, response_to = m.group(1), None
+    if response_to and not inspection and DATES_ONLY.match(re.sub(r"\s+", "", response_to)):
+        inspection, response_to = response_to, None  # 'A Response to the HMIP Inspection 17-21 June 2019'
     establishment = None
-    for source in (vals.get("establishment"), vals.get("plan_for"), whole):
-        m = ESTABLISHMENT.search(source or "")
+    sources = [vals.get("establishment"), vals.get("plan_for"), *lines]
+    for source in [s for s in sources if s and re.search(r"\bIRC\b", s)] + sources:
+        m = ESTABLISHMENT.search(source or "") or IRC.search(source or "")
         if m:
             establishment = re.sub(r"\s+", " ", m.group(0)).strip()
-            establishment = re.split(r"\s+(?:POSITION|ACTION|Action|Report|A Response|Date|Inspection)\b",
+            establishment = re.split(r"\s+(?:POSITION|ACTION|Action|Report|A Response|Date|Inspection|TIMETABLE)\b",
                                      establishment)[0]
             break
     low = whole.lower()
-    if "urgent notification" in low:
+    if establishment and re.search(r"\bIRC\b|removal centre", establishment, re.I):
+        kind = "immigration_removal_centre"
+    elif "urgent notification" in low:
         kind = "urgent_notification"
     elif "hmi probation" in low or "inspectorate of probation" in low and "thematic" not in low and not establishment:
         kind = "probation"
@@ -115,7 +128,12 @@ def parse_metadata(lines: list[str], family: str | None = None) -> Metadata:
         kind = "thematic"
     else:
         kind = None
-    title = response_to or (f"Action Plan: {establishment}" if establishment else None)
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    heading = re.match(r"^(?:action\s+plan|urgent\s+notification)\b", first, re.I) and not re.match(
+        rf"^\s*(?:{LABELS['submitted']})", first, re.I)
+    if heading:
+        first = re.sub(r"^(action\s+plan)\s*:?\s+(?=HM|The\b)", r"\1: ", first, flags=re.I)
+    title = response_to or (first if heading else None) or (f"Action Plan: {establishment}" if establishment else None)
     return Metadata(
         title=title, establishment=establishment, kind=kind, family=family,
         submitted=parse_day(vals.get("submitted")), submitted_text=vals.get("submitted") or None,

@@ -24,7 +24,7 @@ from . import errors
 from .align import assign, beside
 from .cells import Paragraph, entries, paragraphs, to_lines
 from .dates import parse_target_date
-from .metadata import parse_metadata
+from .metadata import latest_day, parse_metadata
 from .owners import describe_owner, ends_owner, split_owners, starts_owner
 from .tables import REF_LEAD, Row, TableScanner, furniture, header_field
 
@@ -95,8 +95,9 @@ def in_table(line: tuple[float, float, str], tables: list) -> bool:
 
 
 def looks_like_header(text: str) -> bool:
-    """A line of an unruled table's header row: two or more of its words name table fields."""
-    return len({header_field(w) for w in text.split()} - {None}) >= 2
+    """A line of an unruled table's header row: three or more of its words name table fields."""
+    words = text.split()
+    return len(words) <= 24 and len({header_field(w) for w in words} - {None}) >= 3
 
 
 def _cell_paragraphs(words: list[dict]) -> list[Paragraph]:
@@ -165,12 +166,13 @@ def build_recommendation(row: Row, base: dt.date | None, quality: Quality) -> Re
         bbox=tuple(round(v, 1) for v in row.bbox), actions=actions)
 
 
-def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: list[str | None]) -> str:
-    if any(d in ("accepted", "rejected") for d in decisions) and meta.establishment and "irc" not in (
-            meta.establishment or "").lower():
-        return "V1"
-    if any(d in ("partly_accepted", "not_accepted") for d in decisions) or "irc" in (meta.establishment or "").lower():
+def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: list[str | None],
+              banners: set[str] = frozenset()) -> str:
+    """The layout family of formats.md, from the document itself."""
+    if meta.kind == "immigration_removal_centre" or any(d in ("partly_accepted", "not_accepted") for d in decisions):
         return "V9"
+    if any(d in ("accepted", "rejected") for d in decisions):
+        return "V1"
     if any(re.match(r"(priority|key)\s+concern", r, re.I) for r in refs):
         return "V8"
     if "decision" not in fields or meta.kind == "urgent_notification":
@@ -179,6 +181,10 @@ def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: lis
         return "V4"
     if meta.kind == "thematic":
         return "thematic"
+    if any("covid" in b.lower() for b in banners):
+        return "V3-C"
+    if meta.submitted and meta.submitted < "2019":
+        return "V2"
     return "V3"
 
 
@@ -211,7 +217,9 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True,
     header_lines = [t for p in pages[:head_page] for top, _, t in lines_per_page[p["page"] - 1]
                     if p["page"] < head_page or top < head_top]
     meta = parse_metadata(header_lines)
-    base = dt.date.fromisoformat(meta.submitted) if meta.submitted else None
+    base_day = meta.submitted or latest_day(header_lines)
+    base = dt.date.fromisoformat(base_day) if base_day else None
+    banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
     quality = Quality(rows=scan.raw_rows, continued_rows=sum(r.continued for r in scan.rows))
     recs, problems = [], []
     for row in scan.rows:
@@ -226,7 +234,7 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True,
         raise invalid_records(path, problems)
     if not recs:
         raise errors.NoRecommendations(path, "an action-plan table was found but no recommendation rows in it")
-    meta.family = family_of(meta, scan.columns.fields, [r.ref for r in recs], [r.decision for r in recs])
+    meta.family = family_of(meta, scan.columns.fields, [r.ref for r in recs], [r.decision for r in recs], banners)
     doc = Document(source=Source(path=str(path), sha256=digest, pages=n), metadata=meta,
                    recommendations=recs, quality=quality)
     if annotate:

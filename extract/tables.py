@@ -20,7 +20,8 @@ FIELDS = ("ref", "text", "decision", "response", "owner", "date")
 # Order matters: the first field whose pattern matches a header cell wins.
 HEADER_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decision", re.compile(r"\bagreed\b|\baccepted\b|\brejected\b|\bdecision\b")),
-    ("ref", re.compile(r"\brec(?:ommendation)?\.?\s*(?:no|number|ref)\b|^ref\b|^no\.?$|^number$|^concern\s*no\b|^#$")),
+    ("ref", re.compile(r"\brec(?:ommendation)?\.?\s*(?:no|number|ref)\b|^ref\b|^no\.?$|^number$|^(?:concern|area)"
+                       r"(?:\s*(?:no|number|ref)\.?)?$|^#$")),
     ("date", re.compile(r"\btarget\b|\bdate\b|\btimescale|\bdeadline|\bby when\b|\bcompletion\b")),
     ("owner", re.compile(r"\bowner|\bresponsib|\bpolicy lead\b|\blead\b|\bwho\b")),
     ("response", re.compile(r"\bresponse\b|\baction(?:s)?\b|\bplanned\b")),
@@ -28,7 +29,12 @@ HEADER_PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 REF = re.compile(r"^(?:(?:priority|key)\s+concern\s+\d+|concern\s+\d+|area\s+\d+|S?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?)$",
                  re.IGNORECASE)
-REF_LEAD = re.compile(r"^(?:(?:priority|key)\s+concern\s+\d+|S?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?)(?=\s|$)", re.IGNORECASE)
+SECTION = re.compile(r"^(?:safety|respect|care|purposeful activity|rehabilitation and release planning|resettlement|"
+                     r"leadership|health(?:care)?|section \d+.*)$", re.IGNORECASE)
+SUMMARY = re.compile(r"^(?:summary\b.*|recommendations?|total\s+\d+|"
+                     r"(?:partly |not |partially )?(?:agreed|accepted)\s+\d+|rejected\s+\d+)$", re.IGNORECASE)
+REF_LEAD = re.compile(r"^(?:(?:priority|key)\s+concern\s+\d+|(?:concern|area)\s+\d+|S?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?)"
+                      r"(?=\s|$)", re.IGNORECASE)
 
 
 @dataclass
@@ -214,31 +220,49 @@ class TableScanner:
         cols = self.scan.columns
         if cols is None:
             return False
-        pending: dict[str, list[dict]] = {}
-        top = None
+        body = []
         for ln in lines[body_from:]:
+            if SUMMARY.match(ln.text.strip()):
+                break  # the summary counts table below the plan: not recommendations
             by: dict[str, list[dict]] = {}
             for w in ln.words:
                 name = cols.field_at(w["x0"])
                 if name:
                     by.setdefault(name, []).append(w)
-            if not by:
-                continue
+            if by:
+                body.append((ln, by))
+        pending: dict[str, list[dict]] = {}
+        section: list[dict] = []
+        top = None
+        for k, (ln, by) in enumerate(body):
             ref_words = by.get("ref", [])
             starts = bool(ref_words) and REF.match(_text_of(ref_words)) is not None
-            only_first = set(by) <= {"ref", "text"} and ln.words[-1]["x1"] > cols.edges[min(2, len(cols.edges) - 1)]
-            if starts or only_first:
+            nxt = body[k + 1][1].get("ref", []) if k + 1 < len(body) else []
+            wrapped_ref = set(by) == {"ref"} and REF.match(_text_of(ref_words + nxt)) is not None
+            # A section row: spans past the text column, or sits alone in the ref column ('Respect',
+            # 'Purposeful' + 'activity' wrapped) where no ref is being written.
+            is_section = not starts and not wrapped_ref and (
+                set(by) <= {"ref", "text"} and ln.words[-1]["x1"] > cols.edges[min(2, len(cols.edges) - 1)]
+                or bool(ref_words) and set(by) <= {"ref", "text"} and SECTION.match(ln.text.strip()) is not None
+                or set(by) == {"ref"} and (bool(section) or bool(pending.get("ref"))))
+            if is_section:
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False)
-                if only_first and not starts:
-                    self._row(pageno, {"text": ln.words}, (cols.edges[0], ln.top, cols.edges[-1], ln.bottom), True)
                     pending, top = {}, None
-                    continue
+                section.extend(ln.words)
+                continue
+            if section:
+                self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
+                                                      section[-1]["bottom"]), True)
+                section = []
+            if starts or wrapped_ref and not pending.get("ref"):
+                if pending:
+                    self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False)
                 pending, top = {}, ln.top
             if top is None:
                 top = ln.top
-            for k, ws in by.items():
-                pending.setdefault(k, []).extend(ws)
+            for name, ws in by.items():
+                pending.setdefault(name, []).extend(ws)
         if pending:
             self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False)
         return True
@@ -270,6 +294,8 @@ class TableScanner:
         self.scan.raw_rows += 1
         if not any(cells.values()):
             return
+        if self.scan.columns is not None and "ref" not in self.scan.columns.fields:
+            cells = self._ref_from_text(cells)  # layouts with no ref column: 'Concern 1' opens the text
         ref_text = _text_of(cells.get("ref", []))
         filled = [k for k, v in cells.items() if v]
         if wide or (not ref_text and set(filled) <= {"text"} and self.current is None) or (
@@ -292,6 +318,14 @@ class TableScanner:
                 return
         self._flush()
         self.current = Row(cells, self.section, [pageno], bbox)
+
+    @staticmethod
+    def _ref_from_text(cells: dict[str, list[dict]]) -> dict[str, list[dict]]:
+        words = sorted(cells.get("text", []), key=lambda w: (w["page"], round(w["top"]), w["x0"]))
+        for n in (3, 2, 1):
+            if len(words) >= n and REF.match(" ".join(w["text"] for w in words[:n])):
+                return {**cells, "ref": words[:n], "text": words[n:]}
+        return cells
 
     def _flush(self) -> None:
         if self.current is not None:
