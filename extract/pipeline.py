@@ -12,12 +12,13 @@ import datetime as dt
 import hashlib
 import logging
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pdfplumber
 from actionplans.schemas import Action, Document, Metadata, Quality, Recommendation, Source
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import ValidationError
 
 from . import errors
@@ -62,18 +63,14 @@ def read_pages(path: Path) -> tuple[int, list[dict]]:
         raise errors.NotAPDF(path, "not a PDF (no %PDF header)")
     try:
         pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-        raise errors.EncryptedPDF(path, "the PDF is encrypted") from e
-    except (PDFSyntaxError, Exception) as e:  # pdfminer raises a zoo of types on damaged files
-        if "password" in str(e).lower() or "encrypt" in str(e).lower():
-            raise errors.EncryptedPDF(path, "the PDF is encrypted") from e
-        raise errors.DamagedPDF(path, f"cannot be parsed ({type(e).__name__}: {e})".strip()) from e
+    except Exception as e:  # pdfminer raises a zoo of types on damaged files, and pdfplumber wraps them
+        raise unreadable(path, e, "it cannot be parsed") from e
     pages: list[dict] = []
-    with pdf:
+    with closing_quietly(pdf):
         try:
             n = len(pdf.pages)
         except Exception as e:
-            raise errors.DamagedPDF(path, f"page tree cannot be read ({type(e).__name__})") from e
+            raise unreadable(path, e, "its page tree cannot be read") from e
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=3)
@@ -84,10 +81,40 @@ def read_pages(path: Path) -> tuple[int, list[dict]]:
                 pages.append({"page": i, "width": float(page.width), "height": float(page.height),
                               "words": words, "tables": tables})
             except Exception as e:
-                raise errors.DamagedPDF(path, f"page cannot be read ({type(e).__name__}: {e})", page=i) from e
+                raise unreadable(path, e, "the page cannot be read", page=i) from e
             finally:
-                page.close()
+                try:
+                    page.close()
+                except Exception:  # closing a broken page must not hide why it broke
+                    pass
     return n, pages
+
+
+@contextmanager
+def closing_quietly(pdf):
+    """Close the PDF on the way out; pdfplumber's close walks the page tree again, and on a damaged file
+    that raises a second error that would replace the domain error already raised."""
+    try:
+        yield pdf
+    finally:
+        try:
+            pdf.close()
+        except Exception:
+            pass
+
+
+def unreadable(path: Path, e: BaseException, what: str, page: int | None = None) -> errors.ExtractError:
+    """Classify a parser failure: a password (EncryptedPDF) or a damaged file (DamagedPDF)."""
+    causes, c = [], e
+    while c is not None and len(causes) < 10:
+        causes.append(c)
+        c = c.args[0] if isinstance(c, PdfminerException) and c.args and isinstance(c.args[0], BaseException) \
+            else (c.__cause__ or c.__context__)
+    if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) or "password" in str(c).lower() for c in causes):
+        return errors.EncryptedPDF(path, "the PDF is protected by a password", page=page)
+    root = causes[-1]
+    detail = " ".join(str(root).split())[:100]
+    return errors.DamagedPDF(path, f"{what} ({type(root).__name__}{': ' + detail if detail else ''})", page=page)
 
 
 def in_table(line: tuple[float, float, str], tables: list) -> bool:
