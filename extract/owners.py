@@ -128,6 +128,10 @@ def _restore(text: str, kept: list[str]) -> str:
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
 
+_POST_ENDS = [[w] for w in ("lead", "leads", "manager", "managers", "officer", "officers", "provider", "providers",
+                            "coordinator", "governor", "director", "chaplain", "adviser", "advisor")]
+
+
 def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
     parts = _CONJ.split(piece)
     segments, seps = parts[0::2], parts[1::2]
@@ -140,7 +144,8 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
             new = True
         elif "," in sep and _norm(left) in g.bare_titles:
             # "Deputy Director, Strategic Development Group": the comma introduces the portfolio.
-            new = _opens_with_head(right)
+            # "Governor, Equalities Lead" and "Deputy Governor, FM provider" are two owners all the same.
+            new = _opens_with_head(right) or _words(right)[-1:] in _POST_ENDS
         elif _opens_with_head(right):
             new = True
         elif _known(right):
