@@ -68,8 +68,8 @@ def fetch(url: str, cache_dir: str | os.PathLike = DEFAULT_CACHE, *, timeout: fl
             while True:
                 if time.monotonic() > deadline:
                     raise DownloadFailed(url, f"timed out after {timeout:g} s")
-                try:
-                    chunk = resp.read(1 << 16)
+                try:  # read1: whatever has arrived, so a trickle cannot hold the loop past its deadline
+                    chunk = resp.read1(1 << 16)
                 except (TimeoutError, OSError) as e:
                     raise DownloadFailed(url, _why(e, timeout)) from e
                 if not chunk:
