@@ -1,0 +1,91 @@
+"""`actionplans export`: the flat CSV (one row per action) that Datasette's CSV export also gives."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+
+import pytest
+from actionplans.db import site
+from site_db import CLI, build
+
+pytestmark = pytest.mark.anyio
+FLAT = ["document", "establishment", "submitted", "ref", "section", "recommendation", "decision", "action_no",
+        "action", "owners_as_printed", "owners", "target_text", "due", "status", "page", "pdf", "action_id",
+        "recommendation_id", "document_id"]
+
+
+@pytest.fixture(scope="session")
+def anyio_backend():
+    return "asyncio"
+
+
+@pytest.fixture(scope="session")
+def db_path(tmp_path_factory):
+    return build(tmp_path_factory)
+
+
+def export(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run([str(CLI) if CLI.exists() else "actionplans", "export", *args], capture_output=True,
+                          text=True, timeout=120)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def count(db_path, table: str) -> int:
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as c:
+        return c.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+
+
+def test_default_is_one_row_per_action(db_path):
+    out = export("--db", str(db_path)).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == count(db_path, "actions") > 0
+    assert list(rows[0]) == FLAT
+    for r in rows:
+        assert r["recommendation"] and r["action"] and r["document"] and r["pdf"].endswith(".pdf")
+        assert int(r["page"]) >= 1
+    assert any(r["decision"] == "not_agreed" for r in rows)
+    assert any(r["owners"] and r["due"] for r in rows)
+
+
+async def test_same_rows_as_datasette_csv(db_path):
+    ds = site.datasette(db_path)
+    r = await ds.client.get("/actionplans/action_rows.csv?_stream=on&_size=max")
+    assert r.status_code == 200
+    ours = export("--db", str(db_path)).stdout
+    theirs = list(csv.reader(io.StringIO(r.text)))
+    mine = list(csv.reader(io.StringIO(ours)))
+    assert mine[0] == theirs[0] == FLAT
+    assert sorted(mine[1:]) == sorted(theirs[1:])
+
+
+def test_json_and_other_tables(db_path):
+    rows = json.loads(export("--db", str(db_path), "--format", "json").stdout)
+    assert len(rows) == count(db_path, "actions") and set(rows[0]) == set(FLAT)
+    recs = list(csv.DictReader(io.StringIO(export("--db", str(db_path), "--table", "recommendations").stdout)))
+    assert len(recs) == count(db_path, "recommendations")
+    overdue = list(csv.DictReader(io.StringIO(export("--db", str(db_path), "--table", "overdue_actions").stdout)))
+    assert len(overdue) == count(db_path, "overdue_actions")
+
+
+def test_an_empty_table_still_has_its_header(db_path):
+    out = export("--db", str(db_path), "--table", "invalid_records").stdout
+    assert out.splitlines()[0].startswith("id,")
+
+
+def test_an_unknown_table_is_one_clear_line(db_path):
+    proc = export("--db", str(db_path), "--table", "nope", check=False)
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert proc.stderr.startswith("Error: no table or view named 'nope'; try one of: ")
+    assert "action_rows" in proc.stderr and "_fts" not in proc.stderr
+
+
+def test_export_does_not_change_the_database(db_path):
+    before = db_path.stat().st_mtime_ns, db_path.read_bytes()
+    export("--db", str(db_path))
+    assert (db_path.stat().st_mtime_ns, db_path.read_bytes()) == before
