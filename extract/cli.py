@@ -193,3 +193,7 @@ def evaluate(folder: str, verbose: bool) -> None:
         click.echo(f"below threshold: {name}: {', '.join(low)}", err=True)
     click.echo(f"{len(cases) - len(failing)} of {len(cases)} documents meet every threshold", err=True)
     sys.exit(1 if failing else 0)
+
+
+if __name__ == "__main__":
+    main()
