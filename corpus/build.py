@@ -377,6 +377,8 @@ def cover(doc, case: dict) -> None:
         return
     if fam == "V6":
         para(doc, f"Urgent Notification: {c['establishment']}", bold=True, size=big + 2, space_after=8)
+        if c.get("date_line"):                  # the letter's date, as printed under the heading
+            para(doc, c["date_line"], space_after=8)
         for line in c["letter"]:
             para(doc, line, space_after=6)
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -675,7 +677,8 @@ class Column:
         return first, last
 
 
-def columns_of(pdf_path: Path, case: dict) -> dict[str, Column]:
+def columns_of(pdf_path: Path, case: dict, bold_too: bool = False) -> dict[str, Column]:
+    """Table columns from the header row's page on; body words only unless `bold_too`."""
     r = case["render"]
     roles = column_roles(case)
     widths = r["widths_cm"]
@@ -696,7 +699,7 @@ def columns_of(pdf_path: Path, case: dict) -> dict[str, Column]:
                 if not owner_head <= bold:
                     continue
                 started = True
-            body = [w for w in words if "Bold" not in w["fontname"]
+            body = [w for w in words if (bold_too or "Bold" not in w["fontname"])
                     and w["top"] >= top_m - 2 and w["bottom"] <= page.height - bot_m + 2]
             for ci in range(len(widths)):
                 lo, hi = edges[ci] - 4, edges[ci + 1] - 4
@@ -716,6 +719,39 @@ def columns_of(pdf_path: Path, case: dict) -> dict[str, Column]:
 
 class Mismatch(Exception):
     pass
+
+
+def _strings(x) -> list[str]:
+    if isinstance(x, str):
+        return [x]
+    if isinstance(x, dict):
+        return [s for v in x.values() for s in _strings(v)]
+    if isinstance(x, (list, tuple)):
+        return [s for v in x for s in _strings(v)]
+    return []
+
+
+def broken_words(pdf_path: Path, case: dict) -> list[str]:
+    """Words LibreOffice split across two lines of a table cell ("Deput" / "y Governor").
+
+    Word wraps at spaces (and after hyphens), never inside a word, so a column too narrow for its
+    longest token gives a render no real plan has. A line is flagged when its last word is not a
+    word of the case, the next line of the same column starts lower-case, the last word does not
+    end in a hyphen, and the two joined make a word of the case.
+    """
+    texts = _strings(case) + header_labels(case)
+    vocab = {t for s in texts for t in s.split()}
+    problems = []
+    for role, col in columns_of(pdf_path, case, bold_too=True).items():
+        for a, b in zip(col.lines, col.lines[1:]):
+            if not a.text or not b.text:
+                continue
+            last, first = a.text.split()[-1], b.text.split()[0]
+            if (first[:1].islower() and not last.endswith(("-", "\u2010", "\u2011"))
+                    and last not in vocab and last + first in vocab):
+                problems.append(f"{role} column, page {a.page}: {last!r} / {first!r} breaks the word "
+                                f"{last + first!r} (widen the column)")
+    return problems
 
 
 def measure(pdf_path: Path, case: dict, rows: list[Row]) -> list[str]:
@@ -865,6 +901,10 @@ def build(names: list[str]) -> None:
                     for row in state[n]["rows"]:
                         plan_padding(row, cases[n]["render"].get("entry_gap", 1))
                 else:
+                    broken = broken_words(pdf, cases[n])
+                    if broken:                # padding cannot fix this: the case needs wider columns
+                        state[n]["broken"] = broken
+                        continue
                     if not same_render(pdf, HERE / f"{n}.pdf"):
                         shutil.copy(pdf, HERE / f"{n}.pdf")
                     (HERE / f"{n}.expected.json").write_text(
@@ -873,8 +913,15 @@ def build(names: list[str]) -> None:
         for n in failed:
             for p in state[n]["problems"][:10]:
                 print(f"  {n}: {p}", file=sys.stderr)
-        if failed:
-            sys.exit(f"Error: geometry not verified for {', '.join(failed)}; nothing written for them.")
+        broken = [n for n in names if state[n].get("broken")]
+        for n in broken:
+            for b in state[n]["broken"][:10]:
+                print(f"  {n}: {b}", file=sys.stderr)
+        if failed or broken:
+            sys.exit("Error: " + "; ".join(
+                ([f"geometry not verified for {', '.join(failed)}"] if failed else []) +
+                ([f"words broken across lines in {', '.join(broken)}"] if broken else [])) +
+                "; nothing written for them.")
 
 
 def main(argv: list[str]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import json
 import random
 from pathlib import Path
@@ -246,14 +247,21 @@ def make_recs(seed: int, n: int, profile: dict) -> list[dict]:
             extra = list(GENERIC)
             rng.shuffle(extra)
             texts += extra
+            uniq = Distinct(rng, profile, theme, submitted) if profile.get("unique") else None
             for g in range(n_groups):
-                lead = rng.choice(LEADS).format(est=profile["establishment"], theme=theme)
+                if uniq:
+                    lead = uniq.lead()
+                else:
+                    lead = rng.choice(LEADS).format(est=profile["establishment"], theme=theme)
                 k = rng.randint(size[0], size[1])
                 acts = []
                 for j in range(k):
-                    t = texts.pop(0) if texts else rng.choice(lines)
-                    if profile.get("long") and rng.random() < 0.5:
-                        t += " " + rng.choice(ELABORATIONS)
+                    if uniq:
+                        t = uniq.action(texts)
+                    else:
+                        t = texts.pop(0) if texts else rng.choice(lines)
+                        if profile.get("long") and rng.random() < 0.5:
+                            t += " " + rng.choice(ELABORATIONS)
                     acts.append(entry(rng, t, pool, submitted, forms, j, profile))
                 if rng.random() < 0.4:
                     lead_entry = entry(rng, lead, pool, submitted, forms, 0, profile)
@@ -282,6 +290,138 @@ def entry(rng, text, pool, submitted, forms, j, profile) -> dict:
     return {"text": text, "owner": owner_join(rng, owners), "owners": owners,
             "target_date": date_text(rng, submitted, forms)}
 
+
+def similar(a: str, b: str) -> float:
+    """Text similarity as the scorer measures it (case and spacing ignored, no junk heuristic)."""
+    a, b = " ".join(a.casefold().split()), " ".join(b.casefold().split())
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+class Distinct:
+    """Leads and actions for one recommendation, each clearly different from the others already in it.
+
+    The theme's lines and the generic ones are used first; after that each action comes from a template
+    bag (no template twice until all are used) filled with specific details (unit names, numbers, dates,
+    meetings) drawn from the seeded generator. A candidate closer than MAX_SIM to a text already in the
+    recommendation is redrawn, so a reader, and the scorer, can tell every action apart.
+    """
+
+    MAX_SIM = 0.75
+
+    def __init__(self, rng: random.Random, profile: dict, theme: str, submitted: dt.date):
+        self.rng, self.profile, self.theme, self.submitted = rng, profile, theme, submitted
+        self.seen: list[str] = []
+        self.leads = list(LEADS) + list(LEADS_DETAILED)
+        rng.shuffle(self.leads)
+        self.elabs = list(ELABORATIONS)
+        rng.shuffle(self.elabs)
+        self.bag: list[str] = []
+
+    def ok(self, t: str) -> bool:
+        return all(similar(t, s) < self.MAX_SIM for s in self.seen)
+
+    def keep(self, t: str) -> str:
+        self.seen.append(t)
+        return t
+
+    def fill(self, template: str) -> str:
+        rng = self.rng
+        units = rng.sample(UNITS, 2)
+        months = rng.randint(1, 9)
+        y, m = divmod(self.submitted.month - 1 + months, 12)
+        when = dt.date(self.submitted.year + y, m + 1, 1)
+        when = f"{calendar.monthrange(when.year, when.month)[1]} {calendar.month_name[when.month]} {when.year}"
+        t = template.format(
+            est=self.profile["establishment"], theme=self.theme, unit=units[0], unit2=units[1],
+            n=rng.choice([6, 8, 10, 12, 15, 20, 25, 30, 40, 50]), k=rng.choice([2, 3, 4, 5, 7, 10, 14]),
+            pct=rng.choice([5, 10, 15, 20]), period=rng.choice(["week", "fortnight", "month", "quarter"]),
+            meeting=rng.choice(MEETINGS), role=rng.choice(ROLES), date=when,
+            month=calendar.month_name[rng.randint(1, 12)])
+        return t[0].upper() + t[1:]
+
+    def lead(self) -> str:
+        while self.leads:
+            t = self.fill(self.leads.pop())
+            if self.ok(t):
+                return self.keep(t)
+        for _ in range(100):
+            t = self.fill(self.rng.choice(LEADS_DETAILED))
+            if self.ok(t):
+                return self.keep(t)
+        raise ValueError("no distinct lead left")
+
+    def action(self, texts: list[str]) -> str:
+        while texts:
+            t = texts.pop(0)
+            if self.profile.get("long") and self.rng.random() < 0.5 and self.elabs:
+                t += " " + self.elabs.pop()
+            if self.ok(t):
+                return self.keep(t)
+        for _ in range(200):
+            if not self.bag:
+                self.bag = list(TEMPLATES)
+                self.rng.shuffle(self.bag)
+            t = self.fill(self.bag.pop())
+            if self.ok(t):
+                return self.keep(t)
+        raise ValueError("no distinct action left")
+
+
+UNITS = ["A wing", "B wing", "C wing", "D wing", "E wing", "F wing", "Ash unit", "Beech unit", "Cedar unit",
+         "Elm unit", "Hawthorn unit", "Juniper unit", "Rowan unit", "Willow unit", "the care and separation unit",
+         "the first night centre", "the induction unit", "Houseblock 1", "Houseblock 2", "Houseblock 3",
+         "the healthcare inpatient unit", "the resettlement unit"]
+
+MEETINGS = ["Safety Intervention Meeting", "Diversity and Inclusion Action Team meeting", "Senior Leadership Team "
+            "meeting", "Reducing Reoffending Meeting", "Use of Force Committee", "Quality Improvement Group",
+            "Residential Governance Board", "Local Delivery Board"]
+
+ROLES = ["the Deputy Governor", "the Head of Safety", "the Head of Residence", "the Equalities Lead",
+         "a custodial manager", "the Head of Security", "the Head of Reducing Reoffending", "the Governor",
+         "the Performance Hub manager", "the Head of Operations"]
+
+TEMPLATES = [
+    "A dip sample of {n} {theme} records from {unit} will be checked against the policy framework by {role}, and "
+    "the findings presented to the {meeting}.",
+    "By {date}, all staff on {unit} and {unit2} will have been briefed on the revised {theme} arrangements, with "
+    "attendance recorded on the training log.",
+    "{role} will meet prisoner representatives from {unit} every {period} to hear their experience of {theme}; "
+    "minutes will be displayed within {k} working days.",
+    "{theme} data for {unit} will be compared with the establishment average each {period}, and any gap of more "
+    "than {pct}% will be investigated by {role}.",
+    "A named {theme} champion will be appointed on {unit}, with {k} hours of protected time each {period} to "
+    "support staff and prisoners.",
+    "The {meeting} will take a progress report on this recommendation at its {month} meeting and agree any "
+    "further steps needed.",
+    "{n} officers from {unit} will complete the national e-learning module on {theme} before {date}.",
+    "An evaluation of the changes on {unit} will be completed by {date}, and the lessons applied to {unit2}.",
+    "Performance against this action will be added to the weekly data pack for {unit}, with {role} responsible "
+    "for exception reporting.",
+    "Peer workers on {unit} will be trained to explain the {theme} process to new arrivals within {k} days of "
+    "their arrival.",
+    "A survey of {n} prisoners on {unit} will be carried out in {month} to measure whether perceptions of "
+    "{theme} have improved since the inspection.",
+    "Local operating procedures for {theme} will be rewritten by {role} and published on the intranet by {date}.",
+    "Custodial managers covering {unit} will complete {k} spot checks each {period} and record the outcome on "
+    "the assurance tracker.",
+    "Any case on {unit} that falls outside the expected timescale will be escalated to {role} within {k} working "
+    "days.",
+    "Findings from {unit} will be benchmarked against two comparator prisons in the group, and the results "
+    "reported to the {meeting} in {month}.",
+    "Information leaflets on {theme}, in the {k} most common languages, will be placed in every cell on {unit} "
+    "by {date}.",
+    "A joint review with the Independent Monitoring Board of {n} cases from {unit} will be completed by {date}.",
+    "{role} will write to every prisoner on {unit} explaining the changes to {theme} and how to raise a concern.",
+]
+
+LEADS_DETAILED = [
+    "Following the review of {theme} completed in {month}, {est} will:",
+    "Building on the work already started on {unit}, the following actions will be taken:",
+    "The {meeting} has agreed the following plan, which {role} will lead:",
+    "To provide assurance to the Governor on {theme}, the following checks will be made:",
+    "Actions to be completed by {date}:",
+    "In addition, {role} will oversee the following:",
+]
 
 GENERIC = [
     "A local action plan will be developed and its progress monitored through the Senior Leadership Team "
@@ -332,12 +472,12 @@ def long_case() -> dict:
                "decisions": AGREED + [("AGREED", "agreed", 10), ("Partly agreed", "partly_agreed", 5)],
                "date_forms": ["month", "dmy", "long", "quarter", "end-quarter", "ongoing", "mon-yy",
                               "completed-ongoing", "note", "end-of", "monthly"],
-               "size": (3, 6), "long": True, "shared": 0.2, "rec_bullets": 0.3}
+               "size": (3, 6), "long": True, "shared": 0.2, "rec_bullets": 0.3, "unique": True}
     recs = make_recs(2022, 34, profile)
     return {
         "id": "v3-hmpps-2022-hmp-wyvern-fields-long", "layout_id": "v3-six-column-ruled",
         "render": {"family": "V3", "decisions": "agreed", "orientation": "landscape", "font": "Liberation Serif",
-                   "size": 12, "widths_cm": [1.5, 5.4, 2.4, 10.2, 4.0, 2.9], "colons": True, "borders": True,
+                   "size": 12, "widths_cm": [1.5, 5.4, 2.4, 9.2, 5.0, 2.9], "colons": True, "borders": True,
                    "bullet": "dot", "response_bullet": "dot", "numbered_header": True, "group_gap": 1,
                    "page_numbers": "of", "header_fill": "D9D9D9"},
         "cover": {"action_plan_line": "HMP Wyvern Fields", "submitted": "25 March 2022",

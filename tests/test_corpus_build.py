@@ -83,3 +83,20 @@ def test_build_small_case_end_to_end(tmp_path, monkeypatch):
     with pdfplumber.open(tmp_path / f"{name}.pdf") as pdf:
         words = {w["text"] for p in pdf.pages for w in p.extract_words()}
     assert {"OFFICIAL", "Concern", "Action", "Owner", "Date"} <= words
+
+
+def test_no_word_broken_inside_a_cell():
+    build = load_build()
+    for case_file in sorted((CORPUS / "cases").glob("*.json")):
+        case = json.loads(case_file.read_text(encoding="utf-8"))
+        assert build.broken_words(CORPUS / f"{case_file.stem}.pdf", case) == [], case_file.stem
+
+
+def test_actions_distinct_within_each_recommendation():
+    import difflib
+    import itertools
+    for path in sorted(CORPUS.glob("*.expected.json")):
+        for rec in json.loads(path.read_text(encoding="utf-8"))["recommendations"]:
+            texts = [t for g in rec["groups"] for t in [g.get("lead"), *(a["text"] for a in g["actions"])] if t]
+            for a, b in itertools.combinations(texts, 2):
+                assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() < 0.85, (path.stem, rec["ref"], a)
