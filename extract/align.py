@@ -14,10 +14,11 @@ from .cells import Paragraph
 def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | None:
     """Index of the paragraph level with y on page: the one whose lines span it, else the last one
     that starts above it."""
-    hit = None
+    hit = None  # of the paragraphs spanning y, the last to start at or (within tol) just below it
     for i, p in enumerate(paras):
         if any(pg == page and top - tol <= y <= bottom + tol for pg, top, bottom in p.spans):
-            hit = i if hit is None or p.top <= y else hit
+            if hit is None or (p.page, p.top) <= (page, y + tol):
+                hit = i
     if hit is None:
         above = [i for i, p in enumerate(paras) if (p.page, p.top) <= (page, y + tol)]
         hit = above[-1] if above else (0 if paras else None)
