@@ -98,8 +98,9 @@ def _warm(annotate: bool) -> None:
     from . import pipeline  # noqa: F401
     if annotate:
         try:
-            from . import nlp  # noqa: F401
-        except ImportError:
+            from . import nlp
+            nlp.get_nlp()
+        except Exception:  # no model installed: the first document says so, with its path
             pass
 
 
@@ -136,6 +137,8 @@ class Run:
         parts = [f"{self.count(LOADED)} {'loaded' if to_db else 'extracted'}"]
         if to_db:
             parts += [f"{self.count(REPLACED)} replaced", f"{self.count(UNCHANGED)} unchanged"]
+        elif self.count(UNCHANGED):
+            parts.append(f"{self.count(UNCHANGED)} repeated")  # the same file under another name
         parts.append(f"{self.count(FAILED)} failed")
         recs = sum(o.recommendations for o in self.outcomes if o.status in (LOADED, REPLACED))
         return f"{n} file{'s' if n != 1 else ''}: " + ", ".join(parts) + f" ({recs} recommendations read)"

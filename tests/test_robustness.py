@@ -108,7 +108,10 @@ def test_exit_statuses(tmp_path):
     r = extract(good, "--db", tmp_path / "x.db")
     assert (r.exit_code, r.stderr.splitlines()[-1]) == (0, "1 file: 1 loaded, 0 replaced, 0 unchanged, 0 failed "
                                                            "(7 recommendations read)")
-    assert extract(good, "--db", tmp_path / "x.db").exit_code == 0  # unchanged is not a failure
+    again = extract(good, "--db", tmp_path / "x.db")
+    assert again.exit_code == 0  # unchanged is not a failure
+    # stderr is not a terminal here, so no progress bar: only the summary
+    assert again.stderr == "1 file: 0 loaded, 0 replaced, 1 unchanged, 0 failed (0 recommendations read)\n"
     missing = extract(tmp_path / "nope.pdf")
     assert missing.exit_code == 2 and "'" + str(tmp_path / "nope.pdf") + "' does not exist" in missing.stderr
     (tmp_path / "empty").mkdir()
@@ -168,6 +171,20 @@ def test_invalid_rows_are_kept_beside_the_good_ones(tmp_path, monkeypatch):
     assert [(Path(f).name, ref, loaded) for f, _, ref, _, _, loaded in kept] == [
         ("all-bad.pdf", "4", 0), ("all-bad.pdf", "5", 0), ("some-bad.pdf", "4", 1)]
     assert rows(db_path, "SELECT count(*) FROM documents") == [(1,)]
+
+
+def test_parallel_workers_write_the_same_rows_as_one_process(tmp_path):
+    for i, plan in enumerate([PLAN_A, PLAN_B, PLAN_A]):
+        (tmp_path / f"p{i}.pdf").write_bytes(plan.read_bytes() + b"%" + bytes([48 + i]) + b"\n")
+    tables = ("documents", "recommendations", "actions", "owners", "action_owners", "document_paths")
+    got = []
+    for workers in (1, 2):
+        db_path = tmp_path / f"w{workers}.db"
+        run = batch.run([str(tmp_path / f"p{i}.pdf") for i in range(3)], open_db(str(db_path)), workers=workers,
+                        annotate=False)
+        assert [o.status for o in run.outcomes] == ["loaded"] * 3
+        got.append({t: sorted(rows(db_path, f"SELECT * FROM {t}")) for t in tables})
+    assert got[0] == got[1]
 
 
 def _fuzzer():
