@@ -56,8 +56,12 @@ def _legend(parts, y: int, x0: int = 0) -> str:
     return "".join(out)
 
 
-def stacked_bars(rows: list[dict], parts, link, title: str, unit: str) -> str:
-    """Horizontal stacked bars, one per row labelled row['label']; `link(row, key)` gives each segment's URL."""
+def stacked_bars(rows: list[dict], parts, link, title: str, unit: str, share: bool = False) -> str:
+    """Horizontal stacked bars, one per row labelled row['label']; `link(row, key)` gives each segment's URL.
+
+    With `share`, every bar is full width and its segments are shares of the row's total, so plans of very
+    different sizes can be compared; the total is printed at the end of each bar either way.
+    """
     label_w, bar_w, bar_h, gap, top = 250, 520, 24, 10, 34
     totals = [sum(r[k] or 0 for k, _, _ in parts) for r in rows]
     most = max(totals, default=0) or 1
@@ -74,7 +78,7 @@ def stacked_bars(rows: list[dict], parts, link, title: str, unit: str) -> str:
             n = row[key] or 0
             if not n:
                 continue
-            w = bar_w * n / most
+            w = bar_w * n / ((total or 1) if share else most)
             out.append(f'<a href="{escape(link(row, key))}"><rect x="{x:.1f}" y="{y}" width="{w:.1f}" '
                        f'height="{bar_h}" fill="{colour}"><title>{escape(row["label"])}: {n} {escape(name.lower())} '
                        f"{unit}</title></rect>")

@@ -140,10 +140,13 @@ def test_a_readers_path_through_the_site(browser, server, shots, tmp_path):
     assert "highlighted" in page.locator("figcaption").first.inner_text()
     page.screenshot(path=str(shots / "03-recommendation-source.png"), full_page=True)
 
-    # Follow the image to the page itself: a PNG, shown as an image.
+    # Follow the image's link to the page image itself: a PNG, shown as an image.
     src = img.get_attribute("src")
     assert "box=" in src
-    response = page.goto(server + src)
+    with page.expect_navigation() as nav:
+        page.locator("a.ap-page-link").first.click()
+    response = nav.value
+    assert response.url == server + src
     assert response.headers["content-type"] == "image/png"
     assert page.evaluate("document.contentType") == "image/png"
     size = page.evaluate("(() => { const i = document.querySelector('img'); "

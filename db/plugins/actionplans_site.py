@@ -198,9 +198,10 @@ async def charts_page(datasette, request):
          "svg": charts.due_months(months, as_of, month_link),
          "data": query(charts.DUE_MONTHS_SQL, as_of=as_of.isoformat())},
         {"id": "specific", "title": "Who and by when: how specific are the commitments?",
-         "text": "Actions per plan with an owner and a due date printed beside them, or lacking one or both.",
+         "text": "Share of each plan's actions with an owner and a due date printed beside them, or lacking one "
+                 "or both (lead-ins that only introduce bullets are left out). The number is the plan's actions.",
          "svg": charts.stacked_bars(specific, charts.SPECIFICITY, specificity_link, "Specific commitments per plan",
-                                    "actions"),
+                                    "actions", share=True),
          "data": query(charts.SPECIFICITY_SQL)},
     ]
     for f in figures:
