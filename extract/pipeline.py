@@ -31,6 +31,7 @@ from .owners import describe_owner, ends_owner, split_owners, starts_owner
 from .tables import REF_LEAD, Row, TableScanner, furniture, header_field
 
 log = logging.getLogger(__name__)
+WORD_KEYS = ("text", "x0", "x1", "top", "bottom")
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 DECISIONS = [
     (re.compile(r"\bnot\s+agreed\b"), "not_agreed"), (re.compile(r"\bpart(?:ly|ially)\s+agreed\b"), "partly_agreed"),
@@ -75,7 +76,10 @@ def read_pages(path: Path) -> tuple[int, list[dict]]:
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 fast(page)  # the same char dicts as pdfplumber builds, at a fraction of the cost
-                words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=3)
+                # Only the keys later stages read: the words of every page are held until the end,
+                # so on a 300-page plan the unused ones (doctop, upright, ...) cost tens of MB.
+                words = [{k: w[k] for k in WORD_KEYS} for w in page.extract_words(
+                    keep_blank_chars=False, use_text_flow=False, x_tolerance=3)]
                 tables = []
                 if page.edges:
                     for t in page.find_tables(TABLE_SETTINGS):
@@ -137,16 +141,27 @@ def _plain(words: list[dict]) -> str:
     return " ".join(ln.text for ln in to_lines(words)).strip()
 
 
+HEAD_WORDS = {"chief", "executive", "deputy", "head", "regional", "assistant", "senior", "prison", "acting",
+              "interim", "national", "area", "of", "and", "for", "the"}
+
+
 def opens_owner(line: str, before: str) -> bool:
     """Can this line begin a new owner entry, rather than continue a wrapped one? Only if the text
     before it ends a complete owner and the line itself reads as the start of one."""
     if re.search(r"(?:[/,&-]|\band|\bof|\bfor|\bthe)\s*$", before, re.I):
         return False
     last, first = split_owners(before), split_owners(line)
-    if not last or not first or not ends_owner(last[-1]):
+    if not last or not first:
         return False
-    if not describe_owner(last[-1]).known and starts_owner(f"{last[-1]} {first[0]}"):
-        return False  # 'Executive' + 'Director', 'Chief' + 'Operating Officer Prisons': one role wrapped
+    frag = re.split(r"\s*(?:/|,|\band\b)\s*", before)[-1]  # what the line would continue
+    words = re.findall(r"[A-Za-z]+", frag)
+    if not words or words[-1].lower() in HEAD_WORDS:
+        return False  # 'Executive' + 'Director', 'Chief' + 'Operating Officer Prisons'
+    lead = re.split(r"\s*(?:/|,|\band\b)\s*", line)[0]  # what would continue it
+    if not describe_owner(frag).known and describe_owner(f"{frag} {lead}").known:
+        return False  # 'Regional Probation' + 'Director', 'Head of Offender Management' + 'Delivery'
+    if not (ends_owner(last[-1]) or starts_owner(last[-1]) and len(last[-1].split()) >= 3):
+        return False
     return starts_owner(first[0]) or describe_owner(first[0]).known or (
         len(first[0].split()) >= 2 and first[0][:1].isupper())
 
