@@ -167,7 +167,12 @@ def opens_owner(line: str, before: str) -> bool:
 
 
 def opens_date(line: str, before: str) -> bool:
-    return not line.startswith("(") and parse_target_date(line).status != "unparsed"
+    """Can this line begin a new date entry? Only once the text before it is a whole date or status,
+    and not when it continues one ('end of' + 'December', 'August 2021' + '(review of processes)')."""
+    if line.startswith("(") or re.match(r"(?:and|or|to|of|until)\b", line, re.I) or re.search(
+            r"(?:\band|\bof|\bby|\bto|\bthe|[-,/&])\s*$", before, re.I):
+        return False
+    return parse_target_date(before).status != "unparsed"
 
 
 def build_recommendation(row: Row, base: dt.date | None, quality: Quality) -> Recommendation:
