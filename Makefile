@@ -37,6 +37,7 @@ test: install system-deps lint
 	$(BIN)/actionplans evaluate corpus/
 
 bench: install
+	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 
 clean:
