@@ -33,6 +33,7 @@ ESTABLISHMENT = re.compile(r"\b(HMP\s*(?:&|and|/)\s*YOI|HMP/YOI|HMYOI|HMP|HMIRC|
                            r"(?:\s+(?:[A-Z][\w'’.-]*|and|upon|on|in|the))*)")
 
 
+LETTER_DATE = re.compile(r"^(?:date\s*:?\s*)?(\d{1,2}\s*(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})$", re.I)
 IRC = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,3}(?:IRC|Immigration Removal Centre)\b")
 
 
@@ -115,6 +116,9 @@ def parse_metadata(lines: list[str], family: str | None = None) -> Metadata:
             establishment = re.split(r"\s+(?:POSITION|ACTION|Action|Report|A Response|Date|Inspection|TIMETABLE)\b",
                                      establishment)[0]
             break
+    submitted = vals.get("submitted")
+    if not submitted:  # a letter's own date line: '12 August 2022' or 'Date: 12 August 2022'
+        submitted = next((m.group(1) for ln in lines if (m := LETTER_DATE.match(ln.strip()))), None)
     low = whole.lower()
     if establishment and re.search(r"\bIRC\b|removal centre", establishment, re.I):
         kind = "immigration_removal_centre"
@@ -136,7 +140,7 @@ def parse_metadata(lines: list[str], family: str | None = None) -> Metadata:
     title = response_to or (first if heading else None) or (f"Action Plan: {establishment}" if establishment else None)
     return Metadata(
         title=title, establishment=establishment, kind=kind, family=family,
-        submitted=parse_day(vals.get("submitted")), submitted_text=vals.get("submitted") or None,
+        submitted=parse_day(submitted), submitted_text=submitted or None,
         report_published=parse_month(vals.get("published")), report_published_text=vals.get("published") or None,
         inspection_dates=inspection or None,
     )
