@@ -108,6 +108,11 @@ def has_document(db: sqlite_utils.Database, sha: str) -> bool:
     return db.execute("SELECT 1 FROM documents WHERE id = ?", [sha]).fetchone() is not None
 
 
+def pages_of(db: sqlite_utils.Database, sha: str) -> int | None:
+    row = db.execute("SELECT pages FROM documents WHERE id = ?", [sha]).fetchone()
+    return row[0] if row else None
+
+
 def _place(db: sqlite_utils.Database, location: str, sha: str, path: str | None, url: str | None) -> str | None:
     """Point a location at a document; drop the document it held before if no other location holds it.
     Returns that earlier document's sha256 when it differs."""

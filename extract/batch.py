@@ -159,6 +159,8 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     def finish(i: int, o: Outcome, doc: Document | None = None) -> None:
         """Settle one input: write what it brought (one transaction with its log entry) and report it."""
         if db is not None:
+            if o.status == UNCHANGED and o.pages is None:
+                o.pages = load.pages_of(db, o.sha256)
             entry = {"at": at, "path": o.path, "url": o.url, "sha256": o.sha256, "size": o.size, "pages": o.pages,
                      "status": o.status, "reason": o.reason, "message": o.message, "page": o.page,
                      "seconds": o.seconds}
@@ -269,42 +271,52 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
 def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None]) -> None:
     """Run `extract_one` over the jobs in a pool of spawned processes, at most 2 per worker in flight so
     results never pile up faster than they are written. A worker that dies (out of memory, a crash in
-    a C library) takes down the pool: the files in flight get one more try in a fresh pool, then fail."""
+    a C library) takes the pool down with every file in flight; those files are tried again at the end,
+    each alone in its own process, so only the file that kills its process fails."""
     ctx = get_context("spawn")
 
-    def pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm, initargs=(annotate,))
+    def pool(n: int = workers) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_warm, initargs=(annotate,))
 
     queue = deque(jobs)
-    tries: dict[int, int] = {}
     inflight: dict = {}
+    suspects: list[Job] = []
+    lost = suspects.append
     ex = pool()
     try:
         while queue or inflight:
-            while queue and len(inflight) < 2 * workers:
-                job = queue.popleft()
-                inflight[ex.submit(extract_one, job.path, annotate, as_of)] = job
-            finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
             broken = False
+            while queue and len(inflight) < 2 * workers and not broken:
+                job = queue.popleft()
+                try:
+                    inflight[ex.submit(extract_one, job.path, annotate, as_of)] = job
+                except BrokenProcessPool:
+                    queue.appendleft(job)
+                    broken = True
+            finished = wait(inflight, return_when=FIRST_COMPLETED)[0] if inflight and not broken else set()
             for fut in finished:
                 job = inflight.pop(fut)
                 try:
                     res = fut.result()
                 except BrokenProcessPool:
                     broken = True
-                    tries[job.index] = tries.get(job.index, 0) + 1
-                    if tries[job.index] < 2:
-                        queue.appendleft(job)
-                        continue
-                    res = {"error": {"reason": "extractor error", "page": None, "problems": [],
-                                     "message": "the extracting process died (out of memory, or a crash in a library)"},
-                           "seconds": 0.0}
+                    lost(job)
+                    continue
                 done(job, res)
             if broken:
-                for job in inflight.values():  # they died with the pool: try again
-                    queue.appendleft(job)
+                for job in inflight.values():
+                    lost(job)
                 inflight.clear()
                 ex.shutdown(wait=False, cancel_futures=True)
                 ex = pool()
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
+    for job in sorted(suspects, key=lambda j: j.index):
+        with pool(1) as solo:
+            try:
+                res = solo.submit(extract_one, job.path, annotate, as_of).result()
+            except BrokenProcessPool:
+                res = {"error": {"reason": "extractor error", "page": None, "problems": [], "message":
+                                 "the extracting process died on this file (out of memory, or a crash in a library)"},
+                       "seconds": 0.0}
+        done(job, res)

@@ -187,6 +187,28 @@ def test_parallel_workers_write_the_same_rows_as_one_process(tmp_path):
     assert got[0] == got[1]
 
 
+def test_a_worker_that_dies_fails_its_own_file_only(tmp_path, monkeypatch):
+    """A crash below Python (a segfault in a C library, the OOM killer) takes the pool down; the files
+    in flight are tried again in a fresh pool, and only the one that kills its worker fails."""
+    (tmp_path / "crashing.py").write_text(
+        "import os\n"
+        "from actionplans.extract.batch import extract_one as real\n"
+        "def extract_one(path, annotate, as_of):\n"
+        "    if path.endswith('boom.pdf'):\n"
+        "        os._exit(9)\n"
+        "    return real(path, annotate, as_of)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))  # spawned workers inherit sys.path
+    import crashing
+    monkeypatch.setattr(batch, "extract_one", crashing.extract_one)
+    files = []
+    for name, plan in [("a.pdf", PLAN_A), ("boom.pdf", PLAN_A), ("b.pdf", PLAN_B)]:
+        (tmp_path / name).write_bytes(plan.read_bytes() + name.encode() + b"\n")
+        files.append(str(tmp_path / name))
+    run = batch.run(files, open_db(str(tmp_path / "x.db")), workers=2, annotate=False)
+    assert [(Path(o.location).name, o.status, o.reason) for o in run.outcomes] == [
+        ("a.pdf", "loaded", None), ("boom.pdf", "failed", "extractor error"), ("b.pdf", "loaded", None)]
+
+
 def _fuzzer():
     spec = importlib.util.spec_from_file_location("fuzz_pdfs", REPO / "benchmarks" / "fuzz_pdfs.py")
     mod = importlib.util.module_from_spec(spec)
