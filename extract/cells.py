@@ -108,7 +108,7 @@ def reflow(lines: list[Line]) -> str:
         if not out:
             out = t
         elif re.search(r"[A-Za-z]-$", out) and t[:1].islower():
-            frag = re.match(r"[a-z]+", t).group(0)
+            frag = re.match(r"[^\W\d_]*", t).group(0)  # the letters after the break, any alphabet
             out = out[:-1] + t if frag in SUFFIXES else out + t  # "rehabilitation-focused" keeps its hyphen
         elif out.endswith("/") or t.startswith("/"):
             out = out + t

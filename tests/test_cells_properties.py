@@ -7,7 +7,6 @@ one entry), in reading order.
 
 from __future__ import annotations
 
-import pytest
 from actionplans.extract.cells import entries, paragraphs, reflow, to_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -89,8 +88,6 @@ def test_reflow_keeps_every_word(ws):
     assert reflow(lines).split() == _reading_order(lines)
 
 
-@pytest.mark.xfail(strict=True, reason="reflow mends a line-end hyphen by matching [a-z]+ on the next line, "
-                   "which finds nothing when that line starts with a non-ASCII lowercase letter")
 def test_reflow_after_a_hyphen_before_a_non_ascii_letter():
     ws = [{"text": "pre-", "x0": 0, "x1": 10, "top": 0, "bottom": 10, "page": 1},
           {"text": "été", "x0": 0, "x1": 10, "top": 12, "bottom": 22, "page": 1}]
