@@ -50,14 +50,19 @@ def write(case):
 def renum(recs, start, style="int", sections=None):
     for i, r in enumerate(recs):
         n = start + i
-        if style == "int": new = str(n)
-        elif style == "S": new = f"S{n}"
-        else: new = style(n, r)
+        if style == "int":
+            new = str(n)
+        elif style == "S":
+            new = f"S{n}"
+        else:
+            new = style(n, r)
         old = r["ref"]
         r["ref"] = new
         h, b = r["text"]
-        if b and b[-1].endswith(f"({old})"): b[-1] = b[-1][:-len(old)-2] + f"({new})"
-        if h.endswith(f"({old})"): r["text"][0] = h[:-len(old)-2] + f"({new})"
+        if b and b[-1].endswith(f"({old})"):
+            b[-1] = b[-1][:-len(old) - 2] + f"({new})"
+        if h.endswith(f"({old})"):
+            r["text"][0] = h[:-len(old) - 2] + f"({new})"
     return recs
 
 
