@@ -38,3 +38,15 @@ def extracted():
 
 def expected(pdf: Path) -> dict:
     return json.loads(pdf.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def anyio_backend():
+    return "asyncio"
+
+
+@pytest.fixture(scope="session")
+def db_path(tmp_path_factory):
+    """The corpus database the Datasette, export and browser tests share (built once)."""
+    from site_db import build
+    return build(tmp_path_factory)

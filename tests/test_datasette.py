@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from actionplans.db import metadata, schema, site, sources
-from site_db import CLI, REPO, build
+from site_db import CLI, REPO
 
 pytestmark = pytest.mark.anyio
 DB = "actionplans"
@@ -25,16 +25,6 @@ QUERY_PARAMS = {
     "overdue_as_of": {"as_of": "2021-07-01"},
     "theme_recommendations": {"theme": "use_of_force"},
 }
-
-
-@pytest.fixture(scope="session")
-def anyio_backend():
-    return "asyncio"
-
-
-@pytest.fixture(scope="session")
-def db_path(tmp_path_factory):
-    return build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

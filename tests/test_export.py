@@ -10,22 +10,12 @@ import subprocess
 
 import pytest
 from actionplans.db import site
-from site_db import CLI, build
+from site_db import CLI
 
 pytestmark = pytest.mark.anyio
 FLAT = ["document", "establishment", "submitted", "ref", "section", "recommendation", "decision", "action_no",
         "action", "owners_as_printed", "owners", "target_text", "due", "status", "page", "pdf", "action_id",
         "recommendation_id", "document_id"]
-
-
-@pytest.fixture(scope="session")
-def anyio_backend():
-    return "asyncio"
-
-
-@pytest.fixture(scope="session")
-def db_path(tmp_path_factory):
-    return build(tmp_path_factory)
 
 
 def export(*args: str, check: bool = True) -> subprocess.CompletedProcess:
