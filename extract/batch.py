@@ -104,12 +104,13 @@ def _warm(annotate: bool) -> None:
             pass
 
 
-def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None) -> dict:
-    """Run the pipeline on one file and return a picklable result (domain errors become data)."""
+def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, read=None) -> dict:
+    """Run the pipeline on one file and return a picklable result (domain errors become data).
+    `read`: the pages already read by `read_range` calls, when a long file was read in parallel."""
     from .pipeline import extract_with_problems
     t0 = time.perf_counter()
     try:
-        doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of)
+        doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=read)
         res = {"document": doc, "problems": problems}
     except errors.ExtractError as e:
         res = {"error": _failure(e)}
@@ -118,6 +119,38 @@ def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None) 
                          "page": None, "problems": [], "traceback": traceback.format_exc()}}
     res["seconds"] = round(time.perf_counter() - t0, 3)
     return res
+
+
+def read_range(path: str, first: int, last: int) -> dict:
+    """Read pages first..last of a long file (one share of it, for one worker); errors become data."""
+    from .pipeline import read_pages
+    t0 = time.perf_counter()
+    try:
+        n, pages = read_pages(Path(path), first, last)
+        res = {"n": n, "pages": pages}
+    except errors.ExtractError as e:
+        res = {"error": _failure(e)}
+    except Exception as e:
+        res = {"error": {"reason": "extractor error", "message": f"unexpected {type(e).__name__}: {e}",
+                         "page": None, "problems": [], "traceback": traceback.format_exc()}}
+    res["seconds"] = round(time.perf_counter() - t0, 3)
+    return res
+
+
+SPLIT_PAGES = 40  # a file longer than this is read in page ranges by all the workers at once
+
+
+def page_count(path: str) -> int:
+    """Pages in a PDF, cheaply (pdfium reads the page tree only); 0 when it cannot tell."""
+    try:
+        import pypdfium2
+        pdf = pypdfium2.PdfDocument(path)
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+    except Exception:
+        return 0
 
 
 @dataclass
@@ -253,12 +286,14 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
 
     # 2. Extract in parallel; this process is the only writer, in order of completion.
     workers = max(1, workers or os.cpu_count() or 1)
-    if workers == 1 or len(jobs) <= 1:
+    if not jobs:
+        pass  # nothing to parse: do not pay for loading the pipeline and the language model
+    elif workers == 1:
         _warm(annotate)
         for job in jobs:
             done(job, extract_one(job.path, annotate, as_of))
     else:
-        _parallel(jobs, min(workers, len(jobs)), annotate, as_of, done)
+        _parallel(jobs, workers, annotate, as_of, done)
     # Copies of a file that was skipped as unchanged were never dispatched: settle them now.
     for sha, rest in list(copies.items()):
         first = first_of[sha]
@@ -269,49 +304,92 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
 
 
 def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None]) -> None:
-    """Run `extract_one` over the jobs in a pool of spawned processes, at most 2 per worker in flight so
-    results never pile up faster than they are written. A worker that dies (out of memory, a crash in
-    a C library) takes the pool down with every file in flight; those files are tried again at the end,
-    each alone in its own process, so only the file that kills its process fails."""
+    """Run `extract_one` over the jobs in a pool of spawned processes, at most 2 tasks per worker in
+    flight so results never pile up faster than they are written. A file longer than SPLIT_PAGES is
+    read in page ranges by every worker at once, then assembled by one, so a single long plan still
+    keeps both cores busy. A worker that dies (out of memory, a crash in a C library) takes the pool
+    down with every task in flight; those files are tried again at the end, each alone in its own
+    process, so only the file that kills its process fails."""
     ctx = get_context("spawn")
 
     def pool(n: int = workers) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_warm, initargs=(annotate,))
 
-    queue = deque(jobs)
+    queue: deque[tuple] = deque()
+    parts: dict[int, dict] = {}  # job index -> the ranges of a long file read so far
+    counted = sorted(((page_count(job.path), job) for job in jobs), key=lambda c: -c[0])
+    for n, job in counted:  # longest first, so the small files fill in while a long one is assembled
+        if n > SPLIT_PAGES:
+            size = -(-n // (2 * workers))
+            ranges = [(a, min(n, a + size - 1)) for a in range(1, n + 1, size)]
+            parts[job.index] = {"need": len(ranges), "got": {}, "n": n, "seconds": 0.0}
+            queue.extend(("range", job, a, b) for a, b in ranges)
+        else:
+            queue.append(("whole", job))
     inflight: dict = {}
-    suspects: list[Job] = []
-    lost = suspects.append
+    suspects: dict[int, Job] = {}
     ex = pool()
+
+    def submit(task: tuple):
+        kind, job = task[0], task[1]
+        if kind == "range":
+            return ex.submit(read_range, job.path, task[2], task[3])
+        if kind == "assemble":
+            return ex.submit(extract_one, job.path, annotate, as_of, task[2])
+        return ex.submit(extract_one, job.path, annotate, as_of)
+
+    def settle(task: tuple, res: dict) -> None:
+        kind, job = task[0], task[1]
+        if kind != "range":
+            if kind == "assemble":
+                res["seconds"] = round(res["seconds"] + parts.pop(job.index)["seconds"], 3)
+            done(job, res)
+            return
+        part = parts[job.index]
+        part["seconds"] += res["seconds"]
+        if part.get("error"):
+            return
+        if "error" in res:
+            part["error"] = True
+            done(job, res)
+            return
+        part["got"][task[2]] = res["pages"]
+        if len(part["got"]) == part["need"]:
+            pages = [p for a in sorted(part["got"]) for p in part["got"][a]]
+            queue.appendleft(("assemble", job, (part["n"], pages)))
+
     try:
         while queue or inflight:
             broken = False
             while queue and len(inflight) < 2 * workers and not broken:
-                job = queue.popleft()
+                task = queue.popleft()
                 try:
-                    inflight[ex.submit(extract_one, job.path, annotate, as_of)] = job
+                    inflight[submit(task)] = task
                 except BrokenProcessPool:
-                    queue.appendleft(job)
+                    queue.appendleft(task)
                     broken = True
             finished = wait(inflight, return_when=FIRST_COMPLETED)[0] if inflight and not broken else set()
             for fut in finished:
-                job = inflight.pop(fut)
+                task = inflight.pop(fut)
                 try:
                     res = fut.result()
                 except BrokenProcessPool:
                     broken = True
-                    lost(job)
+                    suspects[task[1].index] = task[1]
                     continue
-                done(job, res)
+                settle(task, res)
             if broken:
-                for job in inflight.values():
-                    lost(job)
+                for task in inflight.values():
+                    suspects[task[1].index] = task[1]
                 inflight.clear()
+                queue = deque(t for t in queue if t[1].index not in suspects)
                 ex.shutdown(wait=False, cancel_futures=True)
                 ex = pool()
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
-    for job in sorted(suspects, key=lambda j: j.index):
+    for index in sorted(suspects):
+        job = suspects[index]
+        parts.pop(index, None)
         with pool(1) as solo:
             try:
                 res = solo.submit(extract_one, job.path, annotate, as_of).result()

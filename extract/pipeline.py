@@ -57,8 +57,9 @@ def decision_of(text: str) -> str | None:
     return None
 
 
-def read_pages(path: Path) -> tuple[int, list[dict]]:
-    """Open the PDF and read each page once: words, line tops/bottoms, and the ruled tables' grids."""
+def read_pages(path: Path, first: int = 1, last: int | None = None) -> tuple[int, list[dict]]:
+    """Open the PDF and read each page once (pages first..last, 1-based, all by default): words and
+    the ruled tables' grids. Returns the document's page count and the pages read."""
     with open(path, "rb") as f:
         head = f.read(1024)
     if b"%PDF-" not in head:
@@ -73,7 +74,7 @@ def read_pages(path: Path) -> tuple[int, list[dict]]:
             n = len(pdf.pages)
         except Exception as e:
             raise unreadable(path, e, "its page tree cannot be read") from e
-        for i, page in enumerate(pdf.pages, start=1):
+        for i, page in enumerate(pdf.pages[first - 1:last], start=first):
             try:
                 fast(page)  # the same char dicts as pdfplumber builds, at a fraction of the cost
                 # Only the keys later stages read: the words of every page are held until the end,
@@ -237,16 +238,17 @@ def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: lis
     return "V3"
 
 
-def extract_with_problems(path: str | Path, *, annotate: bool = True,
-                          as_of: dt.date | None = None) -> tuple[Document, list[dict]]:
+def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None,
+                          read: tuple[int, list[dict]] | None = None) -> tuple[Document, list[dict]]:
     """Read one action-plan PDF into a Document of the rows that validate, and the problems of those
     that do not (dicts of page, ref, field, message), so a batch can load the good rows and keep the
-    bad ones for a person to read. Raises errors.ExtractError when nothing can be loaded."""
+    bad ones for a person to read. Raises errors.ExtractError when nothing can be loaded.
+    `read` is `read_pages`' result when the pages were already read (in ranges, by several processes)."""
     path = Path(path)
     if not path.is_file():
         raise errors.NotAPDF(path, "no such file")
     digest = sha256_of(path)
-    n, pages = read_pages(path)
+    n, pages = read or read_pages(path)
     if sum(len(p["words"]) for p in pages) == 0:
         raise errors.NoTextLayer(path, f"none of its {n} pages has any text")
     lines_per_page = [[(ln.top, ln.bottom, ln.text) for ln in to_lines([dict(w, page=p["page"]) for w in p["words"]])]
