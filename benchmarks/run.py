@@ -14,8 +14,8 @@ Measurements:
   camelot      camelot lattice on each page, stream where lattice finds no table; on a subset of
                pages (N of each file spread evenly, --camelot-pages) scaled per page, unless --camelot-all
   pipeline     library: `extract_document` (with NLP) + `db.load.save` into a fresh SQLite file
-  workers2     the same over 2 processes: the CLI's `--workers 2` when it has it, else a
-               ProcessPoolExecutor around `extract_document` with this process as the one writer
+  workers      the project's batch runner (`extract --workers N` as a library call) with 1 and 2
+               workers: long files read in page ranges by every worker, this process the one writer
   cli          the CLI in a subprocess, into a fresh database, then again into the same database
                (the re-run; wall time including interpreter start-up)
   rss          peak RSS of `extract_document` (with NLP) on the 320- and 30-page plans, each alone in
@@ -161,50 +161,18 @@ def child_pipeline(db_path: str, files: list[str]) -> dict:
             "recommendations": recs, "failed": failed, "annotate": annotate, "rss_mb": _maxrss_mb()}
 
 
-def _pool_init(annotate: bool) -> None:
-    _quiet()
-    _warm_pipeline(annotate)
-
-
-def _pool_extract(path: str, annotate: bool):
-    from actionplans.extract import errors
-    from actionplans.extract.pipeline import extract_document
-    try:
-        return extract_document(path, annotate=annotate)
-    except errors.ExtractError:
-        return None
-
-
-def _pool_ready() -> int:
-    return os.getpid()
-
-
 def child_pool(workers: int, db_path: str, files: list[str]) -> dict:
-    """extract_document in `workers` processes, this process the single writer; largest files first
-    so the long plan does not start last."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    from actionplans.db.load import open_db, save
+    """The project's own batch runner (`actionplans extract --workers N`, as a library call): N worker
+    processes, long files read in page ranges, this process the one writer. Worker start-up counts."""
+    from actionplans.db.load import open_db
+    from actionplans.extract import batch
     annotate = _annotate_available()
-    order = sorted(files, key=lambda f: -os.path.getsize(f))
-    with ProcessPoolExecutor(workers, initializer=_pool_init, initargs=(annotate,)) as ex:
-        # Start every worker (imports, model load) before the clock starts.
-        while len({f.result() for f in [ex.submit(_pool_ready) for _ in range(workers * 4)]}) < workers:
-            pass
-        t = time.perf_counter()
-        db = open_db(db_path)
-        pages = recs = failed = 0
-        for fut in as_completed([ex.submit(_pool_extract, f, annotate) for f in order]):
-            doc = fut.result()
-            if doc is None:
-                failed += 1
-                continue
-            save(db, doc)
-            pages += doc.source.pages
-            recs += len(doc.recommendations)
-        seconds = time.perf_counter() - t
-    return {"seconds": seconds, "pages": pages, "recommendations": recs, "failed": failed, "annotate": annotate,
-            "workers": workers}
+    t = time.perf_counter()
+    run = batch.run(files, open_db(db_path), workers=workers, annotate=annotate)
+    seconds = time.perf_counter() - t
+    ok = [o for o in run.outcomes if o.status != batch.FAILED]
+    return {"seconds": seconds, "pages": sum(o.pages or 0 for o in ok), "recommendations":
+            sum(o.recommendations for o in ok), "failed": len(run.failed), "annotate": annotate, "workers": workers}
 
 
 def child_rss(path: str) -> dict:
@@ -406,9 +374,9 @@ def report(r: dict, args, camelot_limit: int) -> None:
     p(f"      [{scope}; {cam['stream_pages']} of {cam['pages']} pages needed stream]")
     p(f"  pipeline (library, {ann} NLP, + save)    {rate(r['pipeline'], pages)}"
       f"  [{r['pipeline']['recommendations']} recommendations, {r['pipeline']['failed']} files failed]")
-    p(f"  pipeline, pool of 1 process + writer         {rate(r['pool1'], pages)}")
-    p(f"  pipeline, pool of 2 processes + writer       {rate(r['pool2'], pages)}")
-    p("      [ProcessPoolExecutor around extract_document, largest file first, this process the writer]")
+    p(f"  batch runner, 1 worker (in-process)           {rate(r['pool1'], pages)}")
+    p(f"  batch runner, 2 worker processes + writer     {rate(r['pool2'], pages)}")
+    p("      [batch.run: files over SPLIT_PAGES read in page ranges by every worker; start-up included]")
     p(f"  start-up (imports + NLP model), once         {r['startup']['seconds']:8.2f} s")
     p("\nCLI in a subprocess (wall time, interpreter start-up included):")
     if "workers1" in cli:

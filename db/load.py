@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
 import sqlite_utils
-from actionplans.schemas import Document
+
+if TYPE_CHECKING:  # the schemas (pydantic) load only when a document is read back: re-runs skip them
+    from actionplans.schemas import Document
 
 from .schema import ensure
 
@@ -181,5 +184,6 @@ def load_json(db: sqlite_utils.Database, data) -> int:
     """Replay saved `extract --json` output (one document, a list, or {"documents": [...]})."""
     docs = data.get("documents", [data]) if isinstance(data, dict) else data
     for d in docs:
+        from actionplans.schemas import Document
         save(db, Document.model_validate(d))
     return len(docs)

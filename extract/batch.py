@@ -24,8 +24,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from actionplans.schemas import Document
+if TYPE_CHECKING:  # the schemas (pydantic) load only when a document is parsed: re-runs skip them
+    from actionplans.schemas import Document
 
 from . import errors
 from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url
