@@ -13,7 +13,6 @@ killed at any moment leaves whole documents only, and running it again completes
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import time
 import traceback
@@ -30,7 +29,7 @@ if TYPE_CHECKING:  # the schemas (pydantic) load only when a document is parsed:
     from actionplans.schemas import Document
 
 from . import errors
-from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url
+from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url, sha256_file
 
 LOADED, REPLACED, UNCHANGED, FAILED = "loaded", "replaced", "unchanged", "failed"
 
@@ -81,15 +80,6 @@ def find_inputs(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def sha256_file(path: str) -> tuple[str, int]:
-    h, size = hashlib.sha256(), 0
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-            size += len(chunk)
-    return h.hexdigest(), size
-
-
 def _failure(e: errors.ExtractError) -> dict:
     return {"reason": e.reason, "message": e.message + (f" ({e.hint})" if e.hint else ""), "page": e.page,
             "problems": list(getattr(e, "problems", []))}
@@ -106,13 +96,14 @@ def _warm(annotate: bool) -> None:
             pass
 
 
-def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, read=None) -> dict:
+def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, read=None,
+                sha256: str | None = None) -> dict:
     """Run the pipeline on one file and return a picklable result (domain errors become data).
     `read`: the pages already read by `read_range` calls, when a long file was read in parallel."""
     from .pipeline import extract_with_problems
     t0 = time.perf_counter()
     try:
-        doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=read)
+        doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=read, sha256=sha256)
         res = {"document": doc, "problems": problems}
     except errors.ExtractError as e:
         res = {"error": _failure(e)}
@@ -293,7 +284,7 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     elif workers == 1:
         _warm(annotate)
         for job in jobs:
-            done(job, extract_one(job.path, annotate, as_of))
+            done(job, extract_one(job.path, annotate, as_of, sha256=job.sha256))
     else:
         _parallel(jobs, workers, annotate, as_of, done)
     # Copies of a file that was skipped as unchanged were never dispatched: settle them now.
@@ -337,8 +328,8 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
         if kind == "range":
             return ex.submit(read_range, job.path, task[2], task[3])
         if kind == "assemble":
-            return ex.submit(extract_one, job.path, annotate, as_of, task[2])
-        return ex.submit(extract_one, job.path, annotate, as_of)
+            return ex.submit(extract_one, job.path, annotate, as_of, task[2], job.sha256)
+        return ex.submit(extract_one, job.path, annotate, as_of, None, job.sha256)
 
     def settle(task: tuple, res: dict) -> None:
         kind, job = task[0], task[1]
@@ -394,7 +385,7 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
         parts.pop(index, None)
         with pool(1) as solo:
             try:
-                res = solo.submit(extract_one, job.path, annotate, as_of).result()
+                res = solo.submit(extract_one, job.path, annotate, as_of, None, job.sha256).result()
             except BrokenProcessPool:
                 res = {"error": {"reason": "extractor error", "page": None, "problems": [], "message":
                                  "the extracting process died on this file (out of memory, or a crash in a library)"},

@@ -99,3 +99,13 @@ def _why(e: BaseException, timeout: float) -> str:
     if isinstance(reason, TimeoutError) or "timed out" in str(reason):
         return f"timed out after {timeout:g} s"
     return f"cannot download ({reason})"
+
+
+def sha256_file(path: str | Path) -> tuple[str, int]:
+    """SHA-256 and size of a file, read in 1 MiB chunks: how every input is identified."""
+    h, size = hashlib.sha256(), 0
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size

@@ -9,7 +9,6 @@ does not grow with page count; everything after that works on those words.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import re
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from .align import assign, beside
 from .cells import Paragraph, entries, paragraphs, to_lines
 from .dates import parse_target_date
 from .fastpage import fast
+from .fetch import sha256_file
 from .metadata import latest_day, parse_metadata
 from .owners import describe_owner, ends_owner, split_owners, starts_owner
 from .tables import REF_LEAD, Row, TableScanner, furniture, header_field
@@ -39,14 +39,6 @@ DECISIONS = [
     (re.compile(r"\bpart(?:ly|ially)\s+accepted\b"), "partly_accepted"), (re.compile(r"\bagreed\b"), "agreed"),
     (re.compile(r"\baccepted\b"), "accepted"), (re.compile(r"\brejected\b"), "rejected"),
 ]
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def decision_of(text: str) -> str | None:
@@ -239,15 +231,17 @@ def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: lis
 
 
 def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None,
-                          read: tuple[int, list[dict]] | None = None) -> tuple[Document, list[dict]]:
+                          read: tuple[int, list[dict]] | None = None,
+                          sha256: str | None = None) -> tuple[Document, list[dict]]:
     """Read one action-plan PDF into a Document of the rows that validate, and the problems of those
     that do not (dicts of page, ref, field, message), so a batch can load the good rows and keep the
     bad ones for a person to read. Raises errors.ExtractError when nothing can be loaded.
-    `read` is `read_pages`' result when the pages were already read (in ranges, by several processes)."""
+    `read` is `read_pages`' result when the pages were already read (in ranges, by several processes);
+    `sha256` the file's digest when the caller has already hashed it."""
     path = Path(path)
     if not path.is_file():
         raise errors.NotAPDF(path, "no such file")
-    digest = sha256_of(path)
+    digest = sha256 or sha256_file(path)[0]
     n, pages = read or read_pages(path)
     if sum(len(p["words"]) for p in pages) == 0:
         raise errors.NoTextLayer(path, f"none of its {n} pages has any text")

@@ -193,10 +193,10 @@ def test_a_worker_that_dies_fails_its_own_file_only(tmp_path, monkeypatch):
     (tmp_path / "crashing.py").write_text(
         "import os\n"
         "from actionplans.extract.batch import extract_one as real\n"
-        "def extract_one(path, annotate, as_of):\n"
+        "def extract_one(path, *args):\n"
         "    if path.endswith('boom.pdf'):\n"
         "        os._exit(9)\n"
-        "    return real(path, annotate, as_of)\n")
+        "    return real(path, *args)\n")
     monkeypatch.syspath_prepend(str(tmp_path))  # spawned workers inherit sys.path
     import crashing
     monkeypatch.setattr(batch, "extract_one", crashing.extract_one)
