@@ -27,14 +27,16 @@ HEADER_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("response", re.compile(r"\bresponse\b|\baction(?:s)?\b|\bplanned\b")),
     ("text", re.compile(r"\brecommendation|\bconcern|\barea\b|\bissue\b|\bfinding")),
 ]
-REF = re.compile(r"^(?:(?:priority|key)\s+concern\s+\d+|concern\s+\d+|area\s+\d+|S?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?)$",
-                 re.IGNORECASE)
+# A recommendation's reference as printed: '1', '1.', '5.01', 'S40', '2.3a', '4)', 'R12', 'Recommendation 3',
+# 'Priority concern 1', 'Key concern 5', 'Concern 2', 'Area 4'.
+_REF = (r"(?:(?:priority|key)\s+concern\s+\d+|(?:concern|area|recommendation|rec\.?)\s+\d{1,3}(?:\.\d{1,3})*|R\d{1,3}"
+        r"|S?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?)")
+REF = re.compile(rf"^{_REF}$", re.IGNORECASE)
+REF_LEAD = re.compile(rf"^{_REF}(?=\s|$)", re.IGNORECASE)  # a ref run into the text of the same cell
 SECTION = re.compile(r"^(?:safety|respect|care|purposeful activity|rehabilitation and release planning|resettlement|"
                      r"leadership|health(?:care)?|section \d+.*)$", re.IGNORECASE)
 SUMMARY = re.compile(r"^(?:summary\b.*|recommendations?|total\s+\d+|"
                      r"(?:partly |not |partially )?(?:agreed|accepted)\s+\d+|rejected\s+\d+)$", re.IGNORECASE)
-REF_LEAD = re.compile(r"^(?:(?:priority|key)\s+concern\s+\d+|(?:concern|area)\s+\d+|S?\d{1,3}(?:\.\d{1,3})*[a-z]?\.?)"
-                      r"(?=\s|$)", re.IGNORECASE)
 
 
 @dataclass
