@@ -173,7 +173,3 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
         p.text = reflow(p.lines)
         p.spans = [(p.page, p.lines[0].top, p.lines[-1].bottom)]
     return out
-
-
-def join_text(paras: list[Paragraph]) -> str:
-    return " ".join(p.text for p in paras)

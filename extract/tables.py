@@ -118,12 +118,13 @@ def _text_of(words: list[dict]) -> str:
 
 
 class TableScanner:
-    """Feeds pages one at a time (so each page can be closed after it is read) and keeps the rows."""
+    """Takes the pages one at a time, in order, and keeps the plan's rows (`finish` returns them)."""
 
     def __init__(self) -> None:
         self.scan = Scan()
         self.section: str | None = None
         self.current: Row | None = None
+        self.mode: str | None = None  # "ruled" or "unruled", once the plan's header has been found
 
     # -- per page -------------------------------------------------------------------------
     def add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]]) -> None:
@@ -141,8 +142,6 @@ class TableScanner:
                                                  and w["bottom"] <= b[3] for b in boxes)]
             if self._unruled(pageno, loose):
                 self.mode = "unruled"
-
-    mode: str | None = None
 
     def _cells_words(self, words: list[dict], rows: list[list[tuple | None]]) -> list[list[list[dict]]]:
         out = [[[] for _ in r] for r in rows]
