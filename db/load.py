@@ -11,22 +11,58 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-import sqlite_utils
+from .schema import TABLES, ensure, is_current
 
-if TYPE_CHECKING:  # the schemas (pydantic) load only when a document is read back: re-runs skip them
+if TYPE_CHECKING:  # pydantic and sqlite-utils load only when a document is written: re-runs skip them
+    import sqlite_utils
     from actionplans.schemas import Document
 
-from .schema import ensure
+
+def connect(path: str) -> sqlite3.Connection:
+    """A plain connection, enough to look documents up and log inputs that need no parsing."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 10000")  # a reader (Datasette, a test) may hold the file for a moment
+    return conn
 
 
-def open_db(path: str) -> sqlite_utils.Database:
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 10000")  # a reader (Datasette, a test) may hold the file for a moment
-    ensure(db)
+def open_db(path_or_conn: str | sqlite3.Connection) -> sqlite_utils.Database:
+    """The database, with the declared shape applied (when it is not current already)."""
+    import sqlite_utils
+    conn = connect(path_or_conn) if isinstance(path_or_conn, str) else path_or_conn
+    db = sqlite_utils.Database(conn)
+    if not is_current(conn):
+        ensure(db)
     return db
+
+
+def current(path: str) -> sqlite3.Connection | None:
+    """A plain connection to a database that already has the declared shape, else None."""
+    conn = connect(path)
+    if is_current(conn):
+        return conn
+    conn.close()
+    return None
+
+
+@contextmanager
+def transaction(db):
+    """One transaction on a sqlite-utils Database (nesting as savepoints) or on a plain connection."""
+    if hasattr(db, "atomic"):
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
 
 
 def owner_id(name: str) -> str:
@@ -120,8 +156,9 @@ def _place(db: sqlite_utils.Database, location: str, sha: str, path: str | None,
     """Point a location at a document; drop the document it held before if no other location holds it.
     Returns that earlier document's sha256 when it differs."""
     old = holding(db, location)
-    db["document_paths"].upsert({"location": location, "document_id": sha, "path": path, "url": url},
-                                pk="location")
+    db.execute("INSERT INTO document_paths (location, document_id, path, url) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT(location) DO UPDATE SET document_id = excluded.document_id, path = excluded.path, "
+               "url = excluded.url", [location, sha, path, url])
     if old and old != sha and not db.execute("SELECT 1 FROM document_paths WHERE document_id = ?", [old]).fetchone():
         delete_document(db, old)
     return old if old != sha else None
@@ -129,7 +166,9 @@ def _place(db: sqlite_utils.Database, location: str, sha: str, path: str | None,
 
 def log(db: sqlite_utils.Database, entry: dict) -> None:
     """One ingest_log row: what happened to one input in one run."""
-    db["ingest_log"].insert(entry)
+    cols = [c for c in entry if c in TABLES["ingest_log"]["columns"]]
+    db.execute(f"INSERT INTO ingest_log ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+               [entry[c] for c in cols])
 
 
 def save(db: sqlite_utils.Database, doc: Document, *, location: str | None = None, problems=(),
@@ -161,8 +200,9 @@ def save(db: sqlite_utils.Database, doc: Document, *, location: str | None = Non
 
 def add_location(db: sqlite_utils.Database, location: str, sha: str, *, path: str | None = None,
                  url: str | None = None, entry: dict | None = None) -> None:
-    """Record that an already stored document was also found at `location` (no parsing needed)."""
-    with db.atomic():
+    """Record that an already stored document was also found at `location` (no parsing needed); `db` may be
+    a plain connection."""
+    with transaction(db):
         _place(db, location, sha, path, url)
         if entry is not None:
             log(db, {**entry, "document_id": sha})

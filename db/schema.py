@@ -1,11 +1,17 @@
 """The database's shape, declared once: tables, foreign keys, indexes, full-text search and views.
 
-`ensure(db)` applies it and is idempotent: safe to run after every load.
+`ensure(db)` applies it and is idempotent: safe to run after every load. It stamps the database with
+VERSION (a checksum of the declarations), so `is_current` can tell that nothing needs applying.
 """
 
 from __future__ import annotations
 
-import sqlite_utils
+import sqlite3
+import zlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite-utils loads only when the shape must be applied: re-runs of a current database skip it
+    import sqlite_utils
 
 TABLES: dict[str, dict] = {
     "documents": {
@@ -179,8 +185,23 @@ VIEWS: dict[str, str] = {
 }
 
 
+def _version() -> int:
+    """A stamp of the declarations above: a database stamped with it needs no `ensure`."""
+    text = repr((sorted((k, sorted(v["columns"].items(), key=str), v["pk"]) for k, v in TABLES.items()),
+                 INDEXES, sorted(FTS.items()), sorted(VIEWS.items())))
+    return zlib.crc32(text.encode()) & 0x7FFFFFFF
+
+
+VERSION = _version()
+
+
+def is_current(conn: sqlite3.Connection) -> bool:
+    """Does this database already have the shape declared here (so a re-run can skip `ensure`)?"""
+    return conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
+
+
 def ensure(db: sqlite_utils.Database) -> None:
-    """Create whatever is missing; leave what exists alone."""
+    """Create whatever is missing; leave what exists alone; stamp the database with VERSION."""
     db.execute("PRAGMA foreign_keys = ON")
     for name, spec in TABLES.items():
         table = db[name]
@@ -197,3 +218,4 @@ def ensure(db: sqlite_utils.Database) -> None:
             db[table].enable_fts(cols, create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
+    db.execute(f"PRAGMA user_version = {VERSION}")

@@ -174,8 +174,22 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
         as_of: dt.date | None = None, force: bool = False, keep_documents: bool = False,
         cache_dir: str = DEFAULT_CACHE, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
         on_outcome: Callable[[Outcome], None] | None = None) -> Run:
-    """Extract every input and, with a database, load it. See the module docstring."""
+    """Extract every input and, with a database, load it. See the module docstring. `db` is an open
+    sqlite-utils Database, a path to one, or None to extract only. Given a path to a database that
+    already has its shape, inputs that need no parsing are settled over a plain connection, and
+    sqlite-utils (and the pipeline) load only when something must be parsed or written."""
     from actionplans.db import load
+
+    if isinstance(db, str | os.PathLike):
+        conn = load.current(str(db))
+        db = conn if conn is not None else load.open_db(str(db))
+    full_db = db  # becomes a sqlite-utils Database the first time a document or failure is written
+
+    def writer():
+        nonlocal db, full_db
+        if full_db is not None and not hasattr(full_db, "atomic"):
+            db = full_db = load.open_db(full_db)
+        return full_db
 
     at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     locations = find_inputs(inputs)
@@ -191,11 +205,11 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
                      "status": o.status, "reason": o.reason, "message": o.message, "page": o.page,
                      "seconds": o.seconds}
             if o.status == FAILED:
-                load.save_failure(db, entry, o.problems, location=o.location)
+                load.save_failure(writer(), entry, o.problems, location=o.location)
             elif o.status == UNCHANGED:
                 load.add_location(db, o.location, o.sha256, path=o.path, url=o.url, entry=entry)
             elif doc is not None:
-                o.status = load.save(db, doc, location=o.location, problems=o.problems, entry=entry)
+                o.status = load.save(writer(), doc, location=o.location, problems=o.problems, entry=entry)
         outcomes[i] = o
         if on_outcome:
             on_outcome(o)

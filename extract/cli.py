@@ -63,11 +63,9 @@ def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of, w
     ingest_log table. Exit status: 0 when every file was loaded or was already there, 1 when some files
     failed (the others are loaded), 2 for a usage error.
     """
-    from actionplans.db.load import open_db
-
     from .batch import FAILED, run
     files = _usage_checks(paths)
-    db = open_db(db_path) if db_path else None
+    db = db_path or None  # opened by the runner, which loads the heavy parts only when there is work
     bar = click.progressbar(length=len(files), label="Extracting", file=sys.stderr) if sys.stderr.isatty() else None
     held: list[str] = []
 

@@ -21,3 +21,21 @@ def test_a_truncated_long_file_fails_cleanly_beside_a_good_one(tmp_path):
     bad.write_bytes(data[: len(data) // 2])  # the cross-reference table is gone
     run = batch.run([str(bad), str(SHORT)], workers=2, annotate=False)
     assert [(o.status, o.reason) for o in run.outcomes] == [("failed", "damaged PDF"), ("loaded", None)]
+
+
+def test_a_rerun_of_unchanged_files_loads_neither_the_pipeline_nor_sqlite_utils(tmp_path):
+    """Re-runs must cost little: hashing and a lookup per file, over a plain connection."""
+    import subprocess
+    import sys
+    db = tmp_path / "plans.db"
+    code = ("import sys\n"
+            "from actionplans.extract.cli import main\n"
+            "try:\n"
+            f"    main(['extract', {str(SHORT)!r}, '--db', {str(db)!r}, '--no-annotate'])\n"
+            "except SystemExit as e:\n"
+            "    assert e.code == 0, e.code\n"
+            "print(sorted(m for m in ('sqlite_utils', 'pydantic', 'pdfplumber') if m in sys.modules))\n")
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "sqlite_utils" in first.stdout  # the first run writes a document (parsing happens in workers)
+    assert again.stdout.strip() == "[]" and "1 unchanged" in again.stderr
