@@ -8,6 +8,7 @@ does not grow with page count; everything after that works on those words.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import re
@@ -151,12 +152,16 @@ def opens_owner(line: str, before: str) -> bool:
     if not words or words[-1].lower() in HEAD_WORDS:
         return False  # 'Executive' + 'Director', 'Chief' + 'Operating Officer Prisons'
     lead = re.split(r"\s*(?:/|,|\band\b)\s*", line)[0]  # what would continue it
-    if not describe_owner(frag).known and describe_owner(f"{frag} {lead}").known:
+    if describe_owner(f"{frag} {lead}").known and not (describe_owner(frag).known and describe_owner(lead).known):
         return False  # 'Regional Probation' + 'Director', 'Head of Offender Management' + 'Delivery'
     if not (ends_owner(last[-1]) or starts_owner(last[-1]) and len(last[-1].split()) >= 3):
         return False
     return starts_owner(first[0]) or describe_owner(first[0]).known or (
         len(first[0].split()) >= 2 and first[0][:1].isupper())
+
+
+_MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
+PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS})|\bQ[1-4])\.?\s*$", re.I)  # a date still waiting for its year
 
 
 def opens_date(line: str, before: str) -> bool:
@@ -165,6 +170,8 @@ def opens_date(line: str, before: str) -> bool:
     if line.startswith("(") or re.match(r"(?:and|or|to|of|until)\b", line, re.I) or re.search(
             r"(?:\band|\bof|\bby|\bto|\bthe|[-,/&])\s*$", before, re.I):
         return False
+    if re.match(r"\d{4}(?:[/-]\d{2,4})?\b", line) and PERIOD_END.search(before):
+        return False  # 'September' + '2022', 'End of Q2' + '2022/23': the year of a date wrapped over two lines
     return parse_target_date(before).status != "unparsed"
 
 
