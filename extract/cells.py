@@ -16,6 +16,7 @@ BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023\u2219\uf0b7\uf0a7\uf076\uf0d8\u25a0\u2
 GLYPH_ONLY = re.compile(rf"^[{re.escape(BULLETS)}]$")
 GLYPH_LEAD = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2023\u2219\uf0b7\uf0a7\uf076\uf0d8\u25a0\u27a2\u2043](?=\S)")
 ROMAN_LEAD = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h])\)$")
+NUMBERED = re.compile(r"^\d{1,2}[.)]$")
 SENTENCE_END = re.compile(r"[.:;!?)\u201d'\"]$")
 # Word fragments that only ever follow a line-end hyphen when Word or a typesetter broke one word.
 SUFFIXES = {"ment", "ments", "tion", "tions", "sion", "sions", "ing", "ings", "ed", "ly", "ness", "ity", "ities",
@@ -94,6 +95,12 @@ def _bullet_start(line: Line) -> bool:
         ROMAN_LEAD.match(first) and len(line.words) > 1)
 
 
+def _numbered_start(line: Line) -> bool:
+    """'1. Undertake ...', '2) Review ...': a numbered list item, which keeps its number as printed."""
+    words = line.words
+    return len(words) > 1 and bool(NUMBERED.match(words[0]["text"])) and words[1]["text"][:1].isupper()
+
+
 def _strip_bullet(text: str) -> str:
     text = re.sub(rf"^[{re.escape(BULLETS)}]\s*", "", text, count=1) if text[:1] in BULLETS and (
         len(text) > 1 and (text[1] == " " or text[0] not in "-o\u2013\u2014")) else text
@@ -126,7 +133,7 @@ def paragraphs(lines: list[Line], step: float | None = None) -> list[Paragraph]:
     paras: list[Paragraph] = []
     for ln in lines:
         prev = paras[-1].lines[-1] if paras else None
-        new = prev is None or _bullet_start(ln)
+        new = prev is None or _bullet_start(ln) or _numbered_start(ln)
         if prev is not None and not new:
             if ln.page == prev.page:
                 new = ln.top - prev.top > 1.45 * step

@@ -52,3 +52,8 @@ def test_finished_sentence_before_page_break_starts_a_new_paragraph():
 def test_entries_split_at_blank_space_and_keep_wrapped_entries_whole():
     ents = entries(to_lines(words("Chief Operating Officer", "Prisons", None, None, "Head of Safety")))
     assert [e.text for e in ents] == ["Chief Operating Officer Prisons", "Head of Safety"]
+
+
+def test_numbered_list_items_are_paragraphs_of_their_own_and_keep_their_numbers():
+    paras = paragraphs(to_lines(words("The prison will:", "1. Review the policy", "by June.", "2. Publish the data.")))
+    assert [p.text for p in paras] == ["The prison will:", "1. Review the policy by June.", "2. Publish the data."]
