@@ -96,38 +96,41 @@ def _warm(annotate: bool) -> None:
             pass
 
 
+def _as_data(work: Callable[[], dict]) -> dict:
+    """Run one worker task: its result, or its failure as data (a domain error's reason, or an
+    unexpected exception with its traceback, so the batch goes on and says which file), timed."""
+    t0 = time.perf_counter()
+    try:
+        res = work()
+    except errors.ExtractError as e:
+        res = {"error": _failure(e)}
+    except Exception as e:  # a bug, not a bad file
+        res = {"error": {"reason": "extractor error", "message": f"unexpected {type(e).__name__}: {e}",
+                         "page": None, "problems": [], "traceback": traceback.format_exc()}}
+    res["seconds"] = round(time.perf_counter() - t0, 3)
+    return res
+
+
 def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, read=None,
                 sha256: str | None = None) -> dict:
     """Run the pipeline on one file and return a picklable result (domain errors become data).
     `read`: the pages already read by `read_range` calls, when a long file was read in parallel."""
     from .pipeline import extract_with_problems
-    t0 = time.perf_counter()
-    try:
+
+    def work() -> dict:
         doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=read, sha256=sha256)
-        res = {"document": doc, "problems": problems}
-    except errors.ExtractError as e:
-        res = {"error": _failure(e)}
-    except Exception as e:  # a bug, not a bad file: keep the batch going and say which file
-        res = {"error": {"reason": "extractor error", "message": f"unexpected {type(e).__name__}: {e}",
-                         "page": None, "problems": [], "traceback": traceback.format_exc()}}
-    res["seconds"] = round(time.perf_counter() - t0, 3)
-    return res
+        return {"document": doc, "problems": problems}
+    return _as_data(work)
 
 
 def read_range(path: str, first: int, last: int) -> dict:
     """Read pages first..last of a long file (one share of it, for one worker); errors become data."""
     from .pipeline import read_pages
-    t0 = time.perf_counter()
-    try:
+
+    def work() -> dict:
         n, pages = read_pages(Path(path), first, last)
-        res = {"n": n, "pages": pages}
-    except errors.ExtractError as e:
-        res = {"error": _failure(e)}
-    except Exception as e:
-        res = {"error": {"reason": "extractor error", "message": f"unexpected {type(e).__name__}: {e}",
-                         "page": None, "problems": [], "traceback": traceback.format_exc()}}
-    res["seconds"] = round(time.perf_counter() - t0, 3)
-    return res
+        return {"n": n, "pages": pages}
+    return _as_data(work)
 
 
 SPLIT_PAGES = 40  # a file longer than this is read in page ranges by all the workers at once

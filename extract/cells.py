@@ -64,17 +64,22 @@ class Paragraph:
 def to_lines(words: list[dict]) -> list[Line]:
     """Group words into lines: same page, overlapping vertically; reading order."""
     lines: list[Line] = []
-    for w in sorted(words, key=lambda w: (w["page"], round(w["top"]), w["x0"])):
+    for w in sorted(words, key=lambda w: (w.get("page", 1), round(w["top"]), w["x0"])):
         last = lines[-1] if lines else None
-        if last and last.page == w["page"] and w["top"] < last.bottom - 0.4 * (w["bottom"] - w["top"]):
+        if last and last.page == w.get("page", 1) and w["top"] < last.bottom - 0.4 * (w["bottom"] - w["top"]):
             last.words.append(w)
             last.bottom, last.x1 = max(last.bottom, w["bottom"]), max(last.x1, w["x1"])
             continue
-        lines.append(Line(w["page"], w["top"], w["bottom"], w["x0"], w["x1"], [w]))
+        lines.append(Line(w.get("page", 1), w["top"], w["bottom"], w["x0"], w["x1"], [w]))
     for ln in lines:
         ln.words.sort(key=lambda w: w["x0"])
         ln.x0 = ln.words[0]["x0"]
     return lines
+
+
+def text_of(words: list[dict]) -> str:
+    """The words of one cell as plain text, line by line in reading order (pages in order)."""
+    return " ".join(ln.text for ln in to_lines(words))
 
 
 def pitch(lines: list[Line]) -> float:

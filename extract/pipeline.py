@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from . import errors
 from .align import assign, beside
-from .cells import Paragraph, entries, paragraphs, to_lines
+from .cells import Paragraph, entries, paragraphs, text_of, to_lines
 from .dates import parse_target_date
 from .fastpage import fast
 from .fetch import sha256_file
@@ -131,10 +131,6 @@ def _cell_paragraphs(words: list[dict]) -> list[Paragraph]:
     return paragraphs(to_lines(words))
 
 
-def _plain(words: list[dict]) -> str:
-    return " ".join(ln.text for ln in to_lines(words)).strip()
-
-
 HEAD_WORDS = {"chief", "executive", "deputy", "head", "regional", "assistant", "senior", "prison", "acting",
               "interim", "national", "area", "of", "and", "for", "the"}
 
@@ -176,13 +172,13 @@ def opens_date(line: str, before: str) -> bool:
 
 
 def build_recommendation(row: Row, base: dt.date | None, quality: Quality) -> Recommendation:
-    ref = _plain(row.words("ref"))
+    ref = text_of(row.words("ref"))
     text_paras = _cell_paragraphs(row.words("text"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
         ref = m.group(0) if m else ref
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
-    decision_text = _plain(row.words("decision")) or None
+    decision_text = text_of(row.words("decision")) or None
     response = _cell_paragraphs(row.words("response"))
     def level(ln) -> int | None:
         return beside(response, ln.page, ln.top, 0.4 * ln.height)
@@ -278,7 +274,7 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
         try:
             recs.append(build_recommendation(row, base, quality))
         except ValidationError as e:
-            ref = _plain(row.words("ref")) or "?"
+            ref = text_of(row.words("ref")) or "?"
             for err in e.errors():
                 loc = ".".join(str(x) for x in err["loc"]) or "record"
                 problems.append({"page": row.pages[0], "ref": ref, "field": f"{e.title}.{loc}", "message": err["msg"]})

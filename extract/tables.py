@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .cells import text_of, to_lines
+
 FIELDS = ("ref", "text", "decision", "response", "owner", "date")
 # Order matters: the first field whose pattern matches a header cell wins.
 HEADER_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -113,10 +115,6 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     return drop
 
 
-def _text_of(words: list[dict]) -> str:
-    return " ".join(w["text"] for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])))
-
-
 class TableScanner:
     """Takes the pages one at a time, in order, and keeps the plan's rows (`finish` returns them)."""
 
@@ -163,7 +161,7 @@ class TableScanner:
         start = 0
         header = None
         for i in range(min(2, len(rows))):
-            names = match_header([_text_of(c) for c in cw[i]])
+            names = match_header([text_of(c) for c in cw[i]])
             if names:
                 header, start = names, i + 1
                 break
@@ -205,7 +203,6 @@ class TableScanner:
         return sum(any(abs(x - e) < 4 for x in xs) for e in cols.edges[:-1]) >= len(cols.edges) - 2
 
     def _unruled(self, pageno: int, words: list[dict]) -> bool:
-        from .cells import to_lines
         lines = to_lines([dict(w, page=pageno) for w in words])
         body_from = 0
         for k, ln in enumerate(lines):  # a header line (possibly wrapped over several lines)
@@ -237,9 +234,9 @@ class TableScanner:
         top = None
         for k, (ln, by) in enumerate(body):
             ref_words = by.get("ref", [])
-            starts = bool(ref_words) and REF.match(_text_of(ref_words)) is not None
+            starts = bool(ref_words) and REF.match(text_of(ref_words)) is not None
             nxt = body[k + 1][1].get("ref", []) if k + 1 < len(body) else []
-            wrapped_ref = set(by) == {"ref"} and REF.match(_text_of(ref_words + nxt)) is not None
+            wrapped_ref = set(by) == {"ref"} and REF.match(text_of(ref_words + nxt)) is not None
             # A section row: spans past the text column, or sits alone in the ref column ('Respect',
             # 'Purposeful' + 'activity' wrapped) where no ref is being written.
             is_section = not starts and not wrapped_ref and (
@@ -279,7 +276,7 @@ class TableScanner:
                 clusters[-1].append(w)
             else:
                 clusters.append([w])
-        names = match_header([_text_of(c) for c in clusters])
+        names = match_header([text_of(c) for c in clusters])
         if not names:
             return None
         fields, edges = [], []
@@ -297,11 +294,11 @@ class TableScanner:
             return
         if self.scan.columns is not None and "ref" not in self.scan.columns.fields:
             cells = self._ref_from_text(cells)  # layouts with no ref column: 'Concern 1' opens the text
-        ref_text = _text_of(cells.get("ref", []))
+        ref_text = text_of(cells.get("ref", []))
         filled = [k for k, v in cells.items() if v]
         if wide or (not ref_text and set(filled) <= {"text"} and self.current is None) or (
                 ref_text and not REF.match(ref_text) and set(filled) <= {"ref"}):
-            self.section = _text_of([w for v in cells.values() for w in v]) or self.section
+            self.section = text_of([w for v in cells.values() for w in v]) or self.section
             self._flush()
             return
         if not ref_text and self.current is not None:
