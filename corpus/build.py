@@ -50,6 +50,10 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 NO_DUE = re.compile(r"^(ongoing|complete|completed|immediate(ly)?|n/?a|monthly|quarterly|weekly|annually|"
                     r"complete and ongoing|completed and ongoing|in place|not applicable)\b", re.I)
 
+UNDATED = re.compile(r"^(tbc|tba|to be confirmed|to be agreed)$", re.I)
+SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
+WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12}
+
 
 def _month_end(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
@@ -85,6 +89,23 @@ def due_date(text: str, submitted: dt.date) -> str | None:
         mo = MONTHS[m[1]]
         y = submitted.year if mo >= submitted.month else submitted.year + 1
         return _month_end(y, mo).isoformat()
+    if UNDATED.match(t):                                       # "TBC", "To be confirmed"
+        return None
+    m = re.fullmatch(r"(?:by |end of )?(spring|summer|autumn|winter)\s+(\d{4})(?:\s*/\s*\d{2,4})?", low)
+    if m:                                                      # last month of the season; winter runs into Y+1
+        season, y = m[1], int(m[2])
+        return _month_end(y + (season == "winter"), SEASON_END[season]).isoformat()
+    m = re.fullmatch(r"([a-z]+)(?:\s+\d{4})?\s*(?:-|\u2013|to)\s*([a-z]+)\s+(\d{4})", low)
+    if m and m[1] in MONTHS and m[2] in MONTHS:                # a range ends with its last month
+        return _month_end(int(m[3]), MONTHS[m[2]]).isoformat()
+    m = re.fullmatch(r"within (\d+|one|two|three|four|six|nine|twelve) (month|week)s?", low)
+    if m:                                                      # counted from the submission date
+        k = int(m[1]) if m[1].isdigit() else WORDS[m[1]]
+        if m[2] == "week":
+            return (submitted + dt.timedelta(weeks=k)).isoformat()
+        y, mo = divmod(submitted.month - 1 + k, 12)
+        y, mo = submitted.year + y, mo + 1
+        return dt.date(y, mo, min(submitted.day, calendar.monthrange(y, mo)[1])).isoformat()
     raise ValueError(f"no due-date rule for {text!r}; give it in the case's due_dates")
 
 
@@ -122,6 +143,7 @@ def bullet_text(style: str, text: str, i: int) -> tuple[str, str]:
     if style in ("word", "word-symbol"):
         return text, "bullet"
     prefix = {"dot": "\u2022 ", "dot-tight": "\u2022", "dash": "- ", "roman": f"{ROMAN[i]}) ",
+              "number": f"{i + 1}. ", "letter": f"{chr(97 + i)}) ", "roman-paren": f"({ROMAN[i]}) ",
               "none": ""}[style]
     return prefix + text, ("lead" if style == "none" else "typed")
 
@@ -473,7 +495,10 @@ def header_labels(case: dict) -> list[str]:
     return base
 
 
-def render(case: dict, rows: list[Row], out: Path) -> None:
+def new_document(case: dict):
+    """A document with the case's page, styles, header/footer and cover, ready for the plan table.
+
+    Returns (doc, num_ids): num_ids maps the Word-list bullet styles to their numbering ids."""
     r = case["render"]
     doc = Document()
     font, size = r["font"], r["size"]
@@ -511,6 +536,12 @@ def render(case: dict, rows: list[Row], out: Path) -> None:
     num_ids = {"word": add_bullet_numbering(doc, font, False), "word-symbol": add_bullet_numbering(doc, font, True)}
     if case["cover"].get("table_title"):
         para(doc, case["cover"]["table_title"], bold=True, size=size + 1, space_after=6)
+    return doc, num_ids
+
+
+def render(case: dict, rows: list[Row], out: Path) -> None:
+    r = case["render"]
+    doc, num_ids = new_document(case)
 
     labels = header_labels(case)
     widths = r["widths_cm"]
@@ -610,14 +641,16 @@ def column_roles(case: dict) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------------
 # LibreOffice
 
-def convert(docxs: list[Path], outdir: Path) -> None:
+def convert(docxs: list[Path], outdir: Path, profile: Path | None = None, timeout: float = 600) -> None:
+    """PDFs of `docxs` in `outdir`, all in one LibreOffice run, with a LibreOffice profile of our own
+    (`profile`; a fixed one under the temp dir by default) so no other soffice is disturbed."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         sys.exit("Error: LibreOffice (soffice) is needed to regenerate the corpus; install libreoffice-writer.")
-    profile = Path(tempfile.gettempdir()) / "actionplans-corpus-lo-profile"
+    profile = profile or Path(tempfile.gettempdir()) / "actionplans-corpus-lo-profile"
     cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
            "--outdir", str(outdir), *map(str, docxs)]
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
     for d in docxs:
         if not (outdir / (d.stem + ".pdf")).exists():
             sys.exit(f"Error: LibreOffice did not convert {d.name}")
@@ -689,19 +722,28 @@ def columns_of(pdf_path: Path, case: dict, bold_too: bool = False) -> dict[str, 
     top_m = r.get("top_margin_cm", 2.2) / 2.54 * 72
     bot_m = r.get("bottom_margin_cm", 2.0) / 2.54 * 72
     owner_head = {squash(t) for t in header_labels(case)[roles["owner"]].split()}
-    per_col: dict[int, list[Line]] = {i: [] for i in range(len(widths))}
+    per_col = column_lines(pdf_path, edges, top_m, bot_m, owner_head, bold_too)
+    return {role: Column(per_col[i]) for role, i in roles.items()}
+
+
+def column_lines(pdf_path: Path, edges: list[float], top_m: float, bot_m: float, head_words: set[str],
+                 bold_too: bool = False) -> dict[int, list[Line]]:
+    """Lines of each column (between consecutive `edges`, in points) over all pages, from the first page
+    whose bold words include every one of `head_words` (the header row) on; words inside the top and
+    bottom margins are furniture and are left out, and bold words too unless `bold_too`."""
+    per_col: dict[int, list[Line]] = {i: [] for i in range(len(edges) - 1)}
     started = False
     with pdfplumber.open(pdf_path) as pdf:
         for pno, page in enumerate(pdf.pages, 1):
             words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
             bold = {squash(w["text"]) for w in words if "Bold" in w["fontname"]}
             if not started:                      # the table starts on the first page with its header row
-                if not owner_head <= bold:
+                if not head_words <= bold:
                     continue
                 started = True
             body = [w for w in words if (bold_too or "Bold" not in w["fontname"])
                     and w["top"] >= top_m - 2 and w["bottom"] <= page.height - bot_m + 2]
-            for ci in range(len(widths)):
+            for ci in range(len(edges) - 1):
                 lo, hi = edges[ci] - 4, edges[ci + 1] - 4
                 ws = sorted((w for w in body if lo <= w["x0"] < hi), key=lambda w: (round(w["top"]), w["x0"]))
                 groups: list[list[dict]] = []
@@ -714,7 +756,7 @@ def columns_of(pdf_path: Path, case: dict, bold_too: bool = False) -> dict[str, 
                     g.sort(key=lambda w: w["x0"])
                     per_col[ci].append(Line(pno, g[0]["top"], max(w["bottom"] for w in g),
                                             " ".join(w["text"] for w in g)))
-    return {role: Column(per_col[i]) for role, i in roles.items()}
+    return per_col
 
 
 class Mismatch(Exception):
