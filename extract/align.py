@@ -1,19 +1,44 @@
-"""Owner and date entries -> the response paragraph each sits beside.
+"""Owner and date entries -> the response paragraph each belongs to, by an order-preserving alignment.
 
 In: the response cell's paragraphs and the owner (or date) cell's entries, both with page and
 y-position, possibly across page breaks.
-Out: for each entry, the index of its paragraph. An entry belongs to the paragraph whose lines it
-starts level with; failing that, to the last paragraph that starts above it.
+Out: for each entry, the index of its paragraph (`Alignment.targets`), under the layout hypothesis
+that explains the row best.
+
+Entries are typed by hand beside their paragraphs, and not always level with them. Each hypothesis
+is a way of typing: every entry level with its paragraph's first line (shift 0), set one or two
+lines low (shift 1, 2), or all entries stacked at the top of the cell in order (`stacked`). Under a
+shift, the entries are assigned in order (never crossing: entry k+1 never goes to a paragraph above
+entry k's) to minimise how far each sits from where the hypothesis puts it; sitting above that place
+costs more than sitting below it, since an entry typed late drifts down, never up. A typist keeps one
+habit through a plan, so `choose` weighs each row's own evidence against the document's.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .cells import Paragraph
+
+Hypothesis = int | str  # a shift in lines (0, 1, 2) or "stacked"
+SHIFTS: tuple[int, ...] = (0, 1, 2)
+STACKED = "stacked"
+ABOVE_COST = 4.0        # per line an entry sits above where the hypothesis puts it
+SHIFT_COST = 0.5        # per line of shift: level is the first guess
+STACKED_COST = 1.0      # per entry after the first, for reading the cell as stacked at the top
+FAR = 50.0              # lines: an entry on a page the paragraph never reaches
+
+
+@dataclass
+class Alignment:
+    hypothesis: Hypothesis
+    cost: float
+    targets: list[int | None]
 
 
 def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | None:
     """Index of the paragraph level with y on page: the one whose lines span it, else the last one
-    that starts above it."""
+    that starts above it. (Used to tell whether two lines of a cell sit beside different paragraphs.)"""
     hit = None  # of the paragraphs spanning y, the last to start at or (within tol) just below it
     for i, p in enumerate(paras):
         if any(pg == page and top - tol <= y <= bottom + tol for pg, top, bottom in p.spans):
@@ -25,5 +50,89 @@ def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | Non
     return hit
 
 
+def offset(p: Paragraph, page: int, y: float, lh: float) -> float:
+    """How many lines below paragraph p's first line the point (page, y) lies; negative when above.
+    Counts through the paragraph's own lines across a page break."""
+    before = 0.0
+    for pg, top, bottom in p.spans:
+        if pg == page:
+            return before + (y - top) / lh
+        if pg > page:
+            return -FAR
+        before += (bottom - top) / lh + 1
+    return before + FAR if page > p.spans[-1][0] else -FAR
+
+
+def _cost(d: float, tol: float) -> float:
+    return d if d >= -tol else ABOVE_COST * -d
+
+
+def _monotone(cost: list[list[float]], share: float) -> tuple[float, list[int]]:
+    """Assign entries (rows of `cost`) to paragraphs (columns) in non-decreasing order, minimising total
+    cost plus `share` each time two entries go to one paragraph."""
+    m, n = len(cost), len(cost[0])
+    inf = float("inf")
+    best = [[inf] * n for _ in range(m)]
+    back = [[0] * n for _ in range(m)]
+    best[0] = list(cost[0])
+    for k in range(1, m):
+        run, arg = inf, 0  # min over j' < j of best[k-1][j']
+        for j in range(n):
+            same = best[k - 1][j] + share
+            if same <= run:
+                best[k][j], back[k][j] = same + cost[k][j], j
+            else:
+                best[k][j], back[k][j] = run + cost[k][j], arg
+            if best[k - 1][j] < run:
+                run, arg = best[k - 1][j], j
+    j = min(range(n), key=lambda c: best[m - 1][c])
+    total, out = best[m - 1][j], [j]
+    for k in range(m - 1, 0, -1):
+        j = back[k][j]
+        out.append(j)
+    return total, out[::-1]
+
+
+def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, share: float = 0.5,
+               tol: float = 0.4) -> dict[Hypothesis, Alignment]:
+    """Every hypothesis' best assignment of `entries` to `paras` and its cost (lower is likelier)."""
+    out: dict[Hypothesis, Alignment] = {}
+    if not paras or not entries:
+        return {h: Alignment(h, 0.0, [None] * len(entries)) for h in (*SHIFTS, STACKED)}
+    offsets = [[offset(p, e.page, e.top, lh) for p in paras] for e in entries]
+    for s in SHIFTS:
+        cost = [[_cost(d - s, tol) for d in row] for row in offsets]
+        total, targets = _monotone(cost, share)
+        out[s] = Alignment(s, total + SHIFT_COST * s * len(entries), targets)
+    contiguous = all(b.page == a.page and b.top - a.lines[-1].bottom < 0.8 * lh for a, b in zip(entries, entries[1:]))
+    if 1 < len(entries) <= len(paras) and contiguous and abs(offsets[0][0]) <= 1 + tol:
+        out[STACKED] = Alignment(STACKED, STACKED_COST * (len(entries) - 1), list(range(len(entries))))
+    return out
+
+
+def choose(options: dict[Hypothesis, Alignment], prior: Hypothesis | None = None,
+           habit: float = 1.0) -> Alignment:
+    """The likeliest hypothesis for one row, leaning by `habit` towards the document's usual one."""
+    def score(a: Alignment) -> float:
+        return a.cost + (0.0 if prior is None or a.hypothesis == prior else habit)
+    return min(options.values(), key=lambda a: (score(a), str(a.hypothesis)))
+
+
+def document_habit(rows: list[dict[Hypothesis, Alignment]]) -> Hypothesis | None:
+    """The hypothesis that explains the whole document best (summed over rows with entries)."""
+    totals: dict[Hypothesis, float] = {}
+    for options in rows:
+        if not options or all(a.targets == [None] * len(a.targets) for a in options.values()):
+            continue
+        worst = max(a.cost for a in options.values())
+        for h in (*SHIFTS, STACKED):
+            totals[h] = totals.get(h, 0.0) + (options[h].cost if h in options else worst + STACKED_COST)
+    return min(totals, key=lambda h: (totals[h], str(h))) if totals else None
+
+
 def assign(paras: list[Paragraph], entries: list[Paragraph]) -> list[int | None]:
-    return [beside(paras, e.page, e.top, 0.4 * e.lines[0].height) for e in entries]
+    """Each entry's paragraph under the row's likeliest hypothesis (no document habit)."""
+    if not entries:
+        return []
+    lh = max(1.0, 1.15 * min(e.lines[0].height for e in entries))
+    return choose(hypotheses(paras, entries, lh)).targets

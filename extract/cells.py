@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from .settings import DEFAULT, Settings
+
 BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023\u2219\uf0b7\uf0a7\uf076\uf0d8\u25a0\u25a1\u2013\u2014-\u27a2\u2043o"
 GLYPH_ONLY = re.compile(rf"^[{re.escape(BULLETS)}]$")
 GLYPH_LEAD = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2023\u2219\uf0b7\uf0a7\uf076\uf0d8\u25a0\u27a2\u2043](?=\S)")
@@ -47,6 +49,7 @@ class Paragraph:
     bullet: bool = False
     text: str = ""
     spans: list[tuple[int, float, float]] = field(default_factory=list)  # (page, top, bottom) per page
+    segments: list[str] = field(default_factory=list)  # an entry's parts typed on lines of their own
 
     @property
     def page(self) -> int:
@@ -61,12 +64,13 @@ class Paragraph:
         return (min(ln.x0 for ln in first), first[0].top, max(ln.x1 for ln in first), first[-1].bottom)
 
 
-def to_lines(words: list[dict]) -> list[Line]:
+def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
     """Group words into lines: same page, overlapping vertically; reading order."""
     lines: list[Line] = []
     for w in sorted(words, key=lambda w: (w.get("page", 1), round(w["top"]), w["x0"])):
         last = lines[-1] if lines else None
-        if last and last.page == w.get("page", 1) and w["top"] < last.bottom - 0.4 * (w["bottom"] - w["top"]):
+        overlap = settings.line_overlap * (w["bottom"] - w["top"])
+        if last and last.page == w.get("page", 1) and w["top"] < last.bottom - overlap:
             last.words.append(w)
             last.bottom, last.x1 = max(last.bottom, w["bottom"]), max(last.x1, w["x1"])
             continue
@@ -130,7 +134,7 @@ def reflow(lines: list[Line]) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-def paragraphs(lines: list[Line], step: float | None = None) -> list[Paragraph]:
+def paragraphs(lines: list[Line], step: float | None = None, settings: Settings = DEFAULT) -> list[Paragraph]:
     """Split lines into paragraphs at blank space, at bullets, and at page breaks that end a sentence."""
     if not lines:
         return []
@@ -141,7 +145,7 @@ def paragraphs(lines: list[Line], step: float | None = None) -> list[Paragraph]:
         new = prev is None or _bullet_start(ln) or _numbered_start(ln)
         if prev is not None and not new:
             if ln.page == prev.page:
-                new = ln.top - prev.top > 1.45 * step
+                new = ln.top - prev.top > settings.paragraph_gap * step
             else:  # a row continued on the next page: a new paragraph only if the last one was finished
                 new = bool(SENTENCE_END.search(prev.text.strip())) and ln.words[0]["text"][:1].isupper()
         if new:
@@ -158,30 +162,77 @@ def paragraphs(lines: list[Line], step: float | None = None) -> list[Paragraph]:
     return [p for p in paras if p.text]
 
 
-def entries(lines: list[Line], beside=None, opens=None, step: float | None = None) -> list[Paragraph]:
+def hard_break(prev: Line, ln: Line, right: float | None, slack: float = DEFAULT.wrap_slack) -> bool:
+    """Did the typist end `prev` with Enter rather than Word wrapping it? Yes when the first word of `ln`
+    (and a space) would still have fitted after `prev` before `right`, the column's right edge."""
+    if right is None or ln.page != prev.page:
+        return False
+    first = ln.words[0]
+    end = first["x1"]
+    for w in ln.words[1:]:  # Unicode line breaking never breaks before '/', ')', ',' and the like
+        if not NO_BREAK_BEFORE.match(w["text"]):
+            break
+        end = w["x1"]
+    space = 0.25 * (first["bottom"] - first["top"])
+    return prev.x1 + space + (end - first["x0"]) + slack <= right
+
+
+NO_BREAK_BEFORE = re.compile(r"^[/)\]}.,;:!?%\u2019\u201d]")
+# A line that can only continue the text above it: it opens with a joining word, a bracket or lower case,
+# or the text above ends on one.
+_JOINS_NEXT = re.compile(r"(?:[/,&(\-\u2013]|\band|\bof|\bfor|\bthe|\bto|\bin|\bwith)\s*$", re.I)
+_JOINS_PREV = re.compile(r"^(?:[a-z(&/,\-\u2013]|and\b|or\b|of\b|for\b)")
+
+
+def continues(line: str, before: str) -> bool:
+    """Must `line` continue `before` (one entry or owner wrapped or typed over two lines)?"""
+    return bool(_JOINS_NEXT.search(before) or _JOINS_PREV.match(line.strip())) or before.count("(") > before.count(")")
+
+
+def entries(lines: list[Line], beside=None, opens=None, step: float | None = None, right: float | None = None,
+            split_segments: bool = False, settings: Settings = DEFAULT) -> list[Paragraph]:
     """Split an owner or date cell into entries. Blank space separates them; so does a line that sits
     beside a different response paragraph than the line above it (`beside(line)` gives that
     paragraph's index), when `opens(line_text, text_so_far)` agrees it begins an entry rather than
-    continuing a wrapped one. An entry may wrap over a page break."""
+    continuing a wrapped one. An entry may wrap over a page break.
+
+    A line after a hard break (the typist pressed Enter: its first word would have fitted on the line
+    above, before `right`) that does not have to continue the text above starts a new *segment*:
+    owners stacked one per line with no separator. With `split_segments` (dates: one per action)
+    such a line starts a new entry instead, when `opens` agrees."""
     if not lines:
         return []
     step = step or pitch(lines)
     out: list[Paragraph] = []
+    cuts: list[set[int]] = []  # per entry, indexes of its lines that open a new segment
     for ln in lines:
         prev = out[-1].lines[-1] if out else None
+        so_far = reflow(out[-1].lines) if out else ""
         if prev is None:
             new = True
         elif ln.page != prev.page:
-            new = opens is None or opens(ln.text, reflow(out[-1].lines))
+            new = opens is None or opens(ln.text, so_far)
         else:
-            new = ln.top - prev.top > 1.45 * step or (
+            new = ln.top - prev.top > settings.paragraph_gap * step or (
                 beside is not None and beside(ln) != beside(prev)
-                and (opens is None or opens(ln.text, reflow(out[-1].lines))))
+                and (opens is None or opens(ln.text, so_far)))
+        segment = False
+        if not new and prev is not None and hard_break(prev, ln, right, settings.wrap_slack) \
+                and not continues(ln.text, so_far):
+            if split_segments:
+                new = opens is None or opens(ln.text, so_far)
+            else:
+                segment = True
         if new:
             out.append(Paragraph([ln]))
+            cuts.append(set())
         else:
+            if segment:
+                cuts[-1].add(len(out[-1].lines))
             out[-1].lines.append(ln)
-    for p in out:
+    for p, cut in zip(out, cuts):
         p.text = reflow(p.lines)
         p.spans = [(p.page, p.lines[0].top, p.lines[-1].bottom)]
+        bounds = [0, *sorted(cut), len(p.lines)]
+        p.segments = [reflow(p.lines[a:b]) for a, b in zip(bounds, bounds[1:])]
     return out

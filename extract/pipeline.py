@@ -13,33 +13,41 @@ import datetime as dt
 import logging
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from actionplans.schemas import Action, Document, Metadata, Quality, Recommendation, Source
+from actionplans.schemas import Action, Document, Metadata, Quality, Recommendation, RowWarning, Source
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import ValidationError
 
-from . import errors
-from .align import assign, beside
-from .cells import Paragraph, entries, paragraphs, text_of, to_lines
+from . import errors, ocr
+from .align import STACKED, beside, choose, document_habit, hypotheses
+from .cells import Paragraph, entries, paragraphs, pitch, text_of, to_lines
 from .dates import parse_target_date
 from .fastpage import fast
 from .fetch import sha256_file
 from .metadata import latest_day, parse_metadata
 from .owners import describe_owner, ends_owner, split_owners, starts_owner
-from .tables import REF_LEAD, Row, TableScanner, furniture, header_field
+from .settings import DEFAULT, Settings
+from .tables import REF, REF_LEAD, Row, TableScanner, furniture, header_field
 
 log = logging.getLogger(__name__)
 WORD_KEYS = ("text", "x0", "x1", "top", "bottom")
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
+# The decision vocabulary, said once: the first pattern that matches wins, so qualified forms come first.
 DECISIONS = [
-    (re.compile(r"\bnot\s+agreed\b"), "not_agreed"), (re.compile(r"\bpart(?:ly|ially)\s+agreed\b"), "partly_agreed"),
+    (re.compile(r"\bnot\s+agreed\b|\bdisagreed?\b"), "not_agreed"),
+    (re.compile(r"\bpart(?:ly|ially)\s+agreed\b|\bagreed\s+in\s+part\b"), "partly_agreed"),
     (re.compile(r"\bnot\s+accepted\b"), "not_accepted"),
-    (re.compile(r"\bpart(?:ly|ially)\s+accepted\b"), "partly_accepted"), (re.compile(r"\bagreed\b"), "agreed"),
-    (re.compile(r"\baccepted\b"), "accepted"), (re.compile(r"\brejected\b"), "rejected"),
+    (re.compile(r"\bpart(?:ly|ially)\s+accepted\b|\baccepted\s+in\s+part\b"), "partly_accepted"),
+    (re.compile(r"\bagreed\b"), "agreed"), (re.compile(r"\baccepted\b"), "accepted"),
+    (re.compile(r"\brejected\b"), "rejected"),
 ]
+# A decision cell that says nothing but its decision (any case, stray punctuation or numbering aside).
+DECISION_ONLY = re.compile(r"^\W*(?:(?:not|partly|partially)\s+)?(?:agreed|accepted|rejected)(?:\s+in\s+part)?\W*$",
+                           re.I)
 
 
 def decision_of(text: str) -> str | None:
@@ -171,44 +179,109 @@ def opens_date(line: str, before: str) -> bool:
     return parse_target_date(before).status != "unparsed"
 
 
-def build_recommendation(row: Row, base: dt.date | None, quality: Quality) -> Recommendation:
+@dataclass
+class RowCells:
+    """One stitched row read into paragraphs and entries, before owners and dates are assigned."""
+    row: Row
+    ref: str
+    text: list[Paragraph]
+    decision_text: str | None
+    response: list[Paragraph]
+    owners: list[Paragraph]
+    dates: list[Paragraph]
+    owner_options: dict
+    date_options: dict
+
+
+def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date")) -> dict[str, float]:
+    """The right edge of each column's text, from its longest lines across the document: a line that
+    stops well short of it was ended by Enter, not wrapped."""
+    out: dict[str, float] = {}
+    for name in names:
+        xs = [w["x1"] for r in rows for w in r.words(name)]
+        if xs:
+            out[name] = max(xs)
+    return out
+
+
+def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT) -> RowCells:
     ref = text_of(row.words("ref"))
-    text_paras = _cell_paragraphs(row.words("text"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
         ref = m.group(0) if m else ref
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
-    decision_text = text_of(row.words("decision")) or None
     response = _cell_paragraphs(row.words("response"))
-    def level(ln) -> int | None:
-        return beside(response, ln.page, ln.top, 0.4 * ln.height)
 
-    owners = entries(to_lines(row.words("owner")), level, opens_owner)
-    dates = entries(to_lines(row.words("date")), level, opens_date)
-    owner_at: dict[int, list[str]] = {}
+    def level(ln) -> int | None:
+        return beside(response, ln.page, ln.top, settings.level_share * ln.height)
+
+    owners = entries(to_lines(row.words("owner")), level, opens_owner, right=rights.get("owner"), settings=settings)
+    dates = entries(to_lines(row.words("date")), level, opens_date, right=rights.get("date"), split_segments=True,
+                    settings=settings)
+    lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
+    return RowCells(row, ref, _cell_paragraphs(row.words("text")), text_of(row.words("decision")) or None, response,
+                    owners, dates, hypotheses(response, owners, lh), hypotheses(response, dates, lh))
+
+
+def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,
+                         habits: tuple = (None, None)) -> Recommendation:
+    row, response = cells.row, cells.response
+    warnings: list[str] = []
+    owner_habit, date_habit = habits
+    date_choice = choose(cells.date_options, date_habit)
+    owner_choice = choose(cells.owner_options, owner_habit)
+    # Owners typed one per line at the top of the cell, one per action, read as one entry of several
+    # segments: when the row's dates are stacked that way, so are its owners.
+    owner_units: list[tuple[str, list[str]]] = [(e.text, e.segments or [e.text]) for e in cells.owners]
+    owner_targets = owner_choice.targets
+    stacked = date_choice.hypothesis == STACKED or (not cells.dates and owner_habit == STACKED)
+    if stacked and len(cells.owners) == 1 and 1 < len(cells.owners[0].segments) <= len(response):
+        owner_units = [(seg, [seg]) for seg in cells.owners[0].segments]
+        owner_targets = list(range(len(owner_units)))
+    owner_at: dict[int, list[tuple[str, list[str]]]] = {}
     date_at: dict[int, list[str]] = {}
-    for ents, into in ((owners, owner_at), (dates, date_at)):
-        for e, i in zip(ents, assign(response, ents)):
-            if i is None:
-                quality.unaligned_entries += 1
-            else:
-                into.setdefault(i, []).append(e.text)
+    for unit, i in zip(owner_units, owner_targets):
+        if i is None:
+            quality.unaligned_entries += 1
+            warnings.append(f"owner entry beside no action: {unit[0]}")
+        else:
+            owner_at.setdefault(i, []).append(unit)
+    for e, i in zip(cells.dates, date_choice.targets):
+        if i is None:
+            quality.unaligned_entries += 1
+            warnings.append(f"date entry beside no action: {e.text}")
+        else:
+            date_at.setdefault(i, []).append(e.text)
     actions = []
     for i, p in enumerate(response):
-        owner_text = " / ".join(owner_at.get(i, [])) or None
-        date_text = date_at.get(i, [None])[0]
-        if len(date_at.get(i, [])) > 1:
-            quality.unaligned_entries += len(date_at[i]) - 1
-        owner_list = [o for t in owner_at.get(i, []) for o in split_owners(t)]
+        action_warnings: list[str] = []
+        owned = owner_at.get(i, [])
+        owner_text = " / ".join(t for t, _ in owned) or None
+        dates_here = date_at.get(i, [])
+        if len(dates_here) > 1:
+            quality.unaligned_entries += len(dates_here) - 1
+            action_warnings.append("several target dates beside one action: " + "; ".join(dates_here))
+        owner_list = [o for _, segs in owned for seg in segs for o in split_owners(seg)]
+        target = parse_target_date(dates_here[0], base) if dates_here else None
+        if target is not None and target.status == "unparsed":
+            action_warnings.append(f"target date not understood: {dates_here[0]}")
         actions.append(Action(
             text=p.text, kind="bullet" if p.bullet else "lead", owners=owner_list, owner_text=owner_text,
-            target_date=parse_target_date(date_text, base) if date_text else None,
-            page=p.page, bbox=tuple(round(v, 1) for v in p.bbox())))
+            target_date=target, page=p.page, bbox=tuple(round(v, 1) for v in p.bbox()), warnings=action_warnings))
+    text = " ".join(p.text for p in cells.text)
+    if not text.strip():
+        warnings.append("recommendation text is empty")
+    if not REF.match(cells.ref or ""):
+        warnings.append(f"reference not recognised: {cells.ref!r}" if cells.ref else "no reference")
+    decision = decision_of(cells.decision_text or "")
+    if cells.decision_text and (decision is None or not DECISION_ONLY.match(cells.decision_text.strip())):
+        warnings.append(f"decision wording not recognised in full: {cells.decision_text!r}")
+    if not response:
+        warnings.append("no response")
     return Recommendation(
-        ref=ref, section=row.section, text=" ".join(p.text for p in text_paras),
-        decision=decision_of(decision_text or ""), decision_text=decision_text,
+        ref=cells.ref, section=row.section, text=text, decision=decision, decision_text=cells.decision_text,
         response=" ".join(p.text for p in response), pages=sorted(row.pages),
-        bbox=tuple(round(v, 1) for v in row.bbox), actions=actions)
+        bbox=tuple(round(v, 1) for v in row.bbox), actions=actions, warnings=warnings)
 
 
 def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: list[str | None],
@@ -235,17 +308,24 @@ def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: lis
 
 def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None,
                           read: tuple[int, list[dict]] | None = None,
-                          sha256: str | None = None) -> tuple[Document, list[dict]]:
+                          sha256: str | None = None,
+                          ocr_settings: ocr.OcrSettings | None = None) -> tuple[Document, list[dict]]:
     """Read one action-plan PDF into a Document of the rows that validate, and the problems of those
     that do not (dicts of page, ref, field, message), so a batch can load the good rows and keep the
     bad ones for a person to read. Raises errors.ExtractError when nothing can be loaded.
     `read` is `read_pages`' result when the pages were already read (in ranges, by several processes);
-    `sha256` the file's digest when the caller has already hashed it."""
+    `sha256` the file's digest when the caller has already hashed it. Pages with no text layer are read
+    through OCR as `ocr_settings` allow (auto by default), from a cached OCR'd copy (extract/ocr.py)."""
     path = Path(path)
     if not path.is_file():
         raise errors.NotAPDF(path, "no such file")
     digest = sha256 or sha256_file(path)[0]
     n, pages = read or read_pages(path)
+    scanned = ocr.read_through(path, digest, {p["page"]: len(p["words"]) for p in pages}, n,
+                               ocr_settings or ocr.OcrSettings())
+    if scanned:  # read the OCR'd copy instead, its predictable misreadings mended
+        n, pages = read_pages(Path(scanned.path))
+        ocr.repair(pages, scanned.pages, ocr_settings or ocr.OcrSettings())
     if sum(len(p["words"]) for p in pages) == 0:
         raise errors.NoTextLayer(path, f"none of its {n} pages has any text")
     lines_per_page = [[(ln.top, ln.bottom, ln.text) for ln in to_lines([dict(w, page=p["page"]) for w in p["words"]])]
@@ -270,9 +350,13 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
     banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
     quality = Quality(rows=scan.raw_rows, continued_rows=sum(r.continued for r in scan.rows))
     recs, problems = [], []
-    for row in scan.rows:
+    rights = column_rights(scan.rows)
+    read = [read_cells(row, rights) for row in scan.rows]
+    habits = (document_habit([c.owner_options for c in read]), document_habit([c.date_options for c in read]))
+    for cells in read:
+        row = cells.row
         try:
-            recs.append(build_recommendation(row, base, quality))
+            recs.append(build_recommendation(cells, base, quality, habits))
         except ValidationError as e:
             ref = text_of(row.words("ref")) or "?"
             for err in e.errors():
@@ -282,9 +366,14 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
         raise invalid_records(path, problems)
     if not recs:
         raise errors.NoRecommendations(path, "an action-plan table was found but no recommendation rows in it")
+    quality.warnings = [RowWarning(page=r.pages[0], ref=r.ref, message=w) for r in recs
+                        for w in [*r.warnings, *(f"action {k + 1}: {m}" for k, a in enumerate(r.actions)
+                                                 for m in a.warnings)]]
     meta.family = family_of(meta, scan.columns.fields, [r.ref for r in recs], [r.decision for r in recs], banners)
     doc = Document(source=Source(path=str(path), sha256=digest, pages=n), metadata=meta,
                    recommendations=recs, quality=quality)
+    if scanned:
+        ocr.mark(doc, scanned)
     if annotate:
         from .nlp import annotate as nlp_annotate
         doc = nlp_annotate(doc, as_of=as_of)

@@ -33,6 +33,11 @@ class Source(Strict):
     sha256: str = Field(description="SHA-256 of the PDF's bytes; identifies the document", pattern=r"^[0-9a-f]{64}$")
     pages: int = Field(description="Number of pages in the PDF", ge=1)
     url: str | None = Field(default=None, description="URL the PDF was downloaded from, if any")
+    ocr: bool = Field(default=False, description="True when some pages had no text layer and were read through OCR")
+    ocr_pages: list[int] = Field(default_factory=list, description="Pages read through OCR (1-based)")
+    ocr_confidence: float | None = Field(
+        default=None, description="Mean Tesseract word confidence (0-1) over the OCR'd pages; null without OCR",
+        ge=0, le=1)
 
 
 class Metadata(Strict):
@@ -87,6 +92,8 @@ class Action(Strict):
     audit: Audit | None = Field(default=None, description="SMART audit flags")
     page: int = Field(description="Page the action starts on (1-based)", ge=1)
     bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom of the action on its page, in points")
+    warnings: list[str] = Field(default_factory=list, description="What a person should check: a date not "
+                                "understood, several dates beside one action, an owner not recognised")
 
     @field_validator("text")
     @classmethod
@@ -108,19 +115,25 @@ class Recommendation(Strict):
     themes: list[str] = Field(default_factory=list, description="Race-equality areas the recommendation concerns")
     groups: list[str] = Field(default_factory=list, description="Groups of prisoners the recommendation concerns")
     actions: list[Action] = Field(default_factory=list, description="Actions of the response, in order")
+    ocr: bool = Field(default=False, description="True when the row was read through OCR from a scanned page")
+    ocr_confidence: float | None = Field(
+        default=None, description="Mean Tesseract word confidence (0-1) of the least certain OCR'd page the row "
+                                  "spans; null without OCR", ge=0, le=1)
+    warnings: list[str] = Field(default_factory=list, description="What a person should check: empty text, a "
+                                "reference or decision not recognised, an entry beside no action")
 
-    @field_validator("text")
-    @classmethod
-    def _text_not_blank(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("recommendation text is empty")
-        return v
+
+class RowWarning(Strict):
+    page: int = Field(description="Page the row starts on (1-based)", ge=1)
+    ref: str = Field(description="Reference of the row as read ('' when none)")
+    message: str = Field(description="What is doubtful about the row or one of its actions")
 
 
 class Quality(Strict):
     rows: int = Field(default=0, description="Table rows read, before stitching")
     continued_rows: int = Field(default=0, description="Rows stitched onto the row they continue")
     unaligned_entries: int = Field(default=0, description="Owner/date entries with no paragraph beside them")
+    warnings: list[RowWarning] = Field(default_factory=list, description="Every record's warnings, by row")
 
 
 class Document(Strict):

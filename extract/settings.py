@@ -1,0 +1,59 @@
+"""Every tolerance the table stages use, named once, with the reason for its value.
+
+In: nothing (defaults), or overrides such as `Settings(level_lines=3)`.
+Out: a frozen, validated `Settings` that each stage reads (`tables`, `cells`, `align`, `pipeline`).
+
+Modelled on pdfplumber's `TableSettings`: one object a person can read to see what the reader
+assumes about a page, instead of numbers scattered through the code. Lengths are in PDF points
+unless a field says it is a share of something (a line height, a page height, a table width).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # -- page -> candidate table -----------------------------------------------------------------------
+    snap_tolerance: float = Field(
+        3.0, ge=0, description="Ruling lines this close are one line (pdfplumber); Word draws cell borders as "
+                               "separate rectangles that miss each other by a point or two")
+    word_x_tolerance: float = Field(
+        3.0, ge=0, description="Characters this close form one word (pdfplumber's default)")
+    furniture_top: float = Field(
+        0.16, gt=0, lt=0.5, description="Share of page height from the top where banners and running headers sit")
+    furniture_bottom: float = Field(
+        0.88, gt=0.5, lt=1, description="Share of page height below which footers and page numbers sit")
+    furniture_pages: float = Field(
+        0.5, gt=0, le=1, description="Share of pages a line must repeat on (normalised digits) to be furniture")
+    header_lookahead: int = Field(
+        4, ge=1, description="Lines a header row of a table without rules may wrap over")
+    header_gap: float = Field(
+        6.0, ge=0, description="Words of one header cell of a table without rules are at most this far apart")
+    # -- rows --------------------------------------------------------------------------------------------
+    section_width: float = Field(
+        0.6, gt=0, le=1, description="A single cell this wide a share of the table is a section row, not a record")
+    same_grid: float = Field(
+        4.0, ge=0, description="Column edges on a later page within this many points continue the same table")
+    # -- cells -> lines -> paragraphs --------------------------------------------------------------------
+    line_overlap: float = Field(
+        0.4, gt=0, lt=1, description="A word joins a line when it starts above the line's bottom by this share of "
+                                     "its height (words of one line differ in top by font and superscripts)")
+    paragraph_gap: float = Field(
+        1.45, gt=1, description="A step between line tops this many times the usual line pitch is blank space: "
+                                "a new paragraph or entry")
+    wrap_slack: float = Field(
+        2.0, ge=0, description="A line ends in a hard break (Enter), not a wrap, when the next line's first word "
+                               "would still have fitted after it with this many points to spare")
+    # -- owner and date entries -> paragraphs ------------------------------------------------------------
+    level_share: float = Field(
+        0.4, gt=0, le=1, description="An entry is level with a paragraph when their tops differ by at most this "
+                                     "share of a line height")
+    level_lines: float = Field(
+        2.5, ge=0, description="How many lines below its paragraph's first line an entry typed by hand may sit "
+                               "and still belong to it")
+
+
+DEFAULT = Settings()
