@@ -1,0 +1,158 @@
+"""Does a later recommendation ask for the same thing as an earlier one, in other words?
+
+In: two recommendation texts (as extracted; a trailing cross-reference such as "(S53)" is ignored).
+Out: `Match` (score in [0, 1], the stems the two share, whether they are the same by `SETTINGS`).
+
+The method, chosen on the tuning half of `tests/data/recurring_pairs.tsv` (see
+`benchmarks/recurring.py`): each text becomes the set of its content words, each word lemmatised with
+spaCy's English lookup table (the one the rule pipeline uses, read directly so no pipeline is built) and
+then stemmed (Snowball), so "disproportionately", "disproportionality" and "disproportionate" meet. The
+score is the Dice coefficient of the two sets. Two gates stop near misses that share many words: both
+texts name a topic from `data/topics.yml` (use of force, incentives, complaints...) but no topic in
+common, or both name groups of prisoners from `data/groups.yml` but none in common (black, Asian and
+mixed-heritage prisoners count as minority ethnic). Deterministic and offline: the same two texts give
+the same score on any machine, whatever else is in the database.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, Field
+
+METHOD = "dice-stems-topic-gate"
+
+
+class Settings(BaseModel):
+    """The tolerances of the comparison, in one place."""
+
+    threshold: float = Field(default=0.31, description="Dice score at or above which two recommendations are the"
+                             " same; chosen on the tuning pairs (benchmarks/recurring.py)")
+    min_shared: int = Field(default=2, description="Fewest shared content stems for a link: one shared word is"
+                            " never a repeated recommendation")
+
+
+SETTINGS = Settings()
+
+# Function words, and the words every recommendation uses whatever it asks ("leaders should ensure that
+# the prison..."), which say nothing about what is asked.
+STOP = frozenset("""a about above after again against all also am an and any are as at be been before being below
+between both but by can could did do does doing down during each every few for from further had has have having he
+her here hers him his how i if in into is it its itself just may me might more most must my no nor not now of off on
+once only or other our out over own same shall she should so some such than that the their them then there these
+they this those through to too under until up very was we were what when where which while who whom why will with
+would you your per via within without upon make sure ensure leader leaders governor prison prisons prisoner
+prisoners establishment hmpps centre manager managers able""".split())
+# Words inspectors use for one another's; applied after stemming.
+SYNONYMS = {"ten": "10", "overrepres": "disproport", "doctor": "gp", "detaine": "detain"}
+BME = "bme"
+MINORITY_GROUPS = {"black", "asian", "mixed_ethnicity"}
+CROSS_REF = re.compile(r"\s*\((?:[A-Z]{0,3}\s?\d[\d.,\s]*|para(?:graph)?\.?\s*\d[\d.]*)\)\s*$", re.I)
+
+
+@functools.cache
+def _lemmas() -> dict[str, str]:
+    """spaCy's English lemma lookup table (spacy-lookups-data), read as JSON."""
+    data = resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").read_bytes()
+    return json.loads(gzip.decompress(data))
+
+
+@functools.cache
+def _stemmer():
+    import snowballstemmer
+    return snowballstemmer.stemmer("english")
+
+
+def _words(text: str) -> list[str]:
+    text = CROSS_REF.sub("", text).lower()
+    text = re.sub(r"over[- ]?represent", "overrepresent", text)
+    return re.findall(r"[a-z0-9]+", text)
+
+
+@functools.cache
+def _stem(word: str) -> str:
+    lemma = _lemmas().get(word, word)
+    stem = _stemmer().stemWord(lemma)
+    return SYNONYMS.get(stem, stem)
+
+
+def stems(text: str) -> list[str]:
+    """Every word of a text, lemmatised and stemmed, in order (function words included)."""
+    return [_stem(w) for w in _words(text)]
+
+
+def terms(text: str) -> frozenset[str]:
+    """The content stems of a text: what it is compared on."""
+    return frozenset(_stem(w) for w in _words(text) if w not in STOP and _lemmas().get(w, w) not in STOP)
+
+
+@functools.cache
+def _phrases(name: str, package: str = "actionplans.extract") -> dict[str, list[tuple[str, ...]]]:
+    raw = yaml.safe_load(resources.files(package).joinpath(f"data/{name}").read_text("utf-8"))
+    return {label: sorted({tuple(stems(str(p))) for p in phrases} - {()}) for label, phrases in raw.items()}
+
+
+def _labels(seq: list[str], name: str) -> frozenset[str]:
+    found = set()
+    for label, phrases in _phrases(name).items():
+        for p in phrases:
+            n = len(p)
+            if any(tuple(seq[i:i + n]) == p for i in range(len(seq) - n + 1)):
+                found.add(label)
+                break
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A recommendation prepared for comparison: its content stems, topics and groups of prisoners."""
+
+    terms: frozenset[str]
+    topics: frozenset[str]
+    groups: frozenset[str]
+    words: dict[str, str]  # stem -> the word as first written, to show what two texts share
+
+
+
+
+def prepare(text: str) -> Text:
+    seq = stems(text)
+    groups = set(_labels(seq, "groups.yml"))
+    if groups & MINORITY_GROUPS:
+        groups.add(BME)
+    words: dict[str, str] = {}
+    for w in _words(text):
+        if w not in STOP and _lemmas().get(w, w) not in STOP:
+            words.setdefault(_stem(w), w)
+    return Text(terms=frozenset(words), topics=_labels(seq, "topics.yml"), groups=frozenset(groups), words=words)
+
+
+@dataclass(frozen=True)
+class Match:
+    """How alike two recommendations are, and whether that makes the later one a repeat."""
+
+    score: float
+    words: tuple[str, ...]  # the shared words, as the later text writes them
+    same: bool
+    gate: str | None = None  # why a pair that shares words is not the same: 'topics' or 'groups'
+
+
+def compare(earlier: Text | str, later: Text | str, settings: Settings = SETTINGS) -> Match:
+    """Score two recommendations; `same` when the score reaches the threshold and no gate stops them."""
+    a = prepare(earlier) if isinstance(earlier, str) else earlier
+    b = prepare(later) if isinstance(later, str) else later
+    shared = a.terms & b.terms
+    score = 2 * len(shared) / (len(a.terms) + len(b.terms)) if a.terms and b.terms else 0.0
+    gate = None
+    if a.topics and b.topics and not a.topics & b.topics:
+        gate = "topics"
+    elif a.groups and b.groups and not a.groups & b.groups:
+        gate = "groups"
+    same = gate is None and score >= settings.threshold and len(shared) >= settings.min_shared
+    return Match(score=round(score, 4), words=tuple(sorted(b.words[s] for s in shared)), same=same, gate=gate)
