@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .cells import text_of, to_lines
+from .settings import DEFAULT, Settings
 
 FIELDS = ("ref", "text", "decision", "response", "owner", "date")
 # Order matters: the first field whose pattern matches a header cell wins.
@@ -35,8 +36,10 @@ _REF = (r"(?:(?:priority|key)\s+concern\s+\d+|(?:concern|area|recommendation|rec
         r"|S?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?)")
 REF = re.compile(rf"^{_REF}$", re.IGNORECASE)
 REF_LEAD = re.compile(rf"^{_REF}(?=\s|$)", re.IGNORECASE)  # a ref run into the text of the same cell
-SECTION = re.compile(r"^(?:safety|respect|care|purposeful activity|rehabilitation and release planning|resettlement|"
-                     r"leadership|health(?:care)?|section \d+.*)$", re.IGNORECASE)
+# A ref's label waiting for its number on the next line or page: 'Priority concern' + '1'.
+REF_LABEL = re.compile(r"^(?:(?:priority|key)(?:\s+concern)?|concern|area|recommendation|rec\.?)$", re.IGNORECASE)
+# What else a ref cell may hold under its ref: a cross-reference to the report's paragraph, '(S40)', '(1.46)'.
+CROSS_REF = re.compile(r"^\(?[A-Z]?\d{1,3}(?:\.\d{1,3})*\)?$")
 SUMMARY = re.compile(r"^(?:summary\b.*|recommendations?|total\s+\d+|"
                      r"(?:partly |not |partially )?(?:agreed|accepted)\s+\d+|rejected\s+\d+)$", re.IGNORECASE)
 
@@ -118,7 +121,8 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
 class TableScanner:
     """Takes the pages one at a time, in order, and keeps the plan's rows (`finish` returns them)."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings = DEFAULT) -> None:
+        self.settings = settings
         self.scan = Scan()
         self.section: str | None = None
         self.current: Row | None = None
@@ -191,10 +195,11 @@ class TableScanner:
                                      else c[0] + 1)
                 if name:
                     cells.setdefault(name, []).extend(dict(w, page=pageno) for w in ws)
-            wide = len(spans) == 1 and spans[0][2] - spans[0][0] > 0.6 * (cols.edges[-1] - cols.edges[0])
+            wide = len(spans) == 1 and spans[0][2] - spans[0][0] > self.settings.section_width * (
+                cols.edges[-1] - cols.edges[0])
             top = min(c[1] for c in spans)
             bottom = max(c[3] for c in spans)
-            self._row(pageno, cells, (cols.edges[0], top, cols.edges[-1], bottom), wide)
+            self._row(pageno, cells, (cols.edges[0], top, cols.edges[-1], bottom), wide, page_top=i == start)
         return True
 
     @staticmethod
@@ -232,17 +237,24 @@ class TableScanner:
         pending: dict[str, list[dict]] = {}
         section: list[dict] = []
         top = None
+        right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
         for k, (ln, by) in enumerate(body):
             ref_words = by.get("ref", [])
-            starts = bool(ref_words) and REF.match(text_of(ref_words)) is not None
+            ref_text = text_of(ref_words)
+            starts = bool(ref_words) and REF.match(ref_text) is not None
             nxt = body[k + 1][1].get("ref", []) if k + 1 < len(body) else []
-            wrapped_ref = set(by) == {"ref"} and REF.match(text_of(ref_words + nxt)) is not None
-            # A section row: spans past the text column, or sits alone in the ref column ('Respect',
-            # 'Purposeful' + 'activity' wrapped) where no ref is being written.
-            is_section = not starts and not wrapped_ref and (
-                set(by) <= {"ref", "text"} and ln.words[-1]["x1"] > cols.edges[min(2, len(cols.edges) - 1)]
-                or bool(ref_words) and set(by) <= {"ref", "text"} and SECTION.match(ln.text.strip()) is not None
-                or set(by) == {"ref"} and (bool(section) or bool(pending.get("ref"))))
+            # a ref wrapped over two lines: "Priority" + "concern 1"
+            wrapped_ref = bool(ref_words) and REF.match(text_of(ref_words + nxt)) is not None
+            held = pending.get("ref", [])
+            continues_ref = bool(ref_words) and bool(held) and REF.match(text_of(held)) is None and (
+                REF.match(text_of(held + ref_words)) is not None or REF_LABEL.match(text_of(held + ref_words)))
+            # A section row, told by structure, not by its name: a line with nothing in the decision, response,
+            # owner or date columns that begins in the ref column (where only refs begin) without being or
+            # continuing one, or that runs on past the text column; and the lines of a section wrapped below it.
+            is_section = not starts and not wrapped_ref and not continues_ref and set(by) <= {"ref", "text"} and (
+                bool(ref_words) and not CROSS_REF.match(ref_text)
+                or ln.words[-1]["x1"] > right_of_text
+                or set(by) == {"ref"} and bool(section))
             if is_section:
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False)
@@ -253,7 +265,7 @@ class TableScanner:
                 self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
                                                       section[-1]["bottom"]), True)
                 section = []
-            if starts or wrapped_ref and not pending.get("ref"):
+            if starts and not continues_ref or wrapped_ref and not held:
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False)
                 pending, top = {}, ln.top
@@ -288,29 +300,42 @@ class TableScanner:
         return Columns(fields, edges)
 
     # -- rows ------------------------------------------------------------------------------
-    def _row(self, pageno: int, cells: dict[str, list[dict]], bbox: tuple, wide: bool) -> None:
+    def _row(self, pageno: int, cells: dict[str, list[dict]], bbox: tuple, wide: bool,
+             page_top: bool = True) -> None:
+        """One table row as read. `wide`: a single cell spanning the table (a section row). `page_top`: the
+        row may continue the record above (a ruled table's first row on a page, or any row of a table
+        without rules); a later ruled row with an empty ref continues only a record whose ref cell is merged
+        down beside it."""
         self.scan.raw_rows += 1
         if not any(cells.values()):
             return
         if self.scan.columns is not None and "ref" not in self.scan.columns.fields:
             cells = self._ref_from_text(cells)  # layouts with no ref column: 'Concern 1' opens the text
         ref_text = text_of(cells.get("ref", []))
-        filled = [k for k, v in cells.items() if v]
-        if wide or (not ref_text and set(filled) <= {"text"} and self.current is None) or (
-                ref_text and not REF.match(ref_text) and set(filled) <= {"ref"}):
+        filled = {k for k, v in cells.items() if v}
+        current = self.current
+        held = text_of(current.words("ref")) if current is not None else ""
+        if current is not None and ref_text and REF_LABEL.match(held) and REF.match(f"{held} {ref_text}"):
+            ref_text = ""  # the number of a ref whose label ended the page above: 'Priority concern' + '1'
+        # A section row: one cell across the table; or a name alone where a record cannot be (in the ref
+        # column without being a ref, or the only text before any record, or, in a ruled table, a row of its
+        # own below a record that fills nothing but the text column).
+        section = wide or (not ref_text and filled <= {"text"} and (current is None or not page_top)) or (
+            ref_text and not REF.match(ref_text) and not REF_LABEL.match(ref_text) and filled <= {"ref"})
+        if section:
             self.section = text_of([w for v in cells.values() for w in v]) or self.section
             self._flush()
             return
-        if not ref_text and self.current is not None:
+        if not ref_text and current is not None:
             for k, ws in cells.items():
-                self.current.cells.setdefault(k, []).extend(ws)
-            if pageno not in self.current.pages:
-                self.current.pages.append(pageno)
-            self.current.continued += 1
+                current.cells.setdefault(k, []).extend(ws)
+            if pageno not in current.pages:
+                current.pages.append(pageno)
+            current.continued += 1
             return
         if not ref_text:
             return  # text before the first recommendation that is not a section row
-        if not REF.match(ref_text):
+        if not REF.match(ref_text) and not REF_LABEL.match(ref_text):
             m = REF_LEAD.match(ref_text)  # a ref run into the text in the same cell
             if not m:
                 return
