@@ -8,8 +8,12 @@ hyphen mended) and that keep where they sit, so owners and dates can be aligned 
 
 from __future__ import annotations
 
+import functools
+import gzip
+import json
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from statistics import median
 
 from .settings import DEFAULT, Settings
@@ -116,6 +120,28 @@ def _strip_bullet(text: str) -> str:
     return re.sub(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s+", "", text, count=1)
 
 
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """English words: every form and lemma of spaCy's lookup lemmatizer table (already installed for the
+    NLP stage), and spaCy's stop words, which that table leaves out."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    with resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").open("rb") as f:
+        table = json.load(gzip.open(f))
+    return frozenset(w.lower() for w in (*table, *table.values(), *STOP_WORDS))
+
+
+def broken_word(before: str, line: str) -> bool:
+    """Was a word broken with no hyphen where a narrow column ran out ('accommodatio' + 'n ...')? Only when
+    the two pieces joined make a word and they are not both words already ('to' + 'day' stay apart)."""
+    a = re.search(r"(?<![\w'-])([A-Za-z]+)$", before)
+    b = re.match(r"([a-z]+)(?![\w'-])", line)
+    if not a or not b:
+        return False
+    left, right = a.group(1).lower(), b.group(1)
+    vocab = _vocabulary()
+    return left + right in vocab and not (left in vocab and right in vocab)
+
+
 def reflow(lines: list[Line]) -> str:
     """Join a paragraph's lines: line breaks become spaces; a wrapped word's hyphen is mended."""
     out = ""
@@ -126,7 +152,7 @@ def reflow(lines: list[Line]) -> str:
         elif re.search(r"[A-Za-z]-$", out) and t[:1].islower():
             frag = re.match(r"[^\W\d_]*", t).group(0)  # the letters after the break, any alphabet
             out = out[:-1] + t if frag in SUFFIXES else out + t  # "rehabilitation-focused" keeps its hyphen
-        elif out.endswith("/") or t.startswith("/"):
+        elif out.endswith("/") or t.startswith("/") or broken_word(out, t):
             out = out + t
         else:
             out = out + " " + t
