@@ -34,7 +34,7 @@ class EncryptedPDF(ExtractError):
 
 class NoTextLayer(ExtractError):
     reason = "no text layer"
-    hint = "it is a scan; run OCR (e.g. ocrmypdf) first"
+    hint = "it is a scan: read it with --ocr auto, which OCRs pages with no text layer"
 
 
 class NotAnActionPlan(ExtractError):
@@ -48,3 +48,13 @@ class NoRecommendations(ExtractError):
 
 class InvalidRecords(ExtractError):
     reason = "invalid records"
+
+
+class OcrUnavailable(ExtractError):
+    reason = "OCR not installed"
+    hint = ("install Tesseract and OCRmyPDF: apt-get install tesseract-ocr tesseract-ocr-eng ocrmypdf "
+            "(`make system-deps` does it)")
+
+
+class OcrFailed(ExtractError):
+    reason = "OCR failed"

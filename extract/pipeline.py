@@ -325,7 +325,7 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
                                ocr_settings or ocr.OcrSettings())
     if scanned:  # read the OCR'd copy instead, its predictable misreadings mended
         n, pages = read_pages(Path(scanned.path))
-        ocr.repair(pages, scanned.pages, ocr_settings or ocr.OcrSettings())
+        ocr.repair(pages, scanned.pages)
     if sum(len(p["words"]) for p in pages) == 0:
         raise errors.NoTextLayer(path, f"none of its {n} pages has any text")
     lines_per_page = [[(ln.top, ln.bottom, ln.text) for ln in to_lines([dict(w, page=p["page"]) for w in p["words"]])]
@@ -388,10 +388,11 @@ def invalid_records(path: Path, problems: list[dict]) -> errors.InvalidRecords:
     return e
 
 
-def extract_document(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None) -> Document:
+def extract_document(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None,
+                     ocr_settings: ocr.OcrSettings | None = None) -> Document:
     """Read one action-plan PDF into a validated Document (raises errors.ExtractError, and
     errors.InvalidRecords if any row fails validation)."""
-    doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of)
+    doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, ocr_settings=ocr_settings)
     if problems:
         raise invalid_records(Path(path), problems)
     return doc

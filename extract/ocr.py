@@ -1,0 +1,383 @@
+"""Scanned pages -> a text-layer PDF the normal pipeline reads, through OCRmyPDF and Tesseract.
+
+In: a PDF's path, its sha256, the number of words each page's own text layer gave, and `OcrSettings`
+(mode auto/always/never, the cache folder, the tolerances below).
+Out: `read_through` returns an `OcrRead` (the path of a text-layer PDF, the pages that were OCR'd and
+each one's confidence, the mean Tesseract word confidence from 0 to 1), or None when no page needs OCR.
+`repair` mends the words read from that PDF where OCR predictably misreads table text; `mark` records on a
+Document which records were read through OCR.
+
+A page needs OCR when its text layer has almost no words and an image covers most of it (a scan, or a
+page pasted in as a picture); in `always` mode every page is OCR'd. OCRmyPDF deskews each such page,
+Tesseract reads it, and the result is cached as <cache>/ocr/<sha256>.pdf beside a JSON note of the pages
+and confidences, so a re-run never OCRs the same file again.
+
+OCRmyPDF keeps the page image and lays an invisible text layer over it: a ruled table's lines are pixels,
+not vector lines, so the table stages would see no ruling at all. The lines are therefore found in the
+page image (long, thin runs of dark pixels) and written back into the cached PDF as thin vector lines
+at the same place, so an OCR'd ruled table reaches the table stages as ruled as its original.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from . import errors
+from .fetch import DEFAULT_CACHE
+
+if TYPE_CHECKING:
+    import numpy as np
+    from actionplans.schemas import Document
+
+log = logging.getLogger(__name__)
+OcrMode = Literal["auto", "always", "never"]
+MODES: tuple[str, ...] = ("auto", "always", "never")
+# Bumped whenever what is written into the cached PDF changes (line recovery, OCRmyPDF arguments), so
+# an older cache entry is made again rather than read.
+CACHE_VERSION = 2
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How and when scanned pages are OCR'd; every tolerance of the OCR path is named here."""
+
+    mode: OcrMode = "auto"
+    cache_dir: str = DEFAULT_CACHE
+    language: str = "eng"
+    few_words: int = 10  # a page whose text layer has fewer words than this has "almost no" text
+    image_share: float = 0.5  # ... and is a scan when one image covers at least this share of it
+    timeout: float = 900.0  # seconds OCRmyPDF may take over one file
+    line_dpi: int = 150  # resolution the page image is searched for ruling lines at
+    dark_level: int = 140  # a pixel darker than this (0-255) can belong to a ruling line; shading is lighter
+    min_hline: float = 30.0  # points: a horizontal rule is at least this long (longer than any letter stroke)
+    min_vline: float = 12.0  # points: a vertical rule is at least this tall (one table row, taller than a letter)
+    max_rule: float = 3.0  # points: a rule is at most this thick; a thicker dark run is a filled band
+    line_width: float = 0.5  # points: width of the vector lines written back
+
+
+@dataclass
+class OcrRead:
+    """What the OCR step produced for one file: where its text-layer PDF is, and how sure Tesseract was."""
+
+    path: str
+    pages: list[int]
+    confidence: dict[int, float | None] = field(default_factory=dict)
+    seconds: float = 0.0
+    cached: bool = False
+
+    def mean_confidence(self) -> float | None:
+        vals = [c for c in self.confidence.values() if c is not None]
+        return round(sum(vals) / len(vals), 3) if vals else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Which pages need OCR
+
+def scanned_pages(path: str | Path, word_counts: dict[int, int], s: OcrSettings) -> list[int]:
+    """Pages (1-based) whose text layer has fewer than `few_words` words and on which one image covers at
+    least `image_share` of the page. Only pages short of words are opened, so a text plan costs nothing."""
+    short = sorted(p for p, n in word_counts.items() if n < s.few_words)
+    if not short:
+        return []
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+    out = []
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        for p in short:
+            page = pdf[p - 1]
+            try:
+                w, h = page.get_size()
+                for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+                    x0, y0, x1, y1 = obj.get_bounds()
+                    if (x1 - x0) * (y1 - y0) >= s.image_share * w * h:
+                        out.append(p)
+                        break
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return out
+
+
+def read_through(path: str | Path, sha256: str, word_counts: dict[int, int], n_pages: int,
+                 s: OcrSettings) -> OcrRead | None:
+    """The text-layer PDF to read instead of `path`, or None when its own text layer will do.
+    `word_counts` maps each page (1-based) to the words its text layer gave. Raises
+    errors.OcrUnavailable (saying how to install Tesseract) when OCR is needed but not installed, and
+    errors.OcrFailed when it fails."""
+    if s.mode == "never":
+        return None
+    pages = list(range(1, n_pages + 1)) if s.mode == "always" else scanned_pages(path, word_counts, s)
+    if not pages:
+        return None
+    return ocr_pdf(path, sha256, pages, s)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Running OCRmyPDF, with a cache
+
+def tools_missing() -> list[str]:
+    return [t for t in ("ocrmypdf", "tesseract") if shutil.which(t) is None]
+
+
+def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> OcrRead:
+    """OCR `pages` of the PDF into <cache>/ocr/<sha256>.pdf (or take it from there) and return it."""
+    folder = Path(s.cache_dir) / "ocr"
+    out, note = folder / f"{sha256}.pdf", folder / f"{sha256}.json"
+    want = {"version": CACHE_VERSION, "pages": pages, "language": s.language}
+    if out.is_file() and note.is_file():
+        try:
+            got = json.loads(note.read_text(encoding="utf-8"))
+            if {k: got.get(k) for k in want} == want:
+                conf = {int(k): v for k, v in got.get("confidence", {}).items()}
+                return OcrRead(str(out), pages, conf, got.get("seconds", 0.0), cached=True)
+        except (OSError, ValueError):
+            pass  # an unreadable note: OCR again
+    missing = tools_missing()
+    if missing:
+        raise errors.OcrUnavailable(path, f"{len(pages)} scanned page{'s' if len(pages) != 1 else ''} need OCR, "
+                                          f"but {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} "
+                                          "not installed")
+    folder.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="actionplans-ocr-") as tmp:
+        work = Path(tmp)
+        cfg = work / "tsv.cfg"
+        cfg.write_text("tessedit_create_tsv 1\n", encoding="ascii")  # Tesseract also writes per-word confidences
+        raw = work / "ocr.pdf"
+        # The hOCR renderer lays each word over exactly the width it has on the page image; Tesseract's own
+        # renderer stretches "word + space" over that width, so every word read back is a space too narrow
+        # and the gaps between words twice too wide, which reads as columns.
+        cmd = ["ocrmypdf", "--quiet", "--keep-temporary-files", "--deskew", "--force-ocr", "-l", s.language,
+               "--pdf-renderer", "hocr",
+               "--jobs", "1", "--optimize", "0", "--output-type", "pdf", "--tesseract-config", str(cfg),
+               "--pages", ",".join(map(str, pages)), str(path), str(raw)]
+        # One thread per Tesseract: the batch already runs one file per core, and one thread reads the
+        # same page the same way every time.
+        env = dict(os.environ, TMPDIR=str(work), OMP_THREAD_LIMIT="1")
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=s.timeout)
+        except subprocess.TimeoutExpired as ex:
+            raise errors.OcrFailed(path, f"OCR took longer than {s.timeout:.0f} s") from ex
+        if proc.returncode != 0 or not raw.is_file():
+            last = [ln for ln in proc.stderr.splitlines() if ln.strip()][-1:] or [f"exit status {proc.returncode}"]
+            raise errors.OcrFailed(path, f"OCRmyPDF failed: {last[0].strip()[:200]}")
+        conf = confidences(work)
+        lines = draw_ruling_lines(raw, pages, s)
+        staged = folder / f".{sha256}.{os.getpid()}.pdf"
+        shutil.copyfile(raw, staged)
+        os.replace(staged, out)  # a reader never sees half a file
+    seconds = round(time.perf_counter() - t0, 3)
+    note.write_text(json.dumps({**want, "confidence": {str(k): v for k, v in conf.items()}, "seconds": seconds,
+                                "ruling_lines": lines, "settings": asdict(s)}, indent=1), encoding="utf-8")
+    log.info("%s: OCR'd %d pages in %.1f s", path, len(pages), seconds)
+    return OcrRead(str(out), pages, {p: conf.get(p) for p in pages}, seconds)
+
+
+def confidences(work: Path) -> dict[int, float | None]:
+    """Mean Tesseract word confidence (0-1) per page, from the TSV files OCRmyPDF's work folder keeps
+    (NNNNNN_ocr_hocr.tsv, one per page). Words Tesseract gave no confidence (-1) are not counted."""
+    out: dict[int, float | None] = {}
+    for tsv in sorted(work.rglob("*_ocr_*.tsv")):
+        m = re.match(r"(\d+)_", tsv.name)
+        if not m:
+            continue
+        vals = []
+        for row in tsv.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+            cols = row.split("\t")
+            if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
+                try:
+                    c = float(cols[10])
+                except ValueError:
+                    continue
+                if c >= 0:
+                    vals.append(c)
+        out[int(m.group(1))] = round(sum(vals) / len(vals) / 100, 3) if vals else None
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# Ruling lines: found in the page image, written back as vector lines
+
+Segment = tuple[float, float, float, float]  # x0, top, x1, bottom in points, top-left origin
+
+
+def _runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) of every run of True at least `min_len` long, row by row."""
+    import numpy as np
+    d = np.diff(np.pad(mask, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    rs, cs = np.nonzero(d == 1)
+    _, ce = np.nonzero(d == -1)  # starts and ends alternate within a row, so they pair up in order
+    keep = (ce - cs) >= min_len
+    return list(zip(rs[keep].tolist(), cs[keep].tolist(), ce[keep].tolist()))
+
+
+def _bands(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Runs on neighbouring rows that overlap grouped into bands: (first row, last row, start, end)."""
+    bands: list[list[int]] = []
+    prev: list[list[int]] = []  # bands that reached the row before
+    cur: list[list[int]] = []  # bands that reach this row
+    row = None
+    for r, a, b in sorted(runs):
+        if r != row:
+            prev, cur, row = (cur if row == r - 1 else []), [], r
+        for g in prev:
+            if a < g[3] and b > g[2]:
+                g[1], g[2], g[3] = r, min(g[2], a), max(g[3], b)
+                prev.remove(g)
+                cur.append(g)
+                break
+        else:
+            g = [r, r, a, b]
+            bands.append(g)
+            cur.append(g)
+    return [(g[0], g[1], g[2], g[3]) for g in bands]
+
+
+def find_ruling_lines(gray: np.ndarray, dpi: float, s: OcrSettings) -> list[Segment]:
+    """Horizontal and vertical ruling lines in a greyscale page image, in points. A line is a long run of
+    dark pixels; runs on neighbouring rows (a line a few pixels thick, or one left a pixel askew by
+    deskewing) make one line at their middle. A band thicker than `max_rule` is a filled area (a dark
+    header row): its two long edges are lines, as a filled rectangle's are in a vector PDF."""
+    import numpy as np
+    k = 72.0 / dpi
+    dark = gray < s.dark_level
+    out: list[Segment] = []
+    for axis, min_len in ((0, s.min_hline), (1, s.min_vline)):
+        m = dark if axis == 0 else dark.T
+        # Bridge a one-pixel step so a line drawn a fraction of a degree off square stays one run.
+        m = m | np.roll(m, 1, axis=0) | np.roll(m, -1, axis=0)
+        for r0, r1, a, b in _bands(_runs(m, int(min_len / k))):
+            thick = (r1 - r0 + 1) * k
+            mids = [(r0 + r1 + 1) / 2] if thick <= s.max_rule + 2 * k else [r0 + 1, r1]
+            for mid in mids:
+                if axis == 0:
+                    out.append((a * k, mid * k, b * k, mid * k))
+                else:
+                    out.append((mid * k, a * k, mid * k, b * k))
+    return [tuple(round(v, 2) for v in seg) for seg in out]
+
+
+def draw_ruling_lines(pdf_path: Path, pages: list[int], s: OcrSettings) -> dict[str, int]:
+    """Find each OCR'd page's ruling lines in its image and add them to the page as thin vector lines
+    (rewriting the file in place). Returns the number of lines per page."""
+    import numpy as np
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+    counts: dict[str, int] = {}
+    pdf = pypdfium2.PdfDocument(str(pdf_path))
+    try:
+        for p in pages:
+            page = pdf[p - 1]
+            try:
+                h = page.get_height()
+                bitmap = page.render(scale=s.line_dpi / 72, grayscale=True)
+                gray = np.asarray(bitmap.to_pil().convert("L"))
+                segs = find_ruling_lines(gray, s.line_dpi, s)
+                for x0, t0, x1, t1 in segs:
+                    path = pdfium_c.FPDFPageObj_CreateNewPath(x0, h - t0)
+                    pdfium_c.FPDFPath_LineTo(path, x1, h - t1)
+                    pdfium_c.FPDFPath_SetDrawMode(path, pdfium_c.FPDF_FILLMODE_NONE, True)
+                    pdfium_c.FPDFPageObj_SetStrokeWidth(path, s.line_width)
+                    pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
+                    pdfium_c.FPDFPage_InsertObject(page.raw, path)  # the page owns the object from here
+                if segs:
+                    page.gen_content()
+                counts[str(p)] = len(segs)
+            finally:
+                page.close()
+        staged = pdf_path.with_suffix(".lines.pdf")
+        pdf.save(str(staged))
+    finally:
+        pdf.close()
+    os.replace(staged, pdf_path)
+    return counts
+
+
+# ---------------------------------------------------------------------------------------------------
+# Words: OCR's predictable misreadings of table text
+
+RULE_CHARS = "|¦‖_"  # a vertical rule read as a letter, or a horizontal one under a word
+BULLET_SYMBOLS = {"«", "»", "¢", "*", "©", "®", "°"}  # how Tesseract reads '•'
+BULLET_LETTERS = {"e", "o"}  # ... and a small round bullet it takes for a letter
+BULLET = "\u2022"
+NUMERIC = re.compile(r"[A-Za-z]{0,3}\(?[0-9OolI]*\d[0-9OolI./,:-]*\)?[.,;:]?")
+
+
+def repair_word(text: str) -> str:
+    """One OCR'd word as the page printed it: a rule read as '|' or '_' at its edges, or a stray point
+    before it ('|.Agreed'), taken off; inside a ref, number or date an 'O' read for '0' or an 'l'/'I'
+    read for '1' put right, and a comma read for the point of a ref ('1,12' -> '1.12'; a thousands comma,
+    '1,120', is left alone)."""
+    text = text.strip(RULE_CHARS)
+    text = re.sub(r"^[.,]+(?=[A-Za-z])", "", text)
+    if NUMERIC.fullmatch(text):
+        text = re.sub(r"(?<=[\d./-])[Oo](?=[\d./-]|\)|$)", "0", text)
+        text = re.sub(r"(?<=\d)[lI](?=[\d./-]|\)|$)", "1", text)
+        text = re.sub(r"(?<![\d,])(\d{1,2}),(\d{1,2})(?![\d,])", r"\1.\2", text)
+    return text
+
+
+def repair(pages: list[dict], ocr_pages: list[int]) -> list[dict]:
+    """Mend the words of the OCR'd pages in place (and return the pages): rule characters dropped, a
+    bullet misread as '*', '«', 'e' ... becomes '•', refs and dates mended by `repair_word`. Words of
+    pages read from their own text layer are left as they are."""
+    todo = set(ocr_pages)
+    for p in pages:
+        if p["page"] not in todo:
+            continue
+        words = []
+        for w in p["words"]:
+            t = repair_word(w["text"])
+            if t:
+                words.append(dict(w, text=t))
+        for w in words:
+            if w["text"] in BULLET_SYMBOLS | BULLET_LETTERS and _is_bullet(w, words):
+                w["text"] = BULLET
+        p["words"] = words
+    return pages
+
+
+def _is_bullet(w: dict, words: list[dict]) -> bool:
+    """Does this one-character word stand where a bullet does, before the words of its line? A symbol
+    standing alone before a word is one. A letter must also be set apart from the word after it by more
+    than a space and have no word just before it (a bullet opens its line within its cell; the cell to
+    its left ends at least a column gap away)."""
+    h = max(w["bottom"] - w["top"], 1.0)
+    same = [o for o in words if o is not w and abs(o["top"] - w["top"]) < 0.5 * h]
+    after = [o["x0"] - w["x1"] for o in same if o["x0"] >= w["x1"] - 0.5]
+    if not after:
+        return False
+    if w["text"] in BULLET_LETTERS:
+        return min(after) >= 0.35 * h and not any(0 <= w["x0"] - o["x1"] < 0.6 * h for o in same)
+    return True
+
+
+# ---------------------------------------------------------------------------------------------------
+# Marking the records
+
+def mark(doc: Document, got: OcrRead) -> Document:
+    """Record on the Document which pages were OCR'd and how sure Tesseract was; a recommendation on an
+    OCR'd page is marked `ocr` with the lowest confidence of the OCR'd pages its row spans."""
+    done = set(got.pages)
+    doc.source.ocr = True
+    doc.source.ocr_pages = sorted(done)
+    doc.source.ocr_confidence = got.mean_confidence()
+    for r in doc.recommendations:
+        on = [p for p in r.pages if p in done]
+        if on:
+            r.ocr = True
+            confs = [got.confidence.get(p) for p in on if got.confidence.get(p) is not None]
+            r.ocr_confidence = min(confs) if confs else None
+    return doc
