@@ -26,6 +26,7 @@ from . import errors, ocr
 from .align import STACKED, beside, choose, document_habit, hypotheses
 from .cells import Paragraph, entries, paragraphs, pitch, text_of, to_lines
 from .dates import parse_target_date
+from .decisions import DECISION_ONLY, decision_of
 from .fastpage import fast
 from .fetch import sha256_file
 from .metadata import latest_day, parse_metadata
@@ -36,28 +37,6 @@ from .tables import REF, REF_LEAD, Row, TableScanner, furniture, header_field
 log = logging.getLogger(__name__)
 WORD_KEYS = ("text", "x0", "x1", "top", "bottom")
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
-# The decision vocabulary, said once: the first pattern that matches wins, so qualified forms come first.
-DECISIONS = [
-    (re.compile(r"\bnot\s+agreed\b|\bdisagreed?\b"), "not_agreed"),
-    (re.compile(r"\bpart(?:ly|ially)\s+agreed\b|\bagreed\s+in\s+part\b"), "partly_agreed"),
-    (re.compile(r"\bnot\s+accepted\b"), "not_accepted"),
-    (re.compile(r"\bpart(?:ly|ially)\s+accepted\b|\baccepted\s+in\s+part\b"), "partly_accepted"),
-    (re.compile(r"\bagreed\b"), "agreed"), (re.compile(r"\baccepted\b"), "accepted"),
-    (re.compile(r"\brejected\b"), "rejected"),
-]
-# A decision cell that says nothing but its decision (any case, stray punctuation or numbering aside).
-DECISION_ONLY = re.compile(r"^\W*(?:(?:not|partly|partially)\s+)?(?:agreed|accepted|rejected)(?:\s+in\s+part)?\W*$",
-                           re.I)
-
-
-def decision_of(text: str) -> str | None:
-    t = " ".join(text.lower().split())
-    for pat, value in DECISIONS:
-        if pat.search(t):
-            return value
-    return None
-
-
 def read_pages(path: Path, first: int = 1, last: int | None = None) -> tuple[int, list[dict]]:
     """Open the PDF and read each page once (pages first..last, 1-based, all by default): words and
     the ruled tables' grids. Returns the document's page count and the pages read."""

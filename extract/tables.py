@@ -100,6 +100,61 @@ def match_header(cell_texts: list[str]) -> list[str | None] | None:
     return None
 
 
+def _share(values: list[bool]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def content_scores(lines: list[str]) -> dict[str, float]:
+    """How much a column's lines read like each field: dates, decisions, refs; and how long they run."""
+    from .dates import parse_target_date
+    from .decisions import decision_of
+
+    lines = [t for t in (" ".join(x.split()) for x in lines) if t]
+    return {
+        "date": _share([parse_target_date(t).status != "unparsed" for t in lines]),
+        "decision": _share([decision_of(t) is not None and len(t.split()) <= 4 for t in lines]),
+        "ref": _share([REF_LEAD.match(t) is not None or REF_LABEL.match(t) is not None for t in lines]),
+        "words": sum(len(t.split()) for t in lines) / len(lines) if lines else 0.0,
+        "lines": float(len(lines)),
+    }
+
+
+def type_columns(names: list[str | None], samples: list[list[str]]) -> list[str | None]:
+    """Confirm or correct header-word field names by what the columns hold (`samples`: each column's body
+    lines). Header words are a hint: a column whose lines read as dates is the date column, one of decision
+    words the decision column, one of refs the ref column, whatever their headings say; and a column no
+    heading names becomes the response (the most text), the recommendation (the most text left of it) or
+    the owner (short lines right of it) when that field is still missing."""
+    names = list(names)
+    scores = [content_scores(lines) for lines in samples]
+    for kind, strong, weak in (("date", 0.6, 0.3), ("decision", 0.6, 0.3), ("ref", 0.7, 0.3)):
+        best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
+        if best is None or scores[best][kind] < strong or names[best] == kind:
+            continue
+        if names[best] in ("response", "text") and scores[best]["words"] > 6:
+            continue  # long prose that happens to start with refs or dates is not that column
+        held = names.index(kind) if kind in names else None
+        if held is not None and scores[held][kind] >= weak:
+            continue
+        if held is not None:
+            names[held] = names[best] if names[best] in FIELDS else None
+        names[best] = kind
+    free = [j for j, n in enumerate(names) if n is None and scores[j]["lines"]]
+    if "response" not in names and free:
+        j = max(free, key=lambda j: scores[j]["words"] * scores[j]["lines"])
+        names[j] = "response"
+        free.remove(j)
+    if "response" in names:
+        r = names.index("response")
+        if "text" not in names and [j for j in free if j < r]:
+            j = max((j for j in free if j < r), key=lambda j: scores[j]["words"] * scores[j]["lines"])
+            names[j] = "text"
+            free.remove(j)
+        if "owner" not in names and [j for j in free if j > r]:
+            names[min(j for j in free if j > r)] = "owner"
+    return names
+
+
 def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[float]) -> list[set[float]]:
     """Lines repeated near the top or bottom of most pages (banners, running headers, footers, page
     numbers): returns, per page, the tops of lines to drop."""
@@ -171,6 +226,8 @@ class TableScanner:
                 break
         cols = self.scan.columns
         if header:
+            samples = [[ln.text for r in cw[start:] if j < len(r) for ln in to_lines(r[j])] for j in range(len(header))]
+            header = type_columns(header, samples)
             xs = [c[0] for c in rows[start - 1] if c] + [max(c[2] for c in rows[start - 1] if c)]
             cells_x = [c for c in rows[start - 1]]
             fields, edges = [], []
@@ -214,6 +271,8 @@ class TableScanner:
             group = [w for l2 in lines[k:k + 4] if l2.top - ln.top < 4 * ln.height for w in l2.words]
             cols = self._columns_from_words(group)
             if cols:
+                last = max(w["bottom"] for w in group)
+                cols = self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last])
                 self.scan.columns = cols
                 if self.scan.first_table_top is None:
                     self.scan.first_table_top = (pageno, ln.top)
@@ -292,12 +351,27 @@ class TableScanner:
         if not names:
             return None
         fields, edges = [], []
-        for name, c in zip(names, clusters):
-            if name:
-                fields.append(name)
-                edges.append(min(w["x0"] for w in c))
+        for name, c in zip(names, clusters):  # a heading no pattern knows is still a column: `type_columns`
+            fields.append(name or f"col{len(fields)}")
+            edges.append(min(w["x0"] for w in c))
         edges.append(10_000.0)
         return Columns(fields, edges)
+
+    @staticmethod
+    def _typed(cols: Columns, lines) -> Columns:
+        """The columns of a header without rules, their fields confirmed by the body lines below it."""
+        samples: list[list[str]] = [[] for _ in cols.fields]
+        for ln in lines:
+            by: dict[int, list[dict]] = {}
+            for w in ln.words:
+                j = next((j for j, (a, b) in enumerate(zip(cols.edges, cols.edges[1:])) if a - 2 <= w["x0"] < b), None)
+                if j is not None:
+                    by.setdefault(j, []).append(w)
+            for j, ws in by.items():
+                samples[j].append(" ".join(w["text"] for w in ws))
+        names = [f if f in FIELDS else None for f in cols.fields]
+        typed = type_columns(names, samples)
+        return Columns([n or f"col{j}" for j, n in enumerate(typed)], cols.edges)
 
     # -- rows ------------------------------------------------------------------------------
     def _row(self, pageno: int, cells: dict[str, list[dict]], bbox: tuple, wide: bool,

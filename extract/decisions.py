@@ -1,0 +1,31 @@
+"""The decision vocabulary, said once: printed decision wording -> a normalised decision.
+
+In: the text of a decision cell as printed ("Partly Agreed", "ACCEPTED", "Agreed in part").
+Out: `decision_of` gives one of the `Decision` values of the schema, or None; `DECISION_ONLY` tells a
+cell that says nothing but its decision from one that says more (which earns the record a warning).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The decision vocabulary, said once: the first pattern that matches wins, so qualified forms come first.
+DECISIONS = [
+    (re.compile(r"\bnot\s+agreed\b|\bdisagreed?\b"), "not_agreed"),
+    (re.compile(r"\bpart(?:ly|ially)\s+agreed\b|\bagreed\s+in\s+part\b"), "partly_agreed"),
+    (re.compile(r"\bnot\s+accepted\b"), "not_accepted"),
+    (re.compile(r"\bpart(?:ly|ially)\s+accepted\b|\baccepted\s+in\s+part\b"), "partly_accepted"),
+    (re.compile(r"\bagreed\b"), "agreed"), (re.compile(r"\baccepted\b"), "accepted"),
+    (re.compile(r"\brejected\b"), "rejected"),
+]
+# A decision cell that says nothing but its decision (any case, stray punctuation or numbering aside).
+DECISION_ONLY = re.compile(r"^\W*(?:(?:not|partly|partially)\s+)?(?:agreed|accepted|rejected)(?:\s+in\s+part)?\W*$",
+                           re.I)
+
+
+def decision_of(text: str) -> str | None:
+    t = " ".join(text.lower().split())
+    for pat, value in DECISIONS:
+        if pat.search(t):
+            return value
+    return None
