@@ -116,6 +116,10 @@ def rows_of(doc: Document) -> dict[str, list[dict]]:
                                       "known": int(d.known) if d else 0})
                 out["action_owners"].append({"action_id": aid, "position": j, "owner_id": oid,
                                              "document_id": sha, "text": name})
+    # Read through OCR (extract/ocr.py): the document and each recommendation say so, with Tesseract's confidence.
+    out["documents"][0].update(ocr=int(doc.source.ocr), ocr_confidence=doc.source.ocr_confidence)
+    for row, r in zip(out["recommendations"], doc.recommendations):
+        row.update(ocr=int(r.ocr), ocr_confidence=r.ocr_confidence)
     return out
 
 

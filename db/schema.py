@@ -79,6 +79,11 @@ INDEXES = [
 ]
 INDEXES += [("document_paths", ["document_id"]), ("invalid_records", ["sha256"]), ("ingest_log", ["sha256"]),
             ("ingest_log", ["status"])]
+# Records read through OCR from scanned pages (extract/ocr.py), with Tesseract's mean word confidence (0-1);
+# the ingest log says which files of a run were read that way.
+TABLES["documents"]["columns"].update({"ocr": int, "ocr_confidence": float})
+TABLES["recommendations"]["columns"].update({"ocr": int, "ocr_confidence": float})
+TABLES["ingest_log"]["columns"]["ocr"] = int
 
 # Decisions as printed by different layouts fall into three answers a reader compares across plans.
 AGREED = ("agreed", "accepted")

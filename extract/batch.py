@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the schemas (pydantic) load only when a document is parsed:
 
 from . import errors
 from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url, sha256_file
+from .ocr import OcrSettings
 
 LOADED, REPLACED, UNCHANGED, FAILED = "loaded", "replaced", "unchanged", "failed"
 
@@ -52,6 +53,7 @@ class Outcome:
     recommendations: int = 0
     problems: list[dict] = field(default_factory=list)
     traceback: str | None = None
+    ocr: bool | None = None  # read through OCR; None when the file was not read in this run
 
     @property
     def line(self) -> str:
@@ -112,13 +114,15 @@ def _as_data(work: Callable[[], dict]) -> dict:
 
 
 def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, read=None,
-                sha256: str | None = None) -> dict:
+                sha256: str | None = None, ocr: OcrSettings | None = None) -> dict:
     """Run the pipeline on one file and return a picklable result (domain errors become data).
-    `read`: the pages already read by `read_range` calls, when a long file was read in parallel."""
+    `read`: the pages already read by `read_range` calls, when a long file was read in parallel;
+    `ocr`: when and how pages with no text layer are OCR'd (auto, into the default cache, if None)."""
     from .pipeline import extract_with_problems
 
     def work() -> dict:
-        doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=read, sha256=sha256)
+        doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=read, sha256=sha256,
+                                              ocr_settings=ocr)
         return {"document": doc, "problems": problems}
     return _as_data(work)
 
@@ -170,19 +174,23 @@ class Run:
             parts.append(f"{self.count(UNCHANGED)} repeated")  # the same file under another name
         parts.append(f"{self.count(FAILED)} failed")
         recs = sum(o.recommendations for o in self.outcomes if o.status in (LOADED, REPLACED))
-        return f"{n} file{'s' if n != 1 else ''}: " + ", ".join(parts) + f" ({recs} recommendations read)"
+        scans = sum(bool(o.ocr) for o in self.outcomes if o.status in (LOADED, REPLACED))
+        return f"{n} file{'s' if n != 1 else ''}: " + ", ".join(parts) + f" ({recs} recommendations read" + (
+            f"; {scans} file{'s' if scans != 1 else ''} read through OCR)" if scans else ")")
 
 
 def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate: bool = True,
         as_of: dt.date | None = None, force: bool = False, keep_documents: bool = False,
         cache_dir: str = DEFAULT_CACHE, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
-        on_outcome: Callable[[Outcome], None] | None = None) -> Run:
+        on_outcome: Callable[[Outcome], None] | None = None, ocr: str = "auto") -> Run:
     """Extract every input and, with a database, load it. See the module docstring. `db` is an open
     sqlite-utils Database, a path to one, or None to extract only. Given a path to a database that
     already has its shape, inputs that need no parsing are settled over a plain connection, and
     sqlite-utils (and the pipeline) load only when something must be parsed or written."""
     from actionplans.db import load
 
+    # `ocr` (auto, always, never): when pages are OCR'd; the OCR'd copies are cached beside the downloads.
+    ocr_settings = OcrSettings(mode=ocr, cache_dir=cache_dir)
     if isinstance(db, str | os.PathLike):
         conn = load.current(str(db))
         db = conn if conn is not None else load.open_db(str(db))
@@ -206,7 +214,7 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
                 o.pages = load.pages_of(db, o.sha256)
             entry = {"at": at, "path": o.path, "url": o.url, "sha256": o.sha256, "size": o.size, "pages": o.pages,
                      "status": o.status, "reason": o.reason, "message": o.message, "page": o.page,
-                     "seconds": o.seconds}
+                     "seconds": o.seconds, "ocr": None if o.ocr is None else int(o.ocr)}
             if o.status == FAILED:
                 load.save_failure(writer(), entry, o.problems, location=o.location)
             elif o.status == UNCHANGED:
@@ -276,7 +284,7 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
             problems = res["problems"]
             n = len(problems)
             o = Outcome(job.location, LOADED, pages=doc.source.pages, recommendations=len(doc.recommendations),
-                        problems=problems,
+                        problems=problems, ocr=doc.source.ocr,
                         reason=f"{n} row{'s' if n != 1 else ''} failed validation (see invalid_records)" if n else None,
                         **base)
             reason = known(job.location, job.sha256)  # asked to print the documents, so parsed anyway
@@ -301,9 +309,9 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     elif workers == 1:
         _warm(annotate)
         for job in jobs:
-            done(job, extract_one(job.path, annotate, as_of, sha256=job.sha256))
+            done(job, extract_one(job.path, annotate, as_of, sha256=job.sha256, ocr=ocr_settings))
     else:
-        _parallel(jobs, workers, annotate, as_of, done)
+        _parallel(jobs, workers, annotate, as_of, done, ocr_settings)
     # Copies of a file that was skipped as unchanged were never dispatched: settle them now.
     for sha, rest in list(copies.items()):
         first = first_of[sha]
@@ -313,7 +321,8 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     return Run([o for o in outcomes if o is not None], [documents[i] for i in sorted(documents)])
 
 
-def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None]) -> None:
+def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None],
+              ocr: OcrSettings | None = None) -> None:
     """Run `extract_one` over the jobs in a pool of spawned processes, at most 2 tasks per worker in
     flight so results never pile up faster than they are written. A file longer than SPLIT_PAGES is
     read in page ranges by every worker at once, then assembled by one, so a single long plan still
@@ -345,8 +354,8 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
         if kind == "range":
             return ex.submit(read_range, job.path, task[2], task[3])
         if kind == "assemble":
-            return ex.submit(extract_one, job.path, annotate, as_of, task[2], job.sha256)
-        return ex.submit(extract_one, job.path, annotate, as_of, None, job.sha256)
+            return ex.submit(extract_one, job.path, annotate, as_of, task[2], job.sha256, ocr)
+        return ex.submit(extract_one, job.path, annotate, as_of, None, job.sha256, ocr)
 
     def settle(task: tuple, res: dict) -> None:
         kind, job = task[0], task[1]

@@ -54,9 +54,12 @@ def _usage_checks(paths: tuple[str, ...]) -> list[str]:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest download accepted")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=DEFAULT_CACHE, show_default=True,
-              help="Folder keeping downloaded PDFs, named by their sha256")
+              help="Folder keeping downloaded PDFs and OCR'd copies of scans, named by their sha256")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Read pages with no text layer through OCR (auto), every page (always), or none (never)")
 def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of, workers: int | None, force: bool,
-            annotate: bool, timeout: float, max_bytes: int, cache_dir: str) -> None:
+            annotate: bool, timeout: float, max_bytes: int, cache_dir: str,
+            ocr: str = "auto") -> None:
     """Extract action plans from PDF files, folders or URLs.
 
     Every file gets an outcome (loaded, replaced, unchanged or failed, with the reason), kept in the
@@ -84,7 +87,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of, w
             bar.__enter__()
         result = run(files, db, workers=workers, annotate=annotate, as_of=as_of.date() if as_of else None,
                      force=force, keep_documents=as_json, cache_dir=cache_dir, timeout=timeout, max_bytes=max_bytes,
-                     on_outcome=report)
+                     ocr=ocr, on_outcome=report)
     finally:
         if bar:
             bar.__exit__(None, None, None)
