@@ -15,6 +15,7 @@ import sqlite3
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from . import links
 from .schema import TABLES, ensure, is_current
 
 if TYPE_CHECKING:  # pydantic and sqlite-utils load only when a document is written: re-runs skip them
@@ -37,6 +38,7 @@ def open_db(path_or_conn: str | sqlite3.Connection) -> sqlite_utils.Database:
     db = sqlite_utils.Database(conn)
     if not is_current(conn):
         ensure(db)
+        links.backfill(db)  # documents loaded before establishments existed
     return db
 
 
@@ -124,11 +126,16 @@ def rows_of(doc: Document) -> dict[str, list[dict]]:
 
 
 def delete_document(db: sqlite_utils.Database, sha: str) -> None:
-    """Remove a document's records (not the places it was read from), and owners nobody points at any more."""
+    """Remove a document's records (not the places it was read from), and owners nobody points at any more;
+    the links of its establishment are recomputed without it."""
+    touched = links.establishment_ids(db, sha)
+    db.execute("DELETE FROM recurring WHERE recommendation_id IN (SELECT id FROM recommendations WHERE document_id = ?)"
+               " OR earlier_id IN (SELECT id FROM recommendations WHERE document_id = ?)", [sha, sha])
     for table in ("action_owners", "actions", "recommendations", "invalid_records", "documents"):
         key = {"documents": "id", "invalid_records": "sha256"}.get(table, "document_id")
         db.execute(f"DELETE FROM [{table}] WHERE [{key}] = ?", [sha])
     db.execute("DELETE FROM owners WHERE id NOT IN (SELECT owner_id FROM action_owners)")
+    links.refresh(db, touched)
 
 
 def holding(db: sqlite_utils.Database, location: str) -> str | None:
@@ -196,6 +203,7 @@ def save(db: sqlite_utils.Database, doc: Document, *, location: str | None = Non
         db["invalid_records"].insert_all({"file": location, "sha256": sha, "document_id": sha, **p}
                                          for p in problems)
         old = _place(db, location, sha, doc.source.path, doc.source.url)
+        links.update(db, sha)
         status = "replaced" if existed or old else "loaded"
         if entry is not None:
             log(db, {**entry, "status": status, "document_id": sha})

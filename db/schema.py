@@ -85,6 +85,35 @@ TABLES["documents"]["columns"].update({"ocr": int, "ocr_confidence": float})
 TABLES["recommendations"]["columns"].update({"ocr": int, "ocr_confidence": float})
 TABLES["ingest_log"]["columns"]["ocr"] = int
 
+# Establishments and repeated recommendations (db/links.py keeps them current on every load).
+# A plan's establishment, and when its inspection ended, which orders an establishment's plans; `inspected_from`
+# says whether that date is the inspection's, the report's publication or the plan's submission.
+TABLES["documents"]["columns"].update({"establishment_id": str, "inspected": str, "inspected_from": str})
+TABLES.update({
+    # One row per prison, YOI, removal centre, probation region, or the national level, however plans print its
+    # name (`forms`: every printed form, as JSON).
+    "establishments": {
+        "columns": {"id": str, "name": str, "kind": str, "place": str, "forms": str, "plans": int},
+        "pk": "id",
+    },
+    # A recommendation made again: `earlier_id` is a recommendation of an earlier inspection of the same
+    # establishment that asks for the same thing in other words (`score`, `method` and the shared `words`
+    # say why). Recomputed for the whole establishment whenever one of its plans is loaded.
+    "recurring": {
+        "columns": {"recommendation_id": str, "earlier_id": str, "score": float, "method": str, "words": str,
+                    "establishment_id": str},
+        "pk": ("recommendation_id", "earlier_id"),
+        "foreign_keys": [("recommendation_id", "recommendations", "id"), ("earlier_id", "recommendations", "id")],
+    },
+})
+INDEXES += [("documents", ["establishment_id", "inspected"]), ("recurring", ["earlier_id"]),
+            ("recurring", ["establishment_id"])]
+# Records read through OCR from scanned pages (extract/ocr.py), with Tesseract's mean word confidence (0-1);
+# the ingest log says which files of a run were read that way.
+TABLES["documents"]["columns"].update({"ocr": int, "ocr_confidence": float})
+TABLES["recommendations"]["columns"].update({"ocr": int, "ocr_confidence": float})
+TABLES["ingest_log"]["columns"]["ocr"] = int
+
 # Decisions as printed by different layouts fall into three answers a reader compares across plans.
 AGREED = ("agreed", "accepted")
 PARTLY = ("partly_agreed", "partly_accepted")
@@ -188,6 +217,73 @@ VIEWS: dict[str, str] = {
         WHERE {vagueness()} IS NOT NULL AND rtrim(a.text) NOT LIKE '%:'
         ORDER BY d.title, r.position, a.position""",
 }
+
+
+# An earlier recommendation's actions, one a line: "1. text [owners; target date]".
+_ACTION_LIST = ("(SELECT group_concat(a.position || '. ' || a.text || ' [' || coalesce("
+                "(SELECT group_concat(ao.text, '; ') FROM action_owners ao WHERE ao.action_id = a.id),"
+                " 'no owner') || '; ' || coalesce(a.target_text, 'no date') || ']', char(10))"
+                " FROM (SELECT * FROM actions WHERE recommendation_id = {r}.id ORDER BY position) a)")
+VIEWS.update({
+    # A recommendation made again at a later inspection, beside the earlier one: both texts, both answers, and
+    # what became of the earlier plan's actions by the time of the re-inspection (due, overdue: still open
+    # after their date, as far as the plan says).
+    "repeated_recommendations": f"""
+        SELECT e.name AS establishment, ld.inspected, l.ref, l.text AS recommendation, {decision_group('l')} AS answer,
+               ed.inspected AS earlier_inspected, er.ref AS earlier_ref, er.text AS earlier_recommendation,
+               {decision_group('er')} AS earlier_answer, er.actions AS earlier_actions,
+               (SELECT count(*) FROM actions a WHERE a.recommendation_id = er.id AND a.due < ld.inspected)
+                 AS earlier_actions_due,
+               (SELECT count(*) FROM actions a WHERE a.recommendation_id = er.id AND {overdue('ld.inspected')})
+                 AS overdue_at_reinspection,
+               {_ACTION_LIST.format(r='er')} AS earlier_commitments,
+               c.score, c.words, c.method, ld.title AS plan, ed.title AS earlier_plan, l.decision,
+               er.decision AS earlier_decision, l.id AS recommendation_id, er.id AS earlier_id,
+               ld.id AS document_id, ed.id AS earlier_document_id, c.establishment_id
+        FROM recurring c JOIN recommendations l ON l.id = c.recommendation_id JOIN documents ld ON ld.id = l.document_id
+             JOIN recommendations er ON er.id = c.earlier_id JOIN documents ed ON ed.id = er.document_id
+             LEFT JOIN establishments e ON e.id = c.establishment_id
+        ORDER BY e.name, ld.inspected, l.position, ed.inspected""",
+    # Each establishment's plans in inspection order, with how each answered and how many of its
+    # recommendations repeat an earlier one; `themes` counts its recommendations per theme (JSON).
+    "establishment_plans": f"""
+        SELECT e.name AS establishment, e.kind AS establishment_kind,
+               (SELECT count(*) FROM documents d2 WHERE d2.establishment_id = d.establishment_id
+                  AND d2.inspected < d.inspected) + 1 AS visit,
+               d.inspected, d.inspected_from, d.title AS plan, d.family, d.kind, d.submitted, d.recommendations,
+               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(AGREED)})
+                 AS agreed,
+               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(PARTLY)})
+                 AS partly_agreed,
+               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(NOT_AGREED)})
+                 AS not_agreed,
+               d.actions,
+               (SELECT count(DISTINCT c.recommendation_id) FROM recurring c JOIN recommendations r
+                  ON r.id = c.recommendation_id WHERE r.document_id = d.id) AS repeated,
+               (SELECT json_group_object(theme, n) FROM (SELECT t.value AS theme, count(*) AS n
+                  FROM recommendations r, json_each(r.themes) t WHERE r.document_id = d.id
+                  GROUP BY t.value ORDER BY t.value)) AS themes,
+               d.id AS document_id, e.id AS establishment_id
+        FROM documents d JOIN establishments e ON e.id = d.establishment_id
+        ORDER BY e.name, d.inspected, d.id""",
+    # Per theme, across every establishment, by the year of the inspection: how many recommendations, the share
+    # agreed, how many of their actions had a due date and how many are overdue today, and how many repeat
+    # an earlier recommendation.
+    "theme_years": f"""
+        WITH rt AS (SELECT r.id, r.decision, d.establishment_id, t.value AS theme,
+                           substr(coalesce(d.inspected, d.submitted, d.report_published), 1, 4) AS year
+                    FROM recommendations r JOIN documents d ON d.id = r.document_id, json_each(r.themes) t)
+        SELECT theme, year, count(*) AS recommendations, count(DISTINCT establishment_id) AS establishments,
+               sum(decision IN {_in(AGREED)}) AS agreed,
+               round(100.0 * sum(decision IN {_in(AGREED)}) / count(*), 1) AS agreed_pct,
+               (SELECT count(*) FROM actions a WHERE a.due IS NOT NULL AND a.recommendation_id IN
+                  (SELECT id FROM rt r2 WHERE r2.theme = rt.theme AND r2.year IS rt.year)) AS actions_due,
+               (SELECT count(*) FROM actions a WHERE {overdue("date('now')")} AND a.recommendation_id IN
+                  (SELECT id FROM rt r2 WHERE r2.theme = rt.theme AND r2.year IS rt.year)) AS actions_overdue,
+               (SELECT count(DISTINCT c.recommendation_id) FROM recurring c WHERE c.recommendation_id IN
+                  (SELECT id FROM rt r2 WHERE r2.theme = rt.theme AND r2.year IS rt.year)) AS repeated
+        FROM rt GROUP BY theme, year ORDER BY theme, year""",
+})
 
 
 def _version() -> int:
