@@ -21,6 +21,11 @@ system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
+	@# OCR of scanned plans: Tesseract with its English data, and OCRmyPDF (which deskews and lays the text layer).
+	@command -v tesseract >/dev/null 2>&1 && command -v ocrmypdf >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends tesseract-ocr tesseract-ocr-eng ocrmypdf >/dev/null; \
+	  else echo "OCR is missing: sudo apt-get install tesseract-ocr tesseract-ocr-eng ocrmypdf" >&2; exit 1; fi; }
 
 db: install
 	rm -f $(DB) $(DB)-journal
@@ -35,6 +40,7 @@ lint: install
 test: install system-deps lint
 	$(BIN)/pytest
 	$(BIN)/actionplans evaluate corpus/
+	$(BIN)/actionplans evaluate corpus/scanned/
 
 bench: install
 	$(BIN)/pip install -q -e '.[bench]'
