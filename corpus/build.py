@@ -783,9 +783,14 @@ def broken_words(pdf_path: Path, case: dict) -> list[str]:
     """
     texts = _strings(case) + header_labels(case)
     vocab = {t for s in texts for t in s.split()}
+    return broken_in({role: col.lines for role, col in columns_of(pdf_path, case, bold_too=True).items()}, vocab)
+
+
+def broken_in(columns: dict[str, list[Line]], vocab: set[str]) -> list[str]:
+    """The broken-word rule of `broken_words` over the lines of named columns, given the words printed."""
     problems = []
-    for role, col in columns_of(pdf_path, case, bold_too=True).items():
-        for a, b in zip(col.lines, col.lines[1:]):
+    for role, lines in columns.items():
+        for a, b in zip(lines, lines[1:]):
             if not a.text or not b.text:
                 continue
             last, first = a.text.split()[-1], b.text.split()[0]
