@@ -460,3 +460,81 @@ write({"id": "v9-home-office-2021-thornleigh-irc", "layout_id": "v9-six-column-i
                        "kind": "immigration_removal_centre", "family": "V9", "submitted": "2021-08-20",
                        "report_published": "2021-06", "inspection_dates": "8-19 March 2021"},
  "recommendations": recs})
+
+# ---------------- Follow-up inspections: the same prisons inspected again, recommendations made again in other
+# words (expected links in recurring.expected.tsv). Kestrel Moor: 2015 (V1, above), 2019 (V3, as HMP/YOI) and
+# 2023 (V8 concerns, as HMP & YOI); Oakhurst: 2019 (V3) before its 2023 concerns plan above.
+V3_RENDER = {"family": "V3", "decisions": "agreed", "orientation": "landscape", "font": "Arial", "size": 10,
+             "widths_cm": [1.6, 5.6, 2.5, 9.6, 3.8, 2.9], "colons": True, "borders": True, "bullet": "dot",
+             "response_bullet": "word", "numbered_header": True, "header_fill": "D9D9D9", "page_numbers": "of"}
+recs = [
+ R("1", "Leaders should make sure that force is used only when it is necessary and proportionate, and that every incident is scrutinised, including by reviewing body-worn camera footage.", [], "Agreed", [
+   G("All use of force incidents will be reviewed within 72 hours by the duty governor, with body-worn camera footage viewed for every planned intervention.", "Head of Safety", "September 2019"),
+   G("A quarterly scrutiny panel with the Independent Monitoring Board will review a sample of incidents.", "Deputy Governor", "Quarterly"),
+ ]),
+ R("2", "Use of force paperwork should be completed by every member of staff involved within 72 hours of the incident.", [], "Agreed", [
+   G("Compliance with paperwork deadlines will be reported weekly to the Senior Leadership Team.", "Head of Security", "July 2019"),
+ ]),
+ R("3", "Complaints of discrimination should be investigated without delay, and the quality of the responses should be checked by someone outside the prison.", [], "Partly Agreed", [
+   G("DIRF investigations will be completed within 28 days. An external scrutiny arrangement will be sought, but no partner has yet agreed to take part.", "Equalities Lead", "December 2019"),
+ ]),
+ R("4", "The prison should reduce the supply of illicit drugs, including through mandatory drug testing and searching.", [], "Agreed", [
+   G("A drug supply reduction strategy will be published, with intelligence-led cell searches and a full random mandatory drug testing programme.", "Head of Security", "October 2019"),
+ ]),
+]
+write({"id": "v3-hmpps-2019-hmp-yoi-kestrel-moor", "layout_id": "v3-six-column-ruled", "render": V3_RENDER,
+ "cover": {"action_plan_line": "HMP/YOI Kestrel Moor", "submitted": "14 June 2019", "inspection": "4-15 February 2019",
+           "published": "30 April 2019", "table_title": "ACTION PLAN: HMP/YOI Kestrel Moor"},
+ "meta": {"action_plan": "HMP/YOI Kestrel Moor", "action_plan_submitted": "14 June 2019", "response_to": "4-15 February 2019",
+          "report_published": "30 April 2019"},
+ "expected_metadata": {"title": "Action Plan: HMP/YOI Kestrel Moor", "establishment": "HMP/YOI Kestrel Moor", "kind": "establishment",
+                       "family": "V3", "submitted": "2019-06-14", "report_published": "2019-04-30",
+                       "inspection_dates": "4-15 February 2019"},
+ "recommendations": recs})
+
+recs = [
+ R("Priority concern 1", "Too many prisoners were locked in their cells for most of the day; every prisoner should have at least ten hours out of cell each weekday.", [], "Partly Agreed", [
+   G("The regime will be extended so that every prisoner is unlocked for at least eight hours each weekday. Ten hours cannot be offered within current staffing.", "Deputy Governor", "September 2023"),
+ ]),
+ R("Priority concern 2", "The supply of drugs into the prison should be reduced through intelligence-led searching and a full mandatory drug testing programme.", [], "Agreed", [
+   G("A new search team will target intelligence on drug supply, and mandatory drug testing will return to full levels.", "Head of Security", "June 2023"),
+ ]),
+ R("Key concern 3", "Prisoners waited too long for their property after transfer from other prisons.", [], "Agreed", [
+   G("A property tracker will be introduced in reception.", "Head of Residence", "May 2023"),
+ ]),
+]
+write({"id": "v8-hmpps-2023-hmp-yoi-kestrel-moor-concerns", "layout_id": "v8-six-column-concerns",
+ "render": {"family": "V8", "decisions": "agreed", "orientation": "landscape", "font": "Arial", "size": 10,
+            "widths_cm": [2.3, 6.0, 2.4, 9.0, 3.8, 2.9], "colons": True, "borders": True, "bullet": "dot",
+            "response_bullet": "word", "page_numbers": "of", "header_fill": "D9D9D9",
+            "headers": ["1. Concern", "2. Priority and key concerns", "3. Agreed/ Partly Agreed/ Not Agreed",
+                        "4. Response Action Taken/Planned", "5. Responsible Owner", "6. Target Date"]},
+ "cover": {"action_plan_line": "HMP & YOI Kestrel Moor", "submitted": "17 March 2023", "inspection": "5-16 September 2022",
+           "published": "20 December 2022", "table_title": "ACTION PLAN: HMP & YOI Kestrel Moor"},
+ "meta": {"action_plan": "HMP & YOI Kestrel Moor", "action_plan_submitted": "17 March 2023", "response_to": "5-16 September 2022",
+          "report_published": "20 December 2022"},
+ "expected_metadata": {"title": "Action Plan: HMP & YOI Kestrel Moor", "establishment": "HMP & YOI Kestrel Moor", "kind": "establishment",
+                       "family": "V8", "submitted": "2023-03-17", "report_published": "2022-12-20",
+                       "inspection_dates": "5-16 September 2022"},
+ "recommendations": recs})
+
+recs = [
+ R("1", "Leaders should make sure that prisoners are not locked in their cells for most of the day and that they have access to purposeful activity, including education, skills and work.", [], "Agreed", [
+   G("A revised core day will be introduced which increases time out of cell and activity places.", "Head of Education, Skills and Work", "December 2019"),
+ ]),
+ R("2", "The prison should explore the reasons for the over-representation of black prisoners in incidents where force was used and on the basic level of the incentives scheme, and act on its findings.", [], "Agreed", [
+   G("Use of force and incentives data will be analysed by ethnicity each quarter and presented at the Equality Action Team.", "Equalities Lead", "Quarterly"),
+ ]),
+ R("3", "Prisoners should be able to see a GP within a week and waiting times for the dentist should be reduced.", [], "Agreed", [
+   G("The healthcare provider will recruit a second GP and review dental waiting lists monthly.", "Head of Healthcare", "March 2020"),
+ ]),
+]
+write({"id": "v3-hmpps-2019-hmp-oakhurst", "layout_id": "v3-six-column-ruled", "render": V3_RENDER,
+ "cover": {"action_plan_line": "HMP Oakhurst", "submitted": "20 September 2019", "inspection": "6-17 May 2019",
+           "published": "30 July 2019", "table_title": "ACTION PLAN: HMP Oakhurst"},
+ "meta": {"action_plan": "HMP Oakhurst", "action_plan_submitted": "20 September 2019", "response_to": "6-17 May 2019",
+          "report_published": "30 July 2019"},
+ "expected_metadata": {"title": "Action Plan: HMP Oakhurst", "establishment": "HMP Oakhurst", "kind": "establishment",
+                       "family": "V3", "submitted": "2019-09-20", "report_published": "2019-07-30",
+                       "inspection_dates": "6-17 May 2019"},
+ "recommendations": recs})

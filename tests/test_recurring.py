@@ -1,0 +1,133 @@
+"""Establishments and repeated recommendations: names, the comparison, the corpus links, load order, the views."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from actionplans.db import load
+from actionplans.extract.establishments import establishment_of, inspection_end
+from actionplans.extract.recurring import compare
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+import recurring as bench  # noqa: E402
+
+KESTREL = ["v1-noms-2015-hmp-kestrel-moor", "v3-hmpps-2019-hmp-yoi-kestrel-moor",
+           "v8-hmpps-2023-hmp-yoi-kestrel-moor-concerns"]
+
+
+@pytest.mark.parametrize("printed", ["HMP Leeds", "HMP/YOI Leeds", "Leeds Prison", "HMP & YOI Leeds", "HMP LEEDS",
+                                     "HMP and YOI Leeds", "HM Prison and Young Offender Institution Leeds"])
+def test_every_form_of_a_prison_is_one_establishment(printed):
+    e = establishment_of(printed, "establishment")
+    assert (e.key, e.name, e.kind) == ("leeds", "HMP Leeds", "prison")
+
+
+def test_kinds_and_capitals():
+    assert establishment_of("HMYOI Larchmoor").kind == "yoi"
+    assert establishment_of("Thornleigh Immigration Removal Centre").name == "Thornleigh IRC"
+    assert establishment_of("Thornleigh IRC").key == establishment_of("IRC Thornleigh").key == "irc-thornleigh"
+    assert establishment_of("HMP STOKE-UPON-TRENT").name == "HMP Stoke-upon-Trent"
+    assert establishment_of(None, "thematic", "A thematic review").kind == "national"
+    region = establishment_of(None, "probation", "An inspection of probation services in the North West region")
+    assert (region.kind, region.name) == ("probation_region", "North West probation region")
+
+
+def test_inspection_end_is_the_last_day_printed():
+    assert inspection_end("17, 18 December & 7-11 January 2019") == "2019-01-11"
+    assert inspection_end("24-25th February; 2-6th March 2020") == "2020-03-06"
+    assert inspection_end("March 2015") == "2015-03"
+    assert inspection_end("to be confirmed") is None
+
+
+def test_reworded_recommendation_is_the_same_and_a_near_miss_is_not():
+    earlier = "All prisoners should have at least 10 hours unlocked each weekday. (S56)"
+    assert compare(earlier, "All prisoners should be unlocked for at least ten hours a day.").same
+    gated = compare("Outcomes of the incentives scheme should be monitored by protected characteristic.",
+                    "Outcomes of the complaints system should be monitored by protected characteristic.")
+    assert not gated.same and gated.gate == "topics"
+
+
+def test_labelled_pairs_held_out():
+    """The figures reported for the held-out pairs (benchmarks/recurring.py); fails if the method gets worse."""
+    pairs = bench.load()
+    held = [p for p in pairs if p["split"] == "held"]
+    s = bench.score(held, lambda a, b: compare(a, b).same)
+    print(f"held-out precision={s['precision']:.3f} recall={s['recall']:.3f}")
+    assert s["recall"] >= 0.95 and s["precision"] >= 0.75
+
+
+def expected_links() -> set[tuple[str, str, str, str]]:
+    lines = [ln for ln in (REPO / "corpus" / "recurring.expected.tsv").read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    return {(r["later"], r["later_ref"], r["earlier"], r["earlier_ref"]) for r in csv.DictReader(lines, delimiter="\t")}
+
+
+def found_links(db_path) -> set[tuple[str, str, str, str]]:
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute("""SELECT ld.path, l.ref, ed.path, er.ref FROM recurring c
+        JOIN recommendations l ON l.id = c.recommendation_id JOIN documents ld ON ld.id = l.document_id
+        JOIN recommendations er ON er.id = c.earlier_id JOIN documents ed ON ed.id = er.document_id""").fetchall()
+    conn.close()
+    return {(Path(a).stem, b, Path(c).stem, d) for a, b, c, d in rows}
+
+
+def test_corpus_links_all_found_none_unexpected(db_path):
+    want, got = expected_links(), found_links(db_path)
+    tp = len(want & got)
+    print(f"corpus links: precision={tp / len(got) if got else 1:.3f} recall={tp / len(want):.3f} "
+          f"({tp} of {len(want)} expected, {len(got - want)} unexpected)")
+    assert got == want
+
+
+def test_establishment_names_one_prison_across_forms(db_path):
+    conn = sqlite3.connect(db_path)
+    row = conn.execute("SELECT name, kind, forms, plans FROM establishments WHERE id = 'kestrel-moor'").fetchone()
+    plans = [r[0] for r in conn.execute("SELECT path FROM documents WHERE establishment_id = 'kestrel-moor' "
+                                        "ORDER BY inspected")]
+    assert row[:2] == ("HMP Kestrel Moor", "prison") and row[3] == 3
+    assert set(eval(row[2])) == {"HMP Kestrel Moor", "HMP/YOI Kestrel Moor", "HMP & YOI Kestrel Moor"}
+    assert [Path(p).stem for p in plans] == KESTREL
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2], [2, 0, 1], [1, 2, 0]])
+def test_links_do_not_depend_on_load_order_and_reruns_add_nothing(order, extracted, tmp_path):
+    from actionplans.schemas import Document
+    docs = [Document.model_validate(extracted(REPO / "corpus" / f"{n}.pdf")) for n in KESTREL]
+    db = load.open_db(str(tmp_path / "x.db"))
+    for i in order:
+        load.save(db, docs[i])
+    links = db.execute("SELECT recommendation_id, earlier_id, score FROM recurring ORDER BY 1, 2").fetchall()
+    assert len(links) == 4
+    load.save(db, docs[order[0]])  # the same plan again: replaced, links recomputed, none duplicated
+    assert db.execute("SELECT recommendation_id, earlier_id, score FROM recurring ORDER BY 1, 2").fetchall() == links
+    with db.atomic():  # the 2019 plan removed, as a replaced file's old plan is: its links go with it
+        db.execute("DELETE FROM document_paths WHERE document_id = ?", [docs[1].source.sha256])
+        load.delete_document(db, docs[1].source.sha256)
+    left = db.execute("SELECT count(*) FROM recurring").fetchone()[0]
+    assert left == 1  # 2023 -> 2015 (ten hours unlocked) remains
+
+
+@pytest.mark.anyio
+async def test_views_in_datasette(db_path):
+    from actionplans.db.site import datasette
+    ds = datasette(db_path)
+    name = Path(db_path).stem
+    r = await ds.client.get(f"/{name}/repeated_recommendations.json?_shape=array&establishment=HMP+Kestrel+Moor")
+    rows = r.json()
+    assert r.status_code == 200 and len(rows) == 4
+    ten = next(x for x in rows if x["ref"] == "Priority concern 1")
+    assert ten["earlier_ref"] == "5.11" and ten["earlier_answer"] == "not agreed"
+    drugs = next(x for x in rows if x["ref"] == "Priority concern 2")
+    assert drugs["earlier_ref"] == "4" and drugs["overdue_at_reinspection"] == 1
+    assert "Head of Security" in drugs["earlier_commitments"] and "October 2019" in drugs["earlier_commitments"]
+    r = await ds.client.get(f"/{name}/establishment_plans.json?_shape=array&establishment_id=kestrel-moor")
+    plans = r.json()
+    assert [p["visit"] for p in plans] == [1, 2, 3] and [p["repeated"] for p in plans] == [0, 2, 2]
+    r = await ds.client.get(f"/{name}/theme_years.json?_shape=array&theme=use_of_force")
+    years = {y["year"]: y for y in r.json()}
+    assert years["2019"]["repeated"] >= 1 and years["2015"]["recommendations"] >= 1
