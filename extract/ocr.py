@@ -44,7 +44,7 @@ OcrMode = Literal["auto", "always", "never"]
 MODES: tuple[str, ...] = ("auto", "always", "never")
 # Bumped whenever what is written into the cached PDF changes (line recovery, OCRmyPDF arguments), so
 # an older cache entry is made again rather than read.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -224,7 +224,9 @@ def _runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
 
 
 def _bands(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """Runs on neighbouring rows that overlap grouped into bands: (first row, last row, start, end)."""
+    """Runs on neighbouring rows with nearly the same extent grouped into bands: (first row, last row,
+    start, end). A run much shorter or longer than the band it touches (a vertical rule crossing a filled
+    band, a letter touching a rule) starts a band of its own."""
     bands: list[list[int]] = []
     prev: list[list[int]] = []  # bands that reached the row before
     cur: list[list[int]] = []  # bands that reach this row
@@ -233,7 +235,7 @@ def _bands(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int]]:
         if r != row:
             prev, cur, row = (cur if row == r - 1 else []), [], r
         for g in prev:
-            if a < g[3] and b > g[2]:
+            if min(b, g[3]) - max(a, g[2]) >= 0.8 * max(b - a, g[3] - g[2]):
                 g[1], g[2], g[3] = r, min(g[2], a), max(g[3], b)
                 prev.remove(g)
                 cur.append(g)
@@ -245,11 +247,26 @@ def _bands(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int]]:
     return [(g[0], g[1], g[2], g[3]) for g in bands]
 
 
+def _join(lines: list[tuple[float, float, float, float]], near: float, gap: float) -> list[tuple[float, float, float]]:
+    """Collinear pieces (position, start, end, weight) less than `near` apart across and `gap` apart along
+    made one line at their weighted mean position: a rule left slightly askew comes out of the image as a
+    staircase of pieces a pixel apart."""
+    out: list[list[float]] = []
+    for pos, a, b, w in sorted(lines, key=lambda t: (t[0], t[1])):
+        o = next((o for o in reversed(out) if pos - o[0] <= near and a <= o[2] + gap and b >= o[1] - gap), None)
+        if o is None:
+            out.append([pos, a, b, w])
+        else:
+            o[0] = (o[0] * o[3] + pos * w) / (o[3] + w)
+            o[1], o[2], o[3] = min(o[1], a), max(o[2], b), o[3] + w
+    return [(o[0], o[1], o[2]) for o in out]
+
+
 def find_ruling_lines(gray: np.ndarray, dpi: float, s: OcrSettings) -> list[Segment]:
     """Horizontal and vertical ruling lines in a greyscale page image, in points. A line is a long run of
-    dark pixels; runs on neighbouring rows (a line a few pixels thick, or one left a pixel askew by
-    deskewing) make one line at their middle. A band thicker than `max_rule` is a filled area (a dark
-    header row): its two long edges are lines, as a filled rectangle's are in a vector PDF."""
+    dark pixels; runs on neighbouring rows (a line a few pixels thick) make one line at their middle, and
+    pieces of one line left a pixel askew by deskewing are joined. A band thicker than `max_rule` is a
+    filled area (a dark header row): its edges are lines, as a filled rectangle's are in a vector PDF."""
     import numpy as np
     k = 72.0 / dpi
     dark = gray < s.dark_level
@@ -258,15 +275,14 @@ def find_ruling_lines(gray: np.ndarray, dpi: float, s: OcrSettings) -> list[Segm
         m = dark if axis == 0 else dark.T
         # Bridge a one-pixel step so a line drawn a fraction of a degree off square stays one run.
         m = m | np.roll(m, 1, axis=0) | np.roll(m, -1, axis=0)
+        pieces = []
         for r0, r1, a, b in _bands(_runs(m, int(min_len / k))):
             thick = (r1 - r0 + 1) * k
             mids = [(r0 + r1 + 1) / 2] if thick <= s.max_rule + 2 * k else [r0 + 1, r1]
-            for mid in mids:
-                if axis == 0:
-                    out.append((a * k, mid * k, b * k, mid * k))
-                else:
-                    out.append((mid * k, a * k, mid * k, b * k))
-    return [tuple(round(v, 2) for v in seg) for seg in out]
+            pieces += [(mid * k, a * k, b * k, (b - a) * k) for mid in mids]
+        for pos, a, b in _join(pieces, s.max_rule, s.max_rule):
+            out.append((a, pos, b, pos) if axis == 0 else (pos, a, pos, b))
+    return [(round(x0, 2), round(t, 2), round(x1, 2), round(b, 2)) for x0, t, x1, b in out]
 
 
 def draw_ruling_lines(pdf_path: Path, pages: list[int], s: OcrSettings) -> dict[str, int]:

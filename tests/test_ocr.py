@@ -1,0 +1,180 @@
+"""Scanned plans read through OCR (extract/ocr.py): the committed sample scan, really OCR'd by Tesseract.
+
+The OCR runs once per session into a fresh cache folder (about 15 s for the 4-page sample), so these tests
+measure the OCR path itself, never a copy left in db/cache by an earlier run.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import numpy as np
+import pdfplumber
+import pytest
+from actionplans.extract import batch, errors, ocr
+from actionplans.extract.evaluate import score
+from actionplans.extract.fetch import sha256_file
+from actionplans.extract.pipeline import TABLE_SETTINGS, extract_document, read_pages
+from conftest import CORPUS
+
+SCAN = CORPUS / "scanned" / "v3-hmpps-2021-hmp-ashcombe-scan.pdf"
+ORIGINAL = CORPUS / "v3-hmpps-2021-hmp-ashcombe.pdf"
+TEXT_PLAN = CORPUS / "v6-hmpps-2022-hmp-coldharbour-urgent-notification.pdf"  # 2 pages, for --ocr always
+
+
+@pytest.fixture(scope="session")
+def cache(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("ocr-cache"))
+
+
+@pytest.fixture(scope="session")
+def scanned(cache):
+    """The sample scan's Document, read through OCR into the session's cache."""
+    return extract_document(SCAN, annotate=False, ocr_settings=ocr.OcrSettings(cache_dir=cache))
+
+
+# -- the sample ---------------------------------------------------------------------------------------
+
+def test_the_sample_has_no_text_layer_and_its_original_is_expected_of_it():
+    with pdfplumber.open(SCAN) as pdf:
+        assert len(pdf.pages) == 4
+        assert all(not p.chars and len(p.images) == 1 for p in pdf.pages)
+    gold = json.loads(SCAN.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert gold == json.loads(ORIGINAL.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+def test_never_turns_a_scan_away_saying_how_to_read_it():
+    with pytest.raises(errors.NoTextLayer) as e:
+        extract_document(SCAN, annotate=False, ocr_settings=ocr.OcrSettings(mode="never"))
+    assert "--ocr auto" in str(e.value)
+
+
+def test_without_tesseract_the_error_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # neither tesseract nor ocrmypdf can be found
+    with pytest.raises(errors.OcrUnavailable) as e:
+        extract_document(SCAN, annotate=False, ocr_settings=ocr.OcrSettings(cache_dir=str(tmp_path / "c")))
+    assert "apt-get install tesseract-ocr" in str(e.value) and "4 scanned pages" in str(e.value)
+
+
+def test_only_pages_with_an_image_and_almost_no_words_need_ocr():
+    s = ocr.OcrSettings()
+    assert ocr.scanned_pages(SCAN, {1: 0, 2: 0, 3: 0, 4: 0}, s) == [1, 2, 3, 4]
+    assert ocr.scanned_pages(SCAN, {1: 0, 2: 200, 3: 0, 4: 200}, s) == [1, 3]  # pages with words are read as they are
+    n, pages = read_pages(ORIGINAL)
+    assert ocr.scanned_pages(ORIGINAL, {p["page"]: len(p["words"]) for p in pages}, s) == []
+    # A page short of words but with no picture on it is blank, not scanned.
+    assert ocr.scanned_pages(TEXT_PLAN, {1: 0, 2: 0}, s) == []
+
+
+# -- reading it through OCR -----------------------------------------------------------------------------
+
+def test_the_scan_scores_as_its_text_layer_original(scanned):
+    gold = json.loads(SCAN.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    res, misses = score(gold, scanned.model_dump(mode="json"))
+    assert {k: res[k] for k in ("recs_recall", "recs_precision", "refs", "decision")} == dict.fromkeys(
+        ("recs_recall", "recs_precision", "refs", "decision"), 1.0), misses
+    assert min(res[k] for k in ("text", "owners_f1", "dates_f1", "alignment")) >= 0.95, (res, misses)
+
+
+def test_records_read_through_ocr_say_so_with_the_page_confidence(scanned):
+    src = scanned.source
+    assert src.path.endswith("-scan.pdf") and src.sha256 == sha256_file(SCAN)[0]
+    assert src.ocr and src.ocr_pages == [1, 2, 3, 4]
+    assert 0.5 < src.ocr_confidence <= 1
+    assert scanned.recommendations and all(r.ocr for r in scanned.recommendations)
+    assert all(0.5 < r.ocr_confidence <= 1 for r in scanned.recommendations)
+
+
+def test_the_ocrd_copy_is_cached_by_sha256_with_its_ruling_lines(scanned, cache):
+    sha = sha256_file(SCAN)[0]
+    got = ocr.read_through(SCAN, sha, {1: 0, 2: 0, 3: 0, 4: 0}, 4, ocr.OcrSettings(cache_dir=cache))
+    assert got.cached and got.path.endswith(f"ocr/{sha}.pdf")  # a re-run does not OCR again
+    assert got.confidence == {p: got.confidence[p] for p in (1, 2, 3, 4)} and got.mean_confidence() > 0.5
+    # The page images' table rules came back as vector lines: the plan's table has its six ruled columns.
+    with pdfplumber.open(got.path) as pdf:
+        page = pdf.pages[1]
+        assert page.chars and page.edges
+        tables = page.find_tables(TABLE_SETTINGS)
+    with pdfplumber.open(ORIGINAL) as pdf:
+        want = pdf.pages[1].find_tables(TABLE_SETTINGS)
+    assert [len(t.rows[0].cells) for t in tables] == [len(t.rows[0].cells) for t in want] == [6]
+    assert [len(t.rows) for t in tables] == [len(t.rows) for t in want]
+
+
+def test_a_folder_of_scanned_and_text_plans_loads_both_and_the_log_says_which_was_ocrd(tmp_path, cache, scanned):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for pdf in (SCAN, ORIGINAL):
+        (folder / pdf.name).write_bytes(pdf.read_bytes())
+    db = tmp_path / "plans.db"
+    run = batch.run([str(folder)], str(db), workers=2, annotate=False, cache_dir=cache)
+    assert [o.status for o in run.outcomes] == ["loaded", "loaded"]
+    assert "1 file read through OCR" in run.summary()
+    conn = sqlite3.connect(db)
+    log = dict(conn.execute("SELECT path, ocr FROM ingest_log"))
+    assert log == {str(folder / ORIGINAL.name): 0, str(folder / SCAN.name): 1}
+    docs = dict(conn.execute("SELECT path, ocr FROM documents"))
+    assert docs == {str(folder / ORIGINAL.name): 0, str(folder / SCAN.name): 1}
+    recs = conn.execute("SELECT d.ocr, count(*), min(r.ocr), max(r.ocr), min(r.ocr_confidence) FROM recommendations r "
+                        "JOIN documents d ON d.id = r.document_id GROUP BY d.ocr ORDER BY d.ocr").fetchall()
+    assert recs[0][0] == 0 and recs[0][2:4] == (0, 0) and recs[0][4] is None
+    assert recs[1][0] == 1 and recs[1][2:4] == (1, 1) and recs[1][4] > 0.5
+    assert recs[0][1] == recs[1][1] == 7
+
+
+def test_always_reads_a_text_plan_through_ocr_too(tmp_path):
+    plain = extract_document(TEXT_PLAN, annotate=False)
+    doc = extract_document(TEXT_PLAN, annotate=False,
+                           ocr_settings=ocr.OcrSettings(mode="always", cache_dir=str(tmp_path)))
+    assert not plain.source.ocr and doc.source.ocr and doc.source.ocr_pages == [1, 2]
+    assert [r.ref for r in doc.recommendations] == [r.ref for r in plain.recommendations]
+    assert all(r.ocr for r in doc.recommendations)
+
+
+# -- the mending of OCR text, and the line finder, on inputs made here ----------------------------------
+
+@pytest.mark.parametrize("read, printed", [
+    ("S4O", "S40"), ("1,12", "1.12"), ("(1,46)", "(1.46)"), ("31/O3/2021", "31/03/2021"), ("1l.2", "11.2"),
+    ("|Agreed", "Agreed"), ("on_", "on"), ("|.Agreed", "Agreed"), ("|", ""),
+    ("1,120", "1,120"), ("CO2", "CO2"), ("SO", "SO"), ("Oliver", "Oliver"), ("I", "I"), ("Q2", "Q2"),
+])
+def test_repair_word(read, printed):
+    assert ocr.repair_word(read) == printed
+
+
+def _w(text, x0, x1, top=100.0):
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9}
+
+
+def test_bullets_misread_as_symbols_or_letters_become_bullets_where_a_bullet_stands():
+    words = [_w("Agreed", 250, 280), _w("*", 320, 323), _w("review", 331, 360),  # a symbol before a word
+             _w("e", 320, 324, 120), _w("introduce", 334, 370, 120),  # a letter set apart, opening its line
+             _w("vitamin", 320, 350, 140), _w("e", 352.5, 356, 140), _w("levels", 362, 390, 140),  # a word
+             _w("«", 400, 404, 160)]  # nothing after it: not a bullet
+    page = {"page": 1, "words": words}
+    ocr.repair([page], [1])
+    assert [w["text"] for w in page["words"]] == ["Agreed", "•", "review", "•", "introduce", "vitamin", "e", "levels",
+                                                  "«"]
+    other = {"page": 2, "words": [_w("*", 320, 323), _w("x", 331, 340)]}
+    ocr.repair([other], [1])  # a page read from its own text layer is left alone
+    assert other["words"][0]["text"] == "*"
+
+
+def test_ruling_lines_are_found_in_a_page_image():
+    dpi, s = 150, ocr.OcrSettings()
+    img = np.full((600, 800), 250, dtype=np.uint8)
+    img[100:102, 50:750] = 0  # a rule 2 px thick
+    img[301, 50:749] = 20  # a rule 1 px thick, a pixel askew half way along
+    img[302, 400:750] = 20
+    img[100:500, 50] = 0  # vertical rules
+    img[100:500, 400:402] = 0
+    img[400:440, 50:750] = 0  # a filled band: its two edges are lines
+    img[200:215, 100:108] = 0  # a letter's stroke: too short to be a rule
+    img[450:460, 300:310] = 200  # light shading: not dark enough
+    k = 72 / dpi
+    segs = [tuple(round(v / k) for v in seg) for seg in ocr.find_ruling_lines(img, dpi, s)]  # back to pixels
+    assert segs == [(50, 101, 750, 101), (50, 302, 750, 302),  # the askew rule is one line
+                    (50, 400, 750, 400), (50, 440, 750, 440),  # the band's top and bottom
+                    (51, 100, 51, 500), (401, 100, 401, 500),  # the rules across it are not swallowed by it
+                    (750, 400, 750, 440)]  # the band's right end (its left end lies on the rule at 51)
