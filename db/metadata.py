@@ -281,6 +281,88 @@ ORDER BY d.title, r.position""",
 }
 
 
+# Establishments and repeated recommendations (db/links.py, issue 13).
+TABLE_COLUMNS["documents"].update({
+    "establishment_id": "The establishment the plan belongs to (establishments.id), however the plan prints its name",
+    "inspected": "When the inspection the plan answers ended (ISO date, or YYYY-MM); orders an establishment's plans",
+    "inspected_from": "Where `inspected` comes from: inspection (the dates printed), report (its publication) or "
+                      "plan (its submission)",
+})
+TABLE_COLUMNS.update({
+    "establishments": {
+        "id": "The place name in lower case with hyphens ('leeds', 'irc-thornleigh'), or 'national'",
+        "name": "Canonical name: 'HMP Leeds' whether printed 'HMP/YOI Leeds', 'Leeds Prison' or 'HMP LEEDS'",
+        "kind": "prison, yoi, irc, probation_region or national (thematic and service-wide plans)",
+        "place": "The place name alone",
+        "forms": "Every form of the name the plans print (JSON list)",
+        "plans": "Number of plans of the establishment in the database",
+    },
+    "recurring": {
+        "recommendation_id": "The later recommendation (recommendations.id)",
+        "earlier_id": "A recommendation of an earlier inspection of the same establishment that asks for the same "
+                      "thing (recommendations.id)",
+        "score": "How alike the two texts are (Dice coefficient of their content words, 0-1)",
+        "method": "How the pair was judged the same (see extract/recurring.py)",
+        "words": "The content words the two texts share",
+        "establishment_id": "The establishment both plans belong to",
+    },
+})
+_EARLIER = "of the earlier recommendation"
+VIEW_COLUMNS.update({
+    "establishment": "Canonical establishment name", "ref": field(m.Recommendation, "ref"),
+    "earlier_inspected": "When the earlier inspection ended", "earlier_ref": f"Reference {_EARLIER}",
+    "earlier_recommendation": f"Text {_EARLIER}", "earlier_answer": f"Decision {_EARLIER}, grouped",
+    "earlier_decision": f"Decision {_EARLIER}, as normalised", "earlier_plan": "Title of the earlier plan",
+    "earlier_actions": f"Number of actions {_EARLIER}",
+    "earlier_actions_due": f"Actions {_EARLIER} due before the later inspection",
+    "overdue_at_reinspection": f"Actions {_EARLIER} still open (as the plan says) after their due date when the "
+                               "establishment was inspected again",
+    "earlier_commitments": f"Every action {_EARLIER}, one a line: text [owners; target date]",
+    "earlier_document_id": "The earlier plan (documents.id)", "plan": field(m.Metadata, "title"),
+    "earlier_id": "The earlier recommendation (recommendations.id)",
+    "establishment_id": "The establishment (establishments.id)",
+    "establishment_kind": "prison, yoi, irc, probation_region or national",
+    "visit": "Which inspection of the establishment this is (1 = the earliest in the database)",
+    "agreed": "Recommendations agreed or accepted", "partly_agreed": "Recommendations partly agreed or accepted",
+    "not_agreed": "Recommendations not agreed, not accepted or rejected",
+    "repeated": "Recommendations that repeat one of an earlier inspection",
+    "theme": "A race-equality theme (extract/data/themes.yml)", "year": "Year the inspection ended",
+    "establishments": "Number of establishments", "agreed_pct": "Share of recommendations agreed (%)",
+    "actions_due": "Actions with a due date", "actions_overdue": "Open actions whose due date has passed, as of today",
+})
+VIEW_OVERRIDES.update({
+    "establishment_plans": {"themes": "Recommendations per theme (JSON object)",
+                            "recommendations": TABLE_COLUMNS["documents"]["recommendations"],
+                            "actions": TABLE_COLUMNS["documents"]["actions"]},
+    "theme_years": {"recommendations": "Recommendations about the theme"},
+    "repeated_recommendations": {"recommendation": "Text of the later recommendation",
+                                 "answer": "Decision on the later recommendation, grouped",
+                                 "inspected": "When the later inspection ended",
+                                 "score": TABLE_COLUMNS["recurring"]["score"],
+                                 "words": TABLE_COLUMNS["recurring"]["words"],
+                                 "method": TABLE_COLUMNS["recurring"]["method"]},
+})
+TABLES.update({
+    "establishments": {"description": "One row per prison, YOI, removal centre, probation region or the national "
+                                      "level, however its plans print its name.",
+                       "facets": ["kind"], "label_column": "name"},
+    "recurring": {"description": "Recommendations made again: each row links a recommendation to one of an earlier "
+                                 "inspection of the same establishment that asks for the same thing in other words.",
+                  "sort_desc": "score"},
+    "repeated_recommendations": {"description": "Recommendations made again at a later inspection, beside the earlier "
+                                                "one: both texts, both answers, and the earlier plan's actions with "
+                                                "owners and target dates, and how many were overdue when the "
+                                                "establishment was inspected again.",
+                                 "facets": ["establishment", "earlier_answer"]},
+    "establishment_plans": {"description": "Each establishment's plans in inspection order, with how each answered "
+                                           "and how many recommendations repeat an earlier one.",
+                            "facets": ["establishment", "establishment_kind"]},
+    "theme_years": {"description": "Per theme, across every establishment, by year of inspection: recommendations, "
+                                   "share agreed, actions due and overdue today, and repeats.",
+                    "facets": ["theme"]},
+})
+
+
 def _view_columns() -> dict[str, list[str]]:
     """Columns of each view, read from an empty database built from the schema."""
     db = sqlite_utils.Database(memory=True)
