@@ -48,6 +48,7 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 import build  # noqa: E402
+import pdfplumber  # noqa: E402
 import textgen  # noqa: E402
 from build import WD_TABLE_ALIGNMENT, OxmlElement, qn  # noqa: E402
 
@@ -788,6 +789,25 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 # Measuring the render
 
+@dataclass
+class Placement:
+    """Where one owner/date entry was drawn and where the render put it (for the ground-truth tests)."""
+    ref: str
+    column: str                   # owner | date
+    text: str                     # its first printed line
+    placement: str                # level | low1 | low2 | stacked
+    order: int                    # its place among the column's entries in the row
+    line: int                     # row line it starts on, measured
+    target: int                   # row line it was drawn on
+    page: int
+    top: float
+    para_page: int | None         # its paragraph's first line
+    para_top: float | None
+    row_page: int                 # the row's first measured response line, and its row line index
+    row_top: float
+    row_line: int
+
+
 def measure(pdf: Path, case: dict, d: dict[str, str], rows: list[GRow]) -> tuple[list[str], dict]:
     """Line counts of every paragraph and entry (stored on the rows) and the placement problems found (empty:
     every entry is where it was drawn); also what the render shows (pages, rows broken across pages)."""
@@ -803,6 +823,7 @@ def measure(pdf: Path, case: dict, d: dict[str, str], rows: list[GRow]) -> tuple
     style = BULLET_STYLE[d["bullets"]]
     recs = case["recommendations"]
     problems: list[str] = []
+    placements: list[Placement] = []
     pitches: list[float] = []
     found: list[tuple[GRow, dict, dict]] = []
     broken_rows = 0
@@ -870,9 +891,15 @@ def measure(pdf: Path, case: dict, d: dict[str, str], rows: list[GRow]) -> tuple
                 if abs(pos - round(pos)) > 0.3 or round(pos) != targets[c][j]:
                     problems.append(f"{ref}: {c} {row.entries[c][j].lines[0]!r} starts on row line {pos:.2f}, "
                                     f"drawn at {targets[c][j]}")
-    with __import__("pdfplumber").open(pdf) as p:
+                e = row.entries[c][j]
+                pl = cols["resp"].lines[spans[e.para][0]] if e.para in spans else None
+                placements.append(Placement(ref, c, e.lines[0], row.placement, j, round(pos), targets[c][j],
+                                            el.page, el.top, pl.page if pl else None, pl.top if pl else None,
+                                            grid[0][1].page, grid[0][1].top, grid[0][0]))
+    with pdfplumber.open(pdf) as p:
         npages = len(p.pages)
-    return problems, {"pages": npages, "rows_broken_across_pages": broken_rows}
+    return problems, {"pages": npages, "rows_broken_across_pages": broken_rows, "pitch": pitch,
+                      "placements": placements}
 
 
 def broken_words(pdf: Path, case: dict) -> list[str]:
@@ -991,7 +1018,8 @@ def write_plan(p: Plan, out: Path) -> None:
     """`<name>.expected.json` and `<name>.drawn.json` (always; with the reason when the plan failed)."""
     drawn = {"id": p.name, "seed": p.seed, "index": p.index, "attempt": p.attempt, "drawn": p.drawn,
              "layout": {k: p.case["plan"][k] for k in ("roles", "labels", "widths_cm")},
-             "font": p.drawn["font"], "measured": {k: v for k, v in p.measured.items() if k != "broken_words"},
+             "font": p.drawn["font"],
+             "measured": {k: v for k, v in p.measured.items() if k in ("pages", "rows_broken_across_pages")},
              "verified": p.error is None}
     if p.error:
         drawn["error"] = p.error

@@ -1,0 +1,129 @@
+"""The layout generator's ground truth: the committed sample's owners and dates sit where they were drawn
+relative to their paragraphs in the rendered PDFs, the sample covers every dimension value, and a seed
+always gives the same plans."""
+
+import csv
+import datetime as dt
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpus" / "generated"
+DRAWN = sorted(SAMPLE.glob("*.drawn.json"))
+
+
+def load_generate():
+    if "corpus_generate" in sys.modules:
+        return sys.modules["corpus_generate"]
+    spec = importlib.util.spec_from_file_location("corpus_generate", ROOT / "corpus" / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["corpus_generate"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def rebuilt(gen, drawn: dict):
+    """The plan behind a committed sample file, made again from its seed, index and attempt."""
+    return gen.make_plan(drawn["seed"], drawn["index"], drawn.get("attempt", 0))
+
+
+def test_sample_covers_every_dimension_value():
+    gen = load_generate()
+    seen = {(k, v) for f in DRAWN for k, v in json.loads(f.read_text(encoding="utf-8"))["drawn"].items()}
+    missing = {(k, v) for k, vs in gen.DIMENSIONS.items() for v in vs} - seen
+    assert not missing
+    assert 10 <= len(DRAWN) <= 20
+    assert [f.name.removesuffix(".drawn.json") for f in DRAWN] == [f"gen-{gen.SAMPLE_SEED}-{i:03d}"
+                                                                   for i in gen.cover_sample()]
+
+
+@pytest.mark.parametrize("drawn_file", DRAWN, ids=[f.stem for f in DRAWN])
+def test_generation_is_deterministic(drawn_file):
+    """The same seed draws the same values and writes the same expected records, on any run and machine."""
+    gen = load_generate()
+    drawn = json.loads(drawn_file.read_text(encoding="utf-8"))
+    plan, again = rebuilt(gen, drawn), rebuilt(gen, drawn)
+    assert plan.drawn == again.drawn == drawn["drawn"]
+    assert plan.expected == again.expected
+    exp = json.loads(drawn_file.with_name(drawn["id"] + ".expected.json").read_text(encoding="utf-8"))
+    assert plan.expected == exp
+    assert {k: plan.case["plan"][k] for k in ("roles", "labels", "widths_cm")} == drawn["layout"]
+
+
+@pytest.mark.parametrize("drawn_file", DRAWN, ids=[f.stem for f in DRAWN])
+def test_entries_sit_where_drawn(drawn_file):
+    """Every owner and date entry starts where it was drawn relative to its paragraph, measured in the PDF
+    with pdfplumber: level with the paragraph's first line, one or two lines below it (and above the next
+    paragraph), or stacked from the top of the cell in order."""
+    gen = load_generate()
+    drawn = json.loads(drawn_file.read_text(encoding="utf-8"))
+    plan = rebuilt(gen, drawn)
+    pdf = SAMPLE / f"{drawn['id']}.pdf"
+    gen.measure(pdf, plan.case, plan.drawn, plan.rows)          # line counts of this render
+    problems, measured = gen.measure(pdf, plan.case, plan.drawn, plan.rows)
+    assert problems == []
+    assert measured["pages"] == drawn["measured"]["pages"]
+    pitch = measured["pitch"]
+    places = measured["placements"]
+    n_entries = sum(len(r.entries[c]) for r in plan.rows for c in ("owner", "date"))
+    assert len(places) == n_entries > 0
+    for p in places:
+        assert p.line == p.target, p
+        if p.placement == "stacked":
+            continue
+        low = {"level": 0, "low1": 1, "low2": 2}[p.placement]
+        if p.page == p.para_page:                   # on the paragraph's page: exactly `low` lines below
+            assert abs(p.top - (p.para_top + low * pitch)) < 1.5, p
+        else:                                       # carried over a page break with the rest of its row
+            assert low and p.page == p.para_page + 1, p
+    # stacked entries start at the top of the cell and follow one another in order
+    for row in plan.rows:
+        if row.placement != "stacked":
+            continue
+        for c in ("owner", "date"):
+            mine = [p for p in places if p.column == c and p.ref == plan.case["recommendations"][row.rec]["ref"]]
+            line = 0
+            for j, p in enumerate(sorted(mine, key=lambda p: p.order)):
+                line += row.gap if j else 0
+                assert p.line == line, p
+                if j == 0 and p.page == p.row_page:
+                    assert abs(p.top - (p.row_top - p.row_line * pitch)) < 1.5, p
+                line += row.counts[c][j]
+    assert gen.broken_words(pdf, plan.case) == []             # words wrap at spaces, never inside a cell
+
+
+def test_due_dates_agree_with_the_labelled_set():
+    """The generator's due dates (build.due_date) read the forms it prints as the labelled set does."""
+    build = load_generate().build
+    rows = list(csv.DictReader((ln for ln in (ROOT / "tests" / "data" / "dates.tsv").open(encoding="utf-8")
+                                if not ln.startswith("#")), delimiter="\t"))
+    checked = 0
+    for r in rows:
+        text = r["text"].replace("\\n", "\n")
+        new_form = any(w in text.lower() for w in ("spring", "summer", "autumn", "winter", "within", "tbc",
+                                                   "to be confirmed", " to ", " - ", " \u2013 "))
+        if r["base"] == "-" or build.NO_DUE.match(text) or not new_form:
+            continue
+        try:
+            due = build.due_date(text, dt.date.fromisoformat(r["base"]))
+        except ValueError:
+            continue                                # a form the generator never prints
+        assert due == (None if r["due"] == "-" else r["due"]), text
+        checked += 1
+    assert checked >= 10
+
+
+def test_every_date_form_has_a_due_date_rule():
+    gen = load_generate()
+    import random
+    rng = random.Random(0)
+    sub = dt.date(2021, 5, 17)
+    for form in gen.DIMENSIONS["date_form"]:
+        for _ in range(30):
+            text = gen.date_text(rng, form, sub)
+            due = gen.build.due_date(text, sub)
+            assert (due is None) == (form in ("status", "tbc")), (form, text, due)
