@@ -220,5 +220,29 @@ def _generalise(n: int, seed: int, workers: int | None) -> int:
     return mod.run(n, seed, workers=workers, echo=click.echo)
 
 
+@main.command(epilog="""\b
+Examples:
+  actionplans debug plan.pdf                   # every page, into ./debug/
+  actionplans debug plan.pdf --page 3 --out /tmp/look
+""")
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False))
+@click.option("--page", "pages", type=click.IntRange(min=1), multiple=True, help="Page to draw (1-based; repeatable)")
+@click.option("--out", "out_dir", default="debug", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the pictures")
+@click.option("--resolution", default=110, show_default=True, type=click.IntRange(min=36, max=400),
+              help="Dots per inch of the page images")
+def debug(pdf: str, pages: tuple[int, ...], out_dir: str, resolution: int) -> None:
+    """Draw on each page what every table stage found: columns and their fields, rows, section rows,
+    stitched rows, response paragraphs, and each owner/date entry with a line to its action."""
+    from . import errors
+    from .debug import draw
+    try:
+        written = draw(pdf, out_dir, list(pages) or None, resolution)
+    except errors.ExtractError as e:
+        raise click.ClickException(str(e)) from e
+    for path in written:
+        click.echo(str(path))
+
+
 if __name__ == "__main__":
     main()

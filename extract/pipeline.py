@@ -32,7 +32,7 @@ from .fetch import sha256_file
 from .metadata import latest_day, parse_metadata
 from .owners import describe_owner, ends_owner, split_owners, starts_owner
 from .settings import DEFAULT, Settings
-from .tables import REF, REF_LEAD, Row, TableScanner, furniture, header_field
+from .tables import REF, REF_LEAD, Row, Scan, TableScanner, furniture, header_field
 
 log = logging.getLogger(__name__)
 WORD_KEYS = ("text", "x0", "x1", "top", "bottom")
@@ -61,12 +61,16 @@ def read_pages(path: Path, first: int = 1, last: int | None = None) -> tuple[int
                 # so on a 300-page plan the unused ones (doctop, upright, ...) cost tens of MB.
                 words = [{k: w[k] for k in WORD_KEYS} for w in page.extract_words(
                     keep_blank_chars=False, use_text_flow=False, x_tolerance=3)]
-                tables = []
+                tables, rules = [], []
                 if page.edges:
                     for t in page.find_tables(TABLE_SETTINGS):
                         tables.append((t.bbox, [list(r.cells) for r in t.rows]))
+                    # Horizontal rules (lines and the edges of shaded rectangles): row boundaries of a table
+                    # drawn with horizontal rules only, where the table finder sees no cells.
+                    rules = sorted((round(e["top"], 1), round(e["x0"], 1), round(e["x1"], 1))
+                                   for e in page.horizontal_edges)
                 pages.append({"page": i, "width": float(page.width), "height": float(page.height),
-                              "words": words, "tables": tables})
+                              "words": words, "tables": tables, "rules": rules})
             except Exception as e:
                 raise unreadable(path, e, "the page cannot be read", page=i) from e
             finally:
@@ -190,6 +194,9 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
         ref = m.group(0) if m else ref
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
     response = _cell_paragraphs(row.words("response"))
+    decision_text = text_of(row.words("decision")) or None
+    if decision_text is None and response and DECISION_ONLY.match(response[0].text):
+        decision_text, response = response[0].text, response[1:]  # the decision heads the response cell
 
     def level(ln) -> int | None:
         return beside(response, ln.page, ln.top, settings.level_share * ln.height)
@@ -198,7 +205,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
     dates = entries(to_lines(row.words("date")), level, opens_date, right=rights.get("date"), split_segments=True,
                     settings=settings)
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
-    return RowCells(row, ref, _cell_paragraphs(row.words("text")), text_of(row.words("decision")) or None, response,
+    return RowCells(row, ref, _cell_paragraphs(row.words("text")), decision_text, response,
                     owners, dates, hypotheses(response, owners, lh), hypotheses(response, dates, lh))
 
 
@@ -206,6 +213,7 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
                          habits: tuple = (None, None)) -> Recommendation:
     row, response = cells.row, cells.response
     warnings: list[str] = []
+    decision_text = cells.decision_text
     owner_habit, date_habit = habits
     date_choice = choose(cells.date_options, date_habit)
     owner_choice = choose(cells.owner_options, owner_habit)
@@ -252,13 +260,13 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
         warnings.append("recommendation text is empty")
     if not REF.match(cells.ref or ""):
         warnings.append(f"reference not recognised: {cells.ref!r}" if cells.ref else "no reference")
-    decision = decision_of(cells.decision_text or "")
-    if cells.decision_text and (decision is None or not DECISION_ONLY.match(cells.decision_text.strip())):
-        warnings.append(f"decision wording not recognised in full: {cells.decision_text!r}")
+    decision = decision_of(decision_text or "")
+    if decision_text and (decision is None or not DECISION_ONLY.match(decision_text.strip())):
+        warnings.append(f"decision wording not recognised in full: {decision_text!r}")
     if not response:
         warnings.append("no response")
     return Recommendation(
-        ref=cells.ref, section=row.section, text=text, decision=decision, decision_text=cells.decision_text,
+        ref=cells.ref, section=row.section, text=text, decision=decision, decision_text=decision_text,
         response=" ".join(p.text for p in response), pages=sorted(row.pages),
         bbox=tuple(round(v, 1) for v in row.bbox), actions=actions, warnings=warnings)
 
@@ -285,6 +293,40 @@ def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: lis
     return "V3"
 
 
+@dataclass
+class Recovery:
+    """What the table stages found in a document's pages, before records are built: the page lines, the
+    furniture dropped, the scan (columns, rows, sections, joins), every row read into paragraphs and
+    entries, and the owner/date placement habits of the document. `actionplans debug` draws it."""
+    lines_per_page: list[list[tuple[float, float, str]]]
+    furniture: list[set[float]]
+    banners: set[str]
+    scan: Scan
+    cells: list[RowCells]
+    habits: tuple
+
+
+def recover(pages: list[dict], settings: Settings = DEFAULT) -> Recovery:
+    """Pages (as `read_pages` gives them) -> the plan's table, rows and cells. Drops page furniture from
+    the pages' words in place."""
+    lines_per_page = [[(ln.top, ln.bottom, ln.text) for ln in to_lines([dict(w, page=p["page"]) for w in p["words"]])]
+                      for p in pages]
+    candidates = [[ln for ln in lines if not in_table(ln, p["tables"]) and not looks_like_header(ln[2])]
+                  for lines, p in zip(lines_per_page, pages)]
+    drop = furniture(candidates, [p["height"] for p in pages])
+    scanner = TableScanner(settings)
+    for p, tops in zip(pages, drop):
+        words = [w for w in p["words"] if not any(abs(w["top"] - t) < 1.5 for t in tops)] if tops else p["words"]
+        p["words"] = words
+        scanner.add_page(p["page"], words, p["tables"], p.get("rules", ()))
+    scan = scanner.finish()
+    banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
+    rights = column_rights(scan.rows)
+    read = [read_cells(row, rights, settings) for row in scan.rows]
+    habits = (document_habit([c.owner_options for c in read]), document_habit([c.date_options for c in read]))
+    return Recovery(lines_per_page, drop, banners, scan, read, habits)
+
+
 def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None,
                           read: tuple[int, list[dict]] | None = None,
                           sha256: str | None = None,
@@ -307,17 +349,8 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
         ocr.repair(pages, scanned.pages)
     if sum(len(p["words"]) for p in pages) == 0:
         raise errors.NoTextLayer(path, f"none of its {n} pages has any text")
-    lines_per_page = [[(ln.top, ln.bottom, ln.text) for ln in to_lines([dict(w, page=p["page"]) for w in p["words"]])]
-                      for p in pages]
-    candidates = [[ln for ln in lines if not in_table(ln, p["tables"]) and not looks_like_header(ln[2])]
-                  for lines, p in zip(lines_per_page, pages)]
-    drop = furniture(candidates, [p["height"] for p in pages])
-    scanner = TableScanner()
-    for p, tops in zip(pages, drop):
-        words = [w for w in p["words"] if not any(abs(w["top"] - t) < 1.5 for t in tops)] if tops else p["words"]
-        p["words"] = words
-        scanner.add_page(p["page"], words, p["tables"])
-    scan = scanner.finish()
+    rec = recover(pages)
+    scan, lines_per_page = rec.scan, rec.lines_per_page
     if scan.columns is None:
         raise errors.NotAnActionPlan(path, "not an action plan")
     head_page, head_top = scan.first_table_top or (1, 0.0)
@@ -326,16 +359,12 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
     meta = parse_metadata(header_lines)
     base_day = meta.submitted or latest_day(header_lines)
     base = dt.date.fromisoformat(base_day) if base_day else None
-    banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
     quality = Quality(rows=scan.raw_rows, continued_rows=sum(r.continued for r in scan.rows))
     recs, problems = [], []
-    rights = column_rights(scan.rows)
-    read = [read_cells(row, rights) for row in scan.rows]
-    habits = (document_habit([c.owner_options for c in read]), document_habit([c.date_options for c in read]))
-    for cells in read:
+    for cells in rec.cells:
         row = cells.row
         try:
-            recs.append(build_recommendation(cells, base, quality, habits))
+            recs.append(build_recommendation(cells, base, quality, rec.habits))
         except ValidationError as e:
             ref = text_of(row.words("ref")) or "?"
             for err in e.errors():
@@ -348,7 +377,8 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
     quality.warnings = [RowWarning(page=r.pages[0], ref=r.ref, message=w) for r in recs
                         for w in [*r.warnings, *(f"action {k + 1}: {m}" for k, a in enumerate(r.actions)
                                                  for m in a.warnings)]]
-    meta.family = family_of(meta, scan.columns.fields, [r.ref for r in recs], [r.decision for r in recs], banners)
+    meta.family = family_of(meta, scan.columns.fields, [r.ref for r in recs], [r.decision for r in recs],
+                            rec.banners)
     doc = Document(source=Source(path=str(path), sha256=digest, pages=n), metadata=meta,
                    recommendations=recs, quality=quality)
     if scanned:

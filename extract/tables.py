@@ -75,16 +75,20 @@ class Scan:
     columns: Columns | None = None
     raw_rows: int = 0
     first_table_top: tuple[int, float] | None = None  # (page, top) of the first header found
+    mode: str | None = None  # "ruled" or "unruled": how the plan's table was read
+    page_columns: dict[int, Columns] = field(default_factory=dict)  # the columns in force on each page
+    sections: list[tuple[int, tuple, str]] = field(default_factory=list)  # (page, bbox, name) of section rows
+    joins: list[tuple[int, tuple, str]] = field(default_factory=list)  # (page, bbox, why) of rows stitched on
 
 
 def header_field(text: str) -> str | None:
     t = re.sub(r"^\s*\d+\.\s*", "", " ".join(text.split())).lower()
     if not t:
         return None
-    for name, pat in HEADER_PATTERNS:
-        if pat.search(t):
-            return name
-    return None
+    names = [name for name, pat in HEADER_PATTERNS if pat.search(t)]
+    if "decision" in names and "response" in names:
+        return "response"  # 'Decision and response': the decision heads the response cell
+    return names[0] if names else None
 
 
 def match_header(cell_texts: list[str]) -> list[str | None] | None:
@@ -184,21 +188,72 @@ class TableScanner:
         self.mode: str | None = None  # "ruled" or "unruled", once the plan's header has been found
 
     # -- per page -------------------------------------------------------------------------
-    def add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]]) -> None:
+    def add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
+                 rules: list[tuple[float, float, float]] | tuple = ()) -> None:
         """words: the page's words (furniture already dropped); tables: (bbox, rows of cell bboxes) from
-        the table finder, empty when the page has no ruling lines."""
-        used = False
-        if self.mode != "unruled":
-            for bbox, rows in tables:
-                used = self._ruled_table(pageno, words, bbox, rows) or used
-            if used:
-                self.mode = "ruled"
-        if not used and self.mode != "ruled":
-            boxes = [b for b, _ in tables]  # definitions or summary tables drawn with lines: not the plan
+        the table finder, empty when the page has no ruling lines; rules: the page's horizontal rules
+        (top, x0, x1). The plan is read from the table finder's grid when its tables hold the page's
+        rows; otherwise (no rules, horizontal rules only, or only the header and section rows boxed by
+        shading) from the columns of its header words, rows cut at rules and refs."""
+        plan, other = [], []
+        for bbox, rows in tables:
+            cw = self._cells_words(words, rows)
+            ok = self.mode != "unruled" and (self._header(cw) is not None or (
+                self.scan.columns is not None and self._same_grid(self.scan.columns, rows)))
+            (plan if ok else other).append((bbox, rows, cw))
+        if plan and not self._rows_outside(words, plan, other):
+            for bbox, rows, cw in plan:
+                self._ruled_table(pageno, bbox, rows, cw)
+            self.mode = self.mode or "ruled"
+        elif plan or self.mode != "ruled":
+            boxes = [b for b, _, _ in other]  # definitions or summary tables drawn with lines: not the plan
             loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
                                                  and w["bottom"] <= b[3] for b in boxes)]
-            if self._unruled(pageno, loose):
-                self.mode = "unruled"
+            if self._unruled(pageno, loose, rules):
+                self.mode = self.mode or "unruled"
+        self.scan.mode = self.mode
+        if self.scan.columns is not None:
+            self.scan.page_columns[pageno] = self.scan.columns
+
+    def _rows_outside(self, words: list[dict], plan: list, other: list) -> bool:
+        """Do table rows lie outside the ruled tables found? Lines below the first one that start at an
+        inner column's edge (prose after a table starts at the margin) say the grid missed the body."""
+        head = next((self._header(cw) for _b, _r, cw in plan if self._header(cw)), None)
+        cols = self._grid_columns(head[0], plan[0][1], head[1]) if head else self.scan.columns
+        if cols is None:
+            return False
+        top = min(b[1] for b, _, _ in plan)
+        boxes = [b for b, _, _ in plan + other]
+        loose = [w for w in words if w["top"] > top and not any(
+            b[0] - 1 <= w["x0"] and w["x1"] <= b[2] + 1 and b[1] - 1 <= w["top"] and w["bottom"] <= b[3] + 1
+            for b in boxes)]
+        inner = [e for e in cols.edges[1:-1]]
+
+        def columnar(ln) -> bool:  # a word starts just inside an inner column and none crosses its edge
+            return any(any(e - 2 <= w["x0"] <= e + 14 for w in ln.words)
+                       and not any(w["x0"] < e - 2 and w["x1"] > e + 2 for w in ln.words) for e in inner)
+        return sum(columnar(ln) for ln in to_lines(loose)) >= 3
+
+    @staticmethod
+    def _header(cw: list[list[list[dict]]]) -> tuple[list[str | None], int] | None:
+        """The field names of a ruled table's header row (one of its first two rows) and the first body row."""
+        for i in range(min(2, len(cw))):
+            names = match_header([text_of(c) for c in cw[i]])
+            if names:
+                return names, i + 1
+        return None
+
+    @staticmethod
+    def _grid_columns(header: list[str | None], rows: list[list[tuple | None]], start: int) -> Columns:
+        cells_x = rows[start - 1]
+        fields, edges = [], []
+        for name, c in zip(header, cells_x):
+            if c is None:
+                continue
+            fields.append(name or f"col{len(fields)}")
+            edges.append(c[0])
+        edges.append(max(c[2] for c in cells_x if c))
+        return Columns(fields, edges)
 
     def _cells_words(self, words: list[dict], rows: list[list[tuple | None]]) -> list[list[list[dict]]]:
         out = [[[] for _ in r] for r in rows]
@@ -215,33 +270,17 @@ class TableScanner:
                     break
         return out
 
-    def _ruled_table(self, pageno: int, words: list[dict], bbox: tuple, rows: list[list[tuple | None]]) -> bool:
-        cw = self._cells_words(words, rows)
+    def _ruled_table(self, pageno: int, bbox: tuple, rows: list[list[tuple | None]],
+                     cw: list[list[list[dict]]]) -> None:
+        head = self._header(cw)
         start = 0
-        header = None
-        for i in range(min(2, len(rows))):
-            names = match_header([text_of(c) for c in cw[i]])
-            if names:
-                header, start = names, i + 1
-                break
-        cols = self.scan.columns
-        if header:
+        if head:
+            header, start = head
             samples = [[ln.text for r in cw[start:] if j < len(r) for ln in to_lines(r[j])] for j in range(len(header))]
-            header = type_columns(header, samples)
-            xs = [c[0] for c in rows[start - 1] if c] + [max(c[2] for c in rows[start - 1] if c)]
-            cells_x = [c for c in rows[start - 1]]
-            fields, edges = [], []
-            for name, c in zip(header, cells_x):
-                if c is None:
-                    continue
-                fields.append(name or f"col{len(fields)}")
-                edges.append(c[0])
-            edges.append(xs[-1])
-            self.scan.columns = cols = Columns(fields, edges)
+            self.scan.columns = self._grid_columns(type_columns(header, samples), rows, start)
             if self.scan.first_table_top is None:
                 self.scan.first_table_top = (pageno, bbox[1])
-        elif cols is None or not self._same_grid(cols, rows):
-            return False
+        cols = self.scan.columns
         for i in range(start, len(rows)):
             cells: dict[str, list[dict]] = {}
             spans = [c for c in rows[i] if c]
@@ -257,19 +296,20 @@ class TableScanner:
             top = min(c[1] for c in spans)
             bottom = max(c[3] for c in spans)
             self._row(pageno, cells, (cols.edges[0], top, cols.edges[-1], bottom), wide, page_top=i == start)
-        return True
 
     @staticmethod
     def _same_grid(cols: Columns, rows: list[list[tuple | None]]) -> bool:
         xs = sorted({round(c[0]) for r in rows for c in r if c})
         return sum(any(abs(x - e) < 4 for x in xs) for e in cols.edges[:-1]) >= len(cols.edges) - 2
 
-    def _unruled(self, pageno: int, words: list[dict]) -> bool:
+    def _unruled(self, pageno: int, words: list[dict], rules=()) -> bool:
+        """Read the plan from the columns of its header words: rows start at refs and, where the page has
+        horizontal rules across the table, at every rule."""
         lines = to_lines([dict(w, page=pageno) for w in words])
         body_from = 0
         for k, ln in enumerate(lines):  # a header line (possibly wrapped over several lines)
             group = [w for l2 in lines[k:k + 4] if l2.top - ln.top < 4 * ln.height for w in l2.words]
-            cols = self._columns_from_words(group)
+            cols = self._columns_from_words(group, ln.words)
             if cols:
                 last = max(w["bottom"] for w in group)
                 cols = self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last])
@@ -297,7 +337,20 @@ class TableScanner:
         section: list[dict] = []
         top = None
         right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
+        cuts = self._cuts(rules, cols, body)
+        first_band, prev_bottom = True, None
         for k, (ln, by) in enumerate(body):
+            if prev_bottom is not None and any(prev_bottom - 1 <= c <= ln.top + 1 for c in cuts):
+                if section:  # a rule closes a section row, and the row being read
+                    self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
+                                                          section[-1]["bottom"]), True)
+                    section = []
+                if pending:
+                    self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
+                              page_top=first_band)
+                    pending, top = {}, None
+                first_band = False
+            prev_bottom = ln.bottom
             ref_words = by.get("ref", [])
             ref_text = text_of(ref_words)
             starts = bool(ref_words) and REF.match(ref_text) is not None
@@ -326,18 +379,49 @@ class TableScanner:
                 section = []
             if starts and not continues_ref or wrapped_ref and not held:
                 if pending:
-                    self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False)
+                    self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
+                              page_top=first_band)
                 pending, top = {}, ln.top
             if top is None:
                 top = ln.top
             for name, ws in by.items():
                 pending.setdefault(name, []).extend(ws)
+        if section:
+            self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
+                                                  section[-1]["bottom"]), True)
         if pending:
-            self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False)
+            self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False,
+                      page_top=first_band)
         return True
 
     @staticmethod
-    def _columns_from_words(words: list[dict]) -> Columns | None:
+    def _cuts(rules, cols: Columns, body) -> list[float]:
+        """Heights of the horizontal rules that cross most of the table: segments at one height (Word
+        draws each cell's border apart) joined, then kept when they span half the table's width."""
+        if not rules or not body:
+            return []
+        left = cols.edges[0]
+        right = max(w["x1"] for ln, _ in body for w in ln.words)
+        spans: dict[float, list[tuple[float, float]]] = {}
+        for top, x0, x1 in rules:
+            key = next((k for k in spans if abs(k - top) <= 1.0), top)
+            spans.setdefault(key, []).append((x0, x1))
+        out = []
+        for top, segs in spans.items():
+            covered, reach = 0.0, left
+            for x0, x1 in sorted(segs):
+                x0, x1 = max(x0, reach), min(x1, right)
+                if x1 > x0:
+                    covered += x1 - x0
+                    reach = x1
+            if covered >= 0.5 * (right - left):
+                out.append(top)
+        return sorted(out)
+
+    @staticmethod
+    def _columns_from_words(words: list[dict], first: list[dict] | None = None) -> Columns | None:
+        """Columns from a header row's words (wrapped cells' words overlap in x). `first`: the words of the
+        row's first line, which must lie in two cells or more (a title above the table lies in one)."""
         if len(words) < 3:
             return None
         ws = sorted(words, key=lambda w: w["x0"])
@@ -347,6 +431,8 @@ class TableScanner:
                 clusters[-1].append(w)
             else:
                 clusters.append([w])
+        if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
+            return None
         names = match_header([text_of(c) for c in clusters])
         if not names:
             return None
@@ -398,9 +484,13 @@ class TableScanner:
             ref_text and not REF.match(ref_text) and not REF_LABEL.match(ref_text) and filled <= {"ref"})
         if section:
             self.section = text_of([w for v in cells.values() for w in v]) or self.section
+            self.scan.sections.append((pageno, bbox, self.section))
             self._flush()
             return
         if not ref_text and current is not None:
+            why = "continued on a new page" if pageno not in current.pages else (
+                "ref label completed" if text_of(cells.get("ref", [])) else "merged ref cell")
+            self.scan.joins.append((pageno, bbox, why))
             for k, ws in cells.items():
                 current.cells.setdefault(k, []).extend(ws)
             if pageno not in current.pages:
