@@ -33,7 +33,9 @@ OUT = ROOT / "benchmarks" / "out"
 SHORT = {"recs_recall": "recall", "recs_precision": "prec", "owners_f1": "owners", "dates_f1": "dates",
          "due_f1": "due", "alignment": "align"}
 # Dimensions read from the render rather than drawn.
-MEASURED = {"row_breaks": lambda m: "none" if not m.get("rows_broken_across_pages") else "some"}
+MEASURED = {"row_breaks": lambda m: "none" if not m.get("rows_broken_across_pages") else "some",
+            "owner_wraps": lambda m: "none" if not m.get("owners_wrapped") else "some",
+            "date_wraps": lambda m: "none" if not m.get("dates_wrapped") else "some"}
 
 
 def load_generator():

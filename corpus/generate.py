@@ -898,7 +898,10 @@ def measure(pdf: Path, case: dict, d: dict[str, str], rows: list[GRow]) -> tuple
                                             grid[0][1].page, grid[0][1].top, grid[0][0]))
     with pdfplumber.open(pdf) as p:
         npages = len(p.pages)
-    return problems, {"pages": npages, "rows_broken_across_pages": broken_rows, "pitch": pitch,
+    wrapped = {c: sum(n > len(e.lines) for row in rows for e, n in zip(row.entries[c], row.counts[c]))
+               for c in COLS}
+    return problems, {"pages": npages, "rows_broken_across_pages": broken_rows,
+                      "owners_wrapped": wrapped["owner"], "dates_wrapped": wrapped["date"], "pitch": pitch,
                       "placements": placements}
 
 
@@ -1003,8 +1006,9 @@ def render_plans(plans: list[Plan], out: Path, workers: int = 2, log=None) -> li
                     p.error = "words broken inside a cell: " + "; ".join(measured["broken_words"][:3])
                 if probs and p.rounds >= MAX_ROUNDS:
                     p.error = "placement not verified: " + "; ".join(probs[:3])
-                if not p.problems and not p.error:
-                    shutil.copy(tmpd / f"{p.name}.pdf", out / f"{p.name}.pdf")
+                if not p.problems and not p.error and not build.same_render(tmpd / f"{p.name}.pdf",
+                                                                            out / f"{p.name}.pdf"):
+                    shutil.copy(tmpd / f"{p.name}.pdf", out / f"{p.name}.pdf")   # (same words: keep git quiet)
             left = sum(1 for p in todo if p.problems and not p.error)
             retry = sum(1 for p in todo if p.error)
             log(f"round {rnd}: {len(todo)} rendered in {t1 - t0:.0f} s, measured in "
@@ -1019,7 +1023,8 @@ def write_plan(p: Plan, out: Path) -> None:
     drawn = {"id": p.name, "seed": p.seed, "index": p.index, "attempt": p.attempt, "drawn": p.drawn,
              "layout": {k: p.case["plan"][k] for k in ("roles", "labels", "widths_cm")},
              "font": p.drawn["font"],
-             "measured": {k: v for k, v in p.measured.items() if k in ("pages", "rows_broken_across_pages")},
+             "measured": {k: v for k, v in p.measured.items()
+                          if k in ("pages", "rows_broken_across_pages", "owners_wrapped", "dates_wrapped")},
              "verified": p.error is None}
     if p.error:
         drawn["error"] = p.error
@@ -1060,8 +1065,10 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.perf_counter()
     if a.sample:
         idx = cover_sample()
+        keep = {f"gen-{SAMPLE_SEED}-{i:03d}" for i in idx}
         for f in SAMPLE_DIR.glob("gen-*"):
-            f.unlink()
+            if f.name.split(".")[0] not in keep:
+                f.unlink()
         plans = generate(SAMPLE_SEED, idx, SAMPLE_DIR, a.workers)
     else:
         plans = generate(a.seed, list(range(a.n)), a.out, a.workers)
