@@ -95,6 +95,12 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "seconds": "Time taken to read the input", "document_id": "The plan it was loaded as",
     },
 }
+# Read through OCR (extract/ocr.py).
+TABLE_COLUMNS["documents"].update({"ocr": field(m.Source, "ocr") + " (1 or 0)",
+                                   "ocr_confidence": field(m.Source, "ocr_confidence")})
+TABLE_COLUMNS["recommendations"].update({"ocr": field(m.Recommendation, "ocr") + " (1 or 0)",
+                                         "ocr_confidence": field(m.Recommendation, "ocr_confidence")})
+TABLE_COLUMNS["ingest_log"]["ocr"] = "1 when the file was read through OCR (scanned pages), 0 from its text layer"
 
 # View columns that are not a same-named table column.
 VIEW_COLUMNS: dict[str, str] = {
