@@ -102,6 +102,11 @@ def pitch(lines: list[Line]) -> float:
     return base
 
 
+def _new_band(prev: Line, line: Line) -> bool:
+    """Does `line` sit in a later table row than `prev` on the same page (a border between them)?"""
+    return line.page == prev.page and line.words[0].get("band") != prev.words[0].get("band")
+
+
 def _bullet_start(line: Line) -> bool:
     first = line.words[0]["text"]
     return bool(GLYPH_ONLY.match(first) and len(line.words) > 1) or bool(GLYPH_LEAD.match(first)) or bool(
@@ -168,7 +173,7 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     paras: list[Paragraph] = []
     for ln in lines:
         prev = paras[-1].lines[-1] if paras else None
-        new = prev is None or _bullet_start(ln) or _numbered_start(ln)
+        new = prev is None or _bullet_start(ln) or _numbered_start(ln) or _new_band(prev, ln)
         if prev is not None and not new:
             if ln.page == prev.page:
                 new = ln.top - prev.top > settings.paragraph_gap * step
@@ -234,7 +239,7 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
     for ln in lines:
         prev = out[-1].lines[-1] if out else None
         so_far = reflow(out[-1].lines) if out else ""
-        if prev is None:
+        if prev is None or _new_band(prev, ln):
             new = True
         elif ln.page != prev.page:
             new = opens is None or opens(ln.text, so_far)

@@ -132,6 +132,19 @@ _POST_ENDS = [[w] for w in ("lead", "leads", "manager", "managers", "officer", "
                             "coordinator", "governor", "director", "chaplain", "adviser", "advisor")]
 
 
+def _ends_post(text: str) -> bool:
+    """'... Coordinator', '... Manager': text whose last word names a person's post, so it is complete."""
+    return _words(_BRACKETED.sub(" ", text))[-1:] in _POST_ENDS
+
+
+def _titled(text: str) -> bool:
+    """'Family Engagement Worker': two words or more, each capitalised (small joining words aside), as a
+    post is printed; an unlisted post after a complete one is a second owner, not part of the first."""
+    words = _BRACKETED.sub(" ", text).split()
+    small = {"of", "and", "for", "the", "&", "in", "to"}
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in small for w in words)
+
+
 def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
     parts = _CONJ.split(piece)
     segments, seps = parts[0::2], parts[1::2]
@@ -155,7 +168,8 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
             # Services Group" is one: a body's name ("... Group") after a bare "and" continues the name.
             body = _words(right)[-1:] in (["group"], ["team"], ["service"], ["unit"], ["board"], ["committee"],
                                           ["directorate"])
-            new = _is_role(left) and _ends_role(right) and not (body and "," not in sep)
+            new = _is_role(left) and (_ends_role(right) or _ends_post(left) and _titled(right)) and not (
+                body and "," not in sep)
         if new:
             out.append(current)
             current = seg

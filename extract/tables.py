@@ -308,8 +308,17 @@ class TableScanner:
         lines = to_lines([dict(w, page=pageno) for w in words])
         body_from = 0
         for k, ln in enumerate(lines):  # a header line (possibly wrapped over several lines)
-            group = [w for l2 in lines[k:k + 4] if l2.top - ln.top < 4 * ln.height for w in l2.words]
-            cols = self._columns_from_words(group, ln.words)
+            near = [l2 for l2 in lines[k:k + self.settings.header_lookahead] if l2.top - ln.top < 4 * ln.height]
+            # The header's depth: the lines that name the most fields (a section or body line below it would
+            # merge its cells); the shallowest of those.
+            best = None
+            for depth in range(1, len(near) + 1):
+                group = [w for l2 in near[:depth] for w in l2.words]
+                found = self._columns_from_words(group, ln.words)
+                named = len([f for f in found.fields if f in FIELDS]) if found else 0
+                if found and (best is None or named > best[0]):
+                    best = (named, found, group)
+            cols, group = (best[1], best[2]) if best else (None, [])
             if cols:
                 last = max(w["bottom"] for w in group)
                 cols = self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last])
@@ -469,6 +478,9 @@ class TableScanner:
         self.scan.raw_rows += 1
         if not any(cells.values()):
             return
+        for ws in cells.values():  # a table row's cells end its paragraphs: `cells.paragraphs` splits there
+            for w in ws:
+                w["band"] = self.scan.raw_rows
         if self.scan.columns is not None and "ref" not in self.scan.columns.fields:
             cells = self._ref_from_text(cells)  # layouts with no ref column: 'Concern 1' opens the text
         ref_text = text_of(cells.get("ref", []))
