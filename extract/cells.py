@@ -165,7 +165,8 @@ def reflow(lines: list[Line]) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-def paragraphs(lines: list[Line], step: float | None = None, settings: Settings = DEFAULT) -> list[Paragraph]:
+def paragraphs(lines: list[Line], step: float | None = None, settings: Settings = DEFAULT,
+               right: float | None = None) -> list[Paragraph]:
     """Split lines into paragraphs at blank space, at bullets, and at page breaks that end a sentence."""
     if not lines:
         return []
@@ -176,7 +177,10 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
         new = prev is None or _bullet_start(ln) or _numbered_start(ln) or _new_band(prev, ln)
         if prev is not None and not new:
             if ln.page == prev.page:
-                new = ln.top - prev.top > settings.paragraph_gap * step
+                # blank space, or a finished sentence ended by Enter with room to spare on its line
+                new = ln.top - prev.top > settings.paragraph_gap * step or (
+                    hard_break(prev, ln, right, settings.wrap_slack) and bool(SENTENCE_END.search(prev.text.strip()))
+                    and ln.words[0]["text"][:1].isupper())
             else:  # a row continued on the next page: a new paragraph only if the last one was finished
                 new = bool(SENTENCE_END.search(prev.text.strip())) and ln.words[0]["text"][:1].isupper()
         if new:

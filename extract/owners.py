@@ -137,6 +137,20 @@ def _ends_post(text: str) -> bool:
     return _words(_BRACKETED.sub(" ", text))[-1:] in _POST_ENDS
 
 
+def _personal_name(text: str) -> bool:
+    """'Chris Doyle', 'Priya Nowak': two or three capitalised words, none of them a role's, not a known body."""
+    words = text.split()
+    g = _gazetteer()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) and not (
+        _known(text) or any(w.lower() in g.nouns or w.lower() in _role_words() for w in words))
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    """Every word of every role the gazetteer names ('safer', 'custody', ...): not parts of a person's name."""
+    return frozenset(w for alias in _gazetteer().aliases for w in alias.split())
+
+
 def _titled(text: str) -> bool:
     """'Family Engagement Worker': two words or more, each capitalised (small joining words aside), as a
     post is printed; an unlisted post after a complete one is a second owner, not part of the first."""
@@ -155,6 +169,8 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
         left, right = _restore(current, kept), _restore(seg, kept)
         if ";" in sep:
             new = True
+        elif "," in sep and _personal_name(left) and not _personal_name(right):
+            new = False  # "Chris Doyle, Head of Residence": a person, then their post
         elif "," in sep and _norm(left) in g.bare_titles:
             # "Deputy Director, Strategic Development Group": the comma introduces the portfolio.
             # "Governor, Equalities Lead" and "Deputy Governor, FM provider" are two owners all the same.

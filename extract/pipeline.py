@@ -118,8 +118,8 @@ def looks_like_header(text: str) -> bool:
     return len(words) <= 24 and len({header_field(w) for w in words} - {None}) >= 3
 
 
-def _cell_paragraphs(words: list[dict]) -> list[Paragraph]:
-    return paragraphs(to_lines(words))
+def _cell_paragraphs(words: list[dict], right: float | None = None) -> list[Paragraph]:
+    return paragraphs(to_lines(words), right=right)
 
 
 HEAD_WORDS = {"chief", "executive", "deputy", "head", "regional", "assistant", "senior", "prison", "acting",
@@ -193,7 +193,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
         m = REF_LEAD.match(ref)
         ref = m.group(0) if m else ref
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
-    response = _cell_paragraphs(row.words("response"))
+    response = _cell_paragraphs(row.words("response"), rights.get("response"))
     decision_text = text_of(row.words("decision")) or None
     if decision_text is None and response and DECISION_ONLY.match(response[0].text):
         decision_text, response = response[0].text, response[1:]  # the decision heads the response cell
@@ -321,7 +321,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT) -> Recovery:
         scanner.add_page(p["page"], words, p["tables"], p.get("rules", ()))
     scan = scanner.finish()
     banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
-    rights = column_rights(scan.rows)
+    rights = column_rights(scan.rows, ("response", "owner", "date"))
     read = [read_cells(row, rights, settings) for row in scan.rows]
     habits = (document_habit([c.owner_options for c in read]), document_habit([c.date_options for c in read]))
     return Recovery(lines_per_page, drop, banners, scan, read, habits)
