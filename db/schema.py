@@ -132,6 +132,13 @@ def overdue(as_of: str, a: str = "a") -> str:
             f" AND coalesce({a}.completed, 0) = 0)")
 
 
+def inspection_start(day: str) -> str:
+    """SQL for the first day an inspection dated `day` (a column or parameter holding 'YYYY-MM-DD', 'YYYY-MM' or
+    'YYYY') can have begun: an action due before it was certainly due by then, while one due within a month
+    known only by its name may not have been."""
+    return (f"(CASE length({day}) WHEN 7 THEN {day} || '-01' WHEN 4 THEN {day} || '-01-01' ELSE {day} END)")
+
+
 def decision_group(r: str = "r") -> str:
     """SQL naming the answer a decision amounts to: agreed, partly agreed, not agreed or none printed."""
     return (f"CASE WHEN {r}.decision IN {_in(AGREED)} THEN 'agreed' WHEN {r}.decision IN {_in(PARTLY)}"
@@ -232,9 +239,10 @@ VIEWS.update({
         SELECT e.name AS establishment, ld.inspected, l.ref, l.text AS recommendation, {decision_group('l')} AS answer,
                ed.inspected AS earlier_inspected, er.ref AS earlier_ref, er.text AS earlier_recommendation,
                {decision_group('er')} AS earlier_answer, er.actions AS earlier_actions,
-               (SELECT count(*) FROM actions a WHERE a.recommendation_id = er.id AND a.due < ld.inspected)
-                 AS earlier_actions_due,
-               (SELECT count(*) FROM actions a WHERE a.recommendation_id = er.id AND {overdue('ld.inspected')})
+               (SELECT count(*) FROM actions a WHERE a.recommendation_id = er.id
+                  AND a.due < {inspection_start('ld.inspected')}) AS earlier_actions_due,
+               (SELECT count(*) FROM actions a WHERE a.recommendation_id = er.id
+                  AND {overdue(inspection_start('ld.inspected'))})
                  AS overdue_at_reinspection,
                {_ACTION_LIST.format(r='er')} AS earlier_commitments,
                c.score, c.words, c.method, ld.title AS plan, ed.title AS earlier_plan, l.decision,
