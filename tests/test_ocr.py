@@ -123,6 +123,25 @@ def test_a_folder_of_scanned_and_text_plans_loads_both_and_the_log_says_which_wa
     assert recs[0][1] == recs[1][1] == 7
 
 
+def test_scanned_pages_inside_a_text_plan_are_read_through_ocr_and_the_rest_from_the_text_layer(tmp_path):
+    """Pages pasted in as images: a plan whose first two pages have text and whose last two are scans."""
+    import pypdfium2
+    mixed = pypdfium2.PdfDocument.new()
+    for src, pages in ((ORIGINAL, [0, 1]), (SCAN, [2, 3])):
+        pdf = pypdfium2.PdfDocument(str(src))
+        mixed.import_pages(pdf, pages)
+    path = tmp_path / "part-scanned.pdf"
+    mixed.save(str(path))
+    doc = extract_document(path, annotate=False, ocr_settings=ocr.OcrSettings(cache_dir=str(tmp_path / "cache")))
+    assert doc.source.ocr_pages == [3, 4]
+    gold = json.loads(ORIGINAL.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    res, misses = score(gold, doc.model_dump(mode="json"))
+    assert min(res.values()) >= 0.95 and res["refs"] == res["recs_recall"] == 1.0, (res, misses)
+    # A row is marked when any page it spans was OCR'd: the one running from page 2 onto page 3 too.
+    assert [(r.pages, r.ocr) for r in doc.recommendations][:3] == [([2], False), ([2], False), ([2, 3], True)]
+    assert all(r.ocr_confidence is None for r in doc.recommendations if not r.ocr)
+
+
 def test_always_reads_a_text_plan_through_ocr_too(tmp_path):
     plain = extract_document(TEXT_PLAN, annotate=False)
     doc = extract_document(TEXT_PLAN, annotate=False,
