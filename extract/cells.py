@@ -225,7 +225,7 @@ def continues(line: str, before: str) -> bool:
 
 
 def entries(lines: list[Line], beside=None, opens=None, step: float | None = None, right: float | None = None,
-            split_segments: bool = False, settings: Settings = DEFAULT) -> list[Paragraph]:
+            split_segments: bool = False, settings: Settings = DEFAULT, segment_opens=None) -> list[Paragraph]:
     """Split an owner or date cell into entries. Blank space separates them; so does a line that sits
     beside a different response paragraph than the line above it (`beside(line)` gives that
     paragraph's index), when `opens(line_text, text_so_far)` agrees it begins an entry rather than
@@ -234,7 +234,8 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
     A line after a hard break (the typist pressed Enter: its first word would have fitted on the line
     above, before `right`) that does not have to continue the text above starts a new *segment*:
     owners stacked one per line with no separator. With `split_segments` (dates: one per action)
-    such a line starts a new entry instead, when `opens` agrees."""
+    such a line starts a new entry instead, when `opens` agrees. Where the layout cannot tell (the next
+    line's first word would not have fitted either), `segment_opens(line_text, segment_so_far)` may."""
     if not lines:
         return []
     step = step or pitch(lines)
@@ -252,12 +253,15 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
                 beside is not None and beside(ln) != beside(prev)
                 and (opens is None or opens(ln.text, so_far)))
         segment = False
-        if not new and prev is not None and hard_break(prev, ln, right, settings.wrap_slack) \
-                and not continues(ln.text, so_far):
-            if split_segments:
-                new = opens is None or opens(ln.text, so_far)
-            else:
-                segment = True
+        if not new and prev is not None and not continues(ln.text, so_far):
+            if hard_break(prev, ln, right, settings.wrap_slack):
+                if split_segments:
+                    new = opens is None or opens(ln.text, so_far)
+                else:
+                    segment = True
+            elif segment_opens is not None:
+                cut = max([0, *cuts[-1]])
+                segment = bool(segment_opens(ln.text, reflow(out[-1].lines[cut:])))
         if new:
             out.append(Paragraph([ln]))
             cuts.append(set())

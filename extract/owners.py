@@ -22,7 +22,7 @@ from importlib import resources
 import yaml
 from actionplans.schemas import Owner
 
-__all__ = ["describe_owner", "is_post", "split_owners"]
+__all__ = ["bare_title", "describe_owner", "ends_owner", "is_post", "split_owners", "starts_owner"]
 
 
 @dataclass(frozen=True)
@@ -297,6 +297,11 @@ def is_post(name: str) -> bool:
                   "manager", "managers", "lead", "leads", "coordinator", "chief", "chaplain", "adviser",
                   "advisor", "partner", "commissioner", "controller", "supervisor", "champion", "analyst"}
     return any(w in post_words for w in words)
+
+
+def bare_title(text: str) -> bool:
+    """'Deputy Director', 'Executive Director': a title that a portfolio may follow."""
+    return _norm(text) in _gazetteer().bare_titles
 
 
 def ends_owner(text: str) -> bool:

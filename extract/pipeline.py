@@ -30,7 +30,7 @@ from .decisions import DECISION_ONLY, decision_of
 from .fastpage import fast
 from .fetch import sha256_file
 from .metadata import latest_day, parse_metadata
-from .owners import describe_owner, ends_owner, split_owners, starts_owner
+from .owners import bare_title, describe_owner, ends_owner, is_post, split_owners, starts_owner
 from .settings import DEFAULT, Settings
 from .tables import REF, REF_LEAD, Row, Scan, TableScanner, furniture, header_field
 
@@ -147,6 +147,19 @@ def opens_owner(line: str, before: str) -> bool:
         len(first[0].split()) >= 2 and first[0][:1].isupper())
 
 
+def stacks_owner(line: str, before: str) -> bool:
+    """Where the layout cannot tell a wrap from Enter: is `line` a second owner stacked under `before`?
+    Only when `before` ends a role, `line` is a role by itself ('Governor', 'Keyworker Coordinator'), the
+    two together are not one known role ('Prison Group' + 'Director') and `line` is not the portfolio of a
+    bare title ('Executive Director' + 'Public Sector Prisons')."""
+    lead = re.split(r"\s*(?:/|,|\(|\band\b)\s*", line)[0]
+    frag = re.split(r"\s*(?:/|,|\band\b)\s*", before)[-1]
+    if bare_title(frag) and not is_post(lead):
+        return False  # 'Executive Director' + 'Public Sector Prisons': a title, then its portfolio
+    return (ends_owner(before) and (starts_owner(lead) or ends_owner(lead))
+            and not describe_owner(f"{frag} {lead}").known and opens_owner(line, before))
+
+
 _MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
 PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS})|\bQ[1-4])\.?\s*$", re.I)  # a date still waiting for its year
 
@@ -201,7 +214,8 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
     def level(ln) -> int | None:
         return beside(response, ln.page, ln.top, settings.level_share * ln.height)
 
-    owners = entries(to_lines(row.words("owner")), level, opens_owner, right=rights.get("owner"), settings=settings)
+    owners = entries(to_lines(row.words("owner")), level, opens_owner, right=rights.get("owner"), settings=settings,
+                     segment_opens=stacks_owner)
     dates = entries(to_lines(row.words("date")), level, opens_date, right=rights.get("date"), split_segments=True,
                     settings=settings)
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
