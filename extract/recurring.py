@@ -1,13 +1,17 @@
 """Does a later recommendation ask for the same thing as an earlier one, in other words?
 
-In: two recommendation texts (as extracted; a trailing cross-reference such as "(S53)" is ignored).
+In: two recommendation texts (as extracted; cross-references such as "(S53)" or "(para 1.12)" are ignored
+wherever they stand).
 Out: `Match` (score in [0, 1], the stems the two share, whether they are the same by `SETTINGS`).
 
 The method, chosen on the tuning half of `tests/data/recurring_pairs.tsv` (see
 `benchmarks/recurring.py`): each text becomes the set of its content words, each word lemmatised with
 spaCy's English lookup table (the one the rule pipeline uses, read directly so no pipeline is built) and
-then stemmed (Snowball), so "disproportionately", "disproportionality" and "disproportionate" meet. The
-score is the Dice coefficient of the two sets. Two gates stop near misses that share many words: both
+then stemmed (Snowball), so "disproportionately", "disproportionality" and "disproportionate" meet; then the
+words and phrases inspectors use for one another's (`data/concepts.yml`: "explore the reasons for", "find out
+why" and "investigate"; "over-represented" and "disproportionately"; "without delay" and "promptly") become one
+concept each, so a recommendation made again in other words shares more with its first wording than a near
+miss does. The score is the Dice coefficient of the two sets. Two gates stop near misses that share many words: both
 texts name a topic from `data/topics.yml` (use of force, incentives, complaints...) but no topic in
 common, or both name groups of prisoners from `data/groups.yml` but none in common (black, Asian and
 mixed-heritage prisoners count as minority ethnic). Deterministic and offline: the same two texts give
@@ -26,13 +30,13 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, Field
 
-METHOD = "dice-stems-topic-gate"
+METHOD = "dice-concepts-topic-gate"
 
 
 class Settings(BaseModel):
     """The tolerances of the comparison, in one place."""
 
-    threshold: float = Field(default=0.31, description="Dice score at or above which two recommendations are the"
+    threshold: float = Field(default=0.42, description="Dice score at or above which two recommendations are the"
                              " same; chosen on the tuning pairs (benchmarks/recurring.py)")
     min_shared: int = Field(default=2, description="Fewest shared content stems for a link: one shared word is"
                             " never a repeated recommendation")
@@ -53,7 +57,8 @@ prisoners establishment hmpps centre manager managers able""".split())
 SYNONYMS = {"ten": "10", "overrepres": "disproport", "doctor": "gp", "detaine": "detain"}
 BME = "bme"
 MINORITY_GROUPS = {"black", "asian", "mixed_ethnicity"}
-CROSS_REF = re.compile(r"\s*\((?:[A-Z]{0,3}\s?\d[\d.,\s]*|para(?:graph)?\.?\s*\d[\d.]*)\)\s*$", re.I)
+# A cross-reference to a paragraph of the report, "(S53)", "(1.12, 1.14)", "(para 3.4)", wherever it stands.
+CROSS_REF = re.compile(r"\s*\((?:[A-Z]{0,3}\s?\d[\d.,\s]*|para(?:graph)?\.?\s*\d[\d.]*)\)", re.I)
 
 
 @functools.cache
@@ -98,6 +103,27 @@ def _phrases(name: str, package: str = "actionplans.extract") -> dict[str, list[
     return {label: sorted({tuple(stems(str(p))) for p in phrases} - {()}) for label, phrases in raw.items()}
 
 
+@functools.cache
+def _concepts() -> list[tuple[tuple[str, ...], str]]:
+    """The paraphrase groups of `data/concepts.yml` as (stem sequence, concept), longest sequences first."""
+    found = {(p, label) for label, phrases in _phrases("concepts.yml").items() for p in phrases}
+    return sorted(found, key=lambda pc: (-len(pc[0]), pc))
+
+
+def _fold(seq: list[str]) -> list[tuple[int, int, str]]:
+    """Spans of a stem sequence that are a concept: (start, end, concept), left to right, longest match first."""
+    out, i, concepts = [], 0, _concepts()
+    while i < len(seq):
+        for p, label in concepts:
+            if tuple(seq[i:i + len(p)]) == p:
+                out.append((i, i + len(p), label))
+                i += len(p)
+                break
+        else:
+            i += 1
+    return out
+
+
 def _labels(seq: list[str], name: str) -> frozenset[str]:
     found = set()
     for label, phrases in _phrases(name).items():
@@ -116,20 +142,29 @@ class Text:
     terms: frozenset[str]
     topics: frozenset[str]
     groups: frozenset[str]
-    words: dict[str, str]  # stem -> the word as first written, to show what two texts share
-
-
+    words: dict[str, str]  # stem (or ~concept) -> the words as first written, to show what two texts share
 
 
 def prepare(text: str) -> Text:
-    seq = stems(text)
+    """A recommendation's text -> its content stems and concepts, topics and groups of prisoners."""
+    raw = _words(text)
+    seq = [_stem(w) for w in raw]
     groups = set(_labels(seq, "groups.yml"))
     if groups & MINORITY_GROUPS:
         groups.add(BME)
     words: dict[str, str] = {}
-    for w in _words(text):
+    spans = {start: (end, label) for start, end, label in _fold(seq)}
+    i = 0
+    while i < len(raw):
+        if i in spans:  # a concept stands for its phrase, whatever words it uses
+            end, label = spans[i]
+            words.setdefault(f"~{label}", " ".join(raw[i:end]))
+            i = end
+            continue
+        w = raw[i]
         if w not in STOP and _lemmas().get(w, w) not in STOP:
-            words.setdefault(_stem(w), w)
+            words.setdefault(seq[i], w)
+        i += 1
     return Text(terms=frozenset(words), topics=_labels(seq, "topics.yml"), groups=frozenset(groups), words=words)
 
 

@@ -52,13 +52,32 @@ def test_reworded_recommendation_is_the_same_and_a_near_miss_is_not():
     assert not gated.same and gated.gate == "topics"
 
 
+def test_cross_references_are_ignored_wherever_they_stand():
+    plain = "Adjudications should be dealt with promptly and charges against black prisoners investigated."
+    for marked in ("Adjudications should be dealt with promptly (S54) and charges against black prisoners "
+                   "investigated.", "Adjudications should be dealt with promptly and charges against black "
+                   "prisoners investigated (para 1.12).", "(1.12, 1.14) " + plain):
+        assert compare(marked, plain).score == 1.0
+
+
+def test_paraphrases_meet_as_one_concept():
+    m = compare("Leaders should investigate why black prisoners are disproportionately subject to use of force.",
+                "The prison should explore the reasons for the over-representation of black prisoners in use of "
+                "force incidents.")
+    # "explore the reasons for" is "investigate why"; "over-representation" is "disproportionately"
+    assert m.same and {"explore", "overrepresentation"} <= set(m.words)
+
+
 def test_labelled_pairs_held_out():
-    """The figures reported for the held-out pairs (benchmarks/recurring.py); fails if the method gets worse."""
-    pairs = bench.load()
-    held = [p for p in pairs if p["split"] == "held"]
+    """The figures reported for both held-out sets (benchmarks/recurring.py); fails if the method gets worse.
+    The fresh set is the honest figure: the first held-out set's errors were studied while revising the method."""
+    held = [p for p in bench.load() if p["split"] == "held"]
     s = bench.score(held, lambda a, b: compare(a, b).same)
     print(f"held-out precision={s['precision']:.3f} recall={s['recall']:.3f}")
-    assert s["recall"] >= 0.95 and s["precision"] >= 0.75
+    assert s["recall"] >= 0.95 and s["precision"] >= 0.89
+    f = bench.score(bench.load(bench.FRESH), lambda a, b: compare(a, b).same)
+    print(f"fresh held-out precision={f['precision']:.3f} recall={f['recall']:.3f}")
+    assert f["recall"] >= 0.96 and f["precision"] >= 0.92
 
 
 def expected_links() -> set[tuple[str, str, str, str]]:
