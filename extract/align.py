@@ -104,9 +104,14 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         cost = [[_cost(d - s, tol) for d in row] for row in offsets]
         total, targets = _monotone(cost, share)
         out[s] = Alignment(s, total + SHIFT_COST * s * len(entries), targets)
-    contiguous = all(b.page == a.page and b.top - a.lines[-1].bottom < 0.8 * lh for a, b in zip(entries, entries[1:]))
-    if 1 < len(entries) <= len(paras) and contiguous and abs(offsets[0][0]) <= 1 + tol:
-        out[STACKED] = Alignment(STACKED, STACKED_COST * (len(entries) - 1), list(range(len(entries))))
+    # Stacked: one after another from the top of the cell (at most a blank line apart), in the order of the
+    # paragraphs that act; a lead-in ending in a colon only introduces the items under it.
+    packed = all(b.top - a.lines[-1].bottom < 1.8 * lh if b.page == a.lines[-1].page else b.page == a.lines[-1].page + 1
+                 for a, b in zip(entries, entries[1:]))
+    if 1 < len(entries) <= len(paras) and packed and offsets[0][0] <= 1 + tol:
+        acting = [i for i, p in enumerate(paras) if not p.text.rstrip().endswith(":")]
+        targets = acting[:len(entries)] if len(acting) >= len(entries) else list(range(len(entries)))
+        out[STACKED] = Alignment(STACKED, STACKED_COST * (len(entries) - 1), targets)
     return out
 
 

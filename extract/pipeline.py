@@ -167,7 +167,7 @@ PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS})|\bQ[1-4])\.?\s*$", re.I)  # a date
 def opens_date(line: str, before: str) -> bool:
     """Can this line begin a new date entry? Only once the text before it is a whole date or status,
     and not when it continues one ('end of' + 'December', 'August 2021' + '(review of processes)')."""
-    if line.startswith("(") or re.match(r"(?:and|or|to|of|until)\b", line, re.I) or re.search(
+    if line.startswith("(") or re.match(r"(?:and|or|to|of|until)\b", line) or re.search(
             r"(?:\band|\bof|\bby|\bto|\bthe|[-,/&])\s*$", before, re.I):
         return False
     if re.match(r"\d{4}(?:[/-]\d{2,4})?\b", line) and PERIOD_END.search(before):
