@@ -726,36 +726,43 @@ def columns_of(pdf_path: Path, case: dict, bold_too: bool = False) -> dict[str, 
     return {role: Column(per_col[i]) for role, i in roles.items()}
 
 
-def column_lines(pdf_path: Path, edges: list[float], top_m: float, bot_m: float, head_words: set[str],
-                 bold_too: bool = False) -> dict[int, list[Line]]:
+def page_words(pdf_path: Path) -> list[tuple[float, list[dict]]]:
+    """(page height, words with their font) of every page, read once for several column_lines calls."""
+    with pdfplumber.open(pdf_path) as pdf:
+        return [(page.height, page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False))
+                for page in pdf.pages]
+
+
+def column_lines(pdf_path: Path | list[tuple[float, list[dict]]], edges: list[float], top_m: float, bot_m: float,
+                 head_words: set[str], bold_too: bool = False) -> dict[int, list[Line]]:
     """Lines of each column (between consecutive `edges`, in points) over all pages, from the first page
     whose bold words include every one of `head_words` (the header row) on; words inside the top and
-    bottom margins are furniture and are left out, and bold words too unless `bold_too`."""
+    bottom margins are furniture and are left out, and bold words too unless `bold_too`. `pdf_path` may
+    also be the PDF's `page_words`."""
     per_col: dict[int, list[Line]] = {i: [] for i in range(len(edges) - 1)}
     started = False
-    with pdfplumber.open(pdf_path) as pdf:
-        for pno, page in enumerate(pdf.pages, 1):
-            words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
-            bold = {squash(w["text"]) for w in words if "Bold" in w["fontname"]}
-            if not started:                      # the table starts on the first page with its header row
-                if not head_words <= bold:
-                    continue
-                started = True
-            body = [w for w in words if (bold_too or "Bold" not in w["fontname"])
-                    and w["top"] >= top_m - 2 and w["bottom"] <= page.height - bot_m + 2]
-            for ci in range(len(edges) - 1):
-                lo, hi = edges[ci] - 4, edges[ci + 1] - 4
-                ws = sorted((w for w in body if lo <= w["x0"] < hi), key=lambda w: (round(w["top"]), w["x0"]))
-                groups: list[list[dict]] = []
-                for w in ws:
-                    if groups and abs(groups[-1][0]["top"] - w["top"]) < 2:
-                        groups[-1].append(w)
-                    else:
-                        groups.append([w])
-                for g in groups:
-                    g.sort(key=lambda w: w["x0"])
-                    per_col[ci].append(Line(pno, g[0]["top"], max(w["bottom"] for w in g),
-                                            " ".join(w["text"] for w in g)))
+    pages = page_words(pdf_path) if isinstance(pdf_path, Path | str) else pdf_path
+    for pno, (height, words) in enumerate(pages, 1):
+        bold = {squash(w["text"]) for w in words if "Bold" in w["fontname"]}
+        if not started:                      # the table starts on the first page with its header row
+            if not head_words <= bold:
+                continue
+            started = True
+        body = [w for w in words if (bold_too or "Bold" not in w["fontname"])
+                and w["top"] >= top_m - 2 and w["bottom"] <= height - bot_m + 2]
+        for ci in range(len(edges) - 1):
+            lo, hi = edges[ci] - 4, edges[ci + 1] - 4
+            ws = sorted((w for w in body if lo <= w["x0"] < hi), key=lambda w: (round(w["top"]), w["x0"]))
+            groups: list[list[dict]] = []
+            for w in ws:
+                if groups and abs(groups[-1][0]["top"] - w["top"]) < 2:
+                    groups[-1].append(w)
+                else:
+                    groups.append([w])
+            for g in groups:
+                g.sort(key=lambda w: w["x0"])
+                per_col[ci].append(Line(pno, g[0]["top"], max(w["bottom"] for w in g),
+                                        " ".join(w["text"] for w in g)))
     return per_col
 
 

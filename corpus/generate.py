@@ -48,7 +48,6 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 import build  # noqa: E402
-import pdfplumber  # noqa: E402
 import textgen  # noqa: E402
 from build import WD_TABLE_ALIGNMENT, OxmlElement, qn  # noqa: E402
 
@@ -808,9 +807,11 @@ class Placement:
     row_line: int
 
 
-def measure(pdf: Path, case: dict, d: dict[str, str], rows: list[GRow]) -> tuple[list[str], dict]:
+def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -> tuple[list[str], dict]:
     """Line counts of every paragraph and entry (stored on the rows) and the placement problems found (empty:
-    every entry is where it was drawn); also what the render shows (pages, rows broken across pages)."""
+    every entry is where it was drawn); also what the render shows (pages, rows broken across pages).
+    `pdf`: the PDF's path or its build.page_words."""
+    pdf = build.page_words(pdf) if isinstance(pdf, Path | str) else pdf
     plan, r = case["plan"], case["render"]
     left = r["margins_cm"] / 2.54 * 72
     edges = [left]
@@ -896,8 +897,7 @@ def measure(pdf: Path, case: dict, d: dict[str, str], rows: list[GRow]) -> tuple
                 placements.append(Placement(ref, c, e.lines[0], row.placement, j, round(pos), targets[c][j],
                                             el.page, el.top, pl.page if pl else None, pl.top if pl else None,
                                             grid[0][1].page, grid[0][1].top, grid[0][0]))
-    with pdfplumber.open(pdf) as p:
-        npages = len(p.pages)
+    npages = len(pdf)
     wrapped = {c: sum(n > len(e.lines) for row in rows for e, n in zip(row.entries[c], row.counts[c]))
                for c in COLS}
     return problems, {"pages": npages, "rows_broken_across_pages": broken_rows,
@@ -905,8 +905,8 @@ def measure(pdf: Path, case: dict, d: dict[str, str], rows: list[GRow]) -> tuple
                       "placements": placements}
 
 
-def broken_words(pdf: Path, case: dict) -> list[str]:
-    """Words split inside a cell (build.broken_in over this plan's columns and words)."""
+def broken_words(pdf: Path | list, case: dict) -> list[str]:
+    """Words split inside a cell (build.broken_in over this plan's columns and words); `pdf` as for measure."""
     plan, r = case["plan"], case["render"]
     left = r["margins_cm"] / 2.54 * 72
     edges = [left]
@@ -961,9 +961,10 @@ def _convert_parallel(docxs: list[Path], outdir: Path, workers: int) -> None:
 def _measure_one(args):
     pdf, case, d, rows = args
     try:
-        probs, measured = measure(pdf, case, d, rows)
+        words = build.page_words(pdf)                # read once, measured twice
+        probs, measured = measure(words, case, d, rows)
         if not probs:
-            measured["broken_words"] = broken_words(pdf, case)
+            measured["broken_words"] = broken_words(words, case)
         return probs, measured, rows, None
     except build.Mismatch as e:
         return [], {}, rows, str(e)
