@@ -20,6 +20,8 @@ at the same place, so an OCR'd ruled table reaches the table stages as ruled as 
 
 from __future__ import annotations
 
+import functools
+import gzip
 import json
 import logging
 import os
@@ -29,6 +31,7 @@ import subprocess
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -345,11 +348,42 @@ def repair_word(text: str) -> str:
     return text
 
 
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """English words: every form and lemma of spaCy's lookup lemmatizer table (installed for the NLP stage)
+    and spaCy's stop words, which that table leaves out."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    with resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").open("rb") as f:
+        table = json.load(gzip.open(f))
+    return frozenset(w.lower() for w in (*table, *table.values(), *STOP_WORDS))
+
+
+GLUED_ARTICLE = re.compile(r"([Aa])([a-z]{3,})([.,;:)]?)")
+
+
+def unglue(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
+    """Tesseract often misses the space after the article 'a' ('Amonthly sample', 'awritten plan'): split
+    the word when what follows the 'a' is a word and the whole is not. A word is English (`_vocabulary`)
+    or in `seen`, the document's own words. The 'a' gets its share of the width."""
+    m = GLUED_ARTICLE.fullmatch(w["text"])
+    if not m:
+        return [w]
+    vocab = _vocabulary()
+    whole, rest = (m.group(1) + m.group(2)).lower(), m.group(2)
+    if whole in vocab or not (rest in vocab or rest in seen):
+        return [w]
+    cut = w["x0"] + (w["x1"] - w["x0"]) / len(w["text"])
+    return [dict(w, text=m.group(1), x1=cut), dict(w, text=m.group(2) + m.group(3), x0=cut)]
+
+
 def repair(pages: list[dict], ocr_pages: list[int]) -> list[dict]:
     """Mend the words of the OCR'd pages in place (and return the pages): rule characters dropped, a
-    bullet misread as '*', '«', 'e' ... becomes '•', refs and dates mended by `repair_word`. Words of
-    pages read from their own text layer are left as they are."""
+    bullet misread as '*', '«', 'e' ... becomes '•', refs and dates mended by `repair_word`, an article
+    run into the next word split off (`unglue`). Words of pages read from their own text layer are left
+    as they are."""
     todo = set(ocr_pages)
+    seen = frozenset(t for p in pages for w in p["words"]
+                     for t in [re.sub(r"^\W+|\W+$", "", w["text"]).lower()] if t)
     for p in pages:
         if p["page"] not in todo:
             continue
@@ -357,12 +391,18 @@ def repair(pages: list[dict], ocr_pages: list[int]) -> list[dict]:
         for w in p["words"]:
             t = repair_word(w["text"])
             if t:
-                words.append(dict(w, text=t))
+                words += unglue(dict(w, text=t), seen)
         for w in words:
-            if w["text"] in BULLET_SYMBOLS | BULLET_LETTERS and _is_bullet(w, words):
+            if _bulletish(w["text"]) and _is_bullet(w, words):
                 w["text"] = BULLET
         p["words"] = words
     return pages
+
+
+def _bulletish(text: str) -> bool:
+    """One misread bullet, or two read for one ('e¢', '«|' with the rule gone)."""
+    return text in BULLET_LETTERS or len(text) <= 2 and all(c in BULLET_SYMBOLS | BULLET_LETTERS for c in text) and any(
+        c in BULLET_SYMBOLS for c in text)
 
 
 def _is_bullet(w: dict, words: list[dict]) -> bool:

@@ -211,3 +211,20 @@ def test_the_cli_passes_ocr_and_cache_down_to_the_workers(tmp_path, cache, scann
     assert "1 file read through OCR" in auto.output
     log = sqlite3.connect(db).execute("SELECT status, reason, ocr FROM ingest_log ORDER BY id").fetchall()
     assert log == [("failed", "no text layer", None), ("loaded", None, 1)]
+
+
+def test_an_article_run_into_the_next_word_is_split_off():
+    seen = frozenset({"residential"})  # a word of the document the lemma table does not list
+    got = [[w["text"] for w in ocr.unglue(_w(t, 10, 100), seen)] for t in
+           ("Amonthly", "awritten", "Aresidential", "Anotice.", "Agreed", "Again", "America", "Avnotice")]
+    assert got == [["A", "monthly"], ["a", "written"], ["A", "residential"], ["A", "notice."], ["Agreed"], ["Again"],
+                   ["America"], ["Avnotice"]]
+    a, rest = ocr.unglue(_w("Amonthly", 10, 50))
+    assert a["x0"] == 10 and a["x1"] == rest["x0"] == 15 and rest["x1"] == 50
+
+
+def test_two_characters_read_for_one_bullet_are_one_bullet():
+    page = {"page": 1, "words": [_w("e¢", 320, 326), _w("A", 334, 338), _w("local", 340, 360), _w("ee", 400, 406),
+                                 _w("x", 414, 420)]}
+    ocr.repair([page], [1])
+    assert [w["text"] for w in page["words"]] == ["•", "A", "local", "ee", "x"]
