@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= db/actionplans.db
 PORT ?= 8001
 
-.PHONY: install system-deps db demo test lint bench generalise golden clean
+.PHONY: install system-deps a11y db demo test lint bench generalise golden clean
 
 $(BIN)/actionplans: pyproject.toml requirements/model.txt
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,19 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    --no-install-recommends tesseract-ocr tesseract-ocr-eng ocrmypdf >/dev/null; \
 	  else echo "OCR is missing: sudo apt-get install tesseract-ocr tesseract-ocr-eng ocrmypdf" >&2; exit 1; fi; }
+	@# npm installs axe-core, the accessibility checker the browser test runs in chromium.
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends npm >/dev/null; \
+	  else echo "npm is missing: sudo apt-get install npm" >&2; exit 1; fi; }
+
+# axe-core at the version tests/a11y/package-lock.json pins, for the browser test's accessibility checks.
+A11Y := tests/a11y/node_modules/axe-core/axe.min.js
+$(A11Y): tests/a11y/package.json tests/a11y/package-lock.json
+	cd tests/a11y && npm ci --silent --no-audit --no-fund
+	touch $@
+
+a11y: $(A11Y)
 
 db: install
 	rm -f $(DB) $(DB)-journal
@@ -37,7 +50,7 @@ demo: db
 lint: install
 	$(BIN)/ruff check .
 
-test: install system-deps lint
+test: install system-deps a11y lint
 	$(BIN)/pytest
 	$(BIN)/actionplans evaluate corpus/
 	$(BIN)/actionplans evaluate corpus/scanned/

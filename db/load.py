@@ -75,8 +75,9 @@ def _j(v) -> str | None:
     return json.dumps(v, ensure_ascii=False) if v is not None else None
 
 
-def rows_of(doc: Document) -> dict[str, list[dict]]:
-    """The rows one document contributes to each table."""
+def rows_of(doc: Document, provenance: str | None = None) -> dict[str, list[dict]]:
+    """The rows one document contributes to each table; `provenance` says where the document came from
+    (published, rebuilt, sample), which its bytes cannot say."""
     sha = doc.source.sha256
     m = doc.metadata
     out: dict[str, list[dict]] = {k: [] for k in ("documents", "recommendations", "actions", "owners",
@@ -87,7 +88,8 @@ def rows_of(doc: Document) -> dict[str, list[dict]]:
         "submitted_text": m.submitted_text, "report_published": m.report_published,
         "report_published_text": m.report_published_text, "inspection_dates": m.inspection_dates,
         "recommendations": len(doc.recommendations),
-        "actions": sum(len(r.actions) for r in doc.recommendations), "quality": _j(doc.quality.model_dump())})
+        "actions": sum(len(r.actions) for r in doc.recommendations), "quality": _j(doc.quality.model_dump()),
+        "provenance": provenance})
     for i, r in enumerate(doc.recommendations, start=1):
         rid = f"{sha[:16]}-r{i:03d}"
         out["recommendations"].append({
@@ -183,14 +185,14 @@ def log(db: sqlite_utils.Database, entry: dict) -> None:
 
 
 def save(db: sqlite_utils.Database, doc: Document, *, location: str | None = None, problems=(),
-         entry: dict | None = None) -> str:
+         entry: dict | None = None, provenance: str | None = None) -> str:
     """Write one document atomically: its records, the location it was read from (by default its URL or
     path), the rows that failed validation and, when given, its ingest_log entry. A different document
     the location held before is removed in the same transaction unless another location still holds it.
     Returns "loaded", or "replaced" when earlier rows (of this file or of the location) were replaced."""
     sha = doc.source.sha256
     location = location or doc.source.url or doc.source.path
-    rows = rows_of(doc)
+    rows = rows_of(doc, provenance)
     with db.atomic():
         db.execute("PRAGMA defer_foreign_keys = ON")  # a reloaded document's paths point at it throughout
         existed = has_document(db, sha)

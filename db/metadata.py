@@ -16,7 +16,7 @@ import yaml
 from actionplans.schemas import models as m
 
 from . import schema
-from .schema import ACTION_JOIN, overdue
+from .schema import ACTION_JOIN, overdue, overdue_status
 
 HERE = Path(__file__).resolve().parent
 METADATA_PATH = HERE / "metadata.yml"
@@ -42,6 +42,8 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "recommendations": "Number of recommendations read from the plan",
         "actions": "Number of actions read from the plan's responses",
         "quality": "Extraction quality figures as JSON (" + _list_of(m.Quality) + ")",
+        "provenance": "Where the plan came from: published (as HMPPS published it), rebuilt (a faithful rebuild of "
+                      "a published plan) or sample (made for this project: invented prisons and people)",
     },
     "recommendations": {
         "id": "Document id prefix and position of the recommendation in its plan",
@@ -126,12 +128,18 @@ VIEW_COLUMNS: dict[str, str] = {
     "agreed": "Recommendations agreed or accepted", "partly_agreed": "Recommendations partly agreed or accepted",
     "not_agreed": "Recommendations not agreed, not accepted or rejected",
     "no_decision": "Recommendations with no decision printed",
+    "plan_submitted": "Date the plan was submitted: what was done after it is not published with the plan, so "
+                      "an overdue action may since have been done",
 }
 # Where a view's column has the same name as a table column but means the view's own thing.
 VIEW_OVERRIDES: dict[str, dict[str, str]] = {
     "document_decisions": {"recommendations": TABLE_COLUMNS["documents"]["recommendations"],
                            "actions": TABLE_COLUMNS["documents"]["actions"]},
     "owner_actions": {"actions": "Number of actions the owner is printed beside"},
+    "overdue_actions": {"status": "overdue, or the plan's own word for the date when it printed one "
+                                  "('immediate', 'recurring')",
+                        "days_overdue": "Days from the due date to today. The plan's later progress is unknown: "
+                                        "this is time since the promised date, not proven delay"},
 }
 
 SITE = {
@@ -151,7 +159,8 @@ SITE = {
 TABLES = {
     "documents": {
         "description": "One row per action plan (PDF): what it answers, when it was submitted, how it was read.",
-        "facets": ["kind", "family", "establishment"], "sort_desc": "submitted", "label_column": "title",
+        "facets": ["provenance", "kind", "family", "establishment"], "sort_desc": "submitted",
+        "label_column": "title",
     },
     "recommendations": {
         "description": "One row per inspection recommendation, with HMPPS's decision and full response. "
@@ -190,8 +199,10 @@ TABLES = {
     },
     "overdue_actions": {
         "description": "Actions whose target date has passed, as of today, and which the plan does not mark "
-                       "completed. For a fixed date use the overdue_as_of query.",
-        "facets": ["establishment", "decision", "status"],
+                       "completed. A plan records promises on the day it was submitted (plan_submitted); later "
+                       "progress is unknown, so an action listed here may since have been done. For a fixed date "
+                       "use the overdue_as_of query.",
+        "facets": ["provenance", "establishment", "decision", "status"],
     },
     "contested_recommendations": {
         "description": "Recommendations HMPPS partly agreed, did not agree or rejected, with the response that "
@@ -222,13 +233,13 @@ QUERIES = {
                        "ignored: 'search' finds 'searches'). Leave the box empty to list nothing.",
         "sql": """SELECT 'recommendation' AS found_in, d.title AS document, d.establishment, r.ref, r.decision,
   snippet(recommendations_fts, -1, '[', ']', ' … ', 24) AS match, r.first_page AS page,
-  r.id AS recommendation_id, NULL AS action_id
+  r.id AS recommendation_id, NULL AS action_id, d.id AS document_id
 FROM recommendations_fts JOIN recommendations r ON r.rowid = recommendations_fts.rowid
   JOIN documents d ON d.id = r.document_id
 WHERE recommendations_fts MATCH fts_words(:q)
 UNION ALL
 SELECT 'action', d.title, d.establishment, r.ref, r.decision,
-  snippet(actions_fts, -1, '[', ']', ' … ', 24), a.page, r.id, a.id
+  snippet(actions_fts, -1, '[', ']', ' … ', 24), a.page, r.id, a.id, d.id
 FROM actions_fts JOIN actions a ON a.rowid = actions_fts.rowid
   JOIN recommendations r ON r.id = a.recommendation_id JOIN documents d ON d.id = a.document_id
 WHERE actions_fts MATCH fts_words(:q)
@@ -246,42 +257,60 @@ ORDER BY d.submitted DESC, d.title, r.position""",
     },
     "actions_owned_by": {
         "title": "Actions owned by a role",
-        "description": "Actions with an owner whose role or printed name contains the words given "
-                       "(e.g. 'Governor', 'Head of Safer Custody'), earliest due first.",
+        "description": "Actions owned by the role named, as a whole: 'Governor' finds the Governor's actions, "
+                       "not the Deputy Governor's (for those, use 'Actions whose owner's role contains words'). "
+                       "Earliest due first.",
         "sql": """SELECT o.name AS owner, o.level, d.title AS document, d.establishment, r.ref, r.decision,
-  a.text AS action, a.target_text, a.due, a.status, a.page, a.id AS action_id, r.id AS recommendation_id
+  a.text AS action, a.target_text, a.due, a.status, a.page, a.id AS action_id, r.id AS recommendation_id,
+  o.id AS owner_id, d.id AS document_id
 FROM action_owners ao JOIN owners o ON o.id = ao.owner_id JOIN actions a ON a.id = ao.action_id
   JOIN recommendations r ON r.id = a.recommendation_id JOIN documents d ON d.id = a.document_id
-WHERE :role != '' AND (o.name LIKE '%' || :role || '%' OR ao.text LIKE '%' || :role || '%'
-  OR coalesce(o.role, '') LIKE '%' || :role || '%')
+WHERE trim(:role) != '' AND (lower(o.name) = lower(trim(:role)) OR lower(ao.text) = lower(trim(:role))
+  OR lower(coalesce(o.role, '')) = lower(trim(:role)))
+ORDER BY a.due IS NULL, a.due, d.title, a.id""",
+    },
+    "actions_owned_by_words": {
+        "title": "Actions whose owner's role contains words",
+        "description": "Actions with an owner whose role or printed name contains the words given: 'Governor' "
+                       "finds the Governor and the Deputy Governor. Earliest due first.",
+        "sql": """SELECT o.name AS owner, o.level, d.title AS document, d.establishment, r.ref, r.decision,
+  a.text AS action, a.target_text, a.due, a.status, a.page, a.id AS action_id, r.id AS recommendation_id,
+  o.id AS owner_id, d.id AS document_id
+FROM action_owners ao JOIN owners o ON o.id = ao.owner_id JOIN actions a ON a.id = ao.action_id
+  JOIN recommendations r ON r.id = a.recommendation_id JOIN documents d ON d.id = a.document_id
+WHERE trim(:words) != '' AND (o.name LIKE '%' || trim(:words) || '%' OR ao.text LIKE '%' || trim(:words) || '%'
+  OR coalesce(o.role, '') LIKE '%' || trim(:words) || '%')
 ORDER BY a.due IS NULL, a.due, d.title, a.id""",
     },
     "overdue_as_of": {
         "title": "Overdue actions as of a date",
-        "description": "Open actions whose target date had passed on the date given (YYYY-MM-DD), so a count "
-                       "can be repeated later with the same answer.",
+        "description": "Open actions whose target date had passed on the date given (30/06/2022 or 2022-06-30), "
+                       "so a count can be repeated later with the same answer. Overdue: the target date printed in "
+                       "the plan had passed and the plan does not mark the action completed. A plan records "
+                       "promises on the day it was submitted (plan_submitted); later progress is unknown, so an "
+                       "action listed may since have been done.",
         "sql": f"""SELECT d.title AS document, d.establishment, r.ref, r.decision, a.text AS action,
   (SELECT group_concat(ao.text, '; ') FROM action_owners ao WHERE ao.action_id = a.id) AS owners,
-  a.target_text, a.due, CAST(julianday(date(:as_of)) - julianday(a.due) AS INTEGER) AS days_overdue, a.status,
+  a.target_text, a.due, CAST(julianday(ap_date(:as_of)) - julianday(a.due) AS INTEGER) AS days_overdue,
+  {overdue_status()} AS status, d.submitted AS plan_submitted, d.provenance,
   a.page, a.id AS action_id, r.id AS recommendation_id, d.id AS document_id
 {ACTION_JOIN}
-WHERE {overdue("date(:as_of)")}
+WHERE {overdue("ap_date(:as_of)")}
 ORDER BY a.due, d.title, a.id""",
     },
     "theme_recommendations": {
         "title": "Recommendations about a theme",
-        "description": "Recommendations that concern a race-equality theme or group of prisoners, themselves or "
-                       "through their actions. Themes: use_of_force, adjudications, iep, discrimination_complaints, "
-                       "access_to_activities, categorisation, rehabilitation, release_planning, staff_training, "
-                       "cultural_awareness, data_monitoring, family_ties, prisoner_engagement, third_sector; groups: "
-                       "bme, grt, muslim, foreign_nationals, young_adults, women, black, asian, ...",
+        "description": "Recommendations that concern a theme or group of prisoners, themselves or through their "
+                       "actions, named in your own words: 'use of force', 'incentives', 'DIRF', 'racist incidents', "
+                       "'Gypsy', 'Muslim', 'foreign nationals' (the words the extractor tags records by; see the "
+                       "themes page for every theme and group).",
         "sql": """SELECT d.title AS document, d.establishment, r.ref, r.decision, r.text AS recommendation, r.themes,
   r.groups, r.actions, r.first_page, r.id AS recommendation_id, d.id AS document_id
 FROM recommendations r JOIN documents d ON d.id = r.document_id
-WHERE EXISTS (SELECT 1 FROM json_each(r.themes) WHERE value = lower(replace(trim(:theme), ' ', '_')))
-   OR EXISTS (SELECT 1 FROM json_each(r.groups) WHERE value = lower(replace(trim(:theme), ' ', '_')))
-   OR EXISTS (SELECT 1 FROM actions a, json_each(a.themes) j
-              WHERE a.recommendation_id = r.id AND j.value = lower(replace(trim(:theme), ' ', '_')))
+WHERE EXISTS (SELECT 1 FROM json_each(r.themes) WHERE value IN (SELECT value FROM json_each(ap_theme_keys(:theme))))
+   OR EXISTS (SELECT 1 FROM json_each(r.groups) WHERE value IN (SELECT value FROM json_each(ap_theme_keys(:theme))))
+   OR EXISTS (SELECT 1 FROM actions a, json_each(a.themes) j WHERE a.recommendation_id = r.id
+              AND j.value IN (SELECT value FROM json_each(ap_theme_keys(:theme))))
 ORDER BY d.title, r.position""",
     },
 }
@@ -404,7 +433,7 @@ def build() -> dict:
     return {**SITE, "databases": {DATABASE: {
         "description": "Action plans read from PDFs: documents, recommendations, actions and owners, with views "
                        "for overdue, contested and vague commitments.",
-        "tables": tables, "queries": QUERIES}}}
+        "tables": tables, "queries": {k: {**q, "hide_sql": True} for k, q in QUERIES.items()}}}}
 
 
 HEADER = ("# Generated by `python -m actionplans.db.metadata` from db/metadata.py, db/schema.py and the field\n"

@@ -18,7 +18,7 @@ TABLES: dict[str, dict] = {
         "columns": {"id": str, "path": str, "url": str, "pages": int, "title": str, "establishment": str,
                     "kind": str, "family": str, "submitted": str, "submitted_text": str, "report_published": str,
                     "report_published_text": str, "inspection_dates": str, "recommendations": int,
-                    "actions": int, "quality": str},
+                    "actions": int, "quality": str, "provenance": str},
         "pk": "id",
     },
     "recommendations": {
@@ -78,7 +78,7 @@ INDEXES = [
     ("actions", ["has_owner"]), ("owners", ["level"]),
 ]
 INDEXES += [("document_paths", ["document_id"]), ("invalid_records", ["sha256"]), ("ingest_log", ["sha256"]),
-            ("ingest_log", ["status"])]
+            ("ingest_log", ["status"]), ("documents", ["provenance"])]
 # Records read through OCR from scanned pages (extract/ocr.py), with Tesseract's mean word confidence (0-1);
 # the ingest log says which files of a run were read that way.
 TABLES["documents"]["columns"].update({"ocr": int, "ocr_confidence": float})
@@ -139,6 +139,12 @@ def inspection_start(day: str) -> str:
     return (f"(CASE length({day}) WHEN 7 THEN {day} || '-01' WHEN 4 THEN {day} || '-01-01' ELSE {day} END)")
 
 
+def overdue_status(a: str = "a") -> str:
+    """SQL for the status of an action already known to be overdue: 'overdue', unless the plan printed a status
+    of its own beyond a plain date ('immediate', 'recurring'), which is kept."""
+    return f"CASE WHEN coalesce({a}.status, 'due') IN ('due', 'unparsed') THEN 'overdue' ELSE {a}.status END"
+
+
 def decision_group(r: str = "r") -> str:
     """SQL naming the answer a decision amounts to: agreed, partly agreed, not agreed or none printed."""
     return (f"CASE WHEN {r}.decision IN {_in(AGREED)} THEN 'agreed' WHEN {r}.decision IN {_in(PARTLY)}"
@@ -162,21 +168,24 @@ VIEWS: dict[str, str] = {
         SELECT d.title AS document, d.establishment, d.submitted, r.ref, r.section, r.text AS recommendation,
                r.decision, a.position AS action_no, a.text AS action, a.owner_text AS owners_as_printed,
                (SELECT group_concat(ao.text, '; ') FROM action_owners ao WHERE ao.action_id = a.id) AS owners,
-               a.target_text, a.due, a.status, a.page, d.path AS pdf, a.id AS action_id, r.id AS recommendation_id,
-               d.id AS document_id
+               a.target_text, a.due, a.status, a.page, d.path AS pdf, d.provenance, a.id AS action_id,
+               r.id AS recommendation_id, d.id AS document_id
         FROM actions a JOIN recommendations r ON r.id = a.recommendation_id JOIN documents d ON d.id = a.document_id
         ORDER BY d.title, r.position, a.position""",
     # Recommendations beside the plan they belong to, so facets and searches can cross plans.
     "recommendation_rows": f"""
         SELECT d.title AS document, d.establishment, d.kind, d.submitted, r.ref, r.section, r.text AS recommendation,
                r.decision, {decision_group()} AS answer, r.response, r.themes, r.groups, r.actions, r.first_page,
-               d.path AS pdf, r.id AS recommendation_id, d.id AS document_id
+               d.path AS pdf, d.provenance, r.id AS recommendation_id, d.id AS document_id
         FROM recommendations r JOIN documents d ON d.id = r.document_id
         ORDER BY d.title, r.position""",
-    # Open actions whose target date has passed, as of the day the query runs.
+    # Open actions whose target date has passed, as of the day the query runs. A plan is a promise made on the
+    # day it was submitted: what happened after is not known, so each row carries that date beside the delay,
+    # and a row is labelled overdue, never 'due'.
     "overdue_actions": f"""
         SELECT d.title AS document, d.establishment, r.ref, r.decision, a.text AS action, {_OWNERS} AS owners,
-               a.target_text, a.due, CAST(julianday('now') - julianday(a.due) AS INTEGER) AS days_overdue, a.status,
+               a.target_text, a.due, CAST(julianday('now') - julianday(a.due) AS INTEGER) AS days_overdue,
+               {overdue_status()} AS status, d.submitted AS plan_submitted, d.provenance,
                a.page, a.id AS action_id, r.id AS recommendation_id, d.id AS document_id
         {ACTION_JOIN}
         WHERE {overdue("date('now')")}
@@ -199,7 +208,7 @@ VIEWS: dict[str, str] = {
         GROUP BY o.id ORDER BY actions DESC, owner""",
     # How each plan answered: recommendations by decision, actions that are overdue or vague.
     "document_decisions": f"""
-        SELECT d.title AS document, d.establishment, d.kind, d.submitted, d.recommendations,
+        SELECT d.title AS document, d.establishment, d.kind, d.submitted, d.provenance, d.recommendations,
                (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(AGREED)})
                  AS agreed,
                (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(PARTLY)})

@@ -1,8 +1,8 @@
 """The Datasette site for a database: where its metadata, plugin, templates and static files live.
 
-In: the path of a built database. Out: the `datasette serve` arguments the CLI runs, or an in-process
-`Datasette` with the same configuration for tests. The metadata names the database `actionplans`;
-a file with another name gets the same metadata under its own name.
+In: the path of a built database. Out: the configured `Datasette` (served by `actionplans serve` in its
+own process, with no child and no temporary files, and used in-process by the tests). The metadata names
+the database `actionplans`; a file with another name gets the same metadata under its own name.
 """
 
 from __future__ import annotations
@@ -28,18 +28,31 @@ def metadata_for(db_path: str | Path) -> dict:
     return meta
 
 
-def serve_args(db_path: str | Path, metadata_file: str | Path, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
-    """Arguments after `datasette`: the database opened immutable (read-only), with the project's site around it."""
-    args = ["serve", "-i", str(db_path), "--host", host, "--port", str(port), "--metadata", str(metadata_file),
-            "--plugins-dir", str(PLUGINS), "--template-dir", str(TEMPLATES), "--static", f"static:{STATIC}"]
-    for k, v in SETTINGS.items():
-        args += ["--setting", k, str(v).lower() if isinstance(v, bool) else str(v)]
-    return args
-
-
 def datasette(db_path: str | Path):
-    """An in-process Datasette configured as `actionplans serve` configures it."""
+    """The Datasette `actionplans serve` runs, also used in-process by the tests.
+
+    The database is opened read-only but not immutable: Datasette reads it with `mode=ro`, so plans
+    extracted into the same file while it is served appear on the next page load, with current counts."""
     from datasette.app import Datasette
 
-    return Datasette(immutables=[str(db_path)], metadata=metadata_for(db_path), plugins_dir=str(PLUGINS),
+    return Datasette(files=[str(db_path)], metadata=metadata_for(db_path), plugins_dir=str(PLUGINS),
                      template_dir=str(TEMPLATES), static_mounts=[("static", str(STATIC))], settings=SETTINGS)
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Serve the site in this process until TERM or Ctrl-C, then return (exit status 0: a stop asked for is not
+    a failure). uvicorn shuts down gracefully on either signal, then raises it again once its own handlers are
+    gone; these handlers turn that into an ordinary return."""
+    import signal
+
+    import uvicorn
+
+    def stop(signum, frame):
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        uvicorn.run(datasette(db_path).app(), host=host, port=port, log_level="warning", lifespan="on",
+                    access_log=False)
+    except KeyboardInterrupt:
+        pass

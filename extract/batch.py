@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the schemas (pydantic) load only when a document is parsed:
 from . import errors
 from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url, sha256_file
 from .ocr import OcrSettings
+from .provenance import of as provenance_of
 
 LOADED, REPLACED, UNCHANGED, FAILED = "loaded", "replaced", "unchanged", "failed"
 
@@ -182,11 +183,13 @@ class Run:
 def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate: bool = True,
         as_of: dt.date | None = None, force: bool = False, keep_documents: bool = False,
         cache_dir: str = DEFAULT_CACHE, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
-        on_outcome: Callable[[Outcome], None] | None = None, ocr: str = "auto") -> Run:
+        on_outcome: Callable[[Outcome], None] | None = None, ocr: str = "auto",
+        provenance: str | None = None) -> Run:
     """Extract every input and, with a database, load it. See the module docstring. `db` is an open
     sqlite-utils Database, a path to one, or None to extract only. Given a path to a database that
     already has its shape, inputs that need no parsing are settled over a plain connection, and
-    sqlite-utils (and the pipeline) load only when something must be parsed or written."""
+    sqlite-utils (and the pipeline) load only when something must be parsed or written. `provenance`
+    (published, rebuilt, sample) is stored with every document; without it, each input's provenance.yml says."""
     from actionplans.db import load
 
     # `ocr` (auto, always, never): when pages are OCR'd; the OCR'd copies are cached beside the downloads.
@@ -220,7 +223,8 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
             elif o.status == UNCHANGED:
                 load.add_location(db, o.location, o.sha256, path=o.path, url=o.url, entry=entry)
             elif doc is not None:
-                o.status = load.save(writer(), doc, location=o.location, problems=o.problems, entry=entry)
+                o.status = load.save(writer(), doc, location=o.location, problems=o.problems, entry=entry,
+                                     provenance=provenance or provenance_of(o.location))
         outcomes[i] = o
         if on_outcome:
             on_outcome(o)

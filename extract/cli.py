@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,7 +15,12 @@ from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 DEFAULT_DB = "db/actionplans.db"
 
 
-@click.group()
+@click.group(epilog="""\b
+Examples:
+  actionplans extract plans/                  read every PDF under plans/ into db/actionplans.db
+  actionplans serve                           browse it on http://127.0.0.1:8001/
+  actionplans export > actions.csv            one row per action, for a spreadsheet
+Run 'actionplans COMMAND --help' for each command's options and examples.""")
 @click.version_option(package_name="actionplans")
 def main() -> None:
     """Turn HMPPS action-plan PDFs into records you can query."""
@@ -33,16 +36,34 @@ def _usage_checks(paths: tuple[str, ...]) -> list[str]:
     for p in paths:
         if not is_url(p) and not os.path.exists(p):
             raise click.BadParameter(f"{p!r} does not exist", param_hint="PATHS")
+    from .provenance import BadManifest, of
     files = find_inputs(paths)
     if not files:
         raise click.BadParameter("no PDF files found in " + ", ".join(map(repr, paths)), param_hint="PATHS")
+    try:
+        for f in files:
+            of(f)
+    except BadManifest as e:
+        raise click.UsageError(str(e)) from None
     return files
 
 
-@main.command()
+EXTRACT_EXAMPLES = f"""\b
+Examples:
+  actionplans extract plan.pdf                        into {DEFAULT_DB} (the database `serve` shows)
+  actionplans extract plans/ --db plans.db            every PDF under plans/, into plans.db
+  actionplans extract plan.pdf --json > plan.json     the records as JSON, no database
+  actionplans extract https://example.org/plan.pdf    downloaded (kept in db/cache by sha256), then read
+  actionplans extract samples/ --provenance sample    mark plans made up for testing as samples"""
+
+
+@main.command(epilog=EXTRACT_EXAMPLES)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite file to write the records to")
-@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON on stdout")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+              help=f"SQLite file to write the records to  [default: {DEFAULT_DB}, unless --json]")
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON on stdout (no database unless --db)")
+@click.option("--provenance", type=click.Choice(["published", "rebuilt", "sample"]), default=None,
+              help="What the inputs are  [default: what a provenance.yml beside them says, else published]")
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Date against which actions count as overdue")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes extracting in parallel  [default: the number of CPU cores]")
@@ -57,10 +78,10 @@ def _usage_checks(paths: tuple[str, ...]) -> list[str]:
               help="Folder keeping downloaded PDFs and OCR'd copies of scans, named by their sha256")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Read pages with no text layer through OCR (auto), every page (always), or none (never)")
-def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of, workers: int | None, force: bool,
-            annotate: bool, timeout: float, max_bytes: int, cache_dir: str,
+def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, provenance: str | None, as_of,
+            workers: int | None, force: bool, annotate: bool, timeout: float, max_bytes: int, cache_dir: str,
             ocr: str = "auto") -> None:
-    """Extract action plans from PDF files, folders or URLs.
+    """Extract action plans from PDF files, folders or URLs into a database (or as JSON with --json).
 
     Every file gets an outcome (loaded, replaced, unchanged or failed, with the reason), kept in the
     ingest_log table. Exit status: 0 when every file was loaded or was already there, 1 when some files
@@ -68,7 +89,10 @@ def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of, w
     """
     from .batch import FAILED, run
     files = _usage_checks(paths)
-    db = db_path or None  # opened by the runner, which loads the heavy parts only when there is work
+    # Extracting and keeping nothing helps nobody: without --json the records go to the default database.
+    db = db_path or (None if as_json else DEFAULT_DB)  # opened by the runner, only when there is work
+    if db == DEFAULT_DB:
+        Path(DEFAULT_DB).parent.mkdir(parents=True, exist_ok=True)
     bar = click.progressbar(length=len(files), label="Extracting", file=sys.stderr) if sys.stderr.isatty() else None
     held: list[str] = []
 
@@ -87,7 +111,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of, w
             bar.__enter__()
         result = run(files, db, workers=workers, annotate=annotate, as_of=as_of.date() if as_of else None,
                      force=force, keep_documents=as_json, cache_dir=cache_dir, timeout=timeout, max_bytes=max_bytes,
-                     ocr=ocr, on_outcome=report)
+                     ocr=ocr, on_outcome=report, provenance=provenance)
     finally:
         if bar:
             bar.__exit__(None, None, None)
@@ -98,63 +122,82 @@ def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, as_of, w
         json.dump(docs[0] if len(docs) == 1 and len(files) == 1 else {"documents": docs}, sys.stdout,
                   ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
+    if db == DEFAULT_DB and not db_path:
+        click.echo(f"Saved into {DEFAULT_DB} (the default database; --db names another, --json prints the records "
+                   "instead); browse it with: actionplans serve", err=True)
     click.echo(result.summary(to_db=db is not None), err=True)
     sys.exit(1 if result.failed else 0)
 
 
-@main.command()
+@main.command(epilog=f"""\b
+Examples:
+  actionplans serve                          {DEFAULT_DB} on http://127.0.0.1:8001/
+  actionplans serve --db plans.db --port 8080
+Plans extracted into the database while it is served appear on the next page load. Ctrl-C stops it.""")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only by default)")
 @click.option("--port", default=8001, show_default=True, type=int)
 def serve(db_path: str, host: str, port: int) -> None:
-    """Serve the database in Datasette, read-only, with the project's metadata, charts and links to the PDFs."""
-    import tempfile
-
-    import yaml
+    """Serve the database in Datasette, read-only, with pages for each plan, prison, theme and owner."""
     from actionplans.db import site
-    with tempfile.TemporaryDirectory(prefix="actionplans-serve-") as tmp:
-        meta = Path(tmp) / "metadata.yml"
-        meta.write_text(yaml.safe_dump(site.metadata_for(db_path), sort_keys=False, allow_unicode=True),
-                        encoding="utf-8")
-        cmd = [sys.executable, "-m", "datasette", *site.serve_args(db_path, meta, host=host, port=port)]
-        click.echo(f"Serving {db_path} on http://{host}:{port}/ (read-only)", err=True)
-        try:
-            code = subprocess.call(cmd)
-        except KeyboardInterrupt:
-            code = 0
-    sys.exit(code)
+    click.echo(f"Serving {db_path} on http://{host}:{port}/ (read-only; Ctrl-C to stop)", err=True)
+    # In this process, so TERM and Ctrl-C stop the server itself: no child to leave behind, no temp files.
+    site.serve(db_path, host=host, port=port)
 
 
-@main.command()
+@main.command(epilog="""\b
+Examples:
+  actionplans export > actions.csv                          one row per action, overdue as of today
+  actionplans export --rows recommendations --excel > r.csv  one row per recommendation, for Excel
+  actionplans export --as-of 31/03/2022 > actions.csv        overdue counted as of a date
+  actionplans export --table owner_actions --format json     any table or view
+Columns: themes, groups, overdue, days_overdue and pdf_page (the PDF at the record's page) beside each record.""")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("--table", default="action_rows", show_default=True, help="Table or view to export")
-def export(db_path: str, fmt: str, table: str) -> None:
-    """Write a table or view (by default one row per action) as CSV or JSON to stdout."""
+@click.option("--rows", "kind", type=click.Choice(["actions", "recommendations"]), default="actions", show_default=True,
+              help="The flat rows to write: one per action or one per recommendation")
+@click.option("--table", default=None, help="Write this table or view as stored instead of the flat rows")
+@click.option("--as-of", "as_of", default=None, help="Date to count overdue actions against (e.g. 31/03/2022)  "
+              "[default: today]")
+@click.option("--excel", is_flag=True, help="Start the CSV with a byte-order mark so Excel reads accents and quotes")
+@click.option("--base-url", default=None, help="Address of the site serving this database, for links to its pages")
+@click.option("--real-only", is_flag=True, help="Leave out the sample plans made for this project")
+def export(db_path: str, fmt: str, kind: str, table: str | None, as_of: str | None, excel: bool,
+           base_url: str | None, real_only: bool) -> None:
+    """Write the flat rows (one per action, or per recommendation) or any table or view, as CSV or JSON."""
     import sqlite3
 
+    from actionplans.db import flat, params
+
+    day = None
+    if as_of is not None:
+        day = params.read_date(as_of)
+        if day is None:
+            raise click.BadParameter(f"{as_of!r} is not a date: write it as {params.DATE_EXAMPLE}",
+                                     param_hint="--as-of")
     # Read-only, so exporting never creates or changes a database.
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-                                        "AND name NOT LIKE 'sqlite_%' ORDER BY type, name")]
-    if table not in names:
-        shown = [n for n in names if "_fts" not in n]
-        raise click.ClickException(f"no table or view named {table!r}; try one of: {', '.join(shown)}")
-    cur = conn.execute(f"SELECT * FROM [{table}]")
-    cols = [d[0] for d in cur.description]
+    if table is None:
+        cols, data = flat.rows(conn, kind, as_of=day, base_url=base_url, real_only=real_only)
+    else:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                            "AND name NOT LIKE 'sqlite_%' ORDER BY type, name")]
+        if table not in names:
+            shown = [n for n in names if "_fts" not in n]
+            raise click.ClickException(f"no table or view named {table!r}; try one of: {', '.join(shown)}")
+        cur = conn.execute(f"SELECT * FROM [{table}]")
+        cols, data = [d[0] for d in cur.description], cur
     if fmt == "json":
-        json.dump([dict(zip(cols, r)) for r in cur], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([dict(zip(cols, r)) for r in data], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
-    # The same dialect as Datasette's CSV export, header included even when there are no rows.
-    w = csv.writer(sys.stdout, lineterminator="\r\n")
-    w.writerow(cols)
-    w.writerows(cur)
+    flat.write_csv(sys.stdout, cols, data, bom=excel)
 
 
-
-
-@main.command()
+@main.command(epilog="""\b
+Examples:
+  actionplans evaluate                       every corpus/ PDF against its .expected.json
+  actionplans evaluate my-plans/ --verbose   your own PDFs and expected files, each miss listed""")
 @click.argument("folder", default="corpus", type=click.Path(exists=True, file_okay=False))
 @click.option("--verbose", is_flag=True, help="List every miss behind a score under 1")
 @click.option("--report-only", is_flag=True, help="Print the scores but exit 0 even when some are under the thresholds")

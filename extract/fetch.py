@@ -3,7 +3,8 @@
 In: an http(s) URL, a cache folder, a timeout in seconds and a byte limit.
 Out: a `Fetched` naming the cached file (`<cache>/<sha256>.pdf`), its sha256, size and the URL; or a
 domain error: `DownloadFailed` (network, HTTP status, timeout, too large) or `errors.NotAPDF` when the
-server sends something else (an HTML page, say). Nothing half-written is left in the cache.
+server sends something else (an HTML page, say). Nothing half-written is left in the cache, and a
+download that fails leaves no cache folder it had to create.
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ def fetch(url: str, cache_dir: str | os.PathLike = DEFAULT_CACHE, *, timeout: fl
     `timeout` bounds the whole download, not only each read, so a server that trickles bytes is cut off.
     """
     cache = Path(cache_dir)
-    cache.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + timeout
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/pdf,*/*"})
     try:
@@ -58,7 +58,15 @@ def fetch(url: str, cache_dir: str | os.PathLike = DEFAULT_CACHE, *, timeout: fl
         raise DownloadFailed(url, f"the server answered {e.code} {e.reason}") from e
     except (TimeoutError, OSError) as e:  # URLError is an OSError; socket timeouts are TimeoutErrors
         raise DownloadFailed(url, _why(e, timeout)) from e
-    fd, tmp = tempfile.mkstemp(dir=cache, prefix=".download-", suffix=".part")
+    made = [p for p in (cache, *cache.parents) if not p.exists()]  # folders to remove again if this fails
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache, prefix=".download-", suffix=".part")
+    except BaseException:
+        resp.close()
+        _remove_empty(made)
+        raise
+    done = False
     try:
         with resp, os.fdopen(fd, "wb") as out:
             length = resp.headers.get("Content-Length")
@@ -88,10 +96,22 @@ def fetch(url: str, cache_dir: str | os.PathLike = DEFAULT_CACHE, *, timeout: fl
         sha = h.hexdigest()
         final = cache / f"{sha}.pdf"
         os.replace(tmp, final)
+        done = True
         return Fetched(url=url, path=str(final), sha256=sha, size=size)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if not done:
+            _remove_empty(made)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed download created, deepest first, where nothing else was put in them."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _why(e: BaseException, timeout: float) -> str:

@@ -26,7 +26,7 @@ def build(tmp_path_factory) -> Path:
     pdfs = root / "corpus"
     shutil.rmtree(pdfs, ignore_errors=True)
     pdfs.mkdir()
-    for pdf in CORPUS.glob("*.pdf"):
+    for pdf in [*CORPUS.glob("*.pdf"), CORPUS / "provenance.yml"]:  # the manifest marks the samples as samples
         shutil.copy2(pdf, pdfs / pdf.name)
     cmd = [str(CLI) if CLI.exists() else "actionplans", "extract", str(pdfs), "--db", str(work / "actionplans.db")]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)

@@ -22,6 +22,7 @@ QUERY_PARAMS = {
     "search": {"q": "use of force"},
     "prison_plans": {"prison": "Ashcombe"},
     "actions_owned_by": {"role": "Governor"},
+    "actions_owned_by_words": {"words": "Governor"},
     "overdue_as_of": {"as_of": "2021-07-01"},
     "theme_recommendations": {"theme": "use_of_force"},
 }
@@ -102,9 +103,9 @@ def test_metadata_follows_a_database_with_another_name(tmp_path):
 async def test_home_page_explains_and_links(get):
     html = (await get("/")).text
     assert "<h1>HMPPS action plans</h1>" in html
-    for text in ("HM Inspectorate of Prisons", "Open Government Licence v3.0", "/-/charts", "action_rows.csv",
-                 "/actionplans/search", "/actionplans/overdue_as_of", "/actionplans/overdue_actions",
-                 "/actionplans/contested_recommendations", "actions overdue today"):
+    for text in ("HM Inspectorate of Prisons", "Open Government Licence v3.0", "/-/charts", "/-/csv/actions.csv",
+                 "/actionplans/search", "/actionplans/overdue_as_of", "/theme/use_of_force", "/owner/governor",
+                 "/actionplans/contested_recommendations", "actions overdue as of", "progress after"):
         assert text in html, text
     # Nothing is fetched from another host: no scripts or styles from a CDN.
     assert not re.search(r'<script[^>]+src="https?://|<link rel="stylesheet" href="https?://', html)
@@ -329,12 +330,15 @@ async def test_charts_default_to_today_and_ignore_bad_dates(get):
 # --- serve ---------------------------------------------------------------------------------------------------
 
 
-def test_serve_binds_loopback_read_only_with_the_site(tmp_path):
-    args = site.serve_args("db/actionplans.db", tmp_path / "m.yml")
-    assert args[args.index("--host") + 1] == "127.0.0.1" and args[args.index("--port") + 1] == "8001"
-    assert args[args.index("-i") + 1] == "db/actionplans.db"
-    for flag in ("--metadata", "--plugins-dir", "--template-dir", "--static"):
-        assert flag in args
+def test_serve_reads_the_file_as_it_changes_and_binds_loopback(db_path):
+    ds = site.datasette(db_path)
+    db = ds.get_database("actionplans")
+    # Read-only (mode=ro), not immutable: a plan extracted into the file while it is served shows up.
+    assert db.is_mutable
+    conn = db.connect()
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("CREATE TABLE nope (x)")
+    conn.close()
     out = subprocess.run([str(CLI) if CLI.exists() else "actionplans", "serve", "--help"], capture_output=True,
                          text=True).stdout
     assert "127.0.0.1" in out and "8001" in out
@@ -343,3 +347,245 @@ def test_serve_binds_loopback_read_only_with_the_site(tmp_path):
 def test_metadata_script_runs():
     proc = subprocess.run([sys.executable, "-m", "actionplans.db.metadata", "--check"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+# --- pages people read ---------------------------------------------------------------------------------------
+
+AS_OF = "2021-07-01"
+
+
+def _text(html: str) -> str:
+    """The words of a page, tags dropped and entities read, so assertions speak of what a reader sees."""
+    import html as html_lib
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def _overdue_count(conn, as_of: str, where: str = "1", params=()) -> int:
+    return conn.execute(f"SELECT count(*) FROM actions a WHERE {schema.overdue('?')} AND {where}",
+                        [as_of, *params]).fetchone()[0]
+
+
+async def test_plan_page_shows_every_recommendation_and_action(get, conn):
+    d = conn.execute("SELECT * FROM documents WHERE actions > 10 ORDER BY id LIMIT 1").fetchone()
+    html = (await get(f"/plan/{d['id']}?as_of=01/07/2021")).text
+    text = _text(html)
+    assert d["title"] in text and d["establishment"] in text
+    for r in conn.execute("SELECT * FROM recommendations WHERE document_id = ? ORDER BY position", [d["id"]]):
+        assert f'id="rec-{r["id"]}"' in html and f'href="/-/source/recommendation/{r["id"]}"' in html
+        assert " ".join(r["text"].split())[:50] in text
+    for a in conn.execute("SELECT * FROM actions WHERE document_id = ?", [d["id"]]):
+        assert f'href="/-/source/action/{a["id"]}"' in html
+        assert " ".join(a["text"].split())[:40] in text
+    for o in conn.execute("SELECT DISTINCT owner_id FROM action_owners WHERE document_id = ?", [d["id"]]):
+        assert f'href="/owner/{o[0]}"' in html
+    late = _overdue_count(conn, AS_OF, "a.document_id = ?", [d["id"]])
+    assert f"{late} overdue as of {AS_OF}" in text
+    assert html.count('class="ap-late"') == late
+    agreed = conn.execute(f"SELECT count(*) FROM recommendations WHERE document_id = ? AND decision IN "
+                          f"{schema._in(schema.AGREED)}", [d["id"]]).fetchone()[0]
+    assert f"Agreed: {agreed}" in text
+    assert "progress after that is not published" in text, "the overdue caveat is beside the count"
+
+
+async def test_every_page_of_a_sample_plan_says_so(get, conn):
+    kinds = dict(conn.execute("SELECT provenance, count(*) FROM documents GROUP BY provenance").fetchall())
+    assert kinds.get("sample", 0) >= 10 and kinds.get("rebuilt") == 1, kinds
+    home = _text((await get("/")).text)
+    assert f"{kinds['sample']} of the {sum(kinds.values())} plans here were made for this project" in home
+    s = conn.execute("SELECT id FROM documents WHERE provenance = 'sample' ORDER BY id LIMIT 1").fetchone()[0]
+    rid, aid = conn.execute("SELECT r.id, a.id FROM recommendations r JOIN actions a ON a.recommendation_id = r.id "
+                            "WHERE r.document_id = ? LIMIT 1", [s]).fetchone()
+    for path in (f"/plan/{s}", f"/-/source/recommendation/{rid}", f"/-/source/action/{aid}",
+                 f"/{DB}/documents/{s}", f"/{DB}/recommendations/{rid}", f"/{DB}/actions/{aid}"):
+        assert "Sample: this plan was made for this project" in _text((await get(path)).text), path
+    rebuilt = conn.execute("SELECT id FROM documents WHERE provenance = 'rebuilt'").fetchone()[0]
+    page = _text((await get(f"/plan/{rebuilt}")).text)
+    assert "Rebuilt:" in page and "Sample:" not in page
+    # Table pages say the database holds samples, and which column tells them apart.
+    assert "sample plans made for this project" in _text((await get(f"/{DB}/recommendations")).text)
+
+
+async def test_home_counts_real_plans_only_when_asked(get, conn):
+    real = conn.execute("SELECT count(*), sum(recommendations), sum(actions) FROM documents "
+                        "WHERE provenance != 'sample'").fetchone()
+    late = _overdue_count(conn, AS_OF, "a.document_id IN (SELECT id FROM documents WHERE provenance != 'sample')")
+    text = _text((await get(f"/?real=1&as_of={AS_OF}")).text)
+    assert f"Real plans only: {real[0]} plan" in text and f"{real[1]} recommendations, {real[2]} actions" in text
+    assert f"{late} actions overdue as of {AS_OF}" in text
+    every = _text((await get(f"/?as_of={AS_OF}")).text)
+    assert f"{_overdue_count(conn, AS_OF)} actions overdue as of {AS_OF}" in every
+    assert "count real plans only" in every
+
+
+async def test_prison_page_lists_its_plans_over_time(get, conn):
+    d = conn.execute("SELECT * FROM documents WHERE establishment LIKE 'HMP %' ORDER BY id LIMIT 1").fetchone()
+    slug = re.sub(r"[^a-z0-9]+", "-", d["establishment"].lower()).strip("-")
+    html = (await get(f"/prison/{slug}")).text
+    assert f'href="/plan/{d["id"]}"' in html and d["establishment"] in html
+    plan = (await get(f"/plan/{d['id']}")).text
+    assert f'href="/prison/{slug}"' in plan, "plan pages link to their prison"
+    await get("/prison/no-such-prison", status=404)
+
+
+@pytest.mark.parametrize("words,key", [("incentives", "iep"), ("Gypsy", "grt"), ("DIRF", "discrimination_complaints"),
+                                       ("racist incidents", "discrimination_complaints"),
+                                       ("use of force", "use_of_force"), ("Use_of_force", "use_of_force")])
+async def test_themes_are_found_by_the_words_people_use(get, words, key):
+    from actionplans.db import vocabulary
+    assert key in vocabulary.find(words)
+    r = await get(f"/theme?q={words.replace(' ', '+')}", status=302)
+    assert r.headers["location"] == f"/theme/{key}"
+
+
+async def test_theme_page_counts_match_the_database(get, conn):
+    key = "use_of_force"
+    sql = ("SELECT DISTINCT r.id, r.decision, r.document_id FROM recommendations r LEFT JOIN actions a ON "
+           "a.recommendation_id = r.id WHERE EXISTS (SELECT 1 FROM json_each(r.themes) WHERE value = ?) OR "
+           "EXISTS (SELECT 1 FROM json_each(a.themes) WHERE value = ?)")
+    recs = conn.execute(sql, [key, key]).fetchall()
+    assert recs
+    html = (await get(f"/theme/{key}?as_of={AS_OF}")).text
+    text = _text(html)
+    plans = len({r["document_id"] for r in recs})
+    assert f"{len(recs)} recommendations in {plans} plan" in text
+    assert "<h1>Use of force</h1>" in html and "Year by year" in text
+    for r in recs:
+        assert f"#rec-{r['id']}" in html
+    ids = [r["id"] for r in recs]
+    late = conn.execute(f"SELECT count(*) FROM actions a WHERE a.recommendation_id IN ({','.join('?' * len(ids))}) "
+                        f"AND {schema.overdue('?')}", [*ids, AS_OF]).fetchone()[0]
+    assert f"{late} overdue as of {AS_OF}" in text
+    groups = _text((await get("/theme/grt")).text)
+    assert "Gypsy, Roma and Traveller" in groups
+    await get("/theme/not_a_theme", status=404)
+
+
+async def test_themes_show_as_words_not_json(get):
+    html = (await get(f"/{DB}/recommendations?_size=100")).text
+    cells = re.findall(r'<td class="col-themes[^"]*"[^>]*>(.*?)</td>', html, flags=re.S)
+    assert cells and not any("[&#34;" in c or '["' in c for c in cells)
+    assert re.search(r'href="/theme/use_of_force"[^>]*>Use of force</a>', html)
+    facets = html[html.index('<div class="facet-results">'):html.index('<table class="rows-and-columns">')]
+    assert ">Use of force</a>" in facets and ">use_of_force</a>" not in facets, "facet labels are words"
+
+
+async def test_owner_page_is_the_whole_role(get, conn):
+    html = (await get(f"/owner/governor?as_of={AS_OF}")).text
+    n = conn.execute("SELECT count(*) FROM action_owners WHERE owner_id = 'governor'").fetchone()[0]
+    late = _overdue_count(conn, AS_OF, "a.id IN (SELECT action_id FROM action_owners WHERE owner_id = 'governor')")
+    text = _text(html)
+    assert f"{n} actions in" in text and f"{late} overdue as of {AS_OF}" in text
+    assert html.count('href="/-/source/action/') == n
+    await get("/owner/no-such-role", status=404)
+
+
+async def test_datasette_tables_link_to_the_reading_pages(get, conn):
+    d = conn.execute("SELECT id FROM documents ORDER BY id LIMIT 1").fetchone()[0]
+    html = (await get(f"/{DB}/recommendations?document_id={d}")).text
+    assert f'href="/plan/{d}"' in html
+    assert not re.search(r">[0-9a-f]{64}<", html), "no 64-character id shown as a cell's text"
+    row = (await get(f"/{DB}/documents/{d}")).text
+    assert f'href="/plan/{d}"' in row and "Read this plan as a page" in row
+    owners = (await get(f"/{DB}/owners/governor")).text
+    assert 'href="/owner/governor"' in owners
+
+
+# --- canned queries: the form first, checked input, whole roles -------------------------------------------------
+
+
+async def test_canned_queries_lead_with_the_form_and_hide_the_sql(get):
+    html = (await get(f"/{DB}/overdue_as_of")).text
+    assert html.index('<form class="ap-query"') < html.index('id="sql-query"')
+    assert re.search(r'<details class="ap-sql">', html), "the SQL is folded away"
+    assert "Fill in the form" in html and "0 results" not in html
+    assert 'label for="qp-as_of"' in html
+
+
+@pytest.mark.parametrize("typed", ["30/06/2022", "30-6-2022", "30 June 2022", "2022-06-30"])
+async def test_overdue_as_of_reads_uk_dates(get, typed):
+    rows = (await get(f"/{DB}/overdue_as_of.json?as_of={typed.replace(' ', '+')}&_shape=objects&_size=max")).json()
+    iso = (await get(f"/{DB}/overdue_as_of.json?as_of=2022-06-30&_shape=objects&_size=max")).json()
+    assert rows["rows"] == iso["rows"] and iso["rows"]
+
+
+@pytest.mark.parametrize("query,typed,message", [
+    ("overdue_as_of", "as_of=", "is empty"), ("overdue_as_of", "as_of=31%2F31%2F2022", "is not a date"),
+    ("actions_owned_by", "role=", "is empty"), ("theme_recommendations", "theme=zzzz", "No theme or group"),
+    ("search", "q=", "is empty")])
+async def test_bad_or_empty_input_gets_one_clear_line(get, query, typed, message):
+    html = (await get(f"/{DB}/{query}?{typed}")).text
+    errors = re.findall(r'<p class="message-error ap-param-error" role="alert">(.*?)</p>', html, flags=re.S)
+    assert len(errors) == 1 and message in errors[0], errors
+    assert "0 results" not in html and 'class="rows-and-columns"' not in html
+
+
+async def test_governor_means_the_governor_not_the_deputy(get, conn):
+    rows = (await get(f"/{DB}/actions_owned_by.json?role=Governor&_shape=objects&_size=max")).json()["rows"]
+    assert rows and {r["owner"] for r in rows} == {"Governor"}
+    assert len(rows) == conn.execute("SELECT count(*) FROM action_owners WHERE owner_id = 'governor'").fetchone()[0]
+    wider = (await get(f"/{DB}/actions_owned_by_words.json?words=Governor&_shape=objects&_size=max")).json()["rows"]
+    assert "Deputy Governor" in {r["owner"] for r in wider} and len(wider) > len(rows)
+
+
+async def test_theme_query_takes_words_people_use(get):
+    by_key = (await get(f"/{DB}/theme_recommendations.json?theme=iep&_shape=objects&_size=max")).json()["rows"]
+    by_word = (await get(f"/{DB}/theme_recommendations.json?theme=incentives&_shape=objects&_size=max")).json()
+    assert by_key and by_word["rows"] == by_key
+
+
+# --- overdue, honestly -------------------------------------------------------------------------------------------
+
+
+def test_overdue_rows_are_never_labelled_due(conn):
+    statuses = {r[0] for r in conn.execute("SELECT DISTINCT status FROM overdue_actions")}
+    assert "overdue" in statuses and "due" not in statuses
+    assert conn.execute("SELECT count(*) FROM overdue_actions WHERE plan_submitted IS NULL AND document_id IN "
+                        "(SELECT id FROM documents WHERE submitted IS NOT NULL)").fetchone()[0] == 0
+
+
+async def test_overdue_query_rows_carry_the_plan_date(get):
+    rows = (await get(f"/{DB}/overdue_as_of.json?as_of={AS_OF}&_shape=objects&_size=max")).json()["rows"]
+    assert rows and all(r["status"] != "due" and r["plan_submitted"] for r in rows)
+    html = (await get(f"/{DB}/overdue_as_of?as_of={AS_OF}")).text
+    assert "later progress is unknown" in _text(html)
+
+
+# --- CSV for spreadsheets ----------------------------------------------------------------------------------------
+
+
+async def test_flat_csv_has_themes_overdue_and_page_links(get, conn):
+    r = await get(f"/-/csv/actions.csv?as_of={AS_OF}")
+    assert not r.text.startswith("\ufeff")
+    rows = csv_rows(r.text)
+    assert len(rows) == conn.execute("SELECT count(*) FROM actions").fetchone()[0]
+    assert {"themes", "groups", "overdue", "days_overdue", "pdf_page", "source_page", "provenance"} <= set(rows[0])
+    late = [x for x in rows if x["overdue"] == "yes"]
+    assert len(late) == _overdue_count(conn, AS_OF)
+    assert all(x["status"] != "Due" and int(x["days_overdue"]) > 0 for x in late)
+    assert any("Use of force" in x["themes"] for x in rows) and not any(x["themes"].startswith("[") for x in rows)
+    first = rows[0]
+    assert re.fullmatch(r"http://[^/]+/-/pdf/[0-9a-f]{64}#page=\d+", first["pdf_page"])
+    assert first["source_page"].endswith(f"/-/source/action/{first['action_id']}")
+    recs = csv_rows((await get(f"/-/csv/recommendations.csv?as_of={AS_OF}")).text)
+    assert len(recs) == conn.execute("SELECT count(*) FROM recommendations").fetchone()[0]
+    assert sum(int(x["overdue_actions"]) for x in recs) == len(late)
+
+
+async def test_bom_for_excel(get):
+    r = await get("/-/csv/actions.csv?_bom=1")
+    assert r.content.startswith(b"\xef\xbb\xbf") and r.headers["content-type"].startswith("text/csv")
+    real = csv_rows((await get("/-/csv/actions.csv?real=1")).text)
+    assert all(x["provenance"] != "Sample made for this project" for x in real)
+
+
+# --- errors ------------------------------------------------------------------------------------------------------
+
+
+async def test_unknown_records_are_404_pages_with_no_traceback(get, capfd, caplog):
+    for path in ("/-/source/recommendation/unknown", "/-/source/recommendation/0123456789abcdef-r999",
+                 "/plan/" + "0" * 64, "/owner/nobody", "/theme/nothing", "/no-such-page", f"/{DB}/no_such_table"):
+        r = await get(path, status=404)
+        assert "Not found" in r.text and "Traceback" not in r.text
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err and "NotFound" not in out + err
+    assert not [rec for rec in caplog.records if rec.exc_info]
