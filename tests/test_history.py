@@ -41,7 +41,7 @@ async def test_timeline_lists_plans_in_inspection_order_with_repeats(ds):
     assert "HMP Kestrel Moor over time" in page and "Sample:" in page
     for form in ("HMP/YOI Kestrel Moor", "HMP & YOI Kestrel Moor"):
         assert form in page
-    years = re.findall(r'<tr id="plan-[0-9a-f]+"><td>(\d)</td>\s*<td>(\d{4})', r.text)
+    years = re.findall(r'<tr id="plan-[0-9a-f]+"><td>(\d)</td>\s*<td class="ap-date">(\d{4})', r.text)
     assert years == [("1", "2015"), ("2", "2019"), ("3", "2022")]
     assert "4 recommendations made again" in page
     assert len(re.findall(r'href="/repeated/[0-9a-f]{16}-r\d+"', r.text)) == 4
