@@ -159,6 +159,21 @@ def type_columns(names: list[str | None], samples: list[list[str]]) -> list[str 
     return names
 
 
+def content_header(cell_texts: list[str], samples: list[list[str]]) -> list[str] | None:
+    """A header row whose words name no fields we know ('Para | Finding | Outcome | What we will do | Led by |
+    Due by') is still the plan's header when the columns below it read as a plan: refs in one, dates in
+    another, and a column of running text. Returns the fields by content, or None."""
+    if len([t for t in cell_texts if t.strip()]) < 4 or len(samples) != len(cell_texts):
+        return None
+    if any(REF.match(t.strip()) or len(t.split()) > 8 for t in cell_texts):
+        return None  # a body row or a paragraph, not a header
+    scores = [content_scores(lines) for lines in samples]
+    if not any(sc["ref"] >= 0.7 for sc in scores) or not any(sc["date"] >= 0.6 for sc in scores):
+        return None
+    names = type_columns([None] * len(cell_texts), samples)
+    return names if "response" in names and len({n for n in names if n}) >= 4 else None
+
+
 def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[float]) -> list[set[float]]:
     """Lines repeated near the top or bottom of most pages (banners, running headers, footers, page
     numbers): returns, per page, the tops of lines to drop."""
@@ -236,9 +251,14 @@ class TableScanner:
 
     @staticmethod
     def _header(cw: list[list[list[dict]]]) -> tuple[list[str | None], int] | None:
-        """The field names of a ruled table's header row (one of its first two rows) and the first body row."""
+        """The field names of a ruled table's header row (one of its first two rows) and the first body row:
+        by the header's words, else by what the columns below it hold."""
         for i in range(min(2, len(cw))):
-            names = match_header([text_of(c) for c in cw[i]])
+            texts = [text_of(c) for c in cw[i]]
+            names = match_header(texts)
+            if names is None and len(cw) > i + 1:
+                names = content_header(texts, [[ln.text for r in cw[i + 1:] if j < len(r) for ln in to_lines(r[j])]
+                                               for j in range(len(texts))])
             if names:
                 return names, i + 1
         return None
@@ -314,7 +334,7 @@ class TableScanner:
             best = None
             for depth in range(1, len(near) + 1):
                 group = [w for l2 in near[:depth] for w in l2.words]
-                found = self._columns_from_words(group, ln.words)
+                found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40])
                 named = len([f for f in found.fields if f in FIELDS]) if found else 0
                 if found and (best is None or named > best[0]):
                     best = (named, found, group)
@@ -428,7 +448,7 @@ class TableScanner:
         return sorted(out)
 
     @staticmethod
-    def _columns_from_words(words: list[dict], first: list[dict] | None = None) -> Columns | None:
+    def _columns_from_words(words: list[dict], first: list[dict] | None = None, below=()) -> Columns | None:
         """Columns from a header row's words (wrapped cells' words overlap in x). `first`: the words of the
         row's first line, which must lie in two cells or more (a title above the table lies in one)."""
         if len(words) < 3:
@@ -442,7 +462,20 @@ class TableScanner:
                 clusters.append([w])
         if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
             return None
-        names = match_header([text_of(c) for c in clusters])
+        texts = [text_of(c) for c in clusters]
+        names = match_header(texts)
+        if not names and below and len(clusters) >= 4:  # headings nobody listed: read the columns below
+            starts = [min(w["x0"] for w in c) for c in clusters] + [10_000.0]
+            samples: list[list[str]] = [[] for _ in clusters]
+            for ln in below:
+                by: dict[int, list[str]] = {}
+                for w in ln.words:
+                    j = next((j for j in range(len(clusters)) if starts[j] - 2 <= w["x0"] < starts[j + 1] - 2), None)
+                    if j is not None:
+                        by.setdefault(j, []).append(w["text"])
+                for j, ws in by.items():
+                    samples[j].append(" ".join(ws))
+            names = content_header(texts, samples)
         if not names:
             return None
         fields, edges = [], []
