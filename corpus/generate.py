@@ -184,7 +184,16 @@ def reconcile(d: dict[str, str]) -> dict[str, str]:
         d["furniture"] = "banner"
     if d["rows"] == "per-action" and d["placement"] == "stacked":
         d["placement"] = "level"
+    if d["placement"] == "stacked" and d["owner_join"] == "stacked":
+        d["entry_gap"] = "1"        # one owner a line and entries a line each, unseparated: nobody could read it
     return d
+
+
+def rec_bullet_style(d: dict[str, str]) -> str:
+    """Bullets inside the recommendation's own text: the drawn glyph, or a plain bullet where the drawn style
+    numbers its items (the inspectorate's sub-points are bulleted; numbers belong to the response)."""
+    style = BULLET_STYLE[d["bullets"]]
+    return style if style in ("word", "word-symbol", "dot", "dash") else "dot"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -776,8 +785,8 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
         if bullets:
             build.para(rc, "")
         for i, b in enumerate(bullets):
-            printed, kind = build.bullet_text(style, b, i)
-            build.style_bullet(build.para(rc, printed), kind, style, num_ids)
+            printed, kind = build.bullet_text(rec_bullet_style(d), b, i)
+            build.style_bullet(build.para(rc, printed), kind, rec_bullet_style(d), num_ids)
         if "decision" in merged:
             build.para(merged["decision"], rec["decision_text"] or "", first=True)
     if d["family"] != "V6":
@@ -821,7 +830,6 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
     per = build.column_lines(pdf, edges, r["top_margin_cm"] / 2.54 * 72, r["bottom_margin_cm"] / 2.54 * 72,
                              head_words)
     cols = {role: build.Column(per[i]) for i, role in enumerate(plan["roles"]) if role in ("rec", "resp", *COLS)}
-    style = BULLET_STYLE[d["bullets"]]
     recs = case["recommendations"]
     problems: list[str] = []
     placements: list[Placement] = []
@@ -833,7 +841,7 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
         ref = rec["ref"]
         if row.first:
             head, bullets = rec["text"]
-            for t in [head, *(build.bullet_text(style, b, i)[0] for i, b in enumerate(bullets))]:
+            for t in [head, *(build.bullet_text(rec_bullet_style(d), b, i)[0] for i, b in enumerate(bullets))]:
                 if cols["rec"].find(t) is None:
                     raise build.Mismatch(f"{ref}: recommendation text not found: {t[:60]!r}")
         spans = {}
