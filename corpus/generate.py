@@ -33,7 +33,6 @@ import concurrent.futures
 import datetime as dt
 import functools
 import json
-import os
 import random
 import shutil
 import statistics
@@ -956,12 +955,12 @@ def make_plan(seed: int, index: int, attempt: int = 0) -> Plan:
 
 
 def _convert_parallel(docxs: list[Path], outdir: Path, workers: int) -> None:
-    """One LibreOffice process per worker, each converting its share of the files in one run."""
+    """One LibreOffice process per worker, each converting its share of the files in one run, each with a
+    profile of its own inside `outdir` (a temporary folder: no other soffice is disturbed, nothing is left)."""
     chunks = [docxs[k::workers] for k in range(workers) if docxs[k::workers]]
-    base = Path(tempfile.gettempdir()) / f"actionplans-generate-lo-{os.getpid()}"
 
     def run(k: int) -> None:
-        build.convert(chunks[k], outdir, profile=base.with_name(base.name + f"-{k}"), timeout=1800)
+        build.convert(chunks[k], outdir, profile=outdir / f"lo-profile-{k}", timeout=1800)
     with concurrent.futures.ThreadPoolExecutor(len(chunks)) as ex:
         list(ex.map(run, range(len(chunks))))
 
