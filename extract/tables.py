@@ -108,29 +108,36 @@ def _share(values: list[bool]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def content_scores(lines: list[str]) -> dict[str, float]:
-    """How much a column's lines read like each field: dates, decisions, refs; and how long they run."""
+def content_scores(cells: list[list[str]]) -> dict[str, float]:
+    """How much a column's cells (each a list of lines) read like each field: dates, decisions, refs, judged
+    line by line and cell by cell (a wrapped 'Partially' / 'agreed'), the better of the two; and how long
+    its lines run."""
     from .dates import parse_target_date
     from .decisions import decision_of
 
-    lines = [t for t in (" ".join(x.split()) for x in lines) if t]
-    return {
-        "date": _share([parse_target_date(t).status != "unparsed" for t in lines]),
-        "decision": _share([decision_of(t) is not None and len(t.split()) <= 4 for t in lines]),
-        "ref": _share([REF_LEAD.match(t) is not None or REF_LABEL.match(t) is not None for t in lines]),
-        "words": sum(len(t.split()) for t in lines) / len(lines) if lines else 0.0,
-        "lines": float(len(lines)),
+    def clean(xs):
+        return [t for t in (" ".join(x.split()) for x in xs) if t]
+    lines = clean(x for c in cells for x in c)
+    texts = clean(" ".join(c) for c in cells)
+    tests = {
+        "date": lambda t: parse_target_date(t).status != "unparsed",
+        "decision": lambda t: decision_of(t) is not None and len(t.split()) <= 4,
+        "ref": lambda t: (REF_LEAD.match(t) is not None or REF_LABEL.match(t) is not None) and len(t.split()) <= 4,
     }
+    out = {k: max(_share([f(t) for t in lines]), _share([f(t) for t in texts])) for k, f in tests.items()}
+    out["words"] = sum(len(t.split()) for t in lines) / len(lines) if lines else 0.0
+    out["lines"] = float(len(lines))
+    return out
 
 
-def type_columns(names: list[str | None], samples: list[list[str]]) -> list[str | None]:
+def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> list[str | None]:
     """Confirm or correct header-word field names by what the columns hold (`samples`: each column's body
-    lines). Header words are a hint: a column whose lines read as dates is the date column, one of decision
-    words the decision column, one of refs the ref column, whatever their headings say; and a column no
-    heading names becomes the response (the most text), the recommendation (the most text left of it) or
-    the owner (short lines right of it) when that field is still missing."""
+    cells, each a list of lines). Header words are a hint: a column whose lines read as dates is the date
+    column, one of decision words the decision column, one of short refs the ref column, whatever their
+    headings say; and a column no heading names becomes the response (the most text), the recommendation
+    (the most text left of it) or the owner (short lines right of it) when that field is still missing."""
     names = list(names)
-    scores = [content_scores(lines) for lines in samples]
+    scores = [content_scores(cells) for cells in samples]
     for kind, strong, weak in (("date", 0.6, 0.3), ("decision", 0.6, 0.3), ("ref", 0.7, 0.3)):
         best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
         if best is None or scores[best][kind] < strong or names[best] == kind:
@@ -159,7 +166,7 @@ def type_columns(names: list[str | None], samples: list[list[str]]) -> list[str 
     return names
 
 
-def content_header(cell_texts: list[str], samples: list[list[str]]) -> list[str] | None:
+def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> list[str] | None:
     """A header row whose words name no fields we know ('Para | Finding | Outcome | What we will do | Led by |
     Due by') is still the plan's header when the columns below it read as a plan: refs in one, dates in
     another, and a column of running text. Returns the fields by content, or None."""
@@ -167,7 +174,7 @@ def content_header(cell_texts: list[str], samples: list[list[str]]) -> list[str]
         return None
     if any(REF.match(t.strip()) or len(t.split()) > 8 for t in cell_texts):
         return None  # a body row or a paragraph, not a header
-    scores = [content_scores(lines) for lines in samples]
+    scores = [content_scores(cells) for cells in samples]
     if not any(sc["ref"] >= 0.7 for sc in scores) or not any(sc["date"] >= 0.6 for sc in scores):
         return None
     names = type_columns([None] * len(cell_texts), samples)
@@ -257,11 +264,16 @@ class TableScanner:
             texts = [text_of(c) for c in cw[i]]
             names = match_header(texts)
             if names is None and len(cw) > i + 1:
-                names = content_header(texts, [[ln.text for r in cw[i + 1:] if j < len(r) for ln in to_lines(r[j])]
-                                               for j in range(len(texts))])
+                names = content_header(texts, TableScanner._grid_samples(cw[i + 1:], None, len(texts)))
             if names:
                 return names, i + 1
         return None
+
+    @staticmethod
+    def _grid_samples(cw: list[list[list[dict]]], rows, n: int) -> list[list[list[str]]]:
+        """Each column's cells (lines of text) below a header, leaving out rows of one cell (section rows)."""
+        body = [r for r in cw if sum(1 for c in r if c) > 1]
+        return [[[ln.text for ln in to_lines(r[j])] for r in body if j < len(r) and r[j]] for j in range(n)]
 
     @staticmethod
     def _grid_columns(header: list[str | None], rows: list[list[tuple | None]], start: int) -> Columns:
@@ -296,7 +308,7 @@ class TableScanner:
         start = 0
         if head:
             header, start = head
-            samples = [[ln.text for r in cw[start:] if j < len(r) for ln in to_lines(r[j])] for j in range(len(header))]
+            samples = self._grid_samples(cw[start:], rows[start:], len(header))
             self.scan.columns = self._grid_columns(type_columns(header, samples), rows, start)
             if self.scan.first_table_top is None:
                 self.scan.first_table_top = (pageno, bbox[1])
@@ -466,7 +478,7 @@ class TableScanner:
         names = match_header(texts)
         if not names and below and len(clusters) >= 4:  # headings nobody listed: read the columns below
             starts = [min(w["x0"] for w in c) for c in clusters] + [10_000.0]
-            samples: list[list[str]] = [[] for _ in clusters]
+            samples: list[list[list[str]]] = [[] for _ in clusters]
             for ln in below:
                 by: dict[int, list[str]] = {}
                 for w in ln.words:
@@ -474,7 +486,7 @@ class TableScanner:
                     if j is not None:
                         by.setdefault(j, []).append(w["text"])
                 for j, ws in by.items():
-                    samples[j].append(" ".join(ws))
+                    samples[j].append([" ".join(ws)])
             names = content_header(texts, samples)
         if not names:
             return None
@@ -488,7 +500,7 @@ class TableScanner:
     @staticmethod
     def _typed(cols: Columns, lines) -> Columns:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
-        samples: list[list[str]] = [[] for _ in cols.fields]
+        samples: list[list[list[str]]] = [[] for _ in cols.fields]
         for ln in lines:
             by: dict[int, list[dict]] = {}
             for w in ln.words:
@@ -496,7 +508,7 @@ class TableScanner:
                 if j is not None:
                     by.setdefault(j, []).append(w)
             for j, ws in by.items():
-                samples[j].append(" ".join(w["text"] for w in ws))
+                samples[j].append([" ".join(w["text"] for w in ws)])
         names = [f if f in FIELDS else None for f in cols.fields]
         typed = type_columns(names, samples)
         return Columns([n or f"col{j}" for j, n in enumerate(typed)], cols.edges)
