@@ -501,7 +501,10 @@ class TableScanner:
     def _typed(cols: Columns, lines) -> Columns:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
         samples: list[list[list[str]]] = [[] for _ in cols.fields]
+        inner = cols.edges[1:-1]
         for ln in lines:
+            if any(w["x0"] < e - 2 < w["x1"] - 2 for w in ln.words for e in inner):
+                continue  # a word across a column edge: a section row or a title, not a cell
             by: dict[int, list[dict]] = {}
             for w in ln.words:
                 j = next((j for j, (a, b) in enumerate(zip(cols.edges, cols.edges[1:])) if a - 2 <= w["x0"] < b), None)
