@@ -37,6 +37,14 @@ def _shares(counts: dict[str, int]) -> list[dict]:
             for key, name, _ in ANSWERS]
 
 
+async def needs_review(db, document_id: str | None = None) -> int | None:
+    """How many records the extractor doubted (the `needs_review` view, when the database has it; else None)."""
+    if "needs_review" not in await db.view_names():
+        return None
+    where, params = ("WHERE document_id = :id", {"id": document_id}) if document_id else ("", {})
+    return (await db.execute(f"SELECT count(*) FROM needs_review {where}", params)).rows[0][0]
+
+
 async def has_provenance(db) -> bool:
     return "provenance" in [c for c in await db.table_columns("documents")]
 
@@ -76,6 +84,7 @@ async def plan(db, document_id: str, as_of: str) -> dict | None:
             "actions": len(actions), "late": sum(bool(a["late"]) for a in actions),
             "dated": sum(a["due"] is not None for a in actions),
             "no_owner": sum(not a["has_owner"] for a in actions), "siblings": siblings,
+            "review": await needs_review(db, document_id),
             "prison_slug": slug(doc.get("establishment"))}
 
 
@@ -212,5 +221,6 @@ async def home(db, as_of: str, real_only: bool) -> dict:
     for p in plans:
         kinds[p["provenance"] or "published"] = kinds.get(p["provenance"] or "published", 0) + 1
     return {"figures": figures, "plans": plans, "provenance": kinds, "samples": kinds.get("sample", 0),
+            "review": await needs_review(db),
             "themes": await theme_counts(db), "owners": (await owners(db, as_of))[:12],
             "prisons": await establishments(db)}

@@ -229,7 +229,9 @@ def test_a_campaigners_path_through_the_site(browser, server, shots, tmp_path):
     assert page.locator("figure.ap-chart svg").count() >= 3
     page.goto(server + "/actionplans/recommendations")
     assert page.locator(".facet-info").count() >= 3 and page.locator("a.source-link").count() > 0
-    assert page.locator("table.rows-and-columns tbody tr").first.is_visible()
+    first_row = page.locator("table.rows-and-columns tbody tr").first.bounding_box()
+    assert first_row["y"] < WIDE["height"], "a data row shows on a laptop's first screen"
+    assert page.locator("td.col-document_id a").first.inner_text().startswith(("Action Plan", "A ")), "ids as labels"
     page.screenshot(path=str(shots / "06-recommendations-table.png"))
 
     assert not failed, f"requests that failed: {failed}"
