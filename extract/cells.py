@@ -224,6 +224,18 @@ def continues(line: str, before: str) -> bool:
     return bool(_JOINS_NEXT.search(before) or _JOINS_PREV.match(line.strip())) or before.count("(") > before.count(")")
 
 
+def _wrapped_run(lines: list[Line], k: int, right: float | None, step: float, settings: Settings) -> list[Line]:
+    """Line k and the lines that wrap on from it (same page, no blank space, no hard break)."""
+    run = [lines[k]]
+    for ln in lines[k + 1:]:
+        prev = run[-1]
+        if ln.page != prev.page or ln.top - prev.top > settings.paragraph_gap * step or hard_break(
+                prev, ln, right, settings.wrap_slack):
+            break
+        run.append(ln)
+    return run
+
+
 def entries(lines: list[Line], beside=None, opens=None, step: float | None = None, right: float | None = None,
             split_segments: bool = False, settings: Settings = DEFAULT, segment_opens=None) -> list[Paragraph]:
     """Split an owner or date cell into entries. Blank space separates them; so does a line that sits
@@ -241,13 +253,13 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
     step = step or pitch(lines)
     out: list[Paragraph] = []
     cuts: list[set[int]] = []  # per entry, indexes of its lines that open a new segment
-    for ln in lines:
+    for k, ln in enumerate(lines):
         prev = out[-1].lines[-1] if out else None
         so_far = reflow(out[-1].lines) if out else ""
         if prev is None or _new_band(prev, ln):
             new = True
-        elif ln.page != prev.page:
-            new = opens is None or opens(ln.text, so_far)
+        elif ln.page != prev.page:  # judged on the whole wrapped text that opens the new page
+            new = opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), so_far)
         else:
             new = ln.top - prev.top > settings.paragraph_gap * step or (
                 beside is not None and beside(ln) != beside(prev)

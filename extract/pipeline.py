@@ -235,10 +235,19 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
     # segments: when the row's dates are stacked that way, so are its owners.
     owner_units: list[tuple[str, list[str]]] = [(e.text, e.segments or [e.text]) for e in cells.owners]
     owner_targets = owner_choice.targets
+    # A stacked date column tells how many actions the stacked owners serve: one owner entry (or one
+    # segment, typed on a line of its own) for each date, in order.
     stacked = date_choice.hypothesis == STACKED or (not cells.dates and owner_habit == STACKED)
-    if stacked and len(cells.owners) == 1 and 1 < len(cells.owners[0].segments) <= len(response):
-        owner_units = [(seg, [seg]) for seg in cells.owners[0].segments]
-        owner_targets = list(range(len(owner_units)))
+    if stacked and cells.owners:
+        segments = [(seg, [seg]) for e in cells.owners for seg in (e.segments or [e.text])]
+        if len(cells.owners) == len(cells.dates):
+            owner_targets = date_choice.targets
+        elif len(segments) == len(cells.dates):
+            owner_units, owner_targets = segments, date_choice.targets
+        elif owner_choice.hypothesis != STACKED and len(cells.owners) == 1 and 1 < len(segments) <= len(response):
+            acting = [i for i, p in enumerate(response) if not p.text.rstrip().endswith(":")]
+            owner_units = segments
+            owner_targets = acting[:len(segments)] if len(acting) >= len(segments) else list(range(len(segments)))
     owner_at: dict[int, list[tuple[str, list[str]]]] = {}
     date_at: dict[int, list[str]] = {}
     for unit, i in zip(owner_units, owner_targets):
