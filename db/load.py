@@ -96,7 +96,7 @@ def rows_of(doc: Document, provenance: str | None = None) -> dict[str, list[dict
             "id": rid, "document_id": sha, "position": i, "ref": r.ref, "section": r.section, "text": r.text,
             "decision": r.decision, "decision_text": r.decision_text, "response": r.response,
             "first_page": r.pages[0], "pages": _j(r.pages), "bbox": _j(r.bbox), "themes": _j(r.themes),
-            "groups": _j(r.groups), "actions": len(r.actions)})
+            "groups": _j(r.groups), "actions": len(r.actions), "warnings": _j(r.warnings)})
         for k, a in enumerate(r.actions, start=1):
             aid = f"{rid}-a{k:03d}"
             td = a.target_date
@@ -109,7 +109,7 @@ def rows_of(doc: Document, provenance: str | None = None) -> dict[str, list[dict
                 "has_owner": int(a.audit.has_owner) if a.audit else int(bool(a.owners)),
                 "named_post": int(a.audit.named_post) if a.audit else None,
                 "time_bound": int(a.audit.time_bound) if a.audit else int(bool(td and td.due)),
-                "completed": int(a.audit.completed) if a.audit else None})
+                "completed": int(a.audit.completed) if a.audit else None, "warnings": _j(a.warnings)})
             details = {d.text: d for d in a.owner_details}
             for j, name in enumerate(a.owners, start=1):
                 d = details.get(name)

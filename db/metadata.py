@@ -51,6 +51,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "position": "Order of the recommendation in its plan (1-based)",
         **{k: field(m.Recommendation, k) for k in ("ref", "section", "text", "decision", "decision_text", "response",
                                                    "bbox", "themes", "groups")},
+        "warnings": field(m.Recommendation, "warnings") + " (JSON list)",
         "first_page": "First page of the PDF the recommendation's row is on (1-based)",
         "pages": field(m.Recommendation, "pages") + " (JSON list)",
         "actions": "Number of actions read from the response",
@@ -68,6 +69,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "due": field(m.TargetDate, "due"), "precision": field(m.TargetDate, "precision"),
         "status": field(m.TargetDate, "status"),
         **{k: field(m.Audit, k) + " (1 or 0)" for k in ("has_owner", "named_post", "time_bound", "completed")},
+        "warnings": field(m.Action, "warnings") + " (JSON list)",
     },
     "owners": {
         "id": "Owner's role (or name as printed) in lower case with dashes",
@@ -110,6 +112,7 @@ VIEW_COLUMNS: dict[str, str] = {
     "recommendation": field(m.Recommendation, "text"),
     "action": field(m.Action, "text"),
     "action_no": "Order of the action within its response (1-based)",
+    "warning": "What is doubtful about the record, as the extractor says it",
     "owners_as_printed": field(m.Action, "owner_text"),
     "owners": "Atomic owners printed beside the action, separated by '; '",
     "owner": "Canonical role, or the owner as printed when no role is known",
@@ -218,6 +221,12 @@ TABLES = {
         "description": "How each plan answered: recommendations agreed, partly agreed and not agreed; actions "
                        "overdue today and actions with no owner or no date.",
         "facets": ["kind"],
+    },
+    "needs_review": {
+        "description": "Records the extractor kept but doubts, one row per warning (empty text, a reference or "
+                       "decision not recognised, an owner or date entry beside no action, a date not understood), "
+                       "with the page of the PDF to check.",
+        "facets": ["document"],
     },
     "vague_actions": {
         "description": "Commitments with no owner printed beside them, or no due date (lead-ins that only "

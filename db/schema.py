@@ -24,7 +24,7 @@ TABLES: dict[str, dict] = {
     "recommendations": {
         "columns": {"id": str, "document_id": str, "position": int, "ref": str, "section": str, "text": str,
                     "decision": str, "decision_text": str, "response": str, "first_page": int, "pages": str,
-                    "bbox": str, "themes": str, "groups": str, "actions": int},
+                    "bbox": str, "themes": str, "groups": str, "actions": int, "warnings": str},
         "pk": "id",
         "foreign_keys": [("document_id", "documents", "id")],
     },
@@ -32,7 +32,8 @@ TABLES: dict[str, dict] = {
         "columns": {"id": str, "recommendation_id": str, "document_id": str, "position": int, "text": str,
                     "kind": str, "owner_text": str, "target_text": str, "due": str, "precision": str,
                     "status": str, "verbs": str, "form": str, "themes": str, "groups": str, "page": int,
-                    "bbox": str, "has_owner": int, "named_post": int, "time_bound": int, "completed": int},
+                    "bbox": str, "has_owner": int, "named_post": int, "time_bound": int, "completed": int,
+                    "warnings": str},
         "pk": "id",
         "foreign_keys": [("recommendation_id", "recommendations", "id"), ("document_id", "documents", "id")],
     },
@@ -163,6 +164,19 @@ ACTION_JOIN = ("FROM actions a JOIN recommendations r ON r.id = a.recommendation
 _OWNERS = "(SELECT group_concat(ao.text, '; ') FROM action_owners ao WHERE ao.action_id = a.id)"
 FTS = {"recommendations": ["ref", "text", "response"], "actions": ["text", "owner_text"]}
 VIEWS: dict[str, str] = {
+    # Records the extractor kept but doubts (empty text, an unrecognised ref or decision, an entry beside no
+    # action, a date it could not read): one row per warning, with the page to look at.
+    "needs_review": """
+        SELECT d.title AS document, d.establishment, r.ref, NULL AS action_no, w.value AS warning,
+               r.first_page AS page, d.path AS pdf, r.id AS recommendation_id, NULL AS action_id, d.id AS document_id
+        FROM recommendations r JOIN documents d ON d.id = r.document_id, json_each(r.warnings) w
+        WHERE r.warnings IS NOT NULL AND r.warnings != '[]'
+        UNION ALL
+        SELECT d.title, d.establishment, r.ref, a.position, w.value, a.page, d.path, r.id, a.id, d.id
+        FROM actions a JOIN recommendations r ON r.id = a.recommendation_id JOIN documents d ON d.id = a.document_id,
+             json_each(a.warnings) w
+        WHERE a.warnings IS NOT NULL AND a.warnings != '[]'
+        ORDER BY 1, 3, 4""",
     # One row per action with everything a spreadsheet user needs beside it: the flat CSV export.
     "action_rows": """
         SELECT d.title AS document, d.establishment, d.submitted, r.ref, r.section, r.text AS recommendation,
