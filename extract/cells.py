@@ -273,7 +273,10 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
                     segment = True
             elif segment_opens is not None:
                 cut = max([0, *cuts[-1]])
-                segment = bool(segment_opens(ln.text, reflow(out[-1].lines[cut:])))
+                if split_segments:
+                    new = bool(segment_opens(ln.text, so_far))
+                else:
+                    segment = bool(segment_opens(ln.text, reflow(out[-1].lines[cut:])))
         if new:
             out.append(Paragraph([ln]))
             cuts.append(set())

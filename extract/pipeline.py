@@ -217,7 +217,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
     owners = entries(to_lines(row.words("owner")), level, opens_owner, right=rights.get("owner"), settings=settings,
                      segment_opens=stacks_owner)
     dates = entries(to_lines(row.words("date")), level, opens_date, right=rights.get("date"), split_segments=True,
-                    settings=settings)
+                    settings=settings, segment_opens=opens_date)
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
     return RowCells(row, ref, _cell_paragraphs(row.words("text")), decision_text, response,
                     owners, dates, hypotheses(response, owners, lh), hypotheses(response, dates, lh))
