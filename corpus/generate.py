@@ -34,6 +34,7 @@ import datetime as dt
 import functools
 import json
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -219,15 +220,21 @@ def text_width(text: str, font: str, size: float, bold: bool = False) -> float:
     return _font(font, bold).getlength(text) * size / 1000
 
 
-def lines_needed(text: str, width_pt: float, font: str, size: float) -> int:
-    """Lines a paragraph takes when wrapped at spaces in a box `width_pt` wide (greedy, as Word does)."""
+def lines_needed(text: str, width_pt: float, font: str, size: float, first_pt: float | None = None) -> int:
+    """Lines a paragraph takes wrapped in a box `width_pt` wide (`first_pt` for its first line, when a
+    hanging indent makes that wider): greedy, breaking at spaces and after '/' and '-' as LibreOffice does.
+    An estimate: the render is measured afterwards."""
     if not text.strip():
         return 1
-    n, cur = 1, ""
-    for w in text.split():
-        t = f"{cur} {w}" if cur else w
-        if cur and text_width(t, font, size) > width_pt:
-            n, cur = n + 1, w
+    pieces = []                                       # (text, space before it)
+    for word in text.split():
+        parts = re.findall(r"[^/\-]*[/\-]|[^/\-]+", word)
+        pieces += [(part, k == 0) for k, part in enumerate(parts)]
+    n, cur, box = 1, "", first_pt if first_pt is not None else width_pt
+    for part, spaced in pieces:
+        t = (f"{cur} {part}" if spaced else cur + part) if cur else part
+        if cur and text_width(t, font, size) > box:
+            n, cur, box = n + 1, part, width_pt
         else:
             cur = t
     return n
@@ -615,8 +622,13 @@ def build_rows(case: dict, d: dict[str, str]) -> list[GRow]:
                 if prev_group is not None and gi != prev_group:
                     paras.append(GPara("", "blank"))
                 prev_group = gi
-                indent = 0.5 if kind in ("bullet", "typed") else 0.0
-                paras.append(GPara(printed, kind, lines_needed(printed, inner("resp", indent), font, size)))
+                if kind == "bullet":            # a Word list: every line starts after the label's indent
+                    est = lines_needed(printed, inner("resp", 0.5), font, size)
+                elif kind == "typed":             # a typed bullet hangs: its first line starts at the margin
+                    est = lines_needed(printed, inner("resp", 0.45), font, size, first_pt=inner("resp"))
+                else:
+                    est = lines_needed(printed, inner("resp"), font, size)
+                paras.append(GPara(printed, kind, est))
                 if item.get("owner"):
                     parts, n = entry_lines("owner", item["owner"])
                     entries["owner"].append(GEntry(parts, len(paras) - 1, n))
