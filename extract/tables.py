@@ -418,7 +418,8 @@ class TableScanner:
                 self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
                                                       section[-1]["bottom"]), True)
                 section = []
-            if starts and not continues_ref or wrapped_ref and not held:
+            held_whole = bool(held) and REF.match(text_of(held)) is not None
+            if starts and not continues_ref or wrapped_ref and (not held or held_whole):
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
                               page_top=first_band)
