@@ -379,6 +379,8 @@ class TableScanner:
         top = None
         right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
         cuts = self._cuts(rules, cols, body)
+        if "ref" not in cols.fields and "text" in cols.fields:
+            self._refs_in_text(body)
         first_band, prev_bottom = True, None
         for k, (ln, by) in enumerate(body):
             if prev_bottom is not None and any(prev_bottom - 1 <= c <= ln.top + 1 for c in cuts):
@@ -435,6 +437,19 @@ class TableScanner:
             self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False,
                       page_top=first_band)
         return True
+
+    @staticmethod
+    def _refs_in_text(body: list) -> None:
+        """A plan with no ref column prints 'Concern 1' on a line of its own atop the text: such a line is the
+        row's ref. A short line alone in the text column, after blank space and just above such a ref, is a
+        section row. Both are moved to the ref column, where the row and section rules look for them."""
+        for _ln, by in body:
+            if "text" in by and REF.match(text_of(by["text"])):
+                by["ref"] = by.pop("text")
+        for k, (ln, by) in enumerate(body[:-1]):
+            gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
+            if set(by) == {"text"} and len(by["text"]) <= 6 and gap and "ref" in body[k + 1][1]:
+                by["ref"] = by.pop("text")
 
     @staticmethod
     def _cuts(rules, cols: Columns, body) -> list[float]:
