@@ -38,7 +38,7 @@ _NUMBERS = {
 }
 _NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + r")"
 # Seasons as the months they end on (meteorological seasons; winter Y runs Dec Y to Feb Y+1).
-_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
+SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
@@ -223,7 +223,7 @@ def _rule_due(kind: str, g: dict[str, str], base: dt.date | None) -> tuple[dt.da
         season, y = g["season"], _year(g["year"])
         if season == "winter":
             y = _year(g["y2"]) if g.get("y2") and len(g["y2"]) == 4 else y + 1
-        return _month_end(y, _SEASON_END[season]), "season"
+        return _month_end(y, SEASON_END[season]), "season"
     if kind == "part_year":
         part, y = g["part"], int(g["year"])
         month = {"early": 4, "start of": 4, "beginning of": 4, "mid": 8, "middle of": 8, "late": 12,
@@ -293,7 +293,7 @@ def _rule_due(kind: str, g: dict[str, str], base: dt.date | None) -> tuple[dt.da
 
 def _next_season(season: str, base: dt.date, strictly_next: bool = False) -> dt.date:
     """End of the first `season` ending on/after base; with strictly_next, the first starting after base."""
-    end_month, start_month = _SEASON_END[season], _SEASON_START[season]
+    end_month, start_month = SEASON_END[season], _SEASON_START[season]
     for year in range(base.year, base.year + 3):
         end = _month_end(year, end_month)
         start = dt.date(year - 1 if season == "winter" else year, start_month, 1)

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from . import errors, ocr
 from .align import STACKED, beside, choose, document_habit, hypotheses
 from .cells import Paragraph, entries, paragraphs, pitch, text_of, to_lines
-from .dates import parse_target_date
+from .dates import SEASON_END, parse_target_date
 from .decisions import DECISION_ONLY, decision_of
 from .fastpage import fast
 from .fetch import sha256_file
@@ -161,7 +161,8 @@ def stacks_owner(line: str, before: str) -> bool:
 
 
 _MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
-PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS})|\bQ[1-4])\.?\s*$", re.I)  # a date still waiting for its year
+# A date still waiting for its year: a month, a quarter or a season (dates.py's seasons).
+PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS}|{'|'.join(SEASON_END)})|\bQ[1-4])\.?\s*$", re.I)
 
 
 def opens_date(line: str, before: str) -> bool:
