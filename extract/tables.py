@@ -120,7 +120,7 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     lines = clean(x for c in cells for x in c)
     texts = clean(" ".join(c) for c in cells)
     tests = {
-        "date": lambda t: parse_target_date(t).status != "unparsed",
+        "date": lambda t: len(t.split()) <= 8 and parse_target_date(t).status != "unparsed",
         "decision": lambda t: decision_of(t) is not None and len(t.split()) <= 4,
         "ref": lambda t: (REF_LEAD.match(t) is not None or REF_LABEL.match(t) is not None) and len(t.split()) <= 4,
     }
@@ -517,6 +517,7 @@ class TableScanner:
     def _typed(cols: Columns, lines) -> Columns:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
         samples: list[list[list[str]]] = [[] for _ in cols.fields]
+        ends: dict[int, float] = {}  # per column, the bottom of its last line
         inner = cols.edges[1:-1]
         for ln in lines:
             if any(w["x0"] < e - 2 < w["x1"] - 2 for w in ln.words for e in inner):
@@ -527,7 +528,13 @@ class TableScanner:
                 if j is not None:
                     by.setdefault(j, []).append(w)
             for j, ws in by.items():
-                samples[j].append([" ".join(w["text"] for w in ws)])
+                text, top, bottom = " ".join(w["text"] for w in ws), ws[0]["top"], max(w["bottom"] for w in ws)
+                last = ends.get(j)
+                if last is not None and top - last < 0.6 * (bottom - top):
+                    samples[j][-1].append(text)  # the line below with no blank space: the same cell
+                else:
+                    samples[j].append([text])
+                ends[j] = bottom
         names = [f if f in FIELDS else None for f in cols.fields]
         typed = type_columns(names, samples)
         return Columns([n or f"col{j}" for j, n in enumerate(typed)], cols.edges)
