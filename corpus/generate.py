@@ -379,7 +379,10 @@ def make_case(seed: int, index: int, d: dict[str, str], attempt: int = 0) -> dic
 
         groups = []
         if norm in ("not_agreed", "not_accepted", "rejected"):
-            groups.append({"lead": rng.choice(textgen.REFUSALS), "owner": None, "owners": [],
+            refusal = rng.choice(textgen.REFUSALS)
+            if d["decision_words"].startswith("accepted"):    # the refusal says it in the plan's own words
+                refusal = refusal.replace("not agreed", "not accepted").replace("Not agreed", "Not accepted")
+            groups.append({"lead": refusal, "owner": None, "owners": [],
                            "target_date": None, "actions": []})
         else:
             n_groups = 1 if d["length"] == "short" or rng.random() < 0.6 else 2
