@@ -269,6 +269,15 @@ class TableScanner:
                 return names, i + 1
         return None
 
+    def _keep_fields(self, cols: Columns) -> Columns:
+        """A header repeated on a later page, over the same columns, keeps the fields the first one was given:
+        the first page's body is the better evidence (a later page may hold one stray line)."""
+        prev = self.scan.columns
+        if prev is not None and len(prev.fields) == len(cols.fields) and all(
+                abs(a - b) <= self.settings.same_grid for a, b in zip(prev.edges[:-1], cols.edges[:-1])):
+            return Columns(prev.fields, cols.edges)
+        return cols
+
     @staticmethod
     def _grid_samples(cw: list[list[list[dict]]], rows, n: int) -> list[list[list[str]]]:
         """Each column's cells (lines of text) below a header, leaving out rows of one cell (section rows)."""
@@ -309,7 +318,7 @@ class TableScanner:
         if head:
             header, start = head
             samples = self._grid_samples(cw[start:], rows[start:], len(header))
-            self.scan.columns = self._grid_columns(type_columns(header, samples), rows, start)
+            self.scan.columns = self._keep_fields(self._grid_columns(type_columns(header, samples), rows, start))
             if self.scan.first_table_top is None:
                 self.scan.first_table_top = (pageno, bbox[1])
         cols = self.scan.columns
@@ -353,7 +362,7 @@ class TableScanner:
             cols, group = (best[1], best[2]) if best else (None, [])
             if cols:
                 last = max(w["bottom"] for w in group)
-                cols = self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last])
+                cols = self._keep_fields(self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last]))
                 self.scan.columns = cols
                 if self.scan.first_table_top is None:
                     self.scan.first_table_top = (pageno, ln.top)
