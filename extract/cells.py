@@ -269,6 +269,8 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
             if hard_break(prev, ln, right, settings.wrap_slack):
                 if split_segments:
                     new = opens is None or opens(ln.text, so_far)
+                elif beside is not None and beside(ln) != beside(prev):
+                    new = True  # typed on a line of its own, beside the next paragraph: that paragraph's entry
                 else:
                     segment = True
             elif segment_opens is not None:
