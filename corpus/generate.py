@@ -91,7 +91,12 @@ DIMENSIONS: dict[str, list[str]] = {
                   "range", "within", "note", "end-of", "status", "tbc"],
     "length": ["short", "long"],
     "furniture": ["footer", "running-header", "banner", "none"],
+    # A column too narrow for its longest words, so the render breaks words inside the cell (the expected
+    # text has them whole); drawn last, so the draws above stay as they were before it existed.
+    "word_breaks": ["none", "owner", "rec"],
 }
+# Dimensions not drawn uniformly: most plans wrap at spaces.
+WEIGHTS = {"word_breaks": [6, 1, 1]}
 
 JOINERS = {"slash": "/", "comma": ", ", "and": " and ", "ampersand": " & ", "semicolon": "; ", "stacked": "\n"}
 
@@ -168,7 +173,8 @@ BANNER = ("Actions against target dates are likely to be delayed due to COVID-19
 def draw(seed: int, index: int) -> dict[str, str]:
     """The dimension values of plan `index` of `seed` (the same on every machine and run)."""
     rng = random.Random(f"{seed}:{index}")
-    return reconcile({d: rng.choice(vs) for d, vs in DIMENSIONS.items()})
+    return reconcile({d: rng.choices(vs, WEIGHTS[d])[0] if d in WEIGHTS else rng.choice(vs)
+                      for d, vs in DIMENSIONS.items()})
 
 
 def reconcile(d: dict[str, str]) -> dict[str, str]:
@@ -515,6 +521,9 @@ def layout(case: dict, d: dict[str, str], rng: random.Random) -> dict:
     tot = sum(raw.values())
     widths = {r: usable * raw[r] / tot for r in roles}
     need = min_widths(case, d, roles, heads)
+    if d["word_breaks"] != "none":                 # a little too narrow for the column's longest words
+        r = d["word_breaks"]
+        widths[r] = need[r] = 2 * CELL_MARGIN_CM + (need[r] - 2 * CELL_MARGIN_CM) * rng.uniform(0.7, 0.85)
     for r in roles:
         if widths[r] < need[r]:
             give = need[r] - widths[r]
@@ -527,7 +536,7 @@ def layout(case: dict, d: dict[str, str], rng: random.Random) -> dict:
 
 
 def min_widths(case: dict, d: dict[str, str], roles: list[str], heads: list[str]) -> dict[str, float]:
-    """Narrowest width (cm) of each column that keeps its longest word whole (words never break in a cell)."""
+    """Narrowest width (cm) of each column that keeps its longest word, header words (bold) included, whole."""
     font, size = d["font"], int(d["size"])
     words: dict[str, list[str]] = {r: [] for r in roles}
     indent = {r: 0.0 for r in roles}
@@ -840,7 +849,7 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
     edges = [left]
     for w in plan["widths_cm"]:
         edges.append(edges[-1] + w / 2.54 * 72)
-    head_words = {build.squash(w) for lab in plan["labels"] for w in lab.split()} - {""}
+    head_words = header_words(plan, d)
     per = build.column_lines(pdf, edges, r["top_margin_cm"] / 2.54 * 72, r["bottom_margin_cm"] / 2.54 * 72,
                              head_words)
     cols = {role: build.Column(per[i]) for i, role in enumerate(plan["roles"]) if role in ("rec", "resp", *COLS)}
@@ -927,14 +936,21 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
                       "placements": placements}
 
 
-def broken_words(pdf: Path | list, case: dict) -> list[str]:
+def header_words(plan: dict, d: dict[str, str]) -> set[str]:
+    """The header row's words that mark the table's first page (a column drawn to break words may break its
+    header's too, so its words are left out)."""
+    return {build.squash(w) for role, lab in zip(plan["roles"], plan["labels"]) if role != d["word_breaks"]
+            for w in lab.split()} - {""}
+
+
+def broken_words(pdf: Path | list, case: dict, d: dict[str, str]) -> list[str]:
     """Words split inside a cell (build.broken_in over this plan's columns and words); `pdf` as for measure."""
     plan, r = case["plan"], case["render"]
     left = r["margins_cm"] / 2.54 * 72
     edges = [left]
     for w in plan["widths_cm"]:
         edges.append(edges[-1] + w / 2.54 * 72)
-    head_words = {build.squash(w) for lab in plan["labels"] for w in lab.split()} - {""}
+    head_words = header_words(plan, d)
     per = build.column_lines(pdf, edges, r["top_margin_cm"] / 2.54 * 72, r["bottom_margin_cm"] / 2.54 * 72,
                              head_words, bold_too=True)
     texts = build._strings(case["recommendations"]) + plan["labels"]
@@ -986,7 +1002,7 @@ def _measure_one(args):
         words = build.page_words(pdf)                # read once, measured twice
         probs, measured = measure(words, case, d, rows)
         if not probs:
-            measured["broken_words"] = broken_words(words, case)
+            measured["broken_words"] = broken_words(words, case, d)
         return probs, measured, rows, None
     except build.Mismatch as e:
         return [], {}, rows, str(e)
@@ -1025,7 +1041,7 @@ def render_plans(plans: list[Plan], out: Path, workers: int = 2, log=None) -> li
             for p, (probs, measured, rows, err) in zip(todo, results):
                 p.rows, p.problems, p.measured, p.error = rows, probs, measured, err
                 p.rounds += 1
-                if not probs and not err and measured.get("broken_words"):
+                if not probs and not err and measured.get("broken_words") and p.drawn["word_breaks"] == "none":
                     p.error = "words broken inside a cell: " + "; ".join(measured["broken_words"][:3])
                 if probs and p.rounds >= MAX_ROUNDS:
                     p.error = "placement not verified: " + "; ".join(probs[:3])
@@ -1046,8 +1062,9 @@ def write_plan(p: Plan, out: Path) -> None:
     drawn = {"id": p.name, "seed": p.seed, "index": p.index, "attempt": p.attempt, "drawn": p.drawn,
              "layout": {k: p.case["plan"][k] for k in ("roles", "labels", "widths_cm")},
              "font": p.drawn["font"],
-             "measured": {k: v for k, v in p.measured.items()
-                          if k in ("pages", "rows_broken_across_pages", "owners_wrapped", "dates_wrapped")},
+             "measured": {**{k: v for k, v in p.measured.items()
+                             if k in ("pages", "rows_broken_across_pages", "owners_wrapped", "dates_wrapped")},
+                          "words_broken": len(p.measured.get("broken_words", []))},
              "verified": p.error is None}
     if p.error:
         drawn["error"] = p.error
