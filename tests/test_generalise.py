@@ -1,0 +1,58 @@
+"""The layout benchmark's report: overall mean and worst, one table per dimension, the lowest value of each
+metric against the thresholds, the ten worst plans with their drawn values, failures scored 0 with their
+error."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_generalise():
+    spec = importlib.util.spec_from_file_location("benchmarks_generalise", ROOT / "benchmarks" / "generalise.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def result(i: int, drawn: dict, value: float, error: str | None = None, measured: dict | None = None) -> dict:
+    from actionplans.extract.evaluate import METRICS
+    return {"plan": {"id": f"gen-9-{i:03d}", "drawn": drawn, "measured": measured or {}, "verified": True},
+            "scores": dict.fromkeys(METRICS, 0.0 if error else value), "misses": [f"rec {i}: a miss"],
+            "error": error}
+
+
+def test_report_tables_worst_plans_and_status():
+    g = load_generalise()
+    results = [result(0, {"rules": "full", "rows": "per-action"}, 1.0),
+               result(1, {"rules": "full", "rows": "per-recommendation"}, 1.0),
+               result(2, {"rules": "none", "rows": "per-action"}, 0.5, measured={"rows_broken_across_pages": 2}),
+               result(3, {"rules": "none", "rows": "per-action"}, 0.0, error="no recommendations found: ...")]
+    lines: list[str] = []
+    status = g.report(results, seed=9, n=5, unverified=[{"id": "gen-9-004"}], echo=lines.append)
+    out = "\n".join(lines)
+    assert status == 1                                   # a metric's lowest per-value mean is under threshold
+    assert "seed 9" in lines[0]
+    assert "1 drawn plans left out" in out
+    mean = next(ln for ln in lines if ln.startswith("mean"))
+    assert mean.split()[1] == "0.625"                    # (1 + 1 + 0.5 + 0) / 4
+    worst = next(ln for ln in lines if ln.startswith("worst"))
+    assert set(worst.split()[1:]) == {"0.000"}
+    assert "1 of 4 plans failed to extract (scored 0)" in out
+    table = lines[lines.index(next(ln for ln in lines if ln.startswith("rules "))):]
+    full = next(ln for ln in table if ln.strip().startswith("full"))
+    none = next(ln for ln in table if ln.strip().startswith("none"))
+    assert full.split()[1:3] == ["2", "1.000"] and none.split()[1:3] == ["2", "0.250"]
+    assert any(ln.strip().startswith("some") for ln in lines)      # row_breaks, read from the render
+    assert "recall   0.250  rules=none" in out
+    ten = lines[lines.index("ten worst plans:") + 1:]
+    assert ten[0].startswith("  gen-9-003") and "error: no recommendations found" in "\n".join(ten[:3])
+    assert "rules=none, rows=per-action" in ten[1]
+
+
+def test_report_passes_when_every_value_meets_the_thresholds():
+    g = load_generalise()
+    results = [result(i, {"rules": r}, 1.0) for i, r in enumerate(["full", "none", "horizontal"])]
+    assert g.report(results, seed=9, n=3, unverified=[], echo=lambda s: None) == 0
