@@ -125,7 +125,7 @@ def goals() -> dict[str, float]:
 
 def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=print) -> int:
     from actionplans.extract.evaluate import METRICS
-    THRESHOLDS = goals()
+    thresholds = goals()
     heads = [SHORT.get(m, m) for m in METRICS]
     echo(f"Layout benchmark: {len(results)} generated sample plans, seed {seed} (python corpus/generate.py "
          f"--n {n} --seed {seed})")
@@ -159,7 +159,7 @@ def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=
     short_of = []
     for m in METRICS:
         v, where = lowest[m]
-        th = THRESHOLDS.get(m)
+        th = thresholds.get(m)
         mark = "" if th is None or v >= th - 1e-9 else "  < below"
         if mark:
             short_of.append(m)
