@@ -247,7 +247,8 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
     above, before `right`) that does not have to continue the text above starts a new *segment*:
     owners stacked one per line with no separator. With `split_segments` (dates: one per action)
     such a line starts a new entry instead, when `opens` agrees. Where the layout cannot tell (the next
-    line's first word would not have fitted either), `segment_opens(line_text, segment_so_far)` may."""
+    line's first word would not have fitted either), `segment_opens(line_text, text_so_far)` may (for
+    segments: `segment_opens([line, line + next, ...], segment_so_far)`, the line and what wraps on below it)."""
     if not lines:
         return []
     step = step or pitch(lines)
@@ -278,7 +279,9 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
                 if split_segments:
                     new = bool(segment_opens(ln.text, so_far))
                 else:
-                    segment = bool(segment_opens(ln.text, reflow(out[-1].lines[cut:])))
+                    # judged on the line and the lines that wrap on below it (a post may take three lines)
+                    ahead = [reflow(_wrapped_run(lines, k, right, step, settings)[:n]) for n in (1, 2, 3)]
+                    segment = bool(segment_opens(ahead, reflow(out[-1].lines[cut:])))
         if new:
             out.append(Paragraph([ln]))
             cuts.append(set())

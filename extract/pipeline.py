@@ -147,19 +147,29 @@ def opens_owner(line: str, before: str) -> bool:
         len(first[0].split()) >= 2 and first[0][:1].isupper())
 
 
-def stacks_owner(line: str, before: str) -> bool:
-    """Where the layout cannot tell a wrap from Enter: is `line` a second owner stacked under `before`?
-    Only when `before` ends a role, `line` is a role by itself ('Governor', 'Keyworker Coordinator'), the
-    two together are not one known role ('Prison Group' + 'Director') and `line` is not the portfolio of a
-    bare title ('Executive Director' + 'Public Sector Prisons')."""
-    lead = re.split(r"\s*(?:/|,|\(|\band\b)\s*", line)[0]
+def stacks_owner(ahead: list[str], before: str) -> bool:
+    """Where the layout cannot tell a wrap from Enter: is the next line a second owner stacked under
+    `before`? `ahead` is that line, then it with the lines that wrap on below it. Only when `before` is a
+    complete role ('... Lead', 'Contract Manager (Novus)'), the line opens one
+    by itself or within the next lines ('Contract' + 'Manager'), the two together are not one known role
+    ('Prison Group' + 'Director'), and it is not the portfolio of a bare title ('Executive Director' +
+    'Public Sector Prisons')."""
+    line = ahead[0]
     frag = re.split(r"\s*(?:/|,|\band\b)\s*", before)[-1]
-    if bare_title(frag) and not is_post(lead):
-        return False  # 'Executive Director' + 'Public Sector Prisons': a title, then its portfolio
-    return (ends_owner(before) and (starts_owner(lead) or ends_owner(lead))
-            and not describe_owner(f"{frag} {lead}").known and opens_owner(line, before))
+    bare = _BRACKETS.sub(" ", before)
+    if not ends_owner(bare):
+        return False
+    for text in dict.fromkeys(ahead):
+        lead = re.split(r"\s*(?:/|,|\(|\band\b)\s*", text)[0]
+        if not (starts_owner(lead) or ends_owner(lead)):
+            continue
+        if bare_title(frag) and not is_post(lead):
+            return False  # a title, then its portfolio
+        return not describe_owner(f"{frag} {lead}").known and opens_owner(line, before)
+    return False
 
 
+_BRACKETS = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?")
 _MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
 # A date still waiting for its year: a month, a quarter or a season (dates.py's seasons).
 PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS}|{'|'.join(SEASON_END)})|\bQ[1-4])\.?\s*$", re.I)
