@@ -151,6 +151,11 @@ def _role_words() -> frozenset[str]:
     return frozenset(w for alias in _gazetteer().aliases for w in alias.split())
 
 
+def _ends_noun(text: str) -> bool:
+    """'Reception Supervisor': text whose last word is a role noun (not merely a known name, 'NHS England')."""
+    return _words(_BRACKETED.sub(" ", text))[-1:] in [[n] for n in _gazetteer().nouns]
+
+
 def _titled(text: str) -> bool:
     """'Family Engagement Worker': two words or more, each capitalised (small joining words aside), as a
     post is printed; an unlisted post after a complete one is a second owner, not part of the first."""
@@ -182,10 +187,10 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
         else:
             # "..., and Rehabilitation Lead" is a second owner; "Deputy Director, Rehabilitation and Care
             # Services Group" is one: a body's name ("... Group") after a bare "and" continues the name.
-            body = _words(right)[-1:] in (["group"], ["team"], ["service"], ["unit"], ["board"], ["committee"],
-                                          ["directorate"])
-            new = _is_role(left) and (_ends_role(right) or _ends_post(left) and _titled(right)) and not (
-                body and "," not in sep)
+            body = _words(_BRACKETED.sub(" ", right))[-1:] in (["group"], ["team"], ["service"], ["unit"],
+                                                               ["board"], ["committee"], ["directorate"])
+            new = _is_role(left) and (_ends_role(right) or (_ends_post(left) or _ends_noun(left)) and _titled(right)
+                                      ) and not (body and "," not in sep)
         if new:
             out.append(current)
             current = seg

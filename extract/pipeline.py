@@ -139,7 +139,7 @@ def opens_owner(line: str, before: str) -> bool:
     if not words or words[-1].lower() in HEAD_WORDS:
         return False  # 'Executive' + 'Director', 'Chief' + 'Operating Officer Prisons'
     lead = re.split(r"\s*(?:/|,|\band\b)\s*", line)[0]  # what would continue it
-    if describe_owner(f"{frag} {lead}").known and not (describe_owner(frag).known and describe_owner(lead).known):
+    if describe_owner(f"{frag} {lead}").known:
         return False  # 'Regional Probation' + 'Director', 'Head of Offender Management' + 'Delivery'
     if not (ends_owner(last[-1]) or starts_owner(last[-1]) and len(last[-1].split()) >= 3):
         return False
