@@ -154,7 +154,6 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
     by itself or within the next lines ('Contract' + 'Manager'), the two together are not one known role
     ('Prison Group' + 'Director'), and it is not the portfolio of a bare title ('Executive Director' +
     'Public Sector Prisons')."""
-    line = ahead[0]
     frag = re.split(r"\s*(?:/|,|\band\b)\s*", before)[-1]
     bare = _BRACKETS.sub(" ", before)
     if not ends_owner(bare):
@@ -165,7 +164,7 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
             continue
         if bare_title(frag) and not is_post(lead):
             return False  # a title, then its portfolio
-        return not describe_owner(f"{frag} {lead}").known and opens_owner(line, before)
+        return not describe_owner(f"{frag} {lead}").known and opens_owner(text, before)
     return False
 
 
