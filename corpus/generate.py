@@ -216,7 +216,8 @@ def _font(name: str, bold: bool = False):
                                    ("Bold" if bold else "Regular"))
     for root in ("/usr/share/fonts", "/usr/local/share/fonts"):
         for p in Path(root).rglob(stem + ".ttf"):
-            return ImageFont.truetype(str(p), 1000)
+            # basic layout (no kerning): the same advances whatever shaping library Pillow was built with
+            return ImageFont.truetype(str(p), 1000, layout_engine=ImageFont.Layout.BASIC)
     raise SystemExit(f"Error: font {stem!r} is not installed (fonts-liberation2, fonts-crosextra-carlito, "
                      f"fonts-crosextra-caladea, fonts-dejavu-core)")
 
