@@ -350,10 +350,15 @@ class TableScanner:
         body_from = 0
         for k, ln in enumerate(lines):  # a header line (possibly wrapped over several lines)
             near = [l2 for l2 in lines[k:k + self.settings.header_lookahead] if l2.top - ln.top < 4 * ln.height]
-            # The header's depth: the lines that name the most fields (a section or body line below it would
-            # merge its cells); the shallowest of those.
+            # The header's depth: down to the first rule across the page below its first line, where there is
+            # one (a header row's border or shading); else the lines that name the most fields (a section or
+            # body line below it would merge its cells), the shallowest of those.
+            rule = min((t for t, x0, x1 in rules if t > ln.bottom and x1 - x0 > 0.3 * (x1 + x0)), default=None)
+            depths = range(1, len(near) + 1)
+            if rule is not None and near[-1].bottom > rule and any(l2.bottom <= rule + 1 for l2 in near):
+                depths = [max(d for d in depths if near[d - 1].bottom <= rule + 1)]
             best = None
-            for depth in range(1, len(near) + 1):
+            for depth in depths:
                 group = [w for l2 in near[:depth] for w in l2.words]
                 found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40])
                 named = len([f for f in found.fields if f in FIELDS]) if found else 0
