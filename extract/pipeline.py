@@ -139,8 +139,9 @@ def opens_owner(line: str, before: str) -> bool:
     if not words or words[-1].lower() in HEAD_WORDS:
         return False  # 'Executive' + 'Director', 'Chief' + 'Operating Officer Prisons'
     lead = re.split(r"\s*(?:/|,|\band\b)\s*", line)[0]  # what would continue it
-    if describe_owner(f"{frag} {lead}").known:
-        return False  # 'Regional Probation' + 'Director', 'Head of Offender Management' + 'Delivery'
+    lead_words = lead.split()
+    if any(describe_owner(" ".join([frag, *lead_words[:n]])).known for n in range(1, len(lead_words) + 1)):
+        return False  # 'Regional Probation' + 'Director', 'Head of Offender' + 'Management Accommodation Lead'
     if not (ends_owner(last[-1]) or starts_owner(last[-1]) and len(last[-1].split()) >= 3):
         return False
     return starts_owner(first[0]) or describe_owner(first[0]).known or (
