@@ -932,8 +932,10 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
     npages = len(pdf)
     wrapped = {c: sum(n > len(e.lines) for row in rows for e, n in zip(row.entries[c], row.counts[c]))
                for c in COLS}
+    entries = {c: sum(len(row.entries[c]) for row in rows) for c in COLS}
     return problems, {"pages": npages, "rows_broken_across_pages": broken_rows,
-                      "owners_wrapped": wrapped["owner"], "dates_wrapped": wrapped["date"], "pitch": pitch,
+                      "owners_wrapped": wrapped["owner"], "dates_wrapped": wrapped["date"],
+                      "owner_entries": entries["owner"], "date_entries": entries["date"], "pitch": pitch,
                       "placements": placements}
 
 
@@ -1064,7 +1066,8 @@ def write_plan(p: Plan, out: Path) -> None:
              "layout": {k: p.case["plan"][k] for k in ("roles", "labels", "widths_cm")},
              "font": p.drawn["font"],
              "measured": {**{k: v for k, v in p.measured.items()
-                             if k in ("pages", "rows_broken_across_pages", "owners_wrapped", "dates_wrapped")},
+                             if k in ("pages", "rows_broken_across_pages", "owners_wrapped", "dates_wrapped",
+                                      "owner_entries", "date_entries")},
                           "words_broken": len(p.measured.get("broken_words", []))},
              "verified": p.error is None}
     if p.error:
