@@ -54,6 +54,7 @@ class Paragraph:
     text: str = ""
     spans: list[tuple[int, float, float]] = field(default_factory=list)  # (page, top, bottom) per page
     segments: list[str] = field(default_factory=list)  # an entry's parts typed on lines of their own
+    cuts: list[int] = field(default_factory=list)  # indexes of the lines that open those parts (after the first)
 
     @property
     def page(self) -> int:
@@ -294,6 +295,26 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
     for p, cut in zip(out, cuts):
         p.text = reflow(p.lines)
         p.spans = [(p.page, p.lines[0].top, p.lines[-1].bottom)]
-        bounds = [0, *sorted(cut), len(p.lines)]
+        p.cuts = sorted(cut)
+        bounds = [0, *p.cuts, len(p.lines)]
         p.segments = [reflow(p.lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return out
+
+
+def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: float) -> list[Paragraph]:
+    """Split entries at those of their segment starts that sit level with one of `starts` ((page, top) of
+    the entries of a neighbouring column): owners stacked without a gap start a new action's entry where
+    that action's date starts."""
+    out: list[Paragraph] = []
+    for e in entries_:
+        at = [c for c in e.cuts
+              if any(pg == e.lines[c].page and abs(top - e.lines[c].top) <= tol for pg, top in starts)]
+        bounds = [0, *at, len(e.lines)]
+        for a, b in zip(bounds, bounds[1:]):
+            lines = e.lines[a:b]
+            part = Paragraph(lines, text=reflow(lines), spans=[(lines[0].page, lines[0].top, lines[-1].bottom)])
+            part.cuts = [c - a for c in e.cuts if a < c < b]
+            cb = [0, *part.cuts, len(lines)]
+            part.segments = [reflow(lines[x:y]) for x, y in zip(cb, cb[1:])]
+            out.append(part)
     return out

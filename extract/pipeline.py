@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from . import errors, ocr
 from .align import STACKED, beside, choose, document_habit, hypotheses
-from .cells import Paragraph, entries, paragraphs, pitch, text_of, to_lines
+from .cells import Paragraph, entries, paragraphs, pitch, split_at, text_of, to_lines
 from .dates import SEASON_END, parse_target_date
 from .decisions import DECISION_ONLY, decision_of
 from .fastpage import fast
@@ -230,6 +230,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
     dates = entries(to_lines(row.words("date")), level, opens_date, right=rights.get("date"), split_segments=True,
                     settings=settings, segment_opens=opens_date)
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
+    owners = split_at(owners, [(d.page, d.top) for d in dates], settings.level_share * lh)
     return RowCells(row, ref, _cell_paragraphs(row.words("text")), decision_text, response,
                     owners, dates, hypotheses(response, owners, lh), hypotheses(response, dates, lh))
 
