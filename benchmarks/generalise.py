@@ -145,6 +145,8 @@ def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=
         echo(f"{label:<26}" + "".join(f"{f([r['scores'][m] for r in results]):>9.3f}" for m in METRICS))
     failed = [r for r in results if r["error"]]
     echo(f"{len(failed)} of {len(results)} plans failed to extract (scored 0)")
+    for r in failed:
+        echo(f"  {r['plan']['id']}: {r['error']}")
     lowest: dict[str, tuple[float, str]] = {}
     dims = list(results[0]["plan"]["drawn"]) + list(MEASURED)
     for dim in dims:

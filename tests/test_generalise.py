@@ -40,7 +40,7 @@ def test_report_tables_worst_plans_and_status():
     assert mean.split()[1] == "0.625"                    # (1 + 1 + 0.5 + 0) / 4
     worst = next(ln for ln in lines if ln.startswith("worst"))
     assert set(worst.split()[1:]) == {"0.000"}
-    assert "1 of 4 plans failed to extract (scored 0)" in out
+    assert "1 of 4 plans failed to extract (scored 0)\n  gen-9-003: no recommendations found: ..." in out
     table = lines[lines.index(next(ln for ln in lines if ln.startswith("rules "))):]
     full = next(ln for ln in table if ln.strip().startswith("full"))
     none = next(ln for ln in table if ln.strip().startswith("none"))
