@@ -129,11 +129,15 @@ def _strip_bullet(text: str) -> str:
 @functools.cache
 def _vocabulary() -> frozenset[str]:
     """English words: every form and lemma of spaCy's lookup lemmatizer table (already installed for the
-    NLP stage), and spaCy's stop words, which that table leaves out."""
+    NLP stage), spaCy's stop words, which that table leaves out, and the words of the project's phrase lists."""
     from spacy.lang.en.stop_words import STOP_WORDS
     with resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").open("rb") as f:
         table = json.load(gzip.open(f))
-    return frozenset(w.lower() for w in (*table, *table.values(), *STOP_WORDS))
+    domain = set()  # the project's own phrase lists: 'healthcare', 'safeguarding', ...
+    for name in ("roles.yml", "themes.yml", "groups.yml"):
+        text = resources.files("actionplans.extract").joinpath(f"data/{name}").read_text("utf-8")
+        domain.update(re.findall(r"[a-z]{3,}", text.lower()))
+    return frozenset(w.lower() for w in (*table, *table.values(), *STOP_WORDS, *domain))
 
 
 def broken_word(before: str, line: str) -> bool:

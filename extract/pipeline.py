@@ -122,6 +122,8 @@ def _cell_paragraphs(words: list[dict], right: float | None = None) -> list[Para
     return paragraphs(to_lines(words), right=right)
 
 
+# What joins two owners in one entry: '/', ',', ';', '&', 'and'.
+JOINER = re.compile(r"\s*(?:/|,|;|&|\band\b)\s*")
 HEAD_WORDS = {"chief", "executive", "deputy", "head", "regional", "assistant", "senior", "prison", "acting",
               "interim", "national", "area", "of", "and", "for", "the"}
 
@@ -134,11 +136,11 @@ def opens_owner(line: str, before: str) -> bool:
     last, first = split_owners(before), split_owners(line)
     if not last or not first:
         return False
-    frag = re.split(r"\s*(?:/|,|\band\b)\s*", before)[-1]  # what the line would continue
+    frag = JOINER.split(before)[-1]  # what the line would continue
     words = re.findall(r"[A-Za-z]+", frag)
     if not words or words[-1].lower() in HEAD_WORDS:
         return False  # 'Executive' + 'Director', 'Chief' + 'Operating Officer Prisons'
-    lead = re.split(r"\s*(?:/|,|\band\b)\s*", line)[0]  # what would continue it
+    lead = JOINER.split(line)[0]  # what would continue it
     lead_words = lead.split()
     if any(describe_owner(" ".join([frag, *lead_words[:n]])).known for n in range(1, len(lead_words) + 1)):
         return False  # 'Regional Probation' + 'Director', 'Head of Offender' + 'Management Accommodation Lead'
@@ -155,12 +157,12 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
     by itself or within the next lines ('Contract' + 'Manager'), the two together are not one known role
     ('Prison Group' + 'Director'), and it is not the portfolio of a bare title ('Executive Director' +
     'Public Sector Prisons')."""
-    frag = re.split(r"\s*(?:/|,|\band\b)\s*", before)[-1]
+    frag = JOINER.split(before)[-1]
     bare = _BRACKETS.sub(" ", before)
     if not ends_owner(bare):
         return False
     for text in dict.fromkeys(ahead):
-        lead = re.split(r"\s*(?:/|,|\(|\band\b)\s*", text)[0]
+        lead = JOINER.split(text.split("(")[0])[0]
         if not (starts_owner(lead) or ends_owner(lead)):
             continue
         if bare_title(frag) and not is_post(lead):
