@@ -79,7 +79,7 @@ DIMENSIONS: dict[str, list[str]] = {
     "shading": ["none", "header", "header-and-sections"],
     "rows": ["per-recommendation", "per-action"],
     "sections": ["none", "listed", "unlisted"],
-    "refs": ["1", "1.12", "5.01", "S31", "R4", "Recommendation 4", "Priority concern 2"],
+    "refs": ["1", "1.12", "5.01", "S31", "R4", "Recommendation 4", "Priority concern 2", "none"],
     "decision_words": ["agreed", "partially-agreed", "accepted", "accepted-rejected"],
     "decision_case": ["as-written", "upper", "lower"],
     "bullets": ["word", "word-symbol", "dot", "dash", "number", "letter", "roman-paren", "none"],
@@ -362,7 +362,7 @@ def make_case(seed: int, index: int, d: dict[str, str], attempt: int = 0) -> dic
         ref = {"1": str(i + 1), "1.12": f"{(sections.index(section) + 1)}.{i + 1}", "5.01": f"5.{i + 1:02d}",
                "S31": f"S{30 + i}", "R4": f"R{i + 1}", "Recommendation 4": f"Recommendation {i + 1}",
                "Priority concern 2": f"{'Priority' if i < 2 else 'Key'} concern {i + 1}",
-               "Concern 1": f"Concern {i + 1}"}[d["refs"]]
+               "Concern 1": f"Concern {i + 1}", "none": ""}[d["refs"]]
         if dec:
             printed, norm = rng.choices([(x[0], x[1]) for x in dec], [x[2] for x in dec])[0]
             printed = {"upper": printed.upper(), "lower": printed.lower()}.get(d["decision_case"], printed)
@@ -480,7 +480,8 @@ def layout(case: dict, d: dict[str, str], rng: random.Random) -> dict:
     if fam == "V6":
         roles = ["rec", "resp", "owner", "date"]
     else:
-        roles = ["ref", "rec"] + (["decision"] if d["decision_place"] == "column" else []) + ["resp"]
+        roles = (["ref"] if d["refs"] != "none" else []) + ["rec"]      # no refs printed: no ref column
+        roles += (["decision"] if d["decision_place"] == "column" else []) + ["resp"]
         roles += ["owner", "date"]
     if d["column_order"] == "date-owner":
         i, j = roles.index("owner"), roles.index("date")
@@ -801,10 +802,12 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
         if "ref" in merged:
             build.para(merged["ref"], rec["ref"], first=True)
             rc, first = merged["rec"], True
-        else:                                   # V6: the reference heads the concern cell
+        elif rec["ref"]:                        # V6: the reference heads the concern cell
             rc = merged["rec"]
             build.para(rc, rec["ref"], bold=True, first=True)
             first = False
+        else:                                   # no reference printed at all
+            rc, first = merged["rec"], True
         head, bullets = rec["text"]
         build.para(rc, head, first=first)
         if bullets:
