@@ -149,13 +149,15 @@ def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=
         echo(f"  {r['plan']['id']}: {r['error']}")
     lowest: dict[str, tuple[float, str]] = {}
     dims = list(results[0]["plan"]["drawn"]) + list(MEASURED)
+    order = {d: {v: i for i, v in enumerate(vs)} for d, vs in load_generator().DIMENSIONS.items()}
+    order.update({d: {"none": 0, "some": 1, "most": 2} for d in MEASURED})
     for dim in dims:
         groups: dict[str, list[dict]] = defaultdict(list)
         for r in results:
             groups[values_of(r["plan"])[dim]].append(r)
         echo("")
         echo(f"{dim:<22}{'n':>4}" + "".join(f"{h:>9}" for h in heads))
-        for val in sorted(groups, key=str):
+        for val in sorted(groups, key=lambda v, dim=dim: (order.get(dim, {}).get(v, 99), str(v))):
             rs = groups[val]
             means = {m: sum(r["scores"][m] for r in rs) / len(rs) for m in METRICS}
             for m in METRICS:
