@@ -36,6 +36,7 @@ LABELS: dict[str, str] = {
     # date statuses
     "due": "Due", "ongoing": "Ongoing", "completed": "Completed", "completed_and_ongoing": "Completed and ongoing",
     "immediate": "Immediate", "recurring": "Recurring", "not_applicable": "Not applicable",
+    "to_be_confirmed": "To be confirmed",
     "unparsed": "Date not read",
     # owner levels
     "establishment": "Establishment", "prison_group": "Prison group", "national": "National (HMPPS)",

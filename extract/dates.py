@@ -136,9 +136,14 @@ _ONGOING = re.compile(r"\b(?:on-?going|continuous(?:ly)?|continuing|business as 
 _START_MARK = re.compile(r"(?:\bfrom|\bstarting|\bcommencing|\bsince|\bbeginning|\bstart)\s+(?:in\s+|on\s+)?$")
 
 
+_TBC = re.compile(r"^(?:tbc|tba|tbd|to be (?:confirmed|agreed|decided|determined|arranged|set))\b")
+
+
 def _status_word(s: str) -> str | None:
     if _NA.match(s):
         return "not_applicable"
+    if _TBC.match(s):
+        return "to_be_confirmed"
     if _DONE_ONGOING.search(s):
         return "completed_and_ongoing"
     if _DONE.match(s):

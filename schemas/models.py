@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 Decision = Literal["agreed", "partly_agreed", "not_agreed", "accepted", "partly_accepted", "not_accepted",
                    "rejected"]
 DateStatus = Literal["due", "ongoing", "completed", "completed_and_ongoing", "immediate", "recurring",
-                     "not_applicable", "unparsed"]
+                     "not_applicable", "to_be_confirmed", "unparsed"]
 Precision = Literal["day", "month", "quarter", "financial_quarter", "financial_year", "year", "season",
                     "relative"]
 OwnerLevel = Literal["establishment", "prison_group", "national", "moj", "contractor", "health_provider",
