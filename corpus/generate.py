@@ -318,8 +318,11 @@ def owner_pool(rng: random.Random, kind: str, family: str) -> list[str]:
 
 
 def _fits_join(owner: str, join: str) -> bool:
-    """An owner that contains the joiner would make the printed entry ambiguous to a reader too."""
+    """An owner that contains the joiner would make the printed entry ambiguous to a reader too; so would a
+    'Name, Post' before 'and' ('Jo Okafor, Head of Residence and Catering Manager': one person's two posts?)."""
     token = {"comma": ",", "and": " and ", "ampersand": "&", "semicolon": ";", "slash": "/"}.get(join)
+    if join in ("and", "ampersand") and "," in owner:
+        return False
     return token is None or token not in owner
 
 
