@@ -82,7 +82,7 @@ DIMENSIONS: dict[str, list[str]] = {
     "refs": ["1", "1.12", "5.01", "S31", "R4", "Recommendation 4", "Priority concern 2", "none"],
     "decision_words": ["agreed", "partially-agreed", "accepted", "accepted-rejected"],
     "decision_case": ["as-written", "upper", "lower"],
-    "bullets": ["word", "word-symbol", "dot", "dash", "number", "letter", "roman-paren", "none"],
+    "bullets": ["word", "word-symbol", "dot", "dash", "number", "letter", "roman-paren", "none"],  # build.bullet_text's
     "owner_kind": ["known", "unknown", "named", "provider", "mixed"],
     "owners_per_entry": ["1", "1-2", "1-3"],
     "owner_join": ["slash", "comma", "and", "ampersand", "semicolon", "stacked"],
@@ -165,8 +165,6 @@ DECISIONS = {   # printed, normalised, weight
 }
 SUMMARY_KIND = {"agreed": "agreed", "partially-agreed": "agreed", "accepted": "accepted3",
                 "accepted-rejected": "accepted"}
-BULLET_STYLE = {"word": "word", "word-symbol": "word-symbol", "dot": "dot", "dash": "dash", "number": "number",
-                "letter": "letter", "roman-paren": "roman-paren", "none": "none"}
 BANNER = ("Actions against target dates are likely to be delayed due to COVID-19 and the restricted regimes in "
           "place; progress will be reviewed as restrictions are eased.")
 
@@ -199,7 +197,7 @@ def reconcile(d: dict[str, str]) -> dict[str, str]:
 def rec_bullet_style(d: dict[str, str]) -> str:
     """Bullets inside the recommendation's own text: the drawn glyph, or a plain bullet where the drawn style
     numbers its items (the inspectorate's sub-points are bulleted; numbers belong to the response)."""
-    style = BULLET_STYLE[d["bullets"]]
+    style = d["bullets"]
     return style if style in ("word", "word-symbol", "dot", "dash") else "dot"
 
 
@@ -345,7 +343,7 @@ def make_case(seed: int, index: int, d: dict[str, str], attempt: int = 0) -> dic
         topics = rng.sample(SECTION_TOPICS, 4)
         sections = [t if rng.random() < 0.6 else f"{t} and {rng.choice(SECTION_TOPICS).lower()}" for t in topics]
         sections = sections[:rng.randint(2, 4)]
-    style = BULLET_STYLE[d["bullets"]]
+    style = d["bullets"]
     kmax = {"1": 1, "1-2": 2, "1-3": 3}[d["owners_per_entry"]]
     pool = [o for o in owner_pool(rng, d["owner_kind"], fam) if _fits_join(o, d["owner_join"])]
     themes = list(textgen.THEMES)
@@ -607,7 +605,7 @@ def build_rows(case: dict, d: dict[str, str]) -> list[GRow]:
     plan = case["plan"]
     widths = dict(zip(plan["roles"], plan["widths_cm"]))
     font, size = d["font"], int(d["size"])
-    style = BULLET_STYLE[d["bullets"]]
+    style = d["bullets"]
     placement = {"shared": "level", "blank": "level"}.get(d["placement"], d["placement"])
     gap = int(d["entry_gap"])
 
@@ -755,7 +753,7 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
         if d["shading"] != "none":
             build.shade(cell, "D9D9D9")
         build.para(cell, label, bold=True, first=True)
-    style = BULLET_STYLE[d["bullets"]]
+    style = d["bullets"]
     recs = case["recommendations"]
     section = None
     by_rec: dict[int, list] = {}
@@ -1071,7 +1069,6 @@ def write_plan(p: Plan, out: Path) -> None:
     """`<name>.expected.json` and `<name>.drawn.json` (always; with the reason when the plan failed)."""
     drawn = {"id": p.name, "seed": p.seed, "index": p.index, "attempt": p.attempt, "drawn": p.drawn,
              "layout": {k: p.case["plan"][k] for k in ("roles", "labels", "widths_cm")},
-             "font": p.drawn["font"],
              "measured": {**{k: v for k, v in p.measured.items()
                              if k in ("pages", "rows_broken_across_pages", "owners_wrapped", "dates_wrapped",
                                       "owner_entries", "date_entries")},
