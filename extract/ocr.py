@@ -130,6 +130,13 @@ def read_through(path: str | Path, sha256: str, word_counts: dict[int, int], n_p
 # ---------------------------------------------------------------------------------------------------
 # Running OCRmyPDF, with a cache
 
+def ocr_complaint(stderr: str, returncode: int) -> str:
+    """OCRmyPDF's own reason, from its messages: the last that names an error, never a temporary path."""
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip() and "/tmp" not in ln and "ocrmypdf.io" not in ln]
+    named = [ln for ln in lines if "error" in ln.lower() or "invalid" in ln.lower()]
+    return (named or lines or [f"exit status {returncode}"])[-1][:200]
+
+
 def tools_missing() -> list[str]:
     return [t for t in ("ocrmypdf", "tesseract") if shutil.which(t) is None]
 
@@ -174,8 +181,8 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
         except subprocess.TimeoutExpired as ex:
             raise errors.OcrFailed(path, f"OCR took longer than {s.timeout:.0f} s") from ex
         if proc.returncode != 0 or not raw.is_file():
-            last = [ln for ln in proc.stderr.splitlines() if ln.strip()][-1:] or [f"exit status {proc.returncode}"]
-            raise errors.OcrFailed(path, f"OCRmyPDF failed: {last[0].strip()[:200]}")
+            raise errors.OcrFailed(path, f"{len(pages)} scanned page{'s' if len(pages) != 1 else ''} could not be "
+                                         f"read by OCR ({ocr_complaint(proc.stderr, proc.returncode)})")
         conf = confidences(work)
         lines = draw_ruling_lines(raw, pages, s)
         staged = folder / f".{sha256}.{os.getpid()}.pdf"
