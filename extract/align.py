@@ -19,14 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cells import Paragraph
+from .settings import DEFAULT, Settings
 
 Hypothesis = int | str  # a shift in lines (0, 1, 2) or "stacked"
 SHIFTS: tuple[int, ...] = (0, 1, 2)
 STACKED = "stacked"
-ABOVE_COST = 4.0        # per line an entry sits above where the hypothesis puts it
-SHIFT_COST = 0.5        # per line of shift: level is the first guess
-STACKED_COST = 1.0      # per entry after the first, for reading the cell as stacked at the top
-FAR = 50.0              # lines: an entry on a page the paragraph never reaches
+FAR = 50.0  # lines: an entry on a page the paragraph never reaches (costs are in settings.Settings)
 
 
 @dataclass
@@ -63,8 +61,8 @@ def offset(p: Paragraph, page: int, y: float, lh: float) -> float:
     return before + FAR if page > p.spans[-1][0] else -FAR
 
 
-def _cost(d: float, tol: float) -> float:
-    return d if d >= -tol else ABOVE_COST * -d
+def _cost(d: float, tol: float, above: float) -> float:
+    return d if d >= -tol else above * -d
 
 
 def _monotone(cost: list[list[float]], share: float) -> tuple[float, list[int]]:
@@ -93,37 +91,41 @@ def _monotone(cost: list[list[float]], share: float) -> tuple[float, list[int]]:
     return total, out[::-1]
 
 
-def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, share: float = 0.5,
-               tol: float = 0.4) -> dict[Hypothesis, Alignment]:
+def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, share: float | None = None,
+               settings: Settings = DEFAULT) -> dict[Hypothesis, Alignment]:
     """Every hypothesis' best assignment of `entries` to `paras` and its cost (lower is likelier)."""
     out: dict[Hypothesis, Alignment] = {}
+    share = settings.owner_share if share is None else share
+    tol = settings.level_share
     if not paras or not entries:
         return {h: Alignment(h, 0.0, [None] * len(entries)) for h in (*SHIFTS, STACKED)}
     offsets = [[offset(p, e.page, e.top, lh) for p in paras] for e in entries]
     for s in SHIFTS:
-        cost = [[_cost(d - s, tol) for d in row] for row in offsets]
+        cost = [[_cost(d - s, tol, settings.above_cost) for d in row] for row in offsets]
         total, targets = _monotone(cost, share)
-        out[s] = Alignment(s, total + SHIFT_COST * s * len(entries), targets)
+        out[s] = Alignment(s, total + settings.shift_cost * s * len(entries), targets)
     # Stacked: one after another from the top of the cell (at most a blank line apart), in the order of the
     # paragraphs that act; a lead-in ending in a colon only introduces the items under it.
-    packed = all(b.top - a.lines[-1].bottom < 1.8 * lh if b.page == a.lines[-1].page else b.page == a.lines[-1].page + 1
-                 for a, b in zip(entries, entries[1:]))
+    def close(a: Paragraph, b: Paragraph) -> bool:  # the next entry right below, or atop the next page
+        end = a.lines[-1]
+        return b.top - end.bottom < settings.stacked_gap * lh if b.page == end.page else b.page == end.page + 1
+    packed = all(close(a, b) for a, b in zip(entries, entries[1:]))
     if 1 < len(entries) <= len(paras) and packed and offsets[0][0] <= 1 + tol:
         acting = [i for i, p in enumerate(paras) if not p.text.rstrip().endswith(":")]
         targets = acting[:len(entries)] if len(acting) >= len(entries) else list(range(len(entries)))
-        out[STACKED] = Alignment(STACKED, STACKED_COST * (len(entries) - 1), targets)
+        out[STACKED] = Alignment(STACKED, settings.stacked_cost * (len(entries) - 1), targets)
     return out
 
 
 def choose(options: dict[Hypothesis, Alignment], prior: Hypothesis | None = None,
-           habit: float = 1.0) -> Alignment:
+           habit: float = DEFAULT.habit) -> Alignment:
     """The likeliest hypothesis for one row, leaning by `habit` towards the document's usual one."""
     def score(a: Alignment) -> float:
         return a.cost + (0.0 if prior is None or a.hypothesis == prior else habit)
     return min(options.values(), key=lambda a: (score(a), str(a.hypothesis)))
 
 
-def document_habit(rows: list[dict[Hypothesis, Alignment]]) -> Hypothesis | None:
+def document_habit(rows: list[dict[Hypothesis, Alignment]], settings: Settings = DEFAULT) -> Hypothesis | None:
     """The hypothesis that explains the whole document best (summed over rows with entries)."""
     totals: dict[Hypothesis, float] = {}
     for options in rows:
@@ -131,7 +133,7 @@ def document_habit(rows: list[dict[Hypothesis, Alignment]]) -> Hypothesis | None
             continue
         worst = max(a.cost for a in options.values())
         for h in (*SHIFTS, STACKED):
-            totals[h] = totals.get(h, 0.0) + (options[h].cost if h in options else worst + STACKED_COST)
+            totals[h] = totals.get(h, 0.0) + (options[h].cost if h in options else worst + settings.stacked_cost)
     return min(totals, key=lambda h: (totals[h], str(h))) if totals else None
 
 

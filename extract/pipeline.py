@@ -202,11 +202,6 @@ class RowCells:
     date_options: dict
 
 
-# Two owner entries beside one action are common (two posts typed apart); two target dates beside one action
-# are not, so an alignment that gives one action two dates pays this much more.
-DATE_SHARE = 3.0
-
-
 def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date")) -> dict[str, float]:
     """The right edge of each column's text, from its longest lines across the document: a line that
     stops well short of it was ended by Enter, not wrapped."""
@@ -239,8 +234,8 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
     owners = split_at(owners, [(d.page, d.top) for d in dates], settings.level_share * lh)
     return RowCells(row, ref, _cell_paragraphs(row.words("text")), decision_text, response,
-                    owners, dates, hypotheses(response, owners, lh),
-                    hypotheses(response, dates, lh, share=DATE_SHARE))
+                    owners, dates, hypotheses(response, owners, lh, settings=settings),
+                    hypotheses(response, dates, lh, share=settings.date_share, settings=settings))
 
 
 def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,

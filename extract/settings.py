@@ -51,9 +51,21 @@ class Settings(BaseModel):
     level_share: float = Field(
         0.4, gt=0, le=1, description="An entry is level with a paragraph when their tops differ by at most this "
                                      "share of a line height")
-    level_lines: float = Field(
-        2.5, ge=0, description="How many lines below its paragraph's first line an entry typed by hand may sit "
-                               "and still belong to it")
+    above_cost: float = Field(
+        4.0, ge=0, description="Alignment cost per line an entry sits above where a placement puts it: an entry "
+                               "typed late drifts down, hardly ever up")
+    shift_cost: float = Field(
+        0.5, ge=0, description="Alignment cost per line of shift (one or two lines low): level is the first guess")
+    stacked_cost: float = Field(
+        1.0, ge=0, description="Alignment cost per entry after the first for reading a cell as stacked at the top")
+    owner_share: float = Field(
+        0.5, ge=0, description="Alignment cost of giving two owner entries to one action (two posts typed apart)")
+    date_share: float = Field(
+        3.0, ge=0, description="Alignment cost of giving two target dates to one action, which plans rarely do")
+    habit: float = Field(
+        1.0, ge=0, description="Cost of a row placement other than the document's usual one (a typist keeps a habit)")
+    stacked_gap: float = Field(
+        1.8, gt=0, description="Entries stacked at the top of a cell are at most this many lines apart (one blank)")
 
 
 DEFAULT = Settings()
