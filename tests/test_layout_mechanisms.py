@@ -1,0 +1,129 @@
+"""The layout mechanisms of the table stages, each on word boxes laid out as pdfplumber gives them: hard
+breaks, broken words, entries placed off their paragraph, columns typed by content, sections by structure."""
+
+import pytest
+from actionplans.extract.align import STACKED, choose, hypotheses
+from actionplans.extract.cells import broken_word, continues, entries, hard_break, paragraphs, split_at, to_lines
+from actionplans.extract.owners import split_owners
+from actionplans.extract.pipeline import opens_date, opens_owner, stacks_owner
+from actionplans.extract.settings import Settings
+from actionplans.extract.tables import content_header, type_columns
+from pydantic import ValidationError
+from test_cells import words
+
+
+def test_a_line_ended_by_enter_is_told_from_a_wrap_by_whether_the_next_word_would_have_fitted():
+    short, long_next = to_lines(words("Governor", "Head of Safety", x0=600))
+    assert hard_break(short, long_next, right=700)            # 'Head' fits after 'Governor' on a 100 pt line
+    assert not hard_break(short, long_next, right=660)        # ... but not on a 60 pt one: a wrap
+    assert not hard_break(short, long_next, right=None)       # no right edge known: never guess
+
+
+def test_stacked_owners_with_no_separator_are_separate_owners_of_one_entry():
+    lines = to_lines(words("ACME", "Head of Residence", "Deputy Director Custody", x0=600))
+    (entry,) = entries(lines, right=760)
+    assert entry.segments == ["ACME", "Head of Residence", "Deputy Director Custody"]
+    assert [o for seg in entry.segments for o in split_owners(seg)] == [
+        "ACME", "Head of Residence", "Deputy Director Custody"]
+
+
+@pytest.mark.parametrize("line,before", [("Reoffending", "Head of"), ("(Novus)", "Contract Manager"),
+                                         ("Services Group", "Rehabilitation and Care"), ("December", "end of")])
+def test_lines_that_can_only_continue_the_text_above(line, before):
+    assert continues(line, before) or continues(line, before + " (")  # 'of', a bracket, 'and' join
+
+
+def test_a_date_column_stacked_without_gaps_splits_into_one_entry_per_date():
+    lines = to_lines(words("April 2015", "August 2015", "June 2015", x0=600))
+    assert [e.text for e in entries(lines, right=640, split_segments=True,
+                                    opens=lambda line, before: True, segment_opens=lambda line, before: True)] == [
+        "April 2015", "August 2015", "June 2015"]
+
+
+@pytest.mark.parametrize("before,line,joined", [
+    ("accommodatio", "n and support", True), ("Head of Healthcar", "e", True), ("move in", "to the unit", False),
+    ("to", "day", False), ("the", "re", False)])
+def test_words_broken_by_a_narrow_column_are_mended_only_into_words(before, line, joined):
+    assert broken_word(before, line) is joined
+
+
+def test_paragraphs_with_no_bullets_or_blank_lines_split_where_a_sentence_was_ended_by_enter():
+    lines = to_lines(words("Progress will be monitored through the", "monthly meeting, and:",
+                           "A residential checklist will be", "completed weekly.", x0=300))
+    # 'monthly meeting, and:' stops short of the column's right edge and the next line starts a sentence
+    assert [p.text for p in paragraphs(lines, right=540)] == [
+        "Progress will be monitored through the monthly meeting, and:",
+        "A residential checklist will be completed weekly."]
+    assert len(paragraphs(lines)) == 1  # no right edge known: one paragraph, as before
+
+
+def test_entries_typed_one_line_low_are_assigned_by_the_shift_that_explains_the_row():
+    response = paragraphs(to_lines(words("\u2022 First.", "\u2022 Second.", "\u2022 Third.", x0=300)))
+    owners = entries(to_lines(words(None, "Governor", None, "Head of Safety", None, None, x0=600)), right=700)
+    dates = entries(to_lines(words(None, "June 2021", "July 2021", "August 2021", x0=700)),
+                    split_segments=True, opens=opens_date, segment_opens=opens_date, right=800)
+    options = hypotheses(response, dates, 11.5, share=3.0)
+    chosen = choose(options)
+    assert chosen.hypothesis == 1 and chosen.targets == [0, 1, 2]
+    assert len(owners) == 2
+
+
+def test_entries_stacked_at_the_top_of_the_cell_go_to_the_actions_in_order_skipping_lead_ins():
+    response = paragraphs(to_lines(words("HMPPS will:", None, "\u2022 Review the policy on", "use of force.", None,
+                                         "\u2022 Publish the data", "each quarter.", None, "\u2022 Train staff.",
+                                         x0=300)))
+    dates = entries(to_lines(words("June 2021", "July 2021", "August 2021", x0=700)),
+                    split_segments=True, opens=opens_date, segment_opens=opens_date, right=800)
+    chosen = choose(hypotheses(response, dates, 11.5, share=3.0))
+    assert chosen.hypothesis == STACKED and chosen.targets == [1, 2, 3]
+
+
+def test_owners_stacked_without_gap_split_where_the_dates_start():
+    owners = entries(to_lines(words("Head of Security", "Use of Force Coordinator", x0=600)), right=760)
+    assert len(owners) == 1 and len(owners[0].segments) == 2
+    parts = split_at(owners, [(1, 111.5)], tol=4)  # a date entry starts level with the second line
+    assert [p.text for p in parts] == ["Head of Security", "Use of Force Coordinator"]
+
+
+def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_inside_a_known_role():
+    assert stacks_owner(["Contract", "Contract Manager"], "Substance Misuse Lead (Amey)")
+    assert stacks_owner(["Equalities", "Equalities Lead"], "Head of Residence")
+    assert not stacks_owner(["Director"], "Prison Group")                     # one known role together
+    assert not stacks_owner(["Public Sector Prisons"], "Executive Director")  # a title, then its portfolio
+    assert not opens_owner("Management Accommodation Lead", "Head of Offender")
+
+
+@pytest.mark.parametrize("entry,owners", [
+    ("Chris Doyle, Head of Residence", ["Chris Doyle, Head of Residence"]),       # a person and their post
+    ("Safer Custody, Head of Safety", ["Safer Custody", "Head of Safety"]),        # a team is no person
+    ("Reception Supervisor & Family Engagement Worker", ["Reception Supervisor", "Family Engagement Worker"]),
+    ("Resettlement Manager (Milton Keynes College) & Contract Manager (Practice Plus Group)",
+     ["Resettlement Manager (Milton Keynes College)", "Contract Manager (Practice Plus Group)"]),
+    ("NHS England and NHS Improvement", ["NHS England and NHS Improvement"]),
+])
+def test_owner_entries_split_by_how_posts_are_written(entry, owners):
+    assert split_owners(entry) == owners
+
+
+def test_columns_are_named_by_what_their_cells_hold_whatever_the_headings_say():
+    samples = [[["1.1"], ["1.2"], ["Safety"], ["1.3"]],
+               [["Prisoners should be", "released well."], ["Leaders should act."]],
+               [["Partially", "agreed"], ["Agreed"]],
+               [["HMPPS will review the policy", "and publish the results."], ["A new panel will meet monthly."]],
+               [["Deputy Governor"], ["Head of Safety"]],
+               [["Q1 2016/17"], ["31st July 2020"]]]
+    assert type_columns(["col0", "text", None, "response", None, None], samples) == [
+        "ref", "text", "decision", "response", "owner", "date"]
+    # headings nobody listed ('Para | Finding | Outcome | What we will do | Led by | Due by'): the header by content
+    names = content_header(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], samples)
+    assert names == ["ref", "text", "decision", "response", "owner", "date"]
+    assert content_header(["Term", "Definition", "Additional comment", "Notes"], samples[1:5]) is None
+
+
+def test_settings_are_validated_and_named():
+    assert Settings().paragraph_gap == 1.45
+    with pytest.raises(ValidationError):
+        Settings(paragraph_gap=0.5)
+    with pytest.raises(ValidationError):
+        Settings(tolerance_nobody_named=1)
+    assert all(f.description for f in Settings.model_fields.values())
