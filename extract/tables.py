@@ -412,8 +412,10 @@ class TableScanner:
             ref_text = text_of(ref_words)
             starts = bool(ref_words) and REF.match(ref_text) is not None
             nxt = body[k + 1][1].get("ref", []) if k + 1 < len(body) else []
-            # a ref wrapped over two lines: "Priority" + "concern 1"
-            wrapped_ref = bool(ref_words) and REF.match(text_of(ref_words + nxt)) is not None
+            # a ref wrapped over two lines or three: "Priority" + "concern 1", "Key" + "concern" + "3"
+            nxt2 = body[k + 2][1].get("ref", []) if k + 2 < len(body) else []
+            wrapped_ref = bool(ref_words) and (REF.match(text_of(ref_words + nxt)) is not None or (
+                REF_LABEL.match(ref_text) is not None and REF.match(text_of(ref_words + nxt + nxt2)) is not None))
             held = pending.get("ref", [])
             continues_ref = bool(ref_words) and bool(held) and REF.match(text_of(held)) is None and (
                 REF.match(text_of(held + ref_words)) is not None or REF_LABEL.match(text_of(held + ref_words)))
