@@ -507,6 +507,8 @@ class TableScanner:
         if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
             return None
         texts = [text_of(c) for c in clusters]
+        if any(len(t.split()) > 10 or REF.match(t) and not re.fullmatch(r"\d{1,2}\.", t) for t in texts):
+            return None  # a cell of running text, or a ref: body lines, not a header
         names = match_header(texts)
         if not names and below and len(clusters) >= 4:  # headings nobody listed: read the columns below
             starts = [min(w["x0"] for w in c) for c in clusters] + [10_000.0]
