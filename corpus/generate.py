@@ -229,7 +229,8 @@ def text_width(text: str, font: str, size: float, bold: bool = False) -> float:
     return _font(font, bold).getlength(text) * size / 1000
 
 
-def lines_needed(text: str, width_pt: float, font: str, size: float, first_pt: float | None = None) -> int:
+def lines_needed(text: str, width_pt: float, font: str, size: float, first_pt: float | None = None,
+                 bold: bool = False) -> int:
     """Lines a paragraph takes wrapped in a box `width_pt` wide (`first_pt` for its first line, when a
     hanging indent makes that wider): greedy, breaking at spaces and after '/' and '-' as LibreOffice does.
     An estimate: the render is measured afterwards."""
@@ -242,7 +243,7 @@ def lines_needed(text: str, width_pt: float, font: str, size: float, first_pt: f
     n, cur, box = 1, "", first_pt if first_pt is not None else width_pt
     for part, spaced in pieces:
         t = (f"{cur} {part}" if spaced else cur + part) if cur else part
-        if cur and text_width(t, font, size) > box:
+        if cur and text_width(t, font, size, bold) > box:
             n, cur, box = n + 1, part, width_pt
         else:
             cur = t
@@ -634,7 +635,7 @@ def build_rows(case: dict, d: dict[str, str]) -> list[GRow]:
             entries: dict[str, list[GEntry]] = {"owner": [], "date": []}
             if ci == 0 and d["decision_place"] == "in-response" and rec["decision_text"]:
                 paras.append(GPara(rec["decision_text"], "decision",
-                                   lines_needed(rec["decision_text"], inner("resp"), font, size)))
+                                   lines_needed(rec["decision_text"], inner("resp"), font, size, bold=True)))
                 paras.append(GPara("", "blank"))
             prev_group = None
             for item, printed, kind, gi in chunk:
@@ -862,6 +863,10 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
     per = build.column_lines(pdf, edges, r["top_margin_cm"] / 2.54 * 72, r["bottom_margin_cm"] / 2.54 * 72,
                              head_words)
     cols = {role: build.Column(per[i]) for i, role in enumerate(plan["roles"]) if role in ("rec", "resp", *COLS)}
+    # a decision printed (in bold) at the top of the response cell is found among the bold words too
+    per_bold = build.column_lines(pdf, edges, r["top_margin_cm"] / 2.54 * 72, r["bottom_margin_cm"] / 2.54 * 72,
+                                  head_words, bold_too=True)
+    resp_bold = build.Column(per_bold[plan["roles"].index("resp")])
     recs = case["recommendations"]
     problems: list[str] = []
     placements: list[Placement] = []
@@ -876,9 +881,15 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
             for t in [head, *(build.bullet_text(rec_bullet_style(d), b, i)[0] for i, b in enumerate(bullets))]:
                 if cols["rec"].find(t) is None:
                     raise build.Mismatch(f"{ref}: recommendation text not found: {t[:60]!r}")
-        spans = {}
+        spans, decision_lines = {}, {}
         for i, p in enumerate(row.paras):
-            if p.kind in ("blank", "decision"):
+            if p.kind == "decision":
+                span = resp_bold.find(p.text)
+                if span is None:
+                    raise build.Mismatch(f"{ref}: decision not found at the top of the response: {p.text!r}")
+                decision_lines[i] = span[1] - span[0] + 1
+                continue
+            if p.kind == "blank":
                 continue
             span = cols["resp"].find(p.text)
             if span is None:
@@ -886,7 +897,8 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
             spans[i] = span
             ls = cols["resp"].lines[span[0]:span[1] + 1]
             pitches += [b.top - a.top for a, b in zip(ls, ls[1:]) if a.page == b.page]
-        row.counts["resp"] = [spans[i][1] - spans[i][0] + 1 if i in spans else p.est for i, p in enumerate(row.paras)]
+        row.counts["resp"] = [spans[i][1] - spans[i][0] + 1 if i in spans else decision_lines.get(i, p.est)
+                              for i, p in enumerate(row.paras)]
         espans = {}
         for c in COLS:
             espans[c] = []
