@@ -228,7 +228,9 @@ class TableScanner:
                 self._ruled_table(pageno, bbox, rows, cw)
             self.mode = self.mode or "ruled"
         elif plan or self.mode != "ruled":
-            boxes = [b for b, _, _ in other]  # definitions or summary tables drawn with lines: not the plan
+            # definitions or summary tables drawn with lines: not the plan (a box of one row is a shaded header
+            # or section row of the plan itself, and its words are read)
+            boxes = [b for b, rows, _ in other if len(rows) > 1]
             loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
                                                  and w["bottom"] <= b[3] for b in boxes)]
             if self._unruled(pageno, loose, rules):
@@ -355,8 +357,9 @@ class TableScanner:
             # body line below it would merge its cells), the shallowest of those.
             rule = min((t for t, x0, x1 in rules if t > ln.bottom and x1 - x0 > 0.3 * (x1 + x0)), default=None)
             depths = range(1, len(near) + 1)
-            if rule is not None and near[-1].bottom > rule and any(l2.bottom <= rule + 1 for l2 in near):
-                depths = [max(d for d in depths if near[d - 1].bottom <= rule + 1)]
+            boxed = [l2 for l2 in lines[k:k + 2 * self.settings.header_lookahead] if l2.bottom <= (rule or 0) + 1]
+            if rule is not None and lines[k + len(boxed):k + len(boxed) + 1] and rule - ln.top < 8 * ln.height:
+                near, depths = boxed, [len(boxed)]  # a heading boxed by a rule or shading: every line above it
             best = None
             for depth in depths:
                 group = [w for l2 in near[:depth] for w in l2.words]
