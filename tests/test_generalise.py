@@ -3,8 +3,13 @@ metric against the thresholds, the ten worst plans with their drawn values, fail
 error."""
 
 import importlib.util
+import json
+import shutil
 import sys
 from pathlib import Path
+
+from actionplans.extract.cli import main
+from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,3 +61,19 @@ def test_report_passes_when_every_value_meets_the_thresholds():
     g = load_generalise()
     results = [result(i, {"rules": r}, 1.0) for i, r in enumerate(["full", "none", "horizontal"])]
     assert g.report(results, seed=9, n=3, unverified=[], echo=lambda s: None) == 0
+
+
+def test_evaluate_report_only_prints_but_does_not_fail(tmp_path):
+    """`evaluate --report-only` (how make test scores corpus/generated/ until extraction passes it) prints the
+    same table and exits 0 where plain `evaluate` exits 1."""
+    name = "v6-hmpps-2022-hmp-coldharbour-urgent-notification"
+    shutil.copy(ROOT / "corpus" / f"{name}.pdf", tmp_path / f"{name}.pdf")
+    gold = json.loads((ROOT / "corpus" / f"{name}.expected.json").read_text(encoding="utf-8"))
+    gold["recommendations"][0]["ref"] = "Concern 99"          # a record the plan does not hold
+    gold["recommendations"][0]["text"][0] = "A recommendation this plan never made."
+    (tmp_path / f"{name}.expected.json").write_text(json.dumps(gold), encoding="utf-8")
+    strict = CliRunner().invoke(main, ["evaluate", str(tmp_path)])
+    lenient = CliRunner().invoke(main, ["evaluate", str(tmp_path), "--report-only"])
+    assert strict.exit_code == 1 and lenient.exit_code == 0
+    assert name in strict.output and name in lenient.output
+    assert "report only" in lenient.output
