@@ -162,7 +162,7 @@ def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=
             means = {m: sum(r["scores"][m] for r in rs) / len(rs) for m in METRICS}
             for m in METRICS:
                 if m not in lowest or means[m] < lowest[m][0]:
-                    lowest[m] = (means[m], f"{dim}={val}")
+                    lowest[m] = (means[m], f"{dim}={val} (n={len(rs)})")
             echo(f"  {str(val)[:20]:<20}{len(rs):>4}" + "".join(f"{means[m]:>9.3f}" for m in METRICS))
     echo("")
     echo("lowest per-value mean of each metric (threshold):")

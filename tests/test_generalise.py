@@ -51,7 +51,7 @@ def test_report_tables_worst_plans_and_status():
     none = next(ln for ln in table if ln.strip().startswith("none"))
     assert full.split()[1:3] == ["2", "1.000"] and none.split()[1:3] == ["2", "0.250"]
     assert any(ln.strip().startswith("some") for ln in lines)      # row_breaks, read from the render
-    assert "recall   0.250  rules=none" in out
+    assert "recall   0.250  rules=none (n=2)" in out
     ten = lines[lines.index("ten worst plans:") + 1:]
     assert ten[0].startswith("  gen-9-003") and "error: no recommendations found" in "\n".join(ten[:3])
     assert "rules=none, rows=per-action" in ten[1]
