@@ -204,6 +204,7 @@ class TableScanner:
 
     def __init__(self, settings: Settings = DEFAULT) -> None:
         self.settings = settings
+        self.refs_seen = False  # has any record had a ref? (plans that print none start records by rows)
         self.scan = Scan()
         self.section: str | None = None
         self.current: Row | None = None
@@ -398,18 +399,19 @@ class TableScanner:
         cuts = self._cuts(rules, cols, body)
         if "ref" not in cols.fields and "text" in cols.fields:
             self._refs_in_text(body)
-        first_band, prev_bottom = True, None
+        first_band, prev_bottom, full = True, None, True
         for k, (ln, by) in enumerate(body):
-            if prev_bottom is not None and any(prev_bottom - 1 <= c <= ln.top + 1 for c in cuts):
+            crossed = [f for c, f in cuts if prev_bottom is not None and prev_bottom - 1 <= c <= ln.top + 1]
+            if crossed:
                 if section:  # a rule closes a section row, and the row being read
                     self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
                                                           section[-1]["bottom"]), True)
                     section = []
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
-                              page_top=first_band)
+                              page_top=first_band, full=full)
                     pending, top = {}, None
-                first_band = False
+                first_band, full = False, any(crossed)
             prev_bottom = ln.bottom
             ref_words = by.get("ref", [])
             ref_text = text_of(ref_words)
@@ -425,10 +427,11 @@ class TableScanner:
             # A section row, told by structure, not by its name: a line with nothing in the decision, response,
             # owner or date columns that begins in the ref column (where only refs begin) without being or
             # continuing one, or that runs on past the text column; and the lines of a section wrapped below it.
-            is_section = not starts and not wrapped_ref and not continues_ref and set(by) <= {"ref", "text"} and (
+            is_section = not starts and not wrapped_ref and not continues_ref and (set(by) <= {"ref", "text"} and (
                 bool(ref_words) and not CROSS_REF.match(ref_text)
                 or ln.words[-1]["x1"] > right_of_text
-                or set(by) == {"ref"} and bool(section))
+                or set(by) == {"ref"} and bool(section)) or not set(by) & {"owner", "date"} and not pending
+                and self._runs_across(ln, cols))
             if is_section:
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False)
@@ -443,7 +446,7 @@ class TableScanner:
             if starts and not continues_ref or wrapped_ref and (not held or held_whole):
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
-                              page_top=first_band)
+                              page_top=first_band, full=full)
                 pending, top = {}, ln.top
             if top is None:
                 top = ln.top
@@ -454,8 +457,17 @@ class TableScanner:
                                                   section[-1]["bottom"]), True)
         if pending:
             self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False,
-                      page_top=first_band)
+                      page_top=first_band, full=full)
         return True
+
+    @staticmethod
+    def _runs_across(ln, cols: Columns) -> bool:
+        """Does the line run across a column edge with an ordinary space there (a section name or a title
+        spanning the table), rather than stopping at the edge as cells do?"""
+        gap, edges = 0.6 * (ln.bottom - ln.top), cols.edges[1:-1]
+        pairs = list(zip(ln.words, ln.words[1:]))
+        return any(w["x0"] < e - 2 and w["x1"] > e + 2 for w in ln.words for e in edges) or any(
+            a["x1"] < e <= b["x0"] + 2 and b["x0"] - a["x1"] < gap for a, b in pairs for e in edges)
 
     @staticmethod
     def _refs_in_text(body: list) -> None:
@@ -471,9 +483,10 @@ class TableScanner:
                 by["ref"] = by.pop("text")
 
     @staticmethod
-    def _cuts(rules, cols: Columns, body) -> list[float]:
+    def _cuts(rules, cols: Columns, body) -> list[tuple[float, bool]]:
         """Heights of the horizontal rules that cross most of the table: segments at one height (Word
-        draws each cell's border apart) joined, then kept when they span half the table's width."""
+        draws each cell's border apart) joined, then kept when they span half the table's width; and whether
+        each crosses the first column too (a rule between records, not between actions of a merged one)."""
         if not rules or not body:
             return []
         left = cols.edges[0]
@@ -491,7 +504,9 @@ class TableScanner:
                     covered += x1 - x0
                     reach = x1
             if covered >= 0.5 * (right - left):
-                out.append(top)
+                first = cols.edges[1] if len(cols.edges) > 1 else right
+                full = any(x0 <= left + 4 and x1 >= min(first, right) - 4 for x0, x1 in segs)
+                out.append((top, full))
         return sorted(out)
 
     @staticmethod
@@ -562,11 +577,11 @@ class TableScanner:
 
     # -- rows ------------------------------------------------------------------------------
     def _row(self, pageno: int, cells: dict[str, list[dict]], bbox: tuple, wide: bool,
-             page_top: bool = True) -> None:
+             page_top: bool = True, full: bool = True) -> None:
         """One table row as read. `wide`: a single cell spanning the table (a section row). `page_top`: the
         row may continue the record above (a ruled table's first row on a page, or any row of a table
         without rules); a later ruled row with an empty ref continues only a record whose ref cell is merged
-        down beside it."""
+        down beside it. `full`: the rule above the row crosses the first column too (between records)."""
         self.scan.raw_rows += 1
         if not any(cells.values()):
             return
@@ -591,7 +606,11 @@ class TableScanner:
             self.scan.sections.append((pageno, bbox, self.section))
             self._flush()
             return
-        if not ref_text and current is not None:
+        # A plan that prints no refs at all: a row of its own (below a rule) that fills the recommendation
+        # column and another is a new record, its ref left empty (and warned about).
+        unnumbered = not ref_text and "text" in filled and len(filled) > 1 and not self.refs_seen and full and (
+            current is None or not page_top) and self.scan.columns is not None and "ref" not in self.scan.columns.fields
+        if not ref_text and current is not None and not unnumbered:
             why = "continued on a new page" if pageno not in current.pages else (
                 "ref label completed" if text_of(cells.get("ref", [])) else "merged ref cell")
             self.scan.joins.append((pageno, bbox, why))
@@ -601,12 +620,13 @@ class TableScanner:
                 current.pages.append(pageno)
             current.continued += 1
             return
-        if not ref_text:
+        if not ref_text and not unnumbered:
             return  # text before the first recommendation that is not a section row
-        if not REF.match(ref_text) and not REF_LABEL.match(ref_text):
+        if ref_text and not REF.match(ref_text) and not REF_LABEL.match(ref_text):
             m = REF_LEAD.match(ref_text)  # a ref run into the text in the same cell
             if not m:
                 return
+        self.refs_seen = self.refs_seen or bool(ref_text)
         self._flush()
         self.current = Row(cells, self.section, [pageno], bbox)
 
