@@ -607,9 +607,11 @@ class TableScanner:
             self._flush()
             return
         # A plan that prints no refs at all: a row of its own (below a rule) that fills the recommendation
-        # column and another is a new record, its ref left empty (and warned about).
+        # column and another is a new record, its ref left empty (and warned about); atop a page, only when it
+        # prints a decision of its own (a row continued from the page above does not repeat one).
         unnumbered = not ref_text and "text" in filled and len(filled) > 1 and not self.refs_seen and full and (
-            current is None or not page_top) and self.scan.columns is not None and "ref" not in self.scan.columns.fields
+            current is None or not page_top or "decision" in filled and bool(current.words("decision"))
+        ) and self.scan.columns is not None and "ref" not in self.scan.columns.fields
         if not ref_text and current is not None and not unnumbered:
             why = "continued on a new page" if pageno not in current.pages else (
                 "ref label completed" if text_of(cells.get("ref", [])) else "merged ref cell")
