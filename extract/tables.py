@@ -125,6 +125,7 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
         "ref": lambda t: (REF_LEAD.match(t) is not None or REF_LABEL.match(t) is not None) and len(t.split()) <= 4,
     }
     out = {k: max(_share([f(t) for t in lines]), _share([f(t) for t in texts])) for k, f in tests.items()}
+    out["ref_lead"] = _share([REF_LEAD.match(t) is not None for t in texts])  # 'Concern 1 Leaders should ...'
     out["words"] = sum(len(t.split()) for t in lines) / len(lines) if lines else 0.0
     out["lines"] = float(len(lines))
     return out
@@ -168,14 +169,16 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
 
 def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> list[str] | None:
     """A header row whose words name no fields we know ('Para | Finding | Outcome | What we will do | Led by |
-    Due by') is still the plan's header when the columns below it read as a plan: refs in one, dates in
-    another, and a column of running text. Returns the fields by content, or None."""
+    Due by') is still the plan's header when the columns below it read as a plan: refs in one (or opening
+    the first column's cells, 'Concern 1 ...'), dates in another, and a column of running text. Returns the
+    fields by content, or None."""
     if len([t for t in cell_texts if t.strip()]) < 4 or len(samples) != len(cell_texts):
         return None
     if any(REF.match(t.strip()) or len(t.split()) > 8 for t in cell_texts):
         return None  # a body row or a paragraph, not a header
     scores = [content_scores(cells) for cells in samples]
-    if not any(sc["ref"] >= 0.7 for sc in scores) or not any(sc["date"] >= 0.6 for sc in scores):
+    refs = any(sc["ref"] >= 0.7 for sc in scores) or bool(scores) and scores[0]["ref_lead"] >= 0.5
+    if not refs or not any(sc["date"] >= 0.6 for sc in scores):
         return None
     names = type_columns([None] * len(cell_texts), samples)
     return names if "response" in names and len({n for n in names if n}) >= 4 else None
@@ -229,9 +232,9 @@ class TableScanner:
                 self._ruled_table(pageno, bbox, rows, cw)
             self.mode = self.mode or "ruled"
         elif plan or self.mode != "ruled":
-            # definitions or summary tables drawn with lines: not the plan (a box of one row is a shaded header
-            # or section row of the plan itself, and its words are read)
-            boxes = [b for b, rows, _ in other if len(rows) > 1]
+            # definitions, summary and cover tables drawn with lines (three columns or fewer): not the plan; a
+            # box of one row, or of four columns or more, is a shaded header or section row of the plan itself
+            boxes = [b for b, rows, _ in other if len(rows) > 1 and max(len([c for c in r if c]) for r in rows) <= 3]
             loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
                                                  and w["bottom"] <= b[3] for b in boxes)]
             if self._unruled(pageno, loose, rules):
