@@ -126,6 +126,7 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     }
     out = {k: max(_share([f(t) for t in lines]), _share([f(t) for t in texts])) for k, f in tests.items()}
     out["ref_lead"] = _share([REF_LEAD.match(t) is not None for t in texts])  # 'Concern 1 Leaders should ...'
+    out["refs"] = float(sum(REF.match(t) is not None for t in lines))  # lines that are a ref and nothing else
     out["words"] = sum(len(t.split()) for t in lines) / len(lines) if lines else 0.0
     out["lines"] = float(len(lines))
     return out
@@ -177,7 +178,8 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     if any(REF.match(t.strip()) or len(t.split()) > 8 for t in cell_texts):
         return None  # a body row or a paragraph, not a header
     scores = [content_scores(cells) for cells in samples]
-    refs = any(sc["ref"] >= 0.7 for sc in scores) or bool(scores) and scores[0]["ref_lead"] >= 0.5
+    refs = any(sc["ref"] >= 0.7 for sc in scores) or bool(scores) and (
+        scores[0]["ref_lead"] >= 0.5 or scores[0]["refs"] >= 2)
     if not refs or not any(sc["date"] >= 0.6 for sc in scores):
         return None
     names = type_columns([None] * len(cell_texts), samples)
