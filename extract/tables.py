@@ -154,7 +154,7 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
         names[best] = kind
     free = [j for j, n in enumerate(names) if n is None and scores[j]["lines"]]
     if "response" not in names and free:
-        j = max(free, key=lambda j: scores[j]["words"] * scores[j]["lines"])
+        j = max(free, key=lambda j: (scores[j]["lines"] >= 2, scores[j]["words"]))  # the longest lines of prose
         names[j] = "response"
         free.remove(j)
     if "response" in names:
