@@ -122,7 +122,8 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     tests = {
         "date": lambda t: len(t.split()) <= 8 and parse_target_date(t).status != "unparsed",
         "decision": lambda t: decision_of(t) is not None and len(t.split()) <= 4,
-        "ref": lambda t: (REF_LEAD.match(t) is not None or REF_LABEL.match(t) is not None) and len(t.split()) <= 4,
+        "ref": lambda t: len(t.split()) <= 4 and (REF.match(t) is not None or REF_LABEL.match(t) is not None or (
+            REF_LEAD.match(t) is not None and parse_target_date(t).status == "unparsed")),  # '31 March 2024' is no ref
     }
     out = {k: max(_share([f(t) for t in lines]), _share([f(t) for t in texts])) for k, f in tests.items()}
     out["ref_lead"] = _share([REF_LEAD.match(t) is not None for t in texts])  # 'Concern 1 Leaders should ...'
