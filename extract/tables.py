@@ -405,6 +405,11 @@ class TableScanner:
         cuts = self._cuts(rules, cols, body)
         if "ref" not in cols.fields and "text" in cols.fields:
             self._refs_in_text(body)
+        # No refs printed at all and no rules between rows: a record starts where its decision is printed, level
+        # with the first line of its recommendation.
+        between = [c for c, _ in cuts if body and body[0][0].bottom < c < body[-1][0].top]
+        by_decision = bool(body) and not between and "decision" in cols.fields and (
+            "ref" not in cols.fields) and not any("ref" in by for _, by in body)
         first_band, prev_bottom, full = True, None, True
         for k, (ln, by) in enumerate(body):
             crossed = [f for c, f in cuts if prev_bottom is not None and prev_bottom - 1 <= c <= ln.top + 1]
@@ -449,6 +454,10 @@ class TableScanner:
                                                       section[-1]["bottom"]), True)
                 section = []
             held_whole = bool(held) and REF.match(text_of(held)) is not None
+            decided = by_decision and "decision" in by and "text" in by and (k == 0 or "decision" not in body[k - 1][1])
+            if decided and pending.get("decision"):
+                self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False, page_top=False)
+                pending, top = {}, ln.top
             if starts and not continues_ref or wrapped_ref and (not held or held_whole):
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
