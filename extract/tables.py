@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .cells import text_of, to_lines
+from .decisions import DECISION_ONLY
 from .settings import DEFAULT, Settings
 
 FIELDS = ("ref", "text", "decision", "response", "owner", "date")
@@ -408,8 +409,13 @@ class TableScanner:
         # No refs printed at all and no rules between rows: a record starts where its decision is printed, level
         # with the first line of its recommendation.
         between = [c for c, _ in cuts if body and body[0][0].bottom < c < body[-1][0].top]
-        by_decision = bool(body) and not between and "decision" in cols.fields and (
-            "ref" not in cols.fields) and not any("ref" in by for _, by in body)
+        by_decision = bool(body) and not between and "ref" not in cols.fields and not any("ref" in by for _, by in body)
+        opens = [by_decision and self._decision_opens(body, k) for k in range(len(body))]
+        if any(opens):  # a short line alone in the text column after blank space, just above a record: a section
+            for k, (ln, by) in enumerate(body[:-1]):
+                gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
+                if set(by) == {"text"} and len(by["text"]) <= 6 and gap and opens[k + 1]:
+                    by["ref"] = by.pop("text")
         first_band, prev_bottom, full = True, None, True
         for k, (ln, by) in enumerate(body):
             crossed = [f for c, f in cuts if prev_bottom is not None and prev_bottom - 1 <= c <= ln.top + 1]
@@ -454,8 +460,7 @@ class TableScanner:
                                                       section[-1]["bottom"]), True)
                 section = []
             held_whole = bool(held) and REF.match(text_of(held)) is not None
-            decided = by_decision and "decision" in by and "text" in by and (k == 0 or "decision" not in body[k - 1][1])
-            if decided and pending.get("decision"):
+            if opens[k] and (pending.get("decision") or pending.get("response")):
                 self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False, page_top=False)
                 pending, top = {}, ln.top
             if starts and not continues_ref or wrapped_ref and (not held or held_whole):
@@ -483,6 +488,17 @@ class TableScanner:
         pairs = list(zip(ln.words, ln.words[1:]))
         return any(w["x0"] < e - 2 and w["x1"] > e + 2 for w in ln.words for e in edges) or any(
             a["x1"] < e <= b["x0"] + 2 and b["x0"] - a["x1"] < gap for a, b in pairs for e in edges)
+
+    @staticmethod
+    def _decision_opens(body: list, k: int) -> bool:
+        """Does body line k open a record of a plan that prints no refs? Yes where a decision starts level with
+        recommendation text: in the decision column, or heading the response cell ('NOT AGREED')."""
+        ln, by = body[k]
+        if "text" not in by:
+            return False
+        if "decision" in by:
+            return k == 0 or "decision" not in body[k - 1][1]
+        return "response" in by and DECISION_ONLY.match(text_of(by["response"])) is not None
 
     @staticmethod
     def _refs_in_text(body: list) -> None:
