@@ -411,12 +411,17 @@ class TableScanner:
         between = [c for c, _ in cuts if body and body[0][0].bottom < c < body[-1][0].top]
         by_decision = bool(body) and not between and "ref" not in cols.fields and not any("ref" in by for _, by in body)
         opens = [by_decision and self._decision_opens(body, k) for k in range(len(body))]
-        if any(opens):  # a short line alone in the text column after blank space, just above a record: a section
+        if any(opens):  # a short line alone in the text column just above a record, after the text above it ended
+            last_text = ""
             for k, (ln, by) in enumerate(body[:-1]):
+                text = text_of(by.get("text", []))
                 gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
-                if set(by) == {"text"} and len(by["text"]) <= 6 and gap and opens[k + 1]:
+                if set(by) == {"text"} and len(by["text"]) <= 6 and opens[k + 1] and not text.endswith(".") and (
+                        gap or not last_text or last_text.rstrip().endswith((".", ":"))):
                     by["ref"] = by.pop("text")
-        first_band, prev_bottom, full = True, None, True
+                elif text:
+                    last_text = text
+        first_band, prev_bottom, full, fresh = True, None, True, False
         for k, (ln, by) in enumerate(body):
             crossed = [f for c, f in cuts if prev_bottom is not None and prev_bottom - 1 <= c <= ln.top + 1]
             if crossed:
@@ -461,8 +466,11 @@ class TableScanner:
                 section = []
             held_whole = bool(held) and REF.match(text_of(held)) is not None
             if opens[k] and (pending.get("decision") or pending.get("response")):
-                self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False, page_top=False)
+                self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
+                          page_top=first_band and not fresh)
                 pending, top = {}, ln.top
+            if opens[k]:
+                fresh = True  # this row opens a record: it continues nothing on the page above
             if starts and not continues_ref or wrapped_ref and (not held or held_whole):
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
@@ -477,7 +485,7 @@ class TableScanner:
                                                   section[-1]["bottom"]), True)
         if pending:
             self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False,
-                      page_top=first_band, full=full)
+                      page_top=first_band and not fresh, full=full)
         return True
 
     @staticmethod
