@@ -22,7 +22,7 @@ from importlib import resources
 import yaml
 from actionplans.schemas import Owner
 
-__all__ = ["bare_title", "describe_owner", "ends_owner", "is_post", "split_owners", "starts_owner"]
+__all__ = ["bare_title", "describe_owner", "ends_owner", "is_post", "post_of", "split_owners", "starts_owner"]
 
 
 @dataclass(frozen=True)
@@ -302,6 +302,12 @@ def is_post(name: str) -> bool:
                   "manager", "managers", "lead", "leads", "coordinator", "chief", "chaplain", "adviser",
                   "advisor", "partner", "commissioner", "controller", "supervisor", "champion", "analyst"}
     return any(w in post_words for w in words)
+
+
+def post_of(text: str) -> str:
+    """'Tom Clarke – Head of Security' -> 'Head of Security': the post after a person's name, else the text."""
+    m = re.match(r"^\s*([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[,\u2013\u2014-]|\()\s*(.+)$", text)
+    return m.group(2).rstrip(")") if m and _personal_name(m.group(1)) else text
 
 
 def bare_title(text: str) -> bool:

@@ -30,7 +30,7 @@ from .decisions import DECISION_ONLY, decision_of
 from .fastpage import fast
 from .fetch import sha256_file
 from .metadata import latest_day, parse_metadata
-from .owners import bare_title, describe_owner, ends_owner, is_post, split_owners, starts_owner
+from .owners import bare_title, describe_owner, ends_owner, is_post, post_of, split_owners, starts_owner
 from .settings import DEFAULT, Settings
 from .tables import REF, REF_LEAD, Row, Scan, TableScanner, furniture, header_field
 
@@ -144,10 +144,10 @@ def opens_owner(line: str, before: str) -> bool:
     lead_words = lead.split()
     if any(describe_owner(" ".join([frag, *lead_words[:n]])).known for n in range(1, len(lead_words) + 1)):
         return False  # 'Regional Probation' + 'Director', 'Head of Offender' + 'Management Accommodation Lead'
-    if not (ends_owner(last[-1]) or starts_owner(last[-1]) and len(last[-1].split()) >= 3):
+    done, lead = post_of(last[-1]), post_of(first[0])  # 'Tom Clarke – Head of Security': judge the post
+    if not (ends_owner(done) or starts_owner(done) and len(done.split()) >= 3):
         return False
-    return starts_owner(first[0]) or describe_owner(first[0]).known or (
-        len(first[0].split()) >= 2 and first[0][:1].isupper())
+    return starts_owner(lead) or describe_owner(lead).known or (len(first[0].split()) >= 2 and first[0][:1].isupper())
 
 
 def stacks_owner(ahead: list[str], before: str) -> bool:
@@ -158,11 +158,11 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
     ('Prison Group' + 'Director'), and it is not the portfolio of a bare title ('Executive Director' +
     'Public Sector Prisons')."""
     frag = JOINER.split(before)[-1]
-    bare = _BRACKETS.sub(" ", before)
+    bare = _BRACKETS.sub(" ", post_of(before))
     if not ends_owner(bare):
         return False
     for text in dict.fromkeys(ahead):
-        lead = JOINER.split(text.split("(")[0])[0]
+        lead = JOINER.split(post_of(text).split("(")[0])[0]
         if not (starts_owner(lead) or ends_owner(lead)):
             continue
         if bare_title(frag) and not is_post(lead):
