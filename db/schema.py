@@ -152,6 +152,13 @@ def decision_group(r: str = "r") -> str:
             f" THEN 'partly agreed' WHEN {r}.decision IN {_in(NOT_AGREED)} THEN 'not agreed' ELSE 'none printed' END")
 
 
+def decision_counts(d: str = "d") -> str:
+    """SQL columns counting a plan's recommendations (alias `d`) agreed, partly agreed and not agreed."""
+    return ", ".join(f"(SELECT count(*) FROM recommendations r WHERE r.document_id = {d}.id AND r.decision IN "
+                     f"{_in(values)}) AS {name}"
+                     for name, values in (("agreed", AGREED), ("partly_agreed", PARTLY), ("not_agreed", NOT_AGREED)))
+
+
 def vagueness(a: str = "a") -> str:
     """SQL naming what an action's commitment lacks: an owner, a due date, or both (null when it has both)."""
     no_owner = f"(coalesce({a}.has_owner, 0) = 0)"
@@ -223,12 +230,7 @@ VIEWS: dict[str, str] = {
     # How each plan answered: recommendations by decision, actions that are overdue or vague.
     "document_decisions": f"""
         SELECT d.title AS document, d.establishment, d.kind, d.submitted, d.provenance, d.recommendations,
-               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(AGREED)})
-                 AS agreed,
-               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(PARTLY)})
-                 AS partly_agreed,
-               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(NOT_AGREED)})
-                 AS not_agreed,
+               {decision_counts()},
                (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IS NULL)
                  AS no_decision,
                d.actions,
@@ -282,12 +284,7 @@ VIEWS.update({
                (SELECT count(*) FROM documents d2 WHERE d2.establishment_id = d.establishment_id
                   AND d2.inspected < d.inspected) + 1 AS visit,
                d.inspected, d.inspected_from, d.title AS plan, d.family, d.kind, d.submitted, d.recommendations,
-               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(AGREED)})
-                 AS agreed,
-               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(PARTLY)})
-                 AS partly_agreed,
-               (SELECT count(*) FROM recommendations r WHERE r.document_id = d.id AND r.decision IN {_in(NOT_AGREED)})
-                 AS not_agreed,
+               {decision_counts()},
                d.actions,
                (SELECT count(DISTINCT c.recommendation_id) FROM recurring c JOIN recommendations r
                   ON r.id = c.recommendation_id WHERE r.document_id = d.id) AS repeated,
