@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= db/actionplans.db
 PORT ?= 8001
 
-.PHONY: install system-deps a11y db demo test lint bench generalise golden clean
+.PHONY: install ocr-deps system-deps a11y db demo test lint bench generalise golden clean
 
 $(BIN)/actionplans: pyproject.toml requirements/model.txt
 	$(PY) -m venv $(VENV)
@@ -16,16 +16,19 @@ $(BIN)/actionplans: pyproject.toml requirements/model.txt
 
 install: $(BIN)/actionplans
 
-# Debian packages the browser test needs; installed only when missing (CI runs as root).
-system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
-	@# OCR of scanned plans: Tesseract with its English data, and OCRmyPDF (which deskews and lays the text layer).
+# OCR of scanned plans (corpus/scanned/ is part of the demo database too): Tesseract with its English data, and
+# OCRmyPDF, which deskews and lays the text layer. Installed only when missing.
+ocr-deps:
 	@command -v tesseract >/dev/null 2>&1 && command -v ocrmypdf >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    --no-install-recommends tesseract-ocr tesseract-ocr-eng ocrmypdf >/dev/null; \
 	  else echo "OCR is missing: sudo apt-get install tesseract-ocr tesseract-ocr-eng ocrmypdf" >&2; exit 1; fi; }
+
+# Debian packages the browser test needs; installed only when missing (CI runs as root).
+system-deps: ocr-deps
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
 	@# npm installs axe-core, the accessibility checker the browser test runs in chromium.
 	@command -v npm >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
@@ -40,7 +43,7 @@ $(A11Y): tests/a11y/package.json tests/a11y/package-lock.json
 
 a11y: $(A11Y)
 
-db: install
+db: install ocr-deps
 	rm -f $(DB) $(DB)-journal
 	$(BIN)/actionplans extract corpus/ --db $(DB)
 
