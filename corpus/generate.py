@@ -854,18 +854,11 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
     every entry is where it was drawn); also what the render shows (pages, rows broken across pages).
     `pdf`: the PDF's path or its build.page_words."""
     pdf = build.page_words(pdf) if isinstance(pdf, Path | str) else pdf
-    plan, r = case["plan"], case["render"]
-    left = r["margins_cm"] / 2.54 * 72
-    edges = [left]
-    for w in plan["widths_cm"]:
-        edges.append(edges[-1] + w / 2.54 * 72)
-    head_words = header_words(plan, d)
-    per = build.column_lines(pdf, edges, r["top_margin_cm"] / 2.54 * 72, r["bottom_margin_cm"] / 2.54 * 72,
-                             head_words)
+    plan = case["plan"]
+    per, _ = plan_columns(pdf, case, d)
     cols = {role: build.Column(per[i]) for i, role in enumerate(plan["roles"]) if role in ("rec", "resp", *COLS)}
     # a decision printed (in bold) at the top of the response cell is found among the bold words too
-    per_bold = build.column_lines(pdf, edges, r["top_margin_cm"] / 2.54 * 72, r["bottom_margin_cm"] / 2.54 * 72,
-                                  head_words, bold_too=True)
+    per_bold, _ = plan_columns(pdf, case, d, bold_too=True)
     resp_bold = build.Column(per_bold[plan["roles"].index("resp")])
     recs = case["recommendations"]
     problems: list[str] = []
@@ -966,16 +959,21 @@ def header_words(plan: dict, d: dict[str, str]) -> set[str]:
             for w in lab.split()} - {""}
 
 
-def broken_words(pdf: Path | list, case: dict, d: dict[str, str]) -> list[str]:
-    """Words split inside a cell (build.broken_in over this plan's columns and words); `pdf` as for measure."""
+def plan_columns(pdf, case: dict, d: dict[str, str], bold_too: bool = False):
+    """(each column's lines as build.column_lines reads them, the column edges in points) of a rendered plan."""
     plan, r = case["plan"], case["render"]
-    left = r["margins_cm"] / 2.54 * 72
-    edges = [left]
+    edges = [r["margins_cm"] / 2.54 * 72]
     for w in plan["widths_cm"]:
         edges.append(edges[-1] + w / 2.54 * 72)
-    head_words = header_words(plan, d)
     per = build.column_lines(pdf, edges, r["top_margin_cm"] / 2.54 * 72, r["bottom_margin_cm"] / 2.54 * 72,
-                             head_words, bold_too=True)
+                             header_words(plan, d), bold_too=bold_too)
+    return per, edges
+
+
+def broken_words(pdf: Path | list, case: dict, d: dict[str, str]) -> list[str]:
+    """Words split inside a cell (build.broken_in over this plan's columns and words); `pdf` as for measure."""
+    plan = case["plan"]
+    per, _ = plan_columns(pdf, case, d, bold_too=True)
     texts = build._strings(case["recommendations"]) + plan["labels"]
     vocab = {t for s in texts for t in s.split()}
     return build.broken_in({role: per[i] for i, role in enumerate(plan["roles"])}, vocab)
