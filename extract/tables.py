@@ -93,7 +93,10 @@ def header_field(text: str) -> str | None:
 
 
 def match_header(cell_texts: list[str]) -> list[str | None] | None:
-    """Map a row of cell texts to fields; None unless it looks like an action-plan header."""
+    """Map a row of cell texts to fields; None unless it looks like an action-plan header (short cells that name
+    fields: a body row's long cells may mention 'response' or 'lead' without being headings)."""
+    if any(len(t.split()) > 12 for t in cell_texts):
+        return None
     names = [header_field(t) for t in cell_texts]
     found = {n for n in names if n}
     if len(found) >= 3 and "response" in found or {"text", "owner", "date"} <= found or (
