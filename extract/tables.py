@@ -231,17 +231,18 @@ class TableScanner:
         plan, other = [], []
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)
-            ok = self.mode != "unruled" and (self._header(cw) is not None or (
+            head = self._header(cw) if self.mode != "unruled" else None  # read once: it may type columns by content
+            ok = self.mode != "unruled" and (head is not None or (
                 self.scan.columns is not None and self._same_grid(self.scan.columns, rows)))
-            (plan if ok else other).append((bbox, rows, cw))
+            (plan if ok else other).append((bbox, rows, cw, head))
         if plan and not self._rows_outside(words, plan, other):
-            for bbox, rows, cw in plan:
-                self._ruled_table(pageno, bbox, rows, cw)
+            for bbox, rows, cw, head in plan:
+                self._ruled_table(pageno, bbox, rows, cw, head)
             self.mode = self.mode or "ruled"
         elif plan or self.mode != "ruled":
             # definitions, summary and cover tables drawn with lines (three columns or fewer): not the plan; a
             # box of one row, or of four columns or more, is a shaded header or section row of the plan itself
-            boxes = [b for b, rows, _ in other if len(rows) > 1 and max(len([c for c in r if c]) for r in rows) <= 3]
+            boxes = [b for b, rows, _, _ in other if len(rows) > 1 and max(len([c for c in r if c]) for r in rows) <= 3]
             loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
                                                  and w["bottom"] <= b[3] for b in boxes)]
             if self._unruled(pageno, loose, rules):
@@ -253,12 +254,12 @@ class TableScanner:
     def _rows_outside(self, words: list[dict], plan: list, other: list) -> bool:
         """Do table rows lie outside the ruled tables found? Lines below the first one that start at an
         inner column's edge (prose after a table starts at the margin) say the grid missed the body."""
-        head = next((self._header(cw) for _b, _r, cw in plan if self._header(cw)), None)
-        cols = self._grid_columns(head[0], plan[0][1], head[1]) if head else self.scan.columns
+        headed = next(((rows, head) for _b, rows, _cw, head in plan if head), None)
+        cols = self._grid_columns(headed[1][0], headed[0], headed[1][1]) if headed else self.scan.columns
         if cols is None:
             return False
-        top = min(b[1] for b, _, _ in plan)
-        boxes = [b for b, _, _ in plan + other]
+        top = min(t[0][1] for t in plan)
+        boxes = [t[0] for t in plan + other]
         loose = [w for w in words if w["top"] > top and not any(
             b[0] - 1 <= w["x0"] and w["x1"] <= b[2] + 1 and b[1] - 1 <= w["top"] and w["bottom"] <= b[3] + 1
             for b in boxes)]
@@ -277,7 +278,7 @@ class TableScanner:
             texts = [text_of(c) for c in cw[i]]
             names = match_header(texts)
             if names is None and len(cw) > i + 1:
-                names = content_header(texts, TableScanner._grid_samples(cw[i + 1:], None, len(texts)))
+                names = content_header(texts, TableScanner._grid_samples(cw[i + 1:], len(texts)))
             if names:
                 return names, i + 1
         return None
@@ -292,7 +293,7 @@ class TableScanner:
         return cols
 
     @staticmethod
-    def _grid_samples(cw: list[list[list[dict]]], rows, n: int) -> list[list[list[str]]]:
+    def _grid_samples(cw: list[list[list[dict]]], n: int) -> list[list[list[str]]]:
         """Each column's cells (lines of text) below a header, leaving out rows of one cell (section rows)."""
         body = [r for r in cw if sum(1 for c in r if c) > 1]
         return [[[ln.text for ln in to_lines(r[j])] for r in body if j < len(r) and r[j]] for j in range(n)]
@@ -325,12 +326,11 @@ class TableScanner:
         return out
 
     def _ruled_table(self, pageno: int, bbox: tuple, rows: list[list[tuple | None]],
-                     cw: list[list[list[dict]]]) -> None:
-        head = self._header(cw)
+                     cw: list[list[list[dict]]], head: tuple[list[str | None], int] | None) -> None:
         start = 0
         if head:
             header, start = head
-            samples = self._grid_samples(cw[start:], rows[start:], len(header))
+            samples = self._grid_samples(cw[start:], len(header))
             self.scan.columns = self._keep_fields(self._grid_columns(type_columns(header, samples), rows, start))
             if self.scan.first_table_top is None:
                 self.scan.first_table_top = (pageno, bbox[1])
