@@ -11,11 +11,13 @@ then stemmed (Snowball), so "disproportionately", "disproportionality" and "disp
 words and phrases inspectors use for one another's (`data/concepts.yml`: "explore the reasons for", "find out
 why" and "investigate"; "over-represented" and "disproportionately"; "without delay" and "promptly") become one
 concept each, so a recommendation made again in other words shares more with its first wording than a near
-miss does. The score is the Dice coefficient of the two sets. Two gates stop near misses that share many words: both
-texts name a topic from `data/topics.yml` (use of force, incentives, complaints...) but no topic in
-common, or both name groups of prisoners from `data/groups.yml` but none in common (black, Asian and
-mixed-heritage prisoners count as minority ethnic). Deterministic and offline: the same two texts give
-the same score on any machine, whatever else is in the database.
+miss does. The score is the Dice coefficient of the two sets. Three gates stop near misses that share many words:
+both texts name a topic from `data/topics.yml` (use of force, incentives, complaints...) but no topic in
+common; both name groups of prisoners from `data/groups.yml` but none in common (black, Asian and
+mixed-heritage prisoners count as minority ethnic); or all the words they share name their topic and none
+says what is asked of it ("monitor the use of force by ethnicity" and "reduce the use of force" share only
+"use of force": same topic, another demand). Deterministic and offline: the same two texts give the same
+score on any machine, whatever else is in the database.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, Field
 
-METHOD = "dice-concepts-topic-gate"
+METHOD = "dice-concepts-demand-gate"
 
 
 class Settings(BaseModel):
@@ -40,6 +42,8 @@ class Settings(BaseModel):
                              " same; chosen on the tuning pairs (benchmarks/recurring.py)")
     min_shared: int = Field(default=2, description="Fewest shared content stems for a link: one shared word is"
                             " never a repeated recommendation")
+    min_demand: int = Field(default=1, description="Fewest shared stems or concepts outside the words naming the"
+                            " topic (data/topics.yml): sharing a topic is not asking the same of it")
 
 
 SETTINGS = Settings()
@@ -135,6 +139,16 @@ def _labels(seq: list[str], name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _covered(seq: list[str], name: str) -> set[int]:
+    """The positions of a stem sequence that lie inside a phrase of `data/<name>`."""
+    out: set[int] = set()
+    for phrases in _phrases(name).values():
+        for p in phrases:
+            n = len(p)
+            out.update(j for i in range(len(seq) - n + 1) if tuple(seq[i:i + n]) == p for j in range(i, i + n))
+    return out
+
+
 @dataclass(frozen=True)
 class Text:
     """A recommendation prepared for comparison: its content stems, topics and groups of prisoners."""
@@ -143,6 +157,7 @@ class Text:
     topics: frozenset[str]
     groups: frozenset[str]
     words: dict[str, str]  # stem (or ~concept) -> the words as first written, to show what two texts share
+    topic_terms: frozenset[str] = frozenset()  # stems written only inside a topic's name ("use of force")
 
 
 def prepare(text: str) -> Text:
@@ -165,7 +180,11 @@ def prepare(text: str) -> Text:
         if w not in STOP and _lemmas().get(w, w) not in STOP:
             words.setdefault(seq[i], w)
         i += 1
-    return Text(terms=frozenset(words), topics=_labels(seq, "topics.yml"), groups=frozenset(groups), words=words)
+    in_topic = _covered(seq, "topics.yml")
+    outside = {seq[i] for i in range(len(seq)) if i not in in_topic}
+    topic_terms = frozenset(s for s in words if not s.startswith("~") and s not in outside)
+    return Text(terms=frozenset(words), topics=_labels(seq, "topics.yml"), groups=frozenset(groups), words=words,
+                topic_terms=topic_terms)
 
 
 @dataclass(frozen=True)
@@ -175,7 +194,7 @@ class Match:
     score: float
     words: tuple[str, ...]  # the shared words, as the later text writes them
     same: bool
-    gate: str | None = None  # why a pair that shares words is not the same: 'topics' or 'groups'
+    gate: str | None = None  # why a pair that shares words is not the same: 'topics', 'groups' or 'demand'
 
 
 def compare(earlier: Text | str, later: Text | str, settings: Settings = SETTINGS) -> Match:
@@ -189,5 +208,7 @@ def compare(earlier: Text | str, later: Text | str, settings: Settings = SETTING
         gate = "topics"
     elif a.groups and b.groups and not a.groups & b.groups:
         gate = "groups"
+    elif len((a.terms - a.topic_terms) & (b.terms - b.topic_terms)) < settings.min_demand:
+        gate = "demand"  # they share the topic's name and nothing of what is asked
     same = gate is None and score >= settings.threshold and len(shared) >= settings.min_shared
     return Match(score=round(score, 4), words=tuple(sorted(b.words[s] for s in shared)), same=same, gate=gate)

@@ -68,16 +68,36 @@ def test_paraphrases_meet_as_one_concept():
     assert m.same and {"explore", "overrepresentation"} <= set(m.words)
 
 
+def test_sharing_only_the_topic_is_not_the_same_demand():
+    """Same topic, another demand: the words they share all name the topic ('use of force', 'DIRF')."""
+    for earlier, later in [
+            ("Leaders should monitor the use of force by ethnicity.", "Leaders should reduce the use of force."),
+            ("Discrimination incident report forms (DIRFs) should be investigated promptly.",
+             "Leaders should publish the outcomes of discrimination incident report forms (DIRFs)."),
+            ("Newly arrived prisoners should be interviewed in private on their first night.",
+             "Newly arrived prisoners should be able to shower and make a telephone call on their first night.")]:
+        m = compare(earlier, later)
+        assert not m.same and m.gate == "demand", (earlier, later, m)
+    # a repeat shares what is asked as well as the topic
+    m = compare("Leaders should monitor the use of force by ethnicity.",
+                "Use of force should be monitored by ethnicity and any disproportionality investigated.")
+    assert m.same and m.gate is None
+
+
 def test_labelled_pairs_held_out():
-    """The figures reported for both held-out sets (benchmarks/recurring.py); fails if the method gets worse.
-    The fresh set is the honest figure: the first held-out set's errors were studied while revising the method."""
-    held = [p for p in bench.load() if p["split"] == "held"]
-    s = bench.score(held, lambda a, b: compare(a, b).same)
-    print(f"held-out precision={s['precision']:.3f} recall={s['recall']:.3f}")
-    assert s["recall"] >= 0.95 and s["precision"] >= 0.89
-    f = bench.score(bench.load(bench.FRESH), lambda a, b: compare(a, b).same)
-    print(f"fresh held-out precision={f['precision']:.3f} recall={f['recall']:.3f}")
-    assert f["recall"] >= 0.96 and f["precision"] >= 0.92
+    """The figures benchmarks/recurring.py reports for each held-out set; fails if the method gets worse there.
+    Floors at the measured figures, not at the target (precision 0.95, recall 0.9): the third set, written before
+    the demand gate and untouched since, falls short of it on recall. The first held-out and the fresh set's
+    errors were studied while the method was revised; the third is the honest figure."""
+    same = lambda a, b: compare(a, b).same  # noqa: E731
+    held = bench.score([p for p in bench.load() if p["split"] == "held"], same)
+    fresh = bench.score(bench.load(bench.FRESH), same)
+    third = bench.score(bench.load(bench.THIRD), same)
+    for name, s in (("held", held), ("fresh", fresh), ("third", third)):
+        print(f"{name} precision={s['precision']:.3f} recall={s['recall']:.3f}")
+    assert held["recall"] >= 0.96 and held["precision"] >= 0.92
+    assert fresh["recall"] >= 0.96 and fresh["precision"] >= 0.92
+    assert third["recall"] >= 0.70 and third["precision"] >= 0.94
 
 
 def expected_links() -> set[tuple[str, str, str, str]]:
