@@ -112,6 +112,13 @@ def in_table(line: tuple[float, float, str], tables: list) -> bool:
     return any(b[1] - 1 <= line[0] and line[1] <= b[3] + 1 for b, _ in tables)
 
 
+def tabular(ln) -> bool:
+    """Is this line a row of a table: words in three cells or more (runs of words apart by more than the line's
+    height)? A table header repeated at the top of every page is the plan's header, whatever its words, not a
+    running header."""
+    return sum(b["x0"] - a["x1"] > ln.height for a, b in zip(ln.words, ln.words[1:])) >= 2
+
+
 def looks_like_header(text: str) -> bool:
     """A line of an unruled table's header row: three or more of its words name table fields."""
     words = text.split()
@@ -347,10 +354,12 @@ class Recovery:
 def recover(pages: list[dict], settings: Settings = DEFAULT) -> Recovery:
     """Pages (as `read_pages` gives them) -> the plan's table, rows and cells. Drops page furniture from
     the pages' words in place."""
-    lines_per_page = [[(ln.top, ln.bottom, ln.text) for ln in to_lines([dict(w, page=p["page"]) for w in p["words"]])]
-                      for p in pages]
-    candidates = [[ln for ln in lines if not in_table(ln, p["tables"]) and not looks_like_header(ln[2])]
-                  for lines, p in zip(lines_per_page, pages)]
+    page_lines = [to_lines([dict(w, page=p["page"]) for w in p["words"]]) for p in pages]
+    lines_per_page = [[(ln.top, ln.bottom, ln.text) for ln in lines] for lines in page_lines]
+    candidates = [[(ln.top, ln.bottom, ln.text) for ln in lines
+                   if not tabular(ln) and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
+                   and not looks_like_header(ln.text)]
+                  for lines, p in zip(page_lines, pages)]
     drop = furniture(candidates, [p["height"] for p in pages])
     scanner = TableScanner(settings)
     for p, tops in zip(pages, drop):

@@ -65,7 +65,7 @@ class Columns:
 
     def field_at(self, x: float) -> str | None:
         for name, a, b in zip(self.fields, self.edges, self.edges[1:]):
-            if a - 2 <= x < b:
+            if a - 2 <= x < b - 2:  # a word starting a hair left of a column's edge is that column's
                 return name
         return None
 
@@ -158,6 +158,11 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
             names[held] = names[best] if names[best] in FIELDS else None
         names[best] = kind
     free = [j for j, n in enumerate(names) if n is None and scores[j]["lines"]]
+    prose = sorted(free, key=lambda j: (scores[j]["lines"] >= 2, scores[j]["words"] * scores[j]["lines"]))[-2:]
+    if "response" not in names and "text" not in names and len(prose) == 2 and all(
+            scores[j]["lines"] >= 2 and scores[j]["words"] >= 3 for j in prose):
+        names[min(prose)], names[max(prose)] = "text", "response"  # two columns of prose: the finding, then the reply
+        free = [j for j in free if j not in prose]
     if "response" not in names and free:
         j = max(free, key=lambda j: (scores[j]["lines"] >= 2, scores[j]["words"]))  # the longest lines of prose
         names[j] = "response"
@@ -176,7 +181,8 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
 def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> list[str] | None:
     """A header row whose words name no fields we know ('Para | Finding | Outcome | What we will do | Led by |
     Due by') is still the plan's header when the columns below it read as a plan: refs in one (or opening
-    the first column's cells, 'Concern 1 ...'), dates in another, and a column of running text. Returns the
+    the first column's cells, 'Concern 1 ...') or decisions in one, dates in another, and a column of running
+    text. Returns the
     fields by content, or None."""
     if len([t for t in cell_texts if t.strip()]) < 4 or len(samples) != len(cell_texts):
         return None
@@ -185,9 +191,10 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     scores = [content_scores(cells) for cells in samples]
     refs = any(sc["ref"] >= 0.7 for sc in scores) or bool(scores) and (
         scores[0]["ref_lead"] >= 0.5 or scores[0]["refs"] >= 2)
-    if not refs or not any(sc["date"] >= 0.6 for sc in scores):
+    decided = any(sc["decision"] >= 0.6 for sc in scores)  # plans that print no refs still print decisions
+    if not (refs or decided) or not any(sc["date"] >= 0.6 for sc in scores):
         return None
-    names = type_columns([None] * len(cell_texts), samples)
+    names = type_columns([header_field(t) for t in cell_texts], samples)  # the header's words, as hints
     return names if "response" in names and len({n for n in names if n}) >= 4 else None
 
 
@@ -219,6 +226,7 @@ class TableScanner:
         self.section: str | None = None
         self.current: Row | None = None
         self.mode: str | None = None  # "ruled" or "unruled", once the plan's header has been found
+        self.head_lines: list[str] = []  # the text of each line of an unruled plan's header, as first found
 
     # -- per page -------------------------------------------------------------------------
     def add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
@@ -368,19 +376,35 @@ class TableScanner:
             # body line below it would merge its cells), the shallowest of those.
             rule = min((t for t, x0, x1 in rules if t > ln.bottom and x1 - x0 > 0.3 * (x1 + x0)), default=None)
             depths = range(1, len(near) + 1)
+            # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
+            # line may have been dropped there as a running header).
+            h = next((j for j in range(len(self.head_lines), 0, -1)
+                      if [l2.text for l2 in lines[k:k + j]] == self.head_lines[:j]), 0)
+            if h:
+                near, depths = lines[k:k + h], [h]
             boxed = [l2 for l2 in lines[k:k + 2 * self.settings.header_lookahead] if l2.bottom <= (rule or 0) + 1]
             if rule is not None and lines[k + len(boxed):k + len(boxed) + 1] and rule - ln.top < 8 * ln.height:
                 near, depths = boxed, [len(boxed)]  # a heading boxed by a rule or shading: every line above it
             best = None
+            prev = self.scan.columns
+            if h and depths == [h] and prev is not None:  # a repeated header keeps the first one's fields
+                group = [w for l2 in near for w in l2.words]
+                starts = [min(w["x0"] for w in c) for c in self._clusters(group)]
+                if len(starts) == len(prev.fields):
+                    best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]]), group)
+                    depths = []
             for depth in depths:
                 group = [w for l2 in near[:depth] for w in l2.words]
-                found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40])
+                found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40],
+                                                 len(prev.fields) if prev is not None else None)
                 named = len([f for f in found.fields if f in FIELDS]) if found else 0
                 if found and (best is None or named > best[0]):
                     best = (named, found, group)
             cols, group = (best[1], best[2]) if best else (None, [])
             if cols:
                 last = max(w["bottom"] for w in group)
+                if not self.head_lines:
+                    self.head_lines = [l2.text for l2 in lines[k:] if l2.top <= last]
                 cols = self._keep_fields(self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last]))
                 self.scan.columns = cols
                 if self.scan.first_table_top is None:
@@ -409,10 +433,9 @@ class TableScanner:
         cuts = self._cuts(rules, cols, body)
         if "ref" not in cols.fields and "text" in cols.fields:
             self._refs_in_text(body)
-        # No refs printed at all and no rules between rows: a record starts where its decision is printed, level
-        # with the first line of its recommendation.
-        between = [c for c, _ in cuts if body and body[0][0].bottom < c < body[-1][0].top]
-        by_decision = bool(body) and not between and "ref" not in cols.fields and not any("ref" in by for _, by in body)
+        # No refs printed at all: a record starts where its decision is printed, level with the first line of its
+        # recommendation (as well as at any rule between rows: shading on section rows draws rules too).
+        by_decision = bool(body) and "ref" not in cols.fields and not any("ref" in by for _, by in body)
         opens = [by_decision and self._decision_opens(body, k) for k in range(len(body))]
         if any(opens):  # a short line alone in the text column just above a record, after the text above it ended
             last_text = ""
@@ -468,7 +491,7 @@ class TableScanner:
                                                       section[-1]["bottom"]), True)
                 section = []
             held_whole = bool(held) and REF.match(text_of(held)) is not None
-            if opens[k] and (pending.get("decision") or pending.get("response")):
+            if opens[k] and set(pending) - {"ref"}:  # what came before (a record, or the end of one above) ends
                 self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
                           page_top=first_band and not fresh)
                 pending, top = {}, ln.top
@@ -552,36 +575,37 @@ class TableScanner:
         return sorted(out)
 
     @staticmethod
-    def _columns_from_words(words: list[dict], first: list[dict] | None = None, below=()) -> Columns | None:
-        """Columns from a header row's words (wrapped cells' words overlap in x). `first`: the words of the
-        row's first line, which must lie in two cells or more (a title above the table lies in one)."""
-        if len(words) < 3:
-            return None
-        ws = sorted(words, key=lambda w: w["x0"])
+    def _clusters(words: list[dict]) -> list[list[dict]]:
+        """A header row's words grouped into its cells: words whose x-ranges overlap or nearly touch."""
         clusters: list[list[dict]] = []
-        for w in ws:  # words whose x-ranges overlap or nearly touch belong to one header cell
+        for w in sorted(words, key=lambda w: w["x0"]):
             if clusters and w["x0"] <= max(v["x1"] for v in clusters[-1]) + 6:
                 clusters[-1].append(w)
             else:
                 clusters.append([w])
+        return clusters
+
+    @staticmethod
+    def _columns_from_words(words: list[dict], first: list[dict] | None = None, below=(),
+                            expect: int | None = None) -> Columns | None:
+        """Columns from a header row's words (wrapped cells' words overlap in x). `first`: the words of the
+        row's first line, which must lie in two cells or more (a title above the table lies in one). `below`: the
+        lines under it, read when no heading names enough fields; `expect`: the column count of the plan's header
+        when one was found on an earlier page."""
+        if len(words) < 3:
+            return None
+        clusters = TableScanner._clusters(words)
         if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
             return None
         texts = [text_of(c) for c in clusters]
         if any(len(t.split()) > 10 or REF.match(t) and not re.fullmatch(r"\d{1,2}\.", t) for t in texts):
             return None  # a cell of running text, or a ref: body lines, not a header
         names = match_header(texts)
-        if not names and below and len(clusters) >= 4:  # headings nobody listed: read the columns below
+        # Headings nobody listed: read the columns below. Once the plan's header is known (`expect` columns), only
+        # a row of as many cells may be its header again: body lines can read as a plan's columns too.
+        if not names and below and len(clusters) >= 4 and expect in (None, len(clusters)):
             starts = [min(w["x0"] for w in c) for c in clusters] + [10_000.0]
-            samples: list[list[list[str]]] = [[] for _ in clusters]
-            for ln in below:
-                by: dict[int, list[str]] = {}
-                for w in ln.words:
-                    j = next((j for j in range(len(clusters)) if starts[j] - 2 <= w["x0"] < starts[j + 1] - 2), None)
-                    if j is not None:
-                        by.setdefault(j, []).append(w["text"])
-                for j, ws in by.items():
-                    samples[j].append([" ".join(ws)])
-            names = content_header(texts, samples)
+            names = content_header(texts, TableScanner._column_samples(starts, below))
         if not names:
             return None
         fields, edges = [], []
@@ -594,15 +618,23 @@ class TableScanner:
     @staticmethod
     def _typed(cols: Columns, lines) -> Columns:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
-        samples: list[list[list[str]]] = [[] for _ in cols.fields]
+        names = [f if f in FIELDS else None for f in cols.fields]
+        typed = type_columns(names, TableScanner._column_samples(cols.edges, lines))
+        return Columns([n or f"col{j}" for j, n in enumerate(typed)], cols.edges)
+
+    @staticmethod
+    def _column_samples(edges: list[float], lines) -> list[list[list[str]]]:
+        """Each column's cells below a header (lists of lines; a line with no blank space above it joins the
+        cell above: 'To be' / 'confirmed'), leaving out lines with a word across a column edge."""
+        samples: list[list[list[str]]] = [[] for _ in edges[:-1]]
         ends: dict[int, float] = {}  # per column, the bottom of its last line
-        inner = cols.edges[1:-1]
+        inner = edges[1:-1]
         for ln in lines:
             if any(w["x0"] < e - 2 < w["x1"] - 2 for w in ln.words for e in inner):
                 continue  # a word across a column edge: a section row or a title, not a cell
             by: dict[int, list[dict]] = {}
             for w in ln.words:
-                j = next((j for j, (a, b) in enumerate(zip(cols.edges, cols.edges[1:])) if a - 2 <= w["x0"] < b), None)
+                j = next((j for j, (a, b) in enumerate(zip(edges, edges[1:])) if a - 2 <= w["x0"] < b - 2), None)
                 if j is not None:
                     by.setdefault(j, []).append(w)
             for j, ws in by.items():
@@ -613,9 +645,7 @@ class TableScanner:
                 else:
                     samples[j].append([text])
                 ends[j] = bottom
-        names = [f if f in FIELDS else None for f in cols.fields]
-        typed = type_columns(names, samples)
-        return Columns([n or f"col{j}" for j, n in enumerate(typed)], cols.edges)
+        return samples
 
     # -- rows ------------------------------------------------------------------------------
     def _row(self, pageno: int, cells: dict[str, list[dict]], bbox: tuple, wide: bool,

@@ -127,3 +127,81 @@ def test_settings_are_validated_and_named():
     with pytest.raises(ValidationError):
         Settings(tolerance_nobody_named=1)
     assert all(f.description for f in Settings.model_fields.values())
+
+
+# -- a plan's header, told by structure -------------------------------------------------------------------
+COLS = (40, 100, 260, 330, 560, 660)  # Para | Finding | Outcome | What we will do | Led by | Due by
+
+
+def row(cells, top, x0s=COLS):
+    """One table line: each non-empty cell's words laid out from its column's left edge."""
+    out = []
+    for x, cell in zip(x0s, cells):
+        if cell:
+            out += [dict(w, page=0) for w in words(cell, x0=x, top=top)]
+    return out
+
+
+def plan_page(page, body):
+    """A page of an unruled plan: a running header, the table's header (words no list names, repeated on every
+    page), body lines (cells per line) and a page number."""
+    ws = row(["Sample plan – OFFICIAL"], 20)
+    ws += row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    for k, cells in enumerate(body):
+        ws += row(cells, 90 + 12 * k)
+    ws += row([f"Page {page} of 3"], 800)
+    return {"page": page, "width": 842.0, "height": 842.0, "words": ws, "tables": [], "rules": []}
+
+
+def test_a_header_repeated_atop_every_page_is_the_plans_header_not_a_running_header():
+    from actionplans.extract.pipeline import recover
+    body = [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Head of Safety", "June 2024"],
+            [None, None, None, "Data will be published.", "Deputy Governor", "July 2024"],
+            ["S2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2024"]]
+    pages = [plan_page(n, body if n == 1 else [[c if j else c and c.replace("S", "S" + str(n)) for j, c in
+                                               enumerate(cells)] for cells in body]) for n in (1, 2, 3)]
+    rec = recover(pages)
+    assert rec.scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    assert [r.words("ref")[0]["text"] for r in rec.scan.rows] == ["S1", "S2", "S21", "S22", "S31", "S32"]
+    dropped = {t for lines, tops in zip(rec.lines_per_page, rec.furniture) for top, _, t in lines if top in tops}
+    assert "Sample plan – OFFICIAL" in dropped and not any("Outcome" in t for t in dropped)
+
+
+def test_a_plan_with_no_refs_is_recognised_by_its_decisions_and_dates():
+    samples = [[["Prisoners should be", "released well."], ["Leaders should act."]],
+               [["Partly", "agreed"], ["Agreed"]],
+               [["HMPPS will review the policy", "and publish the results."], ["A panel will meet monthly."]],
+               [["Deputy Governor"], ["Head of Safety"]],
+               [["To be", "confirmed"], ["July 2021"]]]
+    assert content_header(["What the inspectors found", "Our position", "Planned response", "Due", "Who"],
+                          samples) == ["text", "decision", "response", "owner", "date"]
+    assert content_header(["Term", "Definition", "Comment", "Notes"], samples[:4]) is None  # no dates: no plan
+
+
+def test_two_columns_of_prose_nobody_named_are_the_finding_then_the_response():
+    finding = [["Cells designed for one", "should not hold two."], ["Leaders should act", "on the data."]]
+    reply = [["A checklist will be completed", "weekly by managers."], ["Data will be reviewed", "each month."]]
+    assert type_columns(["ref", None, "decision", None, "owner", "date"],
+                        [[["S1"], ["S2"]], finding, [["Agreed"], ["Agreed"]], reply, [["Governor"]],
+                         [["TBC"]]]) == ["ref", "text", "decision", "response", "owner", "date"]
+
+
+def test_a_word_starting_a_hair_left_of_a_column_edge_is_that_columns():
+    from actionplans.extract.tables import Columns
+    cols = Columns(["decision", "response"], [298.8, 374.8, 10_000.0])
+    assert cols.field_at(374.79) == "response" and cols.field_at(372.0) == "decision"
+
+
+def test_body_lines_on_a_later_page_are_not_taken_for_a_new_header():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    first = plan_page(1, [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Head of Safety", "June 2024"]])
+    scanner.add_page(1, first["words"], [], [])
+    # a later page with no header: four cells of body text, then the owner and date column text below
+    later = row(["not hold two. Leaders should:", "units have been submitted to the", "Head of", "To be"], 60,
+                (100, 330, 560, 660))
+    for k in range(4):
+        later += row([f"{k + 2}.", f"Item {k} will be reviewed monthly.", "Governor", "TBC"], 90 + 12 * k,
+                     (40, 330, 560, 660))
+    scanner.add_page(2, later, [], [])
+    assert scanner.finish().columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
