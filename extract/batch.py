@@ -115,25 +115,26 @@ def _as_data(work: Callable[[], dict]) -> dict:
 
 
 def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, read=None,
-                sha256: str | None = None, ocr: OcrSettings | None = None) -> dict:
+                sha256: str | None = None, ocr: OcrSettings | None = None, reader: str = "pdfium") -> dict:
     """Run the pipeline on one file and return a picklable result (domain errors become data).
     `read`: the pages already read by `read_range` calls, when a long file was read in parallel;
-    `ocr`: when and how pages with no text layer are OCR'd (auto, into the default cache, if None)."""
+    `ocr`: when and how pages with no text layer are OCR'd (auto, into the default cache, if None);
+    `reader`: which backend reads the pages (extract/reader.py: pdfium, or pdfplumber's own)."""
     from .pipeline import extract_with_problems
 
     def work() -> dict:
         doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=read, sha256=sha256,
-                                              ocr_settings=ocr)
+                                              ocr_settings=ocr, reader=reader)
         return {"document": doc, "problems": problems}
     return _as_data(work)
 
 
-def read_range(path: str, first: int, last: int) -> dict:
+def read_range(path: str, first: int, last: int, reader: str = "pdfium") -> dict:
     """Read pages first..last of a long file (one share of it, for one worker); errors become data."""
     from .pipeline import read_pages
 
     def work() -> dict:
-        n, pages = read_pages(Path(path), first, last)
+        n, pages = read_pages(Path(path), first, last, reader=reader)
         return {"n": n, "pages": pages}
     return _as_data(work)
 
@@ -184,12 +185,13 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
         as_of: dt.date | None = None, force: bool = False, keep_documents: bool = False,
         cache_dir: str = DEFAULT_CACHE, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
         on_outcome: Callable[[Outcome], None] | None = None, ocr: str = "auto",
-        provenance: str | None = None) -> Run:
+        provenance: str | None = None, reader: str = "pdfium") -> Run:
     """Extract every input and, with a database, load it. See the module docstring. `db` is an open
     sqlite-utils Database, a path to one, or None to extract only. Given a path to a database that
     already has its shape, inputs that need no parsing are settled over a plain connection, and
     sqlite-utils (and the pipeline) load only when something must be parsed or written. `provenance`
-    (published, rebuilt, sample) is stored with every document; without it, each input's provenance.yml says."""
+    (published, rebuilt, sample) is stored with every document; without it, each input's provenance.yml says.
+    `reader` (pdfium, pdfplumber): which backend reads the pages (extract/reader.py)."""
     from actionplans.db import load
 
     # `ocr` (auto, always, never): when pages are OCR'd; the OCR'd copies are cached beside the downloads.
@@ -313,9 +315,9 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     elif workers == 1:
         _warm(annotate)
         for job in jobs:
-            done(job, extract_one(job.path, annotate, as_of, sha256=job.sha256, ocr=ocr_settings))
+            done(job, extract_one(job.path, annotate, as_of, sha256=job.sha256, ocr=ocr_settings, reader=reader))
     else:
-        _parallel(jobs, workers, annotate, as_of, done, ocr_settings)
+        _parallel(jobs, workers, annotate, as_of, done, ocr_settings, reader)
     # Copies of a file that was skipped as unchanged were never dispatched: settle them now.
     for sha, rest in list(copies.items()):
         first = first_of[sha]
@@ -326,7 +328,7 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
 
 
 def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None],
-              ocr: OcrSettings | None = None) -> None:
+              ocr: OcrSettings | None = None, reader: str = "pdfium") -> None:
     """Run `extract_one` over the jobs in a pool of spawned processes, at most 2 tasks per worker in
     flight so results never pile up faster than they are written. A file longer than SPLIT_PAGES is
     read in page ranges by every worker at once, then assembled by one, so a single long plan still
@@ -356,10 +358,10 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
     def submit(task: tuple):
         kind, job = task[0], task[1]
         if kind == "range":
-            return ex.submit(read_range, job.path, task[2], task[3])
+            return ex.submit(read_range, job.path, task[2], task[3], reader)
         if kind == "assemble":
-            return ex.submit(extract_one, job.path, annotate, as_of, task[2], job.sha256, ocr)
-        return ex.submit(extract_one, job.path, annotate, as_of, None, job.sha256, ocr)
+            return ex.submit(extract_one, job.path, annotate, as_of, task[2], job.sha256, ocr, reader)
+        return ex.submit(extract_one, job.path, annotate, as_of, None, job.sha256, ocr, reader)
 
     def settle(task: tuple, res: dict) -> None:
         kind, job = task[0], task[1]
@@ -415,7 +417,7 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
         parts.pop(index, None)
         with pool(1) as solo:
             try:
-                res = solo.submit(extract_one, job.path, annotate, as_of, None, job.sha256).result()
+                res = solo.submit(extract_one, job.path, annotate, as_of, None, job.sha256, ocr, reader).result()
             except BrokenProcessPool:
                 res = {"error": {"reason": "extractor error", "page": None, "problems": [], "message":
                                  "the extracting process died on this file (out of memory, or a crash in a library)"},

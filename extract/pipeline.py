@@ -12,14 +12,10 @@ import calendar
 import datetime as dt
 import logging
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 from actionplans.schemas import Action, Document, Metadata, Quality, Recommendation, RowWarning, Source
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import ValidationError
 
 from . import errors, ocr
@@ -27,85 +23,24 @@ from .align import STACKED, beside, choose, document_habit, hypotheses
 from .cells import Paragraph, entries, paragraphs, pitch, split_at, text_of, to_lines
 from .dates import SEASON_END, parse_target_date
 from .decisions import DECISION_ONLY, decision_of
-from .fastpage import fast
 from .fetch import sha256_file
 from .metadata import latest_day, parse_metadata
 from .owners import bare_title, describe_owner, ends_owner, is_post, post_of, split_owners, starts_owner
+from .reader import DEFAULT_READER, TABLE_SETTINGS, WORD_KEYS, unreadable
+from .reader import read_pages as _read_pages
 from .settings import DEFAULT, Settings
 from .tables import REF, REF_LEAD, Row, Scan, TableScanner, furniture, header_field
 
 log = logging.getLogger(__name__)
-WORD_KEYS = ("text", "x0", "x1", "top", "bottom")
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
-def read_pages(path: Path, first: int = 1, last: int | None = None) -> tuple[int, list[dict]]:
+__all__ = ["TABLE_SETTINGS", "WORD_KEYS", "read_pages", "unreadable", "extract_document", "extract_with_problems"]
+
+
+def read_pages(path: Path, first: int = 1, last: int | None = None,
+               reader: str = DEFAULT_READER) -> tuple[int, list[dict]]:
     """Open the PDF and read each page once (pages first..last, 1-based, all by default): words and
-    the ruled tables' grids. Returns the document's page count and the pages read."""
-    with open(path, "rb") as f:
-        head = f.read(1024)
-    if b"%PDF-" not in head:
-        raise errors.NotAPDF(path, "not a PDF (no %PDF header)")
-    try:
-        pdf = pdfplumber.open(path)
-    except Exception as e:  # pdfminer raises a zoo of types on damaged files, and pdfplumber wraps them
-        raise unreadable(path, e, "it cannot be parsed") from e
-    pages: list[dict] = []
-    with closing_quietly(pdf):
-        try:
-            n = len(pdf.pages)
-        except Exception as e:
-            raise unreadable(path, e, "its page tree cannot be read") from e
-        for i, page in enumerate(pdf.pages[first - 1:last], start=first):
-            try:
-                fast(page)  # the same char dicts as pdfplumber builds, at a fraction of the cost
-                # Only the keys later stages read: the words of every page are held until the end,
-                # so on a 300-page plan the unused ones (doctop, upright, ...) cost tens of MB.
-                words = [{k: w[k] for k in WORD_KEYS} for w in page.extract_words(
-                    keep_blank_chars=False, use_text_flow=False, x_tolerance=3)]
-                tables, rules = [], []
-                if page.edges:
-                    for t in page.find_tables(TABLE_SETTINGS):
-                        tables.append((t.bbox, [list(r.cells) for r in t.rows]))
-                    # Horizontal rules (lines and the edges of shaded rectangles): row boundaries of a table
-                    # drawn with horizontal rules only, where the table finder sees no cells.
-                    rules = sorted((round(e["top"], 1), round(e["x0"], 1), round(e["x1"], 1))
-                                   for e in page.horizontal_edges)
-                pages.append({"page": i, "width": float(page.width), "height": float(page.height),
-                              "words": words, "tables": tables, "rules": rules})
-            except Exception as e:
-                raise unreadable(path, e, "the page cannot be read", page=i) from e
-            finally:
-                try:
-                    page.close()
-                except Exception:  # closing a broken page must not hide why it broke
-                    pass
-    return n, pages
-
-
-@contextmanager
-def closing_quietly(pdf):
-    """Close the PDF on the way out; pdfplumber's close walks the page tree again, and on a damaged file
-    that raises a second error that would replace the domain error already raised."""
-    try:
-        yield pdf
-    finally:
-        try:
-            pdf.close()
-        except Exception:
-            pass
-
-
-def unreadable(path: Path, e: BaseException, what: str, page: int | None = None) -> errors.ExtractError:
-    """Classify a parser failure: a password (EncryptedPDF) or a damaged file (DamagedPDF)."""
-    causes, c = [], e
-    while c is not None and len(causes) < 10:
-        causes.append(c)
-        c = c.args[0] if isinstance(c, PdfminerException) and c.args and isinstance(c.args[0], BaseException) \
-            else (c.__cause__ or c.__context__)
-    if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) or "password" in str(c).lower() for c in causes):
-        return errors.EncryptedPDF(path, "the PDF is protected by a password", page=page)
-    root = causes[-1]
-    detail = " ".join(str(root).split())[:100]
-    return errors.DamagedPDF(path, f"{what} ({type(root).__name__}{': ' + detail if detail else ''})", page=page)
+    the ruled tables' grids, by the `reader` backend (extract/reader.py). Returns the document's page
+    count and the pages read."""
+    return _read_pages(path, first, last, reader=reader)
 
 
 def in_table(line: tuple[float, float, str], tables: list) -> bool:
@@ -377,22 +312,24 @@ def recover(pages: list[dict], settings: Settings = DEFAULT) -> Recovery:
 def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None,
                           read: tuple[int, list[dict]] | None = None,
                           sha256: str | None = None,
-                          ocr_settings: ocr.OcrSettings | None = None) -> tuple[Document, list[dict]]:
+                          ocr_settings: ocr.OcrSettings | None = None,
+                          reader: str = DEFAULT_READER) -> tuple[Document, list[dict]]:
     """Read one action-plan PDF into a Document of the rows that validate, and the problems of those
     that do not (dicts of page, ref, field, message), so a batch can load the good rows and keep the
     bad ones for a person to read. Raises errors.ExtractError when nothing can be loaded.
     `read` is `read_pages`' result when the pages were already read (in ranges, by several processes);
     `sha256` the file's digest when the caller has already hashed it. Pages with no text layer are read
-    through OCR as `ocr_settings` allow (auto by default), from a cached OCR'd copy (extract/ocr.py)."""
+    through OCR as `ocr_settings` allow (auto by default), from a cached OCR'd copy (extract/ocr.py).
+    `reader` names the backend that reads the pages (extract/reader.py)."""
     path = Path(path)
     if not path.is_file():
         raise errors.NotAPDF(path, "no such file")
     digest = sha256 or sha256_file(path)[0]
-    n, pages = read or read_pages(path)
+    n, pages = read or read_pages(path, reader=reader)
     scanned = ocr.read_through(path, digest, {p["page"]: len(p["words"]) for p in pages}, n,
                                ocr_settings or ocr.OcrSettings())
     if scanned:  # read the OCR'd copy instead, its predictable misreadings mended
-        n, pages = read_pages(Path(scanned.path))
+        n, pages = read_pages(Path(scanned.path), reader=reader)
         ocr.repair(pages, scanned.pages)
     if sum(len(p["words"]) for p in pages) == 0:
         raise errors.NoTextLayer(path, f"none of its {n} pages has any text")
@@ -445,10 +382,11 @@ def invalid_records(path: Path, problems: list[dict]) -> errors.InvalidRecords:
 
 
 def extract_document(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None,
-                     ocr_settings: ocr.OcrSettings | None = None) -> Document:
+                     ocr_settings: ocr.OcrSettings | None = None, reader: str = DEFAULT_READER) -> Document:
     """Read one action-plan PDF into a validated Document (raises errors.ExtractError, and
-    errors.InvalidRecords if any row fails validation)."""
-    doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, ocr_settings=ocr_settings)
+    errors.InvalidRecords if any row fails validation). `reader`: pdfium, or pdfplumber's own reading."""
+    doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, ocr_settings=ocr_settings,
+                                          reader=reader)
     if problems:
         raise invalid_records(Path(path), problems)
     return doc

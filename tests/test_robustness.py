@@ -25,7 +25,7 @@ PLAN_B = REPO / "corpus" / "v3-hmpps-2021-hmp-ashcombe.pdf"
 # file -> (reason in ingest_log, the line the CLI prints after "Error: <path>: ")
 EXPECTED_FAILURES = {
     "not-a-pdf.pdf": ("not a PDF", "not a PDF (no %PDF header)"),
-    "truncated.pdf": ("damaged PDF", "it cannot be parsed (PDFNoValidXRef: Unexpected EOF) "
+    "truncated.pdf": ("damaged PDF", "it cannot be parsed (PdfiumError: Data format error) "
                                      "(the file may be truncated; download it again)"),
     "password-protected.pdf": ("password-protected", "the PDF is protected by a password "
                                                      "(remove the password or ask the publisher for an open copy)"),

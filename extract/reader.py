@@ -1,0 +1,679 @@
+"""Reading a PDF's pages: each page's words, the cell grids of its ruled tables and its horizontal rules.
+
+In: a PDF path, a page range and a backend name. Out: `(page count, pages)`, each page a dict
+`{"page", "width", "height", "words": [{text, x0, x1, top, bottom}], "tables": [(bbox, rows of cell bboxes)],
+"rules": sorted [(top, x0, x1)]}` in pdfplumber's coordinates (points, origin at the top left of the page as
+displayed). Everything after reading consumes only these dicts.
+
+Two backends give the same pages:
+
+- `pdfium` (the default): the characters, their boxes and fonts come from PDFium's text page, and the lines and
+  rectangles from its page objects (pypdfium2, compiled), so no content stream is interpreted in Python. They are
+  fed to pdfplumber's own table finder (`pdfplumber.table.TableFinder`: edges -> intersections -> cells ->
+  tables) and grouped into words by pdfplumber's rules (`words_of`, checked against
+  `pdfplumber.utils.text.WordExtractor` by the tests). Boxes are built as pdfminer builds them: a character spans
+  its advance across and, up and down, from `descent` below the baseline to one font size above that, where
+  `descent` is the font descriptor's value. PDFium does not expose that value (it substitutes metrics of its own
+  when a descriptor gives 0, as LibreOffice writes), so it is read from the page's font dictionaries
+  (`_Descents`, resolving only those objects).
+- `pdfplumber`: pdfplumber's own reading (pdfminer interprets the content streams in Python), about ten times
+  slower; the reference the first is tested against (tests/test_reader.py: the same records on every corpus PDF).
+
+Failures become domain errors naming the file and page (`unreadable`): a password (`EncryptedPDF`) or a damaged
+file (`DamagedPDF`), from either backend's exceptions.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import errors
+
+log = logging.getLogger(__name__)
+
+READERS = ("pdfium", "pdfplumber")
+DEFAULT_READER = "pdfium"
+WORD_KEYS = ("text", "x0", "x1", "top", "bottom")
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
+X_TOLERANCE = Y_TOLERANCE = 3.0  # pdfplumber's word grouping defaults, as `extract_words(x_tolerance=3)`
+# PDFium gives boxes in single precision: a gap pdfminer computes as exactly 3.0 (a kern of -300 at 10 pt) comes
+# out a few millionths over. Gaps and steps within this much of a tolerance count as within it.
+EPSILON = 1e-3
+
+
+def read_pages(path: Path, first: int = 1, last: int | None = None,
+               reader: str = DEFAULT_READER) -> tuple[int, list[dict]]:
+    """Open the PDF and read each page once (pages first..last, 1-based, all by default). Returns the
+    document's page count and the pages read, each closed straight away so memory does not grow with
+    page count."""
+    path = Path(path)
+    with open(path, "rb") as f:
+        head = f.read(1024)
+    if b"%PDF-" not in head:
+        raise errors.NotAPDF(path, "not a PDF (no %PDF header)")
+    if reader == "pdfium":
+        return _read_pdfium(path, first, last)
+    if reader == "pdfplumber":
+        return _read_pdfplumber(path, first, last)
+    raise ValueError(f"unknown reader {reader!r} (one of {', '.join(READERS)})")
+
+
+def unreadable(path: Path, e: BaseException, what: str, page: int | None = None) -> errors.ExtractError:
+    """Classify a parser failure: a password (EncryptedPDF) or a damaged file (DamagedPDF)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+    causes, c = [], e
+    while c is not None and len(causes) < 10:
+        causes.append(c)
+        c = c.args[0] if isinstance(c, PdfminerException) and c.args and isinstance(c.args[0], BaseException) \
+            else (c.__cause__ or c.__context__)
+    if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) or "password" in str(c).lower() for c in causes):
+        return errors.EncryptedPDF(path, "the PDF is protected by a password", page=page)
+    root = causes[-1]
+    detail = " ".join(str(root).split())
+    m = re.fullmatch(r"Failed to load (?:document|page) \(PDFium: (.*)\)\.?", detail)
+    detail = (m.group(1) if m else detail)[:100]
+    return errors.DamagedPDF(path, f"{what} ({type(root).__name__}{': ' + detail if detail else ''})", page=page)
+
+
+# --------------------------------------------------------------------------------------------------
+# pdfplumber's own reading: the reference.
+
+@contextmanager
+def closing_quietly(pdf):
+    """Close the PDF on the way out; pdfplumber's close walks the page tree again, and on a damaged file
+    that raises a second error that would replace the domain error already raised."""
+    try:
+        yield pdf
+    finally:
+        try:
+            pdf.close()
+        except Exception:
+            pass
+
+
+def _read_pdfplumber(path: Path, first: int, last: int | None) -> tuple[int, list[dict]]:
+    import pdfplumber
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as e:  # pdfminer raises a zoo of types on damaged files, and pdfplumber wraps them
+        raise unreadable(path, e, "it cannot be parsed") from e
+    pages: list[dict] = []
+    with closing_quietly(pdf):
+        try:
+            n = len(pdf.pages)
+        except Exception as e:
+            raise unreadable(path, e, "its page tree cannot be read") from e
+        for i, page in enumerate(pdf.pages[first - 1:last], start=first):
+            try:
+                # Only the keys later stages read: the words of every page are held until the end,
+                # so on a 300-page plan the unused ones (doctop, upright, ...) cost tens of MB.
+                words = [{k: w[k] for k in WORD_KEYS} for w in page.extract_words(
+                    keep_blank_chars=False, use_text_flow=False, x_tolerance=X_TOLERANCE)]
+                pages.append(_page_dict(i, float(page.width), float(page.height), words, page.edges,
+                                        page.find_tables))
+            except Exception as e:
+                raise unreadable(path, e, "the page cannot be read", page=i) from e
+            finally:
+                try:
+                    page.close()
+                except Exception:  # closing a broken page must not hide why it broke
+                    pass
+    return n, pages
+
+
+def _page_dict(number: int, width: float, height: float, words: list[dict], edges: list[dict], find_tables) -> dict:
+    tables, rules = [], []
+    if edges:
+        for t in find_tables(TABLE_SETTINGS):
+            tables.append((t.bbox, [list(r.cells) for r in t.rows]))
+        # Horizontal rules (lines and the edges of shaded rectangles): row boundaries of a table
+        # drawn with horizontal rules only, where the table finder sees no cells.
+        rules = sorted((round(e["top"], 1), round(e["x0"], 1), round(e["x1"], 1))
+                       for e in edges if e["orientation"] == "h")
+    return {"page": number, "width": width, "height": height, "words": words, "tables": tables, "rules": rules}
+
+
+# --------------------------------------------------------------------------------------------------
+# PDFium.
+
+class _EdgesPage:
+    """What pdfplumber's TableFinder asks of a page when both strategies are "lines": its edges and box."""
+
+    def __init__(self, edges: list[dict], bbox: tuple[float, float, float, float]):
+        self.edges, self.bbox = edges, bbox
+
+    def find_tables(self, settings: dict) -> list:
+        from pdfplumber.table import TableFinder, TableSettings
+        return TableFinder(self, TableSettings.resolve(settings)).tables  # type: ignore[arg-type]
+
+
+class _Api:
+    """The PDFium calls made once per character or path point, as ctypes prototypes taking and returning plain
+    integers for handles (the bindings' typed pointers cost about half as much again per call)."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as r
+        v, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+
+        def proto(fn, restype, *argtypes):
+            return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, v).value)
+        self.r = r
+        self.loose_box = proto(r.FPDFText_GetLooseCharBox, i, v, i, v)
+        self.text_object = proto(r.FPDFText_GetTextObject, v, v, i)
+        self.char_matrix = proto(r.FPDFText_GetMatrix, i, v, i, v)
+        self.font_size = proto(r.FPDFText_GetFontSize, d, v, i)
+        self.char_origin = proto(r.FPDFText_GetCharOrigin, i, v, i, v, v)
+        self.get_text = proto(r.FPDFText_GetText, i, v, i, i, v)
+        self.unicode = proto(r.FPDFText_GetUnicode, ctypes.c_uint, v, i)
+        self.count_chars = proto(r.FPDFText_CountChars, i, v)
+        self.is_generated = proto(r.FPDFText_IsGenerated, i, v, i)
+        self.text_font = proto(r.FPDFTextObj_GetFont, v, v)
+        self.font_name = proto(r.FPDFFont_GetBaseFontName, ctypes.c_size_t, v, v, ctypes.c_size_t)
+        self.font_descent = proto(r.FPDFFont_GetDescent, i, v, f, v)
+        self.count_objects = proto(r.FPDFPage_CountObjects, i, v)
+        self.get_object = proto(r.FPDFPage_GetObject, v, v, i)
+        self.form_count = proto(r.FPDFFormObj_CountObjects, i, v)
+        self.form_object = proto(r.FPDFFormObj_GetObject, v, v, ctypes.c_ulong)
+        self.object_type = proto(r.FPDFPageObj_GetType, i, v)
+        self.object_matrix = proto(r.FPDFPageObj_GetMatrix, i, v, v)
+        self.count_segments = proto(r.FPDFPath_CountSegments, i, v)
+        self.segment = proto(r.FPDFPath_GetPathSegment, v, v, i)
+        self.segment_point = proto(r.FPDFPathSegment_GetPoint, i, v, v, v)
+        self.segment_type = proto(r.FPDFPathSegment_GetType, i, v)
+        self.segment_close = proto(r.FPDFPathSegment_GetClose, i, v)
+
+
+_API: _Api | None = None
+
+
+def _api() -> _Api:
+    global _API
+    if _API is None:
+        _API = _Api()
+    return _API
+
+
+def _read_pdfium(path: Path, first: int, last: int | None) -> tuple[int, list[dict]]:
+    import pypdfium2 as pdfium
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except Exception as e:
+        raise unreadable(path, e, "it cannot be parsed") from e
+    pages: list[dict] = []
+    descents = _Descents(path)
+    try:
+        n = len(doc)
+        stop = n if last is None else min(last, n)
+        fonts: dict[int, tuple[float, str]] = {}
+        for i in range(first, stop + 1):
+            try:
+                pages.append(_pdfium_page(doc, i, fonts, descents))
+            except errors.ExtractError:
+                raise
+            except Exception as e:
+                raise unreadable(path, e, "the page cannot be read", page=i) from e
+    finally:
+        descents.close()
+        doc.close()
+    return n, pages
+
+
+def page_chars(path: Path, number: int) -> dict:
+    """The characters of one page (1-based) as the PDFium reader sees them: parallel lists text, x0, x1, top,
+    bottom, upright, size, fontname (`char_dicts` makes pdfplumber-style dicts of them)."""
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(str(path))
+    descents = _Descents(path)
+    try:
+        page = doc[number - 1]
+        page_descents, mediabox, rotation = descents.for_page(number)
+        geo = _Geometry(mediabox or page.get_mediabox(), page.get_rotation() if rotation is None else rotation)
+        textpage = page.get_textpage()
+        try:
+            return _chars(_api(), ctypes.cast(textpage.raw, ctypes.c_void_p).value, geo, {}, page_descents)
+        finally:
+            textpage.close()
+            page.close()
+    finally:
+        descents.close()
+        doc.close()
+
+
+def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents) -> dict:
+    api = _api()
+    page = doc[number - 1]
+    try:
+        page_descents, mediabox, rotation = descents.for_page(number)
+        # pdfminer's reading of the boxes where it has one (PDFium's are single precision)
+        geo = _Geometry(mediabox or page.get_mediabox(), page.get_rotation() if rotation is None else rotation)
+        textpage = page.get_textpage()
+        try:
+            chars = _chars(api, ctypes.cast(textpage.raw, ctypes.c_void_p).value, geo, fonts, page_descents)
+        finally:
+            textpage.close()
+        edges = _edges(api, ctypes.cast(page.raw, ctypes.c_void_p).value, geo)
+    finally:
+        page.close()
+    shell = _EdgesPage(edges, geo.bbox)
+    return _page_dict(number, geo.width, geo.height, words_of(chars), edges, shell.find_tables)
+
+
+class _Geometry:
+    """PDF user space -> pdfplumber's page coordinates, as pdfminer (page rotation, mediabox origin) and then
+    pdfplumber (y measured down from the top, mediabox offsets) compute them."""
+
+    def __init__(self, mediabox: tuple[float, float, float, float], rotation: int):
+        x0, y0, x1, y1 = mediabox
+        rotation %= 360
+        # pdfminer's initial CTM per rotation (PDFPageInterpreter.process_page)
+        self.ctm = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
+                    270: (0, 1, -1, 0, y1, -x0)}.get(rotation, (1, 0, 0, 1, -x0, -y0))
+        bx0, bx1 = sorted((x0, x1))
+        by0, by1 = sorted((y0, y1))
+        if rotation in (90, 270):
+            bx0, by0, bx1, by1 = by0, bx0, by1, bx1
+        self.width, self.height = float(bx1 - bx0), float(by1 - by0)
+        # pdfplumber's page.bbox (its mediabox, turned and measured from the top)
+        self.bbox = (float(bx0), float(self.height - by1), float(bx1), float(self.height - by0))
+        self.x_shift = float(bx0)  # x = device x + mediabox x0
+        self.top_base = self.height + self.bbox[1]  # top = height - device y + mediabox top
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = self.ctm
+        return a * x + c * y + e + self.x_shift, self.top_base - (b * x + d * y + f)
+
+
+GENERATED = " \r\n"  # what PDFium may add between the characters drawn
+ALONG_X, ALONG_Y, ANGLED = 0, 1, 2  # which way a text object's characters advance on the page
+
+
+def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict) -> dict:
+    """Every character PDFium drew on the page (not the spaces and line breaks it generates between them),
+    as parallel lists: text, x0, x1, top, bottom, upright, and size and fontname."""
+    r = api.r
+    n = api.count_chars(tp)
+    out: dict = {k: [] for k in ("text", "x0", "x1", "top", "bottom", "upright", "size", "fontname")}
+    if n <= 0:
+        return out
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = api.get_text(tp, 0, n, ctypes.addressof(buf))
+    text = buf.raw[:max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    if len(text) != n:  # a character outside the BMP takes two UTF-16 units: ask per character
+        text = [chr(api.unicode(tp, i)) for i in range(n)]
+    # PDFium marks a hyphen that ends a line (U+FFFE in the page's text, 2 as the character's unicode), keeping
+    # no trace of which hyphen was drawn: pdfminer reads the one typed, nearly always '-'.
+    text = text.replace("\ufffe", "-") if isinstance(text, str) else ["-" if t in "\ufffe\x02" else t for t in text]
+    rect = r.FS_RECTF()
+    prect = ctypes.addressof(rect)
+    matrix = r.FS_MATRIX()
+    pmatrix = ctypes.addressof(matrix)
+    a, b, c, d, e, f = geo.ctm
+    objects: dict[int, tuple] = {}
+    box, text_object = api.loose_box, api.text_object
+    texts, x0s, x1s, tops, bottoms = out["text"], out["x0"], out["x1"], out["top"], out["bottom"]
+    uprights, sizes, names = out["upright"], out["size"], out["fontname"]
+    shift = geo.x_shift
+    for i in range(n):
+        obj = text_object(tp, i)
+        if not obj or text[i] in GENERATED and api.is_generated(tp, i):
+            continue  # PDFium's own: a space where a gap is wide, a line break
+        o = objects.get(obj)
+        if o is None:
+            o = objects[obj] = _object_metrics(api, tp, i, obj, geo, fonts, page_descents, pmatrix, matrix)
+        box(tp, i, prect)
+        # across: the character's advance; up and down: the object's font box (descent to descent + size)
+        if o[5] == ALONG_X:
+            if a:
+                p0 = a * rect.left + e + shift
+                p1 = a * rect.right + e + shift
+            else:  # the page is turned a quarter
+                p0 = c * rect.bottom + e + shift
+                p1 = c * rect.top + e + shift
+            if p0 > p1:
+                p0, p1 = p1, p0
+            top, bottom = o[0], o[1]
+        else:
+            (u0, v0), (u1, v1) = geo.point(rect.left, rect.bottom), geo.point(rect.right, rect.top)
+            p0, p1 = min(u0, u1), max(u0, u1)
+            top, bottom = min(v0, v1), max(v0, v1)
+            if o[5] == ALONG_Y:  # turned text: its advance runs down or up the page, the font box across
+                p0, p1 = o[0], o[1]
+        texts.append(text[i])
+        x0s.append(p0)
+        x1s.append(p1)
+        tops.append(top)
+        bottoms.append(bottom)
+        uprights.append(o[2])
+        sizes.append(o[3])
+        names.append(o[4])
+    return out
+
+
+def _object_metrics(api: _Api, tp: int, i: int, obj: int, geo: _Geometry, fonts: dict, page_descents: dict,
+                    pmatrix: int, matrix) -> tuple:
+    """One text object's (top, bottom, upright, size, fontname): its characters share a baseline, a font and a
+    matrix (PDFium makes one object per text-showing operator)."""
+    api.char_matrix(tp, i, pmatrix)
+    fs = api.font_size(tp, i)
+    ga, gb, gc, gd, _, _ = geo.ctm
+    # the character's matrix in pdfminer's device space (the page's rotation applied)
+    a = matrix.a * ga + matrix.b * gc
+    b = matrix.a * gb + matrix.b * gd
+    c = matrix.c * ga + matrix.d * gc
+    d = matrix.c * gb + matrix.d * gd
+    font = api.text_font(obj)
+    descent, name = fonts.get(font) or _font(api, font, fonts)
+    descent = page_descents.get(name, descent)
+    upright = a * d > 0 and b * c <= 0  # pdfminer's LTChar.upright (horizontal scaling assumed positive)
+    x, y = geo.point(matrix.e, matrix.f)  # the baseline, where the text object starts
+    # pdfminer: the box (0, descent * fs) .. (advance, descent * fs + fs) through the matrix
+    if not b and not c:
+        lo, hi = y - d * descent * fs, y - d * (descent * fs + fs)
+        along, size = ALONG_X, abs(d) * fs
+    elif not a and not d:
+        lo, hi = x + c * descent * fs, x + c * (descent * fs + fs)
+        along, size = ALONG_Y, abs(c) * fs
+    else:  # at an angle: PDFium's loose box stands for pdfminer's
+        lo = hi = 0.0
+        along, size = ANGLED, (c * c + d * d) ** 0.5 * fs
+    top, bottom = min(lo, hi), max(lo, hi)
+    return top, bottom, upright, size, name, along
+
+
+def _font(api: _Api, font: int, fonts: dict) -> tuple[float, str]:
+    buf = ctypes.create_string_buffer(256)
+    got = api.font_name(font, ctypes.addressof(buf), 256) if font else 0
+    name = buf.value.decode("latin-1") if got else ""
+    out = ctypes.c_float(0)
+    descent = out.value / 1000 if font and api.font_descent(font, 1000.0, ctypes.addressof(out)) else 0.0
+    fonts[font] = (descent, _untagged(name))
+    return fonts[font]
+
+
+def _untagged(name: str) -> str:
+    return re.sub(r"^[A-Z]{6}\+", "", name)
+
+
+class _Descents:
+    """Each page's font descents as pdfminer reads them (`PDFFont.get_descent`): the FontDescriptor's Descent
+    (negative; 0 when absent), the standard 14 fonts' from their metrics, a Type 3 font's from its FontBBox, a
+    Type 0 font's from its descendant's descriptor. Keyed by the font's name without its subset tag, which is
+    how PDFium names it. Only the page tree and the fonts' dictionaries are parsed (no content stream); a file
+    pdfminer cannot parse falls back to PDFium's descents."""
+
+    def __init__(self, path: Path):
+        self.fp = None
+        self.pages: Iterator | None = None
+        self.at = 0
+        self.cache: dict = {}
+        try:
+            from pdfminer.pdfdocument import PDFDocument
+            from pdfminer.pdfpage import PDFPage
+            from pdfminer.pdfparser import PDFParser
+            self.fp = open(path, "rb")
+            self.pages = PDFPage.create_pages(PDFDocument(PDFParser(self.fp)))
+        except Exception as e:
+            log.debug("%s: font descriptors unread (%s); PDFium's descents stand", path, e)
+            self.close()
+
+    def close(self) -> None:
+        if self.fp is not None:
+            self.fp.close()
+            self.fp = None
+        self.pages = None
+
+    def for_page(self, number: int) -> tuple[dict[str, float], tuple | None, int | None]:
+        """(descent by font name, mediabox, rotation) of page `number`, as pdfminer reads them."""
+        if self.pages is None:
+            return {}, None, None
+        try:
+            page = None
+            while self.at < number:
+                page = next(self.pages)
+                self.at += 1
+            if page is None:
+                return {}, None, None
+            box = tuple(float(v) for v in page.mediabox)
+            return self._fonts(page.resources), (box if len(box) == 4 else None), page.rotate
+        except Exception as e:
+            log.debug("font descriptors of page %s unread (%s)", number, e)
+            self.close()
+            return {}, None, None
+
+    def _fonts(self, resources) -> dict[str, float]:
+        from pdfminer.pdftypes import PDFObjRef, resolve1
+        out: dict[str, float] = {}
+        clash: set[str] = set()
+        fonts = resolve1(resolve1(resources or {}).get("Font")) or {}
+        for ref in fonts.values():
+            key = ref.objid if isinstance(ref, PDFObjRef) else None
+            if key is not None and key in self.cache:
+                name, descent = self.cache[key]
+            else:
+                spec = resolve1(ref)
+                if not isinstance(spec, dict):
+                    continue
+                name, descent = _descent_of(spec)
+                if key is not None:
+                    self.cache[key] = (name, descent)
+            if name in out and out[name] != descent:
+                clash.add(name)
+            out[name] = descent
+        for name in clash:  # two fonts of one name, two descents: PDFium's own then
+            del out[name]
+        return out
+
+
+def _descent_of(spec: dict) -> tuple[str, float]:
+    """(name without subset tag, descent per unit of font size) of one font dictionary, by pdfminer's rules
+    (pdfminer.pdffont: PDFType1Font, PDFType3Font, PDFCIDFont, PDFFont.__init__)."""
+    from pdfminer.fontmetrics import FONT_METRICS
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    def name_of(v) -> str:
+        v = resolve1(v)
+        return v.name if isinstance(v, PSLiteral) else (v.decode("latin-1") if isinstance(v, bytes) else str(v))
+
+    subtype = name_of(spec.get("Subtype", "Type1"))
+    base = name_of(spec.get("BaseFont", "unknown"))
+    if subtype == "Type0":
+        descendants = resolve1(spec.get("DescendantFonts")) or [{}]
+        sub = resolve1(descendants[0]) or {}
+        descriptor = resolve1(sub.get("FontDescriptor")) or {}
+        descent, scale = resolve1(descriptor.get("Descent", 0)), 0.001
+    elif subtype == "Type3":
+        descriptor = resolve1(spec.get("FontDescriptor")) or {}
+        bbox = resolve1(descriptor.get("FontBBox") if "FontDescriptor" in spec else spec.get("FontBBox"))
+        m = [float(resolve1(x)) for x in (resolve1(spec.get("FontMatrix")) or [0.001, 0, 0, 0.001, 0, 0])]
+        descent, scale = resolve1(resolve1(bbox)[1]) if bbox else 0, m[1] + m[3]
+    elif base in FONT_METRICS and subtype in ("Type1", "MMType1", "TrueType"):
+        descent, scale = FONT_METRICS[base][0].get("Descent", 0), 0.001
+    else:
+        descriptor = resolve1(spec.get("FontDescriptor")) or {}
+        descent, scale = resolve1(descriptor.get("Descent", 0)), 0.001
+    descent = float(descent) if isinstance(descent, int | float) else 0.0
+    if descent > 0 and subtype != "Type3":
+        descent = -descent
+    return _untagged(base), descent * scale
+
+
+def _edges(api: _Api, page: int, geo: _Geometry) -> list[dict]:
+    """The page's lines, rectangles and curves as pdfplumber's edges (pdfminer's `paint_path` sorts each
+    painted subpath into a line, a rectangle or a curve; pdfplumber turns each into edges), from PDFium's path
+    objects, those inside form XObjects included."""
+    from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+    r = api.r
+    matrix = r.FS_MATRIX()
+    px, py = ctypes.c_float(), ctypes.c_float()
+    ppx, ppy = ctypes.addressof(px), ctypes.addressof(py)
+    edges: list[dict] = []
+
+    def walk(count: int, get, outer: tuple | None) -> None:
+        for k in range(count):
+            obj = get(k)
+            if not obj:
+                continue
+            kind = api.object_type(obj)
+            if kind not in (r.FPDF_PAGEOBJ_PATH, r.FPDF_PAGEOBJ_FORM):
+                continue
+            api.object_matrix(obj, ctypes.addressof(matrix))
+            m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            if outer is not None:
+                m = _compose(m, outer)
+            if kind == r.FPDF_PAGEOBJ_FORM:
+                walk(api.form_count(obj), lambda j, o=obj: api.form_object(o, j), m)
+                continue
+            ops: list[tuple[str, tuple[float, float]]] = []
+            for s in range(api.count_segments(obj)):
+                seg = api.segment(obj, s)
+                api.segment_point(seg, ppx, ppy)
+                t = api.segment_type(seg)
+                x, y = px.value, py.value
+                pt = (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+                if t == r.FPDF_SEGMENT_MOVETO:
+                    ops.append(("m", pt))
+                elif t == r.FPDF_SEGMENT_LINETO:
+                    ops.append(("l", pt))
+                elif t == r.FPDF_SEGMENT_BEZIERTO:
+                    # PDFium keeps a curve as three points (two controls, then the end): pdfminer one 'c'
+                    if ops and ops[-1][0] == "c1":
+                        ops[-1] = ("c2", pt)
+                    elif ops and ops[-1][0] == "c2":
+                        ops[-1] = ("c", pt)
+                    else:
+                        ops.append(("c1", pt))
+                else:
+                    continue
+                if api.segment_close(seg) and ops[-1][0] in ("l", "c", "m"):
+                    start = next((p for o, p in reversed(ops) if o == "m"), ops[0][1])
+                    ops.append(("h", start))
+            for sub in _subpaths(ops):
+                edges.extend(_path_edges(sub, geo, line_to_edge, rect_to_edges, curve_to_edges))
+
+    walk(api.count_objects(page), lambda k: api.get_object(page, k), None)
+    return edges
+
+
+def _compose(m: tuple, outer: tuple) -> tuple:
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _subpaths(ops: list) -> Iterator[list]:
+    cur: list = []
+    for op in ops:
+        if op[0] == "m" and cur:
+            yield cur
+            cur = []
+        cur.append(op)
+    if cur:
+        yield cur
+
+
+def _path_edges(sub: list, geo: _Geometry, line_to_edge, rect_to_edges, curve_to_edges) -> list[dict]:
+    """pdfminer's PDFLayoutAnalyzer.paint_path for one subpath, then pdfplumber's object -> edges."""
+    shape = "".join(o[0] for o in sub)
+    if shape[:1] != "m":
+        return []
+    pts = [geo.point(*p) for _, p in sub]  # in pdfplumber's (x, top)
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in ("mlh", "ml"):
+        return [line_to_edge(_box_obj("line", pts[:2]))]
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            return rect_to_edges(_box_obj("rect", [pts[0], pts[2]]))
+    obj = _box_obj("curve", pts)
+    obj["pts"] = pts
+    return curve_to_edges(obj)
+
+
+def _box_obj(kind: str, pts: list[tuple[float, float]]) -> dict:
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "y0": -bottom, "y1": -top}
+
+
+# --------------------------------------------------------------------------------------------------
+# Words: pdfplumber's grouping.
+
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float = Y_TOLERANCE) -> list[dict]:
+    """The words pdfplumber's `extract_words(x_tolerance=3)` finds in these chars (parallel lists, as `_chars`
+    gives them), by its own rules: lines are clusters of chars whose tops lie within `y_tolerance` of the next
+    (chained); within a line chars run left to right by x0 (ties in reading order); a blank char ends a word, and
+    a char starts a new one when it begins left of the previous one, more than `x_tolerance` right of its end, or
+    more than `y_tolerance` above or below it; ligatures are spelled out. Pages with turned text go through
+    pdfplumber's WordExtractor itself."""
+    n = len(chars["text"])
+    if n == 0:
+        return []
+    if not all(chars["upright"]):
+        return _words_by_pdfplumber(chars, x_tolerance, y_tolerance)
+    texts, x0s, x1s, tops, bottoms = chars["text"], chars["x0"], chars["x1"], chars["top"], chars["bottom"]
+    # cluster_objects(chars, "top", y_tolerance): distinct tops sorted, chained within the tolerance
+    cluster: dict[float, int] = {}
+    last, k = None, -1
+    for t in sorted(set(tops)):
+        if last is None or t > last + y_tolerance + EPSILON:
+            k += 1
+        cluster[t] = k
+        last = t
+    order = sorted(range(n), key=lambda i: (cluster[tops[i]], x0s[i]))  # stable: ties keep reading order
+    x_tol, y_tol = x_tolerance + EPSILON, y_tolerance + EPSILON
+    words: list[dict] = []
+    cur: list[int] = []
+    line = -1
+
+    def flush() -> None:
+        if cur:
+            words.append({"text": "".join(LIGATURES.get(texts[i], texts[i]) for i in cur),
+                          "x0": min(x0s[i] for i in cur), "x1": max(x1s[i] for i in cur),
+                          "top": min(tops[i] for i in cur), "bottom": max(bottoms[i] for i in cur)})
+            cur.clear()
+
+    for i in order:
+        c = cluster[tops[i]]
+        if c != line:
+            flush()
+            line = c
+        t = texts[i]
+        if t.isspace():
+            flush()
+        elif cur:
+            p = cur[-1]
+            if x0s[i] < x0s[p] or x0s[i] > x1s[p] + x_tol or abs(tops[i] - tops[p]) > y_tol:
+                flush()
+            cur.append(i)
+        else:
+            cur.append(i)
+    flush()
+    return words
+
+
+def char_dicts(chars: dict) -> list[dict]:
+    """The chars as pdfplumber-style dicts (text, x0, x1, top, bottom, doctop, upright, size, fontname)."""
+    keys = ("text", "x0", "x1", "top", "bottom", "upright", "size", "fontname")
+    return [{**dict(zip(keys, vals)), "doctop": vals[3]} for vals in zip(*(chars[k] for k in keys))]
+
+
+def _words_by_pdfplumber(chars: dict, x_tolerance: float, y_tolerance: float) -> list[dict]:
+    from pdfplumber.utils.text import WordExtractor
+    ex = WordExtractor(x_tolerance=x_tolerance, y_tolerance=y_tolerance, keep_blank_chars=False,
+                       use_text_flow=False)
+    return [{k: w[k] for k in WORD_KEYS} for w, _ in ex.iter_extract_tuples(char_dicts(chars))]

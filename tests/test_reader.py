@@ -1,0 +1,163 @@
+"""The PDFium reader gives the records pdfplumber's own reading gives, on every corpus PDF.
+
+extract/reader.py reads characters, lines and rectangles with PDFium and hands them to pdfplumber's table
+finder and word grouping; `--reader pdfplumber` reads with pdfplumber itself. Every text field of every record
+must be identical and every box within 1 pt; the page dicts too (same words, tables and rules).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from actionplans.extract import errors, ocr, reader
+from actionplans.extract.pipeline import extract_with_problems
+from pdfplumber.utils.text import WordExtractor
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = sorted((REPO / "corpus").glob("*.pdf")) + sorted((REPO / "corpus" / "generated").glob("*.pdf"))
+SCANNED = sorted((REPO / "corpus" / "scanned").glob("*.pdf"))
+BOX_KEYS = {"bbox"}
+TOLERANCE = 1.0  # points
+
+
+def differences(a, b, where: str = "") -> list[str]:
+    """Where two JSON dumps of records differ: anything but a box must be equal; boxes within 1 pt."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if a.keys() != b.keys():
+            return [f"{where}: keys {sorted(a.keys() ^ b.keys())}"]
+        out = []
+        for k in a:
+            if k in BOX_KEYS and a[k] is not None and b[k] is not None:
+                if len(a[k]) != len(b[k]) or any(abs(x - y) > TOLERANCE for x, y in zip(a[k], b[k])):
+                    out.append(f"{where}.{k}: {a[k]} != {b[k]}")
+            else:
+                out += differences(a[k], b[k], f"{where}.{k}")
+        return out
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        if len(a) != len(b):
+            return [f"{where}: {len(a)} items != {len(b)}"]
+        return [d for i, (x, y) in enumerate(zip(a, b)) for d in differences(x, y, f"{where}[{i}]")]
+    return [] if a == b else [f"{where}: {a!r} != {b!r}"]
+
+
+def outcome(path: Path, which: str, **kw):
+    try:
+        doc, problems = extract_with_problems(path, annotate=False, reader=which, **kw)
+        return doc.model_dump(mode="json"), problems
+    except errors.ExtractError as e:
+        return type(e).__name__, e.message
+
+
+@pytest.mark.parametrize("pdf", CORPUS, ids=lambda p: p.stem)
+def test_the_same_records_from_either_reader(pdf):
+    fast, reference = outcome(pdf, "pdfium"), outcome(pdf, "pdfplumber")
+    assert differences(reference, fast) == []
+
+
+@pytest.mark.skipif(bool(ocr.tools_missing()), reason="OCR not installed")
+@pytest.mark.parametrize("pdf", SCANNED, ids=lambda p: p.stem)
+def test_the_same_records_from_either_reader_of_an_ocrd_scan(pdf):
+    settings = ocr.OcrSettings(cache_dir=str(REPO / "db" / "cache"))
+    assert differences(outcome(pdf, "pdfplumber", ocr_settings=settings),
+                       outcome(pdf, "pdfium", ocr_settings=settings)) == []
+
+
+# --------------------------------------------------------------------------------------------------
+# Word grouping: pdfplumber's rules, on the chars PDFium gives.
+
+def plumber_words(chars: dict) -> list[dict]:
+    ex = WordExtractor(x_tolerance=3, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
+    return [{k: w[k] for k in reader.WORD_KEYS} for w, _ in ex.iter_extract_tuples(reader.char_dicts(chars))]
+
+
+@pytest.mark.parametrize("pdf", CORPUS[:8], ids=lambda p: p.stem)
+def test_words_are_grouped_as_pdfplumbers_word_extractor_groups_the_same_chars(pdf):
+    for number in (1, 2):
+        chars = reader.page_chars(pdf, number)
+        assert chars["text"] and all(chars["upright"])
+        assert reader.words_of(chars) == plumber_words(chars)
+
+
+def test_words_are_grouped_as_pdfplumber_groups_them_on_made_up_chars():
+    """Ties in x, lines whose tops chain within the tolerance, gaps exactly at it, blanks, overlaps, ligatures."""
+    rng = random.Random(15)
+    for _ in range(300):
+        chars: dict = {k: [] for k in ("text", "x0", "x1", "top", "bottom", "upright", "size", "fontname")}
+        for _ in range(rng.randint(1, 60)):
+            x0 = rng.randint(0, 80) * 0.5
+            top = rng.choice([10, 11.5, 13, 14.5, 16, 30, 33, 36.5, 50]) + rng.choice([0, 0, 0.25])
+            chars["text"].append(rng.choice("ab cdﬁ-.\xa0"))
+            chars["x0"].append(x0)
+            chars["x1"].append(x0 + rng.choice([0, 0.5, 1, 2.5, 3]))
+            chars["top"].append(top)
+            chars["bottom"].append(top + 10)
+            chars["upright"].append(True)
+            chars["size"].append(10.0)
+            chars["fontname"].append("F")
+        assert reader.words_of(chars) == plumber_words(chars)
+
+
+# --------------------------------------------------------------------------------------------------
+# What the corpus does not show: a page turned a quarter, text scaled by its matrix, a standard font (its
+# descent from its metrics), a kern that leaves a gap of exactly the tolerance, a line drawn in a form XObject.
+
+def write_pdf(path: Path, content: bytes, page_extra: bytes = b"") -> Path:
+    form = b"q 0.5 w 10 10 m 200 10 l S 10 40 180 1 re f Q"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + page_extra +
+            b" /Resources << /Font << /F1 5 0 R /F2 6 0 R >> /XObject << /X1 7 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 100] /Length %d >>\nstream\n" % len(form) + form +
+            b"\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(out)
+    return path
+
+
+CONTENT = (b"BT /F1 1 Tf 10 0 0 10 72 700 Tm (Hello World) Tj ET\n"
+           b"BT /F1 12 Tf 72 650 Td (Plain twelve) Tj ET\n"
+           b"BT /F1 10 Tf 72 600 Td 5 Ts (Risen) Tj ET\n"
+           b"BT /F1 10 Tf 72 560 Td [(Wor) -300 (ds) -2000 (far)] TJ ET\n"
+           b"BT /F2 11 Tf 72 150 Td (Times text) Tj ET\n"
+           b"0.5 w 72 540 m 400 540 l S 72 400 200 100 re S 72 380 300 2 re f 100 300 m 150 350 l 200 300 l h S\n"
+           b"72 420 m 272 420 l S 172 400 m 172 500 l S\n"
+           b"q 1 0 0 1 50 -20 cm 72 200 m 300 200 l S Q\n"
+           b"q 1 0 0 1 100 250 cm /X1 Do Q\n")
+
+
+@pytest.mark.parametrize("extra", [b"", b"/Rotate 90", b"/Rotate 180"], ids=["upright", "rotate-90", "rotate-180"])
+def test_a_handmade_page_reads_the_same_from_either_reader(tmp_path, extra):
+    pdf = write_pdf(tmp_path / "page.pdf", CONTENT, extra)
+    (_, [fast]), (_, [ref]) = reader.read_pages(pdf, reader="pdfium"), reader.read_pages(pdf, reader="pdfplumber")
+    assert [w["text"] for w in fast["words"]] == [w["text"] for w in ref["words"]]
+    # the kern of exactly 3 pt does not split a word (pdfplumber reads text turned upside down backwards)
+    assert {"Words", "sdroW"} & {w["text"] for w in fast["words"]}
+    for a, b in zip(fast["words"], ref["words"]):  # PDFium's widths of a standard font differ by hundredths
+        assert all(abs(a[k] - b[k]) < 0.05 for k in ("x0", "x1", "top", "bottom")), (a, b)
+    assert (fast["width"], fast["height"]) == (ref["width"], ref["height"])
+    assert fast["rules"] == ref["rules"] and len(fast["rules"]) >= 6  # the form's rule and rectangle included
+    assert len(fast["tables"]) == len(ref["tables"]) == 1
+    for (box_a, rows_a), (box_b, rows_b) in zip(fast["tables"], ref["tables"]):
+        assert box_a == pytest.approx(box_b, abs=0.01)
+        assert [[c and pytest.approx(c, abs=0.01) for c in row] for row in rows_b] == rows_a
+
+
+@pytest.mark.parametrize("name, error", [("truncated.pdf", errors.DamagedPDF),
+                                         ("password-protected.pdf", errors.EncryptedPDF),
+                                         ("not-a-pdf.pdf", errors.NotAPDF)])
+@pytest.mark.parametrize("which", reader.READERS)
+def test_either_reader_says_why_a_bad_file_cannot_be_read(name, error, which):
+    with pytest.raises(error) as got:
+        reader.read_pages(REPO / "tests" / "data" / "bad" / name, reader=which)
+    assert got.value.path.endswith(name)
