@@ -401,6 +401,8 @@ class TableScanner:
                 if found and (best is None or named > best[0]):
                     best = (named, found, group)
             cols, group = (best[1], best[2]) if best else (None, [])
+            if not cols and prev is not None and len({prev.field_at(w["x0"]) for w in ln.words} - {None}) >= 2:
+                break  # the plan's rows have begun on this page: a header comes before them, not among them
             if cols:
                 last = max(w["bottom"] for w in group)
                 if not self.head_lines:

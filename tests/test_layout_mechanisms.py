@@ -205,3 +205,18 @@ def test_body_lines_on_a_later_page_are_not_taken_for_a_new_header():
                      (40, 330, 560, 660))
     scanner.add_page(2, later, [], [])
     assert scanner.finish().columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+
+
+def test_a_body_row_whose_cells_name_fields_is_not_a_header_once_the_rows_have_begun():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    first = plan_page(1, [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Head of Safety", "June 2024"]])
+    scanner.add_page(1, first["words"], [], [])
+    later = row(["S2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2024"], 60)
+    # 'Key concern' (a ref's label), 'ACCEPTED' and 'In response, ...' read as header words for text, decision, response
+    later += row(["Key concern", "Incident forms should be", "ACCEPTED", "In response, the team has", "", ""], 200)
+    later += row(["3", "investigated promptly.", None, "agreed that:", "Governor", "March 2024"], 212)
+    scanner.add_page(2, later, [], [])
+    scan = scanner.finish()
+    assert scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "Key concern 3"]
