@@ -400,6 +400,16 @@ def parse_target_date(text: str, base: dt.date | None = None) -> TargetDate:
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    if isinstance(base, dt.datetime):
+        base = base.date()
+    return _parse_once(text, base).model_copy()
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_once(text: str, base: dt.date | None) -> TargetDate:
+    """`_parse`, remembered: the table stages read every cell of a column as a possible date to type the
+    columns, then the date cells again as dates, and plans repeat the same few dates; the answer depends on
+    the text and the base day only. Callers get a copy, so none can change another's."""
     try:
         return _parse(text, base)
     except Exception:  # noqa: BLE001 - the contract is "never raise": the extractor must finish the document

@@ -294,39 +294,73 @@ ALONG_X, ALONG_Y, ANGLED = 0, 1, 2  # which way a text object's characters advan
 
 
 def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict) -> dict:
-    """Every character PDFium drew on the page (not the spaces and line breaks it generates between them),
-    as parallel lists: text, x0, x1, top, bottom, upright, and size and fontname."""
-    r = api.r
+    """Every character PDFium drew on the page (not the spaces and line breaks it generates between them):
+    text (a list), and x0, x1, top, bottom, upright, size (numpy arrays) and fontname (a list), in PDFium's order."""
     n = api.count_chars(tp)
-    out: dict = {k: [] for k in ("text", "x0", "x1", "top", "bottom", "upright", "size", "fontname")}
     if n <= 0:
-        return out
+        return _as_chars([], [], [], [], [], [], [], [])
     buf = ctypes.create_string_buffer((n + 1) * 2)
     got = api.get_text(tp, 0, n, ctypes.addressof(buf))
     text = buf.raw[:max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
     if len(text) != n:  # a character outside the BMP takes two UTF-16 units: ask per character
-        text = [chr(api.unicode(tp, i)) for i in range(n)]
+        text = "".join(chr(api.unicode(tp, i)) if api.unicode(tp, i) < 0x10000 else "\ufffd" for i in range(n))
     # PDFium marks a hyphen that ends a line (U+FFFE in the page's text, 2 as the character's unicode), keeping
     # no trace of which hyphen was drawn: pdfminer reads the one typed, nearly always '-'.
-    text = text.replace("\ufffe", "-") if isinstance(text, str) else ["-" if t in "\ufffe\x02" else t for t in text]
-    rect = r.FS_RECTF()
+    text = text.replace("\ufffe", "-").replace("\x02", "-")
+    rect = api.r.FS_RECTF()
     prect = ctypes.addressof(rect)
-    matrix = r.FS_MATRIX()
-    pmatrix = ctypes.addressof(matrix)
-    a, b, c, d, e, f = geo.ctm
-    objects: dict[int, tuple] = {}
     box, text_object = api.loose_box, api.text_object
-    texts, x0s, x1s, tops, bottoms = out["text"], out["x0"], out["x1"], out["top"], out["bottom"]
-    uprights, sizes, names = out["upright"], out["size"], out["fontname"]
-    shift = geo.x_shift
+    # One pass over the characters, two calls each: the text object (its font, size and baseline), the advance.
+    objs, lefts, rights = [], [], []
+    add_obj, add_left, add_right = objs.append, lefts.append, rights.append
     for i in range(n):
-        obj = text_object(tp, i)
-        if not obj or text[i] in GENERATED and api.is_generated(tp, i):
-            continue  # PDFium's own: a space where a gap is wide, a line break
-        o = objects.get(obj)
-        if o is None:
-            o = objects[obj] = _object_metrics(api, tp, i, obj, geo, fonts, page_descents, pmatrix, matrix)
+        add_obj(text_object(tp, i))
         box(tp, i, prect)
+        add_left(rect.left)
+        add_right(rect.right)
+    keep = [i for i, o in enumerate(objs) if o]
+    generated = {i for i in keep if text[i] in GENERATED and api.is_generated(tp, i)}
+    if generated:  # PDFium's own: a space where a gap is wide, a line break
+        keep = [i for i in keep if i not in generated]
+    matrix = api.r.FS_MATRIX()
+    first = dict(zip(reversed(objs), range(n - 1, -1, -1)))  # each object's first character
+    metrics = {o: _object_metrics(api, tp, i, o, geo, fonts, page_descents, ctypes.addressof(matrix), matrix)
+               for o, i in first.items() if o}
+    a, _, c, _, e, _ = geo.ctm
+    if not a or any(m[5] != ALONG_X for m in metrics.values()):
+        return _chars_one_by_one(api, tp, geo, text, keep, metrics)
+    import numpy as np
+    idx = np.asarray(keep, dtype=np.intp)
+    left = np.asarray(lefts)[idx] * a + (e + geo.x_shift)
+    right = np.asarray(rights)[idx] * a + (e + geo.x_shift)
+    order = list(metrics)
+    rows = np.asarray([metrics[o][:4] for o in order], dtype=float).reshape(-1, 4)
+    at = {o: k for k, o in enumerate(order)}
+    which = np.asarray([at[objs[i]] for i in keep], dtype=np.intp)
+    per = rows[which]
+    names = [metrics[o][4] for o in order]
+    return _as_chars([text[i] for i in keep], np.minimum(left, right), np.maximum(left, right), per[:, 0],
+                     per[:, 1], per[:, 2].astype(bool), per[:, 3], [names[k] for k in which.tolist()])
+
+
+def _as_chars(text, x0, x1, top, bottom, upright, size, fontname) -> dict:
+    import numpy as np
+    return {"text": list(text), "x0": np.asarray(x0, dtype=float), "x1": np.asarray(x1, dtype=float),
+            "top": np.asarray(top, dtype=float), "bottom": np.asarray(bottom, dtype=float),
+            "upright": np.asarray(upright, dtype=bool), "size": np.asarray(size, dtype=float),
+            "fontname": list(fontname)}
+
+
+def _chars_one_by_one(api: _Api, tp: int, geo: _Geometry, text: str, keep: list[int], metrics: dict) -> dict:
+    """`_chars` for a page turned a quarter or text that is turned: each character's box worked out alone."""
+    rect = api.r.FS_RECTF()
+    prect = ctypes.addressof(rect)
+    a, b, c, d, e, f = geo.ctm
+    shift = geo.x_shift
+    cols: list[list] = [[] for _ in range(8)]
+    for i in keep:
+        o = metrics[api.text_object(tp, i)]
+        api.loose_box(tp, i, prect)
         # across: the character's advance; up and down: the object's font box (descent to descent + size)
         if o[5] == ALONG_X:
             if a:
@@ -335,8 +369,7 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
             else:  # the page is turned a quarter
                 p0 = c * rect.bottom + e + shift
                 p1 = c * rect.top + e + shift
-            if p0 > p1:
-                p0, p1 = p1, p0
+            p0, p1 = min(p0, p1), max(p0, p1)
             top, bottom = o[0], o[1]
         else:
             (u0, v0), (u1, v1) = geo.point(rect.left, rect.bottom), geo.point(rect.right, rect.top)
@@ -344,15 +377,9 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
             top, bottom = min(v0, v1), max(v0, v1)
             if o[5] == ALONG_Y:  # turned text: its advance runs down or up the page, the font box across
                 p0, p1 = o[0], o[1]
-        texts.append(text[i])
-        x0s.append(p0)
-        x1s.append(p1)
-        tops.append(top)
-        bottoms.append(bottom)
-        uprights.append(o[2])
-        sizes.append(o[3])
-        names.append(o[4])
-    return out
+        for col, v in zip(cols, (text[i], p0, p1, top, bottom, o[2], o[3], o[4])):
+            col.append(v)
+    return _as_chars(*cols)
 
 
 def _object_metrics(api: _Api, tp: int, i: int, obj: int, geo: _Geometry, fonts: dict, page_descents: dict,
@@ -614,62 +641,53 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 
 
 def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float = Y_TOLERANCE) -> list[dict]:
-    """The words pdfplumber's `extract_words(x_tolerance=3)` finds in these chars (parallel lists, as `_chars`
-    gives them), by its own rules: lines are clusters of chars whose tops lie within `y_tolerance` of the next
-    (chained); within a line chars run left to right by x0 (ties in reading order); a blank char ends a word, and
-    a char starts a new one when it begins left of the previous one, more than `x_tolerance` right of its end, or
-    more than `y_tolerance` above or below it; ligatures are spelled out. Pages with turned text go through
-    pdfplumber's WordExtractor itself."""
-    n = len(chars["text"])
+    """The words pdfplumber's `extract_words(x_tolerance=3)` finds in these chars (as `_chars` gives them), by
+    its own rules: lines are clusters of chars whose tops lie within `y_tolerance` of the next (chained); within
+    a line chars run left to right by x0 (ties in reading order); a blank char ends a word, and a char starts a
+    new one when it begins left of the previous one, more than `x_tolerance` right of its end, or more than
+    `y_tolerance` above or below it; ligatures are spelled out. Pages with turned text go through pdfplumber's
+    WordExtractor itself."""
+    import numpy as np
+    texts = chars["text"]
+    n = len(texts)
     if n == 0:
         return []
-    if not all(chars["upright"]):
+    if not np.all(chars["upright"]):
         return _words_by_pdfplumber(chars, x_tolerance, y_tolerance)
-    texts, x0s, x1s, tops, bottoms = chars["text"], chars["x0"], chars["x1"], chars["top"], chars["bottom"]
+    x0, x1 = np.asarray(chars["x0"], dtype=float), np.asarray(chars["x1"], dtype=float)
+    top, bottom = np.asarray(chars["top"], dtype=float), np.asarray(chars["bottom"], dtype=float)
     # cluster_objects(chars, "top", y_tolerance): distinct tops sorted, chained within the tolerance
-    cluster: dict[float, int] = {}
-    last, k = None, -1
-    for t in sorted(set(tops)):
-        if last is None or t > last + y_tolerance + EPSILON:
-            k += 1
-        cluster[t] = k
-        last = t
-    order = sorted(range(n), key=lambda i: (cluster[tops[i]], x0s[i]))  # stable: ties keep reading order
-    x_tol, y_tol = x_tolerance + EPSILON, y_tolerance + EPSILON
-    words: list[dict] = []
-    cur: list[int] = []
-    line = -1
-
-    def flush() -> None:
-        if cur:
-            words.append({"text": "".join(LIGATURES.get(texts[i], texts[i]) for i in cur),
-                          "x0": min(x0s[i] for i in cur), "x1": max(x1s[i] for i in cur),
-                          "top": min(tops[i] for i in cur), "bottom": max(bottoms[i] for i in cur)})
-            cur.clear()
-
-    for i in order:
-        c = cluster[tops[i]]
-        if c != line:
-            flush()
-            line = c
-        t = texts[i]
-        if t.isspace():
-            flush()
-        elif cur:
-            p = cur[-1]
-            if x0s[i] < x0s[p] or x0s[i] > x1s[p] + x_tol or abs(tops[i] - tops[p]) > y_tol:
-                flush()
-            cur.append(i)
-        else:
-            cur.append(i)
-    flush()
-    return words
+    tops, where = np.unique(top, return_inverse=True)
+    line = np.concatenate(([0], np.cumsum(np.diff(tops) > y_tolerance + EPSILON)))[where]
+    order = np.lexsort((x0, line))  # stable: ties keep reading order
+    blank = np.fromiter((t.isspace() for t in texts), dtype=bool, count=n)[order]
+    sx0, sx1, stop, sline = x0[order], x1[order], top[order], line[order]
+    starts = np.ones(n, dtype=bool)
+    starts[1:] = ((sline[1:] != sline[:-1]) | blank[:-1] | (sx0[1:] < sx0[:-1])
+                  | (sx0[1:] > sx1[:-1] + x_tolerance + EPSILON)
+                  | (np.abs(stop[1:] - stop[:-1]) > y_tolerance + EPSILON))
+    ink = np.flatnonzero(~blank)
+    if not len(ink):
+        return []
+    heads = np.flatnonzero(starts[ink])  # positions in `ink` where a word begins
+    kept = order[ink]
+    wx0 = np.minimum.reduceat(x0[kept], heads).tolist()
+    wx1 = np.maximum.reduceat(x1[kept], heads).tolist()
+    wtop = np.minimum.reduceat(top[kept], heads).tolist()
+    wbottom = np.maximum.reduceat(bottom[kept], heads).tolist()
+    letters = [texts[i] for i in kept.tolist()]
+    if any(t in LIGATURES for t in letters):
+        letters = [LIGATURES.get(t, t) for t in letters]
+    bounds = heads.tolist() + [len(kept)]
+    return [{"text": "".join(letters[bounds[k]:bounds[k + 1]]), "x0": wx0[k], "x1": wx1[k], "top": wtop[k],
+             "bottom": wbottom[k]} for k in range(len(heads))]
 
 
 def char_dicts(chars: dict) -> list[dict]:
     """The chars as pdfplumber-style dicts (text, x0, x1, top, bottom, doctop, upright, size, fontname)."""
     keys = ("text", "x0", "x1", "top", "bottom", "upright", "size", "fontname")
-    return [{**dict(zip(keys, vals)), "doctop": vals[3]} for vals in zip(*(chars[k] for k in keys))]
+    columns = [list(chars[k]) if isinstance(chars[k], list) else chars[k].tolist() for k in keys]
+    return [{**dict(zip(keys, vals)), "doctop": vals[3]} for vals in zip(*columns)]
 
 
 def _words_by_pdfplumber(chars: dict, x_tolerance: float, y_tolerance: float) -> list[dict]:
