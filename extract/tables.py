@@ -40,6 +40,7 @@ REF_LEAD = re.compile(rf"^{_REF}(?=\s|$)", re.IGNORECASE)  # a ref run into the 
 # A ref's label waiting for its number on the next line or page: 'Priority concern' + '1'.
 REF_LABEL = re.compile(r"^(?:(?:priority|key)(?:\s+concern)?|concern|area|recommendation|rec\.?)$", re.IGNORECASE)
 # What else a ref cell may hold under its ref: a cross-reference to the report's paragraph, '(S40)', '(1.46)'.
+NUMBERED = re.compile(r"\d{1,2}\.")  # a heading's number ('1.'), which a ref may look like
 CROSS_REF = re.compile(r"^\(?[A-Z]?\d{1,3}(?:\.\d{1,3})*\)?$")
 SUMMARY = re.compile(r"^(?:summary\b.*|recommendations?|total\s+\d+|"
                      r"(?:partly |not |partially )?(?:agreed|accepted)\s+\d+|rejected\s+\d+)$", re.IGNORECASE)
@@ -397,6 +398,10 @@ class TableScanner:
                 group = [w for l2 in near[:depth] for w in l2.words]
                 found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40],
                                                  len(prev.fields) if prev is not None else None)
+                cells = [text_of(c) for c in self._clusters(group)] if found and prev is not None else []
+                if any(DECISION_ONLY.match(t) or REF_LABEL.match(t) or REF.match(t) and not NUMBERED.fullmatch(t)
+                       for t in cells):
+                    found = None  # a body row: a decision ('agreed') or a ref's label in a cell, not a heading
                 named = len([f for f in found.fields if f in FIELDS]) if found else 0
                 if found and (best is None or named > best[0]):
                     best = (named, found, group)
@@ -480,11 +485,12 @@ class TableScanner:
             is_section = not starts and not wrapped_ref and not continues_ref and (set(by) <= {"ref", "text"} and (
                 bool(ref_words) and not CROSS_REF.match(ref_text)
                 or ln.words[-1]["x1"] > right_of_text
-                or set(by) == {"ref"} and bool(section)) or not set(by) & {"owner", "date"} and not pending
+                or set(by) == {"ref"} and bool(section)) or not set(by) & {"owner", "date"}
                 and self._runs_across(ln, cols))
             if is_section:
                 if pending:
-                    self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False)
+                    self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
+                              page_top=first_band and not fresh, full=full)
                     pending, top = {}, None
                 section.extend(ln.words)
                 continue
@@ -600,7 +606,7 @@ class TableScanner:
         if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
             return None
         texts = [text_of(c) for c in clusters]
-        if any(len(t.split()) > 10 or REF.match(t) and not re.fullmatch(r"\d{1,2}\.", t) for t in texts):
+        if any(len(t.split()) > 10 or REF.match(t) and not NUMBERED.fullmatch(t) for t in texts):
             return None  # a cell of running text, or a ref: body lines, not a header
         names = match_header(texts)
         # Headings nobody listed: read the columns below. Once the plan's header is known (`expect` columns), only

@@ -220,3 +220,46 @@ def test_a_body_row_whose_cells_name_fields_is_not_a_header_once_the_rows_have_b
     scan = scanner.finish()
     assert scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
     assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "Key concern 3"]
+
+
+NO_REF = (40, 260, 560, 660)  # Recommendation | Response (its decision atop) | Owner | Date: no ref column
+
+
+def no_ref_page(page, body, header=True):
+    ws = row(["Recommendation", "Response", "Owner", "Target date"], 60, NO_REF) if header else []
+    for k, cells in enumerate(body):
+        ws += row(cells, 90 + 12 * k, NO_REF) if isinstance(cells, list) else row([cells], 90 + 12 * k, (40,))
+    return ws
+
+
+def test_a_section_row_below_a_record_continued_from_the_page_above_is_a_section_not_more_text():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, no_ref_page(1, [["Leaders should act.", "AGREED", None, None],
+                                        [None, "A panel will meet.", "Governor", "June 2024"]]), [], [])
+    scanner.add_page(2, no_ref_page(2, [[None, "and report monthly.", "Head of Safety", "July 2024"],
+                                        "Reception and first night and leadership and culture",
+                                        ["Staff should be trained.", "AGREED", None, None],
+                                        [None, "Training will be given.", "Governor", "May 2024"]], header=False),
+                     [], [])
+    scan = scanner.finish()
+    assert [r.section for r in scan.rows] == [None, "Reception and first night and leadership and culture"]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should act.", "Staff should be trained."]
+
+
+def test_with_no_refs_a_record_ended_by_a_section_row_is_not_glued_to_the_one_above():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, no_ref_page(1, [["Leaders should act.", "AGREED", None, None],
+                                        [None, "A panel will meet.", "Governor", "June 2024"],
+                                        [None, "It will report to the board.", None, None],
+                                        ["Staff should be trained.", "PARTLY AGREED", None, None],
+                                        [None, "Training will be given.", "Governor", "May 2024"],
+                                        [None, "Its take-up will be monitored.", None, None],
+                                        "Safety",
+                                        ["Cells should hold one.", "NOT AGREED", None, None],
+                                        [None, "The budget does not allow it.", None, None]]), [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should act.", "Staff should be trained.", "Cells should hold one."]
