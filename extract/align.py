@@ -110,7 +110,7 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         end = a.lines[-1]
         return b.top - end.bottom < settings.stacked_gap * lh if b.page == end.page else b.page == end.page + 1
     packed = all(close(a, b) for a, b in zip(entries, entries[1:]))
-    if 1 < len(entries) <= len(paras) and packed and offsets[0][0] <= 1 + tol:
+    if 1 <= len(entries) <= len(paras) and packed and offsets[0][0] <= 1 + tol:
         acting = [i for i, p in enumerate(paras) if not p.text.rstrip().endswith(":")]
         targets = acting[:len(entries)] if len(acting) >= len(entries) else list(range(len(entries)))
         out[STACKED] = Alignment(STACKED, settings.stacked_cost * (len(entries) - 1), targets)

@@ -78,6 +78,15 @@ def test_entries_stacked_at_the_top_of_the_cell_go_to_the_actions_in_order_skipp
     assert chosen.hypothesis == STACKED and chosen.targets == [1, 2, 3]
 
 
+def test_a_lone_entry_atop_a_cell_in_a_plan_that_stacks_its_entries_goes_to_the_first_action_not_the_lead_in():
+    response = paragraphs(to_lines(words("The following actions will be taken:", None, "Reviews will be held",
+                                         "for all prisoners.", x0=300)))
+    (date,) = entries(to_lines(words("June 2021", x0=700)), split_segments=True, opens=opens_date, right=800)
+    options = hypotheses(response, [date], 11.5, share=3.0)
+    assert choose(options, prior=STACKED).targets == [1]  # the document's habit: entries stacked atop the cell
+    assert choose(options, prior=0).targets == [0]  # typed level with each paragraph: this one is the lead-in's
+
+
 def test_owners_stacked_without_gap_split_where_the_dates_start():
     owners = entries(to_lines(words("Head of Security", "Use of Force Coordinator", x0=600)), right=760)
     assert len(owners) == 1 and len(owners[0].segments) == 2
