@@ -44,12 +44,13 @@ BIN = Path(PY).parent
 LONG, SHORT = 320, 30
 
 TARGETS = {  # name: (comparison, limit, what it means)
-    "pipeline_over_plumber": ("<=", 1.0, "pipeline time / plain extract_tables time"),
+    "pipeline_over_plumber": ("<=", 0.2, "pipeline time / plain extract_tables time"),
     "camelot_over_pipeline": (">=", 3.0, "camelot time / pipeline time"),
     "workers1_over_workers2": (">=", 1.7, "1-worker time / 2-worker time"),
     "rerun_over_first": ("<=", 0.02, "re-run time / first-run time (CLI, same database)"),
-    "rss_long_mb": ("<=", 300.0, f"peak RSS on the {LONG}-page plan, MB"),
-    "rss_long_over_short": ("<=", 1.5, f"peak RSS {LONG} pages / {SHORT} pages"),
+    "rss_long_mb": ("<=", 150.0, f"peak RSS on the {LONG}-page plan, MB"),
+    "rss_long_over_short": ("<=", 1.1, f"peak RSS {LONG} pages / {SHORT} pages (flat in page count)"),
+    "readers_disagree": ("<=", 0, "corpus PDFs whose records differ between --reader pdfium and pdfplumber"),
 }
 
 
@@ -185,6 +186,21 @@ def child_rss(path: str) -> dict:
             "rss_before_mb": base, "annotate": annotate, "recommendations": len(doc.recommendations)}
 
 
+def child_agree(files: list[str]) -> dict:
+    """Both readers over every corpus PDF (extract/reader.py): how many give records that differ (any text
+    field, or a box by more than a point)."""
+    from actionplans.extract.reader import reader_outcomes, record_differences
+    annotate = _annotate_available()
+    _warm_pipeline(annotate)
+    differ = {}
+    for f in files:
+        got = reader_outcomes(Path(f), annotate=annotate)
+        found = record_differences(got["pdfplumber"], got["pdfium"])
+        if found:
+            differ[f] = found[:3]
+    return {"files": len(files), "disagree": len(differ), "differences": differ, "annotate": annotate}
+
+
 def child_startup() -> dict:
     t = time.perf_counter()
     annotate = _annotate_available()
@@ -194,7 +210,7 @@ def child_startup() -> dict:
 
 
 CHILDREN = {"floor": child_floor, "plumber": child_plumber, "camelot": child_camelot, "pipeline": child_pipeline,
-            "pool": child_pool, "rss": child_rss, "startup": child_startup}
+            "pool": child_pool, "rss": child_rss, "startup": child_startup, "agree": child_agree}
 
 
 def run_child(kind: str, *args) -> dict:
@@ -321,6 +337,9 @@ def main() -> None:
         cli["rerun"] = run_cli(["extract", *rel, "--db", str(tmp / "cli.db"), *extra])
         if workers:
             cli["workers2"] = cli["first"]
+        step("records from either reader, every corpus PDF")
+        agree = [*corpus, *sorted((ROOT / "corpus" / "generated").glob("*.pdf"))]
+        results["agree"] = run_child("agree", *[f.relative_to(ROOT) for f in agree])
         step("peak RSS")
         if long_plan:
             results["rss_long"] = run_child("rss", long_plan.relative_to(ROOT))
@@ -345,6 +364,7 @@ def report(r: dict, args, camelot_limit: int) -> None:
         "rerun_over_first": None,
         "rss_long_mb": r["rss_long"]["rss_mb"] if "rss_long" in r else None,
         "rss_long_over_short": r["rss_long"]["rss_mb"] / r["rss_short"]["rss_mb"] if "rss_long" in r else None,
+        "readers_disagree": r["agree"]["disagree"] if "agree" in r else None,
     }
     cli = r["cli"]
     if cli["first"]["rc"] in (0, 1) and cli["rerun"]["rc"] in (0, 1):
@@ -390,6 +410,12 @@ def report(r: dict, args, camelot_limit: int) -> None:
             p(f"    CLI {k} failed: {cli[k]['stderr'][-300:]}")
     if "workers2" not in cli:
         p("  (the CLI has no --workers option yet: the 2-process figure above comes from the pool)")
+    if "agree" in r:
+        a = r["agree"]
+        p(f"\nRecords, --reader pdfium against --reader pdfplumber: {a['files'] - a['disagree']} of {a['files']} "
+          f"corpus PDFs the same (corpus/ and corpus/generated/; every text field, boxes within 1 pt)")
+        for f, found in a["differences"].items():
+            p(f"  DIFFER {f}: {'; '.join(found)}"[:300])
     p("\nPeak RSS of extract_document (fresh process each):")
     for key, n in (("rss_long", LONG), ("rss_short", SHORT)):
         if key in r:

@@ -32,6 +32,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as r
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFObjRef, resolve1
+from pdfminer.psparser import PSLiteral
+from pdfplumber.table import TableFinder, TableSettings
+from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.text import WordExtractor
+
 from . import errors
 
 log = logging.getLogger(__name__)
@@ -65,8 +80,6 @@ def read_pages(path: Path, first: int = 1, last: int | None = None,
 
 def unreadable(path: Path, e: BaseException, what: str, page: int | None = None) -> errors.ExtractError:
     """Classify a parser failure: a password (EncryptedPDF) or a damaged file (DamagedPDF)."""
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
     causes, c = [], e
     while c is not None and len(causes) < 10:
         causes.append(c)
@@ -98,7 +111,6 @@ def closing_quietly(pdf):
 
 
 def _read_pdfplumber(path: Path, first: int, last: int | None) -> tuple[int, list[dict]]:
-    import pdfplumber
     try:
         pdf = pdfplumber.open(path)
     except Exception as e:  # pdfminer raises a zoo of types on damaged files, and pdfplumber wraps them
@@ -149,7 +161,6 @@ class _EdgesPage:
         self.edges, self.bbox = edges, bbox
 
     def find_tables(self, settings: dict) -> list:
-        from pdfplumber.table import TableFinder, TableSettings
         return TableFinder(self, TableSettings.resolve(settings)).tables  # type: ignore[arg-type]
 
 
@@ -158,7 +169,6 @@ class _Api:
     integers for handles (the bindings' typed pointers cost about half as much again per call)."""
 
     def __init__(self) -> None:
-        import pypdfium2.raw as r
         v, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
 
         def proto(fn, restype, *argtypes):
@@ -200,7 +210,6 @@ def _api() -> _Api:
 
 
 def _read_pdfium(path: Path, first: int, last: int | None) -> tuple[int, list[dict]]:
-    import pypdfium2 as pdfium
     try:
         doc = pdfium.PdfDocument(str(path))
     except Exception as e:
@@ -227,7 +236,6 @@ def _read_pdfium(path: Path, first: int, last: int | None) -> tuple[int, list[di
 def page_chars(path: Path, number: int) -> dict:
     """The characters of one page (1-based) as the PDFium reader sees them: parallel lists text, x0, x1, top,
     bottom, upright, size, fontname (`char_dicts` makes pdfplumber-style dicts of them)."""
-    import pypdfium2 as pdfium
     doc = pdfium.PdfDocument(str(path))
     descents = _Descents(path)
     try:
@@ -329,7 +337,6 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
     a, _, c, _, e, _ = geo.ctm
     if not a or any(m[5] != ALONG_X for m in metrics.values()):
         return _chars_one_by_one(api, tp, geo, text, keep, metrics)
-    import numpy as np
     idx = np.asarray(keep, dtype=np.intp)
     left = np.asarray(lefts)[idx] * a + (e + geo.x_shift)
     right = np.asarray(rights)[idx] * a + (e + geo.x_shift)
@@ -344,7 +351,6 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
 
 
 def _as_chars(text, x0, x1, top, bottom, upright, size, fontname) -> dict:
-    import numpy as np
     return {"text": list(text), "x0": np.asarray(x0, dtype=float), "x1": np.asarray(x1, dtype=float),
             "top": np.asarray(top, dtype=float), "bottom": np.asarray(bottom, dtype=float),
             "upright": np.asarray(upright, dtype=bool), "size": np.asarray(size, dtype=float),
@@ -440,9 +446,6 @@ class _Descents:
         self.at = 0
         self.cache: dict = {}
         try:
-            from pdfminer.pdfdocument import PDFDocument
-            from pdfminer.pdfpage import PDFPage
-            from pdfminer.pdfparser import PDFParser
             self.fp = open(path, "rb")
             self.pages = PDFPage.create_pages(PDFDocument(PDFParser(self.fp)))
         except Exception as e:
@@ -474,7 +477,6 @@ class _Descents:
             return {}, None, None
 
     def _fonts(self, resources) -> dict[str, float]:
-        from pdfminer.pdftypes import PDFObjRef, resolve1
         out: dict[str, float] = {}
         clash: set[str] = set()
         fonts = resolve1(resolve1(resources or {}).get("Font")) or {}
@@ -500,9 +502,6 @@ class _Descents:
 def _descent_of(spec: dict) -> tuple[str, float]:
     """(name without subset tag, descent per unit of font size) of one font dictionary, by pdfminer's rules
     (pdfminer.pdffont: PDFType1Font, PDFType3Font, PDFCIDFont, PDFFont.__init__)."""
-    from pdfminer.fontmetrics import FONT_METRICS
-    from pdfminer.pdftypes import resolve1
-    from pdfminer.psparser import PSLiteral
 
     def name_of(v) -> str:
         v = resolve1(v)
@@ -535,7 +534,6 @@ def _edges(api: _Api, page: int, geo: _Geometry) -> list[dict]:
     """The page's lines, rectangles and curves as pdfplumber's edges (pdfminer's `paint_path` sorts each
     painted subpath into a line, a rectangle or a curve; pdfplumber turns each into edges), from PDFium's path
     objects, those inside form XObjects included."""
-    from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
     r = api.r
     matrix = r.FS_MATRIX()
     px, py = ctypes.c_float(), ctypes.c_float()
@@ -647,7 +645,6 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
     new one when it begins left of the previous one, more than `x_tolerance` right of its end, or more than
     `y_tolerance` above or below it; ligatures are spelled out. Pages with turned text go through pdfplumber's
     WordExtractor itself."""
-    import numpy as np
     texts = chars["text"]
     n = len(texts)
     if n == 0:
@@ -691,7 +688,46 @@ def char_dicts(chars: dict) -> list[dict]:
 
 
 def _words_by_pdfplumber(chars: dict, x_tolerance: float, y_tolerance: float) -> list[dict]:
-    from pdfplumber.utils.text import WordExtractor
     ex = WordExtractor(x_tolerance=x_tolerance, y_tolerance=y_tolerance, keep_blank_chars=False,
                        use_text_flow=False)
     return [{k: w[k] for k in WORD_KEYS} for w, _ in ex.iter_extract_tuples(char_dicts(chars))]
+
+
+# --------------------------------------------------------------------------------------------------
+# Comparing the two readers' records (tests/test_reader.py and benchmarks/run.py).
+
+BOX_TOLERANCE = 1.0  # points: how far a record's box may move between readers
+
+
+def record_differences(a, b, where: str = "") -> list[str]:
+    """Where two JSON dumps of records (or of outcomes: lists, tuples) differ: anything but a box (`bbox`)
+    must be equal, boxes within BOX_TOLERANCE."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if a.keys() != b.keys():
+            return [f"{where}: keys {sorted(a.keys() ^ b.keys())}"]
+        out = []
+        for k in a:
+            if k == "bbox" and a[k] is not None and b[k] is not None:
+                if len(a[k]) != len(b[k]) or any(abs(x - y) > BOX_TOLERANCE for x, y in zip(a[k], b[k])):
+                    out.append(f"{where}.{k}: {a[k]} != {b[k]}")
+            else:
+                out += record_differences(a[k], b[k], f"{where}.{k}")
+        return out
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        if len(a) != len(b):
+            return [f"{where}: {len(a)} items != {len(b)}"]
+        return [d for i, (x, y) in enumerate(zip(a, b)) for d in record_differences(x, y, f"{where}[{i}]")]
+    return [] if a == b else [f"{where}: {a!r} != {b!r}"]
+
+
+def reader_outcomes(path: Path, annotate: bool = False, **kw) -> dict[str, object]:
+    """What each reader makes of one PDF: (records as JSON, problems), or (error type, message)."""
+    from .pipeline import extract_with_problems
+    out: dict[str, object] = {}
+    for which in READERS:
+        try:
+            doc, problems = extract_with_problems(path, annotate=annotate, reader=which, **kw)
+            out[which] = (doc.model_dump(mode="json"), problems)
+        except errors.ExtractError as e:
+            out[which] = (type(e).__name__, e.message)
+    return out

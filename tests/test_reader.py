@@ -12,56 +12,34 @@ from pathlib import Path
 
 import pytest
 from actionplans.extract import errors, ocr, reader
-from actionplans.extract.pipeline import extract_with_problems
 from pdfplumber.utils.text import WordExtractor
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = sorted((REPO / "corpus").glob("*.pdf")) + sorted((REPO / "corpus" / "generated").glob("*.pdf"))
 SCANNED = sorted((REPO / "corpus" / "scanned").glob("*.pdf"))
-BOX_KEYS = {"bbox"}
-TOLERANCE = 1.0  # points
 
 
-def differences(a, b, where: str = "") -> list[str]:
-    """Where two JSON dumps of records differ: anything but a box must be equal; boxes within 1 pt."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        if a.keys() != b.keys():
-            return [f"{where}: keys {sorted(a.keys() ^ b.keys())}"]
-        out = []
-        for k in a:
-            if k in BOX_KEYS and a[k] is not None and b[k] is not None:
-                if len(a[k]) != len(b[k]) or any(abs(x - y) > TOLERANCE for x, y in zip(a[k], b[k])):
-                    out.append(f"{where}.{k}: {a[k]} != {b[k]}")
-            else:
-                out += differences(a[k], b[k], f"{where}.{k}")
-        return out
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        if len(a) != len(b):
-            return [f"{where}: {len(a)} items != {len(b)}"]
-        return [d for i, (x, y) in enumerate(zip(a, b)) for d in differences(x, y, f"{where}[{i}]")]
-    return [] if a == b else [f"{where}: {a!r} != {b!r}"]
-
-
-def outcome(path: Path, which: str, **kw):
-    try:
-        doc, problems = extract_with_problems(path, annotate=False, reader=which, **kw)
-        return doc.model_dump(mode="json"), problems
-    except errors.ExtractError as e:
-        return type(e).__name__, e.message
+def test_differences_are_found_in_text_and_in_boxes_moved_more_than_a_point():
+    rec = {"text": "Agreed", "bbox": [10.0, 20.0, 30.0, 40.0], "actions": [{"owners": ["Governor"]}]}
+    assert reader.record_differences(rec, {**rec, "bbox": [10.9, 20.0, 30.0, 39.1]}) == []
+    assert reader.record_differences(rec, {**rec, "bbox": [11.2, 20.0, 30.0, 40.0]}) == [
+        ".bbox: [10.0, 20.0, 30.0, 40.0] != [11.2, 20.0, 30.0, 40.0]"]
+    assert reader.record_differences(rec, {**rec, "actions": [{"owners": ["Governors"]}]}) == [
+        ".actions[0].owners[0]: 'Governor' != 'Governors'"]
 
 
 @pytest.mark.parametrize("pdf", CORPUS, ids=lambda p: p.stem)
 def test_the_same_records_from_either_reader(pdf):
-    fast, reference = outcome(pdf, "pdfium"), outcome(pdf, "pdfplumber")
-    assert differences(reference, fast) == []
+    got = reader.reader_outcomes(pdf)
+    assert reader.record_differences(got["pdfplumber"], got["pdfium"]) == []
 
 
 @pytest.mark.skipif(bool(ocr.tools_missing()), reason="OCR not installed")
 @pytest.mark.parametrize("pdf", SCANNED, ids=lambda p: p.stem)
 def test_the_same_records_from_either_reader_of_an_ocrd_scan(pdf):
     settings = ocr.OcrSettings(cache_dir=str(REPO / "db" / "cache"))
-    assert differences(outcome(pdf, "pdfplumber", ocr_settings=settings),
-                       outcome(pdf, "pdfium", ocr_settings=settings)) == []
+    got = reader.reader_outcomes(pdf, ocr_settings=settings)
+    assert reader.record_differences(got["pdfplumber"], got["pdfium"]) == []
 
 
 # --------------------------------------------------------------------------------------------------
