@@ -149,7 +149,10 @@ def broken_word(before: str, line: str) -> bool:
         return False
     left, right = a.group(1).lower(), b.group(1)
     vocab = _vocabulary()
-    return left + right in vocab and not (left in vocab and right in vocab)
+    # A letter alone is no word ('Manage' + 'r'), nor is a line of two letters or fewer, which can only be a
+    # word's end ('Govern' + 'or', the cell's last line).
+    alone = len(right) == 1 and right not in ("a", "i") or len(right) <= 2 and line.strip() == right
+    return left + right in vocab and not (left in vocab and right in vocab and not alone)
 
 
 def reflow(lines: list[Line]) -> str:

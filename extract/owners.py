@@ -164,6 +164,10 @@ def _titled(text: str) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() or w.lower() in small for w in words)
 
 
+# What parts a person's name from their post: 'Tom Clarke – Head of Security', 'Beth Khan, Equalities Lead'.
+_NAME_PART = re.compile(r"\s+[\u2013\u2014-]\s+|,")
+
+
 def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
     parts = _CONJ.split(piece)
     segments, seps = parts[0::2], parts[1::2]
@@ -182,6 +186,8 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
             new = _opens_with_head(right) or _words(right)[-1:] in _POST_ENDS
         elif _opens_with_head(right):
             new = True
+        elif "," not in sep and _personal_name(_NAME_PART.split(right)[0].strip()) and _is_role(left):
+            new = True  # "Head of Safety and Marek Hughes, ...": a post is complete; a person's name opens the next
         elif _known(right):
             new = _is_role(left)
         else:

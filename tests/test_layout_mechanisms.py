@@ -42,7 +42,8 @@ def test_a_date_column_stacked_without_gaps_splits_into_one_entry_per_date():
 
 @pytest.mark.parametrize("before,line,joined", [
     ("accommodatio", "n and support", True), ("Head of Healthcar", "e", True), ("move in", "to the unit", False),
-    ("to", "day", False), ("the", "re", False)])
+    ("to", "day", False), ("the", "re the unit", False),
+    ("Deputy Govern", "or", True), ("Manage", "r (Sam Doyle)", True)])  # a letter, or a cell's last two: a word's end
 def test_words_broken_by_a_narrow_column_are_mended_only_into_words(before, line, joined):
     assert broken_word(before, line) is joined
 
@@ -103,6 +104,10 @@ def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_insid
 
 
 @pytest.mark.parametrize("entry,owners", [
+    ("Custodial Manager (Chris Doyle) and Imran Clarke – Head of Safety",
+     ["Custodial Manager (Chris Doyle)", "Imran Clarke – Head of Safety"]),
+    ("Imran Clarke, Head of Safety and Marek Hughes, Safer Custody Manager",
+     ["Imran Clarke, Head of Safety", "Marek Hughes, Safer Custody Manager"]),
     ("Chris Doyle, Head of Residence", ["Chris Doyle, Head of Residence"]),       # a person and their post
     ("Safer Custody, Head of Safety", ["Safer Custody", "Head of Safety"]),        # a team is no person
     ("Reception Supervisor & Family Engagement Worker", ["Reception Supervisor", "Family Engagement Worker"]),
