@@ -190,7 +190,8 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
                     hard_break(prev, ln, right, settings.wrap_slack) and bool(SENTENCE_END.search(prev.text.strip()))
                     and ln.words[0]["text"][:1].isupper())
             else:  # a row continued on the next page: a new paragraph only if the last one was finished
-                new = bool(SENTENCE_END.search(prev.text.strip())) and ln.words[0]["text"][:1].isupper()
+                new = bool(SENTENCE_END.search(prev.text.strip()) or hard_break(
+                    prev, ln, right, settings.wrap_slack, across_pages=True)) and ln.words[0]["text"][:1].isupper()
         if new:
             paras.append(Paragraph([ln], bullet=_bullet_start(ln)))
         else:
@@ -205,10 +206,12 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     return [p for p in paras if p.text]
 
 
-def hard_break(prev: Line, ln: Line, right: float | None, slack: float = DEFAULT.wrap_slack) -> bool:
+def hard_break(prev: Line, ln: Line, right: float | None, slack: float = DEFAULT.wrap_slack,
+               across_pages: bool = False) -> bool:
     """Did the typist end `prev` with Enter rather than Word wrapping it? Yes when the first word of `ln`
-    (and a space) would still have fitted after `prev` before `right`, the column's right edge."""
-    if right is None or ln.page != prev.page:
+    (and a space) would still have fitted after `prev` before `right`, the column's right edge. Lines on
+    two pages are judged only `across_pages` (a cell's column keeps its edges over a page break)."""
+    if right is None or ln.page != prev.page and not across_pages:
         return False
     first = ln.words[0]
     end = first["x1"]

@@ -134,6 +134,7 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     out["ref_lead"] = _share([REF_LEAD.match(t) is not None for t in texts])  # 'Concern 1 Leaders should ...'
     out["refs"] = float(sum(REF.match(t) is not None for t in lines))  # lines that are a ref and nothing else
     out["words"] = sum(len(t.split()) for t in lines) / len(lines) if lines else 0.0
+    out["prose"] = _share([len(t.split()) >= 5 for t in lines])  # lines of running text
     out["lines"] = float(len(lines))
     return out
 
@@ -150,8 +151,8 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
         best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
         if best is None or scores[best][kind] < strong or names[best] == kind:
             continue
-        if names[best] in ("response", "text") and scores[best]["words"] > 6:
-            continue  # long prose that happens to start with refs or dates is not that column
+        if names[best] in ("response", "text") and (scores[best]["words"] > 6 or scores[best]["prose"] >= 0.3):
+            continue  # prose that starts with refs, dates or decisions ('accepted' atop it) is not that column
         held = names.index(kind) if kind in names else None
         if held is not None and scores[held][kind] >= weak:
             continue

@@ -277,3 +277,19 @@ def test_with_no_refs_a_record_ended_by_a_section_row_is_not_glued_to_the_one_ab
     scan = scanner.finish()
     assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
         "Leaders should act.", "Staff should be trained.", "Cells should hold one."]
+
+
+def test_a_column_of_prose_with_decisions_atop_its_cells_stays_the_response_column():
+    response = [["accepted"], ["Every prisoner placed on basic will have a plan", "agreed with their key worker."],
+                ["rejected"], ["Not accepted. The current arrangements meet", "the requirements of the framework."]]
+    assert type_columns(["text", "response", "owner", "date"],
+                        [[["Prisoners on basic"]], response, [["Governor"]], [["30/04/2016"]]]) == [
+        "text", "response", "owner", "date"]
+
+
+def test_a_short_line_ending_a_page_was_ended_by_enter_so_the_next_page_opens_a_paragraph():
+    lines = to_lines(words("rejected", page=2, x0=300) + words("Not accepted. The current arrangements meet",
+                                                               page=3, x0=300, top=60))
+    assert [p.text for p in paragraphs(lines, right=560)] == [
+        "rejected", "Not accepted. The current arrangements meet"]
+    assert len(paragraphs(lines)) == 1  # no right edge known: one paragraph, as before
