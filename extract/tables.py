@@ -134,7 +134,8 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     out["ref_lead"] = _share([REF_LEAD.match(t) is not None for t in texts])  # 'Concern 1 Leaders should ...'
     out["refs"] = float(sum(REF.match(t) is not None for t in lines))  # lines that are a ref and nothing else
     out["words"] = sum(len(t.split()) for t in lines) / len(lines) if lines else 0.0
-    out["prose"] = _share([len(t.split()) >= 5 for t in lines])  # lines of running text
+    # lines of running text: two words or more in lower case (a narrow column's prose has short lines too)
+    out["prose"] = _share([sum(w[:1].islower() for w in t.split()) >= 2 for t in lines])
     out["lines"] = float(len(lines))
     return out
 
@@ -162,7 +163,7 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
     free = [j for j, n in enumerate(names) if n is None and scores[j]["lines"]]
     prose = sorted(free, key=lambda j: (scores[j]["lines"] >= 2, scores[j]["words"] * scores[j]["lines"]))[-2:]
     if "response" not in names and "text" not in names and len(prose) == 2 and all(
-            scores[j]["lines"] >= 2 and scores[j]["words"] >= 3 for j in prose):
+            scores[j]["lines"] >= 2 and scores[j]["prose"] >= 0.3 for j in prose):
         names[min(prose)], names[max(prose)] = "text", "response"  # two columns of prose: the finding, then the reply
         free = [j for j in free if j not in prose]
     if "response" not in names and free:
@@ -691,7 +692,7 @@ class TableScanner:
         # column and another is a new record, its ref left empty (and warned about); atop a page, only when it
         # prints a decision of its own (a row continued from the page above does not repeat one).
         unnumbered = not ref_text and "text" in filled and len(filled) > 1 and not self.refs_seen and full and (
-            current is None or not page_top or "decision" in filled and bool(current.words("decision"))
+            current is None or not page_top or self._decides(cells) and self._decides(current.cells)
         ) and self.scan.columns is not None and "ref" not in self.scan.columns.fields
         if not ref_text and current is not None and not unnumbered:
             why = "continued on a new page" if pageno not in current.pages else (
@@ -712,6 +713,15 @@ class TableScanner:
         self.refs_seen = self.refs_seen or bool(ref_text)
         self._flush()
         self.current = Row(cells, self.section, [pageno], bbox)
+
+    @staticmethod
+    def _decides(cells: dict[str, list[dict]]) -> bool:
+        """Does a row print a decision: in the decision column, or alone on the first line of its response?"""
+        if cells.get("decision"):
+            return True
+        response = cells.get("response", [])
+        first = [w for w in response if abs(w["top"] - response[0]["top"]) < 2] if response else []
+        return bool(first) and DECISION_ONLY.match(text_of(first)) is not None
 
     @staticmethod
     def _ref_from_text(cells: dict[str, list[dict]]) -> dict[str, list[dict]]:

@@ -293,3 +293,31 @@ def test_a_short_line_ending_a_page_was_ended_by_enter_so_the_next_page_opens_a_
     assert [p.text for p in paragraphs(lines, right=560)] == [
         "rejected", "Not accepted. The current arrangements meet"]
     assert len(paragraphs(lines)) == 1  # no right edge known: one paragraph, as before
+
+
+def test_two_prose_columns_are_told_by_their_lower_case_words_even_when_the_response_column_is_narrow():
+    finding = [["Leaders should investigate", "the high number of", "adjudications brought."]]
+    reply = [["- A quality", "assurance check", "of 10% of", "adjudication", "records will be", "completed each",
+              "month by the", "Head of Safety."]]
+    owner = [["Grace Clarke –", "Equalities Lead"], ["Custodial Manager", "(Aisha Hughes)"]]
+    assert type_columns(["ref", None, None, None, "date", "owner"],
+                        [[["Recommendation", "1"]], finding, [["Accepted"]], reply, [["28th", "February", "2022"]],
+                         owner]) == ["ref", "text", "decision", "response", "date", "owner"]
+
+
+def test_in_a_ruled_plan_with_no_refs_a_row_atop_a_page_that_prints_its_own_decision_is_a_new_record():
+    from actionplans.extract.tables import Columns, TableScanner
+    scanner = TableScanner()
+    scanner.scan.columns = Columns(["text", "response", "owner", "date"], [40, 260, 560, 660, 800])
+    first = {"text": words("Leaders should act.", x0=40), "response": words("Agreed", "A panel will meet.", x0=260),
+             "owner": words("Governor", x0=560, top=111.5), "date": words("June 2024", x0=660, top=111.5)}
+    scanner._row(1, first, (40, 100, 800, 200), False, page_top=False)
+    top = {"text": words("Leaders should investigate.", x0=40, page=2),
+           "response": words("Not agreed", "The budget does not allow it.", x0=260, page=2)}
+    scanner._row(2, top, (40, 60, 800, 120), False, page_top=True)  # a ruled table's first row on a page
+    more = {"response": words("and report monthly.", x0=260, page=3)}
+    scanner._row(3, more, (40, 60, 800, 80), False, page_top=True)  # no decision of its own: continues
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("text")) for r in rows] == [
+        "Leaders should act.", "Leaders should investigate."]
+    assert rows[1].pages == [2, 3]
