@@ -291,7 +291,7 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
                     new = bool(segment_opens(ln.text, so_far))
                 else:
                     # judged on the line and the lines that wrap on below it (a post may take three lines)
-                    ahead = [reflow(_wrapped_run(lines, k, right, step, settings)[:n]) for n in (1, 2, 3)]
+                    ahead = [reflow(_wrapped_run(lines, k, right, step, settings)[:n]) for n in (1, 2, 3, 4)]
                     segment = bool(segment_opens(ahead, reflow(out[-1].lines[cut:])))
                     if segment and beside is not None and beside(ln) != beside(prev):
                         new, segment = True, False  # a second owner beside the next paragraph: its entry

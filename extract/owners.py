@@ -166,6 +166,7 @@ def _titled(text: str) -> bool:
 
 # What parts a person's name from their post: 'Tom Clarke – Head of Security', 'Beth Khan, Equalities Lead'.
 _NAME_PART = re.compile(r"\s+[\u2013\u2014-]\s+|,")
+_DASHED = re.compile(r"\s[\u2013\u2014-]\s")
 
 
 def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
@@ -186,8 +187,11 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
             new = _opens_with_head(right) or _words(right)[-1:] in _POST_ENDS
         elif _opens_with_head(right):
             new = True
-        elif "," not in sep and _personal_name(_NAME_PART.split(right)[0].strip()) and _is_role(left):
-            new = True  # "Head of Safety and Marek Hughes, ...": a post is complete; a person's name opens the next
+        elif _personal_name(_NAME_PART.split(right)[0].strip()) and _is_role(left) and (
+                "," not in sep or _DASHED.search(right)):
+            # "Head of Safety and Marek Hughes, ...", "..., Imran Mensah – Head of Safety": a post is complete, and a
+            # person's name opens the next owner (after a bare comma, "Head of Safety, Marek Hughes" is one person)
+            new = True
         elif _known(right):
             new = _is_role(left)
         else:

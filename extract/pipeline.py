@@ -29,7 +29,7 @@ from .owners import bare_title, describe_owner, ends_owner, is_post, post_of, sp
 from .reader import DEFAULT_READER, TABLE_SETTINGS, WORD_KEYS, unreadable
 from .reader import read_pages as _read_pages
 from .settings import DEFAULT, Settings
-from .tables import REF, REF_LEAD, Row, Scan, TableScanner, furniture, header_field
+from .tables import REF, REF_LEAD, Columns, Row, Scan, TableScanner, furniture, header_field
 
 log = logging.getLogger(__name__)
 __all__ = ["TABLE_SETTINGS", "WORD_KEYS", "read_pages", "unreadable", "extract_document", "extract_with_problems"]
@@ -144,14 +144,20 @@ class RowCells:
     date_options: dict
 
 
-def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date")) -> dict[str, float]:
-    """The right edge of each column's text, from its longest lines across the document: a line that
-    stops well short of it was ended by Enter, not wrapped."""
+def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), columns: Columns | None = None,
+                  settings: Settings = DEFAULT) -> dict[str, float]:
+    """The right edge of each column's text: where its longest lines across the document end, or, when a column
+    follows it, where that column's text starts less the padding of two cells, whichever is further (a column
+    of short entries never reaches its edge). A line that stops well short of it was ended by Enter."""
     out: dict[str, float] = {}
     for name in names:
         xs = [w["x1"] for r in rows for w in r.words(name)]
         if xs:
             out[name] = max(xs)
+            if columns is not None and name in columns.fields:
+                j = columns.fields.index(name)
+                if j + 2 < len(columns.edges):  # a column follows (the last edge is the page's)
+                    out[name] = max(out[name], columns.edges[j + 1] - 2 * settings.cell_padding)
     return out
 
 
@@ -303,7 +309,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT) -> Recovery:
         scanner.add_page(p["page"], words, p["tables"], p.get("rules", ()))
     scan = scanner.finish()
     banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
-    rights = column_rights(scan.rows, ("response", "owner", "date"))
+    rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
     read = [read_cells(row, rights, settings) for row in scan.rows]
     habits = (document_habit([c.owner_options for c in read]), document_habit([c.date_options for c in read]))
     return Recovery(lines_per_page, drop, banners, scan, read, habits)

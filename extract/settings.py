@@ -66,6 +66,9 @@ class Settings(BaseModel):
         1.0, ge=0, description="Cost of a row placement other than the document's usual one (a typist keeps a habit)")
     stacked_gap: float = Field(
         1.8, gt=0, description="Entries stacked at the top of a cell are at most this many lines apart (one blank)")
+    cell_padding: float = Field(
+        5.4, ge=0, description="Points between a cell's border and its text on each side (Word's default, 0.19 cm): "
+                               "text wraps that far short of the next column's text")
 
 
 DEFAULT = Settings()

@@ -104,6 +104,9 @@ def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_insid
 
 
 @pytest.mark.parametrize("entry,owners", [
+    ("Rhian Mensah – Head of Security, Imran Mensah – Head of Safety",
+     ["Rhian Mensah – Head of Security", "Imran Mensah – Head of Safety"]),
+    ("Head of Safety, Marek Hughes", ["Head of Safety, Marek Hughes"]),  # a post, then its holder's name
     ("Custodial Manager (Chris Doyle) and Imran Clarke – Head of Safety",
      ["Custodial Manager (Chris Doyle)", "Imran Clarke – Head of Safety"]),
     ("Imran Clarke, Head of Safety and Marek Hughes, Safer Custody Manager",
@@ -321,3 +324,13 @@ def test_in_a_ruled_plan_with_no_refs_a_row_atop_a_page_that_prints_its_own_deci
     assert [" ".join(w["text"] for w in r.words("text")) for r in rows] == [
         "Leaders should act.", "Leaders should investigate."]
     assert rows[1].pages == [2, 3]
+
+
+def test_a_columns_text_edge_is_where_the_next_column_starts_less_two_cells_padding_when_its_lines_are_short():
+    from actionplans.extract.pipeline import column_rights
+    from actionplans.extract.tables import Columns, Row
+    owner = [dict(w, page=1) for w in words("Head of Residence", "(Sam Smith)", x0=600)]
+    rows = [Row({"owner": owner}, None, [1], (0, 0, 800, 200))]
+    cols = Columns(["response", "owner", "date"], [300.0, 600.0, 720.0, 10_000.0])
+    assert column_rights(rows, ("owner",)) == {"owner": max(w["x1"] for w in owner)}  # no columns known: the text
+    assert column_rights(rows, ("owner",), cols) == {"owner": 720.0 - 2 * 5.4}
