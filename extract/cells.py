@@ -228,6 +228,7 @@ NO_BREAK_BEFORE = re.compile(r"^[/)\]}.,;:!?%\u2019\u201d]")
 # or the text above ends on one.
 _JOINS_NEXT = re.compile(r"(?:[/,&(\-\u2013]|\band|\bof|\bfor|\bthe|\bto|\bin|\bwith)\s*$", re.I)
 _JOINS_PREV = re.compile(r"^(?:[a-z(&/,\-\u2013]|and\b|or\b|of\b|for\b)")
+_JOINS_WORD = re.compile(r"^(?:and|or|of|for|to|until|onwards)\b", re.I)
 
 
 def continues(line: str, before: str) -> bool:
@@ -277,6 +278,11 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
                 beside is not None and beside(ln) != beside(prev)
                 and (opens is None or opens(ln.text, so_far)))
         segment = False
+        if not new and prev is not None and split_segments and segment_opens is not None and ln.text[:1].islower() \
+                and not _JOINS_NEXT.search(so_far) and not _JOINS_WORD.match(ln.text):
+            # a line in lower case continues the entry above, unless it and what wraps on below it read as an
+            # entry of their own after a whole one ('end of August' + 'end of' / 'November')
+            new = bool(segment_opens(reflow(_wrapped_run(lines, k, right, step, settings)), so_far, whole=True))
         if not new and prev is not None and not continues(ln.text, so_far):
             if hard_break(prev, ln, right, settings.wrap_slack):
                 if split_segments:

@@ -119,9 +119,13 @@ _MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
 PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS}|{'|'.join(SEASON_END)})|\bQ[1-4])\.?\s*$", re.I)
 
 
-def opens_date(line: str, before: str) -> bool:
+def opens_date(line: str, before: str, whole: bool = False) -> bool:
     """Can this line begin a new date entry? Only once the text before it is a whole date or status,
-    and not when it continues one ('end of' + 'December', 'August 2021' + '(review of processes)')."""
+    and not when it continues one ('end of' + 'December', 'August 2021' + '(review of processes)').
+    `whole`: the line (with what wraps on below it) must also read as a date by itself ('end of November'
+    opens, 'onwards' continues)."""
+    if whole and parse_target_date(line).status == "unparsed":
+        return False
     if line.startswith("(") or re.match(r"(?:and|or|to|of|until)\b", line) or re.search(
             r"(?:\band|\bof|\bby|\bto|\bthe|[-,/&])\s*$", before, re.I):
         return False

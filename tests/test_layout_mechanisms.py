@@ -334,3 +334,11 @@ def test_a_columns_text_edge_is_where_the_next_column_starts_less_two_cells_padd
     cols = Columns(["response", "owner", "date"], [300.0, 600.0, 720.0, 10_000.0])
     assert column_rights(rows, ("owner",)) == {"owner": max(w["x1"] for w in owner)}  # no columns known: the text
     assert column_rights(rows, ("owner",), cols) == {"owner": 720.0 - 2 * 5.4}
+
+
+def test_stacked_dates_opening_in_lower_case_split_where_a_whole_date_ends_but_onwards_continues_one():
+    lines = to_lines(words("end of August", "end of", "November", "end of January", "April 2022", "onwards",
+                           x0=600))
+    assert [e.text for e in entries(lines, right=660, split_segments=True, opens=opens_date,
+                                    segment_opens=opens_date)] == [
+        "end of August", "end of November", "end of January", "April 2022 onwards"]
