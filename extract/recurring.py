@@ -11,7 +11,15 @@ then stemmed (Snowball), so "disproportionately", "disproportionality" and "disp
 words and phrases inspectors use for one another's (`data/concepts.yml`: "explore the reasons for", "find out
 why" and "investigate"; "over-represented" and "disproportionately"; "without delay" and "promptly") become one
 concept each, so a recommendation made again in other words shares more with its first wording than a near
-miss does. The score is the Dice coefficient of the two sets. Three gates stop near misses that share many words:
+miss does. Beyond that hand-made list, two words also meet when WordNet puts the most frequent sense of one in a
+synset with the most frequent sense of the other ("phone" and "telephone", "toilet" and "lavatory"):
+`data/wordnet_synonyms.tsv`, built from WordNet 3.1 by `data/build_synonyms.py`, loaded once. Only the first
+sense counts (`Settings.senses`), so a word's rare meanings do not make it a synonym of everything. A later text
+that opens with findings ("Use of force was not monitored; leaders should...") is also compared from its first
+clause that says what should be done, and the better score counts. The score is the Dice coefficient of the two
+sets. Weighting each word by its rarity in English (`Settings.weighted`) is measured but off: it raises recall and
+loses precision on every held-out set, because the rare words two near misses share are the topic's nouns.
+Three gates stop near misses that share many words:
 both texts name a topic from `data/topics.yml` (use of force, incentives, complaints...) but no topic in
 common; both name groups of prisoners from `data/groups.yml` but none in common (black, Asian and
 mixed-heritage prisoners count as minority ethnic); or all the words they share name their topic and none
@@ -26,24 +34,32 @@ import functools
 import gzip
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import yaml
 from pydantic import BaseModel, Field
 
-METHOD = "dice-concepts-demand-gate"
+METHOD = "dice-concepts-wordnet-demand-gate"
 
 
 class Settings(BaseModel):
     """The tolerances of the comparison, in one place."""
 
     threshold: float = Field(default=0.42, description="Dice score at or above which two recommendations are the"
-                             " same; chosen on the tuning pairs (benchmarks/recurring.py)")
+                             " same; the highest of the thresholds with the best F1 on the tuning half of"
+                             " recurring_pairs.tsv (benchmarks/recurring.py --tune)")
     min_shared: int = Field(default=2, description="Fewest shared content stems for a link: one shared word is"
                             " never a repeated recommendation")
     min_demand: int = Field(default=1, description="Fewest shared stems or concepts outside the words naming the"
                             " topic (data/topics.yml): sharing a topic is not asking the same of it")
+    senses: int = Field(default=1, description="First WordNet senses of a word (per part of speech) through which it"
+                        " meets another word of the same synset; 0 = exact stems and concepts only")
+    weighted: bool = Field(default=False, description="Weigh each word by how rare it is in English (spaCy's word"
+                           " probabilities). Off: it favours the topic's nouns, which near misses share, over the"
+                           " common verbs that say what is asked (README, recurring recommendations)")
+    demand_clause: bool = Field(default=True, description="Also compare the later text's last clause that says"
+                                " what should be done, without the findings written before it")
 
 
 SETTINGS = Settings()
@@ -149,6 +165,54 @@ def _covered(seq: list[str], name: str) -> set[int]:
     return out
 
 
+@functools.cache
+def _synonym_table() -> dict[str, dict[str, tuple[int, ...]]]:
+    """WordNet's synsets of each common word (data/wordnet_synonyms.tsv, built by data/build_synonyms.py):
+    lemma -> part of speech -> synset ids, most frequent sense first (-1: a sense no other kept word shares)."""
+    table: dict[str, dict[str, tuple[int, ...]]] = {}
+    text = resources.files("actionplans.extract").joinpath("data/wordnet_synonyms.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            lemma, *cells = line.split("\t")
+            table[lemma] = {c[0]: tuple(int(i) for i in c[2:].split()) for c in cells}
+    return table
+
+
+@functools.cache
+def _synsets(word: str, senses: int) -> frozenset[int]:
+    """The synsets of a word's first `senses` senses in each part of speech, as the word and as its lemma."""
+    if senses <= 0:
+        return frozenset()
+    table = _synonym_table()
+    found = set()
+    for form in {word, _lemmas().get(word, word)}:
+        for ids in table.get(form, {}).values():
+            found.update(i for i in ids[:senses] if i >= 0)
+    return frozenset(found)
+
+
+@functools.cache
+def _probs() -> dict[str, float]:
+    data = resources.files("spacy_lookups_data").joinpath("data/en_lexeme_prob.json.gz").read_bytes()
+    return json.loads(gzip.decompress(data))
+
+
+WEIGHT_BASE, WEIGHT_CAP = 8.0, 14.0
+
+
+@functools.cache
+def _weight(word: str) -> float:
+    """How much a word says: its surprisal in English (-log probability), less a base, within [1, cap - base]."""
+    probs = _probs()
+    p = probs.get(_lemmas().get(word, word), probs.get(word, -WEIGHT_CAP))
+    return min(max(-p, WEIGHT_BASE + 1), WEIGHT_CAP) - WEIGHT_BASE
+
+
+# A clause that says what should be done; a findings clause before it ("Use of force was not monitored;") is
+# left out when the later text is compared on its demand alone.
+DEMAND = re.compile(r"\b(?:should|must|need to|needs to)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Text:
     """A recommendation prepared for comparison: its content stems, topics and groups of prisoners."""
@@ -158,33 +222,55 @@ class Text:
     groups: frozenset[str]
     words: dict[str, str]  # stem (or ~concept) -> the words as first written, to show what two texts share
     topic_terms: frozenset[str] = frozenset()  # stems written only inside a topic's name ("use of force")
+    keys: dict[str, frozenset] = field(default_factory=dict)  # term -> itself and its words' synsets
+    weights: dict[str, float] = field(default_factory=dict)  # term -> how much it says
+    demand: Text | None = None  # the clauses from the first that says what should be done, when findings precede
 
 
-def prepare(text: str) -> Text:
-    """A recommendation's text -> its content stems and concepts, topics and groups of prisoners."""
+def _prepare(text: str, settings: Settings) -> Text:
     raw = _words(text)
     seq = [_stem(w) for w in raw]
     groups = set(_labels(seq, "groups.yml"))
     if groups & MINORITY_GROUPS:
         groups.add(BME)
     words: dict[str, str] = {}
+    keys: dict[str, set] = {}
+    weights: dict[str, float] = {}
     spans = {start: (end, label) for start, end, label in _fold(seq)}
     i = 0
     while i < len(raw):
         if i in spans:  # a concept stands for its phrase, whatever words it uses
             end, label = spans[i]
-            words.setdefault(f"~{label}", " ".join(raw[i:end]))
+            term = f"~{label}"
+            words.setdefault(term, " ".join(raw[i:end]))
+            keys.setdefault(term, {term})
+            weights[term] = max([weights.get(term, 0.0)]
+                                + [_weight(w) if settings.weighted else 1.0 for w in raw[i:end]])
             i = end
             continue
         w = raw[i]
         if w not in STOP and _lemmas().get(w, w) not in STOP:
-            words.setdefault(seq[i], w)
+            term = seq[i]
+            words.setdefault(term, w)
+            keys.setdefault(term, {term}).update(_synsets(w, settings.senses))
+            weights[term] = max(weights.get(term, 0.0), _weight(w) if settings.weighted else 1.0)
         i += 1
     in_topic = _covered(seq, "topics.yml")
     outside = {seq[i] for i in range(len(seq)) if i not in in_topic}
     topic_terms = frozenset(s for s in words if not s.startswith("~") and s not in outside)
     return Text(terms=frozenset(words), topics=_labels(seq, "topics.yml"), groups=frozenset(groups), words=words,
-                topic_terms=topic_terms)
+                topic_terms=topic_terms, keys={t: frozenset(k) for t, k in keys.items()}, weights=weights)
+
+
+def prepare(text: str, settings: Settings = SETTINGS) -> Text:
+    """A recommendation's text -> its content stems and concepts, topics and groups of prisoners."""
+    whole = _prepare(text, settings)
+    if settings.demand_clause:
+        clauses = re.split(r"(?<=[;:.])\s+", CROSS_REF.sub("", text).strip())
+        first = next((n for n, c in enumerate(clauses) if DEMAND.search(c)), 0)
+        if first > 0:
+            return replace(whole, demand=_prepare(" ".join(clauses[first:]), settings))
+    return whole
 
 
 @dataclass(frozen=True)
@@ -197,18 +283,33 @@ class Match:
     gate: str | None = None  # why a pair that shares words is not the same: 'topics', 'groups' or 'demand'
 
 
+def _met(a: Text, b: Text) -> frozenset[str]:
+    """The terms of `a` that `b` has too: the same stem or concept, or a word of a synset `b` has a word of."""
+    theirs = frozenset().union(*b.keys.values()) if b.keys else b.terms
+    return frozenset(t for t in a.terms if a.keys.get(t, {t}) & theirs)
+
+
+def _score(a: Text, b: Text) -> tuple[float, frozenset[str], frozenset[str]]:
+    if not a.terms or not b.terms:
+        return 0.0, frozenset(), frozenset()
+    ma, mb = _met(a, b), _met(b, a)
+    wa, wb = (lambda t: a.weights.get(t, 1.0)), (lambda t: b.weights.get(t, 1.0))
+    score = (sum(map(wa, ma)) + sum(map(wb, mb))) / (sum(map(wa, a.terms)) + sum(map(wb, b.terms)))
+    return score, ma, mb
+
+
 def compare(earlier: Text | str, later: Text | str, settings: Settings = SETTINGS) -> Match:
     """Score two recommendations; `same` when the score reaches the threshold and no gate stops them."""
-    a = prepare(earlier) if isinstance(earlier, str) else earlier
-    b = prepare(later) if isinstance(later, str) else later
-    shared = a.terms & b.terms
-    score = 2 * len(shared) / (len(a.terms) + len(b.terms)) if a.terms and b.terms else 0.0
+    a = prepare(earlier, settings) if isinstance(earlier, str) else earlier
+    b = prepare(later, settings) if isinstance(later, str) else later
+    score, ma, mb, a_, b_ = max(((*_score(x, y), x, y) for x in (a, a.demand) if x for y in (b, b.demand) if y),
+                                key=lambda r: r[0])
     gate = None
     if a.topics and b.topics and not a.topics & b.topics:
         gate = "topics"
     elif a.groups and b.groups and not a.groups & b.groups:
         gate = "groups"
-    elif len((a.terms - a.topic_terms) & (b.terms - b.topic_terms)) < settings.min_demand:
+    elif min(len(ma - a_.topic_terms), len(mb - b_.topic_terms)) < settings.min_demand:
         gate = "demand"  # they share the topic's name and nothing of what is asked
-    same = gate is None and score >= settings.threshold and len(shared) >= settings.min_shared
-    return Match(score=round(score, 4), words=tuple(sorted(b.words[s] for s in shared)), same=same, gate=gate)
+    same = gate is None and score >= settings.threshold and min(len(ma), len(mb)) >= settings.min_shared
+    return Match(score=round(score, 4), words=tuple(sorted(b_.words[s] for s in mb)), same=same, gate=gate)

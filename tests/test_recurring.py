@@ -86,18 +86,28 @@ def test_sharing_only_the_topic_is_not_the_same_demand():
 
 def test_labelled_pairs_held_out():
     """The figures benchmarks/recurring.py reports for each held-out set; fails if the method gets worse there.
-    Floors at the measured figures, not at the target (precision 0.95, recall 0.9): the third set, written before
-    the demand gate and untouched since, falls short of it on recall. The first held-out and the fresh set's
-    errors were studied while the method was revised; the third is the honest figure."""
+    Floors at the measured figures, not at the target (precision 0.95, recall 0.9): the third and fourth sets fall
+    short of it on recall. The first held-out, the fresh and the third set's errors were studied while the method
+    was revised; the fourth set's were not."""
     same = lambda a, b: compare(a, b).same  # noqa: E731
     held = bench.score([p for p in bench.load() if p["split"] == "held"], same)
     fresh = bench.score(bench.load(bench.FRESH), same)
     third = bench.score(bench.load(bench.THIRD), same)
-    for name, s in (("held", held), ("fresh", fresh), ("third", third)):
+    fourth = bench.score(bench.load(bench.FOURTH), same)
+    for name, s in (("held", held), ("fresh", fresh), ("third", third), ("fourth", fourth)):
         print(f"{name} precision={s['precision']:.3f} recall={s['recall']:.3f}")
     assert held["recall"] >= 0.96 and held["precision"] >= 0.92
     assert fresh["recall"] >= 0.96 and fresh["precision"] >= 0.92
-    assert third["recall"] >= 0.70 and third["precision"] >= 0.94
+    assert third["recall"] >= 0.74 and third["precision"] >= 0.95
+    assert fourth["recall"] >= 0.56 and fourth["precision"] >= 0.90
+
+
+def test_wordnet_synonyms_meet_through_their_first_sense():
+    m = compare("Prisoners should be able to make telephone calls to their families every day.",
+                "Leaders should make sure prisoners can phone their families daily.")
+    assert m.same and "phone" in m.words
+    # a rare sense does not count: 'cell' is a prison cell before it is a battery
+    assert not compare("Every cell should have a working call bell.", "Every battery should be working.").same
 
 
 def expected_links() -> set[tuple[str, str, str, str]]:
