@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cells import text_of, to_lines
+from .cells import reflow, text_of, to_lines
 from .decisions import DECISION_ONLY
 from .settings import DEFAULT, Settings
 
@@ -286,7 +286,7 @@ class TableScanner:
         """The field names of a ruled table's header row (one of its first two rows) and the first body row:
         by the header's words, else by what the columns below it hold."""
         for i in range(min(2, len(cw))):
-            texts = [text_of(c) for c in cw[i]]
+            texts = [reflow(to_lines(c)) if c else "" for c in cw[i]]  # 'Responsi' / 'ble' mended
             names = match_header(texts)
             if names is None and len(cw) > i + 1:
                 names = content_header(texts, TableScanner._grid_samples(cw[i + 1:], len(texts)))
@@ -346,6 +346,13 @@ class TableScanner:
             if self.scan.first_table_top is None:
                 self.scan.first_table_top = (pageno, bbox[1])
         cols = self.scan.columns
+        if not head and ("owner" not in cols.fields or "date" not in cols.fields):
+            # a column the first page left unnamed (its cells were empty there) is named by what this page holds
+            names = [f if f in FIELDS else None for f in cols.fields]
+            if None in names and len(rows[0]) == len(names):
+                typed = type_columns(names, self._grid_samples(cw, len(names)))
+                if typed != names:
+                    cols = self.scan.columns = Columns([n or f"col{j}" for j, n in enumerate(typed)], cols.edges)
         for i in range(start, len(rows)):
             cells: dict[str, list[dict]] = {}
             spans = [c for c in rows[i] if c]

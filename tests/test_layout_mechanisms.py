@@ -342,3 +342,41 @@ def test_stacked_dates_opening_in_lower_case_split_where_a_whole_date_ends_but_o
     assert [e.text for e in entries(lines, right=660, split_segments=True, opens=opens_date,
                                     segment_opens=opens_date)] == [
         "end of August", "end of November", "end of January", "April 2022 onwards"]
+
+
+GRID_X = (40, 90, 210, 270, 400, 460, 520)  # Ref | Recommendation | Decision | Response | Owner | Deadline
+
+
+def grid_page(page, rows_text, top=100.0):
+    """A ruled table as the table finder gives it: each row's cells (x0, top, x1, bottom), and the words."""
+    rows, ws, y = [], [], top
+    for cells in rows_text:
+        height = 12.0 * max(len(c) for c in cells)
+        rows.append([(a, y, b, y + height) for a, b in zip(GRID_X, GRID_X[1:])])
+        for x, lines in zip(GRID_X, cells):
+            ws += words(*lines, x0=x + 2, top=y + 1, page=page, pitch=12.0)
+        y += height
+    return (GRID_X[0], top, GRID_X[-1], y), rows, ws
+
+
+def test_a_ruled_header_broken_mid_word_is_mended_and_a_column_empty_on_the_first_page_is_named_later():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Responsi", "ble"], ["Deadline"]]
+    bbox, rows, ws = grid_page(1, [head, [["1"], ["Leaders should", "act."], ["Agreed"], ["A panel will", "meet."],
+                                          ["Governor"], ["June 2024"]]])
+    scanner.add_page(1, ws, [(bbox, rows)], [])
+    assert scanner.scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+
+    scanner = TableScanner()
+    head[4] = ["Accountable"]  # a heading no list names, over a column left empty on the first page
+    bbox, rows, ws = grid_page(1, [head, [["1"], ["Cells should", "hold one."], ["Not agreed"],
+                                          ["The budget does", "not allow it."], [], []]])
+    scanner.add_page(1, ws, [(bbox, rows)], [])
+    assert scanner.scan.columns.fields[4].startswith("col")
+    bbox, rows, ws = grid_page(2, [[["2"], ["Staff should", "be trained."], ["Agreed"], ["Training will", "be given."],
+                                    ["Governor"], ["May 2024"]]], top=60.0)
+    scanner.add_page(2, ws, [(bbox, rows)], [])
+    scan = scanner.finish()
+    assert scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    assert " ".join(w["text"] for w in scan.rows[-1].words("owner")) == "Governor"
