@@ -614,7 +614,7 @@ class TableScanner:
         clusters = TableScanner._clusters(words)
         if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
             return None
-        texts = [text_of(c) for c in clusters]
+        texts = [reflow(to_lines(c)) for c in clusters]  # a heading broken mid-word mended
         if any(len(t.split()) > 10 or REF.match(t) and not NUMBERED.fullmatch(t) for t in texts):
             return None  # a cell of running text, or a ref: body lines, not a header
         names = match_header(texts)
