@@ -219,6 +219,11 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     return drop
 
 
+def _reading(words: list[dict]) -> list[dict]:
+    """A cell's words in reading order: line by line, left to right."""
+    return [w for ln in to_lines(words) for w in ln.words]
+
+
 class TableScanner:
     """Takes the pages one at a time, in order, and keeps the plan's rows (`finish` returns them)."""
 
@@ -230,6 +235,7 @@ class TableScanner:
         self.current: Row | None = None
         self.mode: str | None = None  # "ruled" or "unruled", once the plan's header has been found
         self.head_lines: list[str] = []  # the text of each line of an unruled plan's header, as first found
+        self.head_words: list[list[str]] = []  # the words of each cell of a ruled plan's header, as first found
 
     # -- per page -------------------------------------------------------------------------
     def add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
@@ -341,11 +347,14 @@ class TableScanner:
         start = 0
         if head:
             header, start = head
+            self.head_words = [[w["text"] for w in _reading(c)] for c in cw[start - 1]]
             samples = self._grid_samples(cw[start:], len(header))
             self.scan.columns = self._keep_fields(self._grid_columns(type_columns(header, samples), rows, start))
             if self.scan.first_table_top is None:
                 self.scan.first_table_top = (pageno, bbox[1])
         cols = self.scan.columns
+        if not head and cw:
+            cw = [self._strip_repeated_header(cw[0]), *cw[1:]]
         if not head and ("owner" not in cols.fields or "date" not in cols.fields):
             # a column the first page left unnamed (its cells were empty there) is named by what this page holds
             names = [f if f in FIELDS else None for f in cols.fields]
@@ -368,6 +377,17 @@ class TableScanner:
             top = min(c[1] for c in spans)
             bottom = max(c[3] for c in spans)
             self._row(pageno, cells, (cols.edges[0], top, cols.edges[-1], bottom), wide, page_top=i == start)
+
+    def _strip_repeated_header(self, cells: list[list[dict]]) -> list[list[dict]]:
+        """A header repeated atop a later page with no rule below it shares a grid row with the first body row:
+        when every heading of the first page's header opens its cell here, those words are the header's."""
+        heads = self.head_words
+        if not heads or len(heads) != len(cells) or sum(1 for h in heads if h) < 2:
+            return cells
+        ordered = [_reading(c) for c in cells]
+        if not all([w["text"] for w in c[:len(h)]] == h for c, h in zip(ordered, heads) if h):
+            return cells
+        return [c[len(h):] for c, h in zip(ordered, heads)]
 
     @staticmethod
     def _same_grid(cols: Columns, rows: list[list[tuple | None]]) -> bool:

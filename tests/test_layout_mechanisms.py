@@ -380,3 +380,23 @@ def test_a_ruled_header_broken_mid_word_is_mended_and_a_column_empty_on_the_firs
     scan = scanner.finish()
     assert scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
     assert " ".join(w["text"] for w in scan.rows[-1].words("owner")) == "Governor"
+
+
+def test_a_header_repeated_in_the_first_grid_row_of_a_later_page_is_stripped_from_that_rows_cells():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Target date"]]
+    bbox, rows, ws = grid_page(1, [head, [["R1"], ["Leaders should", "act."], ["agreed"], ["A panel will", "meet."],
+                                          ["Governor"], ["Jun-22"]]])
+    scanner.add_page(1, ws, [(bbox, rows)], [])
+    # page 2: no rule under the repeated header, so it shares the first grid row with a row continued from page 1
+    more = ["It will report to", "the board each", "month and publish", "the minutes on", "each wing."]
+    bbox, rows, ws = grid_page(2, [[["Ref"], ["Recommendation"], ["Decision"], ["Response", *more],
+                                    ["Owner", "Deputy", "Governor"], ["Target date", "Jul-22"]],
+                                   [["R2"], ["Staff should", "be trained."], ["agreed"], ["Training will", "be given."],
+                                    ["Governor"], ["May-22"]]], top=60.0)
+    scanner.add_page(2, ws, [(bbox, rows)], [])
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["R1", "R2"]
+    assert " ".join(w["text"] for w in rows[0].words("owner")) == "Governor Deputy Governor"
+    assert "Response" not in " ".join(w["text"] for w in rows[0].words("response"))
