@@ -152,6 +152,8 @@ def broken_word(before: str, line: str) -> bool:
     # A letter alone is no word ('Manage' + 'r'), nor is a line of two letters or fewer, which can only be a
     # word's end ('Govern' + 'or', the cell's last line).
     alone = len(right) == 1 and right not in ("a", "i") or len(right) <= 2 and line.strip() == right
+    if len(right) == 1 and right not in ("a", "i") and line[1:2] in ("", " ", ")", ",", ";") and len(left) >= 3:
+        return True  # a letter alone can only end a word, a name's too ('Kwam' + 'e Mensa' + 'h')
     return left + right in vocab and not (left in vocab and right in vocab and not alone)
 
 

@@ -43,7 +43,8 @@ def test_a_date_column_stacked_without_gaps_splits_into_one_entry_per_date():
 @pytest.mark.parametrize("before,line,joined", [
     ("accommodatio", "n and support", True), ("Head of Healthcar", "e", True), ("move in", "to the unit", False),
     ("to", "day", False), ("the", "re the unit", False),
-    ("Deputy Govern", "or", True), ("Manage", "r (Sam Doyle)", True)])  # a letter, or a cell's last two: a word's end
+    ("Deputy Govern", "or", True), ("Manage", "r (Sam Doyle)", True), ("(Kwame Mensa", "h)", True),
+    ("see", "e.g. the policy", False)])  # a letter, or a cell's last two: a word's end
 def test_words_broken_by_a_narrow_column_are_mended_only_into_words(before, line, joined):
     assert broken_word(before, line) is joined
 
