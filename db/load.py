@@ -222,6 +222,15 @@ def add_location(db: sqlite_utils.Database, location: str, sha: str, *, path: st
             log(db, {**entry, "document_id": sha})
 
 
+def add_locations(db, found: list[tuple]) -> None:
+    """`add_location` for many (location, sha256, path, url, entry) at once, in one transaction."""
+    with transaction(db):
+        for location, sha, path, url, entry in found:
+            _place(db, location, sha, path, url)
+            if entry is not None:
+                log(db, {**entry, "document_id": sha})
+
+
 def save_failure(db: sqlite_utils.Database, entry: dict, problems=(), location: str | None = None) -> None:
     """Log an input that could not be loaded; rows that failed validation are kept for reading.
     What the location held before is left as it was: a broken download does not erase a good plan."""

@@ -212,9 +212,21 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     outcomes: list[Outcome | None] = [None] * len(locations)
     documents: dict[int, Document] = {}
 
-    def finish(i: int, o: Outcome, doc: Document | None = None) -> None:
-        """Settle one input: write what it brought (one transaction with its log entry) and report it."""
+    # Unchanged files found while hashing are logged together in one transaction (flushed before anything
+    # else is written, and once hashing ends): a commit each cost a re-run of 19 files 0.25 s of disk syncs.
+    unchanged: list[tuple] = []
+
+    def flush() -> None:
+        if unchanged:
+            load.add_locations(db, unchanged)
+            unchanged.clear()
+
+    def finish(i: int, o: Outcome, doc: Document | None = None, defer: bool = False) -> None:
+        """Settle one input: write what it brought (one transaction with its log entry) and report it.
+        `defer`: an unchanged file's location and log entry wait for `flush`."""
         if db is not None:
+            if not (defer and o.status == UNCHANGED):
+                flush()
             if o.status == UNCHANGED and o.pages is None:
                 o.pages = load.pages_of(db, o.sha256)
             entry = {"at": at, "path": o.path, "url": o.url, "sha256": o.sha256, "size": o.size, "pages": o.pages,
@@ -222,6 +234,8 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
                      "seconds": o.seconds, "ocr": None if o.ocr is None else int(o.ocr)}
             if o.status == FAILED:
                 load.save_failure(writer(), entry, o.problems, location=o.location)
+            elif o.status == UNCHANGED and defer:
+                unchanged.append((o.location, o.sha256, o.path, o.url, entry))
             elif o.status == UNCHANGED:
                 load.add_location(db, o.location, o.sha256, path=o.path, url=o.url, entry=entry)
             elif doc is not None:
@@ -270,11 +284,13 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
         reason = None if keep_documents else known(loc, sha)
         if reason:
             finish(i, Outcome(loc, UNCHANGED, path=path, url=url, sha256=sha, size=size, reason=reason,
-                              seconds=round(time.perf_counter() - t0, 3)))
+                              seconds=round(time.perf_counter() - t0, 3)), defer=True)
             first_of[sha] = job
             continue
         first_of[sha] = job
         jobs.append(job)
+    if db is not None:
+        flush()
 
     def done(job: Job, res: dict) -> None:
         base = {"path": job.path, "url": job.url, "sha256": job.sha256, "size": job.size, "seconds": res["seconds"]}

@@ -13,8 +13,6 @@ import hashlib
 import os
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +47,8 @@ def fetch(url: str, cache_dir: str | os.PathLike = DEFAULT_CACHE, *, timeout: fl
 
     `timeout` bounds the whole download, not only each read, so a server that trickles bytes is cut off.
     """
+    import urllib.error  # here, not at the top: a re-run of local files never downloads (20 ms of imports)
+    import urllib.request
     cache = Path(cache_dir)
     deadline = time.monotonic() + timeout
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/pdf,*/*"})
