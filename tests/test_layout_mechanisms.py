@@ -401,3 +401,21 @@ def test_a_header_repeated_in_the_first_grid_row_of_a_later_page_is_stripped_fro
     assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["R1", "R2"]
     assert " ".join(w["text"] for w in rows[0].words("owner")) == "Governor Deputy Governor"
     assert "Response" not in " ".join(w["text"] for w in rows[0].words("response"))
+
+
+def test_a_heading_between_a_finished_record_and_the_next_concern_label_is_a_section_row_without_a_gap():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, no_ref_page(1, [["Concern 1", "A panel will meet.", "Governor", "June 2024"],
+                                        "Leaders should act on",
+                                        "the data.",
+                                        "Library and gym",
+                                        ["Concern 2", "Training will be given.", "Governor", "May 2024"],
+                                        "Staff should be trained.",
+                                        "Neurodiversity",
+                                        ["Concern 3", "Reviews will be held.", "Governor", "May 2024"],
+                                        "Reviews should be held."]), [], [])
+    rows = scanner.finish().rows
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in rows] == [
+        (None, "Leaders should act on the data."), ("Library and gym", "Staff should be trained."),
+        ("Neurodiversity", "Reviews should be held.")]
