@@ -8,9 +8,14 @@ recommendation, the recommendations of earlier inspections of the same establish
 of earlier plans sharing a theme and a national owner) that ask for the same thing
 (`actionplans.extract.recurring`).
 
-Everything an establishment's links depend on is recomputed from its documents whenever one of them is
-added, replaced or removed, so the result depends only on which documents are in the database, not on the
-order they came in, and running it again changes nothing.
+An establishment's links are kept as if recomputed from its documents whenever one of them is added,
+replaced or removed, so the result depends only on which documents are in the database, not on the order
+they came in, and running it again changes nothing. Whether two recommendations are the same depends on their
+two texts alone (and, for national plans, their themes and national owners), so a document's arrival is
+settled by comparing its recommendations with the rest of its establishment's, and a removal by deleting
+the removed recommendations' links (`load.delete_document`); the whole establishment is compared again only
+when links made by another method (an older `recurring.METHOD`) are found in it, or by `refresh`. Prepared
+texts are kept per process (`_PREPARED`), so no text is prepared twice in one run.
 """
 
 from __future__ import annotations
@@ -68,10 +73,29 @@ def refresh(db, ids: Iterable[str]) -> None:
         _links(db, eid)
 
 
+def removed(db, ids: Iterable[str]) -> None:
+    """After documents are removed (their links deleted with them): refresh the `establishments` row of each
+    establishment in `ids`; the links among the documents left stand, unless some were made by another method."""
+    for eid in sorted(set(filter(None, ids))):
+        _establishment(db, eid)
+        if _stale(db, eid):
+            _links(db, eid)
+
+
+def _stale(db, eid: str) -> bool:
+    return db.execute("SELECT 1 FROM recurring WHERE establishment_id = ? AND method != ? LIMIT 1",
+                      [eid, _method()]).fetchone() is not None
+
+
 def update(db, sha: str, touched: Iterable[str] = ()) -> None:
-    """After a document is written: place it, then refresh its establishment and any others `touched`
-    (those of documents the write removed or replaced)."""
-    refresh(db, {place(db, sha), *touched})
+    """After a document is written: place it, link its recommendations to those of the rest of its
+    establishment, and refresh any other establishments `touched` (those of documents the write removed or
+    replaced)."""
+    eid = place(db, sha)
+    refresh(db, set(filter(None, touched)) - {eid})
+    if eid:
+        _establishment(db, eid)
+        _links(db, eid, only=None if _stale(db, eid) else sha)
 
 
 def backfill(db) -> None:
@@ -101,9 +125,41 @@ def _establishment(db, eid: str) -> None:
                [eid, name, kind, forms[0].place, json.dumps(printed, ensure_ascii=False), len(docs)])
 
 
-def _links(db, eid: str) -> None:
+def _method() -> str:
     from actionplans.extract import recurring
-    db.execute("DELETE FROM recurring WHERE establishment_id = ?", [eid])
+    return recurring.METHOD
+
+
+# text -> its prepared form, for the settings it was prepared with; cleared when it grows past _PREPARED_MAX
+_PREPARED: dict[tuple[str, str], object] = {}
+_PREPARED_MAX = 50_000
+
+
+def _prepared(texts: Iterable[str]) -> dict[str, object]:
+    from actionplans.extract import recurring
+    settings = repr(recurring.SETTINGS)
+    out = {}
+    for text in texts:
+        key = (text, settings)
+        got = _PREPARED.get(key)
+        if got is None:
+            if len(_PREPARED) >= _PREPARED_MAX:
+                _PREPARED.clear()
+            got = _PREPARED[key] = recurring.prepare(text)
+        out[text] = got
+    return out
+
+
+def _links(db, eid: str, only: str | None = None) -> None:
+    """The `recurring` rows of one establishment: all of them again, or (`only`) those between the
+    recommendations of document `only` and the rest, the others left as they are."""
+    from actionplans.extract import recurring
+    if only is None:
+        db.execute("DELETE FROM recurring WHERE establishment_id = ?", [eid])
+    else:
+        db.execute("DELETE FROM recurring WHERE recommendation_id IN (SELECT id FROM recommendations WHERE "
+                   "document_id = ?) OR earlier_id IN (SELECT id FROM recommendations WHERE document_id = ?)",
+                   [only, only])
     recs = _rows(db, """
         SELECT r.id, r.text, r.themes, d.id AS document_id, d.inspected,
                (SELECT group_concat(DISTINCT ao.owner_id) FROM action_owners ao JOIN actions a ON a.id = ao.action_id
@@ -114,18 +170,24 @@ def _links(db, eid: str) -> None:
         ORDER BY d.inspected, d.id, r.position""", [eid])
     if len({r["document_id"] for r in recs}) < 2:
         return
+    if only is not None and not any(r["document_id"] == only for r in recs):
+        return
     national = eid.startswith("national")
-    prepared = {r["id"]: recurring.prepare(r["text"]) for r in recs}
+    prepared = _prepared(r["text"] for r in recs)
+    if only is None:  # every pair of an earlier inspection's recommendation and a later one's
+        pairs = [(earlier, later) for n, later in enumerate(recs) for earlier in recs[:n]
+                 if earlier["inspected"] < later["inspected"]]
+    else:  # only the pairs the document takes part in: the others' rows stand
+        mine = [r for r in recs if r["document_id"] == only]
+        pairs = [(e, m) for m in mine for e in recs if e["inspected"] < m["inspected"]] + [
+            (m, later) for m in mine for later in recs if m["inspected"] < later["inspected"]]
     found = []
-    for later in recs:
-        for earlier in recs:
-            if not earlier["inspected"] < later["inspected"]:
-                break  # recs are in inspection order: the rest are this inspection's or later ones
-            if national and not _same_theme_and_owner(earlier, later):
-                continue
-            m = recurring.compare(prepared[earlier["id"]], prepared[later["id"]])
-            if m.same:
-                found.append([later["id"], earlier["id"], m.score, recurring.METHOD, ", ".join(m.words), eid])
+    for earlier, later in pairs:
+        if national and not _same_theme_and_owner(earlier, later):
+            continue
+        m = recurring.compare(prepared[earlier["text"]], prepared[later["text"]])
+        if m.same:
+            found.append([later["id"], earlier["id"], m.score, recurring.METHOD, ", ".join(m.words), eid])
     conn = getattr(db, "conn", db)  # a sqlite-utils Database or a plain connection
     conn.executemany("INSERT INTO recurring (recommendation_id, earlier_id, score, method, words, establishment_id) "
                      "VALUES (?, ?, ?, ?, ?, ?)", found)

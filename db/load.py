@@ -128,8 +128,8 @@ def rows_of(doc: Document, provenance: str | None = None) -> dict[str, list[dict
 
 
 def delete_document(db: sqlite_utils.Database, sha: str) -> None:
-    """Remove a document's records (not the places it was read from), and owners nobody points at any more;
-    the links of its establishment are recomputed without it."""
+    """Remove a document's records (not the places it was read from), its links, and owners nobody points at
+    any more; its establishment's row is recomputed without it."""
     touched = links.establishment_ids(db, sha)
     db.execute("DELETE FROM recurring WHERE recommendation_id IN (SELECT id FROM recommendations WHERE document_id = ?)"
                " OR earlier_id IN (SELECT id FROM recommendations WHERE document_id = ?)", [sha, sha])
@@ -137,7 +137,7 @@ def delete_document(db: sqlite_utils.Database, sha: str) -> None:
         key = {"documents": "id", "invalid_records": "sha256"}.get(table, "document_id")
         db.execute(f"DELETE FROM [{table}] WHERE [{key}] = ?", [sha])
     db.execute("DELETE FROM owners WHERE id NOT IN (SELECT owner_id FROM action_owners)")
-    links.refresh(db, touched)
+    links.removed(db, touched)
 
 
 def holding(db: sqlite_utils.Database, location: str) -> str | None:

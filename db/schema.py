@@ -99,7 +99,7 @@ TABLES.update({
     },
     # A recommendation made again: `earlier_id` is a recommendation of an earlier inspection of the same
     # establishment that asks for the same thing in other words (`score`, `method` and the shared `words`
-    # say why). Recomputed for the whole establishment whenever one of its plans is loaded.
+    # say why). Kept current whenever one of its plans is loaded or removed (db/links.py).
     "recurring": {
         "columns": {"recommendation_id": str, "earlier_id": str, "score": float, "method": str, "words": str,
                     "establishment_id": str},
