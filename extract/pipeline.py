@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from . import errors, ocr
 from .align import STACKED, beside, choose, document_habit, hypotheses
-from .cells import Paragraph, entries, paragraphs, pitch, split_at, text_of, to_lines
+from .cells import Paragraph, continues, entries, paragraphs, pitch, split_at, text_of, to_lines
 from .dates import SEASON_END, parse_target_date
 from .decisions import DECISION_ONLY, decision_of
 from .fetch import sha256_file
@@ -73,8 +73,8 @@ HEAD_WORDS = {"chief", "executive", "deputy", "head", "regional", "assistant", "
 def opens_owner(line: str, before: str) -> bool:
     """Can this line begin a new owner entry, rather than continue a wrapped one? Only if the text
     before it ends a complete owner and the line itself reads as the start of one."""
-    if re.search(r"(?:[/,&-]|\band|\bof|\bfor|\bthe)\s*$", before, re.I):
-        return False
+    if re.search(r"(?:[/,&-]|\band|\bof|\bfor|\bthe)\s*$", before, re.I) or continues(line, before):
+        return False  # '... and' + 'Head of Safety', 'Education Manager' + '(Catch22)/...'
     last, first = split_owners(before), split_owners(line)
     if not last or not first:
         return False
@@ -107,6 +107,8 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
         lead = JOINER.split(post_of(text).split("(")[0])[0]
         if not (starts_owner(lead) or ends_owner(lead)):
             continue
+        if len(lead.split()) == 1 and not starts_owner(lead):
+            return False  # a post's last word alone ('Chaplaincy Team' + 'Leader') ends the post above
         if bare_title(frag) and not is_post(lead):
             return False  # a title, then its portfolio
         return not describe_owner(f"{frag} {lead}").known and opens_owner(text, before)
@@ -299,12 +301,13 @@ class Recovery:
 def recover(pages: list[dict], settings: Settings = DEFAULT) -> Recovery:
     """Pages (as `read_pages` gives them) -> the plan's table, rows and cells. Drops page furniture from
     the pages' words in place."""
-    page_lines = [to_lines([dict(w, page=p["page"]) for w in p["words"]]) for p in pages]
-    lines_per_page = [[(ln.top, ln.bottom, ln.text) for ln in lines] for lines in page_lines]
-    candidates = [[(ln.top, ln.bottom, ln.text) for ln in lines
-                   if not tabular(ln) and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
-                   and not looks_like_header(ln.text)]
-                  for lines, p in zip(page_lines, pages)]
+    lines_per_page, candidates = [], []
+    for p in pages:  # one page's lines at a time: a copy of every word of a long plan at once cost tens of MB
+        lines = to_lines([dict(w, page=p["page"]) for w in p["words"]])
+        lines_per_page.append([(ln.top, ln.bottom, ln.text) for ln in lines])
+        candidates.append([(ln.top, ln.bottom, ln.text) for ln in lines
+                           if not tabular(ln) and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
+                           and not looks_like_header(ln.text)])
     drop = furniture(candidates, [p["height"] for p in pages])
     scanner = TableScanner(settings)
     for p, tops in zip(pages, drop):

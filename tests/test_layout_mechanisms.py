@@ -419,3 +419,13 @@ def test_a_heading_between_a_finished_record_and_the_next_concern_label_is_a_sec
     assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in rows] == [
         (None, "Leaders should act on the data."), ("Library and gym", "Staff should be trained."),
         ("Neurodiversity", "Reviews should be held.")]
+
+
+def test_a_posts_last_word_alone_on_a_line_ends_the_post_above_rather_than_stacking_a_second_owner():
+    assert not stacks_owner(["Leader"], "Chaplaincy Team")
+    assert stacks_owner(["Governor"], "Head of Safety")  # a title that stands alone is an owner of its own
+
+
+def test_a_line_opening_with_a_bracket_continues_the_owner_above():
+    assert not opens_owner("(Catch22)/Head of Learning and Skills (Catch22)", "Education Manager")
+    assert opens_owner("Head of Learning and Skills (Catch22)", "Education Manager (Catch22)")
