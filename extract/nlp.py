@@ -32,13 +32,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import spacy
 import yaml
 from actionplans.extract.owners import describe_owner, is_post
 from actionplans.schemas import Audit, Document
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:  # spaCy (40 MB) loads with the pipeline, when the first document is annotated
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["MODEL", "analyse", "annotate", "get_nlp", "pipeline_variant"]
 
@@ -97,6 +99,7 @@ def pipeline_variant(requested: str | None = None) -> str:
 @functools.cache
 def get_nlp(variant: str | None = None) -> Language:
     """The process's pipeline for a variant (see `pipeline_variant`), built once."""
+    import spacy
     variant = pipeline_variant(variant)
     if variant == "trained":
         nlp = spacy.load(MODEL, exclude=["ner", "senter"])

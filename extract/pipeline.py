@@ -298,9 +298,10 @@ class Recovery:
     habits: tuple
 
 
-def recover(pages: list[dict], settings: Settings = DEFAULT) -> Recovery:
+def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = False) -> Recovery:
     """Pages (as `read_pages` gives them) -> the plan's table, rows and cells. Drops page furniture from
-    the pages' words in place."""
+    the pages' words in place; `release`: empties each page's words once the table scanner has read them (the
+    rows keep copies of theirs), so a long plan's words are not held twice."""
     lines_per_page, candidates = [], []
     for p in pages:  # one page's lines at a time: a copy of every word of a long plan at once cost tens of MB
         lines = to_lines([dict(w, page=p["page"]) for w in p["words"]])
@@ -314,6 +315,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT) -> Recovery:
         words = [w for w in p["words"] if not any(abs(w["top"] - t) < 1.5 for t in tops)] if tops else p["words"]
         p["words"] = words
         scanner.add_page(p["page"], words, p["tables"], p.get("rules", ()))
+        if release:
+            p["words"] = words = []
     scan = scanner.finish()
     banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
@@ -346,7 +349,7 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
         ocr.repair(pages, scanned.pages)
     if sum(len(p["words"]) for p in pages) == 0:
         raise errors.NoTextLayer(path, f"none of its {n} pages has any text")
-    rec = recover(pages)
+    rec = recover(pages, release=True)
     scan, lines_per_page = rec.scan, rec.lines_per_page
     if scan.columns is None:
         raise errors.NotAnActionPlan(path, "not an action plan")
@@ -380,6 +383,9 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
                    recommendations=recs, quality=quality)
     if scanned:
         ocr.mark(doc, scanned)
+    # The records are built: let the pages' words go before the language model loads and runs, so peak memory is
+    # the larger of the two stages, not their sum.
+    read = pages = rec = scan = lines_per_page = header_lines = cells = row = None
     if annotate:
         from .nlp import annotate as nlp_annotate
         doc = nlp_annotate(doc, as_of=as_of)

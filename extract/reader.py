@@ -28,6 +28,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -676,8 +677,13 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
     if any(t in LIGATURES for t in letters):
         letters = [LIGATURES.get(t, t) for t in letters]
     bounds = heads.tolist() + [len(kept)]
-    return [{"text": "".join(letters[bounds[k]:bounds[k + 1]]), "x0": wx0[k], "x1": wx1[k], "top": wtop[k],
-             "bottom": wbottom[k]} for k in range(len(heads))]
+    # Every page's words are held until the records are built: one float object per value on the page (the words
+    # of a line share their top and bottom) and one string per spelling (sys.intern) keep a long plan's smaller.
+    same: dict[float, float] = {}
+    wx0, wx1, wtop, wbottom = ([same.setdefault(v, v) for v in vs] for vs in (wx0, wx1, wtop, wbottom))
+    intern = sys.intern
+    return [{"text": intern("".join(letters[bounds[k]:bounds[k + 1]])), "x0": wx0[k], "x1": wx1[k],
+             "top": wtop[k], "bottom": wbottom[k]} for k in range(len(heads))]
 
 
 def char_dicts(chars: dict) -> list[dict]:
