@@ -54,6 +54,18 @@ def tabular(ln) -> bool:
     return sum(b["x0"] - a["x1"] > ln.height for a, b in zip(ln.words, ln.words[1:])) >= 2
 
 
+def table_lines(lines: list) -> list[bool]:
+    """Which of a page's lines belong to a table: rows of three cells or more, and the lines wrapped right under
+    one of them within its width (a heading's second line, 'response' under 'Decision and')."""
+    marks = [tabular(ln) for ln in lines]
+    for k in range(1, len(lines)):
+        above, ln = lines[k - 1], lines[k]
+        if marks[k - 1] and not marks[k] and ln.top - above.bottom < 0.5 * ln.height and (
+                above.x0 - 2 <= ln.x0 and ln.x1 <= above.x1 + 2):
+            marks[k] = True
+    return marks
+
+
 def looks_like_header(text: str) -> bool:
     """A line of an unruled table's header row: three or more of its words name table fields."""
     words = text.split()
@@ -177,6 +189,12 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
     decision_text = text_of(row.words("decision")) or None
     if decision_text is None and response and DECISION_ONLY.match(response[0].text):
         decision_text, response = response[0].text, response[1:]  # the decision heads the response cell
+    elif decision_text is None and response and DECISION_ONLY.match(response[0].lines[0].text):
+        # ... on a line of its own, though nothing parts it from the text below ('PARTLY AGREED' at a page's foot)
+        head = response[0].lines[0]
+        decision_text = head.text
+        response = _cell_paragraphs([w for w in row.words("response") if not (
+            w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"))
 
     def level(ln) -> int | None:
         return beside(response, ln.page, ln.top, settings.level_share * ln.height)
@@ -306,8 +324,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     for p in pages:  # one page's lines at a time: a copy of every word of a long plan at once cost tens of MB
         lines = to_lines([dict(w, page=p["page"]) for w in p["words"]])
         lines_per_page.append([(ln.top, ln.bottom, ln.text) for ln in lines])
-        candidates.append([(ln.top, ln.bottom, ln.text) for ln in lines
-                           if not tabular(ln) and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
+        candidates.append([(ln.top, ln.bottom, ln.text) for ln, table in zip(lines, table_lines(lines))
+                           if not table and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
                            and not looks_like_header(ln.text)])
     drop = furniture(candidates, [p["height"] for p in pages])
     scanner = TableScanner(settings)

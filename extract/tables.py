@@ -195,7 +195,8 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     refs = any(sc["ref"] >= 0.7 for sc in scores) or bool(scores) and (
         scores[0]["ref_lead"] >= 0.5 or scores[0]["refs"] >= 2)
     decided = any(sc["decision"] >= 0.6 for sc in scores)  # plans that print no refs still print decisions
-    if not (refs or decided) or not any(sc["date"] >= 0.6 for sc in scores):
+    named = len({header_field(t) for t in cell_texts} - {None})  # or headings that name two fields all the same
+    if not (refs or decided or named >= 2) or not any(sc["date"] >= 0.6 for sc in scores):
         return None
     names = type_columns([header_field(t) for t in cell_texts], samples)  # the header's words, as hints
     return names if "response" in names and len({n for n in names if n}) >= 4 else None
@@ -217,6 +218,14 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         drop.append({top for top, bottom, t in lines if (top < 0.16 * h or bottom > 0.88 * h) and (
             norm(t) in common or re.fullmatch(r"(page\s*)?#(\s*(of|/)\s*#)?|official(-sensitive)?", norm(t)))})
     return drop
+
+
+_OPEN_END = re.compile(r"(?:\band|\bof|\bfor|\bthe|[/&,\-\u2013])\s*$", re.IGNORECASE)
+
+
+def _unfinished(words: list[dict]) -> bool:
+    """Does a heading's cell stop mid-phrase ('Decision and'), so that its next line belongs to it?"""
+    return any(_OPEN_END.search(text_of(c)) for c in TableScanner._clusters(words))
 
 
 def _reading(words: list[dict]) -> list[dict]:
@@ -432,8 +441,8 @@ class TableScanner:
                        for t in cells):
                     found = None  # a body row: a decision ('agreed') or a ref's label in a cell, not a heading
                 named = len([f for f in found.fields if f in FIELDS]) if found else 0
-                if found and (best is None or named > best[0]):
-                    best = (named, found, group)
+                if found and (best is None or named > best[0] or named == best[0] and _unfinished(best[2])):
+                    best = (named, found, group)  # as deep as a heading cut off mid-phrase ('Decision and') needs
             cols, group = (best[1], best[2]) if best else (None, [])
             if not cols and prev is not None and len({prev.field_at(w["x0"]) for w in ln.words} - {None}) >= 2:
                 break  # the plan's rows have begun on this page: a header comes before them, not among them
@@ -505,6 +514,10 @@ class TableScanner:
             nxt2 = body[k + 2][1].get("ref", []) if k + 2 < len(body) else []
             wrapped_ref = bool(ref_words) and (REF.match(text_of(ref_words + nxt)) is not None or (
                 REF_LABEL.match(ref_text) is not None and REF.match(text_of(ref_words + nxt + nxt2)) is not None))
+            # a ref's label at the foot of the page ('Recommendation' / 'Priority concern'), its number overleaf
+            at_foot = bool(ref_words) and REF_LABEL.match(ref_text) is not None and not any(
+                "ref" in b for _, b in body[k + 1:])
+            wrapped_ref = wrapped_ref or at_foot
             held = pending.get("ref", [])
             continues_ref = bool(ref_words) and bool(held) and REF.match(text_of(held)) is None and (
                 REF.match(text_of(held + ref_words)) is not None or REF_LABEL.match(text_of(held + ref_words)))

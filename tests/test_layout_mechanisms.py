@@ -429,3 +429,46 @@ def test_a_posts_last_word_alone_on_a_line_ends_the_post_above_rather_than_stack
 def test_a_line_opening_with_a_bracket_continues_the_owner_above():
     assert not opens_owner("(Catch22)/Head of Learning and Skills (Catch22)", "Education Manager")
     assert opens_owner("Head of Learning and Skills (Catch22)", "Education Manager (Catch22)")
+
+
+def test_headings_that_name_two_fields_make_a_header_when_the_columns_below_hold_dates():
+    samples = [[["Leaders should act", "on the data."]], [["agreed"], ["a) A panel will meet", "each month."]],
+               [["Education Manager", "(Novus)"]], [["Q3 2021/22"], ["Q1 2022/23"]]]
+    assert content_header(["1. What the inspectors found", "2. Response (decision and actions)",
+                           "3. Accountable lead", "4. Due by"], samples) == ["text", "response", "owner", "date"]
+
+
+def test_a_heading_cut_off_mid_phrase_takes_its_next_line_and_a_repeat_of_it_is_not_furniture():
+    from actionplans.extract.pipeline import recover
+    cols = (40, 150, 280, 410, 480)  # Rec No | Recommendation | Decision and / response | Target / Date | Owner
+
+    def page(n):
+        ws = row(["Sample plan – OFFICIAL"], 20, (40,))
+        ws += row(["Rec No", "Recommendation", "Decision and", "Target", "Owner"], 60, cols)
+        ws += row([None, None, "response", "Date"], 72, cols)
+        ws += row([f"R{n}", "Leaders should act.", "AGREED", "June 2024", "Governor"], 100, cols)
+        ws += row([None, None, "A panel will meet", None, None], 112, cols)
+        ws += row([None, None, "each month.", None, None], 124, cols)
+        return {"page": n, "width": 842.0, "height": 842.0, "words": ws, "tables": [], "rules": []}
+    rec = recover([page(1), page(2), page(3)])
+    assert rec.scan.columns.fields == ["ref", "text", "response", "date", "owner"]
+    assert [" ".join(w["text"] for w in r.words("response")) for r in rec.scan.rows] == [
+        "AGREED A panel will meet each month."] * 3
+
+
+def test_a_refs_label_at_the_foot_of_a_page_opens_the_next_record_not_the_end_of_the_one_above():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    first = plan_page(1, [["Concern 1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor",
+                           "June 2024"]])["words"]
+    scanner.add_page(1, [w for w in first if 40 < w["top"] < 700], [], [])  # the page's furniture already dropped
+    page2 = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    page2 += row([None, None, None, "and report monthly.", "Deputy Governor", "July 2024"], 90)
+    page2 += row(["Concern", "Staff should be", "Partly agreed", "Training will be", None, None], 400)
+    scanner.add_page(2, page2, [], [])
+    page3 = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    page3 += row(["2", "trained.", None, "given.", "Governor", "May 2024"], 90)
+    scanner.add_page(3, page3, [], [])
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["Concern 1", "Concern 2"]
+    assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet. and report monthly."
