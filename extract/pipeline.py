@@ -54,18 +54,6 @@ def tabular(ln) -> bool:
     return sum(b["x0"] - a["x1"] > ln.height for a, b in zip(ln.words, ln.words[1:])) >= 2
 
 
-def table_lines(lines: list) -> list[bool]:
-    """Which of a page's lines belong to a table: rows of three cells or more, and the lines wrapped right under
-    one of them within its width (a heading's second line, 'response' under 'Decision and')."""
-    marks = [tabular(ln) for ln in lines]
-    for k in range(1, len(lines)):
-        above, ln = lines[k - 1], lines[k]
-        if marks[k - 1] and not marks[k] and ln.top - above.bottom < 0.5 * ln.height and (
-                above.x0 - 2 <= ln.x0 and ln.x1 <= above.x1 + 2):
-            marks[k] = True
-    return marks
-
-
 def looks_like_header(text: str) -> bool:
     """A line of an unruled table's header row: three or more of its words name table fields."""
     words = text.split()
@@ -324,8 +312,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     for p in pages:  # one page's lines at a time: a copy of every word of a long plan at once cost tens of MB
         lines = to_lines([dict(w, page=p["page"]) for w in p["words"]])
         lines_per_page.append([(ln.top, ln.bottom, ln.text) for ln in lines])
-        candidates.append([(ln.top, ln.bottom, ln.text) for ln, table in zip(lines, table_lines(lines))
-                           if not table and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
+        candidates.append([(ln.top, ln.bottom, ln.text) for ln in lines
+                           if not tabular(ln) and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
                            and not looks_like_header(ln.text)])
     drop = furniture(candidates, [p["height"] for p in pages])
     scanner = TableScanner(settings)

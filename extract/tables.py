@@ -148,6 +148,8 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
     (the most text left of it) or the owner (short lines right of it) when that field is still missing."""
     names = list(names)
     scores = [content_scores(cells) for cells in samples]
+    if "response" not in names and "decision" in names and scores[names.index("decision")]["prose"] >= 0.3:
+        names[names.index("decision")] = "response"  # 'Decision and' (response): prose under decisions atop it
     for kind, strong, weak in (("date", 0.6, 0.3), ("decision", 0.6, 0.3), ("ref", 0.5, 0.3)):
         best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
         if best is None or scores[best][kind] < strong or names[best] == kind:

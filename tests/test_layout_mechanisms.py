@@ -438,22 +438,22 @@ def test_headings_that_name_two_fields_make_a_header_when_the_columns_below_hold
                            "3. Accountable lead", "4. Due by"], samples) == ["text", "response", "owner", "date"]
 
 
-def test_a_heading_cut_off_mid_phrase_takes_its_next_line_and_a_repeat_of_it_is_not_furniture():
+def test_a_heading_cut_off_mid_phrase_is_named_by_what_its_column_holds():
     from actionplans.extract.pipeline import recover
     cols = (40, 150, 280, 410, 480)  # Rec No | Recommendation | Decision and / response | Target / Date | Owner
 
-    def page(n):
+    def page(n):  # the heading's second line repeats atop every page, where it is dropped as a running header
         ws = row(["Sample plan – OFFICIAL"], 20, (40,))
         ws += row(["Rec No", "Recommendation", "Decision and", "Target", "Owner"], 60, cols)
         ws += row([None, None, "response", "Date"], 72, cols)
-        ws += row([f"R{n}", "Leaders should act.", "AGREED", "June 2024", "Governor"], 100, cols)
-        ws += row([None, None, "A panel will meet", None, None], 112, cols)
-        ws += row([None, None, "each month.", None, None], 124, cols)
+        ws += row([f"R{n}", "Leaders should act.", "AGREED", "June 2024", "Governor"], 300, cols)
+        ws += row([None, None, f"A panel will meet {n}", None, None], 312, cols)
+        ws += row([None, None, f"each month {n}.", None, None], 324, cols)
         return {"page": n, "width": 842.0, "height": 842.0, "words": ws, "tables": [], "rules": []}
     rec = recover([page(1), page(2), page(3)])
     assert rec.scan.columns.fields == ["ref", "text", "response", "date", "owner"]
     assert [" ".join(w["text"] for w in r.words("response")) for r in rec.scan.rows] == [
-        "AGREED A panel will meet each month."] * 3
+        f"AGREED A panel will meet {n} each month {n}." for n in (1, 2, 3)]
 
 
 def test_a_refs_label_at_the_foot_of_a_page_opens_the_next_record_not_the_end_of_the_one_above():
