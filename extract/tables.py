@@ -230,6 +230,17 @@ def _unfinished(words: list[dict]) -> bool:
     return any(_OPEN_END.search(text_of(c)) for c in TableScanner._clusters(words))
 
 
+def _opens_record(line) -> bool:
+    """Does a line open with a ref standing alone in its cell ('S30', 'R4', '5.01'; not a heading's '1.')?"""
+    first = [line.words[0]]
+    for a, b in zip(line.words, line.words[1:]):
+        if b["x0"] - a["x1"] > line.height:
+            break
+        first.append(b)
+    text = text_of(first)
+    return REF.match(text) is not None and not NUMBERED.fullmatch(text)
+
+
 def _reading(words: list[dict]) -> list[dict]:
     """A cell's words in reading order: line by line, left to right."""
     return [w for ln in to_lines(words) for w in ln.words]
@@ -435,6 +446,8 @@ class TableScanner:
                     best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]]), group)
                     depths = []
             for depth in depths:
+                if depth > 1 and _opens_record(near[depth - 1]):
+                    break  # a line opening with a ref ('S30 Cells designed ...') is the first body row, not header
                 group = [w for l2 in near[:depth] for w in l2.words]
                 found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40],
                                                  len(prev.fields) if prev is not None else None)

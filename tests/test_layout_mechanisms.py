@@ -472,3 +472,20 @@ def test_a_refs_label_at_the_foot_of_a_page_opens_the_next_record_not_the_end_of
     rows = scanner.finish().rows
     assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["Concern 1", "Concern 2"]
     assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet. and report monthly."
+
+
+def test_a_header_ends_before_a_line_that_opens_with_a_ref_though_the_body_words_would_name_more_fields():
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 110, 300, 370, 600, 680)  # Reference | Area | Outcome | Proposed action | Completion / date | Lead
+    ws = row(["Reference", "Area for improvement", "Outcome", "Proposed action", "Completion", "Accountable lead"], 60,
+             cols)
+    ws += row([None, None, None, None, "date"], 72, cols)
+    ws += row(["S30", "Cells should hold one.", "Agreed", "a) A plan will be made", "Summer 2024", "Governor"], 86,
+              cols)
+    ws += row(["S31", "Staff should be trained.", "Agreed", "a) Training will be given", "Spring 2024", "Governor"],
+              130, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S30", "S31"]
+    assert scan.columns.fields[2:] == ["decision", "response", "date", "owner"]
