@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import gzip
+import importlib.util
 import json
 import re
+import runpy
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from statistics import median
 
 from .settings import DEFAULT, Settings
@@ -130,7 +133,11 @@ def _strip_bullet(text: str) -> str:
 def _vocabulary() -> frozenset[str]:
     """English words: every form and lemma of spaCy's lookup lemmatizer table (already installed for the
     NLP stage), spaCy's stop words, which that table leaves out, and the words of the project's phrase lists."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    # spaCy's English stop-word list, run as the plain module it is: importing it through the spacy package would
+    # load all of spaCy (tens of MB) in the table stage, where only the words are wanted
+    spec = importlib.util.find_spec("spacy")
+    STOP_WORDS = runpy.run_path(str(Path(spec.submodule_search_locations[0]) / "lang" / "en" / "stop_words.py"))[
+        "STOP_WORDS"]
     with resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").open("rb") as f:
         table = json.load(gzip.open(f))
     domain = set()  # the project's own phrase lists: 'healthcare', 'safeguarding', ...
