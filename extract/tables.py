@@ -150,6 +150,9 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
     scores = [content_scores(cells) for cells in samples]
     if "response" not in names and "decision" in names and scores[names.index("decision")]["prose"] >= 0.3:
         names[names.index("decision")] = "response"  # 'Decision and' (response): prose under decisions atop it
+    if "response" in names and scores[names.index("response")]["prose"] < 0.1 and any(
+            n is None and sc["prose"] >= 0.3 and sc["lines"] >= 2 for n, sc in zip(names, scores)):
+        names[names.index("response")] = None  # 'Action' (owner, wrapped): no prose below it, while a column is
     for kind, strong, weak in (("date", 0.6, 0.3), ("decision", 0.6, 0.3), ("ref", 0.5, 0.3)):
         best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
         if best is None or scores[best][kind] < strong or names[best] == kind:
@@ -177,6 +180,11 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
         if "text" not in names and [j for j in free if j < r]:
             j = max((j for j in free if j < r), key=lambda j: scores[j]["words"] * scores[j]["lines"])
             names[j] = "text"
+            free.remove(j)
+        dated = [j for j in free if j > r and scores[j]["date"] >= 0.2]
+        if "date" not in names and dated:  # dates with notes and wraps ('January' / '2023' / '(pilot)') read weakly
+            j = max(dated, key=lambda j: scores[j]["date"])
+            names[j] = "date"
             free.remove(j)
         if "owner" not in names and [j for j in free if j > r]:
             names[min(j for j in free if j > r)] = "owner"

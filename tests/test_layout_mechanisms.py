@@ -489,3 +489,18 @@ def test_a_header_ends_before_a_line_that_opens_with_a_ref_though_the_body_words
     scan = scanner.finish()
     assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S30", "S31"]
     assert scan.columns.fields[2:] == ["decision", "response", "date", "owner"]
+
+
+def test_header_words_yield_to_content_a_response_with_no_prose_and_a_due_by_column_of_dated_notes():
+    finding = [["The incentives", "scheme should", "motivate prisoners."]]
+    reply = [["In addition, the", "Head of Safety will", "oversee the", "following:"],
+             ["Every prisoner", "placed on basic", "will have a plan."]]
+    owner = [["Head of", "Safety", "(Priya", "Hughes)"]]
+    # 'Action' (of 'Action owner' cut short) named the owner column the response
+    assert type_columns([None, "text", None, None, "response", "date"],
+                        [[["5.01"], ["5.02"]], finding, [["accepted"]], reply, owner, [["August 2020"]]]) == [
+        "ref", "text", "decision", "response", "owner", "date"]
+    # 'Due by' names nothing; its cells are dates with notes, wrapped
+    dates = [["January", "2023", "(pilot)", "", "June 2023", "(review of", "processes)"]]
+    assert type_columns(["ref", "text", "decision", "response", "owner", None],
+                        [[["5.01"]], finding, [["agreed"]], reply, owner, dates])[-1] == "date"
