@@ -806,4 +806,17 @@ class TableScanner:
 
     def finish(self) -> Scan:
         self._flush()
+        # A column named only on a later page (its cells empty or unreadable before) names the cells read earlier
+        # under its placeholder ('col3' -> 'date'); placeholders are numbered by position.
+        cols = self.scan.columns
+        if cols is not None:
+            for row in self.scan.rows:
+                then = self.scan.page_columns.get(row.pages[0])
+                if then is None or len(then.fields) != len(cols.fields):
+                    continue  # read under other columns
+                for key in [k for k in row.cells if re.fullmatch(r"col\d+", k)]:
+                    j = int(key[3:])
+                    name = cols.fields[j] if j < len(cols.fields) else None
+                    if name in FIELDS and name not in row.cells:
+                        row.cells[name] = row.cells.pop(key)
         return self.scan

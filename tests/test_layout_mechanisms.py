@@ -504,3 +504,15 @@ def test_header_words_yield_to_content_a_response_with_no_prose_and_a_due_by_col
     dates = [["January", "2023", "(pilot)", "", "June 2023", "(review of", "processes)"]]
     assert type_columns(["ref", "text", "decision", "response", "owner", None],
                         [[["5.01"]], finding, [["agreed"]], reply, owner, dates])[-1] == "date"
+
+
+def test_cells_read_under_a_placeholder_take_the_name_their_column_is_given_on_a_later_page():
+    from actionplans.extract.tables import Columns, Row, TableScanner
+    scanner = TableScanner()
+    edges = [40.0, 90.0, 230.0, 400.0, 470.0, 540.0]
+    scanner.scan.page_columns[1] = Columns(["ref", "text", "response", "col3", "owner"], edges)
+    scanner.scan.columns = scanner.scan.page_columns[2] = Columns(["ref", "text", "response", "date", "owner"], edges)
+    dates = words("Within 12", "months", x0=400)
+    scanner.scan.rows.append(Row({"ref": words("5.01"), "col3": dates}, None, [1], (40, 100, 540, 200)))
+    row = scanner.finish().rows[0]
+    assert row.words("date") == dates and "col3" not in row.cells
