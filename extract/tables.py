@@ -166,6 +166,11 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
             names[held] = names[best] if names[best] in FIELDS else None
         names[best] = kind
     free = [j for j, n in enumerate(names) if n is None and scores[j]["lines"]]
+    decided = [j for j in free if scores[j]["decision"] >= 0.3 and scores[j]["prose"] < 0.3]
+    if "decision" not in names and decided:  # a few cells read ('ACCEPTED', 'PARTIALLY' of a wrapped decision)
+        j = max(decided, key=lambda j: scores[j]["decision"])
+        names[j] = "decision"
+        free.remove(j)
     prose = sorted(free, key=lambda j: (scores[j]["lines"] >= 2, scores[j]["words"] * scores[j]["lines"]))[-2:]
     if "response" not in names and "text" not in names and len(prose) == 2 and all(
             scores[j]["lines"] >= 2 and scores[j]["prose"] >= 0.3 for j in prose):
@@ -443,8 +448,10 @@ class TableScanner:
             if h:
                 near, depths = lines[k:k + h], [h]
             boxed = [l2 for l2 in lines[k:k + 2 * self.settings.header_lookahead] if l2.bottom <= (rule or 0) + 1]
-            if rule is not None and lines[k + len(boxed):k + len(boxed) + 1] and rule - ln.top < 8 * ln.height:
-                near, depths = boxed, [len(boxed)]  # a heading boxed by a rule or shading: every line above it
+            # a heading boxed by a rule or shading: every line above it (a repeat of the first header keeps its depth)
+            boxed_in = rule is not None and lines[k + len(boxed):k + len(boxed) + 1] and rule - ln.top < 8 * ln.height
+            if not h and boxed_in:
+                near, depths = boxed, [len(boxed)]
             best = None
             prev = self.scan.columns
             if h and depths == [h] and prev is not None:  # a repeated header keeps the first one's fields

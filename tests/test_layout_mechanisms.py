@@ -516,3 +516,25 @@ def test_cells_read_under_a_placeholder_take_the_name_their_column_is_given_on_a
     scanner.scan.rows.append(Row({"ref": words("5.01"), "col3": dates}, None, [1], (40, 100, 540, 200)))
     row = scanner.finish().rows[0]
     assert row.words("date") == dates and "col3" not in row.cells
+
+
+def test_a_column_of_few_decision_cells_is_the_decision_column_though_a_wrap_splits_one():
+    finding = [["Cells designed for one", "should not hold two."], ["Prisoners should have", "enough activity."]]
+    reply = [["1. Prisoner representatives will take", "part in monthly walkarounds."]]
+    assert type_columns([None, "text", None, None, "date", "owner"],
+                        [[["1"], ["2"]], finding, [["ACCEPTED"], ["PARTIALLY"]], reply, [["TBC"]],
+                         [["Head of Safety"]]])[2] == "decision"
+
+
+def test_a_header_repeated_atop_a_page_keeps_its_depth_though_a_rule_lies_below_it():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    first = plan_page(1, [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"]])
+    scanner.add_page(1, [w for w in first["words"] if 40 < w["top"] < 700], [], [])  # its furniture dropped
+    later = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    later += row([None, None, None, "and report monthly.", "Deputy Governor", None], 72)
+    later += row(["Summary of responses"], 110, (40,))
+    scanner.add_page(2, later, [], [(100.0, 40.0, 800.0)])  # the summary table's top rule, just below the rows
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1"]
+    assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet. and report monthly."
