@@ -270,6 +270,7 @@ class TableScanner:
         self.current: Row | None = None
         self.mode: str | None = None  # "ruled" or "unruled", once the plan's header has been found
         self.head_lines: list[str] = []  # the text of each line of an unruled plan's header, as first found
+        self.head_next: list[str] = []  # the lines that followed it there: header lines too if they repeat with it
         self.head_words: list[list[str]] = []  # the words of each cell of a ruled plan's header, as first found
 
     # -- per page -------------------------------------------------------------------------
@@ -445,6 +446,15 @@ class TableScanner:
             # line may have been dropped there as a running header).
             h = next((j for j in range(len(self.head_lines), 0, -1)
                       if [l2.text for l2 in lines[k:k + j]] == self.head_lines[:j]), 0)
+            if h == len(self.head_lines):  # lines that followed the first header and repeat under it are the header's
+                more = 0
+                while more < len(self.head_next) and k + h + more < len(lines) and \
+                        lines[k + h + more].text == self.head_next[more]:
+                    more += 1
+                if more:
+                    self.head_lines += self.head_next[:more]
+                    self.head_next = self.head_next[more:]
+                    h += more
             if h:
                 near, depths = lines[k:k + h], [h]
             boxed = [l2 for l2 in lines[k:k + 2 * self.settings.header_lookahead] if l2.bottom <= (rule or 0) + 1]
@@ -480,6 +490,7 @@ class TableScanner:
                 last = max(w["bottom"] for w in group)
                 if not self.head_lines:
                     self.head_lines = [l2.text for l2 in lines[k:] if l2.top <= last]
+                    self.head_next = [l2.text for l2 in lines[k + len(self.head_lines):k + len(self.head_lines) + 3]]
                 cols = self._keep_fields(self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last]))
                 self.scan.columns = cols
                 if self.scan.first_table_top is None:

@@ -538,3 +538,21 @@ def test_a_header_repeated_atop_a_page_keeps_its_depth_though_a_rule_lies_below_
     rows = scanner.finish().rows
     assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1"]
     assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet. and report monthly."
+
+
+def test_lines_that_followed_the_first_header_and_repeat_under_it_are_the_headers():
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 110, 330, 560, 660)
+
+    def head(top=60):
+        return row(["1. Ref", "2. Recommendation", "3. Our response", "4. Target", "5. Responsible"], top, cols) + \
+            row(["No.", None, None, "Date", "Owner"], top + 12, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, head() + row(["S1", "Leaders should act.", "A panel will meet", "June 2024", "Governor"],
+                                     100, cols), [], [])
+    scanner.add_page(2, head() + row([None, None, "and report monthly.", "July 2024", "Deputy Governor"], 90, cols)
+                     + row(["S2", "Staff should be trained.", "Training will be given.", "May 2024", "Governor"],
+                           130, cols), [], [])
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1", "S2"]
+    assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet and report monthly."
