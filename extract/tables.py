@@ -243,6 +243,19 @@ def _unfinished(words: list[dict]) -> bool:
     return any(_OPEN_END.search(text_of(c)) for c in TableScanner._clusters(words))
 
 
+def _repeat_depth(lines: list, k: int, head: list[str]) -> int:
+    """How many lines from line k repeat the first page's header lines `head`, in order (a header line may be
+    missing here, dropped as a running header where the header sits in the page's top margin)? 0 unless line k
+    repeats the header's first line."""
+    if not head or k >= len(lines) or lines[k].text != head[0]:
+        return 0
+    i = 0
+    for text in head:
+        if k + i < len(lines) and lines[k + i].text == text:
+            i += 1
+    return i
+
+
 def _opens_record(line) -> bool:
     """Does a line open with a ref standing alone in its cell ('S30', 'R4', '5.01'; not a heading's '1.')?"""
     first = [line.words[0]]
@@ -444,9 +457,8 @@ class TableScanner:
             depths = range(1, len(near) + 1)
             # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
             # line may have been dropped there as a running header).
-            h = next((j for j in range(len(self.head_lines), 0, -1)
-                      if [l2.text for l2 in lines[k:k + j]] == self.head_lines[:j]), 0)
-            if h == len(self.head_lines):  # lines that followed the first header and repeat under it are the header's
+            h = _repeat_depth(lines, k, self.head_lines)
+            if h and h == len(self.head_lines):  # lines that followed the first header and repeat under it are its
                 more = 0
                 while more < len(self.head_next) and k + h + more < len(lines) and \
                         lines[k + h + more].text == self.head_next[more]:

@@ -556,3 +556,23 @@ def test_lines_that_followed_the_first_header_and_repeat_under_it_are_the_header
     rows = scanner.finish().rows
     assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1", "S2"]
     assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet and report monthly."
+
+
+def test_a_repeated_header_is_recognised_though_one_of_its_lines_was_dropped_as_a_running_header():
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 80, 260, 330, 560, 660)
+    lines = [["1.", "2. Recommendation", "3.", "4. Response", "5. Target", "6. Responsible"],
+             ["Rec", None, "Agreed/", None, "Date", "Owner"], [None, None, "Not"], [None, None, "Agreed"]]
+
+    def head(skip=None):
+        return [w for k, cells in enumerate(lines) if k != skip for w in row(cells, 60 + 12 * k, cols)]
+    scanner = TableScanner()
+    scanner.add_page(1, head() + row(["1", "Leaders should act.", "agreed", "A panel will meet", "June 2024",
+                                      "Governor"], 120, cols), [], [(110.0, 40.0, 800.0)])  # the header's border
+    page2 = head(skip=2) + row([None, None, None, "and report monthly.", "July 2024", "Deputy Governor"], 110, cols)
+    page2 += row(["2", "Staff should be trained.", "agreed", "Training will be given.", "May 2024", "Governor"], 150,
+                 cols)
+    scanner.add_page(2, page2, [], [])
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("decision")) for r in rows] == ["agreed", "agreed"]
+    assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet and report monthly."
