@@ -458,7 +458,7 @@ class TableScanner:
             # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
             # line may have been dropped there as a running header).
             h = _repeat_depth(lines, k, self.head_lines)
-            if h and h == len(self.head_lines):  # lines that followed the first header and repeat under it are its
+            if h:  # lines that followed the first header and repeat under it here are the header's too
                 more = 0
                 while more < len(self.head_next) and k + h + more < len(lines) and \
                         lines[k + h + more].text == self.head_next[more]:

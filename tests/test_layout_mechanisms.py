@@ -576,3 +576,19 @@ def test_a_repeated_header_is_recognised_though_one_of_its_lines_was_dropped_as_
     rows = scanner.finish().rows
     assert [" ".join(w["text"] for w in r.words("decision")) for r in rows] == ["agreed", "agreed"]
     assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet and report monthly."
+
+
+def test_a_repeated_headers_next_line_is_still_the_headers_when_a_line_before_it_was_dropped():
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 80, 260, 560, 660)
+    scanner = TableScanner()
+    page1 = row(["1. ID", "2. Finding", "3. Our response", "4.", "5. Who"], 60, cols)
+    page1 += row([None, None, None, "Completion"], 72, cols) + row([None, None, None, "date"], 84, cols)
+    page1 += row(["R1", "Leaders should act.", "accepted", "June 2024", "Governor"], 110, cols)
+    scanner.add_page(1, page1, [], [])
+    page2 = row(["1. ID", "2. Finding", "3. Our response", "4.", "5. Who"], 60, cols)  # 'Completion' dropped here
+    page2 += row([None, None, None, "date"], 84, cols)
+    page2 += row(["R2", "Staff should be trained.", "accepted", "May 2024", "Governor"], 110, cols)
+    scanner.add_page(2, page2, [], [])
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("date")) for r in rows] == ["June 2024", "May 2024"]
