@@ -568,8 +568,8 @@ class TableScanner:
             wrapped_ref = bool(ref_words) and (REF.match(text_of(ref_words + nxt)) is not None or (
                 REF_LABEL.match(ref_text) is not None and REF.match(text_of(ref_words + nxt + nxt2)) is not None))
             # a ref's label at the foot of the page ('Recommendation' / 'Priority concern'), its number overleaf
-            at_foot = bool(ref_words) and REF_LABEL.match(ref_text) is not None and not any(
-                "ref" in b for _, b in body[k + 1:])
+            rest = [w for _, b in body[k + 1:] for w in b.get("ref", [])]  # 'Key' / 'concern' over two lines
+            at_foot = bool(ref_words) and REF_LABEL.match(text_of(ref_words + rest)) is not None
             wrapped_ref = wrapped_ref or at_foot
             held = pending.get("ref", [])
             continues_ref = bool(ref_words) and bool(held) and REF.match(text_of(held)) is None and (

@@ -464,13 +464,14 @@ def test_a_refs_label_at_the_foot_of_a_page_opens_the_next_record_not_the_end_of
     scanner.add_page(1, [w for w in first if 40 < w["top"] < 700], [], [])  # the page's furniture already dropped
     page2 = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
     page2 += row([None, None, None, "and report monthly.", "Deputy Governor", "July 2024"], 90)
-    page2 += row(["Concern", "Staff should be", "Partly agreed", "Training will be", None, None], 400)
+    page2 += row(["Key", "Staff should be", "Partly agreed", "Training will be", None, None], 400)
+    page2 += row(["concern", None, None, None, None, None], 412)  # the label wrapped over two lines
     scanner.add_page(2, page2, [], [])
     page3 = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
     page3 += row(["2", "trained.", None, "given.", "Governor", "May 2024"], 90)
     scanner.add_page(3, page3, [], [])
     rows = scanner.finish().rows
-    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["Concern 1", "Concern 2"]
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["Concern 1", "Key concern 2"]
     assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet. and report monthly."
 
 
