@@ -649,7 +649,7 @@ class TableScanner:
             gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
             # or no gap, but the text above was finished: a sentence ended, or a list item's indented line above a
             # line at the column's edge, and this one is a heading (no closing punctuation of its own)
-            above = body[k - 1][1].get("text", []) if k else []
+            above = next((b["text"] for _, b in reversed(body[:k]) if b.get("text")), [])  # the text column's last
             ended = bool(above) and (text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > by.get(
                 "text", [{"x0": 0.0}])[0]["x0"] + 3) and not text_of(by.get("text", [])).rstrip().endswith((".", ","))
             if set(by) == {"text"} and len(by["text"]) <= 6 and (gap or ended) and "ref" in body[k + 1][1]:

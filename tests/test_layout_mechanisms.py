@@ -593,3 +593,17 @@ def test_a_repeated_headers_next_line_is_still_the_headers_when_a_line_before_it
     scanner.add_page(2, page2, [], [])
     rows = scanner.finish().rows
     assert [" ".join(w["text"] for w in r.words("date")) for r in rows] == ["June 2024", "May 2024"]
+
+
+def test_a_heading_above_the_next_concern_label_is_a_section_though_the_line_above_it_is_the_responses():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, no_ref_page(1, [["Concern 1", "A panel will meet", "Governor", "June 2024"],
+                                        ["Leaders should act.", "and report monthly."],
+                                        [None, "It will publish the minutes."],
+                                        "Keyworking and safeguarding",
+                                        ["Concern 2", "Training will be given.", "Governor", "May 2024"],
+                                        "Staff should be trained."]), [], [])
+    rows = scanner.finish().rows
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in rows] == [
+        (None, "Leaders should act."), ("Keyworking and safeguarding", "Staff should be trained.")]
