@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
+import shutil
+import tempfile
 import time
 import traceback
 from collections import deque
@@ -117,29 +120,136 @@ def _as_data(work: Callable[[], dict]) -> dict:
 def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, read=None,
                 sha256: str | None = None, ocr: OcrSettings | None = None, reader: str = "pdfium") -> dict:
     """Run the pipeline on one file and return a picklable result (domain errors become data).
-    `read`: the pages already read by `read_range` calls, when a long file was read in parallel;
+    `read`: the pages already read, as `read_pages` gives them, or a `Shared` long file whose pages this
+    worker reads together with the workers running `read_share` on it;
     `ocr`: when and how pages with no text layer are OCR'd (auto, into the default cache, if None);
     `reader`: which backend reads the pages (extract/reader.py: pdfium, or pdfplumber's own)."""
     from .pipeline import extract_with_problems
 
     def work() -> dict:
-        doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=read, sha256=sha256,
+        pages = read.gather(path, reader) if isinstance(read, Shared) else read
+        doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=pages, sha256=sha256,
                                               ocr_settings=ocr, reader=reader)
         return {"document": doc, "problems": problems}
     return _as_data(work)
 
 
-def read_range(path: str, first: int, last: int, reader: str = "pdfium") -> dict:
-    """Read pages first..last of a long file (one share of it, for one worker); errors become data."""
-    from .pipeline import read_pages
+@dataclass(frozen=True)
+class Shared:
+    """A long file read by several workers at once, without its pages passing through this process: its pages
+    fall in chunks of `size`, and each chunk is read by the first worker to claim it (a file created in
+    `folder`, which only one process can create). The worker that builds the document (`extract_one`) claims
+    chunks in page order and reads them itself; the others (`read_share`) claim the rest and leave each chunk's
+    pages, pickled, in `folder` for it. No worker ever waits for a chunk nobody has started, so the
+    split adjusts itself to how busy each worker is, and a single worker simply reads the whole file."""
+
+    folder: str
+    pages: int
+    size: int
+
+    def chunks(self) -> list[tuple[int, int]]:
+        return [(a, min(self.pages, a + self.size - 1)) for a in range(1, self.pages + 1, self.size)]
+
+    def _file(self, k: int, kind: str) -> str:
+        return os.path.join(self.folder, f"{k}.{kind}")
+
+    def claim(self, k: int) -> bool:
+        try:
+            fd = os.open(self._file(k, "claim"), os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            return False
+        with os.fdopen(fd, "w") as f:
+            f.write(str(os.getpid()))
+        return True
+
+    def put(self, k: int, read: tuple[int, list[dict]] | None) -> None:
+        """Leave a chunk's pages for the builder (None: reading it failed, and the builder reads it again
+        itself, so the error it reports is the one reading the whole file in one process gives)."""
+        tmp = self._file(k, f"{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(read, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self._file(k, "pages"))
+
+    def take(self, k: int) -> tuple[int, list[dict]] | None:
+        """The pages of a chunk another worker claimed, once it has left them (None if it could not read them,
+        or died before it could: a worker's death normally takes the whole pool down with it)."""
+        done, since = self._file(k, "pages"), time.monotonic()
+        while not os.path.exists(done):
+            if time.monotonic() - since > 0.5:
+                since = time.monotonic()
+                try:
+                    with open(self._file(k, "claim")) as f:
+                        owner = int(f.read() or 0)
+                    if owner:
+                        os.kill(owner, 0)
+                except (OSError, ValueError):  # the worker that claimed it is gone
+                    return None
+            time.sleep(0.002)
+        with open(done, "rb") as f:
+            read = pickle.load(f)
+        os.remove(done)
+        return read
+
+    def gather(self, path: str, reader: str) -> tuple[int, list[dict]]:
+        """All the pages, as `read_pages` gives them: the chunks this worker claims, read here (in page order,
+        one open document), and those other workers read. A reading error is raised for the first chunk in
+        page order that has one, as one process reading the whole file would raise it."""
+        from .reader import PageRanges, read_pages
+        chunks = self.chunks()
+        got: dict[int, tuple[int, list[dict]] | BaseException] = {}
+        with PageRanges(Path(path), reader) as ranges:
+            for k, (a, b) in enumerate(chunks):
+                if self.claim(k):
+                    try:
+                        got[k] = ranges.read(a, b)
+                    except Exception as e:
+                        got[k] = e
+                        break  # stop claiming: every chunk before this one is still needed, none after it
+            n, pages = 0, []
+            for k, (a, b) in enumerate(chunks):
+                part = got[k] if k in got else self.take(k)  # not claimed here: another worker claimed it
+                if part is None:  # ... and could not read it: read it here, afresh, for its error
+                    part = read_pages(Path(path), a, b, reader=reader)
+                if isinstance(part, BaseException):
+                    raise part
+                n = part[0]
+                pages += part[1]
+        return n, pages
+
+
+def read_share(path: str, shared: Shared, reader: str = "pdfium") -> dict:
+    """Help read a long file that another worker is building (see `Shared`): claim its chunks in page order
+    and leave each one's pages for the builder, until none is left to claim."""
+    from .reader import PageRanges
 
     def work() -> dict:
-        n, pages = read_pages(Path(path), first, last, reader=reader)
-        return {"n": n, "pages": pages}
+        read = 0
+        with PageRanges(Path(path), reader) as ranges:
+            for k, (a, b) in enumerate(shared.chunks()):
+                if not shared.claim(k):
+                    continue
+                try:
+                    part = ranges.read(a, b)
+                except Exception:
+                    shared.put(k, None)
+                    break
+                shared.put(k, part)
+                read += len(part[1])
+        return {"read": read}
     return _as_data(work)
 
 
-SPLIT_PAGES = 40  # a file longer than this is read in page ranges by all the workers at once
+def annotate_part(recommendations: list, as_of: dt.date | None = None) -> dict:
+    """Annotate some of a long document's recommendations (nlp.annotate_recommendations): the NLP of one long
+    plan is shared by every worker rather than run in the one that built it."""
+    def work() -> dict:
+        from .nlp import annotate_recommendations
+        return {"recommendations": annotate_recommendations(recommendations, as_of)}
+    return _as_data(work)
+
+
+SPLIT_PAGES = 40  # a file longer than this is read by all the workers at once (`Shared`)
+CHUNK_PAGES = 20  # ... which claim its pages this many at a time
 
 
 def page_count(path: str) -> int:
@@ -343,66 +453,101 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     return Run([o for o in outcomes if o is not None], [documents[i] for i in sorted(documents)])
 
 
+def _parts(recommendations: list, n: int) -> list[tuple[int, int]]:
+    """Split a document's recommendations into up to n runs of about equal NLP work (one text each, and one per
+    action)."""
+    weights = [1 + len(r.actions) for r in recommendations]
+    total, bounds, acc = sum(weights), [0], 0
+    for i, w in enumerate(weights):
+        acc += w
+        if len(bounds) < n and acc >= total * len(bounds) / n and i + 1 < len(weights):
+            bounds.append(i + 1)
+    bounds.append(len(weights))
+    return list(zip(bounds, bounds[1:]))
+
+
 def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None],
               ocr: OcrSettings | None = None, reader: str = "pdfium") -> None:
-    """Run `extract_one` over the jobs in a pool of spawned processes, at most 2 tasks per worker in
-    flight so results never pile up faster than they are written. A file longer than SPLIT_PAGES is
-    read in page ranges by every worker at once, then assembled by one, so a single long plan still
-    keeps both cores busy. A worker that dies (out of memory, a crash in a C library) takes the pool
-    down with every task in flight; those files are tried again at the end, each alone in its own
-    process, so only the file that kills its process fails."""
+    """Run the jobs in a pool of spawned processes, this process the only writer. At most one task per worker
+    waits in the pool beyond those running, so results never pile up faster than they are written and a task
+    put at the head of the queue starts soon. A file longer than SPLIT_PAGES is `Shared`: the worker that builds
+    it reads its pages while every other worker helps (`read_share`), the pages passing from worker to worker
+    through files, never through this process; its language processing is then split among all the workers
+    (`annotate_part`) rather than left to the one that built it. Longest first, so the small files fill in
+    while a long one is built. A worker that dies (out of memory, a crash in a C library) takes the pool down
+    with every task in flight; those files are tried again at the end, each alone in its own process, so only
+    the file that kills its process fails."""
     ctx = get_context("spawn")
 
     def pool(n: int = workers) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_warm, initargs=(annotate,))
 
     queue: deque[tuple] = deque()
-    parts: dict[int, dict] = {}  # job index -> the ranges of a long file read so far
+    ex = pool()
+    scratch = tempfile.mkdtemp(prefix="actionplans-batch-")
+    pending: dict[int, dict] = {}  # job index -> its long file's progress: seconds of work so far, NLP parts
     counted = sorted(((page_count(job.path), job) for job in jobs), key=lambda c: -c[0])
-    for n, job in counted:  # longest first, so the small files fill in while a long one is assembled
+    for n, job in counted:
         if n > SPLIT_PAGES:
-            size = -(-n // (2 * workers))
-            ranges = [(a, min(n, a + size - 1)) for a in range(1, n + 1, size)]
-            parts[job.index] = {"need": len(ranges), "got": {}, "n": n, "seconds": 0.0}
-            queue.extend(("range", job, a, b) for a, b in ranges)
+            shared = Shared(os.path.join(scratch, str(job.index)), n, CHUNK_PAGES)
+            os.mkdir(shared.folder)
+            pending[job.index] = {"seconds": 0.0}
+            queue.append(("build", job, shared))
+            queue.extend(("help", job, shared) for _ in range(workers - 1))
         else:
             queue.append(("whole", job))
     inflight: dict = {}
     suspects: dict[int, Job] = {}
-    ex = pool()
 
     def submit(task: tuple):
         kind, job = task[0], task[1]
-        if kind == "range":
-            return ex.submit(read_range, job.path, task[2], task[3], reader)
-        if kind == "assemble":
-            return ex.submit(extract_one, job.path, annotate, as_of, task[2], job.sha256, ocr, reader)
+        if kind == "help":
+            return ex.submit(read_share, job.path, task[2], reader)
+        if kind == "build":  # annotated in parts, once built
+            return ex.submit(extract_one, job.path, False, as_of, task[2], job.sha256, ocr, reader)
+        if kind == "nlp":
+            return ex.submit(annotate_part, task[3], as_of)
         return ex.submit(extract_one, job.path, annotate, as_of, None, job.sha256, ocr, reader)
+
+    def finish(job: Job, res: dict) -> None:
+        res["seconds"] = round(res["seconds"] + pending.pop(job.index)["seconds"], 3)
+        done(job, res)
 
     def settle(task: tuple, res: dict) -> None:
         kind, job = task[0], task[1]
-        if kind != "range":
-            if kind == "assemble":
-                res["seconds"] = round(res["seconds"] + parts.pop(job.index)["seconds"], 3)
+        if kind == "whole":
             done(job, res)
             return
-        part = parts[job.index]
-        part["seconds"] += res["seconds"]
-        if part.get("error"):
+        state = pending.get(job.index)
+        if state is None:  # settled already (a helper finishing after the build, or a part after a failure)
             return
-        if "error" in res:
-            part["error"] = True
-            done(job, res)
+        state["seconds"] += 0.0 if kind == "build" else res["seconds"]
+        if kind == "help":
+            return  # a helper that could not read a chunk left it to the builder, which reports the error
+        if kind == "build":
+            if "error" in res or not annotate or not res["document"].recommendations:
+                finish(job, res)
+                return
+            spans = _parts(res["document"].recommendations, workers)
+            state.update(res=res, spans=spans, got={})
+            for i, (a, b) in reversed(list(enumerate(spans))):
+                queue.appendleft(("nlp", job, i, res["document"].recommendations[a:b]))
             return
-        part["got"][task[2]] = res["pages"]
-        if len(part["got"]) == part["need"]:
-            pages = [p for a in sorted(part["got"]) for p in part["got"][a]]
-            queue.appendleft(("assemble", job, (part["n"], pages)))
+        if "error" in res:  # the language model failed: the document fails, as it would in one process
+            res["seconds"] = state["res"]["seconds"]
+            finish(job, res)
+            return
+        state["got"][task[2]] = res["recommendations"]
+        if len(state["got"]) == len(state["spans"]):
+            recs = state["res"]["document"].recommendations
+            for i, (a, b) in enumerate(state["spans"]):
+                recs[a:b] = state["got"][i]
+            finish(job, state["res"])
 
     try:
         while queue or inflight:
             broken = False
-            while queue and len(inflight) < 2 * workers and not broken:
+            while queue and len(inflight) < workers + 1 and not broken:
                 task = queue.popleft()
                 try:
                     inflight[submit(task)] = task
@@ -416,21 +561,27 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
                     res = fut.result()
                 except BrokenProcessPool:
                     broken = True
-                    suspects[task[1].index] = task[1]
+                    inflight[fut] = task  # counted with the rest below
                     continue
                 settle(task, res)
             if broken:
+                # A helper's death harms nobody (the builder reads a chunk whose claimer is gone); every other
+                # task in flight names a file that may have killed its worker, unless that file is settled.
                 for task in inflight.values():
-                    suspects[task[1].index] = task[1]
+                    job = task[1]
+                    if task[0] != "help" and (task[0] == "whole" or job.index in pending):
+                        suspects[job.index] = job
                 inflight.clear()
+                for index in suspects:
+                    pending.pop(index, None)
                 queue = deque(t for t in queue if t[1].index not in suspects)
                 ex.shutdown(wait=False, cancel_futures=True)
                 ex = pool()
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(scratch, ignore_errors=True)
     for index in sorted(suspects):
         job = suspects[index]
-        parts.pop(index, None)
         with pool(1) as solo:
             try:
                 res = solo.submit(extract_one, job.path, annotate, as_of, None, job.sha256, ocr, reader).result()

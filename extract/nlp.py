@@ -36,13 +36,13 @@ from typing import TYPE_CHECKING
 
 import yaml
 from actionplans.extract.owners import describe_owner, is_post
-from actionplans.schemas import Audit, Document
+from actionplans.schemas import Audit, Document, Recommendation
 
 if TYPE_CHECKING:  # spaCy (40 MB) loads with the pipeline, when the first document is annotated
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MODEL", "analyse", "annotate", "get_nlp", "pipeline_variant"]
+__all__ = ["MODEL", "analyse", "annotate", "annotate_recommendations", "get_nlp", "pipeline_variant"]
 
 log = logging.getLogger(__name__)
 
@@ -326,7 +326,14 @@ _LEAD_WILL = re.compile(r"\b(?:will|shall|we will|hmpps will|they will)\s*(?:be\
 
 def annotate(doc: Document, as_of: dt.date | None = None, variant: str | None = None) -> Document:
     """Fill verbs, form, themes, groups, owner details and audit flags; return the same Document."""
-    recs = doc.recommendations
+    annotate_recommendations(doc.recommendations, as_of, variant)
+    return doc
+
+
+def annotate_recommendations(recs: list[Recommendation], as_of: dt.date | None = None,
+                             variant: str | None = None) -> list[Recommendation]:
+    """`annotate` for some of a document's recommendations: each is annotated from its own texts alone, so a long
+    document's recommendations can be annotated in parts, by several processes, to the same result."""
     texts: list[str] = [r.text for r in recs]
     for r in recs:
         texts += [a.text for a in r.actions]
@@ -347,7 +354,7 @@ def annotate(doc: Document, as_of: dt.date | None = None, variant: str | None = 
             action.themes, action.groups = res.themes, res.groups
             action.owner_details = [describe_owner(o) for o in action.owners]
             action.audit = _audit(action, as_of)
-    return doc
+    return recs
 
 
 def _audit(action, as_of: dt.date | None) -> Audit:

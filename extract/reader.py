@@ -234,6 +234,54 @@ def _read_pdfium(path: Path, first: int, last: int | None) -> tuple[int, list[di
     return n, pages
 
 
+class PageRanges:
+    """One PDF kept open while ranges of its pages are read, in increasing page order: what `read_pages` gives
+    for each range, without opening the file again for each. Opening costs more the further in a range starts
+    (the font descents walk the page tree from the first page), so a worker reading a long plan's chunks as it
+    claims them keeps one of these. The pdfplumber backend reads each range with `read_pages`."""
+
+    def __init__(self, path: Path, reader: str = DEFAULT_READER):
+        self.path, self.reader = Path(path), reader
+        self.doc = self.descents = None
+        self.fonts: dict[int, tuple[float, str]] = {}
+
+    def read(self, first: int, last: int) -> tuple[int, list[dict]]:
+        if self.reader != "pdfium":
+            return read_pages(self.path, first, last, reader=self.reader)
+        if self.doc is None:
+            with open(self.path, "rb") as f:
+                if b"%PDF-" not in f.read(1024):
+                    raise errors.NotAPDF(self.path, "not a PDF (no %PDF header)")
+            try:
+                self.doc = pdfium.PdfDocument(str(self.path))
+            except Exception as e:
+                raise unreadable(self.path, e, "it cannot be parsed") from e
+            self.descents = _Descents(self.path)
+        n = len(self.doc)
+        pages = []
+        for i in range(first, min(last, n) + 1):
+            try:
+                pages.append(_pdfium_page(self.doc, i, self.fonts, self.descents))
+            except errors.ExtractError:
+                raise
+            except Exception as e:
+                raise unreadable(self.path, e, "the page cannot be read", page=i) from e
+        return n, pages
+
+    def close(self) -> None:
+        if self.descents is not None:
+            self.descents.close()
+        if self.doc is not None:
+            self.doc.close()
+        self.doc = self.descents = None
+
+    def __enter__(self) -> PageRanges:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def page_chars(path: Path, number: int) -> dict:
     """The characters of one page (1-based) as the PDFium reader sees them: parallel lists text, x0, x1, top,
     bottom, upright, size, fontname (`char_dicts` makes pdfplumber-style dicts of them)."""

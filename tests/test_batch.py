@@ -15,6 +15,26 @@ def test_a_long_file_read_in_ranges_by_two_workers_matches_one_process():
     assert [d.model_dump(mode="json") for d in two.documents] == [d.model_dump(mode="json") for d in one.documents]
 
 
+def test_a_long_file_built_by_one_worker_and_annotated_in_parts_matches_one_process():
+    """Two workers share a long file's reading (chunks claimed through files) and its language processing
+    (`annotate_part`): the same records, NLP fields included, as one process."""
+    one = batch.run([str(LONG)], workers=1, annotate=True, keep_documents=True)
+    two = batch.run([str(LONG)], workers=2, annotate=True, keep_documents=True)
+    assert [o.status for o in two.outcomes] == ["loaded"]
+    assert two.documents[0].recommendations[0].actions[0].audit is not None
+    assert [d.model_dump(mode="json") for d in two.documents] == [d.model_dump(mode="json") for d in one.documents]
+
+
+def test_chunks_claimed_by_one_worker_are_read_by_it_alone(tmp_path):
+    shared = batch.Shared(str(tmp_path), pages=45, size=20)
+    assert shared.chunks() == [(1, 20), (21, 40), (41, 45)]
+    assert shared.claim(1) and not shared.claim(1)
+    shared.put(1, None)  # the claimer could not read it: the builder reads it again itself
+    n, pages = shared.gather(str(LONG), "pdfium")
+    assert n == batch.page_count(str(LONG)) and [p["page"] for p in pages] == list(range(1, 46))
+    assert batch._parts([], 2) == [(0, 0)]
+
+
 def test_a_truncated_long_file_fails_cleanly_beside_a_good_one(tmp_path):
     data = LONG.read_bytes()
     bad = tmp_path / "long-truncated.pdf"
