@@ -457,16 +457,8 @@ class TableScanner:
             depths = range(1, len(near) + 1)
             # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
             # line may have been dropped there as a running header).
-            h = _repeat_depth(lines, k, self.head_lines)
-            if h:  # lines that followed the first header and repeat under it here are the header's too
-                more = 0
-                while more < len(self.head_next) and k + h + more < len(lines) and \
-                        lines[k + h + more].text == self.head_next[more]:
-                    more += 1
-                if more:
-                    self.head_lines += self.head_next[:more]
-                    self.head_next = self.head_next[more:]
-                    h += more
+            # (and the lines that followed it there, when they repeat under it here, are the header's too)
+            h = _repeat_depth(lines, k, self.head_lines + self.head_next)
             if h:
                 near, depths = lines[k:k + h], [h]
             boxed = [l2 for l2 in lines[k:k + 2 * self.settings.header_lookahead] if l2.bottom <= (rule or 0) + 1]
