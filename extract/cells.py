@@ -215,6 +215,33 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     return [p for p in paras if p.text]
 
 
+def block_starts(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of an owner or date cell that open a block after blank space (or open the cell)."""
+    step = pitch(lines) if lines else 0.0
+    return [ln for k, ln in enumerate(lines) if k == 0 or ln.page != lines[k - 1].page
+            or ln.top - lines[k - 1].top > settings.paragraph_gap * step]
+
+
+def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None, reach: int = 3,
+                  settings: Settings = DEFAULT) -> list[Paragraph]:
+    """Split a paragraph where an owner or date block starts level with one of its lines that opens a sentence
+    (the line above ended one), `reach` lines or more into the paragraph: further down than an entry is ever
+    typed below its own paragraph, so the entry marks an action typed on as one paragraph ('... in the group.' /
+    'Prisoners will be consulted ...', no bullets, no blank line, the first word too long to have fitted above)."""
+    out: list[Paragraph] = []
+    for p in paras:
+        cuts = [i for i in range(reach, len(p.lines))
+                if SENTENCE_END.search(p.lines[i - 1].text.strip()) and p.lines[i].text[:1].isupper()
+                and any(c.page == p.lines[i].page and abs(c.top - p.lines[i].top) <= 0.5 * c.height for c in cues)]
+        if not cuts:
+            out.append(p)
+            continue
+        bounds = [0, *cuts, len(p.lines)]
+        for a, b in zip(bounds, bounds[1:]):
+            out.extend(paragraphs(p.lines[a:b], right=right, settings=settings))
+    return out
+
+
 def hard_break(prev: Line, ln: Line, right: float | None, slack: float = DEFAULT.wrap_slack,
                across_pages: bool = False) -> bool:
     """Did the typist end `prev` with Enter rather than Word wrapping it? Yes when the first word of `ln`

@@ -20,7 +20,18 @@ from pydantic import ValidationError
 
 from . import errors, ocr
 from .align import STACKED, beside, choose, document_habit, hypotheses
-from .cells import Paragraph, continues, entries, paragraphs, pitch, split_at, text_of, to_lines
+from .cells import (
+    Paragraph,
+    block_starts,
+    continues,
+    entries,
+    paragraphs,
+    pitch,
+    split_at,
+    split_at_cues,
+    text_of,
+    to_lines,
+)
 from .dates import SEASON_END, parse_target_date
 from .decisions import DECISION_ONLY, decision_of
 from .fetch import sha256_file
@@ -183,6 +194,9 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
         decision_text = head.text
         response = _cell_paragraphs([w for w in row.words("response") if not (
             w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"))
+
+    cues = [ln for name in ("owner", "date") for ln in block_starts(to_lines(row.words(name)), settings)]
+    response = split_at_cues(response, cues, rights.get("response"), settings=settings)
 
     def level(ln) -> int | None:
         return beside(response, ln.page, ln.top, settings.level_share * ln.height)

@@ -607,3 +607,17 @@ def test_a_heading_above_the_next_concern_label_is_a_section_though_the_line_abo
     rows = scanner.finish().rows
     assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in rows] == [
         (None, "Leaders should act."), ("Keyworking and safeguarding", "Staff should be trained.")]
+
+
+def test_an_entry_level_with_a_sentence_deep_in_a_paragraph_marks_an_action_typed_on_without_a_break():
+    from actionplans.extract.cells import block_starts, split_at_cues
+    text = ["A local action plan will be developed", "and its progress monitored each month.",
+            "Assurance will be given through the", "quarterly review of the group.",
+            "Prisoners will be consulted through the", "prisoner council."]
+    response = paragraphs(to_lines(words(*text, x0=300)), right=500)
+    assert len(response) == 1  # no bullet, no blank line, each line full: one paragraph by layout alone
+    dates = block_starts(to_lines(words("31/10/2023", None, None, None, "30/11/2023", x0=600)))
+    assert [p.text[:20] for p in split_at_cues(response, dates, right=500)] == [
+        "A local action plan ", "Prisoners will be co"]
+    early = block_starts(to_lines(words("31/10/2023", "30/11/2023", x0=600)))  # stacked atop: no cue that deep
+    assert len(split_at_cues(response, early, right=500)) == 1
