@@ -539,7 +539,11 @@ class TableScanner:
                     last_text = text
         first_band, prev_bottom, full, fresh = True, None, True, False
         for k, (ln, by) in enumerate(body):
-            crossed = [f for c, f in cuts if prev_bottom is not None and prev_bottom - 1 <= c <= ln.top + 1]
+            # a rule between the actions of a merged record (not crossing the first columns) may pass through a line
+            # of the merged recommendation text: it is crossed where the words right of that text begin below it
+            beside = [w["top"] for name, ws in by.items() if name not in ("ref", "text") for w in ws]
+            crossed = [f for c, f in cuts if prev_bottom is not None and prev_bottom - 1 <= c <= (
+                ln.top if f or not beside else min(beside)) + 1]
             if crossed:
                 if section:  # a rule closes a section row, and the row being read
                     self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],

@@ -621,3 +621,17 @@ def test_an_entry_level_with_a_sentence_deep_in_a_paragraph_marks_an_action_type
         "A local action plan ", "Prisoners will be co"]
     early = block_starts(to_lines(words("31/10/2023", "30/11/2023", x0=600)))  # stacked atop: no cue that deep
     assert len(split_at_cues(response, early, right=500)) == 1
+
+
+def test_a_rule_between_actions_of_a_merged_record_counts_where_it_passes_through_a_line_of_its_text():
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 100, 300, 560, 660)  # Ref | Recommendation | Response | Timescale | Led by
+    ws = row(["Ref", "Recommendation", "Response", "Timescale", "Led by"], 60, cols)
+    ws += row(["R1", "The governor should", "A check will be made", "August 2020", "Governor"], 90, cols)
+    ws += [dict(w, page=0) for w in words("ensure fairness.", x0=100, top=102)]  # merged text, above the rule
+    ws += [dict(w, page=0) for w in words("Training will be given.", x0=300, top=104.5)]  # the next action
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [(75.0, 40.0, 800.0), (104.0, 300.0, 800.0), (130.0, 40.0, 800.0)])
+    rows = scanner.finish().rows
+    bands = {w["text"]: w["band"] for w in rows[0].words("response")}
+    assert len(rows) == 1 and bands["A"] != bands["Training"]  # two table rows: the actions stay apart
