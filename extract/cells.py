@@ -222,15 +222,15 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
             or ln.top - lines[k - 1].top > settings.paragraph_gap * step]
 
 
-def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None, reach: int = 3,
+def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None,
                   settings: Settings = DEFAULT) -> list[Paragraph]:
     """Split a paragraph where an owner or date block starts level with one of its lines that opens a sentence
-    (the line above ended one), `reach` lines or more into the paragraph: further down than an entry is ever
+    (the line above ended one), `settings.cue_reach` lines or more into the paragraph: further than an entry is
     typed below its own paragraph, so the entry marks an action typed on as one paragraph ('... in the group.' /
     'Prisoners will be consulted ...', no bullets, no blank line, the first word too long to have fitted above)."""
     out: list[Paragraph] = []
     for p in paras:
-        cuts = [i for i in range(reach, len(p.lines))
+        cuts = [i for i in range(settings.cue_reach, len(p.lines))
                 if SENTENCE_END.search(p.lines[i - 1].text.strip()) and p.lines[i].text[:1].isupper()
                 and any(c.page == p.lines[i].page and abs(c.top - p.lines[i].top) <= 0.5 * c.height for c in cues)]
         if not cuts:

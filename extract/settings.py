@@ -66,6 +66,19 @@ class Settings(BaseModel):
         1.0, ge=0, description="Cost of a row placement other than the document's usual one (a typist keeps a habit)")
     stacked_gap: float = Field(
         1.8, gt=0, description="Entries stacked at the top of a cell are at most this many lines apart (one blank)")
+    prose_share: float = Field(
+        0.3, gt=0, lt=1, description="Share of a column's lines with two lower-case words or more that makes it a "
+                                     "column of running text (a response or finding), whatever decisions or dates "
+                                     "open its cells")
+    weak_decision: float = Field(
+        0.3, gt=0, lt=1, description="Share of a column's lines or cells reading as decisions that names it the "
+                                     "decision column when no other column is one (a sample of a few wrapped cells)")
+    weak_date: float = Field(
+        0.2, gt=0, lt=1, description="The same for dates, right of the response: dates with notes and wraps "
+                                     "('January' / '2023' / '(pilot)') read weakly line by line")
+    cue_reach: int = Field(
+        3, ge=1, description="Lines into a response paragraph from which an owner or date block beside a line that "
+                             "opens a sentence marks a new action: entries are typed at most two lines low")
     cell_padding: float = Field(
         5.4, ge=0, description="Points between a cell's border and its text on each side (Word's default, 0.19 cm): "
                                "text wraps that far short of the next column's text")

@@ -140,7 +140,8 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     return out
 
 
-def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> list[str | None]:
+def type_columns(names: list[str | None], samples: list[list[list[str]]],
+                 settings: Settings = DEFAULT) -> list[str | None]:
     """Confirm or correct header-word field names by what the columns hold (`samples`: each column's body
     cells, each a list of lines). Header words are a hint: a column whose lines read as dates is the date
     column, one of decision words the decision column, one of short refs the ref column, whatever their
@@ -148,16 +149,17 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
     (the most text left of it) or the owner (short lines right of it) when that field is still missing."""
     names = list(names)
     scores = [content_scores(cells) for cells in samples]
-    if "response" not in names and "decision" in names and scores[names.index("decision")]["prose"] >= 0.3:
+    prose_share = settings.prose_share
+    if "response" not in names and "decision" in names and scores[names.index("decision")]["prose"] >= prose_share:
         names[names.index("decision")] = "response"  # 'Decision and' (response): prose under decisions atop it
     if "response" in names and scores[names.index("response")]["prose"] < 0.1 and any(
-            n is None and sc["prose"] >= 0.3 and sc["lines"] >= 2 for n, sc in zip(names, scores)):
+            n is None and sc["prose"] >= prose_share and sc["lines"] >= 2 for n, sc in zip(names, scores)):
         names[names.index("response")] = None  # 'Action' (owner, wrapped): no prose below it, while a column is
     for kind, strong, weak in (("date", 0.6, 0.3), ("decision", 0.6, 0.3), ("ref", 0.5, 0.3)):
         best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
         if best is None or scores[best][kind] < strong or names[best] == kind:
             continue
-        if names[best] in ("response", "text") and (scores[best]["words"] > 6 or scores[best]["prose"] >= 0.3):
+        if names[best] in ("response", "text") and (scores[best]["words"] > 6 or scores[best]["prose"] >= prose_share):
             continue  # prose that starts with refs, dates or decisions ('accepted' atop it) is not that column
         held = names.index(kind) if kind in names else None
         if held is not None and scores[held][kind] >= weak:
@@ -166,14 +168,14 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
             names[held] = names[best] if names[best] in FIELDS else None
         names[best] = kind
     free = [j for j, n in enumerate(names) if n is None and scores[j]["lines"]]
-    decided = [j for j in free if scores[j]["decision"] >= 0.3 and scores[j]["prose"] < 0.3]
+    decided = [j for j in free if scores[j]["decision"] >= settings.weak_decision and scores[j]["prose"] < prose_share]
     if "decision" not in names and decided:  # a few cells read ('ACCEPTED', 'PARTIALLY' of a wrapped decision)
         j = max(decided, key=lambda j: scores[j]["decision"])
         names[j] = "decision"
         free.remove(j)
     prose = sorted(free, key=lambda j: (scores[j]["lines"] >= 2, scores[j]["words"] * scores[j]["lines"]))[-2:]
     if "response" not in names and "text" not in names and len(prose) == 2 and all(
-            scores[j]["lines"] >= 2 and scores[j]["prose"] >= 0.3 for j in prose):
+            scores[j]["lines"] >= 2 and scores[j]["prose"] >= prose_share for j in prose):
         names[min(prose)], names[max(prose)] = "text", "response"  # two columns of prose: the finding, then the reply
         free = [j for j in free if j not in prose]
     if "response" not in names and free:
@@ -186,7 +188,7 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]]) -> lis
             j = max((j for j in free if j < r), key=lambda j: scores[j]["words"] * scores[j]["lines"])
             names[j] = "text"
             free.remove(j)
-        dated = [j for j in free if j > r and scores[j]["date"] >= 0.2]
+        dated = [j for j in free if j > r and scores[j]["date"] >= settings.weak_date]
         if "date" not in names and dated:  # dates with notes and wraps ('January' / '2023' / '(pilot)') read weakly
             j = max(dated, key=lambda j: scores[j]["date"])
             names[j] = "date"
@@ -398,7 +400,8 @@ class TableScanner:
             header, start = head
             self.head_words = [[w["text"] for w in _reading(c)] for c in cw[start - 1]]
             samples = self._grid_samples(cw[start:], len(header))
-            self.scan.columns = self._keep_fields(self._grid_columns(type_columns(header, samples), rows, start))
+            typed = type_columns(header, samples, self.settings)
+            self.scan.columns = self._keep_fields(self._grid_columns(typed, rows, start))
             if self.scan.first_table_top is None:
                 self.scan.first_table_top = (pageno, bbox[1])
         cols = self.scan.columns
@@ -408,7 +411,7 @@ class TableScanner:
             # a column the first page left unnamed (its cells were empty there) is named by what this page holds
             names = [f if f in FIELDS else None for f in cols.fields]
             if None in names and len(rows[0]) == len(names):
-                typed = type_columns(names, self._grid_samples(cw, len(names)))
+                typed = type_columns(names, self._grid_samples(cw, len(names)), self.settings)
                 if typed != names:
                     cols = self.scan.columns = Columns([n or f"col{j}" for j, n in enumerate(typed)], cols.edges)
         for i in range(start, len(rows)):
@@ -719,11 +722,10 @@ class TableScanner:
         edges.append(10_000.0)
         return Columns(fields, edges)
 
-    @staticmethod
-    def _typed(cols: Columns, lines) -> Columns:
+    def _typed(self, cols: Columns, lines) -> Columns:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
         names = [f if f in FIELDS else None for f in cols.fields]
-        typed = type_columns(names, TableScanner._column_samples(cols.edges, lines))
+        typed = type_columns(names, TableScanner._column_samples(cols.edges, lines), self.settings)
         return Columns([n or f"col{j}" for j, n in enumerate(typed)], cols.edges)
 
     @staticmethod

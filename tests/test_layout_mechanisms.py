@@ -635,3 +635,11 @@ def test_a_rule_between_actions_of_a_merged_record_counts_where_it_passes_throug
     rows = scanner.finish().rows
     bands = {w["text"]: w["band"] for w in rows[0].words("response")}
     assert len(rows) == 1 and bands["A"] != bands["Training"]  # two table rows: the actions stay apart
+
+
+def test_the_content_typing_tolerances_are_named_settings():
+    reply = [["AGREED"], ["A panel will meet", "each month and report."], ["Staff will be trained", "by June."]]
+    hints = ["ref", "text", "decision", "date", "owner"]
+    samples = [[["R1"]], [["Leaders should act."]], reply, [["June 2024"]], [["Governor"]]]
+    assert type_columns(hints, samples)[2] == "response"  # prose under 'Decision and': the response
+    assert type_columns(hints, samples, Settings(prose_share=0.95))[2] == "decision"  # a stricter bar keeps the hint
