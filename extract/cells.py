@@ -215,6 +215,16 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     return [p for p in paras if p.text]
 
 
+def chunks(line: Line) -> list[list[dict]]:
+    """A line's words in runs apart by more than the line's height: the cells a table row's line crosses."""
+    out = [[line.words[0]]] if line.words else []
+    for a, b in zip(line.words, line.words[1:]):
+        if b["x0"] - a["x1"] > line.height:
+            out.append([])
+        out[-1].append(b)
+    return out
+
+
 def block_starts(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
     """The lines of an owner or date cell that open a block after blank space (or open the cell)."""
     step = pitch(lines) if lines else 0.0

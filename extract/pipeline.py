@@ -23,6 +23,7 @@ from .align import STACKED, beside, choose, document_habit, hypotheses
 from .cells import (
     Paragraph,
     block_starts,
+    chunks,
     continues,
     entries,
     paragraphs,
@@ -62,7 +63,7 @@ def tabular(ln) -> bool:
     """Is this line a row of a table: words in three cells or more (runs of words apart by more than the line's
     height)? A table header repeated at the top of every page is the plan's header, whatever its words, not a
     running header."""
-    return sum(b["x0"] - a["x1"] > ln.height for a, b in zip(ln.words, ln.words[1:])) >= 2
+    return len(chunks(ln)) >= 3
 
 
 def looks_like_header(text: str) -> bool:
@@ -195,15 +196,16 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
         response = _cell_paragraphs([w for w in row.words("response") if not (
             w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"))
 
-    cues = [ln for name in ("owner", "date") for ln in block_starts(to_lines(row.words(name)), settings)]
+    owner_lines, date_lines = to_lines(row.words("owner")), to_lines(row.words("date"))
+    cues = block_starts(owner_lines, settings) + block_starts(date_lines, settings)
     response = split_at_cues(response, cues, rights.get("response"), settings=settings)
 
     def level(ln) -> int | None:
         return beside(response, ln.page, ln.top, settings.level_share * ln.height)
 
-    owners = entries(to_lines(row.words("owner")), level, opens_owner, right=rights.get("owner"), settings=settings,
+    owners = entries(owner_lines, level, opens_owner, right=rights.get("owner"), settings=settings,
                      segment_opens=stacks_owner)
-    dates = entries(to_lines(row.words("date")), level, opens_date, right=rights.get("date"), split_segments=True,
+    dates = entries(date_lines, level, opens_date, right=rights.get("date"), split_segments=True,
                     settings=settings, segment_opens=opens_date)
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
     owners = split_at(owners, [(d.page, d.top) for d in dates], settings.level_share * lh)

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cells import reflow, text_of, to_lines
+from .cells import chunks, reflow, text_of, to_lines
 from .decisions import DECISION_ONLY
 from .settings import DEFAULT, Settings
 
@@ -260,12 +260,7 @@ def _repeat_depth(lines: list, k: int, head: list[str]) -> int:
 
 def _opens_record(line) -> bool:
     """Does a line open with a ref standing alone in its cell ('S30', 'R4', '5.01'; not a heading's '1.')?"""
-    first = [line.words[0]]
-    for a, b in zip(line.words, line.words[1:]):
-        if b["x0"] - a["x1"] > line.height:
-            break
-        first.append(b)
-    text = text_of(first)
+    text = text_of(chunks(line)[0])
     return REF.match(text) is not None and not NUMBERED.fullmatch(text)
 
 
@@ -567,8 +562,9 @@ class TableScanner:
             wrapped_ref = bool(ref_words) and (REF.match(text_of(ref_words + nxt)) is not None or (
                 REF_LABEL.match(ref_text) is not None and REF.match(text_of(ref_words + nxt + nxt2)) is not None))
             # a ref's label at the foot of the page ('Recommendation' / 'Priority concern'), its number overleaf
-            rest = [w for _, b in body[k + 1:] for w in b.get("ref", [])]  # 'Key' / 'concern' over two lines
-            at_foot = bool(ref_words) and REF_LABEL.match(text_of(ref_words + rest)) is not None
+            # ('Key' / 'concern' over two lines: the label's lines to the page's foot, read together)
+            at_foot = bool(ref_words) and REF_LABEL.match(text_of(
+                ref_words + [w for _, b in body[k + 1:] for w in b.get("ref", [])])) is not None
             wrapped_ref = wrapped_ref or at_foot
             held = pending.get("ref", [])
             continues_ref = bool(ref_words) and bool(held) and REF.match(text_of(held)) is None and (
