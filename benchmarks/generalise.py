@@ -96,7 +96,7 @@ def score_all(plans: list[dict], out: Path, workers: int) -> list[dict]:
     loaded; rows that fail validation are listed among the misses; a plan that fails to extract at all
     scores 0 on everything and carries its error."""
     from actionplans.extract.batch import _warm, extract_one
-    from actionplans.extract.evaluate import METRICS, score
+    from actionplans.extract.evaluate import METRICS, _gold, score
     ok = [p for p in plans if p["verified"]]
     with concurrent.futures.ProcessPoolExecutor(workers, initializer=_warm, initargs=(True,)) as ex:
         got = list(ex.map(extract_one, [str(out / f"{p['id']}.pdf") for p in ok]))
@@ -108,11 +108,23 @@ def score_all(plans: list[dict], out: Path, workers: int) -> list[dict]:
             scores, misses, err = dict.fromkeys(METRICS, 0.0), [], f"{e['reason']}: {e['message']}"
         else:
             scores, misses = score(gold, res["document"].model_dump(mode="json"))
+            if not any(g["actions"] for g in _gold(gold)):
+                scores["alignment"] = None  # no owner or date to place: the scorer's 0 here measures nothing
             misses = [f"invalid row {q.get('ref')}: {q.get('field')}: {q.get('message')}"
                       for q in res["problems"]] + misses
             err = None
         results.append({"plan": p, "scores": scores, "misses": misses, "error": err})
     return results
+
+
+def _mean(rs: list[dict], m: str) -> float | None:
+    """Mean of metric m over the plans that measure it (alignment: those with an owner or date to place)."""
+    xs = [r["scores"][m] for r in rs if r["scores"][m] is not None]
+    return sum(xs) / len(xs) if xs else None
+
+
+def _fmt(x: float | None) -> str:
+    return f"{x:>9.3f}" if x is not None else f"{'-':>9}"
 
 
 def values_of(p: dict) -> dict[str, str]:
@@ -141,8 +153,9 @@ def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=
         return 1
     echo("")
     echo(f"{'':<26}" + "".join(f"{h:>9}" for h in heads))
-    for label, f in (("mean", lambda xs: sum(xs) / len(xs)), ("worst", min)):
-        echo(f"{label:<26}" + "".join(f"{f([r['scores'][m] for r in results]):>9.3f}" for m in METRICS))
+    echo(f"{'mean':<26}" + "".join(_fmt(_mean(results, m)) for m in METRICS))
+    echo(f"{'worst':<26}" + "".join(_fmt(min((r['scores'][m] for r in results if r['scores'][m] is not None),
+                                             default=None)) for m in METRICS))
     failed = [r for r in results if r["error"]]
     echo(f"{len(failed)} of {len(results)} plans failed to extract (scored 0)")
     for r in failed:
@@ -159,11 +172,11 @@ def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=
         echo(f"{dim:<22}{'n':>4}" + "".join(f"{h:>9}" for h in heads))
         for val in sorted(groups, key=lambda v, dim=dim: (order.get(dim, {}).get(v, 99), str(v))):
             rs = groups[val]
-            means = {m: sum(r["scores"][m] for r in rs) / len(rs) for m in METRICS}
+            means = {m: _mean(rs, m) for m in METRICS}
             for m in METRICS:
-                if m not in lowest or means[m] < lowest[m][0]:
+                if means[m] is not None and (m not in lowest or means[m] < lowest[m][0]):
                     lowest[m] = (means[m], f"{dim}={val} (n={len(rs)})")
-            echo(f"  {str(val)[:20]:<20}{len(rs):>4}" + "".join(f"{means[m]:>9.3f}" for m in METRICS))
+            echo(f"  {str(val)[:20]:<20}{len(rs):>4}" + "".join(_fmt(means[m]) for m in METRICS))
     echo("")
     echo("lowest per-value mean of each metric (threshold):")
     short_of = []
@@ -176,12 +189,14 @@ def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=
         echo(f"  {SHORT.get(m, m):<8} {v:.3f}  {where}" + (f"  ({th:.2f})" if th is not None else "") + mark)
     echo("")
     echo("ten worst plans:")
-    worst = sorted(results, key=lambda r: (sum(r["scores"].values()), r["plan"]["id"]))[:10]
+    def measured(r: dict) -> list[float]:
+        return [x for x in r["scores"].values() if x is not None]
+    worst = sorted(results, key=lambda r: (sum(measured(r)) / len(measured(r)), r["plan"]["id"]))[:10]
     for r in worst:
         p = r["plan"]
-        mean = sum(r["scores"].values()) / len(r["scores"])
+        mean = sum(measured(r)) / len(measured(r))
         echo(f"  {p['id']}  mean {mean:.3f}  " + " ".join(f"{SHORT.get(m, m)} {r['scores'][m]:.2f}"
-                                                          for m in METRICS if r["scores"][m] < 1))
+                                                          for m in METRICS if r["scores"][m] is not None and r["scores"][m] < 1))
         echo("    " + ", ".join(f"{k}={v}" for k, v in values_of(p).items()))
         if r["error"]:
             echo(f"    error: {r['error']}")

@@ -57,6 +57,20 @@ def test_report_tables_worst_plans_and_status():
     assert "rules=none, rows=per-action" in ten[1]
 
 
+def test_alignment_left_out_where_a_plan_has_nothing_to_place():
+    """A plan whose gold has no owner or date scores alignment 0 under the scorer (0 of 0 placed); the benchmark
+    leaves it out of alignment's means rather than count it as a plan read wrong."""
+    g = load_generalise()
+    results = [result(0, {"rules": "full"}, 1.0), result(1, {"rules": "full"}, 0.5)]
+    results[1]["scores"]["alignment"] = None
+    lines: list[str] = []
+    g.report(results, seed=9, n=2, unverified=[], echo=lines.append)
+    mean = next(ln for ln in lines if ln.startswith("mean")).split()
+    assert mean[1] == "0.750" and mean[-1] == "1.000"    # recall over both plans, alignment over the first only
+    ten = lines[lines.index("ten worst plans:") + 1:]
+    assert ten[0].startswith("  gen-9-001") and "align" not in ten[0]
+
+
 def test_report_passes_when_every_value_meets_the_thresholds():
     g = load_generalise()
     results = [result(i, {"rules": r}, 1.0) for i, r in enumerate(["full", "none", "horizontal"])]
