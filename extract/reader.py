@@ -31,6 +31,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -176,7 +177,7 @@ class _Api:
             return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, v).value)
         self.r = r
         self.loose_box = proto(r.FPDFText_GetLooseCharBox, i, v, i, v)
-        self.text_object = proto(r.FPDFText_GetTextObject, v, v, i)
+        self.text_object = proto(r.FPDFText_GetTextObject, ctypes.c_size_t, v, i)  # 0 (not None) for none
         self.char_matrix = proto(r.FPDFText_GetMatrix, i, v, i, v)
         self.font_size = proto(r.FPDFText_GetFontSize, d, v, i)
         self.char_origin = proto(r.FPDFText_GetCharOrigin, i, v, i, v, v)
@@ -211,39 +212,36 @@ def _api() -> _Api:
 
 
 def _read_pdfium(path: Path, first: int, last: int | None) -> tuple[int, list[dict]]:
-    try:
-        doc = pdfium.PdfDocument(str(path))
-    except Exception as e:
-        raise unreadable(path, e, "it cannot be parsed") from e
-    pages: list[dict] = []
-    descents = _Descents(path)
-    try:
-        n = len(doc)
-        stop = n if last is None else min(last, n)
-        fonts: dict[int, tuple[float, str]] = {}
-        for i in range(first, stop + 1):
-            try:
-                pages.append(_pdfium_page(doc, i, fonts, descents))
-            except errors.ExtractError:
-                raise
-            except Exception as e:
-                raise unreadable(path, e, "the page cannot be read", page=i) from e
-    finally:
-        descents.close()
-        doc.close()
-    return n, pages
+    with PageRanges(path) as ranges:
+        return ranges.read(first, sys.maxsize if last is None else last)
+
+
+# PDFium keeps what it parsed for every page it loaded (the page's objects, its content streams) until the document
+# is closed, closing the page or not: about 3 MB for every 100 pages of the bench's long plan, so memory grew with
+# page count. The document is opened afresh after this many pages (opening costs well under a millisecond).
+REOPEN_PAGES = 25
 
 
 class PageRanges:
     """One PDF kept open while ranges of its pages are read, in increasing page order: what `read_pages` gives
     for each range, without opening the file again for each. Opening costs more the further in a range starts
     (the font descents walk the page tree from the first page), so a worker reading a long plan's chunks as it
-    claims them keeps one of these. The pdfplumber backend reads each range with `read_pages`."""
+    claims them keeps one of these. PDFium's own document is opened again every REOPEN_PAGES pages.
+    The pdfplumber backend reads each range with `read_pages`."""
 
     def __init__(self, path: Path, reader: str = DEFAULT_READER):
         self.path, self.reader = Path(path), reader
         self.doc = self.descents = None
-        self.fonts: dict[int, tuple[float, str]] = {}
+        self.loaded = 0  # pages loaded since PDFium's document was opened
+        self.fonts: dict[int, tuple[float, str]] = {}  # by PDFium's font handle: valid while the document is open
+
+    def _open(self) -> None:
+        try:
+            self.doc = pdfium.PdfDocument(str(self.path))
+        except Exception as e:
+            raise unreadable(self.path, e, "it cannot be parsed") from e
+        self.loaded = 0
+        self.fonts.clear()
 
     def read(self, first: int, last: int) -> tuple[int, list[dict]]:
         if self.reader != "pdfium":
@@ -252,14 +250,16 @@ class PageRanges:
             with open(self.path, "rb") as f:
                 if b"%PDF-" not in f.read(1024):
                     raise errors.NotAPDF(self.path, "not a PDF (no %PDF header)")
-            try:
-                self.doc = pdfium.PdfDocument(str(self.path))
-            except Exception as e:
-                raise unreadable(self.path, e, "it cannot be parsed") from e
+            self._open()
             self.descents = _Descents(self.path)
         n = len(self.doc)
         pages = []
         for i in range(first, min(last, n) + 1):
+            if self.loaded >= REOPEN_PAGES:
+                self.doc.close()
+                self.doc = None
+                self._open()
+            self.loaded += 1
             try:
                 pages.append(_pdfium_page(self.doc, i, self.fonts, self.descents))
             except errors.ExtractError:
@@ -364,39 +364,43 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
     # PDFium marks a hyphen that ends a line (U+FFFE in the page's text, 2 as the character's unicode), keeping
     # no trace of which hyphen was drawn: pdfminer reads the one typed, nearly always '-'.
     text = text.replace("\ufffe", "-").replace("\x02", "-")
-    rect = api.r.FS_RECTF()
-    prect = ctypes.addressof(rect)
-    box, text_object = api.loose_box, api.text_object
-    # One pass over the characters, two calls each: the text object (its font, size and baseline), the advance.
-    objs, lefts, rights = [], [], []
-    add_obj, add_left, add_right = objs.append, lefts.append, rights.append
-    for i in range(n):
-        add_obj(text_object(tp, i))
-        box(tp, i, prect)
-        add_left(rect.left)
-        add_right(rect.right)
-    keep = [i for i, o in enumerate(objs) if o]
-    generated = {i for i in keep if text[i] in GENERATED and api.is_generated(tp, i)}
-    if generated:  # PDFium's own: a space where a gap is wide, a line break
-        keep = [i for i in keep if i not in generated]
+    # Two calls per character, made by `map` rather than a Python loop: the text object (its font, size and
+    # baseline; 0 for none) and the advance, written by PDFium straight into an array of FS_RECTF (float32 left,
+    # top, right, bottom), which holds the very values reading the struct's fields gives.
+    objs = np.fromiter(map(api.text_object, repeat(tp, n), range(n)), dtype=np.uint64, count=n)
+    boxes = np.zeros((n, 4), dtype=np.float32)
+    at = boxes.ctypes.data
+    done = np.fromiter(map(api.loose_box, repeat(tp, n), range(n), range(at, at + 16 * n, 16)), dtype=bool, count=n)
+    for i in np.flatnonzero(~done).tolist():  # no box: one struct read char by char kept the last one written
+        if i:
+            boxes[i] = boxes[i - 1]
+    kept = objs != 0
+    for m in _GENERATED.finditer(text):  # PDFium's own: a space where a gap is wide, a line break
+        i = m.start()
+        if kept[i] and api.is_generated(tp, i):
+            kept[i] = False
+    keep = np.flatnonzero(kept)
     matrix = api.r.FS_MATRIX()
-    first = dict(zip(reversed(objs), range(n - 1, -1, -1)))  # each object's first character
+    # each object's first character; the objects in order of their first character
+    ids, first, inverse = np.unique(objs, return_index=True, return_inverse=True)
     metrics = {o: _object_metrics(api, tp, i, o, geo, fonts, page_descents, ctypes.addressof(matrix), matrix)
-               for o, i in first.items() if o}
+               for o, i in zip(ids.tolist(), first.tolist()) if o}
     a, _, c, _, e, _ = geo.ctm
     if not a or any(m[5] != ALONG_X for m in metrics.values()):
-        return _chars_one_by_one(api, tp, geo, text, keep, metrics)
-    idx = np.asarray(keep, dtype=np.intp)
-    left = np.asarray(lefts)[idx] * a + (e + geo.x_shift)
-    right = np.asarray(rights)[idx] * a + (e + geo.x_shift)
-    order = list(metrics)
-    rows = np.asarray([metrics[o][:4] for o in order], dtype=float).reshape(-1, 4)
-    at = {o: k for k, o in enumerate(order)}
-    which = np.asarray([at[objs[i]] for i in keep], dtype=np.intp)
+        return _chars_one_by_one(api, tp, geo, text, keep.tolist(), metrics, boxes)
+    left = boxes[keep, 0].astype(float) * a + (e + geo.x_shift)
+    right = boxes[keep, 2].astype(float) * a + (e + geo.x_shift)
+    none = (0.0, 0.0, False, 0.0, "", ALONG_X)  # the null object's row: no kept character has it
+    rows = np.asarray([metrics.get(o, none)[:4] for o in ids.tolist()], dtype=float).reshape(-1, 4)
+    which = inverse.reshape(-1)[keep]
     per = rows[which]
-    names = [metrics[o][4] for o in order]
-    return _as_chars([text[i] for i in keep], np.minimum(left, right), np.maximum(left, right), per[:, 0],
+    names = [metrics.get(o, none)[4] for o in ids.tolist()]
+    chars = list(text) if len(keep) == n else [text[i] for i in keep.tolist()]
+    return _as_chars(chars, np.minimum(left, right), np.maximum(left, right), per[:, 0],
                      per[:, 1], per[:, 2].astype(bool), per[:, 3], [names[k] for k in which.tolist()])
+
+
+_GENERATED = re.compile(f"[{GENERATED}]")
 
 
 def _as_chars(text, x0, x1, top, bottom, upright, size, fontname) -> dict:
@@ -406,28 +410,28 @@ def _as_chars(text, x0, x1, top, bottom, upright, size, fontname) -> dict:
             "fontname": list(fontname)}
 
 
-def _chars_one_by_one(api: _Api, tp: int, geo: _Geometry, text: str, keep: list[int], metrics: dict) -> dict:
-    """`_chars` for a page turned a quarter or text that is turned: each character's box worked out alone."""
-    rect = api.r.FS_RECTF()
-    prect = ctypes.addressof(rect)
+def _chars_one_by_one(api: _Api, tp: int, geo: _Geometry, text: str, keep: list[int], metrics: dict,
+                      boxes: np.ndarray) -> dict:
+    """`_chars` for a page turned a quarter or text that is turned: each character's box worked out alone.
+    `boxes`: every character's loose box (left, top, right, bottom), as `_chars` read them."""
     a, b, c, d, e, f = geo.ctm
     shift = geo.x_shift
     cols: list[list] = [[] for _ in range(8)]
     for i in keep:
         o = metrics[api.text_object(tp, i)]
-        api.loose_box(tp, i, prect)
+        left, top, right, bottom = boxes[i].tolist()
         # across: the character's advance; up and down: the object's font box (descent to descent + size)
         if o[5] == ALONG_X:
             if a:
-                p0 = a * rect.left + e + shift
-                p1 = a * rect.right + e + shift
+                p0 = a * left + e + shift
+                p1 = a * right + e + shift
             else:  # the page is turned a quarter
-                p0 = c * rect.bottom + e + shift
-                p1 = c * rect.top + e + shift
+                p0 = c * bottom + e + shift
+                p1 = c * top + e + shift
             p0, p1 = min(p0, p1), max(p0, p1)
             top, bottom = o[0], o[1]
         else:
-            (u0, v0), (u1, v1) = geo.point(rect.left, rect.bottom), geo.point(rect.right, rect.top)
+            (u0, v0), (u1, v1) = geo.point(left, bottom), geo.point(right, top)
             p0, p1 = min(u0, u1), max(u0, u1)
             top, bottom = min(v0, v1), max(v0, v1)
             if o[5] == ALONG_Y:  # turned text: its advance runs down or up the page, the font box across
@@ -706,7 +710,14 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
     tops, where = np.unique(top, return_inverse=True)
     line = np.concatenate(([0], np.cumsum(np.diff(tops) > y_tolerance + EPSILON)))[where]
     order = np.lexsort((x0, line))  # stable: ties keep reading order
-    blank = np.fromiter((t.isspace() for t in texts), dtype=bool, count=n)[order]
+    joined = "".join(texts)
+    if len(joined) == n:  # one character each, as `_chars` gives them: find the blanks with one regex (\s is isspace)
+        blank = np.zeros(n, dtype=bool)
+        blank[[m.start() for m in _BLANK.finditer(joined)]] = True
+        blank = blank[order]
+    else:
+        joined = None
+        blank = np.fromiter((t.isspace() for t in texts), dtype=bool, count=n)[order]
     sx0, sx1, stop, sline = x0[order], x1[order], top[order], line[order]
     starts = np.ones(n, dtype=bool)
     starts[1:] = ((sline[1:] != sline[:-1]) | blank[:-1] | (sx0[1:] < sx0[:-1])
@@ -721,17 +732,29 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
     wx1 = np.maximum.reduceat(x1[kept], heads).tolist()
     wtop = np.minimum.reduceat(top[kept], heads).tolist()
     wbottom = np.maximum.reduceat(bottom[kept], heads).tolist()
-    letters = [texts[i] for i in kept.tolist()]
-    if any(t in LIGATURES for t in letters):
-        letters = [LIGATURES.get(t, t) for t in letters]
     bounds = heads.tolist() + [len(kept)]
+    intern = sys.intern
+    if joined is not None:  # the words are slices of the kept characters, in order, joined once
+        ink_text = "".join([joined[i] for i in kept.tolist()])
+        spelled = [intern(ink_text[a:b]) for a, b in zip(bounds, bounds[1:])]
+        if _HAS_LIGATURE.search(ink_text):
+            spelled = [intern(t.translate(_LIGATURE_TABLE)) for t in spelled]
+    else:
+        letters = [texts[i] for i in kept.tolist()]
+        if any(t in LIGATURES for t in letters):
+            letters = [LIGATURES.get(t, t) for t in letters]
+        spelled = [intern("".join(letters[a:b])) for a, b in zip(bounds, bounds[1:])]
     # Every page's words are held until the records are built: one float object per value on the page (the words
     # of a line share their top and bottom) and one string per spelling (sys.intern) keep a long plan's smaller.
     same: dict[float, float] = {}
     wx0, wx1, wtop, wbottom = ([same.setdefault(v, v) for v in vs] for vs in (wx0, wx1, wtop, wbottom))
-    intern = sys.intern
-    return [{"text": intern("".join(letters[bounds[k]:bounds[k + 1]])), "x0": wx0[k], "x1": wx1[k],
-             "top": wtop[k], "bottom": wbottom[k]} for k in range(len(heads))]
+    return [{"text": t, "x0": a, "x1": b, "top": c, "bottom": d} for t, a, b, c, d in zip(spelled, wx0, wx1, wtop,
+                                                                                            wbottom)]
+
+
+_BLANK = re.compile(r"\s")
+_HAS_LIGATURE = re.compile("[" + "".join(LIGATURES) + "]")
+_LIGATURE_TABLE = str.maketrans(LIGATURES)
 
 
 def char_dicts(chars: dict) -> list[dict]:
