@@ -96,11 +96,16 @@ def pipeline_variant(requested: str | None = None) -> str:
     return "trained" if want == "trained" else "rules"
 
 
-@functools.cache
 def get_nlp(variant: str | None = None) -> Language:
-    """The process's pipeline for a variant (see `pipeline_variant`), built once."""
+    """The process's pipeline for a variant (see `pipeline_variant`), built once. Remembered by the variant it
+    resolves to: `get_nlp()` and `get_nlp(None)` (what `analyse` asks for) had been two pipelines, so a worker's
+    start-up built one that the first document never used, and built another."""
+    return _build(pipeline_variant(variant))
+
+
+@functools.cache
+def _build(variant: str) -> Language:
     import spacy
-    variant = pipeline_variant(variant)
     if variant == "trained":
         nlp = spacy.load(MODEL, exclude=["ner", "senter"])
     else:

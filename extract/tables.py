@@ -12,6 +12,7 @@ columns at the header's left edges.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -374,18 +375,30 @@ class TableScanner:
         return Columns(fields, edges)
 
     def _cells_words(self, words: list[dict], rows: list[list[tuple | None]]) -> list[list[list[dict]]]:
+        """Each word in the first cell (rows, then cells, in order) that holds its centre, cells keeping the words'
+        order. A row is tried only on the words whose centre lies within its span down the page (found by bisection
+        among the words sorted by centre), not on every word of the page."""
         out = [[[] for _ in r] for r in rows]
-        for w in words:
-            cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-            for i, r in enumerate(rows):
-                hit = False
-                for j, c in enumerate(r):
-                    if c and c[0] <= cx <= c[2] and c[1] <= cy <= c[3]:
-                        out[i][j].append(w)
-                        hit = True
+        centres = [((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2) for w in words]
+        by_y = sorted(range(len(words)), key=lambda k: centres[k][1])
+        ys = [centres[k][1] for k in by_y]
+        cell_of: dict[int, tuple[int, int]] = {}
+        for i, r in enumerate(rows):
+            cells = [(j, c) for j, c in enumerate(r) if c]
+            if not cells:
+                continue
+            lo, hi = min(c[1] for _, c in cells), max(c[3] for _, c in cells)
+            for k in by_y[bisect.bisect_left(ys, lo):bisect.bisect_right(ys, hi)]:
+                if k in cell_of:
+                    continue
+                cx, cy = centres[k]
+                for j, c in cells:
+                    if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]:
+                        cell_of[k] = (i, j)
                         break
-                if hit:
-                    break
+        for k in sorted(cell_of):
+            i, j = cell_of[k]
+            out[i][j].append(words[k])
         return out
 
     def _ruled_table(self, pageno: int, bbox: tuple, rows: list[list[tuple | None]],
