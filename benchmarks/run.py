@@ -15,7 +15,8 @@ Measurements:
                pages (N of each file spread evenly, --camelot-pages) scaled per page, unless --camelot-all
   pipeline     library: `extract_document` (with NLP) + `db.load.save` into a fresh SQLite file
   workers      the project's batch runner (`extract --workers N` as a library call) with 1 and 2
-               workers: long files read in page ranges by every worker, this process the one writer
+               workers: a long file's page chunks read by every worker and built by one, its NLP split among
+               them, this process the one writer; CPU count and load average printed beside the ratio
   cli          the CLI in a subprocess, into a fresh database, then again into the same database
                (the re-run; wall time including interpreter start-up)
   rss          peak RSS of `extract_document` (with NLP) on the 320- and 30-page plans, each alone in
@@ -125,11 +126,13 @@ def child_camelot(limit: int, files: list[str]) -> dict:
 
 
 def _warm_pipeline(annotate: bool) -> None:
-    """Import everything and load the NLP model, so the timed region holds only the work."""
-    from actionplans.extract import pipeline  # noqa: F401
-    if annotate:
-        from actionplans.extract import nlp
-        getattr(nlp, "get_nlp", lambda: None)()
+    """Import everything and load what loads on first use, so the timed region holds only the work: the batch
+    workers' own start-up (`batch._warm`: the pipeline, dateparser's English data, the word lists, the NLP model)
+    and what saving loads for the recurring-recommendation links (the lemma table, the stemmer, the phrase lists),
+    warmed on a text of no plan in the bench set."""
+    from actionplans.extract import batch, recurring
+    batch._warm(annotate)
+    recurring.prepare("Prisoners should be able to attend education, work and activities every day.")
 
 
 def _annotate_available() -> bool:
@@ -164,16 +167,21 @@ def child_pipeline(db_path: str, files: list[str]) -> dict:
 
 def child_pool(workers: int, db_path: str, files: list[str]) -> dict:
     """The project's own batch runner (`actionplans extract --workers N`, as a library call): N worker
-    processes, long files read in page ranges, this process the one writer. Worker start-up counts."""
+    processes (a long file's page chunks read by all of them, built by one, its NLP split among them), this
+    process the one writer. Worker start-up counts. The load average is read as the run starts and ends: a
+    second core busy with other work cannot give two workers their share."""
     from actionplans.db.load import open_db
     from actionplans.extract import batch
     annotate = _annotate_available()
+    db = open_db(db_path)
+    load = os.getloadavg()[0]
     t = time.perf_counter()
-    run = batch.run(files, open_db(db_path), workers=workers, annotate=annotate)
+    run = batch.run(files, db, workers=workers, annotate=annotate)
     seconds = time.perf_counter() - t
     ok = [o for o in run.outcomes if o.status != batch.FAILED]
     return {"seconds": seconds, "pages": sum(o.pages or 0 for o in ok), "recommendations":
-            sum(o.recommendations for o in ok), "failed": len(run.failed), "annotate": annotate, "workers": workers}
+            sum(o.recommendations for o in ok), "failed": len(run.failed), "annotate": annotate, "workers": workers,
+            "load": [round(load, 2), round(os.getloadavg()[0], 2)]}
 
 
 def child_rss(path: str) -> dict:
@@ -396,7 +404,12 @@ def report(r: dict, args, camelot_limit: int) -> None:
       f"  [{r['pipeline']['recommendations']} recommendations, {r['pipeline']['failed']} files failed]")
     p(f"  batch runner, 1 worker (in-process)           {rate(r['pool1'], pages)}")
     p(f"  batch runner, 2 worker processes + writer     {rate(r['pool2'], pages)}")
-    p("      [batch.run: files over SPLIT_PAGES read in page ranges by every worker; start-up included]")
+    p("      [batch.run: a file over SPLIT_PAGES has its page chunks read by every worker, is built by one and its"
+      " NLP split among them; worker start-up included]")
+    for key in ("pool1", "pool2"):
+        if "load" in r[key]:
+            p(f"      [{r[key]['workers']} worker(s): 1-minute load average {r[key]['load'][0]:.2f} at the start,"
+              f" {r[key]['load'][1]:.2f} at the end, on {r['machine']['cpus']} CPUs]")
     p(f"  start-up (imports + NLP model), once         {r['startup']['seconds']:8.2f} s")
     p("\nCLI in a subprocess (wall time, interpreter start-up included):")
     if "workers1" in cli:
@@ -429,6 +442,8 @@ def report(r: dict, args, camelot_limit: int) -> None:
         line = f"  {k:28s} {shown:>8s}"
         if k in TARGETS:
             line += f"  {verdict(k, v)}  {TARGETS[k][2]}"
+        if k.startswith("workers1_over_workers2"):
+            line += f"  [{r['machine']['cpus']} CPUs, load {r['load_before']} / {r['load_after']} before / after]"
         p(line)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "last.json").write_text(json.dumps(r, indent=1, default=str) + "\n")

@@ -25,6 +25,8 @@ DECISION_ONLY = re.compile(r"^\W*(?:(?:not|partly|partially)\s+)?(?:agreed|accep
 
 def decision_of(text: str) -> str | None:
     t = " ".join(text.lower().split())
+    if "agree" not in t and "accept" not in t and "rejected" not in t:
+        return None  # every pattern above needs one of these: most cells of a plan are no decision
     for pat, value in DECISIONS:
         if pat.search(t):
             return value

@@ -118,6 +118,7 @@ def _build(variant: str) -> Language:
                              config={"spans_key": kind, "phrase_matcher_attr": "LOWER", "validate": False})
         ruler.add_patterns(_phrases(f"{kind}.yml"))
     nlp.meta["actionplans_variant"] = variant
+    _lexicon()  # the verb list the rules read, loaded with the pipeline rather than on its first text
     return nlp
 
 
