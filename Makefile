@@ -59,6 +59,8 @@ test: install system-deps a11y lint
 	$(BIN)/actionplans evaluate corpus/scanned/
 	# The generated layout sample (one plan per value of every layout dimension) must meet every threshold too.
 	$(BIN)/actionplans evaluate corpus/generated/
+	# Generated plans from development seeds that once read wrong (corpus/generated-dev/README.md).
+	$(BIN)/actionplans evaluate corpus/generated-dev/
 
 bench: install
 	$(BIN)/pip install -q -e '.[bench]'

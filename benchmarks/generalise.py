@@ -195,8 +195,8 @@ def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=
     for r in worst:
         p = r["plan"]
         mean = sum(measured(r)) / len(measured(r))
-        echo(f"  {p['id']}  mean {mean:.3f}  " + " ".join(f"{SHORT.get(m, m)} {r['scores'][m]:.2f}"
-                                                          for m in METRICS if r["scores"][m] is not None and r["scores"][m] < 1))
+        short = [m for m in METRICS if r["scores"][m] is not None and r["scores"][m] < 1]
+        echo(f"  {p['id']}  mean {mean:.3f}  " + " ".join(f"{SHORT.get(m, m)} {r['scores'][m]:.2f}" for m in short))
         echo("    " + ", ".join(f"{k}={v}" for k, v in values_of(p).items()))
         if r["error"]:
             echo(f"    error: {r['error']}")

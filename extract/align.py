@@ -32,6 +32,7 @@ class Alignment:
     hypothesis: Hypothesis
     cost: float
     targets: list[int | None]
+    leads: int = 0  # entries it gives to lead-ins ('... will:') with paragraphs below them
 
 
 def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | None:
@@ -59,6 +60,11 @@ def offset(p: Paragraph, page: int, y: float, lh: float) -> float:
             return -FAR
         before += (bottom - top) / lh + 1
     return before + FAR if page > p.spans[-1][0] else -FAR
+
+
+def _lead_in(p: Paragraph) -> bool:
+    """A paragraph ending in a colon introduces the items under it ('HMP Leeds will:')."""
+    return p.text.rstrip().endswith(":")
 
 
 def _cost(d: float, tol: float, above: float) -> float:
@@ -100,10 +106,12 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
     if not paras or not entries:
         return {h: Alignment(h, 0.0, [None] * len(entries)) for h in (*SHIFTS, STACKED)}
     offsets = [[offset(p, e.page, e.top, lh) for p in paras] for e in entries]
+    lead = {j for j, p in enumerate(paras) if _lead_in(p) and j + 1 < len(paras)}
     for s in SHIFTS:
         cost = [[_cost(d - s, tol, settings.above_cost) for d in row] for row in offsets]
         total, targets = _monotone(cost, share)
-        out[s] = Alignment(s, total + settings.shift_cost * s * len(entries), targets)
+        out[s] = Alignment(s, total + settings.shift_cost * s * len(entries), targets,
+                           sum(1 for j in targets if j in lead))
     # Stacked: one after another from the top of the cell (at most a blank line apart), in the order of the
     # paragraphs that act; a lead-in ending in a colon only introduces the items under it.
     def close(a: Paragraph, b: Paragraph) -> bool:  # the next entry right below, or atop the next page
@@ -111,7 +119,7 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         return b.top - end.bottom < settings.stacked_gap * lh if b.page == end.page else b.page == end.page + 1
     packed = all(close(a, b) for a, b in zip(entries, entries[1:]))
     if 1 <= len(entries) <= len(paras) and packed and offsets[0][0] <= 1 + tol:
-        acting = [i for i, p in enumerate(paras) if not p.text.rstrip().endswith(":")]
+        acting = [i for i, p in enumerate(paras) if not _lead_in(p)]
         targets = acting[:len(entries)] if len(acting) >= len(entries) else list(range(len(entries)))
         out[STACKED] = Alignment(STACKED, settings.stacked_cost * (len(entries) - 1), targets)
     return out
@@ -119,21 +127,25 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
 
 def choose(options: dict[Hypothesis, Alignment], prior: Hypothesis | None = None,
            habit: float = DEFAULT.habit) -> Alignment:
-    """The likeliest hypothesis for one row, leaning by `habit` towards the document's usual one."""
+    """The likeliest hypothesis for one row, leaning by `habit` towards the document's usual one (which also
+    wins a tie)."""
     def score(a: Alignment) -> float:
         return a.cost + (0.0 if prior is None or a.hypothesis == prior else habit)
-    return min(options.values(), key=lambda a: (score(a), str(a.hypothesis)))
+    return min(options.values(), key=lambda a: (score(a), a.hypothesis != prior, str(a.hypothesis)))
 
 
 def document_habit(rows: list[dict[Hypothesis, Alignment]], settings: Settings = DEFAULT) -> Hypothesis | None:
-    """The hypothesis that explains the whole document best (summed over rows with entries)."""
+    """The hypothesis that explains the whole document best (summed over rows with entries). An entry given to a
+    lead-in costs `settings.lead_cost` here: one row's lead-in may have an owner of its own, but a document whose
+    rows put their first entry level with a lead-in, over and over, typed its entries stacked at the top."""
     totals: dict[Hypothesis, float] = {}
     for options in rows:
         if not options or all(a.targets == [None] * len(a.targets) for a in options.values()):
             continue
         worst = max(a.cost for a in options.values())
         for h in (*SHIFTS, STACKED):
-            totals[h] = totals.get(h, 0.0) + (options[h].cost if h in options else worst + settings.stacked_cost)
+            totals[h] = totals.get(h, 0.0) + (options[h].cost + settings.lead_cost * options[h].leads if h in options
+                                              else worst + settings.stacked_cost)
     return min(totals, key=lambda h: (totals[h], str(h))) if totals else None
 
 

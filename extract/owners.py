@@ -316,8 +316,11 @@ def is_post(name: str) -> bool:
 
 def post_of(text: str) -> str:
     """'Tom Clarke – Head of Security' -> 'Head of Security': the post after a person's name, else the text."""
-    m = re.match(r"^\s*([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[,\u2013\u2014-]|\()\s*(.+)$", text)
-    return m.group(2).rstrip(")") if m and _personal_name(m.group(1)) else text
+    m = re.match(r"^\s*([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\s*([,\u2013\u2014-]|\()\s*(.+)$", text)
+    if not m or not _personal_name(m.group(1)):
+        return text
+    # 'Tom Clarke (Head of Security)' loses its closing bracket; a post that ends in a bracket of its own keeps it
+    return m.group(3).removesuffix(")") if m.group(2) == "(" else m.group(3)
 
 
 def bare_title(text: str) -> bool:

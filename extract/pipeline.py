@@ -19,7 +19,7 @@ from actionplans.schemas import Action, Document, Metadata, Quality, Recommendat
 from pydantic import ValidationError
 
 from . import errors, ocr
-from .align import STACKED, beside, choose, document_habit, hypotheses
+from .align import STACKED, _lead_in, beside, choose, document_habit, hypotheses
 from .cells import (
     Paragraph,
     block_starts,
@@ -112,7 +112,7 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
     ('Prison Group' + 'Director'), and it is not the portfolio of a bare title ('Executive Director' +
     'Public Sector Prisons')."""
     frag = JOINER.split(before)[-1]
-    bare = _BRACKETS.sub(" ", post_of(before))
+    bare = _BRACKETS.sub(" ", post_of(frag)).strip()  # the last owner's post, without a provider or name in brackets
     if not ends_owner(bare):
         return False
     for text in dict.fromkeys(ahead):
@@ -179,7 +179,11 @@ def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), c
     return out
 
 
-def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT) -> RowCells:
+def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
+               habits: tuple = (None, None)) -> RowCells:
+    """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
+    document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
+    many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends)."""
     ref = text_of(row.words("ref"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
@@ -197,18 +201,22 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT)
             w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"))
 
     owner_lines, date_lines = to_lines(row.words("owner")), to_lines(row.words("date"))
-    cues = block_starts(owner_lines, settings) + block_starts(date_lines, settings)
+    cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
+            for ln in block_starts(lines, settings)]
     response = split_at_cues(response, cues, rights.get("response"), settings=settings)
-
-    def level(ln) -> int | None:
-        return beside(response, ln.page, ln.top, settings.level_share * ln.height)
-
-    owners = entries(owner_lines, level, opens_owner, right=rights.get("owner"), settings=settings,
-                     segment_opens=stacks_owner)
-    dates = entries(date_lines, level, opens_date, right=rights.get("date"), split_segments=True,
-                    settings=settings, segment_opens=opens_date)
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
-    owners = split_at(owners, [(d.page, d.top) for d in dates], settings.level_share * lh)
+
+    def level(shift):
+        if shift == STACKED:
+            return None
+        return lambda ln: beside(response, ln.page, ln.top - (shift or 0) * lh, settings.level_share * ln.height)
+
+    owners = entries(owner_lines, level(habits[0]), opens_owner, right=rights.get("owner"), settings=settings,
+                     segment_opens=stacks_owner)
+    dates = entries(date_lines, level(habits[1]), opens_date, right=rights.get("date"), split_segments=True,
+                    settings=settings, segment_opens=opens_date)
+    if habits[0] != STACKED:
+        owners = split_at(owners, [(d.page, d.top) for d in dates], settings.level_share * lh)
     return RowCells(row, ref, _cell_paragraphs(row.words("text")), decision_text, response,
                     owners, dates, hypotheses(response, owners, lh, settings=settings),
                     hypotheses(response, dates, lh, share=settings.date_share, settings=settings))
@@ -236,7 +244,7 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
         elif len(segments) == len(cells.dates):
             owner_units, owner_targets = segments, date_choice.targets
         elif owner_choice.hypothesis != STACKED and len(cells.owners) == 1 and 1 < len(segments) <= len(response):
-            acting = [i for i, p in enumerate(response) if not p.text.rstrip().endswith(":")]
+            acting = [i for i, p in enumerate(response) if not _lead_in(p)]
             owner_units = segments
             owner_targets = acting[:len(segments)] if len(acting) >= len(segments) else list(range(len(segments)))
     owner_at: dict[int, list[tuple[str, list[str]]]] = {}
@@ -344,6 +352,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
     read = [read_cells(row, rights, settings) for row in scan.rows]
     habits = (document_habit([c.owner_options for c in read]), document_habit([c.date_options for c in read]))
+    if any(h not in (None, 0) for h in habits):  # entries typed low or stacked: read them again as typed
+        read = [read_cells(row, rights, settings, habits) for row in scan.rows]
     return Recovery(lines_per_page, drop, banners, scan, read, habits)
 
 

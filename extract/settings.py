@@ -62,6 +62,11 @@ class Settings(BaseModel):
         0.5, ge=0, description="Alignment cost of giving two owner entries to one action (two posts typed apart)")
     date_share: float = Field(
         3.0, ge=0, description="Alignment cost of giving two target dates to one action, which plans rarely do")
+    lead_cost: float = Field(
+        0.5, ge=0, description="Cost, when judging a document's placement habit, of each entry a shift gives to a "
+                               "lead-in ('... will:') that introduces paragraphs below it: typists set owners and "
+                               "dates against the actions, so entries level with lead-ins row after row are more "
+                               "likely stacked at the top of their cells")
     habit: float = Field(
         1.0, ge=0, description="Cost of a row placement other than the document's usual one (a typist keeps a habit)")
     stacked_gap: float = Field(

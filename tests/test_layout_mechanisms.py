@@ -643,3 +643,26 @@ def test_the_content_typing_tolerances_are_named_settings():
     samples = [[["R1"]], [["Leaders should act."]], reply, [["June 2024"]], [["Governor"]]]
     assert type_columns(hints, samples)[2] == "response"  # prose under 'Decision and': the response
     assert type_columns(hints, samples, Settings(prose_share=0.95))[2] == "decision"  # a stricter bar keeps the hint
+
+
+def test_rows_whose_lone_entry_sits_level_with_a_lead_in_make_the_document_habit_stacked():
+    from actionplans.extract.align import document_habit
+    rows = []
+    for _ in range(3):  # each row: a lead-in, one action, one entry atop the cell (level with the lead-in)
+        response = paragraphs(to_lines(words("HMPPS will:", None, "\u2022 Review the policy", "on use of force.",
+                                             x0=300)))
+        (date,) = entries(to_lines(words("June 2021", x0=700)), split_segments=True, opens=opens_date, right=800)
+        rows.append(hypotheses(response, [date], 11.5, share=3.0))
+    assert rows[0][0].cost == rows[0][STACKED].cost == 0  # one row alone cannot tell
+    habit = document_habit(rows)
+    assert habit == STACKED and choose(rows[0], prior=habit).targets == [1]  # a tie goes to the habit
+    assert document_habit(rows, Settings(lead_cost=0)) == 0  # without the lead-in's cost, level wins the tie
+
+
+def test_a_post_keeps_its_own_closing_bracket_and_a_second_owner_stacks_under_it():
+    from actionplans.extract.owners import post_of
+    assert post_of("Tom Clarke (Head of Security)") == "Head of Security"
+    assert post_of("Priya Evans – Head of Safety (Tom Khan)") == "Head of Safety (Tom Khan)"
+    # the post above is judged by the last owner of the entry, not by the whole text joined with 'and'
+    assert stacks_owner(["Priya Evans –", "Priya Evans – Safer Custody", "Priya Evans – Safer Custody Manager"],
+                        "Priya Evans – Safer Custody Manager and Head of Safety (Tom Khan)")
