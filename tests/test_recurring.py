@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 from actionplans.db import load
 from actionplans.extract.establishments import establishment_of, inspection_end
-from actionplans.extract.recurring import compare
+from actionplans.extract.recurring import SETTINGS, compare
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 import recurring as bench  # noqa: E402
 
+# The fifth set's figures with the method as committed, measured once after the last round (benchmarks/README.md)
+FIFTH_PRECISION, FIFTH_RECALL = 0.81, 0.69
 KESTREL = ["v1-noms-2015-hmp-kestrel-moor", "v3-hmpps-2019-hmp-yoi-kestrel-moor",
            "v8-hmpps-2023-hmp-yoi-kestrel-moor-concerns"]
 
@@ -85,21 +87,58 @@ def test_sharing_only_the_topic_is_not_the_same_demand():
 
 
 def test_labelled_pairs_held_out():
-    """The figures benchmarks/recurring.py reports for each held-out set; fails if the method gets worse there.
-    Floors at the measured figures, not at the target (precision 0.95, recall 0.9): the third and fourth sets fall
-    short of it on recall. The first held-out, the fresh and the third set's errors were studied while the method
-    was revised; the fourth set's were not."""
+    """The figures benchmarks/recurring.py reports for each labelled set; fails if the method gets worse there.
+    Floors at the measured figures, not at the target (precision 0.95, recall 0.9): most sets fall short of it on
+    recall. Every set but the fifth was studied while the method was revised; the fifth is held out (scored once
+    before and once after the last round), so its floor guards the figure reported, it was not tuned to."""
     same = lambda a, b: compare(a, b).same  # noqa: E731
     held = bench.score([p for p in bench.load() if p["split"] == "held"], same)
     fresh = bench.score(bench.load(bench.FRESH), same)
     third = bench.score(bench.load(bench.THIRD), same)
     fourth = bench.score(bench.load(bench.FOURTH), same)
-    for name, s in (("held", held), ("fresh", fresh), ("third", third), ("fourth", fourth)):
+    fifth = bench.score(bench.load(bench.FIFTH), same)
+    for name, s in (("held", held), ("fresh", fresh), ("third", third), ("fourth", fourth), ("fifth", fifth)):
         print(f"{name} precision={s['precision']:.3f} recall={s['recall']:.3f}")
-    assert held["recall"] >= 0.96 and held["precision"] >= 0.92
-    assert fresh["recall"] >= 0.96 and fresh["precision"] >= 0.92
-    assert third["recall"] >= 0.74 and third["precision"] >= 0.95
-    assert fourth["recall"] >= 0.56 and fourth["precision"] >= 0.90
+    assert held["recall"] >= 0.96 and held["precision"] >= 0.96
+    assert fresh["recall"] >= 0.92 and fresh["precision"] >= 0.92
+    assert third["recall"] >= 0.70 and third["precision"] >= 0.92
+    assert fourth["recall"] >= 0.56 and fourth["precision"] >= 0.96
+    assert fifth["recall"] >= FIFTH_RECALL and fifth["precision"] >= FIFTH_PRECISION
+
+
+def test_pooled_tuning_sets_reach_the_precision_the_threshold_was_chosen_for():
+    """The threshold is the lowest at which precision on every set but the fifth, pooled, reaches 0.95."""
+    pooled = bench.load() + [p for f in (bench.TUNE2, bench.FRESH, bench.THIRD, bench.FOURTH) for p in bench.load(f)]
+    s = bench.score(pooled, lambda a, b: compare(a, b).same)
+    lower = bench.score(pooled, lambda a, b: compare(a, b, SETTINGS.model_copy(
+        update={"threshold": SETTINGS.threshold - 0.01})).same)
+    assert s["precision"] >= 0.95 > lower["precision"] and s["recall"] >= 0.74
+
+
+@pytest.mark.parametrize("earlier, later, word, off", [
+    # derivation: the first sense of "administer" links to "administration"
+    ("Medicines should be administered at the correct times.",
+     "The administration of medicines should take place at the right times.", "administration", {"related": False}),
+    # a satellite adjective meets its head: "confidential" is similar to "private"
+    ("Prisoners should be able to speak to their lawyers in private rooms.",
+     "Prisoners should be able to speak to their lawyers in confidential rooms.", "confidential", {"related": False}),
+    # the first sense of "renovate" is not "refurbish", its second is
+    ("The showers on the older wings should be refurbished.", "The showers on the older wings should be renovated.",
+     "renovated", {"wide_senses": 1}),
+    # a phrase of WordNet: "take part" is "participate"
+    ("More prisoners should take part in education.", "More prisoners should participate in education.",
+     "participate", {"phrases": False}),
+])
+def test_wordnet_related_forms_later_senses_and_phrases(earlier, later, word, off):
+    m = compare(earlier, later)
+    assert m.same and word in m.words
+    assert word not in compare(earlier, later, SETTINGS.model_copy(update=off)).words
+
+
+def test_a_phrase_still_meets_its_words():
+    m = compare("All prisoners should spend at least an hour in the open air every day.",
+                "Every prisoner should get an hour of fresh air each day.")
+    assert "air" in m.words
 
 
 def test_wordnet_synonyms_meet_through_their_first_sense():
