@@ -16,8 +16,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 import recurring as bench  # noqa: E402
 
-# The fifth set's figures with the method as committed, measured once after the last round (benchmarks/README.md)
-FIFTH_PRECISION, FIFTH_RECALL = 0.81, 0.69
 KESTREL = ["v1-noms-2015-hmp-kestrel-moor", "v3-hmpps-2019-hmp-yoi-kestrel-moor",
            "v8-hmpps-2023-hmp-yoi-kestrel-moor-concerns"]
 
@@ -89,25 +87,29 @@ def test_sharing_only_the_topic_is_not_the_same_demand():
 def test_labelled_pairs_held_out():
     """The figures benchmarks/recurring.py reports for each labelled set; fails if the method gets worse there.
     Floors at the measured figures, not at the target (precision 0.95, recall 0.9): most sets fall short of it on
-    recall. Every set but the fifth was studied while the method was revised; the fifth is held out (scored once
-    before and once after the last round), so its floor guards the figure reported, it was not tuned to."""
+    recall. Every set but the sixth was studied while the method was revised (the fifth only after it was scored
+    before and after the last round of changes); the sixth is held out, scored only with the method as it stands,
+    so its floor guards the figure reported, it was not tuned to."""
     same = lambda a, b: compare(a, b).same  # noqa: E731
     held = bench.score([p for p in bench.load() if p["split"] == "held"], same)
     fresh = bench.score(bench.load(bench.FRESH), same)
     third = bench.score(bench.load(bench.THIRD), same)
     fourth = bench.score(bench.load(bench.FOURTH), same)
     fifth = bench.score(bench.load(bench.FIFTH), same)
-    for name, s in (("held", held), ("fresh", fresh), ("third", third), ("fourth", fourth), ("fifth", fifth)):
+    sixth = bench.score(bench.load(bench.SIXTH), same)
+    for name, s in (("held", held), ("fresh", fresh), ("third", third), ("fourth", fourth), ("fifth", fifth),
+                    ("sixth", sixth)):
         print(f"{name} precision={s['precision']:.3f} recall={s['recall']:.3f}")
     assert held["recall"] >= 0.96 and held["precision"] >= 0.96
     assert fresh["recall"] >= 0.92 and fresh["precision"] >= 0.92
     assert third["recall"] >= 0.70 and third["precision"] >= 0.92
     assert fourth["recall"] >= 0.56 and fourth["precision"] >= 0.96
-    assert fifth["recall"] >= FIFTH_RECALL and fifth["precision"] >= FIFTH_PRECISION
+    assert fifth["recall"] >= 0.69 and fifth["precision"] >= 0.81
+    assert sixth["recall"] >= 0.66 and sixth["precision"] >= 0.60
 
 
 def test_pooled_tuning_sets_reach_the_precision_the_threshold_was_chosen_for():
-    """The threshold is the lowest at which precision on every set but the fifth, pooled, reaches 0.95."""
+    """The threshold is the lowest at which precision on the sets written before the fifth, pooled, reaches 0.95."""
     pooled = bench.load() + [p for f in (bench.TUNE2, bench.FRESH, bench.THIRD, bench.FOURTH) for p in bench.load(f)]
     s = bench.score(pooled, lambda a, b: compare(a, b).same)
     lower = bench.score(pooled, lambda a, b: compare(a, b, SETTINGS.model_copy(
