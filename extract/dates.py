@@ -408,18 +408,26 @@ def parse_target_date(text: str, base: dt.date | None = None) -> TargetDate:
         text = "" if text is None else str(text)
     if isinstance(base, dt.datetime):
         base = base.date()
-    return _parse_once(text, base).model_copy()
+    due, precision, status, fields = _parse_once(text, base)
+    # a new model each call (no caller can change another's), from values `_parse` validated already
+    return TargetDate.model_construct(set(fields), text=text, due=due, precision=precision, status=status)
+
+
+_FIELDS_SET: dict[frozenset, frozenset] = {}  # the few distinct sets of fields a result has, each held once
 
 
 @functools.lru_cache(maxsize=8192)
-def _parse_once(text: str, base: dt.date | None) -> TargetDate:
-    """`_parse`, remembered: the table stages read every cell of a column as a possible date to type the
-    columns, then the date cells again as dates, and plans repeat the same few dates; the answer depends on
-    the text and the base day only. Callers get a copy, so none can change another's."""
+def _parse_once(text: str, base: dt.date | None) -> tuple:
+    """`_parse`, remembered as (due, precision, status, fields set): the table stages read every line of every
+    column as a possible date to type the columns, then the date cells again as dates, and plans repeat the same
+    few dates; the answer depends on the text and the base day only. Kept as values rather than models: a long
+    plan's cache held thousands of them (two-thirds of the lines read being prose, each an 'unparsed' model)."""
     try:
-        return _parse(text, base)
+        got = _parse(text, base)
     except Exception:  # noqa: BLE001 - the contract is "never raise": the extractor must finish the document
-        return TargetDate(text=text, status="unparsed")
+        got = TargetDate(text=text, status="unparsed")
+    fields = frozenset(got.model_fields_set)
+    return got.due, got.precision, got.status, _FIELDS_SET.setdefault(fields, fields)
 
 
 def _parse(text: str, base: dt.date | None) -> TargetDate:

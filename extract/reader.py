@@ -234,6 +234,7 @@ class PageRanges:
         self.doc = self.descents = None
         self.loaded = 0  # pages loaded since PDFium's document was opened
         self.fonts: dict[int, tuple[float, str]] = {}  # by PDFium's font handle: valid while the document is open
+        self.values: dict[float, float] = {}  # one float object per coordinate value, for every page read
 
     def _open(self) -> None:
         try:
@@ -261,7 +262,7 @@ class PageRanges:
                 self._open()
             self.loaded += 1
             try:
-                pages.append(_pdfium_page(self.doc, i, self.fonts, self.descents))
+                pages.append(_pdfium_page(self.doc, i, self.fonts, self.descents, self.values))
             except errors.ExtractError:
                 raise
             except Exception as e:
@@ -274,6 +275,7 @@ class PageRanges:
         if self.doc is not None:
             self.doc.close()
         self.doc = self.descents = None
+        self.values = {}
 
     def __enter__(self) -> PageRanges:
         return self
@@ -302,7 +304,7 @@ def page_chars(path: Path, number: int) -> dict:
         doc.close()
 
 
-def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents) -> dict:
+def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents, values: dict | None = None) -> dict:
     api = _api()
     page = doc[number - 1]
     try:
@@ -318,7 +320,7 @@ def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents) -> dict:
     finally:
         page.close()
     shell = _EdgesPage(edges, geo.bbox)
-    return _page_dict(number, geo.width, geo.height, words_of(chars), edges, shell.find_tables)
+    return _page_dict(number, geo.width, geo.height, words_of(chars, values=values), edges, shell.find_tables)
 
 
 class _Geometry:
@@ -691,7 +693,8 @@ def _box_obj(kind: str, pts: list[tuple[float, float]]) -> dict:
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
-def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float = Y_TOLERANCE) -> list[dict]:
+def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float = Y_TOLERANCE,
+             values: dict | None = None) -> list[dict]:
     """The words pdfplumber's `extract_words(x_tolerance=3)` finds in these chars (as `_chars` gives them), by
     its own rules: lines are clusters of chars whose tops lie within `y_tolerance` of the next (chained); within
     a line chars run left to right by x0 (ties in reading order); a blank char ends a word, and a char starts a
@@ -744,10 +747,12 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
         if any(t in LIGATURES for t in letters):
             letters = [LIGATURES.get(t, t) for t in letters]
         spelled = [intern("".join(letters[a:b])) for a, b in zip(bounds, bounds[1:])]
-    # Every page's words are held until the records are built: one float object per value on the page (the words
-    # of a line share their top and bottom) and one string per spelling (sys.intern) keep a long plan's smaller.
-    same: dict[float, float] = {}
-    wx0, wx1, wtop, wbottom = ([same.setdefault(v, v) for v in vs] for vs in (wx0, wx1, wtop, wbottom))
+    # Every page's words are held until the records are built: one float object per value (the words of a line
+    # share their top and bottom; `values`, when given, is shared by every page of the document: a plan's columns
+    # and line grid repeat from page to page; zeros keep their own, signed) and one string per spelling (sys.intern)
+    # keep a long plan's smaller.
+    same: dict[float, float] = {} if values is None else values
+    wx0, wx1, wtop, wbottom = ([same.setdefault(v, v) if v else v for v in vs] for vs in (wx0, wx1, wtop, wbottom))
     return [{"text": t, "x0": a, "x1": b, "top": c, "bottom": d} for t, a, b, c, d in zip(spelled, wx0, wx1, wtop,
                                                                                             wbottom)]
 
