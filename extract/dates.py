@@ -413,6 +413,16 @@ def parse_target_date(text: str, base: dt.date | None = None) -> TargetDate:
     return TargetDate.model_construct(set(fields), text=text, due=due, precision=precision, status=status)
 
 
+def date_status(text: str, base: dt.date | None = None) -> str:
+    """`parse_target_date(text, base).status` without building the model: the table stages ask it of every line of
+    every column when they type columns by content."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    if isinstance(base, dt.datetime):
+        base = base.date()
+    return _parse_once(text, base)[2]
+
+
 _FIELDS_SET: dict[frozenset, frozenset] = {}  # the few distinct sets of fields a result has, each held once
 
 

@@ -118,7 +118,7 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     """How much a column's cells (each a list of lines) read like each field: dates, decisions, refs, judged
     line by line and cell by cell (a wrapped 'Partially' / 'agreed'), the better of the two; and how long
     its lines run."""
-    from .dates import parse_target_date
+    from .dates import date_status
     from .decisions import decision_of
 
     def clean(xs):
@@ -126,10 +126,10 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     lines = clean(x for c in cells for x in c)
     texts = clean(" ".join(c) for c in cells)
     tests = {
-        "date": lambda t: len(t.split()) <= 8 and parse_target_date(t).status != "unparsed",
+        "date": lambda t: len(t.split()) <= 8 and date_status(t) != "unparsed",
         "decision": lambda t: decision_of(t) is not None and len(t.split()) <= 4,
         "ref": lambda t: len(t.split()) <= 4 and (REF.match(t) is not None or REF_LABEL.match(t) is not None or (
-            REF_LEAD.match(t) is not None and parse_target_date(t).status == "unparsed")),  # '31 March 2024' is no ref
+            REF_LEAD.match(t) is not None and date_status(t) == "unparsed")),  # '31 March 2024' is no ref
     }
     out = {k: max(_share([f(t) for t in lines]), _share([f(t) for t in texts])) for k, f in tests.items()}
     out["ref_lead"] = _share([REF_LEAD.match(t) is not None for t in texts])  # 'Concern 1 Leaders should ...'
