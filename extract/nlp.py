@@ -31,7 +31,7 @@ import os
 import re
 import sys
 import types
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -188,13 +188,26 @@ def _lemma(tok: Token) -> str:
     return lemma or tok.lower_
 
 
-def _is_participle(tok: Token) -> bool:
+def _lookup_lemma(table) -> Callable[[Token], str]:
+    """`_lemma` as it reads once spaCy's lookup lemmatizer has run (`Lemmatizer.lookup_lemmatize`: the token's text
+    in the table, else the text itself), asked of the table for the few words the rules look at instead of set
+    on every token: the lemmatizer's loop over every token had cost a third of the NLP stage."""
+    def lemma(tok: Token) -> str:
+        got = table.get(tok.text, tok.text)
+        got = got if isinstance(got, str) else got[0]
+        out = got.lower() if got else tok.lower_
+        return out or tok.lower_
+    return lemma
+
+
+def _is_participle(tok: Token, lemma: Callable[[Token], str] = _lemma) -> bool:
     """'reviewed', 'held', 'undertaken': a past form whose lemma differs from the word."""
-    return tok.lower_ != _lemma(tok) or tok.lower_.endswith("ed")
+    return tok.lower_ != lemma(tok) or tok.lower_.endswith("ed")
 
 
-def _rule_clause(toks: list[Token]) -> tuple[list[str], str | None]:
-    """Verbs and form of one sentence by the rules: the first commitment marker governs."""
+def _rule_clause(toks: list[Token], lemma: Callable[[Token], str] = _lemma) -> tuple[list[str], str | None]:
+    """Verbs and form of one sentence by the rules: the first commitment marker governs. `lemma`: how a token's
+    lemma is read (`_lemma`, or `_lookup_lemma` when the lemmatizer did not run)."""
     verbs_ok, light, skip = _lexicon()
     words = [t for t in toks if not _BULLETISH.match(t.text) or t.lower_ in ("'ll",)]
     if not words:
@@ -205,13 +218,13 @@ def _rule_clause(toks: list[Token]) -> tuple[list[str], str | None]:
         """From index i: (index, lemma, continuing) of the verb that carries the action."""
         continuing = False
         while i < len(words):
-            w, lem = lower[i], _lemma(words[i])
+            w, lem = lower[i], lemma(words[i])
             if lem in light and i + 1 < len(words) and lower[i + 1] == "to":
                 continuing = continuing or lem == "continue"
                 i += 2
                 continue
             if lem == "continue" and i + 1 < len(words) and words[i + 1].lower_.endswith("ing"):
-                return i + 1, _lemma(words[i + 1]), True
+                return i + 1, lemma(words[i + 1]), True
             if w in skip or w in ("be", "been", "being") or words[i].like_num:
                 i += 1
                 continue
@@ -230,10 +243,10 @@ def _rule_clause(toks: list[Token]) -> tuple[list[str], str | None]:
                     k += 1
                 if k >= len(words):
                     break
-                nxt, lem = words[k], _lemma(words[k])
+                nxt, lem = words[k], lemma(words[k])
                 if lem not in verbs_ok or lem == "be":
                     continue
-                same_form = _is_participle(nxt) if participle else nxt.lower_ == lem
+                same_form = _is_participle(nxt, lemma) if participle else nxt.lower_ == lem
                 comma = j > 0 and lower[j - 1] == ","
                 follows = participle or comma or (k + 1 < len(words) and words[k + 1].lower_ in _OBJECT_START)
                 if same_form and follows:
@@ -243,7 +256,7 @@ def _rule_clause(toks: list[Token]) -> tuple[list[str], str | None]:
         return out
 
     first = words[0]
-    if _lemma(first) in verbs_ok and first.lower_ == _lemma(first):
+    if lemma(first) in verbs_ok and first.lower_ == lemma(first):
         # An imperative bullet: "Review ..., and develop ...", "Continue to identify ...".
         k, lem, continuing = verb_after(0)
         if lem:
@@ -255,24 +268,24 @@ def _rule_clause(toks: list[Token]) -> tuple[list[str], str | None]:
         if w in _WILL:
             k, lem, continuing = verb_after(i + 1)
             if lem:
-                return [lem, *coordinated(k, _is_participle(words[k]) and lower[k - 1] in ("be", "been"))], (
+                return [lem, *coordinated(k, _is_participle(words[k], lemma) and lower[k - 1] in ("be", "been"))], (
                     "continuing" if continuing else "planned")
             if nxt in ("", ":", ";") or k >= len(words):
                 return [], "planned"
             continue
-        if _lemma(words[i]) == "continue" and (nxt == "to" or nxt.endswith("ing")):
+        if lemma(words[i]) == "continue" and (nxt == "to" or nxt.endswith("ing")):
             k, lem, _ = verb_after(i)
             return ([lem, *coordinated(k, False)] if lem else []), "continuing"
         if w in _DONE_AUX or (w in _PROGRESSIVE and nxt == "being"):
             k = i + 1
             while k < len(words) and (lower[k] in skip or lower[k] in ("been", "being", "now", "already")):
                 k += 1
-            if k < len(words) and _lemma(words[k]) in verbs_ok and _is_participle(words[k]):
+            if k < len(words) and lemma(words[k]) in verbs_ok and _is_participle(words[k], lemma):
                 form = "continuing" if w in _PROGRESSIVE else "done"
-                return [_lemma(words[k]), *coordinated(k, True)], form
+                return [lemma(words[k]), *coordinated(k, True)], form
     first = words[0]
-    if _lemma(first) in verbs_ok and first.lower_ == _lemma(first):
-        return [_lemma(first), *coordinated(0, False)], "planned"
+    if lemma(first) in verbs_ok and first.lower_ == lemma(first):
+        return [lemma(first), *coordinated(0, False)], "planned"
     return [], None
 
 
@@ -281,11 +294,11 @@ _OBJECT_START = {"the", "a", "an", "any", "all", "their", "its", "this", "these"
                  "them", "it", "staff", "prisoners", "data", "services", "and", "further", "specific", "whether"}
 
 
-def _rules(doc: Doc) -> tuple[list[str], str]:
+def _rules(doc: Doc, lemma: Callable[[Token], str] = _lemma) -> tuple[list[str], str]:
     verbs: list[str] = []
     form: str | None = None
     for sent in doc.sents:
-        v, f = _rule_clause(list(sent))
+        v, f = _rule_clause(list(sent), lemma)
         verbs += [x for x in v if x not in verbs]
         form = form or f
     return verbs, form or "none"
@@ -343,8 +356,8 @@ def _trained(doc: Doc) -> tuple[list[str], str]:
     return verbs, form or "none"
 
 
-def _analysis(doc: Doc, variant: str) -> Analysis:
-    verbs, form = _trained(doc) if variant == "trained" else _rules(doc)
+def _analysis(doc: Doc, variant: str, lemma: Callable[[Token], str] = _lemma) -> Analysis:
+    verbs, form = _trained(doc) if variant == "trained" else _rules(doc, lemma)
     return Analysis(verbs=verbs, form=form, themes=_labels(doc, "themes"), groups=_labels(doc, "groups"))
 
 
@@ -352,6 +365,10 @@ def analyse(texts: Iterable[str], variant: str | None = None) -> list[Analysis]:
     """Verbs, form, themes and groups of each text, in one pass of the pipeline."""
     nlp = get_nlp(variant)
     kind = nlp.meta["actionplans_variant"]
+    if kind == "rules":  # the lookup lemmatizer's table is read for the words the rules look at (`_lookup_lemma`)
+        lemma = _lookup_lemma(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup"))
+        docs = nlp.pipe((t or "" for t in texts), batch_size=64, disable=["lemmatizer"])
+        return [_analysis(doc, kind, lemma) for doc in docs]
     return [_analysis(doc, kind) for doc in nlp.pipe((t or "" for t in texts), batch_size=64)]
 
 
