@@ -43,7 +43,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
+        return " ".join([w["text"] for w in self.words])
 
     @property
     def height(self) -> float:
@@ -147,11 +147,14 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(w.lower() for w in (*table, *table.values(), *STOP_WORDS, *domain))
 
 
+_LAST_WORD, _FIRST_WORD = re.compile(r"(?<![\w'-])([A-Za-z]+)$"), re.compile(r"([a-z]+)(?![\w'-])")
+
+
 def broken_word(before: str, line: str) -> bool:
     """Was a word broken with no hyphen where a narrow column ran out ('accommodatio' + 'n ...')? Only when
     the two pieces joined make a word and they are not both words already ('to' + 'day' stay apart)."""
-    a = re.search(r"(?<![\w'-])([A-Za-z]+)$", before)
-    b = re.match(r"([a-z]+)(?![\w'-])", line)
+    a = _LAST_WORD.search(before)
+    b = _FIRST_WORD.match(line)
     if not a or not b:
         return False
     left, right = a.group(1).lower(), b.group(1)
@@ -171,15 +174,18 @@ def reflow(lines: list[Line]) -> str:
         t = ln.text.strip()
         if not out:
             out = t
-        elif re.search(r"[A-Za-z]-$", out) and t[:1].islower():
-            frag = re.match(r"[^\W\d_]*", t).group(0)  # the letters after the break, any alphabet
+        elif _HYPHEN_END.search(out) and t[:1].islower():
+            frag = _LETTERS.match(t).group(0)  # the letters after the break, any alphabet
             out = out[:-1] + t if frag in SUFFIXES else out + t  # "rehabilitation-focused" keeps its hyphen
         elif out.endswith("/") or t.startswith("/") or broken_word(out, t):
             out = out + t
         else:
             out = out + " " + t
     out = out.replace("\u00ad", "")
-    return re.sub(r"\s+", " ", out).strip()
+    return _SPACES.sub(" ", out).strip()
+
+
+_HYPHEN_END, _LETTERS, _SPACES = re.compile(r"[A-Za-z]-$"), re.compile(r"[^\W\d_]*"), re.compile(r"\s+")
 
 
 def paragraphs(lines: list[Line], step: float | None = None, settings: Settings = DEFAULT,
