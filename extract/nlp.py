@@ -163,9 +163,22 @@ class Analysis:
     groups: list[str]
 
 
-def _labels(doc: Doc, key: str) -> list[str]:
-    """Labels of the spans under `key`, dropping a span that lies inside a longer one."""
-    spans = sorted(doc.spans[key], key=lambda s: (-(s.end - s.start), s.start))
+def _ruler_spans(ruler, doc: Doc) -> list[Span]:
+    """What a span ruler (`SpanRuler.match`) finds in a doc: phrase matches as spans, deduplicated and in order.
+    Asked of its phrase matcher directly when it holds phrase patterns only (ours do): the component itself also
+    sets warning filters, runs its empty token matcher and stores a span group for every text, about a quarter
+    of the NLP stage for nothing the analysis reads."""
+    if len(ruler.matcher):
+        return ruler.match(doc)
+    from spacy.tokens import Span
+    ids = ruler._match_label_id_map
+    return sorted({Span(doc, start, end, label=ids[m]["label"], span_id=ids[m]["id"])
+                   for m, start, end in ruler.phrase_matcher(doc) if start != end})
+
+
+def _labels(spans: Iterable[Span]) -> list[str]:
+    """Labels of the spans (one ruler's), dropping a span that lies inside a longer one."""
+    spans = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
     kept: list[Span] = []
     for s in spans:
         if not any(k.start <= s.start and s.end <= k.end and (k.end - k.start) > (s.end - s.start) for k in kept):
@@ -356,20 +369,25 @@ def _trained(doc: Doc) -> tuple[list[str], str]:
     return verbs, form or "none"
 
 
-def _analysis(doc: Doc, variant: str, lemma: Callable[[Token], str] = _lemma) -> Analysis:
+def _analysis(doc: Doc, variant: str, rulers: dict, lemma: Callable[[Token], str] = _lemma) -> Analysis:
     verbs, form = _trained(doc) if variant == "trained" else _rules(doc, lemma)
-    return Analysis(verbs=verbs, form=form, themes=_labels(doc, "themes"), groups=_labels(doc, "groups"))
+    return Analysis(verbs=verbs, form=form, themes=_labels(_ruler_spans(rulers["themes"], doc)),
+                    groups=_labels(_ruler_spans(rulers["groups"], doc)))
 
 
 def analyse(texts: Iterable[str], variant: str | None = None) -> list[Analysis]:
     """Verbs, form, themes and groups of each text, in one pass of the pipeline."""
     nlp = get_nlp(variant)
     kind = nlp.meta["actionplans_variant"]
-    if kind == "rules":  # the lookup lemmatizer's table is read for the words the rules look at (`_lookup_lemma`)
+    # the span rulers are asked directly (`_ruler_spans`); in the rules variant the lookup lemmatizer's table is
+    # read for the words the rules look at (`_lookup_lemma`) rather than set on every token
+    rulers = {k: nlp.get_pipe(f"{k}_ruler") for k in KINDS}
+    off = [f"{k}_ruler" for k in KINDS]
+    if kind == "rules":
         lemma = _lookup_lemma(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup"))
-        docs = nlp.pipe((t or "" for t in texts), batch_size=64, disable=["lemmatizer"])
-        return [_analysis(doc, kind, lemma) for doc in docs]
-    return [_analysis(doc, kind) for doc in nlp.pipe((t or "" for t in texts), batch_size=64)]
+        docs = nlp.pipe((t or "" for t in texts), batch_size=64, disable=[*off, "lemmatizer"])
+        return [_analysis(doc, kind, rulers, lemma) for doc in docs]
+    return [_analysis(doc, kind, rulers) for doc in nlp.pipe((t or "" for t in texts), batch_size=64, disable=off)]
 
 
 # ---------------------------------------------------------------------------------------------- annotate
