@@ -16,6 +16,7 @@ import re
 import runpy
 from dataclasses import dataclass, field
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from statistics import median
 
@@ -75,16 +76,19 @@ class Paragraph:
 def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
     """Group words into lines: same page, overlapping vertically; reading order."""
     lines: list[Line] = []
+    last: Line | None = None
+    share = settings.line_overlap
     for w in sorted(words, key=lambda w: (w.get("page", 1), round(w["top"]), w["x0"])):
-        last = lines[-1] if lines else None
-        overlap = settings.line_overlap * (w["bottom"] - w["top"])
-        if last and last.page == w.get("page", 1) and w["top"] < last.bottom - overlap:
+        page, top, bottom = w.get("page", 1), w["top"], w["bottom"]
+        if last is not None and last.page == page and top < last.bottom - share * (bottom - top):
             last.words.append(w)
-            last.bottom, last.x1 = max(last.bottom, w["bottom"]), max(last.x1, w["x1"])
+            last.bottom, last.x1 = max(last.bottom, bottom), max(last.x1, w["x1"])
             continue
-        lines.append(Line(w.get("page", 1), w["top"], w["bottom"], w["x0"], w["x1"], [w]))
+        last = Line(page, top, bottom, w["x0"], w["x1"], [w])
+        lines.append(last)
+    by_x0 = itemgetter("x0")
     for ln in lines:
-        ln.words.sort(key=lambda w: w["x0"])
+        ln.words.sort(key=by_x0)
         ln.x0 = ln.words[0]["x0"]
     return lines
 
