@@ -33,6 +33,7 @@ class Alignment:
     cost: float
     targets: list[int | None]
     leads: int = 0  # entries it gives to lead-ins ('... will:') with paragraphs below them
+    entries: list[Paragraph] | None = None  # the entries it aligns, as it reads the cell
 
 
 def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | None:
@@ -98,30 +99,36 @@ def _monotone(cost: list[list[float]], share: float) -> tuple[float, list[int]]:
 
 
 def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, share: float | None = None,
-               settings: Settings = DEFAULT) -> dict[Hypothesis, Alignment]:
-    """Every hypothesis' best assignment of `entries` to `paras` and its cost (lower is likelier)."""
+               settings: Settings = DEFAULT, stacked: list[Paragraph] | None = None) -> dict[Hypothesis, Alignment]:
+    """Every hypothesis' best assignment of `entries` to `paras` and its cost (lower is likelier). `stacked`: the
+    cell's entries as read when stacked at the top (parted only by blank space and where one ends, not by the
+    paragraphs beside them), where they differ from `entries`."""
     out: dict[Hypothesis, Alignment] = {}
     share = settings.owner_share if share is None else share
     tol = settings.level_share
+    stack = entries if stacked is None else stacked
     if not paras or not entries:
-        return {h: Alignment(h, 0.0, [None] * len(entries)) for h in (*SHIFTS, STACKED)}
+        return {h: Alignment(h, 0.0, [None] * len(es), entries=es)
+                for h, es in ((*((s, entries) for s in SHIFTS), (STACKED, stack)))}
     offsets = [[offset(p, e.page, e.top, lh) for p in paras] for e in entries]
     lead = {j for j, p in enumerate(paras) if _lead_in(p) and j + 1 < len(paras)}
     for s in SHIFTS:
         cost = [[_cost(d - s, tol, settings.above_cost) for d in row] for row in offsets]
         total, targets = _monotone(cost, share)
         out[s] = Alignment(s, total + settings.shift_cost * s * len(entries), targets,
-                           sum(1 for j in targets if j in lead))
+                           sum(1 for j in targets if j in lead), entries)
     # Stacked: one after another from the top of the cell (at most a blank line apart), in the order of the
     # paragraphs that act; a lead-in ending in a colon only introduces the items under it.
     def close(a: Paragraph, b: Paragraph) -> bool:  # the next entry right below, or atop the next page
         end = a.lines[-1]
         return b.top - end.bottom < settings.stacked_gap * lh if b.page == end.page else b.page == end.page + 1
-    packed = all(close(a, b) for a, b in zip(entries, entries[1:]))
-    if 1 <= len(entries) <= len(paras) and packed and offsets[0][0] <= 1 + tol:
+    packed = all(close(a, b) for a, b in zip(stack, stack[1:]))
+    if 1 <= len(stack) <= len(paras) and packed and offset(paras[0], stack[0].page, stack[0].top, lh) <= 1 + tol:
         acting = [i for i, p in enumerate(paras) if not _lead_in(p)]
-        targets = acting[:len(entries)] if len(acting) >= len(entries) else list(range(len(entries)))
-        out[STACKED] = Alignment(STACKED, settings.stacked_cost * (len(entries) - 1), targets)
+        targets = acting[:len(stack)] if len(acting) >= len(stack) else list(range(len(stack)))
+        # priced by the larger count of the two readings: reading fewer entries must not make stacking cheaper
+        n = max(len(stack), len(entries))
+        out[STACKED] = Alignment(STACKED, settings.stacked_cost * (n - 1), targets, entries=stack)
     return out
 
 

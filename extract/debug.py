@@ -91,6 +91,7 @@ def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, 
                 owner_choice = choose(cells.owner_options, rec.habits[0])
                 date_choice = choose(cells.date_options, rec.habits[1])
                 for entries, choice, colour in ((cells.owners, owner_choice, RED), (cells.dates, date_choice, MAGENTA)):
+                    entries = choice.entries if choice.entries is not None else entries  # as the choice reads them
                     for k, (e, target) in enumerate(zip(entries, choice.targets)):
                         if e.page != pageno:
                             continue

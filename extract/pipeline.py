@@ -160,6 +160,8 @@ class RowCells:
     dates: list[Paragraph]
     owner_options: dict
     date_options: dict
+    owners_stacked: list[Paragraph]  # the entries as read when stacked at the top of the cell
+    dates_stacked: list[Paragraph]
 
 
 def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), columns: Columns | None = None,
@@ -211,15 +213,24 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
             return None
         return lambda ln: beside(response, ln.page, ln.top - (shift or 0) * lh, settings.level_share * ln.height)
 
-    owners = entries(owner_lines, level(habits[0]), opens_owner, right=rights.get("owner"), settings=settings,
-                     segment_opens=stacks_owner)
-    dates = entries(date_lines, level(habits[1]), opens_date, right=rights.get("date"), split_segments=True,
-                    settings=settings, segment_opens=opens_date)
+    def read_owners(shift) -> list[Paragraph]:
+        return entries(owner_lines, level(shift), opens_owner, right=rights.get("owner"), settings=settings,
+                       segment_opens=stacks_owner)
+
+    def read_dates(shift) -> list[Paragraph]:
+        return entries(date_lines, level(shift), opens_date, right=rights.get("date"), split_segments=True,
+                       settings=settings, segment_opens=opens_date)
+
+    owners, dates = read_owners(habits[0]), read_dates(habits[1])
     if habits[0] != STACKED:
         owners = split_at(owners, [(d.page, d.top) for d in dates], settings.level_share * lh)
+    # as read if stacked at the top of the cell, whatever paragraph a line sits beside
+    owners_stacked = owners if habits[0] == STACKED else read_owners(STACKED)
+    dates_stacked = dates if habits[1] == STACKED else read_dates(STACKED)
     return RowCells(row, ref, _cell_paragraphs(row.words("text")), decision_text, response,
-                    owners, dates, hypotheses(response, owners, lh, settings=settings),
-                    hypotheses(response, dates, lh, share=settings.date_share, settings=settings))
+                    owners, dates, hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked),
+                    hypotheses(response, dates, lh, share=settings.date_share, settings=settings,
+                               stacked=dates_stacked), owners_stacked, dates_stacked)
 
 
 def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,
@@ -230,20 +241,25 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
     owner_habit, date_habit = habits
     date_choice = choose(cells.date_options, date_habit)
     owner_choice = choose(cells.owner_options, owner_habit)
+    dates = date_choice.entries if date_choice.entries is not None else cells.dates
+    owners = owner_choice.entries if owner_choice.entries is not None else cells.owners
     # Owners typed one per line at the top of the cell, one per action, read as one entry of several
     # segments: when the row's dates are stacked that way, so are its owners.
-    owner_units: list[tuple[str, list[str]]] = [(e.text, e.segments or [e.text]) for e in cells.owners]
+    owner_units: list[tuple[str, list[str]]] = [(e.text, e.segments or [e.text]) for e in owners]
     owner_targets = owner_choice.targets
     # A stacked date column tells how many actions the stacked owners serve: one owner entry (or one
     # segment, typed on a line of its own) for each date, in order.
-    stacked = date_choice.hypothesis == STACKED or (not cells.dates and owner_habit == STACKED)
-    if stacked and cells.owners:
-        segments = [(seg, [seg]) for e in cells.owners for seg in (e.segments or [e.text])]
-        if len(cells.owners) == len(cells.dates):
+    stacked = date_choice.hypothesis == STACKED or (not dates and owner_habit == STACKED)
+    if stacked and owner_choice.hypothesis != STACKED:
+        owners = cells.owners_stacked
+        owner_units = [(e.text, e.segments or [e.text]) for e in owners]
+    if stacked and owners:
+        segments = [(seg, [seg]) for e in owners for seg in (e.segments or [e.text])]
+        if len(owners) == len(dates):
             owner_targets = date_choice.targets
-        elif len(segments) == len(cells.dates):
+        elif len(segments) == len(dates):
             owner_units, owner_targets = segments, date_choice.targets
-        elif owner_choice.hypothesis != STACKED and len(cells.owners) == 1 and 1 < len(segments) <= len(response):
+        elif owner_choice.hypothesis != STACKED and len(owners) == 1 and 1 < len(segments) <= len(response):
             acting = [i for i, p in enumerate(response) if not _lead_in(p)]
             owner_units = segments
             owner_targets = acting[:len(segments)] if len(acting) >= len(segments) else list(range(len(segments)))
@@ -255,7 +271,7 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
             warnings.append(f"owner entry beside no action: {unit[0]}")
         else:
             owner_at.setdefault(i, []).append(unit)
-    for e, i in zip(cells.dates, date_choice.targets):
+    for e, i in zip(dates, date_choice.targets):
         if i is None:
             quality.unaligned_entries += 1
             warnings.append(f"date entry beside no action: {e.text}")
@@ -315,6 +331,15 @@ def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: lis
     return "V3"
 
 
+def placement_habits(read: list[RowCells], settings: Settings = DEFAULT) -> tuple:
+    """The document's placement habit for owners and for dates: one typist places both columns' entries one way,
+    so the evidence of both is summed (a column of one-line dates fits any placement where stacked owners
+    cannot); a column with no entries has none."""
+    owners, dates = [c.owner_options for c in read], [c.date_options for c in read]
+    joint = document_habit(owners + dates, settings)
+    return tuple(joint if document_habit(col, settings) is not None else None for col in (owners, dates))
+
+
 @dataclass
 class Recovery:
     """What the table stages found in a document's pages, before records are built: the page lines, the
@@ -335,10 +360,10 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     lines_per_page, candidates = [], []
     for p in pages:  # one page's lines at a time: a copy of every word of a long plan at once cost tens of MB
         lines = to_lines([dict(w, page=p["page"]) for w in p["words"]])
-        here = [(ln.top, ln.bottom, ln.text) for ln in lines]  # each line's text joined once
-        lines_per_page.append(here)
-        candidates.append([t for ln, t in zip(lines, here)
-                           if not tabular(ln) and not in_table(t, p["tables"]) and not looks_like_header(t[2])])
+        lines_per_page.append([(ln.top, ln.bottom, ln.text) for ln in lines])
+        candidates.append([(ln.top, ln.bottom, ln.text) for ln in lines
+                           if not tabular(ln) and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
+                           and not looks_like_header(ln.text)])
     drop = furniture(candidates, [p["height"] for p in pages])
     scanner = TableScanner(settings)
     for p, tops in zip(pages, drop):
@@ -351,7 +376,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
     read = [read_cells(row, rights, settings) for row in scan.rows]
-    habits = (document_habit([c.owner_options for c in read]), document_habit([c.date_options for c in read]))
+    habits = placement_habits(read, settings)
     if any(h not in (None, 0) for h in habits):  # entries typed low or stacked: read them again as typed
         read = [read_cells(row, rights, settings, habits) for row in scan.rows]
     return Recovery(lines_per_page, drop, banners, scan, read, habits)

@@ -666,3 +666,29 @@ def test_a_post_keeps_its_own_closing_bracket_and_a_second_owner_stacks_under_it
     # the post above is judged by the last owner of the entry, not by the whole text joined with 'and'
     assert stacks_owner(["Priya Evans –", "Priya Evans – Safer Custody", "Priya Evans – Safer Custody Manager"],
                         "Priya Evans – Safer Custody Manager and Head of Safety (Tom Khan)")
+
+
+def test_the_stacked_reading_parts_entries_only_at_blank_space_not_where_a_line_meets_a_later_paragraph():
+    response = paragraphs(to_lines(words("HMPPS will:", "\u2022 Review the policy.", "\u2022 Publish the data.",
+                                         "\u2022 Train staff.", x0=300)))
+    lines = to_lines(words("Head of Residence", "Deputy Governor", None, "Governor", "Head of Safety", x0=600))
+    level = entries(lines, lambda ln: 0 if ln.top < 111 else 1 if ln.top < 123 else 2 if ln.top < 134 else 3,
+                    opens_owner, right=760, segment_opens=stacks_owner)
+    stacked = entries(lines, None, opens_owner, right=760, segment_opens=stacks_owner)
+    assert len(level) == 3 and [len(e.segments) for e in stacked] == [2, 2]  # two entries of two owners each
+    chosen = hypotheses(response, level, 11.5, stacked=stacked)[STACKED]
+    assert chosen.entries == stacked and chosen.targets == [1, 2]
+    assert chosen.cost == 2.0  # priced by the larger count: reading fewer entries does not make stacking cheaper
+
+
+def test_owners_and_dates_share_one_placement_habit():
+    from types import SimpleNamespace
+
+    from actionplans.extract.align import Alignment
+    from actionplans.extract.pipeline import placement_habits
+    owners = {0: Alignment(0, 6.0, [0, 0]), STACKED: Alignment(STACKED, 2.0, [0, 1])}  # stacked owners: plainly
+    dates = {0: Alignment(0, 0.0, [0, 1]), STACKED: Alignment(STACKED, 1.0, [0, 1])}  # one-line dates: any fits
+    rows = [SimpleNamespace(owner_options=owners, date_options=dates)] * 2
+    assert placement_habits(rows) == (STACKED, STACKED)
+    bare = [SimpleNamespace(owner_options=owners, date_options={})] * 2  # no dates: no habit for them
+    assert placement_habits(bare) == (STACKED, None)
