@@ -825,7 +825,8 @@ class TableScanner:
         if cells.get("decision"):
             return True
         response = cells.get("response", [])
-        first = [w for w in response if abs(w["top"] - response[0]["top"]) < 2] if response else []
+        first = [w for w in response if w.get("page") == response[0].get("page")  # a record's cells run over pages
+                 and abs(w["top"] - response[0]["top"]) < 2] if response else []
         return bool(first) and DECISION_ONLY.match(text_of(first)) is not None
 
     @staticmethod

@@ -692,3 +692,11 @@ def test_owners_and_dates_share_one_placement_habit():
     assert placement_habits(rows) == (STACKED, STACKED)
     bare = [SimpleNamespace(owner_options=owners, date_options={})] * 2  # no dates: no habit for them
     assert placement_habits(bare) == (STACKED, None)
+
+
+def test_a_record_running_over_pages_still_prints_its_decision_on_its_first_line():
+    from actionplans.extract.tables import TableScanner
+    first = [dict(w, page=5) for w in words("ACCEPTED", x0=300, top=700)]
+    later = [dict(w, page=6) for w in words("Training will be given.", x0=300, top=700)]  # same height, next page
+    assert TableScanner._decides({"response": first + later})
+    assert not TableScanner._decides({"response": later})
