@@ -32,6 +32,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -731,14 +732,12 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
         return []
     heads = np.flatnonzero(starts[ink])  # positions in `ink` where a word begins
     kept = order[ink]
-    wx0 = np.minimum.reduceat(x0[kept], heads).tolist()
-    wx1 = np.maximum.reduceat(x1[kept], heads).tolist()
-    wtop = np.minimum.reduceat(top[kept], heads).tolist()
-    wbottom = np.maximum.reduceat(bottom[kept], heads).tolist()
+    boxes = np.concatenate((np.minimum.reduceat(x0[kept], heads), np.maximum.reduceat(x1[kept], heads),
+                            np.minimum.reduceat(top[kept], heads), np.maximum.reduceat(bottom[kept], heads)))
     bounds = heads.tolist() + [len(kept)]
     intern = sys.intern
     if joined is not None:  # the words are slices of the kept characters, in order, joined once
-        ink_text = "".join([joined[i] for i in kept.tolist()])
+        ink_text = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)[kept].tobytes().decode("utf-32-le")
         spelled = [intern(ink_text[a:b]) for a, b in zip(bounds, bounds[1:])]
         if _HAS_LIGATURE.search(ink_text):
             spelled = [intern(t.translate(_LIGATURE_TABLE)) for t in spelled]
@@ -752,7 +751,14 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
     # and line grid repeat from page to page; zeros keep their own, signed) and one string per spelling (sys.intern)
     # keep a long plan's smaller.
     same: dict[float, float] = {} if values is None else values
-    wx0, wx1, wtop, wbottom = ([same.setdefault(v, v) if v else v for v in vs] for vs in (wx0, wx1, wtop, wbottom))
+    k = len(heads)
+    if np.all(boxes):  # each distinct value looked up once, then handed out by index (in C)
+        distinct, at = np.unique(boxes, return_inverse=True)
+        shared = [same.setdefault(v, v) for v in distinct.tolist()]
+        shared = [shared[0]] * len(boxes) if len(shared) == 1 else itemgetter(*at.reshape(-1).tolist())(shared)
+    else:  # zeros keep their own object, signed (np.unique would merge -0.0 with 0.0)
+        shared = [same.setdefault(v, v) if v else v for v in boxes.tolist()]
+    wx0, wx1, wtop, wbottom = shared[:k], shared[k:2 * k], shared[2 * k:3 * k], shared[3 * k:]
     return [{"text": t, "x0": a, "x1": b, "top": c, "bottom": d} for t, a, b, c, d in zip(spelled, wx0, wx1, wtop,
                                                                                             wbottom)]
 
