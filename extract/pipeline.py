@@ -112,7 +112,8 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
     ('Prison Group' + 'Director'), and it is not the portfolio of a bare title ('Executive Director' +
     'Public Sector Prisons')."""
     frag = JOINER.split(before)[-1]
-    bare = _BRACKETS.sub(" ", post_of(frag)).strip()  # the last owner's post, without a provider or name in brackets
+    last = split_owners(before)  # the last owner as owners are split ('Head of Learning and Skills' is one)
+    bare = _BRACKETS.sub(" ", post_of(last[-1] if last else frag)).strip()  # its post, no bracketed provider or name
     if not ends_owner(bare):
         return False
     for text in dict.fromkeys(ahead):

@@ -666,6 +666,8 @@ def test_a_post_keeps_its_own_closing_bracket_and_a_second_owner_stacks_under_it
     # the post above is judged by the last owner of the entry, not by the whole text joined with 'and'
     assert stacks_owner(["Priya Evans –", "Priya Evans – Safer Custody", "Priya Evans – Safer Custody Manager"],
                         "Priya Evans – Safer Custody Manager and Head of Safety (Tom Khan)")
+    # ... as owners are split: a post whose name holds 'and' is one owner, complete, and a second stacks under it
+    assert stacks_owner(["Resettlement Manager"], "Head of Learning and Skills (Gov Facility Services)")
 
 
 def test_the_stacked_reading_parts_entries_only_at_blank_space_not_where_a_line_meets_a_later_paragraph():
