@@ -22,22 +22,26 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the schemas (pydantic) load only when a document is parsed: re-runs skip them
+# What only parsing needs loads when something is parsed (a re-run of unchanged files skips it all): the schemas
+# (pydantic), the process pool, the OCR settings, provenance.yml's reader (yaml).
+if TYPE_CHECKING:
     from actionplans.schemas import Document
+
+    from .ocr import OcrSettings
 
 from . import errors
 from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url, sha256_file
-from .ocr import OcrSettings
-from .provenance import of as provenance_of
 
 LOADED, REPLACED, UNCHANGED, FAILED = "loaded", "replaced", "unchanged", "failed"
+
+
+def _provenance_of(location: str):
+    from .provenance import of
+    return of(location)
 
 
 @dataclass
@@ -318,7 +322,6 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     from actionplans.db import load
 
     # `ocr` (auto, always, never): when pages are OCR'd; the OCR'd copies are cached beside the downloads.
-    ocr_settings = OcrSettings(mode=ocr, cache_dir=cache_dir)
     if isinstance(db, str | os.PathLike):
         conn = load.current(str(db))
         db = conn if conn is not None else load.open_db(str(db))
@@ -363,7 +366,7 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
                 load.add_location(db, o.location, o.sha256, path=o.path, url=o.url, entry=entry)
             elif doc is not None:
                 o.status = load.save(writer(), doc, location=o.location, problems=o.problems, entry=entry,
-                                     provenance=provenance or provenance_of(o.location))
+                                     provenance=provenance or _provenance_of(o.location))
         outcomes[i] = o
         if on_outcome:
             on_outcome(o)
@@ -448,6 +451,9 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
                                         size=c.size, pages=first.pages, reason=f"same file as {job.location}"))
 
     # 2. Extract in parallel; this process is the only writer, in order of completion.
+    if jobs:
+        from .ocr import OcrSettings
+        ocr_settings = OcrSettings(mode=ocr, cache_dir=cache_dir)
     workers = max(1, workers or os.cpu_count() or 1)
     if not jobs:
         pass  # nothing to parse: do not pay for loading the pipeline and the language model
@@ -490,6 +496,9 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
     while a long one is built. A worker that dies (out of memory, a crash in a C library) takes the pool down
     with every task in flight; those files are tried again at the end, each alone in its own process, so only
     the file that kills its process fails."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import get_context
     ctx = get_context("spawn")
 
     def pool(n: int = workers) -> ProcessPoolExecutor:
