@@ -407,9 +407,14 @@ class TableScanner:
         if head:
             header, start = head
             self.head_words = [[w["text"] for w in _reading(c)] for c in cw[start - 1]]
-            samples = self._grid_samples(cw[start:], len(header))
-            typed = type_columns(header, samples, self.settings)
-            self.scan.columns = self._keep_fields(self._grid_columns(typed, rows, start))
+            # A header repeated over the grid read before keeps that grid's fields whatever this page's cells hold
+            # (`_keep_fields` looks at the grid alone): its columns are typed by content only when it is a new grid
+            named = self._grid_columns(header, rows, start)
+            cols = self._keep_fields(named)
+            if cols is named:
+                samples = self._grid_samples(cw[start:], len(header))
+                cols = self._grid_columns(type_columns(header, samples, self.settings), rows, start)
+            self.scan.columns = cols
             if self.scan.first_table_top is None:
                 self.scan.first_table_top = (pageno, bbox[1])
         cols = self.scan.columns
