@@ -398,12 +398,20 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
     which = inverse.reshape(-1)[keep]
     per = rows[which]
     names = [metrics.get(o, none)[4] for o in ids.tolist()]
-    chars = list(text) if len(keep) == n else [text[i] for i in keep.tolist()]
+    # the kept characters and their font names gathered by numpy takes (over UTF-32, over an object array)
+    chars = list(text if len(keep) == n else _take(text, keep))
+    fontnames = np.array(names, dtype=object)[which].tolist()
     return _as_chars(chars, np.minimum(left, right), np.maximum(left, right), per[:, 0],
-                     per[:, 1], per[:, 2].astype(bool), per[:, 3], [names[k] for k in which.tolist()])
+                     per[:, 1], per[:, 2].astype(bool), per[:, 3], fontnames)
 
 
 _GENERATED = re.compile(f"[{GENERATED}]")
+
+
+def _take(text: str, at: np.ndarray) -> str:
+    """The characters of `text` at the positions `at`, gathered by numpy over UTF-32 (a lone surrogate passes)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return codes[at].tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _as_chars(text, x0, x1, top, bottom, upright, size, fontname) -> dict:
@@ -737,7 +745,7 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
     bounds = heads.tolist() + [len(kept)]
     intern = sys.intern
     if joined is not None:  # the words are slices of the kept characters, in order, joined once
-        ink_text = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)[kept].tobytes().decode("utf-32-le")
+        ink_text = _take(joined, kept)
         spelled = [intern(ink_text[a:b]) for a, b in zip(bounds, bounds[1:])]
         if _HAS_LIGATURE.search(ink_text):
             spelled = [intern(t.translate(_LIGATURE_TABLE)) for t in spelled]
