@@ -31,7 +31,7 @@ import os
 import re
 import sys
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -377,6 +377,11 @@ def _analysis(doc: Doc, variant: str, rulers: dict, lemma: Callable[[Token], str
 
 def analyse(texts: Iterable[str], variant: str | None = None) -> list[Analysis]:
     """Verbs, form, themes and groups of each text, in one pass of the pipeline."""
+    return list(_analyses(texts, variant))
+
+
+def _analyses(texts: Iterable[str], variant: str | None = None) -> Iterator[Analysis]:
+    """`analyse`, text by text as the pipeline gets to them: a long plan's analyses are not all held at once."""
     nlp = get_nlp(variant)
     kind = nlp.meta["actionplans_variant"]
     # the span rulers are asked directly (`_ruler_spans`); in the rules variant the lookup lemmatizer's table is
@@ -386,8 +391,8 @@ def analyse(texts: Iterable[str], variant: str | None = None) -> list[Analysis]:
     if kind == "rules":
         lemma = _lookup_lemma(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup"))
         docs = nlp.pipe((t or "" for t in texts), batch_size=64, disable=[*off, "lemmatizer"])
-        return [_analysis(doc, kind, rulers, lemma) for doc in docs]
-    return [_analysis(doc, kind, rulers) for doc in nlp.pipe((t or "" for t in texts), batch_size=64, disable=off)]
+        return (_analysis(doc, kind, rulers, lemma) for doc in docs)
+    return (_analysis(doc, kind, rulers) for doc in nlp.pipe((t or "" for t in texts), batch_size=64, disable=off))
 
 
 # ---------------------------------------------------------------------------------------------- annotate
@@ -408,7 +413,7 @@ def annotate_recommendations(recs: list[Recommendation], as_of: dt.date | None =
     texts: list[str] = [r.text for r in recs]
     for r in recs:
         texts += [a.text for a in r.actions]
-    results = iter(analyse(texts, variant))
+    results = _analyses(texts, variant)
     rec_results = [next(results) for _ in recs]
     for rec, res in zip(recs, rec_results, strict=True):
         rec.themes, rec.groups = res.themes, res.groups
