@@ -511,7 +511,7 @@ class _Descents:
         self.cache: dict = {}
         try:
             self.fp = open(path, "rb")
-            self.pages = PDFPage.create_pages(PDFDocument(PDFParser(self.fp)))
+            self.pages = _PageDictionary.create_pages(PDFDocument(PDFParser(self.fp)))
         except Exception as e:
             log.debug("%s: font descriptors unread (%s); PDFium's descents stand", path, e)
             self.close()
@@ -561,6 +561,14 @@ class _Descents:
         for name in clash:  # two fonts of one name, two descents: PDFium's own then
             del out[name]
         return out
+
+
+class _PageDictionary(PDFPage):
+    """pdfminer's page, without resolving its content streams, which only the fonts' page tree walk would read
+    (and pdfminer's document would keep for every page)."""
+
+    def _parse_contents(self, value) -> list:
+        return []
 
 
 def _descent_of(spec: dict) -> tuple[str, float]:
