@@ -163,6 +163,7 @@ class RowCells:
     date_options: dict
     owners_stacked: list[Paragraph]  # the entries as read when stacked at the top of the cell
     dates_stacked: list[Paragraph]
+    owner_breaks: tuple[int, int] = (0, 0)  # of the owner entries' boundaries: (with blank space above, all)
 
 
 def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), columns: Columns | None = None,
@@ -183,10 +184,12 @@ def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), c
 
 
 def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
-               habits: tuple = (None, None)) -> RowCells:
+               habits: tuple = (None, None), blank_parted: bool = False) -> RowCells:
     """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
     document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
-    many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends)."""
+    many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
+    `blank_parted`: the document parts its owner entries with blank space, so owners typed one under another
+    with none between them are one entry, whatever paragraph the lower ones sit beside."""
     ref = text_of(row.words("ref"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
@@ -222,7 +225,11 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
         return entries(date_lines, level(shift), opens_date, right=rights.get("date"), split_segments=True,
                        settings=settings, segment_opens=opens_date)
 
-    owners, dates = read_owners(habits[0]), read_dates(habits[1])
+    owners, dates = read_owners(STACKED if blank_parted else habits[0]), read_dates(habits[1])
+    step = pitch(owner_lines) if owner_lines else lh
+    breaks = [(a, b) for a, b in zip(owners, owners[1:]) if a.lines[-1].page == b.lines[0].page]
+    owner_breaks = (sum(b.lines[0].top - a.lines[-1].top > settings.paragraph_gap * step for a, b in breaks),
+                    len(breaks))
     if habits[0] != STACKED:
         owners = split_at(owners, [(d.page, d.top) for d in dates], settings.level_share * lh)
     # as read if stacked at the top of the cell, whatever paragraph a line sits beside
@@ -231,7 +238,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     return RowCells(row, ref, _cell_paragraphs(row.words("text")), decision_text, response,
                     owners, dates, hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked),
                     hypotheses(response, dates, lh, share=settings.date_share, settings=settings,
-                               stacked=dates_stacked), owners_stacked, dates_stacked)
+                               stacked=dates_stacked), owners_stacked, dates_stacked, owner_breaks)
 
 
 def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,
@@ -360,11 +367,11 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     rows keep copies of theirs), so a long plan's words are not held twice."""
     lines_per_page, candidates = [], []
     for p in pages:  # one page's lines at a time: a copy of every word of a long plan at once cost tens of MB
-        lines = to_lines(p["words"])  # one page's words: no page number is read here, so none is copied in
-        here = [(ln.top, ln.bottom, ln.text) for ln in lines]  # each line's text joined once
-        lines_per_page.append(here)
-        candidates.append([t for ln, t in zip(lines, here)
-                           if not tabular(ln) and not in_table(t, p["tables"]) and not looks_like_header(t[2])])
+        lines = to_lines([dict(w, page=p["page"]) for w in p["words"]])
+        lines_per_page.append([(ln.top, ln.bottom, ln.text) for ln in lines])
+        candidates.append([(ln.top, ln.bottom, ln.text) for ln in lines
+                           if not tabular(ln) and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
+                           and not looks_like_header(ln.text)])
     drop = furniture(candidates, [p["height"] for p in pages])
     scanner = TableScanner(settings)
     for p, tops in zip(pages, drop):
@@ -378,8 +385,10 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
     read = [read_cells(row, rights, settings) for row in scan.rows]
     habits = placement_habits(read, settings)
-    if any(h not in (None, 0) for h in habits):  # entries typed low or stacked: read them again as typed
-        read = [read_cells(row, rights, settings, habits) for row in scan.rows]
+    parted, breaks = (sum(c.owner_breaks[k] for c in read) for k in (0, 1))
+    blank_parted = breaks >= settings.gap_habit_min and parted >= settings.gap_habit * breaks
+    if blank_parted or any(h not in (None, 0) for h in habits):  # read the entries again as the typist typed them
+        read = [read_cells(row, rights, settings, habits, blank_parted) for row in scan.rows]
     return Recovery(lines_per_page, drop, banners, scan, read, habits)
 
 

@@ -62,6 +62,13 @@ class Settings(BaseModel):
         0.5, ge=0, description="Alignment cost of giving two owner entries to one action (two posts typed apart)")
     date_share: float = Field(
         3.0, ge=0, description="Alignment cost of giving two target dates to one action, which plans rarely do")
+    gap_habit: float = Field(
+        0.8, gt=0, le=1, description="Share of a document's owner entries parted by blank space from the entry above "
+                                     "at which the typist is taken to part every entry so: owners typed one under "
+                                     "another with no blank between them are then one entry")
+    gap_habit_min: int = Field(
+        3, ge=1, description="Owner entries parted from the one above (on one page) that a document must show before "
+                             "its habit of parting them by blank space is judged")
     lead_cost: float = Field(
         0.5, ge=0, description="Cost, when judging a document's placement habit, of each entry a shift gives to a "
                                "lead-in ('... will:') that introduces paragraphs below it: typists set owners and "

@@ -702,3 +702,20 @@ def test_a_record_running_over_pages_still_prints_its_decision_on_its_first_line
     later = [dict(w, page=6) for w in words("Training will be given.", x0=300, top=700)]  # same height, next page
     assert TableScanner._decides({"response": first + later})
     assert not TableScanner._decides({"response": later})
+
+
+def test_in_a_plan_that_parts_owner_entries_with_blank_space_owners_typed_without_one_are_one_entry():
+    from actionplans.extract.pipeline import read_cells
+    from actionplans.extract.tables import Row
+    resp = words("\u2022 Transfers will be escalated.", "\u2022 Timetables will be published.", x0=300)
+    own = words("Head of Healthcare", "Contract Manager", x0=560)  # the second level with the second action
+    row = Row({"response": resp, "owner": own, "date": words("June 2024", x0=700)}, None, [1], (0, 0, 800, 200))
+    rights = {"response": 540, "owner": 680, "date": 800}
+    level = read_cells(row, rights)
+    assert [e.text for e in level.owners] == ["Head of Healthcare", "Contract Manager"]
+    assert level.owner_breaks == (0, 1)  # one boundary, no blank space above it
+    parted = read_cells(row, rights, blank_parted=True)
+    assert [e.segments for e in parted.owners] == [["Head of Healthcare", "Contract Manager"]]
+    gapped = Row({"response": resp, "owner": words("Governor", None, "Head of Safety", x0=560)}, None, [1],
+                 (0, 0, 800, 200))
+    assert read_cells(gapped, rights).owner_breaks == (1, 1)
