@@ -390,3 +390,38 @@ def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: fl
             part.segments = [reflow(lines[x:y]) for x, y in zip(cb, cb[1:])]
             out.append(part)
     return out
+
+
+def split_to_count(paras: list[Paragraph], want: int, right: float | None = None,
+                   settings: Settings = DEFAULT) -> list[Paragraph]:
+    """Split paragraphs at line ends that end a sentence (the next line opening with a capital) until `want` of them
+    act, when entries stacked at the top of the cell say how many actions there are but a column too narrow to show
+    where Enter was pressed ran them together ('HMP Leeds will:' / 'The policy ...'). A lead-in's colon is cut
+    first (a lead-in does not act); then the lines that leave the most room before `right`."""
+    def acting(ps: list[Paragraph]) -> int:
+        return sum(not p.text.rstrip().endswith(":") for p in ps)
+    if acting(paras) >= want:
+        return paras
+    cands = []  # (not a colon, -room, paragraph, line)
+    for pi, p in enumerate(paras):
+        for i in range(1, len(p.lines)):
+            prev, ln = p.lines[i - 1].text.strip(), p.lines[i]
+            if SENTENCE_END.search(prev) and ln.text[:1].isupper():
+                room = right - p.lines[i - 1].x1 if right is not None else 0.0
+                cands.append((not prev.endswith(":"), -room, pi, i))
+    cuts: dict[int, set[int]] = {}
+    need = want - acting(paras)
+    for colonless, _, pi, i in sorted(cands):
+        if colonless and need <= 0:
+            break
+        cuts.setdefault(pi, set()).add(i)
+        need -= colonless
+    out: list[Paragraph] = []
+    for pi, p in enumerate(paras):
+        if pi not in cuts:
+            out.append(p)
+            continue
+        bounds = [0, *sorted(cuts[pi]), len(p.lines)]
+        for a, b in zip(bounds, bounds[1:]):
+            out.extend(paragraphs(p.lines[a:b], right=right, settings=settings))
+    return out

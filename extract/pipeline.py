@@ -30,6 +30,7 @@ from .cells import (
     pitch,
     split_at,
     split_at_cues,
+    split_to_count,
     text_of,
     to_lines,
 )
@@ -235,6 +236,8 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     # as read if stacked at the top of the cell, whatever paragraph a line sits beside
     owners_stacked = owners if habits[0] == STACKED else read_owners(STACKED)
     dates_stacked = dates if habits[1] == STACKED else read_dates(STACKED)
+    if habits[1] == STACKED:  # the stacked dates say how many actions there are: one each
+        response = split_to_count(response, len(dates), rights.get("response"), settings)
     return RowCells(row, ref, _cell_paragraphs(row.words("text")), decision_text, response,
                     owners, dates, hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked),
                     hypotheses(response, dates, lh, share=settings.date_share, settings=settings,

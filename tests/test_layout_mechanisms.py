@@ -719,3 +719,12 @@ def test_in_a_plan_that_parts_owner_entries_with_blank_space_owners_typed_withou
     gapped = Row({"response": resp, "owner": words("Governor", None, "Head of Safety", x0=560)}, None, [1],
                  (0, 0, 800, 200))
     assert read_cells(gapped, rights).owner_breaks == (1, 1)
+
+
+def test_stacked_dates_say_how_many_actions_a_narrow_column_ran_together():
+    from actionplans.extract.cells import split_to_count
+    text = ["HMP Leeds will:", "The policy will be", "reviewed each year.", "Induction will cover", "every activity."]
+    (para,) = paragraphs(to_lines(words(*text, x0=300)), right=400)  # no line leaves room for the next word
+    assert [p.text for p in split_to_count([para], 2, right=400)] == [
+        "HMP Leeds will:", "The policy will be reviewed each year.", "Induction will cover every activity."]
+    assert split_to_count([para], 1, right=400) == [para]  # enough actions already: nothing is cut
