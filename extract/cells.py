@@ -243,16 +243,18 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
 
 
 def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None,
-                  settings: Settings = DEFAULT) -> list[Paragraph]:
+                  settings: Settings = DEFAULT, drop: float = 0.0) -> list[Paragraph]:
     """Split a paragraph where an owner or date block starts level with one of its lines that opens a sentence
     (the line above ended one), `settings.cue_reach` lines or more into the paragraph: further than an entry is
     typed below its own paragraph, so the entry marks an action typed on as one paragraph ('... in the group.' /
-    'Prisoners will be consulted ...', no bullets, no blank line, the first word too long to have fitted above)."""
+    'Prisoners will be consulted ...', no bullets, no blank line, the first word too long to have fitted above).
+    `drop`: how far below its paragraph's first line the document types its entries (a shift of one or two lines)."""
     out: list[Paragraph] = []
     for p in paras:
         cuts = [i for i in range(settings.cue_reach, len(p.lines))
                 if SENTENCE_END.search(p.lines[i - 1].text.strip()) and p.lines[i].text[:1].isupper()
-                and any(c.page == p.lines[i].page and abs(c.top - p.lines[i].top) <= 0.5 * c.height for c in cues)]
+                and any(c.page == p.lines[i].page and abs(c.top - drop - p.lines[i].top) <= 0.5 * c.height
+                        for c in cues)]
         if not cuts:
             out.append(p)
             continue

@@ -210,8 +210,9 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     owner_lines, date_lines = to_lines(row.words("owner")), to_lines(row.words("date"))
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
             for ln in block_starts(lines, settings)]
-    response = split_at_cues(response, cues, rights.get("response"), settings=settings)
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
+    shift = habits[0] if habits[0] not in (None, STACKED) else habits[1] if habits[1] != STACKED else 0
+    response = split_at_cues(response, cues, rights.get("response"), settings=settings, drop=(shift or 0) * lh)
 
     def level(shift):
         if shift == STACKED:
