@@ -250,8 +250,10 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
     'Prisoners will be consulted ...', no bullets, no blank line, the first word too long to have fitted above).
     `drop`: how far below its paragraph's first line the document types its entries (a shift of one or two lines)."""
     out: list[Paragraph] = []
+    # an entry typed low lies `drop` below its paragraph's start: with that taken off, it marks a start nearer the top
+    reach = max(1, settings.cue_reach - round(drop / cues[0].height / 1.15)) if cues and drop else settings.cue_reach
     for p in paras:
-        cuts = [i for i in range(settings.cue_reach, len(p.lines))
+        cuts = [i for i in range(reach, len(p.lines))
                 if SENTENCE_END.search(p.lines[i - 1].text.strip()) and p.lines[i].text[:1].isupper()
                 and any(c.page == p.lines[i].page and abs(c.top - drop - p.lines[i].top) <= 0.5 * c.height
                         for c in cues)]

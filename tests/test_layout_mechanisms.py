@@ -625,6 +625,10 @@ def test_an_entry_level_with_a_sentence_deep_in_a_paragraph_marks_an_action_type
     assert len(split_at_cues(response, low, right=500)) == 1  # level with no sentence's start
     assert [p.text[:20] for p in split_at_cues(response, low, right=500, drop=11.5)] == [
         "A local action plan ", "Prisoners will be co"]  # in a plan that types its entries a line low
+    shallow = block_starts(to_lines(words("31/10/2023", None, None, "30/11/2023", x0=600)))
+    assert len(split_at_cues(response, shallow, right=500)) == 1  # 'quarterly review ...' opens no sentence
+    assert [p.text[:20] for p in split_at_cues(response, shallow, right=500, drop=11.5)] == [
+        "A local action plan ", "Assurance will be gi"]  # a line low: the entry's own start, two lines in
 
 
 def test_a_rule_between_actions_of_a_merged_record_counts_where_it_passes_through_a_line_of_its_text():
