@@ -371,11 +371,11 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     rows keep copies of theirs), so a long plan's words are not held twice."""
     lines_per_page, candidates = [], []
     for p in pages:  # one page's lines at a time: a copy of every word of a long plan at once cost tens of MB
-        lines = to_lines([dict(w, page=p["page"]) for w in p["words"]])
-        lines_per_page.append([(ln.top, ln.bottom, ln.text) for ln in lines])
-        candidates.append([(ln.top, ln.bottom, ln.text) for ln in lines
-                           if not tabular(ln) and not in_table((ln.top, ln.bottom, ln.text), p["tables"])
-                           and not looks_like_header(ln.text)])
+        lines = to_lines(p["words"])  # one page's words: no page number is read here, so none is copied in
+        here = [(ln.top, ln.bottom, ln.text) for ln in lines]  # each line's text joined once
+        lines_per_page.append(here)
+        candidates.append([t for ln, t in zip(lines, here)
+                           if not tabular(ln) and not in_table(t, p["tables"]) and not looks_like_header(t[2])])
     drop = furniture(candidates, [p["height"] for p in pages])
     scanner = TableScanner(settings)
     for p, tops in zip(pages, drop):

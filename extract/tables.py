@@ -231,10 +231,20 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     for lines, h in zip(pages_lines, heights):
         counts.update({norm(t) for top, bottom, t in lines if top < 0.16 * h or bottom > 0.88 * h})
     common = {t for t, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
+    def repeated(t: str) -> bool:
+        return norm(t) in common or bool(re.fullmatch(r"(page\s*)?#(\s*(of|/)\s*#)?|official(-sensitive)?", norm(t)))
+
+    def touching(a: tuple, b: tuple) -> bool:  # b follows a with no blank space between them
+        return 0 <= b[0] - a[1] < 0.6 * (a[1] - a[0])
+
     drop: list[set[float]] = []
     for lines, h in zip(pages_lines, heights):
-        drop.append({top for top, bottom, t in lines if (top < 0.16 * h or bottom > 0.88 * h) and (
-            norm(t) in common or re.fullmatch(r"(page\s*)?#(\s*(of|/)\s*#)?|official(-sensitive)?", norm(t)))})
+        lines = sorted(lines)
+        drop.append({ln[0] for k, ln in enumerate(lines) if (ln[0] < 0.16 * h or ln[1] > 0.88 * h) and repeated(ln[2])
+                     # a line run on from body text above into body text below, with no blank space either side,
+                     # is a cell's text that happens to repeat (an owner's wrapped provider), not furniture
+                     and not (0 < k < len(lines) - 1 and touching(lines[k - 1], ln) and touching(ln, lines[k + 1])
+                              and not repeated(lines[k - 1][2]) and not repeated(lines[k + 1][2]))})
     return drop
 
 

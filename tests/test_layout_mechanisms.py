@@ -736,3 +736,11 @@ def test_stacked_dates_say_how_many_actions_a_narrow_column_ran_together():
     assert [p.text for p in split_to_count([para], 2, right=400)] == [
         "HMP Leeds will:", "The policy will be reviewed each year.", "Induction will cover every activity."]
     assert split_to_count([para], 1, right=400) == [para]  # enough actions already: nothing is cut
+
+
+def test_a_repeated_line_run_on_between_body_lines_is_a_cells_text_not_furniture():
+    from actionplans.extract.tables import furniture
+    pages = [[(30.0, 39.0, "Sample plan"), (62.0, 71.0, f"Text of page {w} and Skills"), (72.5, 81.5, "(Practice Plus"),
+              (83.0, 92.0, f"Group) {w} more")] for w in ("one", "two", "three")]
+    drop = furniture(pages, [842.0] * 3)
+    assert all(30.0 in d and 72.5 not in d for d in drop)  # the running header goes, the owner's wrap stays
