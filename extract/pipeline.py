@@ -165,6 +165,7 @@ class RowCells:
     owners_stacked: list[Paragraph]  # the entries as read when stacked at the top of the cell
     dates_stacked: list[Paragraph]
     owner_breaks: tuple[int, int] = (0, 0)  # of the owner entries' boundaries: (with blank space above, all)
+    base: CellText | None = None  # the habit-free reading of the row, for a second reading to reuse
 
 
 def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), columns: Columns | None = None,
@@ -184,13 +185,20 @@ def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), c
     return out
 
 
-def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
-               habits: tuple = (None, None), blank_parted: bool = False) -> RowCells:
-    """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
-    document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
-    many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
-    `blank_parted`: the document parts its owner entries with blank space, so owners typed one under another
-    with none between them are one entry, whatever paragraph the lower ones sit beside."""
+@dataclass
+class CellText:
+    """What a row's cells say whatever the placement habit: its ref, decision, text and response paragraphs (before
+    owner and date cues split them) and the lines of its owner and date cells. Read once, reused by a second
+    reading under the document's habits."""
+    ref: str
+    decision_text: str | None
+    text: list[Paragraph]
+    response: list[Paragraph]
+    owner_lines: list
+    date_lines: list
+
+
+def read_text(row: Row, rights: dict[str, float]) -> CellText:
     ref = text_of(row.words("ref"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
@@ -206,8 +214,21 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
         decision_text = head.text
         response = _cell_paragraphs([w for w in row.words("response") if not (
             w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"))
+    return CellText(ref, decision_text, _cell_paragraphs(row.words("text")), response,
+                    to_lines(row.words("owner")), to_lines(row.words("date")))
 
-    owner_lines, date_lines = to_lines(row.words("owner")), to_lines(row.words("date"))
+
+def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
+               habits: tuple = (None, None), blank_parted: bool = False, base: CellText | None = None) -> RowCells:
+    """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
+    document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
+    many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
+    `blank_parted`: the document parts its owner entries with blank space, so owners typed one under another
+    with none between them are one entry, whatever paragraph the lower ones sit beside. `base`: the row's
+    `read_text`, when a first reading already has it."""
+    base = base or read_text(row, rights)
+    ref, response, decision_text = base.ref, base.response, base.decision_text
+    owner_lines, date_lines = base.owner_lines, base.date_lines
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
             for ln in block_starts(lines, settings)]
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
@@ -239,10 +260,10 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     dates_stacked = dates if habits[1] == STACKED else read_dates(STACKED)
     if habits[1] == STACKED:  # the stacked dates say how many actions there are: one each
         response = split_to_count(response, len(dates), rights.get("response"), settings)
-    return RowCells(row, ref, _cell_paragraphs(row.words("text")), decision_text, response,
+    return RowCells(row, ref, base.text, decision_text, response,
                     owners, dates, hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked),
                     hypotheses(response, dates, lh, share=settings.date_share, settings=settings,
-                               stacked=dates_stacked), owners_stacked, dates_stacked, owner_breaks)
+                               stacked=dates_stacked), owners_stacked, dates_stacked, owner_breaks, base)
 
 
 def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,
@@ -392,7 +413,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     parted, breaks = (sum(c.owner_breaks[k] for c in read) for k in (0, 1))
     blank_parted = breaks >= settings.gap_habit_min and parted >= settings.gap_habit * breaks
     if blank_parted or any(h not in (None, 0) for h in habits):  # read the entries again as the typist typed them
-        read = [read_cells(row, rights, settings, habits, blank_parted) for row in scan.rows]
+        read = [read_cells(c.row, rights, settings, habits, blank_parted, c.base)
+                if c.base.owner_lines or c.base.date_lines else c for c in read]  # no entries: nothing to read again
     return Recovery(lines_per_page, drop, banners, scan, read, habits)
 
 
