@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplans.schemas import Action, Document, Metadata, Quality, Recommendation, RowWarning, Source
@@ -196,6 +196,7 @@ class CellText:
     response: list[Paragraph]
     owner_lines: list
     date_lines: list
+    entries: dict = field(default_factory=dict)  # entries read so far, by column and how they were read
 
 
 def read_text(row: Row, rights: dict[str, float]) -> CellText:
@@ -240,13 +241,24 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
             return None
         return lambda ln: beside(response, ln.page, ln.top - (shift or 0) * lh, settings.level_share * ln.height)
 
+    # Entries read stacked do not depend on the paragraphs; read level or low, on the paragraphs as the cues split
+    # them: a second reading reuses what the first read the same way.
+    split = (tuple(id(c) for c in cues), shift)
+
+    def read_once(column: str, shift, read) -> list[Paragraph]:
+        key = (column, shift) if shift == STACKED else (column, shift, split)
+        if key not in base.entries:
+            base.entries[key] = read(shift)
+        return base.entries[key]
+
     def read_owners(shift) -> list[Paragraph]:
-        return entries(owner_lines, level(shift), opens_owner, right=rights.get("owner"), settings=settings,
-                       segment_opens=stacks_owner)
+        return read_once("owner", shift, lambda sh: entries(owner_lines, level(sh), opens_owner, settings=settings,
+                                                            right=rights.get("owner"), segment_opens=stacks_owner))
 
     def read_dates(shift) -> list[Paragraph]:
-        return entries(date_lines, level(shift), opens_date, right=rights.get("date"), split_segments=True,
-                       settings=settings, segment_opens=opens_date)
+        return read_once("date", shift, lambda sh: entries(date_lines, level(sh), opens_date, split_segments=True,
+                                                           right=rights.get("date"), settings=settings,
+                                                           segment_opens=opens_date))
 
     owners, dates = read_owners(STACKED if blank_parted else habits[0]), read_dates(habits[1])
     step = pitch(owner_lines) if owner_lines else lh
