@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cells import Paragraph
+from .cells import Paragraph, lead_in
 from .settings import DEFAULT, Settings
 
 Hypothesis = int | str  # a shift in lines (0, 1, 2) or "stacked"
@@ -63,11 +63,6 @@ def offset(p: Paragraph, page: int, y: float, lh: float) -> float:
     return before + FAR if page > p.spans[-1][0] else -FAR
 
 
-def _lead_in(p: Paragraph) -> bool:
-    """A paragraph ending in a colon introduces the items under it ('HMP Leeds will:')."""
-    return p.text.rstrip().endswith(":")
-
-
 def _cost(d: float, tol: float, above: float) -> float:
     return d if d >= -tol else above * -d
 
@@ -108,10 +103,11 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
     tol = settings.level_share
     stack = entries if stacked is None else stacked
     if not paras or not entries:
-        return {h: Alignment(h, 0.0, [None] * len(es), entries=es)
-                for h, es in ((*((s, entries) for s in SHIFTS), (STACKED, stack)))}
+        out = {s: Alignment(s, 0.0, [None] * len(entries), entries=entries) for s in SHIFTS}
+        out[STACKED] = Alignment(STACKED, 0.0, [None] * len(stack), entries=stack)
+        return out
     offsets = [[offset(p, e.page, e.top, lh) for p in paras] for e in entries]
-    lead = {j for j, p in enumerate(paras) if _lead_in(p) and j + 1 < len(paras)}
+    lead = {j for j, p in enumerate(paras) if lead_in(p) and j + 1 < len(paras)}
     for s in SHIFTS:
         cost = [[_cost(d - s, tol, settings.above_cost) for d in row] for row in offsets]
         total, targets = _monotone(cost, share)
@@ -124,7 +120,7 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         return b.top - end.bottom < settings.stacked_gap * lh if b.page == end.page else b.page == end.page + 1
     packed = all(close(a, b) for a, b in zip(stack, stack[1:]))
     if 1 <= len(stack) <= len(paras) and packed and offset(paras[0], stack[0].page, stack[0].top, lh) <= 1 + tol:
-        acting = [i for i, p in enumerate(paras) if not _lead_in(p)]
+        acting = [i for i, p in enumerate(paras) if not lead_in(p)]
         targets = acting[:len(stack)] if len(acting) >= len(stack) else list(range(len(stack)))
         # priced by the larger count of the two readings: reading fewer entries must not make stacking cheaper
         n = max(len(stack), len(entries))

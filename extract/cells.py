@@ -396,6 +396,11 @@ def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: fl
     return out
 
 
+def lead_in(p: Paragraph) -> bool:
+    """A paragraph ending in a colon introduces the items under it ('HMP Leeds will:'); it does not act itself."""
+    return p.text.rstrip().endswith(":")
+
+
 def split_to_count(paras: list[Paragraph], want: int, right: float | None = None,
                    settings: Settings = DEFAULT) -> list[Paragraph]:
     """Split paragraphs at line ends that end a sentence (the next line opening with a capital) until `want` of them
@@ -403,7 +408,7 @@ def split_to_count(paras: list[Paragraph], want: int, right: float | None = None
     where Enter was pressed ran them together ('HMP Leeds will:' / 'The policy ...'). A lead-in's colon is cut
     first (a lead-in does not act); then the lines that leave the most room before `right`."""
     def acting(ps: list[Paragraph]) -> int:
-        return sum(not p.text.rstrip().endswith(":") for p in ps)
+        return sum(not lead_in(p) for p in ps)
     if acting(paras) >= want:
         return paras
     cands = []  # (not a colon, -room, paragraph, line)

@@ -19,13 +19,14 @@ from actionplans.schemas import Action, Document, Metadata, Quality, Recommendat
 from pydantic import ValidationError
 
 from . import errors, ocr
-from .align import STACKED, _lead_in, beside, choose, document_habit, hypotheses
+from .align import STACKED, beside, choose, document_habit, hypotheses
 from .cells import (
     Paragraph,
     block_starts,
     chunks,
     continues,
     entries,
+    lead_in,
     paragraphs,
     pitch,
     split_at,
@@ -305,7 +306,7 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
         elif len(segments) == len(dates):
             owner_units, owner_targets = segments, date_choice.targets
         elif owner_choice.hypothesis != STACKED and len(owners) == 1 and 1 < len(segments) <= len(response):
-            acting = [i for i, p in enumerate(response) if not _lead_in(p)]
+            acting = [i for i, p in enumerate(response) if not lead_in(p)]
             owner_units = segments
             owner_targets = acting[:len(segments)] if len(acting) >= len(segments) else list(range(len(segments)))
     owner_at: dict[int, list[tuple[str, list[str]]]] = {}
