@@ -297,12 +297,13 @@ def continues(line: str, before: str) -> bool:
 
 
 def _wrapped_run(lines: list[Line], k: int, right: float | None, step: float, settings: Settings) -> list[Line]:
-    """Line k and the lines that wrap on from it (same page, no blank space, no hard break)."""
+    """Line k and the lines that wrap on from it (no blank space, no hard break; a page break is neither, so
+    the run goes on atop the next page: 'Residential' + 'Custodial Manager')."""
     run = [lines[k]]
     for ln in lines[k + 1:]:
         prev = run[-1]
-        if ln.page != prev.page or ln.top - prev.top > settings.paragraph_gap * step or hard_break(
-                prev, ln, right, settings.wrap_slack):
+        apart = ln.top - prev.top > settings.paragraph_gap * step or hard_break(prev, ln, right, settings.wrap_slack)
+        if _new_band(prev, ln) or ln.page == prev.page and apart:
             break
         run.append(ln)
     return run
@@ -334,9 +335,11 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
         elif ln.page != prev.page:  # judged on the whole wrapped text that opens the new page
             new = opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), so_far)
         else:
+            # beside the next paragraph, judged on the line with what wraps on below it ('Neurodiversi' + 'ty
+            # Support Manager': a narrow column breaks words)
             new = ln.top - prev.top > settings.paragraph_gap * step or (
                 beside is not None and beside(ln) != beside(prev)
-                and (opens is None or opens(ln.text, so_far)))
+                and (opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), so_far)))
         segment = False
         if not new and prev is not None and split_segments and segment_opens is not None and ln.text[:1].islower() \
                 and not _JOINS_NEXT.search(so_far) and not _JOINS_WORD.match(ln.text):

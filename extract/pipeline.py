@@ -84,6 +84,15 @@ HEAD_WORDS = {"chief", "executive", "deputy", "head", "regional", "assistant", "
               "interim", "national", "area", "of", "and", "for", "the"}
 
 
+def complete_owner(post: str) -> bool:
+    """Is `post` plainly whole, where no layout says so: it ends in a role noun ('... Lead', 'Reception
+    Supervisor'), or opens with a head and names its portfolio with nothing joined on ('Head of Decency'; not
+    'Head of', nor 'Head of Decency & Foreign', which waits for the rest of its second owner)?"""
+    words = re.findall(r"[A-Za-z]+", post)
+    return ends_owner(post) or (starts_owner(post) and len(words) >= 3 and words[-1].lower() not in HEAD_WORDS
+                                and not JOINER.search(post))
+
+
 def opens_owner(line: str, before: str) -> bool:
     """Can this line begin a new owner entry, rather than continue a wrapped one? Only if the text
     before it ends a complete owner and the line itself reads as the start of one."""
@@ -116,10 +125,18 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
     frag = JOINER.split(before)[-1]
     last = split_owners(before)  # the last owner as owners are split ('Head of Learning and Skills' is one)
     bare = _BRACKETS.sub(" ", post_of(last[-1] if last else frag)).strip()  # its post, no bracketed provider or name
-    if not ends_owner(bare):
+    if not complete_owner(bare):
         return False
-    for text in dict.fromkeys(ahead):
-        lead = JOINER.split(post_of(text).split("(")[0])[0]
+    def lead_of(text: str) -> str:
+        return JOINER.split(post_of(text).split("(")[0])[0]
+
+    def longest_known(text: str) -> tuple[int, int]:
+        lead = lead_of(text)
+        return (0, -len(lead.split())) if describe_owner(lead).known else (1, 0)
+    # the longest role the gazetteer knows, spelt out by the lines ahead, is read first ('Prison Group' +
+    # 'Director': not 'Prison Group' as a title's portfolio)
+    for text in sorted(dict.fromkeys(ahead), key=longest_known):
+        lead = lead_of(text)
         if not (starts_owner(lead) or ends_owner(lead)):
             continue
         if len(lead.split()) == 1 and not starts_owner(lead):

@@ -744,3 +744,29 @@ def test_a_repeated_line_run_on_between_body_lines_is_a_cells_text_not_furniture
               (83.0, 92.0, f"Group) {w} more")] for w in ("one", "two", "three")]
     drop = furniture(pages, [842.0] * 3)
     assert all(30.0 in d and 72.5 not in d for d in drop)  # the running header goes, the owner's wrap stays
+
+
+def test_a_head_naming_its_portfolio_is_a_whole_post_and_a_second_owner_stacks_under_it():
+    assert stacks_owner(["Keyworker", "Keyworker Coordinator"], "Head of Decency")
+    assert not stacks_owner(["National", "National Coordinator"], "Head of Decency & Foreign")  # waits for its end
+    assert not stacks_owner(["Decency"], "Head of")
+
+
+def test_a_stacked_owners_wrap_is_followed_over_a_page_break():
+    # 'Residential' ends page 1; 'Custodial Manager' opens page 2: together they are the second owner
+    lines = to_lines(words("Family", "Engagement", "Worker", "Residential", x0=460, top=700)
+                     + words("Custodial", "Manager", x0=460, page=2, top=90))
+    (entry,) = entries(lines, None, opens_owner, right=525, segment_opens=stacks_owner)
+    assert entry.segments == ["Family Engagement Worker", "Residential Custodial Manager"]
+
+
+def test_an_entry_beside_the_next_paragraph_is_judged_with_the_lines_its_broken_first_word_wraps_onto():
+    # a narrow column broke 'Neurodiversity': its first line alone reads as no owner, with its wrap it does
+    lines = to_lines(words("Data Analyst", "& Head of", "Decency", "Neurodiversi", "ty Support", "Manager", x0=600))
+    split = entries(lines, lambda ln: 0 if ln.top < 130 else 1, opens_owner, right=680, segment_opens=stacks_owner)
+    assert [e.text for e in split] == ["Data Analyst & Head of Decency", "Neurodiversity Support Manager"]
+
+
+def test_the_longest_known_role_the_lines_ahead_spell_is_read_before_a_shorter_one():
+    # 'Prison Group' alone would be a title's portfolio ('Governor' + 'Prison Group'); the lines spell a known post
+    assert stacks_owner(["Prison", "Prison Group", "Prison Group Director and"], "Governor")
