@@ -86,35 +86,46 @@ def test_sharing_only_the_topic_is_not_the_same_demand():
 
 def test_labelled_pairs_held_out():
     """The figures benchmarks/recurring.py reports for each labelled set; fails if the method gets worse there.
-    Floors at the measured figures, not at the target (precision 0.95, recall 0.9): most sets fall short of it on
-    recall. Every set but the sixth was studied while the method was revised (the fifth only after it was scored
-    before and after the last round of changes); the sixth is held out, scored only with the method as it stands,
-    so its floor guards the figure reported, it was not tuned to."""
+    Floors at the measured figures, not at the target (precision 0.95, recall 0.9): most sets fall short of it.
+    The sets up to the fifth were studied while the method was revised; the sixth and seventh are held out, each
+    written and committed before the round that scored it and scored once with its final method, so their floors
+    guard the figures reported, they were not tuned to."""
     same = lambda a, b: compare(a, b).same  # noqa: E731
-    held = bench.score([p for p in bench.load() if p["split"] == "held"], same)
-    fresh = bench.score(bench.load(bench.FRESH), same)
-    third = bench.score(bench.load(bench.THIRD), same)
-    fourth = bench.score(bench.load(bench.FOURTH), same)
-    fifth = bench.score(bench.load(bench.FIFTH), same)
-    sixth = bench.score(bench.load(bench.SIXTH), same)
-    for name, s in (("held", held), ("fresh", fresh), ("third", third), ("fourth", fourth), ("fifth", fifth),
-                    ("sixth", sixth)):
+    sets = {**bench.studied(), **bench.held_out()}
+    got = {name: bench.score(part, same) for name, part in sets.items()}
+    for name, s in got.items():
         print(f"{name} precision={s['precision']:.3f} recall={s['recall']:.3f}")
-    assert held["recall"] >= 0.96 and held["precision"] >= 0.96
-    assert fresh["recall"] >= 0.92 and fresh["precision"] >= 0.92
-    assert third["recall"] >= 0.70 and third["precision"] >= 0.92
-    assert fourth["recall"] >= 0.56 and fourth["precision"] >= 0.96
-    assert fifth["recall"] >= 0.69 and fifth["precision"] >= 0.81
-    assert sixth["recall"] >= 0.66 and sixth["precision"] >= 0.60
+    floors = {"tune": (0.96, 1.0), "held": (0.88, 0.96), "tune2": (0.53, 1.0), "fresh": (0.92, 0.92),
+              "third": (0.80, 0.95), "fourth": (0.62, 0.96), "fifth": (0.76, 0.90), "sixth": (0.70, 0.61),
+              "seventh": (0.64, 0.68)}
+    for name, (recall, precision) in floors.items():
+        assert got[name]["recall"] >= recall and got[name]["precision"] >= precision, (name, got[name])
 
 
-def test_pooled_tuning_sets_reach_the_precision_the_threshold_was_chosen_for():
-    """The threshold is the lowest at which precision on the sets written before the fifth, pooled, reaches 0.95."""
-    pooled = bench.load() + [p for f in (bench.TUNE2, bench.FRESH, bench.THIRD, bench.FOURTH) for p in bench.load(f)]
+def test_pooled_studied_sets_reach_the_precision_the_threshold_was_chosen_for():
+    """The threshold is the lowest at which precision on the studied sets (all but the sixth and seventh), pooled,
+    reaches 0.95."""
+    pooled = [p for part in bench.studied().values() for p in part]
     s = bench.score(pooled, lambda a, b: compare(a, b).same)
     lower = bench.score(pooled, lambda a, b: compare(a, b, SETTINGS.model_copy(
-        update={"threshold": SETTINGS.threshold - 0.01})).same)
-    assert s["precision"] >= 0.95 > lower["precision"] and s["recall"] >= 0.74
+        update={"threshold": round(SETTINGS.threshold - 0.01, 2)})).same)
+    assert s["precision"] >= 0.95 > lower["precision"] and s["recall"] >= 0.77
+
+
+def test_a_shared_frame_with_another_object_scores_lower_than_a_rewording():
+    """A near miss that keeps the earlier text's frame and swaps its object shares word pairs in order; a rewording
+    that shares as many words in another order does not. Only the first loses to the frame penalty."""
+    earlier = "Care leavers should be identified on arrival and offered support from their local authority. (S30)"
+    near = "Veterans should be identified on arrival and offered support from specialist agencies."
+    off = SETTINGS.model_copy(update={"frame": 0.0})
+    m, m_off = compare(earlier, near), compare(earlier, near, off)
+    assert m_off.score >= SETTINGS.threshold and m.score < SETTINGS.threshold and not m.same
+    earlier = "Waiting times for optician and podiatry appointments should be reduced. (S35)"
+    reworded = "Leaders should ensure that prisoners can see an optician and a podiatrist without long waits."
+    r, r_off = compare(earlier, reworded), compare(earlier, reworded, off)
+    assert r.score == r_off.score and r.same
+    # a text repeated word for word shares its whole frame and still scores 1
+    assert compare(earlier, earlier).score == 1.0
 
 
 @pytest.mark.parametrize("earlier, later, word, off", [
