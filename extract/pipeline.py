@@ -110,8 +110,12 @@ def opens_owner(line: str, before: str) -> bool:
     if any(describe_owner(" ".join([frag, *lead_words[:n]])).known for n in range(1, len(lead_words) + 1)):
         return False  # 'Regional Probation' + 'Director', 'Head of Offender' + 'Management Accommodation Lead'
     done, lead = post_of(last[-1]), post_of(first[0])  # 'Tom Clarke – Head of Security': judge the post
+    done = done.rsplit(")", 1)[-1].strip() or done  # '... (Practice Plus Group) Substance': a new post begun
     if not (ends_owner(done) or starts_owner(done) and len(done.split()) >= 3):
         return False
+    opener = (lead.split() or [""])[0]
+    if ends_owner(opener) and not starts_owner(opener):
+        return False  # 'Manager (Gov Facility Services)': a post's last word opens none ('FM' + 'Manager')
     return starts_owner(lead) or describe_owner(lead).known or (len(first[0].split()) >= 2 and first[0][:1].isupper())
 
 

@@ -770,3 +770,10 @@ def test_an_entry_beside_the_next_paragraph_is_judged_with_the_lines_its_broken_
 def test_the_longest_known_role_the_lines_ahead_spell_is_read_before_a_shorter_one():
     # 'Prison Group' alone would be a title's portfolio ('Governor' + 'Prison Group'); the lines spell a known post
     assert stacks_owner(["Prison", "Prison Group", "Prison Group Director and"], "Governor")
+
+
+def test_a_line_opening_with_a_posts_last_word_continues_and_a_providers_bracket_ends_the_post_before_it():
+    assert not opens_owner("Manager (Gov Facility Services) and Contract Manager (Nacro)",
+                           "Resettlement Manager (Change Grow Live) and FM")           # 'FM' + 'Manager'
+    assert not opens_owner("Misuse Lead (Catch22)", "Head of Healthcare (Practice Plus Group) Substance")
+    assert opens_owner("Substance Misuse Lead (Catch22)", "Head of Healthcare (Practice Plus Group)")
