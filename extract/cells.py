@@ -216,13 +216,19 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
         else:
             paras[-1].lines.append(ln)
     for p in paras:
-        text = reflow(p.lines)
-        p.text = _strip_bullet(text) if p.bullet else text
-        by_page: dict[int, list[Line]] = {}
-        for ln in p.lines:
-            by_page.setdefault(ln.page, []).append(ln)
-        p.spans = [(pg, ls[0].top, ls[-1].bottom) for pg, ls in by_page.items()]
+        _finish(p)
     return [p for p in paras if p.text]
+
+
+def _finish(p: Paragraph) -> Paragraph:
+    """A paragraph's text (lines joined, its bullet dropped) and its span on each page, from its lines."""
+    text = reflow(p.lines)
+    p.text = _strip_bullet(text) if p.bullet else text
+    by_page: dict[int, list[Line]] = {}
+    for ln in p.lines:
+        by_page.setdefault(ln.page, []).append(ln)
+    p.spans = [(pg, ls[0].top, ls[-1].bottom) for pg, ls in by_page.items()]
+    return p
 
 
 def chunks(line: Line) -> list[list[dict]]:
@@ -402,6 +408,34 @@ def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: fl
 def lead_in(p: Paragraph) -> bool:
     """A paragraph ending in a colon introduces the items under it ('HMP Leeds will:'); it does not act itself."""
     return p.text.rstrip().endswith(":")
+
+
+def merge_to_count(paras: list[Paragraph], want: int) -> list[Paragraph]:
+    """Join paragraphs a page break parted until no more than `want` of them act, when entries stacked at the top of
+    the cell say how many actions there are: a page that ends on a finished sentence cannot show whether the text
+    atop the next one goes on (paragraphs() starts a new one). Only a paragraph with no bullet or number of its own is
+    joined to the one above it; one set in to that item's hanging indent first."""
+    def acting(ps: list[Paragraph]) -> int:
+        return sum(not lead_in(p) for p in ps)
+    if acting(paras) <= want:
+        return paras
+    cands = []  # (not hanging, index of the paragraph joined to the one above)
+    for i in range(1, len(paras)):
+        above, head, first = paras[i - 1], paras[i - 1].lines[0], paras[i].lines[0]
+        if first.page != above.lines[-1].page and not (_bullet_start(first) or _numbered_start(first)) \
+                and not lead_in(above):
+            hanging = (_bullet_start(head) or _numbered_start(head)) and first.x0 > head.x0 + 0.5 * first.height
+            cands.append((not hanging, i))
+    joined = {i for _, i in sorted(cands)[:acting(paras) - want]}
+    if not joined:
+        return paras
+    out: list[Paragraph] = []
+    for i, p in enumerate(paras):
+        if i in joined:
+            out[-1] = _finish(Paragraph(out[-1].lines + p.lines, bullet=out[-1].bullet))
+        else:
+            out.append(p)
+    return out
 
 
 def split_to_count(paras: list[Paragraph], want: int, right: float | None = None,

@@ -27,6 +27,7 @@ from .cells import (
     continues,
     entries,
     lead_in,
+    merge_to_count,
     paragraphs,
     pitch,
     split_at,
@@ -294,6 +295,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     dates_stacked = dates if habits[1] == STACKED else read_dates(STACKED)
     if habits[1] == STACKED:  # the stacked dates say how many actions there are: one each
         response = split_to_count(response, len(dates), rights.get("response"), settings)
+        response = merge_to_count(response, len(dates))
     return RowCells(row, ref, base.text, decision_text, response,
                     owners, dates, hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked),
                     hypotheses(response, dates, lh, share=settings.date_share, settings=settings,

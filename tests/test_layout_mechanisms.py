@@ -777,3 +777,16 @@ def test_a_line_opening_with_a_posts_last_word_continues_and_a_providers_bracket
                            "Resettlement Manager (Change Grow Live) and FM")           # 'FM' + 'Manager'
     assert not opens_owner("Misuse Lead (Catch22)", "Head of Healthcare (Practice Plus Group) Substance")
     assert opens_owner("Substance Misuse Lead (Catch22)", "Head of Healthcare (Practice Plus Group)")
+
+
+def test_stacked_dates_join_a_paragraph_a_page_break_parted_back_to_the_item_above():
+    from actionplans.extract.cells import merge_to_count
+    lines = to_lines(words("\u2022 The provider will publish timetables.", x0=300, top=700)
+                     + words("The findings will be shared at the", "forum.", "\u2022 Escalate delayed transfers.",
+                             x0=312, page=2, top=100))
+    paras = paragraphs(lines)
+    assert len(paras) == 3  # a finished sentence ends page 1: the text atop page 2 reads as a paragraph of its own
+    assert [p.text for p in merge_to_count(paras, 2)] == [
+        "The provider will publish timetables. The findings will be shared at the forum.",
+        "Escalate delayed transfers."]
+    assert merge_to_count(paras, 3) == paras  # as many dates as actions: nothing to join
