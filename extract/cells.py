@@ -405,6 +405,30 @@ def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: fl
     return out
 
 
+def join_unpaired(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: float,
+                  gap: float) -> list[Paragraph]:
+    """The converse of `split_at`: where there are more entries than the neighbouring column has (`starts`, their
+    (page, top)), an entry that runs on from the one above (same page, no blank space between) with none of those level
+    with it is more of the one above, typed on past the next paragraph's top (owners stacked one per line for one
+    action whose date sits beside its first line only); each keeps its own segments. Equal counts join nothing: a
+    date wrapped over two lines pushes the dates below it off level."""
+    out: list[Paragraph] = []
+    extra = len(entries_) - len(starts)
+    for e in entries_:
+        prev = out[-1] if out else None
+        if extra > 0 and prev is not None and e.page == prev.lines[-1].page and e.top - prev.lines[-1].top <= gap \
+                and not any(pg == e.page and abs(top - e.top) <= tol for pg, top in starts):
+            extra -= 1
+            lines = prev.lines + e.lines
+            joined = Paragraph(lines, text=reflow(lines), spans=[(lines[0].page, lines[0].top, lines[-1].bottom)])
+            joined.cuts = [*prev.cuts, len(prev.lines), *(c + len(prev.lines) for c in e.cuts)]
+            joined.segments = [*(prev.segments or [prev.text]), *(e.segments or [e.text])]
+            out[-1] = joined
+        else:
+            out.append(e)
+    return out
+
+
 def lead_in(p: Paragraph) -> bool:
     """A paragraph ending in a colon introduces the items under it ('HMP Leeds will:'); it does not act itself."""
     return p.text.rstrip().endswith(":")

@@ -26,6 +26,7 @@ from .cells import (
     chunks,
     continues,
     entries,
+    join_unpaired,
     lead_in,
     merge_to_count,
     paragraphs,
@@ -117,6 +118,8 @@ def opens_owner(line: str, before: str) -> bool:
     opener = (lead.split() or [""])[0]
     if ends_owner(opener) and not starts_owner(opener):
         return False  # 'Manager (Gov Facility Services)': a post's last word opens none ('FM' + 'Manager')
+    if lead == opener and not describe_owner(lead).known:
+        return False  # a role's word alone is no owner ('Equalities' + 'Lead'), unless a whole one ('Governor')
     return starts_owner(lead) or describe_owner(lead).known or (len(first[0].split()) >= 2 and first[0][:1].isupper())
 
 
@@ -289,7 +292,10 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     owner_breaks = (sum(b.lines[0].top - a.lines[-1].top > settings.paragraph_gap * step for a, b in breaks),
                     len(breaks))
     if habits[0] != STACKED:
-        owners = split_at(owners, [(d.page, d.top) for d in dates], settings.level_share * lh)
+        starts = [(d.page, d.top) for d in dates]
+        owners = split_at(owners, starts, settings.level_share * lh)
+        if dates and habits[1] != STACKED:
+            owners = join_unpaired(owners, starts, settings.level_share * lh, settings.paragraph_gap * step)
     # as read if stacked at the top of the cell, whatever paragraph a line sits beside
     owners_stacked = owners if habits[0] == STACKED else read_owners(STACKED)
     dates_stacked = dates if habits[1] == STACKED else read_dates(STACKED)

@@ -720,7 +720,8 @@ def test_in_a_plan_that_parts_owner_entries_with_blank_space_owners_typed_withou
     row = Row({"response": resp, "owner": own, "date": words("June 2024", x0=700)}, None, [1], (0, 0, 800, 200))
     rights = {"response": 540, "owner": 680, "date": 800}
     level = read_cells(row, rights)
-    assert [e.text for e in level.owners] == ["Head of Healthcare", "Contract Manager"]
+    # read level, the second owner has an entry of its own, though no date beside it joins it back (join_unpaired)
+    assert [e.segments for e in level.owners] == [["Head of Healthcare", "Contract Manager"]]
     assert level.owner_breaks == (0, 1)  # one boundary, no blank space above it
     parted = read_cells(row, rights, blank_parted=True)
     assert [e.segments for e in parted.owners] == [["Head of Healthcare", "Contract Manager"]]
@@ -790,3 +791,18 @@ def test_stacked_dates_join_a_paragraph_a_page_break_parted_back_to_the_item_abo
         "The provider will publish timetables. The findings will be shared at the forum.",
         "Escalate delayed transfers."]
     assert merge_to_count(paras, 3) == paras  # as many dates as actions: nothing to join
+
+
+def test_owners_stacked_past_the_next_paragraph_with_no_date_beside_them_stay_the_first_actions():
+    from actionplans.extract.cells import join_unpaired
+    lines = to_lines(words("FM Manager", "(Practice Plus Group)", "Substance Misuse", "Lead (Serco)", x0=600))
+    split = entries(lines, lambda ln: 0 if ln.top < 120 else 1, opens_owner, right=720, segment_opens=stacks_owner)
+    assert [e.text for e in split] == ["FM Manager (Practice Plus Group)", "Substance Misuse Lead (Serco)"]
+    (joined,) = join_unpaired(split, [(1, 100.0)], tol=4, gap=17)   # the one date sits beside the first line only
+    assert joined.segments == ["FM Manager (Practice Plus Group)", "Substance Misuse Lead (Serco)"]
+    assert join_unpaired(split, [(1, 100.0), (1, 123.0)], tol=4, gap=17) == split  # a date beside each: two actions
+
+
+def test_a_role_word_alone_opens_no_owner_entry_but_a_whole_role_does():
+    assert not opens_owner("Lead", "Prison Group Director Equalities")
+    assert opens_owner("Governor", "Head of Safety")
