@@ -177,6 +177,27 @@ def _place(db: sqlite_utils.Database, location: str, sha: str, path: str | None,
     return old if old != sha else None
 
 
+SQLITE_MAX_VARS = 999  # bound parameters per statement on the oldest SQLite builds (sqlite-utils' own limit)
+
+
+def insert(db, table: str, rows: list[dict], replace: bool = False) -> None:
+    """Rows into a table of the declared shape, as sqlite-utils' `insert_all` writes them (with `replace`: INSERT OR
+    REPLACE; many rows to a statement), without its work per value and per batch: every value here is already one
+    SQLite stores (`rows_of` writes lists as JSON), and the document's transaction is already open. sqlite-utils
+    asked every value whether it needed converting to JSON and opened a savepoint per batch: about a third of
+    saving the bench set (0.47 s of CPU)."""
+    if not rows:
+        return
+    cols = list(dict.fromkeys(c for r in rows for c in r))
+    head = (f"INSERT {'OR REPLACE ' if replace else ''}INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+            "VALUES ")
+    one = f"({', '.join('?' * len(cols))})"
+    step = max(1, SQLITE_MAX_VARS // len(cols))
+    for a in range(0, len(rows), step):
+        part = rows[a:a + step]
+        db.conn.execute(head + ", ".join([one] * len(part)), [r.get(c) for r in part for c in cols])
+
+
 def log(db: sqlite_utils.Database, entry: dict) -> None:
     """One ingest_log row: what happened to one input in one run."""
     cols = [c for c in entry if c in TABLES["ingest_log"]["columns"]]
@@ -197,13 +218,9 @@ def save(db: sqlite_utils.Database, doc: Document, *, location: str | None = Non
         db.execute("PRAGMA defer_foreign_keys = ON")  # a reloaded document's paths point at it throughout
         existed = has_document(db, sha)
         delete_document(db, sha)
-        db["documents"].insert_all(rows["documents"])
-        db["recommendations"].insert_all(rows["recommendations"])
-        db["actions"].insert_all(rows["actions"])
-        db["owners"].insert_all(rows["owners"], replace=True)
-        db["action_owners"].insert_all(rows["action_owners"])
-        db["invalid_records"].insert_all({"file": location, "sha256": sha, "document_id": sha, **p}
-                                         for p in problems)
+        for table in ("documents", "recommendations", "actions", "owners", "action_owners"):
+            insert(db, table, rows[table], replace=table == "owners")
+        insert(db, "invalid_records", [{"file": location, "sha256": sha, "document_id": sha, **p} for p in problems])
         old = _place(db, location, sha, doc.source.path, doc.source.url)
         links.update(db, sha)
         status = "replaced" if existed or old else "loaded"
