@@ -119,6 +119,13 @@ def _warm(annotate: bool) -> None:
     gc.set_threshold(10_000, 10, 10)
 
 
+def _warm_writer() -> None:
+    """What saving loads on first use for the recurring-recommendation links (the lemma table, the stemmer, the
+    phrase lists), loaded on a text of no plan."""
+    from .recurring import prepare
+    prepare("Prisoners should be able to attend education, work and activities every day.")
+
+
 def _as_data(work: Callable[[], dict]) -> dict:
     """Run one worker task: its result, or its failure as data (a domain error's reason, or an
     unexpected exception with its traceback, so the batch goes on and says which file), timed."""
@@ -462,7 +469,8 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
         for job in jobs:
             done(job, extract_one(job.path, annotate, as_of, sha256=job.sha256, ocr=ocr_settings, reader=reader))
     else:
-        _parallel(jobs, workers, annotate, as_of, done, ocr_settings, reader)
+        _parallel(jobs, workers, annotate, as_of, done, ocr_settings, reader,
+                  prepare=None if db is None else _warm_writer)
     # Copies of a file that was skipped as unchanged were never dispatched: settle them now.
     for sha, rest in list(copies.items()):
         first = first_of[sha]
@@ -486,20 +494,78 @@ def _parts(recommendations: list, n: int) -> list[tuple[int, int]]:
 
 
 def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None],
-              ocr: OcrSettings | None = None, reader: str = "pdfium") -> None:
-    """Run the jobs in a pool of spawned processes, this process the only writer. At most one task per worker
-    waits in the pool beyond those running, so results never pile up faster than they are written and a task
-    put at the head of the queue starts soon. A file longer than SPLIT_PAGES is `Shared`: the worker that builds
-    it reads its pages while every other worker helps (`read_share`), the pages passing from worker to worker
-    through files, never through this process; its language processing is then split among all the workers
-    (`annotate_part`) rather than left to the one that built it. Longest first, so the small files fill in
-    while a long one is built. A worker that dies (out of memory, a crash in a C library) takes the pool down
-    with every task in flight; those files are tried again at the end, each alone in its own process, so only
-    the file that kills its process fails."""
+              ocr: OcrSettings | None = None, reader: str = "pdfium",
+              prepare: Callable[[], None] | None = None) -> None:
+    """Run the jobs in a pool of worker processes (`_drive`), this process the only writer. The pool is driven from
+    a thread of its own while this thread writes each finished document (`done`): written in the thread that handed
+    out the work, a long document's save (its rows and its recurring-recommendation links, a third of a second and
+    more) left both workers idle, since nothing new was handed to them meanwhile. `prepare`: what the writer loads
+    on first use, loaded here while the workers start up."""
+    import queue
+    import threading
+    results: queue.SimpleQueue = queue.SimpleQueue()
+    stop = threading.Event()
+
+    def driver() -> None:
+        try:
+            _drive(jobs, workers, annotate, as_of, lambda job, res: results.put((job, res)), ocr, reader, stop)
+        except BaseException as e:  # raised again in the writing thread
+            results.put(e)
+        else:
+            results.put(None)
+
+    thread = threading.Thread(target=driver, name="actionplans-pool", daemon=True)
+    thread.start()
+    try:
+        if prepare:
+            prepare()
+        while True:
+            try:
+                item = results.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if item is None:
+                break
+            if isinstance(item, BaseException):
+                raise item
+            done(*item)
+    finally:
+        stop.set()  # the driver stops handing out work and shuts the pool down
+        thread.join()
+
+
+def _context(annotate: bool):
+    """Workers are forked from a fork server that has loaded what every worker loads at start-up (extract/preload.py,
+    about 0.75 s of CPU: the pipeline's imports, dateparser's data, the word lists, the language model), rather than
+    each spawned afresh to load it all itself. The server lives as long as this process and keeps what it loaded
+    first: a later run that annotates where the first did not loads the model in each worker (`_warm`), as before.
+    On a platform without fork servers, spawn."""
+    import multiprocessing
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["actionplans.extract.preload" if annotate else "actionplans.extract.pipeline"])
+    return ctx
+
+
+def _drive(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None],
+           ocr: OcrSettings | None, reader: str, stop) -> None:
+    """Run the jobs in a pool of worker processes (`_context`), handing each result to `done`. At most one task per
+    worker waits in the pool beyond those running, so a task put at the head of the queue starts soon. A file longer
+    than SPLIT_PAGES is `Shared`: the worker that builds it reads its pages while every other worker helps
+    (`read_share`), the pages passing from worker to worker through files, never through this process; its language
+    processing is then split among all the workers (`annotate_part`) rather than left to the one that built it.
+    Longest first, so the small files fill in while a long one is built. A worker that dies (out of memory, a crash
+    in a C library) takes the pool down with every task in flight; those files are tried again at the end, each
+    alone in its own process, so only the file that kills its process fails. `stop` (set when the writer gives up):
+    hand out nothing more."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
-    from multiprocessing import get_context
-    ctx = get_context("spawn")
+    ctx = _context(annotate)
+    forked = ctx.get_start_method() == "forkserver"
+    if forked:  # the server loads what the workers need while the pages are counted
+        from multiprocessing import forkserver
+        forkserver.ensure_running()
 
     def pool(n: int = workers) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_warm, initargs=(annotate,))
@@ -520,6 +586,18 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
             queue.append(("whole", job))
     inflight: dict = {}
     suspects: dict[int, Job] = {}
+    # While the fork server loads what the workers need (one core busy for most of a second), a process that needs
+    # only the reader starts on the first long file's pages, as one more helper (`read_share`): the other core's
+    # share of that second is spent reading, not waiting.
+    early = None
+    first = next((t for t in queue if t[0] == "build"), None)
+    if forked and first is not None:
+        import multiprocessing
+        import threading
+        early = multiprocessing.get_context("spawn").Process(target=read_share, args=(first[1].path, first[2], reader),
+                                                              daemon=True)
+        early.start()
+        threading.Thread(target=early.join, daemon=True).start()  # reaped when it ends: a claimer gone is seen gone
 
     def submit(task: tuple):
         kind, job = task[0], task[1]
@@ -567,7 +645,7 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
             finish(job, state["res"])
 
     try:
-        while queue or inflight:
+        while (queue or inflight) and not stop.is_set():
             broken = False
             while queue and len(inflight) < workers + 1 and not broken:
                 task = queue.popleft()
@@ -576,7 +654,7 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
                 except BrokenProcessPool:
                     queue.appendleft(task)
                     broken = True
-            finished = wait(inflight, return_when=FIRST_COMPLETED)[0] if inflight and not broken else set()
+            finished = wait(inflight, timeout=0.2, return_when=FIRST_COMPLETED)[0] if inflight and not broken else set()
             for fut in finished:
                 task = inflight.pop(fut)
                 try:
@@ -600,9 +678,13 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
                 ex.shutdown(wait=False, cancel_futures=True)
                 ex = pool()
     finally:
+        if early is not None and early.exitcode is None:
+            early.terminate()
         ex.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(scratch, ignore_errors=True)
     for index in sorted(suspects):
+        if stop.is_set():
+            return
         job = suspects[index]
         with pool(1) as solo:
             try:
