@@ -119,12 +119,16 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         end = a.lines[-1]
         return b.top - end.bottom < settings.stacked_gap * lh if b.page == end.page else b.page == end.page + 1
     packed = all(close(a, b) for a, b in zip(stack, stack[1:]))
-    if 1 <= len(stack) <= len(paras) and packed and offset(paras[0], stack[0].page, stack[0].top, lh) <= 1 + tol:
+    top = offset(paras[0], stack[0].page, stack[0].top, lh)
+    if 1 <= len(stack) <= len(paras) and packed and top <= 1 + tol:
         acting = [i for i, p in enumerate(paras) if not lead_in(p)]
         targets = acting[:len(stack)] if len(acting) >= len(stack) else list(range(len(stack)))
-        # priced by the larger count of the two readings: reading fewer entries must not make stacking cheaper
+        # priced by the larger count of the two readings: reading fewer entries must not make stacking cheaper; and
+        # a stack starts at the cell's top, so a first entry below the first paragraph's top costs what it would level
+        # (above it, beside a decision printed atop the cell, it costs nothing)
         n = max(len(stack), len(entries))
-        out[STACKED] = Alignment(STACKED, settings.stacked_cost * (n - 1), targets, entries=stack)
+        out[STACKED] = Alignment(STACKED, settings.stacked_cost * (n - 1) + (top if top > tol else 0.0), targets,
+                                 entries=stack)
     return out
 
 

@@ -806,3 +806,13 @@ def test_owners_stacked_past_the_next_paragraph_with_no_date_beside_them_stay_th
 def test_a_role_word_alone_opens_no_owner_entry_but_a_whole_role_does():
     assert not opens_owner("Lead", "Prison Group Director Equalities")
     assert opens_owner("Governor", "Head of Safety")
+
+
+def test_a_lone_entry_a_line_below_a_lead_in_is_typed_low_not_stacked_since_a_stack_starts_at_the_cells_top():
+    response = paragraphs(to_lines(words("The Senior Leadership Team has agreed that:", None, "\u2022 Checks will be made.",
+                                         x0=300)))
+    owner = entries(to_lines(words(None, "Equalities Lead", x0=600)), right=700)
+    options = hypotheses(response, owner, 11.5)
+    assert options[STACKED].cost > options[1].cost and choose(options).targets == [0]
+    atop = entries(to_lines(words("Equalities Lead", x0=600)), right=700)
+    assert hypotheses(response, atop, 11.5)[STACKED].cost == 0.0
