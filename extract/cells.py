@@ -144,11 +144,17 @@ def _vocabulary() -> frozenset[str]:
         "STOP_WORDS"]
     with resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").open("rb") as f:
         table = json.load(gzip.open(f))
-    domain = set()  # the project's own phrase lists: 'healthcare', 'safeguarding', ...
+    return frozenset(w.lower() for w in (*table, *table.values(), *STOP_WORDS, *_domain()))
+
+
+@functools.cache
+def _domain() -> frozenset[str]:
+    """The words of the project's own phrase lists: 'healthcare', 'safeguarding', 'governor', ..."""
+    domain: set[str] = set()
     for name in ("roles.yml", "themes.yml", "groups.yml"):
         text = resources.files("actionplans.extract").joinpath(f"data/{name}").read_text("utf-8")
         domain.update(re.findall(r"[a-z]{3,}", text.lower()))
-    return frozenset(w.lower() for w in (*table, *table.values(), *STOP_WORDS, *domain))
+    return frozenset(domain)
 
 
 _LAST_WORD, _FIRST_WORD = re.compile(r"(?<![\w'-])([A-Za-z]+)$"), re.compile(r"([a-z]+)(?![\w'-])")
@@ -168,6 +174,8 @@ def broken_word(before: str, line: str) -> bool:
     alone = len(right) == 1 and right not in ("a", "i") or len(right) <= 2 and line.strip() == right
     if len(right) == 1 and right not in ("a", "i") and line[1:2] in ("", " ", ")", ",", ";") and len(left) >= 3:
         return True  # a letter alone can only end a word, a name's too ('Kwam' + 'e Mensa' + 'h')
+    if left + right in _domain() and not (left in _domain() or right in _domain()):
+        return True  # two pieces that are words but, joined, a word of the plans' own ('Deputy Govern' + 'or and')
     return left + right in vocab and not (left in vocab and right in vocab and not alone)
 
 

@@ -816,3 +816,8 @@ def test_a_lone_entry_a_line_below_a_lead_in_is_typed_low_not_stacked_since_a_st
     assert options[STACKED].cost > options[1].cost and choose(options).targets == [0]
     atop = entries(to_lines(words("Equalities Lead", x0=600)), right=700)
     assert hypotheses(response, atop, 11.5)[STACKED].cost == 0.0
+
+
+def test_two_words_that_joined_make_a_word_of_the_plans_own_are_one_word_broken_by_a_narrow_column():
+    assert broken_word("Rhian Doyle – Deputy Govern", "or and Beth Begum")  # 'govern' and 'or' are words too
+    assert not broken_word("move in", "to the unit")                        # 'into' is no word of the plans'
