@@ -267,8 +267,11 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
     # an entry typed low lies `drop` below its paragraph's start: with that taken off, it marks a start nearer the top
     reach = max(1, settings.cue_reach - round(drop / cues[0].height / 1.15)) if cues and drop else settings.cue_reach
     for p in paras:
-        cuts = [i for i in range(reach, len(p.lines))
-                if SENTENCE_END.search(p.lines[i - 1].text.strip()) and p.lines[i].text[:1].isupper()
+        # a line after a lead-in's colon opens an action however near the top ('... will be taken:' / 'Adjudication
+        # outcomes will be ...'): an entry level with it is that action's, not the lead-in's typed low
+        cuts = [i for i in range(1, len(p.lines))
+                if (i >= reach and SENTENCE_END.search(p.lines[i - 1].text.strip())
+                    or p.lines[i - 1].text.rstrip().endswith(":")) and p.lines[i].text[:1].isupper()
                 and any(c.page == p.lines[i].page and abs(c.top - drop - p.lines[i].top) <= 0.5 * c.height
                         for c in cues)]
         if not cuts:

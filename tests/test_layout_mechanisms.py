@@ -821,3 +821,18 @@ def test_a_lone_entry_a_line_below_a_lead_in_is_typed_low_not_stacked_since_a_st
 def test_two_words_that_joined_make_a_word_of_the_plans_own_are_one_word_broken_by_a_narrow_column():
     assert broken_word("Rhian Doyle – Deputy Govern", "or and Beth Begum")  # 'govern' and 'or' are words too
     assert not broken_word("move in", "to the unit")                        # 'into' is no word of the plans'
+
+
+def test_an_entry_level_with_the_line_after_a_lead_ins_colon_opens_that_action_however_near_the_top():
+    from actionplans.extract.cells import split_at_cues
+    paras = paragraphs(to_lines(words("Building on the work already started on F", "wing, the following will be done:",
+                                      "Adjudication outcomes will be broken", "down by protected characteristic.",
+                                      x0=200)))
+    assert len(paras) == 1  # no bullets, no blank, no room: one paragraph as read
+    cue = to_lines(words(None, None, "Governor", x0=400))
+    assert [p.text for p in split_at_cues(paras, cue)] == [
+        "Building on the work already started on F wing, the following will be done:",
+        "Adjudication outcomes will be broken down by protected characteristic."]
+    sentence = paragraphs(to_lines(words("Staff will be trained in the new", "policy on use of force.",
+                                         "Adjudication outcomes will be broken", "down by characteristic.", x0=200)))
+    assert len(split_at_cues(sentence, cue)) == 1  # a sentence's end two lines in may be a low entry's own action
