@@ -500,10 +500,15 @@ class TableScanner:
                 if len(starts) == len(prev.fields):
                     best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]]), group)
                     depths = []
+            most = 0  # cells of the shallower headings: a heading's wrapped lines keep within its cells
             for depth in depths:
                 if depth > 1 and _opens_record(near[depth - 1]):
                     break  # a line opening with a ref ('S30 Cells designed ...') is the first body row, not header
                 group = [w for l2 in near[:depth] for w in l2.words]
+                cells_here = len(self._clusters(group))
+                if cells_here < most:
+                    break  # a line that bridges two headings' cells (a section name, a body row) is below the header
+                most = max(most, cells_here)
                 found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40],
                                                  len(prev.fields) if prev is not None else None)
                 cells = [text_of(c) for c in self._clusters(group)] if found and prev is not None else []

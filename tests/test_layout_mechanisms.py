@@ -836,3 +836,22 @@ def test_an_entry_level_with_the_line_after_a_lead_ins_colon_opens_that_action_h
     sentence = paragraphs(to_lines(words("Staff will be trained in the new", "policy on use of force.",
                                          "Adjudication outcomes will be broken", "down by characteristic.", x0=200)))
     assert len(split_at_cues(sentence, cue)) == 1  # a sentence's end two lines in may be a low entry's own action
+
+
+def test_a_section_name_bridging_two_headings_cells_below_the_header_is_not_read_as_more_of_it():
+    from actionplans.extract.tables import TableScanner
+    cols = (45, 106, 239, 294, 419, 480)  # a narrow ref column: 'Reference' fills it, 'Resettlement' overruns it
+    ws = row(["Reference", "Issue raised", "Status", "What we will do", "Timescale", "Action"], 60, cols)
+    ws += row([None, None, None, None, None, "owner"], 72, cols)
+    ws += [dict(w, page=0) for w in words("Resettlement", x0=45, top=86)]
+    ws += row(["Priority", "Leaders should act.", "Accepted", "a) Listeners will be", "end of", "Governor"], 98, cols)
+    ws += row(["concern 1", None, None, "promoted.", "December"], 110, cols)
+    ws += row(["Priority", "Staff should be trained.", "Accepted", "a) Training will be given", "end of", "Governor"],
+              140, cols)
+    ws += row(["concern 2", None, None, None, "January"], 152, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert scan.columns.edges[:2] == [45, 106]  # the ref column keeps its own edge
+    records = [r for r in scan.rows if r.words("ref")]
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in records] == ["Priority concern 1", "Priority concern 2"]
