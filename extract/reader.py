@@ -378,10 +378,13 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
         if i:
             boxes[i] = boxes[i - 1]
     kept = objs != 0
-    for m in _GENERATED.finditer(text):  # PDFium's own: a space where a gap is wide, a line break
-        i = m.start()
-        if kept[i] and api.is_generated(tp, i):
-            kept[i] = False
+    # PDFium's own characters (a space where a gap is wide, a line break) are dropped: among the blanks in an object,
+    # those PDFium says it generated, asked by `map` over their positions
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    blanks = np.flatnonzero(np.isin(codes, [ord(c) for c in GENERATED]) & kept).tolist()
+    if blanks:
+        generated = np.fromiter(map(api.is_generated, repeat(tp, len(blanks)), blanks), dtype=bool, count=len(blanks))
+        kept[np.asarray(blanks)[generated]] = False
     keep = np.flatnonzero(kept)
     matrix = api.r.FS_MATRIX()
     # each object's first character; the objects in order of their first character
@@ -405,7 +408,6 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
                      per[:, 1], per[:, 2].astype(bool), per[:, 3], fontnames)
 
 
-_GENERATED = re.compile(f"[{GENERATED}]")
 
 
 def _take(text: str, at: np.ndarray) -> str:
