@@ -509,8 +509,10 @@ class TableScanner:
                 if cells_here < most:
                     break  # a line that bridges two headings' cells (a section name, a body row) is below the header
                 most = max(most, cells_here)
-                found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40],
-                                                 len(prev.fields) if prev is not None else None)
+                # columns named by what lies below them find the plan's header; once it is known, a header again is
+                # one that repeats it (above) or names fields in words: body lines atop a page read as a plan too
+                found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40] if prev is None
+                                                 else (), len(prev.fields) if prev is not None else None)
                 cells = [text_of(c) for c in self._clusters(group)] if found and prev is not None else []
                 if any(DECISION_ONLY.match(t) or REF_LABEL.match(t) or REF.match(t) and not NUMBERED.fullmatch(t)
                        for t in cells):
@@ -651,8 +653,9 @@ class TableScanner:
         spanning the table), rather than stopping at the edge as cells do?"""
         gap, edges = 0.6 * (ln.bottom - ln.top), cols.edges[1:-1]
         pairs = list(zip(ln.words, ln.words[1:]))
+        # (a word may end a hair past the edge: 'Living conditions' + 'and violence reduction', a space apart)
         return any(w["x0"] < e - 2 and w["x1"] > e + 2 for w in ln.words for e in edges) or any(
-            a["x1"] < e <= b["x0"] + 2 and b["x0"] - a["x1"] < gap for a, b in pairs for e in edges)
+            a["x0"] < e - 2 and e <= b["x0"] + 2 and b["x0"] - a["x1"] < gap for a, b in pairs for e in edges)
 
     @staticmethod
     def _decision_opens(body: list, k: int) -> bool:

@@ -855,3 +855,36 @@ def test_a_section_name_bridging_two_headings_cells_below_the_header_is_not_read
     assert scan.columns.edges[:2] == [45, 106]  # the ref column keeps its own edge
     records = [r for r in scan.rows if r.words("ref")]
     assert [" ".join(w["text"] for w in r.words("ref")) for r in records] == ["Priority concern 1", "Priority concern 2"]
+
+
+def test_a_section_name_runs_across_an_edge_though_its_word_there_ends_a_hair_past_it():
+    from actionplans.extract.cells import to_lines as lines_of
+    from actionplans.extract.tables import Columns, TableScanner
+    cols = Columns(["text", "response", "owner", "date"], [45.5, 133.3, 445.4, 578.6, 10_000.0])
+    section = lines_of([{"text": t, "x0": x0, "x1": x1, "top": 455.1, "bottom": 466.1, "page": 2} for t, x0, x1 in (
+        ("Living", 45.5, 78.8), ("conditions", 81.8, 134.4), ("and", 137.4, 156.8), ("violence", 159.8, 201.0))])[0]
+    assert TableScanner._runs_across(section, cols)
+    cells = lines_of([{"text": t, "x0": x0, "x1": x1, "top": 468.9, "bottom": 479.9, "page": 2} for t, x0, x1 in (
+        ("Transfers", 45.5, 90.8), ("to", 93.8, 103.1), ("ACCEPTED", 133.3, 199.2))])[0]
+    assert not TableScanner._runs_across(cells, cols)  # a cell's text stops short of the edge, the next starts on it
+
+
+def test_body_lines_atop_a_later_page_are_not_a_header_named_by_what_lies_below_them():
+    from actionplans.extract.tables import TableScanner
+    cols = (45, 222, 411, 481)
+    first = row(["Inspection recommendation", "Action planned", "Date", "Responsible"], 60, cols)
+    first += row(["Prisoners should have timely", "1. Delays will be escalated", "Spring 2021",
+                  "FM Manager"], 80, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, first, [], [])
+    later = row(["access to health services,", "through the regional process.", "Autumn 2022", "Resettlement"],
+                62, cols)
+    later += row(["care.", "2. The provider will publish", None, "Manager"], 74, cols)
+    later += row([None, "clinic timetables on each wing.", "Summer 2021", "(Forward Trust)"], 86, cols)
+    later += row(["Concern 11 Leaders should", "1. A strategy will be published.", "Spring 2022",
+                  "Substance Misuse Lead"], 110, cols)
+    later += row(["understand self-harm.", "2. Reviews will be held.", "Winter 2022", "Governor"], 122, cols)
+    scanner.add_page(2, later, [], [])
+    scan = scanner.finish()
+    text = " ".join(w["text"] for r in scan.rows for w in r.words("text"))
+    assert "access to health services, care." in text  # the lines atop page 2 are the record's, not a header
