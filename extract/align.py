@@ -34,6 +34,7 @@ class Alignment:
     targets: list[int | None]
     leads: int = 0  # entries it gives to lead-ins ('... will:') with paragraphs below them
     entries: list[Paragraph] | None = None  # the entries it aligns, as it reads the cell
+    prior: float = 0.0  # the part of `cost` that is the hypothesis' prior (a shift's, stacking's), not misfit
 
 
 def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | None:
@@ -111,8 +112,8 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
     for s in SHIFTS:
         cost = [[_cost(d - s, tol, settings.above_cost) for d in row] for row in offsets]
         total, targets = _monotone(cost, share)
-        out[s] = Alignment(s, total + settings.shift_cost * s * len(entries), targets,
-                           sum(1 for j in targets if j in lead), entries)
+        prior = settings.shift_cost * s * len(entries)
+        out[s] = Alignment(s, total + prior, targets, sum(1 for j in targets if j in lead), entries, prior)
     # Stacked: one after another from the top of the cell (at most a blank line apart), in the order of the
     # paragraphs that act; a lead-in ending in a colon only introduces the items under it.
     def close(a: Paragraph, b: Paragraph) -> bool:  # the next entry right below, or atop the next page
@@ -127,17 +128,18 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         # a stack starts at the cell's top, so a first entry below the first paragraph's top costs what it would level
         # (above it, beside a decision printed atop the cell, it costs nothing)
         n = max(len(stack), len(entries))
-        out[STACKED] = Alignment(STACKED, settings.stacked_cost * (n - 1) + (top if top > tol else 0.0), targets,
-                                 entries=stack)
+        prior = settings.stacked_cost * (n - 1)
+        out[STACKED] = Alignment(STACKED, prior + (top if top > tol else 0.0), targets, entries=stack, prior=prior)
     return out
 
 
 def choose(options: dict[Hypothesis, Alignment], prior: Hypothesis | None = None,
            habit: float = DEFAULT.habit) -> Alignment:
     """The likeliest hypothesis for one row, leaning by `habit` towards the document's usual one (which also
-    wins a tie)."""
+    wins a tie). The document has already paid that hypothesis' prior (the cost of stacking or of a shift, which
+    grows with the row's entries): the row pays only how badly its entries fit it."""
     def score(a: Alignment) -> float:
-        return a.cost + (0.0 if prior is None or a.hypothesis == prior else habit)
+        return a.cost - a.prior if a.hypothesis == prior else a.cost + (0.0 if prior is None else habit)
     return min(options.values(), key=lambda a: (score(a), a.hypothesis != prior, str(a.hypothesis)))
 
 

@@ -888,3 +888,15 @@ def test_body_lines_atop_a_later_page_are_not_a_header_named_by_what_lies_below_
     scan = scanner.finish()
     text = " ".join(w["text"] for r in scan.rows for w in r.words("text"))
     assert "access to health services, care." in text  # the lines atop page 2 are the record's, not a header
+
+
+def test_a_row_pays_only_its_misfit_for_the_documents_habit_whose_prior_the_document_has_paid():
+    response = paragraphs(to_lines(words("The group has agreed the following plan:", "\u2022 Walkarounds will be held.",
+                                         "\u2022 A plan has been submitted.", "\u2022 Checklists will be completed.",
+                                         x0=300)))
+    dates = entries(to_lines(words("Q2 2018/19", "Q2 2018/19", "Q3 2018/19", x0=700)),
+                    split_segments=True, opens=opens_date, segment_opens=opens_date, right=800)
+    options = hypotheses(response, dates, 11.5, share=3.0)  # three dates, by chance level with the first three lines
+    assert choose(options).targets == [0, 1, 2]                       # alone, the row reads level
+    assert options[STACKED].prior == 2.0
+    assert choose(options, prior=STACKED).targets == [1, 2, 3]        # in a plan that stacks, it reads stacked
