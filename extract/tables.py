@@ -244,7 +244,11 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
                      # a line run on from body text above into body text below, with no blank space either side,
                      # is a cell's text that happens to repeat (an owner's wrapped provider), not furniture
                      and not (0 < k < len(lines) - 1 and touching(lines[k - 1], ln) and touching(ln, lines[k + 1])
-                              and not repeated(lines[k - 1][2]) and not repeated(lines[k + 1][2]))})
+                              and not repeated(lines[k - 1][2]) and not repeated(lines[k + 1][2]))
+                     # nor is a line near the foot run on from body text above it: a footer keeps the bottom margin
+                     # between it and the body ('Contract' / 'Manager (Milton', a cell's last line on the page)
+                     and not (ln[1] > 0.88 * h and k > 0 and touching(lines[k - 1], ln)
+                              and not repeated(lines[k - 1][2]))})
     return drop
 
 
@@ -540,8 +544,8 @@ class TableScanner:
             return False
         body = []
         for ln in lines[body_from:]:
-            if SUMMARY.match(ln.text.strip()):
-                break  # the summary counts table below the plan: not recommendations
+            if SUMMARY.match(ln.text.strip()) and ln.x0 < cols.edges[1]:
+                break  # the summary counts table below the plan (from its left edge; a response's wrapped word, no)
             by: dict[str, list[dict]] = {}
             for w in ln.words:
                 name = cols.field_at(w["x0"])

@@ -900,3 +900,27 @@ def test_a_row_pays_only_its_misfit_for_the_documents_habit_whose_prior_the_docu
     assert choose(options).targets == [0, 1, 2]                       # alone, the row reads level
     assert options[STACKED].prior == 2.0
     assert choose(options, prior=STACKED).targets == [1, 2, 3]        # in a plan that stacks, it reads stacked
+
+
+def test_a_responses_word_alone_on_a_line_is_not_the_summary_table_that_ends_a_plan():
+    from actionplans.extract.tables import TableScanner
+    cols = (45, 153, 283, 354, 476, 549)
+    ws = row(["Rec No", "Recommendation", "Accepted", "Response", "Owner", "Target Date"], 60, cols)
+    ws += row(["R3", "Staff should be trained.", "Accepted", "The establishment agrees", "Governor", "end of July"], 90,
+              cols)
+    ws += row([None, None, None, "recommendation"], 102, cols)   # a narrow column wraps the word onto a line alone
+    ws += row([None, None, None, "and will train staff."], 114, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert " ".join(w["text"] for w in scan.rows[0].words("response")).endswith("recommendation and will train staff.")
+
+
+def test_a_cells_last_line_at_a_pages_foot_run_on_from_the_body_is_not_a_footer_though_it_repeats():
+    from actionplans.extract.tables import furniture
+    def page(n, last):
+        return [(19.0, 30.0, "Action plan – OFFICIAL"), (498.0, 510.0, "wing (Nacro); Contract"),
+                (512.0, 524.0, last), (554.0, 565.0, f"Page {n} of 3")]  # 524 is in the page's foot band
+    drop = furniture([page(1, "Manager (Milton"), page(2, "Manager (Milton"), page(3, "Governor")], [595.0] * 3)
+    assert 512.0 not in drop[0] and 512.0 not in drop[1]  # run on from the body line above it
+    assert {19.0, 554.0} <= drop[0]                       # the running header and the page number go
