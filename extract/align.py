@@ -71,25 +71,28 @@ def _cost(d: float, tol: float, above: float) -> float:
 def _monotone(cost: list[list[float]], share: float) -> tuple[float, list[int]]:
     """Assign entries (rows of `cost`) to paragraphs (columns) in non-decreasing order, minimising total
     cost plus `share` each time two entries go to one paragraph."""
-    m, n = len(cost), len(cost[0])
+    n = len(cost[0])
     inf = float("inf")
-    best = [[inf] * n for _ in range(m)]
-    back = [[0] * n for _ in range(m)]
-    best[0] = list(cost[0])
-    for k in range(1, m):
-        run, arg = inf, 0  # min over j' < j of best[k-1][j']
+    best = list(cost[0])  # the best total of the entries so far, the last of them on each paragraph
+    backs = []  # per entry after the first: for each paragraph, the paragraph of the entry before it
+    for row in cost[1:]:
+        here, back = [0.0] * n, [0] * n
+        run, arg = inf, 0  # min over j' < j of best[j']
         for j in range(n):
-            same = best[k - 1][j] + share
+            b = best[j]
+            same = b + share
             if same <= run:
-                best[k][j], back[k][j] = same + cost[k][j], j
+                here[j], back[j] = same + row[j], j
             else:
-                best[k][j], back[k][j] = run + cost[k][j], arg
-            if best[k - 1][j] < run:
-                run, arg = best[k - 1][j], j
-    j = min(range(n), key=lambda c: best[m - 1][c])
-    total, out = best[m - 1][j], [j]
-    for k in range(m - 1, 0, -1):
-        j = back[k][j]
+                here[j], back[j] = run + row[j], arg
+            if b < run:
+                run, arg = b, j
+        best = here
+        backs.append(back)
+    j = min(range(n), key=best.__getitem__)
+    total, out = best[j], [j]
+    for back in reversed(backs):
+        j = back[j]
         out.append(j)
     return total, out[::-1]
 
@@ -109,8 +112,10 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         return out
     offsets = [[offset(p, e.page, e.top, lh) for p in paras] for e in entries]
     lead = {j for j, p in enumerate(paras) if lead_in(p) and j + 1 < len(paras)}
+    above = settings.above_cost
     for s in SHIFTS:
-        cost = [[_cost(d - s, tol, settings.above_cost) for d in row] for row in offsets]
+        # _cost(d - s, tol, above), written out: this is the alignment's inner loop
+        cost = [[x if (x := d - s) >= -tol else above * -x for d in row] for row in offsets]
         total, targets = _monotone(cost, share)
         prior = settings.shift_cost * s * len(entries)
         out[s] = Alignment(s, total + prior, targets, sum(1 for j in targets if j in lead), entries, prior)

@@ -33,6 +33,21 @@ SUFFIXES = {"ment", "ments", "tion", "tions", "sion", "sions", "ing", "ings", "e
             "ance", "ence", "able", "ible", "al", "ally", "ive", "ise", "ised", "ize", "ized", "er", "ers", "ous"}
 
 
+class _once:  # noqa: N801 - used as a decorator
+    """A property worked out on first use and then kept in the instance (functools.cached_property without its lock,
+    which costs more than joining a line's words)."""
+
+    def __init__(self, fn):
+        self.fn, self.name = fn, fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 @dataclass
 class Line:
     page: int
@@ -42,8 +57,9 @@ class Line:
     x1: float
     words: list[dict]
 
-    @property
+    @_once
     def text(self) -> str:
+        """The line's words joined, once (lines are complete when `to_lines` returns them)."""
         return " ".join([w["text"] for w in self.words])
 
     @property
@@ -75,22 +91,37 @@ class Paragraph:
 
 def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
     """Group words into lines: same page, overlapping vertically; reading order."""
+    # ordered by (page, rounded top, x0), ties as given: the keys made in one pass, the words sorted by index
+    keys = [(w.get("page", 1), round(w["top"]), w["x0"]) for w in words]
     lines: list[Line] = []
-    last: Line | None = None
     share = settings.line_overlap
-    for w in sorted(words, key=lambda w: (w.get("page", 1), round(w["top"]), w["x0"])):
-        page, top, bottom = w.get("page", 1), w["top"], w["bottom"]
-        if last is not None and last.page == page and top < last.bottom - share * (bottom - top):
-            last.words.append(w)
-            last.bottom, last.x1 = max(last.bottom, bottom), max(last.x1, w["x1"])
+    run: list[dict] | None = None  # the words of the line being gathered, its page, top, bottom and right edge
+    page = top = bottom = x1 = 0.0
+    for k in sorted(range(len(words)), key=keys.__getitem__):
+        w = words[k]
+        wpage, wtop, wbottom = keys[k][0], w["top"], w["bottom"]
+        if run is not None and page == wpage and wtop < bottom - share * (wbottom - wtop):
+            run.append(w)
+            if wbottom > bottom:
+                bottom = wbottom
+            if w["x1"] > x1:
+                x1 = w["x1"]
             continue
-        last = Line(page, top, bottom, w["x0"], w["x1"], [w])
-        lines.append(last)
-    by_x0 = itemgetter("x0")
-    for ln in lines:
-        ln.words.sort(key=by_x0)
-        ln.x0 = ln.words[0]["x0"]
+        if run is not None:
+            lines.append(_line(page, top, bottom, x1, run))
+        run, page, top, bottom, x1 = [w], wpage, wtop, wbottom, w["x1"]
+    if run is not None:
+        lines.append(_line(page, top, bottom, x1, run))
     return lines
+
+
+_BY_X0 = itemgetter("x0")
+
+
+def _line(page: int, top: float, bottom: float, x1: float, words: list[dict]) -> Line:
+    if len(words) > 1:
+        words.sort(key=_BY_X0)
+    return Line(page, top, bottom, words[0]["x0"], x1, words)
 
 
 def text_of(words: list[dict]) -> str:
@@ -181,18 +212,33 @@ def broken_word(before: str, line: str) -> bool:
 
 def reflow(lines: list[Line]) -> str:
     """Join a paragraph's lines: line breaks become spaces; a wrapped word's hyphen is mended."""
+    return _reflow(tuple([ln.text for ln in lines]))
+
+
+@functools.lru_cache(maxsize=16384)
+def _reflow(texts: tuple[str, ...]) -> str:
+    """`reflow` of the lines' texts, remembered: the table stages join the same lines again and again (an entry so
+    far at each of its lines, a first and a second reading of a row, a long plan's repeated cells)."""
     out = ""
-    for ln in lines:
-        t = ln.text.strip()
-        if not out:
-            out = t
-        elif _HYPHEN_END.search(out) and t[:1].islower():
-            frag = _LETTERS.match(t).group(0)  # the letters after the break, any alphabet
-            out = out[:-1] + t if frag in SUFFIXES else out + t  # "rehabilitation-focused" keeps its hyphen
-        elif out.endswith("/") or t.startswith("/") or broken_word(out, t):
-            out = out + t
-        else:
-            out = out + " " + t
+    for t in texts:
+        out = _joined(out, t)
+    return _done(out)
+
+
+def _joined(out: str, line: str) -> str:
+    """The text so far (`out`, not yet tidied by `_done`) with the next line joined on."""
+    t = line.strip()
+    if not out:
+        return t
+    if _HYPHEN_END.search(out) and t[:1].islower():
+        frag = _LETTERS.match(t).group(0)  # the letters after the break, any alphabet
+        return out[:-1] + t if frag in SUFFIXES else out + t  # "rehabilitation-focused" keeps its hyphen
+    if out.endswith("/") or t.startswith("/") or broken_word(out, t):
+        return out + t
+    return out + " " + t
+
+
+def _done(out: str) -> str:
     out = out.replace("\u00ad", "")
     return _SPACES.sub(" ", out).strip()
 
@@ -326,6 +372,18 @@ def _wrapped_run(lines: list[Line], k: int, right: float | None, step: float, se
     return run
 
 
+def _per_line(beside):
+    """`beside`, asked once per line: a line is compared with the line above it and with the one below."""
+    seen: dict[int, int | None] = {}
+
+    def at(ln: Line) -> int | None:
+        key = id(ln)  # the cell's lines outlive the call
+        if key not in seen:
+            seen[key] = beside(ln)
+        return seen[key]
+    return at
+
+
 def entries(lines: list[Line], beside=None, opens=None, step: float | None = None, right: float | None = None,
             split_segments: bool = False, settings: Settings = DEFAULT, segment_opens=None) -> list[Paragraph]:
     """Split an owner or date cell into entries. Blank space separates them; so does a line that sits
@@ -342,6 +400,8 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
     if not lines:
         return []
     step = step or pitch(lines)
+    if beside is not None:
+        beside = _per_line(beside)
     out: list[Paragraph] = []
     cuts: list[set[int]] = []  # per entry, indexes of its lines that open a new segment
     for k, ln in enumerate(lines):
@@ -377,7 +437,8 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
                     new = bool(segment_opens(ln.text, so_far))
                 else:
                     # judged on the line and the lines that wrap on below it (a post may take three lines)
-                    ahead = [reflow(_wrapped_run(lines, k, right, step, settings)[:n]) for n in (1, 2, 3, 4)]
+                    run = _wrapped_run(lines, k, right, step, settings)
+                    ahead = [reflow(run[:n]) for n in (1, 2, 3, 4)]
                     segment = bool(segment_opens(ahead, reflow(out[-1].lines[cut:])))
                     if segment and beside is not None and beside(ln) != beside(prev):
                         new, segment = True, False  # a second owner beside the next paragraph: its entry

@@ -216,6 +216,19 @@ def _tidy(text: str) -> str:
 
 def split_owners(entry: str) -> list[str]:
     """Split an owner entry as printed into atomic owners, in the order printed. Never raises."""
+    if type(entry) is str:
+        return list(_split_text(entry))  # a list of its own: the remembered answer is shared
+    return _split_owners(entry)
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_text(entry: str) -> tuple[str, ...]:
+    """`split_owners` of a text, remembered: the table stages split the same entries as they read each row's owner
+    cell (once per line of an entry, and again under the document's habits), and plans repeat their owners."""
+    return tuple(_split_owners(entry))
+
+
+def _split_owners(entry) -> list[str]:
     try:
         return _split(entry)
     except Exception:  # noqa: BLE001 - a bad owner cell must not stop a document

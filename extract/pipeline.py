@@ -40,6 +40,7 @@ from .cells import (
 from .dates import SEASON_END, parse_target_date
 from .decisions import DECISION_ONLY, decision_of
 from .fetch import sha256_file
+from .memo import remember
 from .metadata import latest_day, parse_metadata
 from .owners import bare_title, describe_owner, ends_owner, is_post, post_of, split_owners, starts_owner
 from .reader import DEFAULT_READER, TABLE_SETTINGS, WORD_KEYS, unreadable
@@ -95,6 +96,7 @@ def complete_owner(post: str) -> bool:
                                 and not JOINER.search(post))
 
 
+@remember()
 def opens_owner(line: str, before: str) -> bool:
     """Can this line begin a new owner entry, rather than continue a wrapped one? Only if the text
     before it ends a complete owner and the line itself reads as the start of one."""
@@ -123,6 +125,7 @@ def opens_owner(line: str, before: str) -> bool:
     return starts_owner(lead) or describe_owner(lead).known or (len(first[0].split()) >= 2 and first[0][:1].isupper())
 
 
+@remember()
 def stacks_owner(ahead: list[str], before: str) -> bool:
     """Where the layout cannot tell a wrap from Enter: is the next line a second owner stacked under
     `before`? `ahead` is that line, then it with the lines that wrap on below it. Only when `before` is a
@@ -161,6 +164,7 @@ _MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
 PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS}|{'|'.join(SEASON_END)})|\bQ[1-4])\.?\s*$", re.I)
 
 
+@remember()
 def opens_date(line: str, before: str, whole: bool = False) -> bool:
     """Can this line begin a new date entry? Only once the text before it is a whole date or status,
     and not when it continues one ('end of' + 'December', 'August 2021' + '(review of processes)').
