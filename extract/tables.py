@@ -134,6 +134,7 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     out = {k: max(_share([f(t) for t in lines]), _share([f(t) for t in texts])) for k, f in tests.items()}
     out["ref_lead"] = _share([REF_LEAD.match(t) is not None for t in texts])  # 'Concern 1 Leaders should ...'
     out["refs"] = float(sum(REF.match(t) is not None for t in lines))  # lines that are a ref and nothing else
+    out["decisions"] = float(sum(DECISION_ONLY.match(t) is not None for t in lines))  # ... a decision, nothing else
     out["words"] = sum(len(t.split()) for t in lines) / len(lines) if lines else 0.0
     # lines of running text: two words or more in lower case (a narrow column's prose has short lines too)
     out["prose"] = _share([sum(w[:1].islower() for w in t.split()) >= 2 for t in lines])
@@ -212,7 +213,8 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     scores = [content_scores(cells) for cells in samples]
     refs = any(sc["ref"] >= 0.7 for sc in scores) or bool(scores) and (
         scores[0]["ref_lead"] >= 0.5 or scores[0]["refs"] >= 2)
-    decided = any(sc["decision"] >= 0.6 for sc in scores)  # plans that print no refs still print decisions
+    # plans that print no refs still print decisions: a column of them, or lines of one alone atop a column's cells
+    decided = any(sc["decision"] >= 0.6 or sc["decisions"] >= 2 for sc in scores)
     named = len({header_field(t) for t in cell_texts} - {None})  # or headings that name two fields all the same
     if not (refs or decided or named >= 2) or not any(sc["date"] >= 0.6 for sc in scores):
         return None
@@ -515,7 +517,7 @@ class TableScanner:
                 most = max(most, cells_here)
                 # columns named by what lies below them find the plan's header; once it is known, a header again is
                 # one that repeats it (above) or names fields in words: body lines atop a page read as a plan too
-                found = self._columns_from_words(group, ln.words, lines[k + depth:k + depth + 40] if prev is None
+                found = self._columns_from_words(group, ln.words, lines[k + depth:] if prev is None
                                                  else (), len(prev.fields) if prev is not None else None)
                 cells = [text_of(c) for c in self._clusters(group)] if found and prev is not None else []
                 if any(DECISION_ONLY.match(t) or REF_LABEL.match(t) or REF.match(t) and not NUMBERED.fullmatch(t)

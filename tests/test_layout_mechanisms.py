@@ -924,3 +924,32 @@ def test_a_cells_last_line_at_a_pages_foot_run_on_from_the_body_is_not_a_footer_
     drop = furniture([page(1, "Manager (Milton"), page(2, "Manager (Milton"), page(3, "Governor")], [595.0] * 3)
     assert 512.0 not in drop[0] and 512.0 not in drop[1]  # run on from the body line above it
     assert {19.0, 554.0} <= drop[0]                       # the running header and the page number go
+
+
+def test_headings_no_list_names_find_the_plan_by_decisions_printed_alone_atop_the_response_cells():
+    from actionplans.extract.tables import content_header
+    found = [["Time out of cell", "Discrimination incident report", "forms should be investigated."],
+             ["Leaders should review the data", "each month."]]
+    reply = [["Not agreed", "This recommendation is not agreed. The regime", "is set within the resources."],
+             ["Agreed", "• The data will be reviewed each month by the", "safety meeting."]]
+    due, led = [["end of March"], ["end of June 2023"]], [["Governor"], ["Head of Safety"]]
+    heads = ["What the inspectors found", "Decision and response", "Due by", "Led by"]
+    assert content_header(heads, [found, reply, due, led]) == ["text", "response", "date", "owner"]
+
+
+def test_a_header_no_list_names_is_judged_on_the_whole_page_below_it_not_only_its_first_lines():
+    from actionplans.extract.tables import TableScanner
+    cols = (46, 130, 209, 527, 638)
+    ws = row(["1. Item", "2. Area for", "3. Response (decision", "4. Led by", "5. Due by"], 60, cols)
+    ws += row([None, "improvement", "and actions)"], 70, cols)
+    ws += row(["Recommendation", "The governor should", "Agreed"], 90, cols)
+    ws += row(["1", "ensure that", None], 100, cols)
+    for k in range(45):  # a long first record with nothing in its owner and date cells (font 8, many lines)
+        ws += row([None, None, "• The data will be reviewed by the meeting."], 110 + 10 * k, cols)
+    ws += row(["Recommendation", "Staff should be", "Agreed"], 570, cols)
+    ws += row(["2", "trained.", "• Training will be given.", "Governor", "end of July"], 580, cols)
+    ws += row([None, None, "• Staff will be briefed.", "Head of Safety", "end of May"], 590, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert scan.columns is not None and {"response", "owner", "date"} <= set(scan.columns.fields)
