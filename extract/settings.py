@@ -88,6 +88,9 @@ class Settings(BaseModel):
     weak_date: float = Field(
         0.2, gt=0, lt=1, description="The same for dates, right of the response: dates with notes and wraps "
                                      "('January' / '2023' / '(pilot)') read weakly line by line")
+    header_wait_pages: int = Field(
+        3, ge=0, description="Pages kept, before a plan's header is found, to be read again once a later page shows "
+                             "it (a header of unlisted words judged on a first page that held no dates yet)")
     cue_reach: int = Field(
         3, ge=1, description="Lines into a response paragraph from which an owner or date block beside a line that "
                              "opens a sentence marks a new action: entries are typed at most two lines low")

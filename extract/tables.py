@@ -299,6 +299,7 @@ class TableScanner:
         self.head_lines: list[str] = []  # the text of each line of an unruled plan's header, as first found
         self.head_next: list[str] = []  # the lines that followed it there: header lines too if they repeat with it
         self.head_words: list[list[str]] = []  # the words of each cell of a ruled plan's header, as first found
+        self.waiting: list[tuple] = []  # the last pages read before the plan's header was found (read again then)
 
     # -- per page -------------------------------------------------------------------------
     def add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
@@ -307,7 +308,38 @@ class TableScanner:
         the table finder, empty when the page has no ruling lines; rules: the page's horizontal rules
         (top, x0, x1). The plan is read from the table finder's grid when its tables hold the page's
         rows; otherwise (no rules, horizontal rules only, or only the header and section rows boxed by
-        shading) from the columns of its header words, rows cut at rules and refs."""
+        shading) from the columns of its header words, rows cut at rules and refs.
+
+        A header of words no list names is found by what lies below it; where the plan's first page shows too
+        little (no dates yet), it is found on a later page, and the kept pages before that which repeat it are
+        read again from that line, knowing it (the last `settings.header_wait_pages` pages are kept till then)."""
+        found = self.scan.columns is not None
+        self._add_page(pageno, words, tables, rules)
+        if self.scan.columns is None:
+            self.waiting = [*self.waiting, (pageno, words, tables, rules)][-self.settings.header_wait_pages:]
+            return
+        waiting, self.waiting = self.waiting, []
+        head = self.head_lines[0] if self.head_lines else None
+        if found or self.mode != "unruled" or head is None:
+            return
+        # the first page kept that repeats the header's first line: the plan starts there, at that line
+        at = next(((i, ln.top) for i, (_, ws, _, _) in enumerate(waiting) for ln in to_lines(ws) if ln.text == head),
+                  None)
+        if at is None:
+            return
+        i, top = at
+        first = waiting[i]
+        replay = [(first[0], [w for w in first[1] if w["top"] >= top - 1], first[2], first[3]), *waiting[i + 1:]]
+        # (not the lines that followed the header on this page: read again here, they would repeat it)
+        known = (self.scan.columns, self.head_lines)
+        self.__init__(self.settings)
+        self.scan.columns, self.head_lines = known
+        self.mode = "unruled"
+        for args in [*replay, (pageno, words, tables, rules)]:
+            self._add_page(*args)
+
+    def _add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
+                  rules: list[tuple[float, float, float]] | tuple = ()) -> None:
         plan, other = [], []
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)

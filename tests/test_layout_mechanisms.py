@@ -953,3 +953,25 @@ def test_a_header_no_list_names_is_judged_on_the_whole_page_below_it_not_only_it
     scanner.add_page(1, ws, [], [])
     scan = scanner.finish()
     assert scan.columns is not None and {"response", "owner", "date"} <= set(scan.columns.fields)
+
+
+def test_a_header_first_shown_by_a_later_page_is_read_back_onto_the_pages_before_it_that_repeat_it():
+    from actionplans.extract.tables import TableScanner
+    cols = (46, 130, 209, 527, 638)
+    def head():
+        return row(["1. Item", "2. Area for", "3. Response (decision", "4. Led by", "5. Due by"], 60, cols) + row(
+            [None, "improvement", "and actions)"], 70, cols)
+    one = [dict(w, page=0) for w in words("Initial Response Action Plan", x0=46, top=40)] + head()
+    one += row(["Recommendation", "The governor should", "Agreed"], 90, cols)
+    one += row(["1", "ensure that", None], 100, cols)
+    for k in range(10):  # page 1 shows no owner or date yet: its headings cannot be told from a title
+        one += row([None, None, "\u2022 The data will be reviewed by the meeting."], 110 + 10 * k, cols)
+    two = head() + row(["Recommendation", "Staff should be", "Agreed"], 90, cols)
+    two += row(["2", "trained.", "\u2022 Training will be given.", "Governor", "end of July"], 100, cols)
+    two += row([None, None, "\u2022 Staff will be briefed.", "Head of Safety", "end of May"], 110, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, one, [], [])
+    scanner.add_page(2, two, [], [])
+    scan = scanner.finish()
+    refs = [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows if r.words("ref")]
+    assert refs == ["Recommendation 1", "Recommendation 2"]  # page 1's record read again, its title left out
