@@ -809,8 +809,8 @@ def test_a_role_word_alone_opens_no_owner_entry_but_a_whole_role_does():
 
 
 def test_a_lone_entry_a_line_below_a_lead_in_is_typed_low_not_stacked_since_a_stack_starts_at_the_cells_top():
-    response = paragraphs(to_lines(words("The Senior Leadership Team has agreed that:", None, "\u2022 Checks will be made.",
-                                         x0=300)))
+    response = paragraphs(to_lines(words("The Senior Leadership Team has agreed that:", None,
+                                         "\u2022 Checks will be made.", x0=300)))
     owner = entries(to_lines(words(None, "Equalities Lead", x0=600)), right=700)
     options = hypotheses(response, owner, 11.5)
     assert options[STACKED].cost > options[1].cost and choose(options).targets == [0]
@@ -854,7 +854,8 @@ def test_a_section_name_bridging_two_headings_cells_below_the_header_is_not_read
     scan = scanner.finish()
     assert scan.columns.edges[:2] == [45, 106]  # the ref column keeps its own edge
     records = [r for r in scan.rows if r.words("ref")]
-    assert [" ".join(w["text"] for w in r.words("ref")) for r in records] == ["Priority concern 1", "Priority concern 2"]
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in records] == [
+        "Priority concern 1", "Priority concern 2"]
 
 
 def test_a_section_name_runs_across_an_edge_though_its_word_there_ends_a_hair_past_it():
