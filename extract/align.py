@@ -42,9 +42,11 @@ def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | Non
     that starts above it. (Used to tell whether two lines of a cell sit beside different paragraphs.)"""
     hit = None  # of the paragraphs spanning y, the last to start at or (within tol) just below it
     for i, p in enumerate(paras):
-        if any(pg == page and top - tol <= y <= bottom + tol for pg, top, bottom in p.spans):
-            if hit is None or (p.page, p.top) <= (page, y + tol):
-                hit = i
+        for pg, top, bottom in p.spans:
+            if pg == page and top - tol <= y <= bottom + tol:
+                if hit is None or (p.page, p.top) <= (page, y + tol):
+                    hit = i
+                break
     if hit is None:
         above = [i for i, p in enumerate(paras) if (p.page, p.top) <= (page, y + tol)]
         hit = above[-1] if above else (0 if paras else None)
@@ -110,7 +112,7 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         out = {s: Alignment(s, 0.0, [None] * len(entries), entries=entries) for s in SHIFTS}
         out[STACKED] = Alignment(STACKED, 0.0, [None] * len(stack), entries=stack)
         return out
-    offsets = [[offset(p, e.page, e.top, lh) for p in paras] for e in entries]
+    offsets = [[offset(p, page, top, lh) for p in paras] for page, top in [(e.page, e.top) for e in entries]]
     lead = {j for j, p in enumerate(paras) if lead_in(p) and j + 1 < len(paras)}
     above = settings.above_cost
     for s in SHIFTS:

@@ -19,7 +19,11 @@ def remember(maxsize: int = 8192):
 
         @functools.wraps(fn)
         def call(*args, **kwargs):
-            return cached(*(tuple(a) if type(a) is list else a for a in args), **kwargs)
+            for a in args:
+                if type(a) is list:
+                    args = tuple([tuple(x) if type(x) is list else x for x in args])
+                    break
+            return cached(*args, **kwargs)
         call.cache_info, call.cache_clear = cached.cache_info, cached.cache_clear
         return call
     return wrap

@@ -23,7 +23,6 @@ from .align import STACKED, beside, choose, document_habit, hypotheses
 from .cells import (
     Paragraph,
     block_starts,
-    chunks,
     continues,
     entries,
     join_unpaired,
@@ -68,7 +67,14 @@ def tabular(ln) -> bool:
     """Is this line a row of a table: words in three cells or more (runs of words apart by more than the line's
     height)? A table header repeated at the top of every page is the plan's header, whatever its words, not a
     running header."""
-    return len(chunks(ln)) >= 3
+    words, height = ln.words, ln.height  # len(chunks(ln)) >= 3: two gaps wider than the line's height
+    gaps = 0
+    for a, b in zip(words, words[1:]):
+        if b["x0"] - a["x1"] > height:
+            gaps += 1
+            if gaps == 2:
+                return True
+    return False
 
 
 def looks_like_header(text: str) -> bool:
@@ -432,6 +438,20 @@ class Recovery:
     habits: tuple
 
 
+def _off_furniture(words: list[dict], tops) -> list[dict]:
+    """The words not level with a furniture line's top (within 1.5 pt), each distinct top judged once."""
+    near: dict[float, bool] = {}
+    kept = []
+    for w in words:
+        top = w["top"]
+        hit = near.get(top)
+        if hit is None:
+            hit = near[top] = any(abs(top - t) < 1.5 for t in tops)
+        if not hit:
+            kept.append(w)
+    return kept
+
+
 def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = False) -> Recovery:
     """Pages (as `read_pages` gives them) -> the plan's table, rows and cells. Drops page furniture from
     the pages' words in place; `release`: empties each page's words once the table scanner has read them (the
@@ -446,7 +466,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     drop = furniture(candidates, [p["height"] for p in pages])
     scanner = TableScanner(settings)
     for p, tops in zip(pages, drop):
-        words = [w for w in p["words"] if not any(abs(w["top"] - t) < 1.5 for t in tops)] if tops else p["words"]
+        words = _off_furniture(p["words"], tops) if tops else p["words"]
         p["words"] = words
         scanner.add_page(p["page"], words, p["tables"], p.get("rules", ()))
         if release:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .cells import chunks, reflow, text_of, to_lines
 from .decisions import DECISION_ONLY
+from .memo import remember
 from .settings import DEFAULT, Settings
 
 FIELDS = ("ref", "text", "decision", "response", "owner", "date")
@@ -84,6 +85,7 @@ class Scan:
     joins: list[tuple[int, tuple, str]] = field(default_factory=list)  # (page, bbox, why) of rows stitched on
 
 
+@remember()  # asked of every word of every line outside the tables, to find headers
 def header_field(text: str) -> str | None:
     t = re.sub(r"^\s*\d+\.\s*", "", " ".join(text.split())).lower()
     if not t:
@@ -372,9 +374,15 @@ class TableScanner:
             return False
         top = min(t[0][1] for t in plan)
         boxes = [t[0] for t in plan + other]
-        loose = [w for w in words if w["top"] > top and not any(
-            b[0] - 1 <= w["x0"] and w["x1"] <= b[2] + 1 and b[1] - 1 <= w["top"] and w["bottom"] <= b[3] + 1
-            for b in boxes)]
+        loose = []  # the words below the first table's top in none of the boxes
+        for w in words:
+            if w["top"] > top:
+                x0, x1, y0, y1 = w["x0"], w["x1"], w["top"], w["bottom"]
+                for b in boxes:
+                    if b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= y0 and y1 <= b[3] + 1:
+                        break
+                else:
+                    loose.append(w)
         inner = [e for e in cols.edges[1:-1]]
 
         def columnar(ln) -> bool:  # a word starts just inside an inner column and none crosses its edge
@@ -755,11 +763,14 @@ class TableScanner:
     def _clusters(words: list[dict]) -> list[list[dict]]:
         """A header row's words grouped into its cells: words whose x-ranges overlap or nearly touch."""
         clusters: list[list[dict]] = []
+        reach = 0.0  # the right edge of the last cluster's words
         for w in sorted(words, key=lambda w: w["x0"]):
-            if clusters and w["x0"] <= max(v["x1"] for v in clusters[-1]) + 6:
+            if clusters and w["x0"] <= reach + 6:
                 clusters[-1].append(w)
+                reach = max(reach, w["x1"])
             else:
                 clusters.append([w])
+                reach = w["x1"]
         return clusters
 
     @staticmethod
