@@ -436,9 +436,10 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
                 if split_segments:
                     new = bool(segment_opens(ln.text, so_far))
                 else:
-                    # judged on the line and the lines that wrap on below it (a post may take three lines)
+                    # judged on the line and the lines that wrap on below it (a post may take several lines, six
+                    # in a column so narrow it breaks words: 'Chris' / 'Hughes' / '– Head' / 'of' / 'Residen' / 'ce')
                     run = _wrapped_run(lines, k, right, step, settings)
-                    ahead = [reflow(run[:n]) for n in (1, 2, 3, 4)]
+                    ahead = [reflow(run[:n]) for n in range(1, settings.post_lines + 1)]
                     segment = bool(segment_opens(ahead, reflow(out[-1].lines[cut:])))
                     if segment and beside is not None and beside(ln) != beside(prev):
                         new, segment = True, False  # a second owner beside the next paragraph: its entry

@@ -91,6 +91,9 @@ class Settings(BaseModel):
     header_wait_pages: int = Field(
         3, ge=0, description="Pages kept, before a plan's header is found, to be read again once a later page shows "
                              "it (a header of unlisted words judged on a first page that held no dates yet)")
+    post_lines: int = Field(
+        6, ge=1, description="Lines below an owner line read with it to judge whether it opens a second owner stacked "
+                             "with no separator (a post wrapped in a column so narrow it breaks words)")
     cue_reach: int = Field(
         3, ge=1, description="Lines into a response paragraph from which an owner or date block beside a line that "
                              "opens a sentence marks a new action: entries are typed at most two lines low")

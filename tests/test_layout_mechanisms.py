@@ -976,3 +976,11 @@ def test_a_header_first_shown_by_a_later_page_is_read_back_onto_the_pages_before
     scan = scanner.finish()
     refs = [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows if r.words("ref")]
     assert refs == ["Recommendation 1", "Recommendation 2"]  # page 1's record read again, its title left out
+
+
+def test_a_second_owner_is_found_within_six_lines_a_very_narrow_column_wraps_its_post_over():
+    # 'Chris' / 'Hughes' / '– Head' / 'of' / 'Residen' / 'ce &': the post shows only on the sixth line
+    lines = to_lines(words("Equalities Lead", "(Rhian Evans)", "Chris", "Hughes", "– Head", "of", "Residen", "ce",
+                           x0=598))
+    (entry,) = entries(lines, None, opens_owner, right=630, segment_opens=stacks_owner)
+    assert entry.segments == ["Equalities Lead (Rhian Evans)", "Chris Hughes – Head of Residence"]
