@@ -507,14 +507,17 @@ def lead_in(p: Paragraph) -> bool:
     return p.text.rstrip().endswith(":")
 
 
+def _acting(paras: list[Paragraph]) -> int:
+    """How many of the paragraphs act (lead-ins, ending in a colon, only introduce the items under them)."""
+    return sum(not lead_in(p) for p in paras)
+
+
 def merge_to_count(paras: list[Paragraph], want: int) -> list[Paragraph]:
     """Join paragraphs a page break parted until no more than `want` of them act, when entries stacked at the top of
     the cell say how many actions there are: a page that ends on a finished sentence cannot show whether the text
     atop the next one goes on (paragraphs() starts a new one). Only a paragraph with no bullet or number of its own is
     joined to the one above it; one set in to that item's hanging indent first."""
-    def acting(ps: list[Paragraph]) -> int:
-        return sum(not lead_in(p) for p in ps)
-    if acting(paras) <= want:
+    if _acting(paras) <= want:
         return paras
     cands = []  # (not hanging, index of the paragraph joined to the one above)
     for i in range(1, len(paras)):
@@ -523,7 +526,7 @@ def merge_to_count(paras: list[Paragraph], want: int) -> list[Paragraph]:
                 and not lead_in(above):
             hanging = (_bullet_start(head) or _numbered_start(head)) and first.x0 > head.x0 + 0.5 * first.height
             cands.append((not hanging, i))
-    joined = {i for _, i in sorted(cands)[:acting(paras) - want]}
+    joined = {i for _, i in sorted(cands)[:_acting(paras) - want]}
     if not joined:
         return paras
     out: list[Paragraph] = []
@@ -541,9 +544,7 @@ def split_to_count(paras: list[Paragraph], want: int, right: float | None = None
     act, when entries stacked at the top of the cell say how many actions there are but a column too narrow to show
     where Enter was pressed ran them together ('HMP Leeds will:' / 'The policy ...'). A lead-in's colon is cut
     first (a lead-in does not act); then the lines that leave the most room before `right`."""
-    def acting(ps: list[Paragraph]) -> int:
-        return sum(not lead_in(p) for p in ps)
-    if acting(paras) >= want:
+    if _acting(paras) >= want:
         return paras
     cands = []  # (not a colon, -room, paragraph, line)
     for pi, p in enumerate(paras):
@@ -553,7 +554,7 @@ def split_to_count(paras: list[Paragraph], want: int, right: float | None = None
                 room = right - p.lines[i - 1].x1 if right is not None else 0.0
                 cands.append((not prev.endswith(":"), -room, pi, i))
     cuts: dict[int, set[int]] = {}
-    need = want - acting(paras)
+    need = want - _acting(paras)
     for colonless, _, pi, i in sorted(cands):
         if colonless and need <= 0:
             break

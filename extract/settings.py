@@ -32,6 +32,9 @@ class Settings(BaseModel):
         4, ge=1, description="Lines a header row of a table without rules may wrap over")
     header_gap: float = Field(
         6.0, ge=0, description="Words of one header cell of a table without rules are at most this far apart")
+    header_wait_pages: int = Field(
+        3, ge=0, description="Pages kept, before a plan's header is found, to be read again once a later page shows "
+                             "it (a header of unlisted words judged on a first page that held no dates yet)")
     # -- rows --------------------------------------------------------------------------------------------
     section_width: float = Field(
         0.6, gt=0, le=1, description="A single cell this wide a share of the table is a section row, not a record")
@@ -48,6 +51,9 @@ class Settings(BaseModel):
         2.0, ge=0, description="A line ends in a hard break (Enter), not a wrap, when the next line's first word "
                                "would still have fitted after it with this many points to spare")
     # -- owner and date entries -> paragraphs ------------------------------------------------------------
+    post_lines: int = Field(
+        6, ge=1, description="Lines below an owner line read with it to judge whether it opens a second owner stacked "
+                             "with no separator (a post wrapped in a column so narrow it breaks words)")
     level_share: float = Field(
         0.4, gt=0, le=1, description="An entry is level with a paragraph when their tops differ by at most this "
                                      "share of a line height")
@@ -88,12 +94,6 @@ class Settings(BaseModel):
     weak_date: float = Field(
         0.2, gt=0, lt=1, description="The same for dates, right of the response: dates with notes and wraps "
                                      "('January' / '2023' / '(pilot)') read weakly line by line")
-    header_wait_pages: int = Field(
-        3, ge=0, description="Pages kept, before a plan's header is found, to be read again once a later page shows "
-                             "it (a header of unlisted words judged on a first page that held no dates yet)")
-    post_lines: int = Field(
-        6, ge=1, description="Lines below an owner line read with it to judge whether it opens a second owner stacked "
-                             "with no separator (a post wrapped in a column so narrow it breaks words)")
     cue_reach: int = Field(
         3, ge=1, description="Lines into a response paragraph from which an owner or date block beside a line that "
                              "opens a sentence marks a new action: entries are typed at most two lines low")
