@@ -246,9 +246,39 @@ def _done(out: str) -> str:
 _HYPHEN_END, _LETTERS, _SPACES = re.compile(r"[A-Za-z]-$"), re.compile(r"[^\W\d_]*"), re.compile(r"\s+")
 
 
+_ENDS_SENTENCE = re.compile(r"[a-z0-9)][.!?][\"'\u201d)]?$")
+_SENTENCE_INSIDE = re.compile(r"(?<=[a-z0-9)])[.!?][\"'\u201d)]?\s+(?=[A-Z])")
+
+
+def sentence_habit(cells: list[list[Line]], settings: Settings = DEFAULT) -> bool:
+    """Does the typist end every action with its sentence, pressing Enter, even where nothing shows it (no
+    bullet, no blank line, no room left on the line)? Judged over a document's response cells: sentences that
+    end at a line's end with a capital opening the next line against sentences that end inside a line. Prose of
+    several sentences ends most of them inside a line (a narrow column fewer); if a document's sentences all end
+    at a line's end, each one ended its paragraph. A sentence of one word ('Agreed.') is a label, not prose, and is
+    not counted; nor is a sentence followed by a bullet, which parts paragraphs whatever the habit."""
+    at_end = inside = words = count = 0
+    for lines in cells:
+        count += len(lines)
+        words += sum(len(ln.words) for ln in lines)
+        for a, b in zip(lines, lines[1:]):
+            if len(a.words) > 1 and _ENDS_SENTENCE.search(a.text.rstrip()) and b.text[:1].isupper() and not (
+                    _bullet_start(b) or _numbered_start(b)):
+                at_end += 1
+        for ln in lines:
+            inside += sum(len(ln.text[:m.start()].split()) > 1 for m in _SENTENCE_INSIDE.finditer(ln.text))
+    # A sentence ending inside an action ends a line one time in `per_line` (the words on a line), so `inside`
+    # sentences ending inside lines stand for about inside * per_line / (per_line - 1) ending inside actions
+    per_line = words / count if count else 0.0
+    within = inside * per_line / (per_line - 1) if per_line > 1 else float(inside)
+    return at_end >= settings.sentence_habit_min and within <= settings.sentence_habit_inside * at_end
+
+
 def paragraphs(lines: list[Line], step: float | None = None, settings: Settings = DEFAULT,
-               right: float | None = None) -> list[Paragraph]:
-    """Split lines into paragraphs at blank space, at bullets, and at page breaks that end a sentence."""
+               right: float | None = None, sentences: bool = False) -> list[Paragraph]:
+    """Split lines into paragraphs at blank space, at bullets, and at page breaks that end a sentence.
+    `sentences`: the document ends each action with its sentence (`sentence_habit`), so a line that ends one, or
+    ends a lead-in's colon, with a capital opening the next parts two paragraphs."""
     if not lines:
         return []
     step = step or pitch(lines)
@@ -260,7 +290,10 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
             if ln.page == prev.page:
                 # blank space, or a finished sentence ended by Enter with room to spare on its line
                 new = ln.top - prev.top > settings.paragraph_gap * step or (
-                    hard_break(prev, ln, right, settings.wrap_slack) and bool(SENTENCE_END.search(prev.text.strip()))
+                    (sentences and bool(_ENDS_SENTENCE.search(prev.text.rstrip()) or prev.text.rstrip().endswith(":"))
+                     and not _listed(paras[-1])
+                     or hard_break(
+                        prev, ln, right, settings.wrap_slack) and bool(SENTENCE_END.search(prev.text.strip())))
                     and ln.words[0]["text"][:1].isupper())
             else:  # a row continued on the next page: a new paragraph only if the last one was finished
                 new = bool(SENTENCE_END.search(prev.text.strip()) or hard_break(
@@ -272,6 +305,11 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     for p in paras:
         _finish(p)
     return [p for p in paras if p.text]
+
+
+def _listed(p: Paragraph) -> bool:
+    """Does the paragraph open with a bullet or a number? Its own lines, not Enter, mark where it ends."""
+    return p.bullet or _numbered_start(p.lines[0])
 
 
 def _finish(p: Paragraph) -> Paragraph:
@@ -303,7 +341,7 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
 
 
 def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None,
-                  settings: Settings = DEFAULT, drop: float = 0.0) -> list[Paragraph]:
+                  settings: Settings = DEFAULT, drop: float = 0.0, sentences: bool = False) -> list[Paragraph]:
     """Split a paragraph where an owner or date block starts level with one of its lines that opens a sentence
     (the line above ended one), `settings.cue_reach` lines or more into the paragraph: further than an entry is
     typed below its own paragraph, so the entry marks an action typed on as one paragraph ('... in the group.' /
@@ -325,7 +363,7 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
             continue
         bounds = [0, *cuts, len(p.lines)]
         for a, b in zip(bounds, bounds[1:]):
-            out.extend(paragraphs(p.lines[a:b], right=right, settings=settings))
+            out.extend(paragraphs(p.lines[a:b], right=right, settings=settings, sentences=sentences))
     return out
 
 

@@ -30,6 +30,7 @@ from .cells import (
     merge_to_count,
     paragraphs,
     pitch,
+    sentence_habit,
     split_at,
     split_at_cues,
     split_to_count,
@@ -83,8 +84,8 @@ def looks_like_header(text: str) -> bool:
     return len(words) <= 24 and len({header_field(w) for w in words} - {None}) >= 3
 
 
-def _cell_paragraphs(words: list[dict], right: float | None = None) -> list[Paragraph]:
-    return paragraphs(to_lines(words), right=right)
+def _cell_paragraphs(words: list[dict], right: float | None = None, sentences: bool = False) -> list[Paragraph]:
+    return paragraphs(to_lines(words), right=right, sentences=sentences)
 
 
 # What joins two owners in one entry: '/', ',', ';', '&', 'and'.
@@ -235,13 +236,13 @@ class CellText:
     entries: dict = field(default_factory=dict)  # entries read so far, by column and how they were read
 
 
-def read_text(row: Row, rights: dict[str, float]) -> CellText:
+def read_text(row: Row, rights: dict[str, float], sentences: bool = False) -> CellText:
     ref = text_of(row.words("ref"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
         ref = m.group(0) if m else ref
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
-    response = _cell_paragraphs(row.words("response"), rights.get("response"))
+    response = _cell_paragraphs(row.words("response"), rights.get("response"), sentences)
     decision_text = text_of(row.words("decision")) or None
     if decision_text is None and response and DECISION_ONLY.match(response[0].text):
         decision_text, response = response[0].text, response[1:]  # the decision heads the response cell
@@ -250,27 +251,30 @@ def read_text(row: Row, rights: dict[str, float]) -> CellText:
         head = response[0].lines[0]
         decision_text = head.text
         response = _cell_paragraphs([w for w in row.words("response") if not (
-            w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"))
+            w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"), sentences)
     return CellText(ref, decision_text, _cell_paragraphs(row.words("text")), response,
                     to_lines(row.words("owner")), to_lines(row.words("date")))
 
 
 def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
-               habits: tuple = (None, None), blank_parted: bool = False, base: CellText | None = None) -> RowCells:
+               habits: tuple = (None, None), blank_parted: bool = False, base: CellText | None = None,
+               sentences: bool = False) -> RowCells:
     """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
     document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
     many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
     `blank_parted`: the document parts its owner entries with blank space, so owners typed one under another
     with none between them are one entry, whatever paragraph the lower ones sit beside. `base`: the row's
-    `read_text`, when a first reading already has it."""
-    base = base or read_text(row, rights)
+    `read_text`, when a first reading already has it. `sentences`: the document ends each action with its
+    sentence (`sentence_habit`)."""
+    base = base or read_text(row, rights, sentences)
     ref, response, decision_text = base.ref, base.response, base.decision_text
     owner_lines, date_lines = base.owner_lines, base.date_lines
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
             for ln in block_starts(lines, settings)]
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
     shift = habits[0] if habits[0] not in (None, STACKED) else habits[1] if habits[1] != STACKED else 0
-    response = split_at_cues(response, cues, rights.get("response"), settings=settings, drop=(shift or 0) * lh)
+    response = split_at_cues(response, cues, rights.get("response"), settings=settings, drop=(shift or 0) * lh,
+                             sentences=sentences)
 
     def level(shift):
         if shift == STACKED:
@@ -474,12 +478,13 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     scan = scanner.finish()
     banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
-    read = [read_cells(row, rights, settings) for row in scan.rows]
+    sentences = sentence_habit([to_lines(row.words("response")) for row in scan.rows], settings)
+    read = [read_cells(row, rights, settings, sentences=sentences) for row in scan.rows]
     habits = placement_habits(read, settings)
     parted, breaks = (sum(c.owner_breaks[k] for c in read) for k in (0, 1))
     blank_parted = breaks >= settings.gap_habit_min and parted >= settings.gap_habit * breaks
     if blank_parted or any(h not in (None, 0) for h in habits):  # read the entries again as the typist typed them
-        read = [read_cells(c.row, rights, settings, habits, blank_parted, c.base)
+        read = [read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences)
                 if c.base.owner_lines or c.base.date_lines else c for c in read]  # no entries: nothing to read again
     return Recovery(lines_per_page, drop, banners, scan, read, habits)
 

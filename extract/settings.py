@@ -50,6 +50,13 @@ class Settings(BaseModel):
     wrap_slack: float = Field(
         2.0, ge=0, description="A line ends in a hard break (Enter), not a wrap, when the next line's first word "
                                "would still have fitted after it with this many points to spare")
+    sentence_habit_min: int = Field(
+        3, ge=1, description="Sentences ending at a line's end (the next line opening with a capital) a document must "
+                             "show before its habit of ending every action with its sentence is judged")
+    sentence_habit_inside: float = Field(
+        0.1, ge=0, description="Sentences ending inside actions (estimated from those ending inside a line), as a "
+                               "share of those ending at a line's end, above which a document writes actions of "
+                               "several sentences: a sentence ending at a line's end then parts nothing by itself")
     # -- owner and date entries -> paragraphs ------------------------------------------------------------
     post_lines: int = Field(
         6, ge=1, description="Lines below an owner line read with it to judge whether it opens a second owner stacked "

@@ -3,7 +3,16 @@ breaks, broken words, entries placed off their paragraph, columns typed by conte
 
 import pytest
 from actionplans.extract.align import STACKED, choose, hypotheses
-from actionplans.extract.cells import broken_word, continues, entries, hard_break, paragraphs, split_at, to_lines
+from actionplans.extract.cells import (
+    broken_word,
+    continues,
+    entries,
+    hard_break,
+    paragraphs,
+    sentence_habit,
+    split_at,
+    to_lines,
+)
 from actionplans.extract.owners import split_owners
 from actionplans.extract.pipeline import opens_date, opens_owner, stacks_owner
 from actionplans.extract.settings import Settings
@@ -57,6 +66,28 @@ def test_paragraphs_with_no_bullets_or_blank_lines_split_where_a_sentence_was_en
         "Progress will be monitored through the monthly meeting, and:",
         "A residential checklist will be completed weekly."]
     assert len(paragraphs(lines)) == 1  # no right edge known: one paragraph, as before
+
+
+def test_a_document_whose_sentences_all_end_at_a_lines_end_parts_its_actions_there():
+    one_each = to_lines(words("HMP Westcombe will:", "A tracker will be maintained so that every",
+                              "review is completed within its due date.", "Offender management staff will receive a",
+                              "refresher training on the policy scheme.", "Prisoners will receive written reasons for",
+                              "decisions and information on appeal rights.", x0=300))
+    # no bullets, no blank lines, no room left on any line: only the habit says where each action ends
+    assert len(paragraphs(one_each, right=543)) == 2  # the lead-in's colon has room to spare: one break
+    assert sentence_habit([one_each, one_each])  # judged over the cells of a whole document
+    assert [p.text[:20] for p in paragraphs(one_each, right=543, sentences=True)] == [
+        "HMP Westcombe will:", "A tracker will be ma", "Offender management ", "Prisoners will recei"]
+    # a document that also ends sentences inside its lines writes actions of several sentences: no habit
+    prose = to_lines(words("Staff will be trained by June. This will", "be checked at the monthly meeting.",
+                           "Data will be published. Prisoners will be", "told of the results at the forum.",
+                           "A tracker will be kept. It will be seen", "by the Governor every month.", x0=300))
+    assert not sentence_habit([one_each, one_each, prose])
+    assert not sentence_habit([one_each[:3]])  # one sentence ending a line is too little to judge a habit
+    bulleted = to_lines(words("\u2022 Staff will be trained on the new", "policy before the end of June.",
+                              "Their training will be recorded.", x0=300))
+    # a bulleted paragraph ends where the next bullet starts, whatever the habit
+    assert len(paragraphs(bulleted, right=483)) == len(paragraphs(bulleted, right=483, sentences=True)) == 1
 
 
 def test_entries_typed_one_line_low_are_assigned_by_the_shift_that_explains_the_row():
