@@ -52,6 +52,21 @@ def test_reworded_recommendation_is_the_same_and_a_near_miss_is_not():
     assert not gated.same and gated.gate == "topics"
 
 
+def test_without_the_lists_the_frame_still_stops_a_swapped_topic():
+    """With the hand lists off (how the comparison sees a topic they do not name) no topic gate fires and no
+    paraphrase meets; a near miss that swaps the topic in a shared frame still falls below the threshold."""
+    off = SETTINGS.model_copy(update={"lists": False})
+    earlier = "Outcomes of the incentives scheme should be monitored by protected characteristic."
+    later = "Outcomes of the complaints system should be monitored by protected characteristic."
+    assert compare(earlier, later).gate == "topics"
+    m = compare(earlier, later, off)
+    assert m.gate is None and not m.same and m.score < SETTINGS.threshold
+    earlier = "Leaders should investigate why black prisoners are disproportionately subject to use of force."
+    later = ("The prison should explore the reasons for the over-representation of black prisoners in use of force "
+             "incidents.")
+    assert "explore" in compare(earlier, later).words and "explore" not in compare(earlier, later, off).words
+
+
 def test_cross_references_are_ignored_wherever_they_stand():
     plain = "Adjudications should be dealt with promptly and charges against black prisoners investigated."
     for marked in ("Adjudications should be dealt with promptly (S54) and charges against black prisoners "
@@ -103,13 +118,18 @@ def test_labelled_pairs_held_out():
 
 
 def test_pooled_studied_sets_reach_the_precision_the_threshold_was_chosen_for():
-    """The threshold is the lowest at which precision on the studied sets (all but the sixth and seventh), pooled,
-    reaches 0.95."""
+    """The threshold is the lowest at which precision on the studied sets (all but the held-out ones), pooled,
+    reaches 0.95 both with the hand lists and without them (as on topics they do not name)."""
     pooled = [p for part in bench.studied().values() for p in part]
-    s = bench.score(pooled, lambda a, b: compare(a, b).same)
-    lower = bench.score(pooled, lambda a, b: compare(a, b, SETTINGS.model_copy(
-        update={"threshold": round(SETTINGS.threshold - 0.01, 2)})).same)
-    assert s["precision"] >= 0.95 > lower["precision"] and s["recall"] >= 0.77
+
+    def at(threshold, **update):
+        settings = SETTINGS.model_copy(update={"threshold": threshold, **update})
+        return bench.score(pooled, lambda a, b: compare(a, b, settings).same)
+
+    lower = round(SETTINGS.threshold - 0.01, 2)
+    with_lists, without = at(SETTINGS.threshold), at(SETTINGS.threshold, lists=False)
+    assert with_lists["precision"] >= 0.95 and without["precision"] >= 0.95 > at(lower, lists=False)["precision"]
+    assert with_lists["recall"] >= 0.56 and without["recall"] >= 0.45
 
 
 def test_a_shared_frame_with_another_object_scores_lower_than_a_rewording():
@@ -123,7 +143,7 @@ def test_a_shared_frame_with_another_object_scores_lower_than_a_rewording():
     earlier = "Waiting times for optician and podiatry appointments should be reduced. (S35)"
     reworded = "Leaders should ensure that prisoners can see an optician and a podiatrist without long waits."
     r, r_off = compare(earlier, reworded), compare(earlier, reworded, off)
-    assert r.score == r_off.score and r.same
+    assert r.score == r_off.score > m.score  # (0.40: just under the threshold, which holds without the lists)
     # a text repeated word for word shares its whole frame and still scores 1
     assert compare(earlier, earlier).score == 1.0
 
