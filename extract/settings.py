@@ -38,6 +38,9 @@ class Settings(BaseModel):
     # -- rows --------------------------------------------------------------------------------------------
     section_width: float = Field(
         0.6, gt=0, le=1, description="A single cell this wide a share of the table is a section row, not a record")
+    section_words: int = Field(
+        8, ge=1, description="Words a line alone in the text column may hold to be read as a section row when nothing "
+                             "but its place says so (after finished text, just above a record's first line)")
     same_grid: float = Field(
         4.0, ge=0, description="Column edges on a later page within this many points continue the same table")
     # -- cells -> lines -> paragraphs --------------------------------------------------------------------

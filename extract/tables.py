@@ -264,15 +264,22 @@ def _unfinished(words: list[dict]) -> bool:
     return any(_OPEN_END.search(text_of(c)) for c in TableScanner._clusters(words))
 
 
-def _repeat_depth(lines: list, k: int, head: list[str]) -> int:
+def _repeat_depth(lines: list, k: int, head: list[str], after: list[tuple[str, float]] = ()) -> int:
     """How many lines from line k repeat the first page's header lines `head`, in order (a header line may be
-    missing here, dropped as a running header where the header sits in the page's top margin)? 0 unless line k
-    repeats the header's first line."""
+    missing here, dropped as a running header where the header sits in the page's top margin), and then the lines
+    that followed it there (`after`: each with its depth below the header's first line), each at its own depth
+    below line k: a header repeated on every page is a copy of the first, while a body line that only repeats one
+    of them (a wrapped line of a recommendation made twice) sits elsewhere? 0 unless line k repeats the header's
+    first line."""
     if not head or k >= len(lines) or lines[k].text != head[0]:
         return 0
     i = 0
     for text in head:
         if k + i < len(lines) and lines[k + i].text == text:
+            i += 1
+    for text, depth in after:
+        if k + i < len(lines) and lines[k + i].text == text and abs(
+                lines[k + i].top - lines[k].top - depth) <= 0.5 * lines[k].height:
             i += 1
     return i
 
@@ -299,7 +306,9 @@ class TableScanner:
         self.current: Row | None = None
         self.mode: str | None = None  # "ruled" or "unruled", once the plan's header has been found
         self.head_lines: list[str] = []  # the text of each line of an unruled plan's header, as first found
-        self.head_next: list[str] = []  # the lines that followed it there: header lines too if they repeat with it
+        # the lines that followed it there, each with its depth below the header's first line: header lines too if
+        # they repeat with it
+        self.head_next: list[tuple[str, float]] = []
         self.head_words: list[list[str]] = []  # the words of each cell of a ruled plan's header, as first found
         self.waiting: list[tuple] = []  # the last pages read before the plan's header was found (read again then)
 
@@ -530,7 +539,7 @@ class TableScanner:
             # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
             # line may have been dropped there as a running header).
             # (and the lines that followed it there, when they repeat under it here, are the header's too)
-            h = _repeat_depth(lines, k, self.head_lines + self.head_next)
+            h = _repeat_depth(lines, k, self.head_lines, self.head_next)
             if h:
                 near, depths = lines[k:k + h], [h]
             boxed = [l2 for l2 in lines[k:k + 2 * self.settings.header_lookahead] if l2.bottom <= (rule or 0) + 1]
@@ -573,7 +582,8 @@ class TableScanner:
                 last = max(w["bottom"] for w in group)
                 if not self.head_lines:
                     self.head_lines = [l2.text for l2 in lines[k:] if l2.top <= last]
-                    self.head_next = [l2.text for l2 in lines[k + len(self.head_lines):k + len(self.head_lines) + 3]]
+                    self.head_next = [(l2.text, l2.top - ln.top)
+                                      for l2 in lines[k + len(self.head_lines):k + len(self.head_lines) + 3]]
                 cols = self._keep_fields(self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last]))
                 self.scan.columns = cols
                 if self.scan.first_table_top is None:
@@ -611,7 +621,8 @@ class TableScanner:
             for k, (ln, by) in enumerate(body[:-1]):
                 text = text_of(by.get("text", []))
                 gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
-                if set(by) == {"text"} and len(by["text"]) <= 6 and opens[k + 1] and not text.endswith(".") and (
+                if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and opens[k + 1] and (
+                        not text.endswith(".")) and (
                         gap or not last_text or last_text.rstrip().endswith((".", ":"))):
                     by["ref"] = by.pop("text")
                 elif text:
@@ -714,8 +725,7 @@ class TableScanner:
             return k == 0 or "decision" not in body[k - 1][1]
         return "response" in by and DECISION_ONLY.match(text_of(by["response"])) is not None
 
-    @staticmethod
-    def _refs_in_text(body: list) -> None:
+    def _refs_in_text(self, body: list) -> None:
         """A plan with no ref column prints 'Concern 1' on a line of its own atop the text: such a line is the
         row's ref. A short line alone in the text column, after blank space and just above such a ref, is a
         section row. Both are moved to the ref column, where the row and section rules look for them."""
@@ -726,10 +736,13 @@ class TableScanner:
             gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
             # or no gap, but the text above was finished: a sentence ended, or a list item's indented line above a
             # line at the column's edge, and this one is a heading (no closing punctuation of its own)
+            # A text column empty above it on this page, while other columns are not, was finished too: a cell's
+            # text run on from the page before starts atop the page, level with the rest of its row.
             above = next((b["text"] for _, b in reversed(body[:k]) if b.get("text")), [])  # the text column's last
-            ended = bool(above) and (text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > by.get(
+            ended = (not above or text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > by.get(
                 "text", [{"x0": 0.0}])[0]["x0"] + 3) and not text_of(by.get("text", [])).rstrip().endswith((".", ","))
-            if set(by) == {"text"} and len(by["text"]) <= 6 and (gap or ended) and "ref" in body[k + 1][1]:
+            if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and (gap or ended) and (
+                    "ref" in body[k + 1][1]):
                 by["ref"] = by.pop("text")
 
     @staticmethod

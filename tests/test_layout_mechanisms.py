@@ -640,6 +640,35 @@ def test_a_heading_above_the_next_concern_label_is_a_section_though_the_line_abo
         (None, "Leaders should act."), ("Keyworking and safeguarding", "Staff should be trained.")]
 
 
+def test_a_heading_below_a_pages_run_on_responses_is_a_section_though_no_text_line_above_it_ended():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, no_ref_page(1, [["Concern 1", "A panel will meet", "Governor", "June 2024"],
+                                        ["Leaders should act.", "and report monthly."]]), [], [])
+    # the record's text ended on the page before: atop this page only its responses run on
+    scanner.add_page(2, no_ref_page(2, [[None, "It will publish the minutes.", "Head of Safety", "July 2024"],
+                                        "Release and work and the family ties",
+                                        ["Concern 2", "Training will be given.", "Governor", "May 2024"],
+                                        "Staff should be trained."]), [], [])
+    rows = scanner.finish().rows
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in rows] == [
+        (None, "Leaders should act."),
+        ("Release and work and the family ties", "Staff should be trained.")]
+
+
+def test_a_header_repeated_on_every_page_is_a_copy_so_a_line_repeated_elsewhere_below_it_is_the_body():
+    from actionplans.extract.tables import _repeat_depth
+    first = to_lines(words("Rec Recommendation", "No Owner", "Accepted/", "Not", "S1 Leaders should act", top=60))
+    head = [ln.text for ln in first[:2]]
+    after = [(ln.text, ln.top - first[0].top) for ln in first[2:5]]
+    # 'Accepted/' dropped here as a running header: 'Not' still sits where it sat under the first header
+    assert _repeat_depth(to_lines(words("Rec Recommendation", "No Owner", None, "Not", "S2 Staff", top=40)),
+                         0, head, after) == 3
+    # a body line that repeats a line of the first page (a recommendation made twice), not where it sat there
+    assert _repeat_depth(to_lines(words("Rec Recommendation", "No Owner", "S1 Leaders should act", top=40)),
+                         0, head, after) == 2
+
+
 def test_an_entry_level_with_a_sentence_deep_in_a_paragraph_marks_an_action_typed_on_without_a_break():
     from actionplans.extract.cells import block_starts, split_at_cues
     text = ["A local action plan will be developed", "and its progress monitored each month.",
