@@ -128,13 +128,16 @@ def _restore(text: str, kept: list[str]) -> str:
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
 
-_POST_ENDS = [[w] for w in ("lead", "leads", "manager", "managers", "officer", "officers", "provider", "providers",
-                            "coordinator", "governor", "director", "chaplain", "adviser", "advisor")]
+# Role nouns that name a body, not a person's post ('Strategic Development Group', 'Safer Custody Team')
+BODIES = frozenset(("group", "groups", "team", "teams", "service", "services", "unit", "units", "board", "committee",
+                    "directorate", "governance"))
 
 
 def _ends_post(text: str) -> bool:
-    """'... Coordinator', '... Manager': text whose last word names a person's post, so it is complete."""
-    return _words(_BRACKETED.sub(" ", text))[-1:] in _POST_ENDS
+    """'... Coordinator', '... Supervisor': text whose last word names a person's post (a role noun that names no
+    body, and no head word that a portfolio follows), so it is complete."""
+    last = _words(_BRACKETED.sub(" ", text))[-1:]
+    return bool(last) and last[0] in _gazetteer().nouns and last[0] not in BODIES | {"head", "heads", "chief"}
 
 
 def _personal_name(text: str) -> bool:
@@ -184,7 +187,7 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
         elif "," in sep and _norm(left) in g.bare_titles:
             # "Deputy Director, Strategic Development Group": the comma introduces the portfolio.
             # "Governor, Equalities Lead" and "Deputy Governor, FM provider" are two owners all the same.
-            new = _opens_with_head(right) or _words(right)[-1:] in _POST_ENDS
+            new = _opens_with_head(right) or _ends_post(right)
         elif _opens_with_head(right):
             new = True
         elif _personal_name(_NAME_PART.split(right)[0].strip()) and _is_role(left) and (
@@ -197,8 +200,7 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
         else:
             # "..., and Rehabilitation Lead" is a second owner; "Deputy Director, Rehabilitation and Care
             # Services Group" is one: a body's name ("... Group") after a bare "and" continues the name.
-            body = _words(_BRACKETED.sub(" ", right))[-1:] in (["group"], ["team"], ["service"], ["unit"],
-                                                               ["board"], ["committee"], ["directorate"])
+            body = bool(set(_words(_BRACKETED.sub(" ", right))[-1:]) & BODIES)
             new = _is_role(left) and (_ends_role(right) or (_ends_post(left) or _ends_noun(left)) and _titled(right)
                                       ) and not (body and "," not in sep)
         if new:

@@ -149,6 +149,11 @@ def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_insid
     ("Resettlement Manager (Milton Keynes College) & Contract Manager (Practice Plus Group)",
      ["Resettlement Manager (Milton Keynes College)", "Contract Manager (Practice Plus Group)"]),
     ("NHS England and NHS Improvement", ["NHS England and NHS Improvement"]),
+    # after a bare title, a comma parts two owners when a person's post follows, not a body's name (its portfolio)
+    ("Governor, Canteen Supervisor", ["Governor", "Canteen Supervisor"]),
+    ("FM Manager (Nacro), Deputy Governor, Family Engagement Worker",
+     ["FM Manager (Nacro)", "Deputy Governor", "Family Engagement Worker"]),
+    ("Deputy Director, Strategic Development Group", ["Deputy Director, Strategic Development Group"]),
 ])
 def test_owner_entries_split_by_how_posts_are_written(entry, owners):
     assert split_owners(entry) == owners
