@@ -56,6 +56,7 @@ class Line:
     x0: float
     x1: float
     words: list[dict]
+    glued: bool = False  # its first word ends the last word of the line above, broken at the column's edge
 
     @_once
     def text(self) -> str:
@@ -122,6 +123,28 @@ def _line(page: int, top: float, bottom: float, x1: float, words: list[dict]) ->
     if len(words) > 1:
         words.sort(key=_BY_X0)
     return Line(page, top, bottom, words[0]["x0"], x1, words)
+
+
+_JOINING = frozenset(("and", "of", "for", "the", "to", "in", "with", "at", "by", "on", "or"))
+
+
+def mend_breaks(lines: list[Line], right: float | None) -> list[Line]:
+    """Mark the words too wide for their column, broken at its edge: a line of one token (no space in it) that
+    reaches the column's right edge within a character's width, followed by a line that opens mid-word (a small
+    letter or a digit, not a joining word: 'Manager/Keywork' + 'er Coordinator'), held one token the column could
+    not hold ('Manager/Keyworker'): the typesetter breaks a token only when no line is wide enough for it. The
+    lower line is `glued` to it, and `reflow` joins the two with no space."""
+    if right is None:
+        return lines
+    for prev, ln in zip(lines, lines[1:]):
+        if prev.page != ln.page or len(prev.words) != 1 or not prev.words[0]["text"][-1:].isalnum():
+            continue
+        head, tail = prev.words[0]["text"], ln.words[0]["text"]
+        char = (prev.x1 - prev.x0) / max(len(head), 1)
+        if prev.x1 >= right - 1.5 * char and (tail[:1].islower() or tail[:1].isdigit()) and (
+                tail.lower() not in _JOINING):
+            ln.glued = True
+    return lines
 
 
 def text_of(words: list[dict]) -> str:
@@ -211,17 +234,18 @@ def broken_word(before: str, line: str) -> bool:
 
 
 def reflow(lines: list[Line]) -> str:
-    """Join a paragraph's lines: line breaks become spaces; a wrapped word's hyphen is mended."""
-    return _reflow(tuple([ln.text for ln in lines]))
+    """Join a paragraph's lines: line breaks become spaces; a wrapped word's hyphen is mended; a line `glued` to
+    the one above continues its last word."""
+    return _reflow(tuple([ln.text for ln in lines]), tuple([ln.glued for ln in lines]))
 
 
 @functools.lru_cache(maxsize=16384)
-def _reflow(texts: tuple[str, ...]) -> str:
+def _reflow(texts: tuple[str, ...], glued: tuple[bool, ...]) -> str:
     """`reflow` of the lines' texts, remembered: the table stages join the same lines again and again (an entry so
     far at each of its lines, a first and a second reading of a row, a long plan's repeated cells)."""
     out = ""
-    for t in texts:
-        out = _joined(out, t)
+    for t, g in zip(texts, glued):
+        out = out + t.strip() if g and out else _joined(out, t)
     return _done(out)
 
 
@@ -233,8 +257,8 @@ def _joined(out: str, line: str) -> str:
     if _HYPHEN_END.search(out) and t[:1].islower():
         frag = _LETTERS.match(t).group(0)  # the letters after the break, any alphabet
         return out[:-1] + t if frag in SUFFIXES else out + t  # "rehabilitation-focused" keeps its hyphen
-    if out.endswith("/") or t.startswith("/") or broken_word(out, t):
-        return out + t
+    if out.endswith("/") or t.startswith(("/", ",", ";", ")")) or broken_word(out, t):
+        return out + t  # a column too narrow for a word and its comma wraps the comma alone ('Hughes' / ', Head')
     return out + " " + t
 
 

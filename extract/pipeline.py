@@ -27,6 +27,7 @@ from .cells import (
     entries,
     join_unpaired,
     lead_in,
+    mend_breaks,
     merge_to_count,
     paragraphs,
     pitch,
@@ -253,7 +254,7 @@ def read_text(row: Row, rights: dict[str, float], sentences: bool = False) -> Ce
         response = _cell_paragraphs([w for w in row.words("response") if not (
             w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"), sentences)
     return CellText(ref, decision_text, _cell_paragraphs(row.words("text")), response,
-                    to_lines(row.words("owner")), to_lines(row.words("date")))
+                    mend_breaks(to_lines(row.words("owner")), rights.get("owner")), to_lines(row.words("date")))
 
 
 def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,

@@ -8,7 +8,9 @@ from actionplans.extract.cells import (
     continues,
     entries,
     hard_break,
+    mend_breaks,
     paragraphs,
+    reflow,
     sentence_habit,
     split_at,
     to_lines,
@@ -56,6 +58,18 @@ def test_a_date_column_stacked_without_gaps_splits_into_one_entry_per_date():
     ("see", "e.g. the policy", False)])  # a letter, or a cell's last two: a word's end
 def test_words_broken_by_a_narrow_column_are_mended_only_into_words(before, line, joined):
     assert broken_word(before, line) is joined
+
+
+def test_a_token_too_wide_for_its_column_is_mended_where_it_broke_at_the_edge():
+    # 'Manager/Keyworker' has no space: the column could not hold it, so it broke at the edge (x1 = 102 + 6 * 15)
+    lines = to_lines(words("Catering", "Manager/Keywork", "er Coordinator", "Supervisor/Mare", "k Smith", x0=102))
+    right = max(ln.x1 for ln in lines)
+    assert "Keywork er" in reflow(lines)  # no vocabulary knows the word: only the layout shows the break
+    assert reflow(mend_breaks(lines, right)) == "Catering Manager/Keyworker Coordinator Supervisor/Marek Smith"
+    # a line that stops short of the edge ended a word; a joining word opens a line whatever came before
+    short = to_lines(words("Head", "of Safety", "Neurodiversity", "and Inclusion Lead", x0=102))
+    assert reflow(mend_breaks(short, 102 + 6 * 14)) == "Head of Safety Neurodiversity and Inclusion Lead"
+    assert reflow(to_lines(words("Rhian Hughes", ", Head of Security"))) == "Rhian Hughes, Head of Security"
 
 
 def test_paragraphs_with_no_bullets_or_blank_lines_split_where_a_sentence_was_ended_by_enter():
