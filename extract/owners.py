@@ -186,8 +186,11 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
             new = False  # "Chris Doyle, Head of Residence": a person, then their post
         elif "," in sep and _norm(left) in g.bare_titles:
             # "Deputy Director, Strategic Development Group": the comma introduces the portfolio.
-            # "Governor, Equalities Lead" and "Deputy Governor, FM provider" are two owners all the same.
-            new = _opens_with_head(right) or _ends_post(right)
+            # "Governor, Equalities Lead" and "Deputy Governor, FM provider" are two owners all the same, and so
+            # are a title and a known body the two do not name together ("Governor, Home Office"), and a title and
+            # a person named with their post ("Deputy Governor, Imran Nowak – Head of Security").
+            new = _opens_with_head(right) or _ends_post(right) or _known(right) and not _known(f"{left} {right}") or (
+                bool(_DASHED.search(right)) and _personal_name(_NAME_PART.split(right)[0].strip()))
         elif _opens_with_head(right):
             new = True
         elif _personal_name(_NAME_PART.split(right)[0].strip()) and _is_role(left) and (

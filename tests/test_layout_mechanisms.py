@@ -168,6 +168,11 @@ def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_insid
     ("FM Manager (Nacro), Deputy Governor, Family Engagement Worker",
      ["FM Manager (Nacro)", "Deputy Governor", "Family Engagement Worker"]),
     ("Deputy Director, Strategic Development Group", ["Deputy Director, Strategic Development Group"]),
+    # ... or a known body the two do not name together, or a person named with their post
+    ("Deputy Governor, Home Office", ["Deputy Governor", "Home Office"]),
+    ("Director, Youth Custody Service", ["Director, Youth Custody Service"]),  # one post, as the gazetteer has it
+    ("Deputy Governor, Imran Nowak – Head of Security", ["Deputy Governor", "Imran Nowak – Head of Security"]),
+    ("Governor, Marek Hughes", ["Governor, Marek Hughes"]),  # a title, then its holder's name
 ])
 def test_owner_entries_split_by_how_posts_are_written(entry, owners):
     assert split_owners(entry) == owners
