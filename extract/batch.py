@@ -99,10 +99,8 @@ def _failure(e: errors.ExtractError) -> dict:
 def _warm(annotate: bool) -> None:
     """Worker start-up: import the pipeline and load what it loads on first use (dateparser's English data, the
     broken-word vocabulary, the owner gazetteer) and the language model, once per process, not per file."""
-    from . import cells, dates, owners, pipeline  # noqa: F401
-    dates.warm()
-    cells.broken_word("Accommodatio", "n")
-    owners.describe_owner("Governor")
+    from . import pipeline
+    pipeline.warm()
     if annotate:
         try:
             from . import nlp

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -485,9 +486,22 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     parted, breaks = (sum(c.owner_breaks[k] for c in read) for k in (0, 1))
     blank_parted = breaks >= settings.gap_habit_min and parted >= settings.gap_habit * breaks
     if blank_parted or any(h not in (None, 0) for h in habits):  # read the entries again as the typist typed them
-        read = [read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences)
-                if c.base.owner_lines or c.base.date_lines else c for c in read]  # no entries: nothing to read again
+        for i, c in enumerate(read):  # in place: each first reading goes as its second is made
+            if c.base.owner_lines or c.base.date_lines:  # no entries: nothing to read again
+                read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences)
     return Recovery(lines_per_page, drop, banners, scan, read, habits)
+
+
+@functools.cache
+def warm() -> None:
+    """Load what the table stages load on first use (dateparser's English data, the broken-word vocabulary, the
+    owner gazetteer), once per process. Loaded before a document's pages are read, these long-lived tables do not
+    land among the pages' short-lived words, where they kept the memory those words took from being used again:
+    a long plan's peak memory then grew with its page count."""
+    from . import cells, dates, owners
+    dates.warm()
+    cells.broken_word("Accommodatio", "n")
+    owners.describe_owner("Governor")
 
 
 def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None,
@@ -506,6 +520,7 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
     if not path.is_file():
         raise errors.NotAPDF(path, "no such file")
     digest = sha256 or sha256_file(path)[0]
+    warm()
     n, pages = read or read_pages(path, reader=reader)
     scanned = ocr.read_through(path, digest, {p["page"]: len(p["words"]) for p in pages}, n,
                                ocr_settings or ocr.OcrSettings())
@@ -526,7 +541,7 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
     base = dt.date.fromisoformat(base_day) if base_day else None
     quality = Quality(rows=scan.raw_rows, continued_rows=sum(r.continued for r in scan.rows))
     recs, problems = [], []
-    for cells in rec.cells:
+    for i, cells in enumerate(rec.cells):
         row = cells.row
         try:
             recs.append(build_recommendation(cells, base, quality, rec.habits))
@@ -535,6 +550,10 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
             for err in e.errors():
                 loc = ".".join(str(x) for x in err["loc"]) or "record"
                 problems.append({"page": row.pages[0], "ref": ref, "field": f"{e.title}.{loc}", "message": err["msg"]})
+        # Each row's words, lines and readings go as soon as its record is built, so the records take the place of
+        # the rows they come from rather than coming on top of all of them (peak memory flat in page count).
+        rec.cells[i] = cells = None
+        row.cells = {}
     if not recs and problems:
         raise invalid_records(path, problems)
     if not recs:
