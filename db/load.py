@@ -169,9 +169,12 @@ def _place(db: sqlite_utils.Database, location: str, sha: str, path: str | None,
     """Point a location at a document; drop the document it held before if no other location holds it.
     Returns that earlier document's sha256 when it differs."""
     old = holding(db, location)
+    # A location that already names this document, as this path or URL, is left untouched: rewriting the row
+    # unchanged dirtied its pages, and a re-run of unchanged files wrote (and synced) them all for nothing.
     db.execute("INSERT INTO document_paths (location, document_id, path, url) VALUES (?, ?, ?, ?) "
                "ON CONFLICT(location) DO UPDATE SET document_id = excluded.document_id, path = excluded.path, "
-               "url = excluded.url", [location, sha, path, url])
+               "url = excluded.url WHERE document_id IS NOT excluded.document_id OR path IS NOT excluded.path "
+               "OR url IS NOT excluded.url", [location, sha, path, url])
     if old and old != sha and not db.execute("SELECT 1 FROM document_paths WHERE document_id = ?", [old]).fetchone():
         delete_document(db, old)
     return old if old != sha else None

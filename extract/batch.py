@@ -15,11 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import pickle
-import shutil
-import tempfile
 import time
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 # What only parsing needs loads when something is parsed (a re-run of unchanged files skips it all): the schemas
-# (pydantic), the process pool, the OCR settings, provenance.yml's reader (yaml).
+# (pydantic), the process pool, the OCR settings, provenance.yml's reader (yaml), and pickle, tempfile and traceback
+# (some 8 ms of a re-run's 85).
 if TYPE_CHECKING:
     from actionplans.schemas import Document
 
@@ -133,6 +130,7 @@ def _as_data(work: Callable[[], dict]) -> dict:
     except errors.ExtractError as e:
         res = {"error": _failure(e)}
     except Exception as e:  # a bug, not a bad file
+        import traceback
         res = {"error": {"reason": "extractor error", "message": f"unexpected {type(e).__name__}: {e}",
                          "page": None, "problems": [], "traceback": traceback.format_exc()}}
     res["seconds"] = round(time.perf_counter() - t0, 3)
@@ -187,6 +185,7 @@ class Shared:
     def put(self, k: int, read: tuple[int, list[dict]] | None) -> None:
         """Leave a chunk's pages for the builder (None: reading it failed, and the builder reads it again
         itself, so the error it reports is the one reading the whole file in one process gives)."""
+        import pickle
         tmp = self._file(k, f"{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
             pickle.dump(read, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -207,6 +206,7 @@ class Shared:
                 except (OSError, ValueError):  # the worker that claimed it is gone
                     return None
             time.sleep(0.002)
+        import pickle
         with open(done, "rb") as f:
             read = pickle.load(f)
         os.remove(done)
@@ -557,6 +557,8 @@ def _drive(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[
     in a C library) takes the pool down with every task in flight; those files are tried again at the end, each
     alone in its own process, so only the file that kills its process fails. `stop` (set when the writer gives up):
     hand out nothing more."""
+    import shutil
+    import tempfile
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
     ctx = _context(annotate)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +46,7 @@ def fetch(url: str, cache_dir: str | os.PathLike = DEFAULT_CACHE, *, timeout: fl
 
     `timeout` bounds the whole download, not only each read, so a server that trickles bytes is cut off.
     """
+    import tempfile
     import urllib.error  # here, not at the top: a re-run of local files never downloads (20 ms of imports)
     import urllib.request
     cache = Path(cache_dir)
