@@ -15,8 +15,8 @@ Measurements:
                pages (N of each file spread evenly, --camelot-pages) scaled per page, unless --camelot-all
   pipeline     library: `extract_document` (with NLP) + `db.load.save` into a fresh SQLite file
   workers      the project's batch runner (`extract --workers N` as a library call) with 1 and 2
-               workers: a long file's page chunks read by every worker and built by one, its NLP split among
-               them, this process the one writer; CPU count and load average printed beside the ratio
+               workers: a long file's page chunks read by every worker, built and annotated by one;
+               this process the one writer; CPU count and load average printed beside the ratio
   cli          the CLI in a subprocess, into a fresh database, then again into the same database
                (the re-run; wall time including interpreter start-up)
   rss          peak RSS of `extract_document` (with NLP) on the 320- and 30-page plans, each alone in
@@ -172,7 +172,7 @@ def child_pipeline(db_path: str, files: list[str]) -> dict:
 
 def child_pool(workers: int, db_path: str, files: list[str]) -> dict:
     """The project's own batch runner (`actionplans extract --workers N`, as a library call): N worker
-    processes (a long file's page chunks read by all of them, built by one, its NLP split among them), this
+    processes (a long file's page chunks read by all of them, built and annotated by one), this
     process the one writer. Worker start-up counts. The load average is read as the run starts and ends: a
     second core busy with other work cannot give two workers their share."""
     from actionplans.db.load import open_db
@@ -428,8 +428,8 @@ def report(r: dict, args, camelot_limit: int) -> None:
       f"{runs_of(r['pipeline'])}")
     p(f"  batch runner, 1 worker (in-process)           {rate(r['pool1'], pages)}{runs_of(r['pool1'])}")
     p(f"  batch runner, 2 worker processes + writer     {rate(r['pool2'], pages)}{runs_of(r['pool2'])}")
-    p("      [batch.run: a file over SPLIT_PAGES has its page chunks read by every worker, is built by one and its"
-      " NLP split among them; worker start-up included]")
+    p("      [batch.run: a file over SPLIT_PAGES has its page chunks read by every worker, is built and annotated"
+      " by one; worker start-up included]")
     for key in ("pool1", "pool2"):
         if "load" in r[key]:
             p(f"      [{r[key]['workers']} worker(s): 1-minute load average {r[key]['load'][0]:.2f} at the start,"

@@ -135,6 +135,18 @@ _PREPARED: dict[tuple[str, str], object] = {}
 _PREPARED_MAX = 50_000
 
 
+def remember(settings: str, prepared: dict[str, object]) -> None:
+    """Texts already prepared (`recurring.prepare`) under the settings whose repr is `settings`, by the workers that
+    extracted them, so the writer need not prepare them again; ignored if prepared under other settings."""
+    from actionplans.extract import recurring
+    if settings != repr(recurring.SETTINGS):
+        return
+    if len(_PREPARED) + len(prepared) > _PREPARED_MAX:
+        _PREPARED.clear()
+    for text, form in prepared.items():
+        _PREPARED[(text, settings)] = form
+
+
 def _prepared(texts: Iterable[str]) -> dict[str, object]:
     from actionplans.extract import recurring
     settings = repr(recurring.SETTINGS)

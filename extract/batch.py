@@ -104,21 +104,45 @@ def _warm(annotate: bool) -> None:
             nlp.get_nlp()
         except Exception:  # no model installed: the first document says so, with its path
             pass
-    # What start-up loaded (spaCy, pydantic's schemas, dateparser's data: some 130,000 objects the collector
-    # tracks) lives as long as the process: leave it out of the collector's full passes, which had walked it all
-    # again and again, about 0.3 s of the bench set's 4.5 s.
+    _quiet_collector()
+
+
+def _quiet_collector() -> None:
+    """The collector's settings for a process that extracts or writes documents. What start-up loaded (spaCy,
+    pydantic's schemas, dateparser's data: some 130,000 objects the collector tracks) lives as long as the process:
+    leave it out of the collector's full passes, which had walked it all again and again, about 0.3 s of the bench
+    set's 4.5 s. A plan's pages make hundreds of thousands of short-lived containers with no reference cycles (words,
+    lines, cells; and a writer unpickles a document's records), which refcounting frees; collecting every 700
+    allocations walked them to no purpose: every 10,000 cost the bench set 0.1-0.3 s less CPU, for cyclic garbage
+    (of which a plan makes little) freed a little later."""
     gc.freeze()
-    # A plan's pages make hundreds of thousands of short-lived containers with no reference cycles (words, lines,
-    # cells), which refcounting frees; collecting every 700 allocations walked them to no purpose: every 10,000
-    # cost the bench set 0.1-0.3 s less CPU, for cyclic garbage (of which a plan makes little) freed a little later.
     gc.set_threshold(10_000, 10, 10)
 
 
-def _warm_writer() -> None:
-    """What saving loads on first use for the recurring-recommendation links (the lemma table, the stemmer, the
-    phrase lists), loaded on a text of no plan."""
+def _warm_forms() -> None:
+    """What preparing texts for the recurring-recommendation links loads on first use (the lemma table, the
+    stemmer, the phrase lists, the synonyms), loaded on a text of no plan."""
     from .recurring import prepare
     prepare("Prisoners should be able to attend education, work and activities every day.")
+
+
+def forms_of(recommendations: list) -> tuple[str, dict]:
+    """Each recommendation text's prepared form for the recurring-recommendation links (`recurring.prepare`), with
+    the settings it was prepared under: worked out by the workers, in parallel, rather than by the one writer when
+    it saves the document (a long plan's texts had cost the writer a third of a second, after the workers were
+    done)."""
+    from .recurring import SETTINGS, prepare
+    settings, out = repr(SETTINGS), {}
+    if len(_FORMS) > 50_000:
+        _FORMS.clear()
+    for r in recommendations:
+        if r.text not in out:
+            key = (r.text, settings)
+            out[r.text] = _FORMS[key] if key in _FORMS else _FORMS.setdefault(key, prepare(r.text))
+    return settings, out
+
+
+_FORMS: dict[tuple[str, str], object] = {}  # this process's prepared texts (`forms_of`), by text and settings
 
 
 def _as_data(work: Callable[[], dict]) -> dict:
@@ -138,19 +162,21 @@ def _as_data(work: Callable[[], dict]) -> dict:
 
 
 def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, read=None,
-                sha256: str | None = None, ocr: OcrSettings | None = None, reader: str = "pdfium") -> dict:
+                sha256: str | None = None, ocr: OcrSettings | None = None, reader: str = "pdfium",
+                forms: bool = False) -> dict:
     """Run the pipeline on one file and return a picklable result (domain errors become data).
     `read`: the pages already read, as `read_pages` gives them, or a `Shared` long file whose pages this
     worker reads together with the workers running `read_share` on it;
     `ocr`: when and how pages with no text layer are OCR'd (auto, into the default cache, if None);
-    `reader`: which backend reads the pages (extract/reader.py: pdfium, or pdfplumber's own)."""
+    `reader`: which backend reads the pages (extract/reader.py: pdfium, or pdfplumber's own);
+    `forms`: also give the recommendations' texts prepared for the recurring links (`forms_of`)."""
     from .pipeline import extract_with_problems
 
     def work() -> dict:
         pages = read.gather(path, reader) if isinstance(read, Shared) else read
         doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=pages, sha256=sha256,
                                               ocr_settings=ocr, reader=reader)
-        return {"document": doc, "problems": problems}
+        return {"document": doc, "problems": problems, **({"forms": forms_of(doc.recommendations)} if forms else {})}
     return _as_data(work)
 
 
@@ -258,15 +284,6 @@ def read_share(path: str, shared: Shared, reader: str = "pdfium") -> dict:
                 shared.put(k, part)
                 read += len(part[1])
         return {"read": read}
-    return _as_data(work)
-
-
-def annotate_part(recommendations: list, as_of: dt.date | None = None) -> dict:
-    """Annotate some of a long document's recommendations (nlp.annotate_recommendations): the NLP of one long
-    plan is shared by every worker rather than run in the one that built it."""
-    def work() -> dict:
-        from .nlp import annotate_recommendations
-        return {"recommendations": annotate_recommendations(recommendations, as_of)}
     return _as_data(work)
 
 
@@ -432,6 +449,9 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
             finish(job.index, o)
         else:
             doc: Document = res["document"]
+            if "forms" in res and db is not None:  # the texts as the workers prepared them for the links
+                from actionplans.db import links
+                links.remember(*res["forms"])
             if job.url:
                 doc.source.url = job.url
             problems = res["problems"]
@@ -467,8 +487,7 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
         for job in jobs:
             done(job, extract_one(job.path, annotate, as_of, sha256=job.sha256, ocr=ocr_settings, reader=reader))
     else:
-        _parallel(jobs, workers, annotate, as_of, done, ocr_settings, reader,
-                  prepare=None if db is None else _warm_writer)
+        _parallel(jobs, workers, annotate, as_of, done, ocr_settings, reader, forms=db is not None)
     # Copies of a file that was skipped as unchanged were never dispatched: settle them now.
     for sha, rest in list(copies.items()):
         first = first_of[sha]
@@ -478,35 +497,23 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     return Run([o for o in outcomes if o is not None], [documents[i] for i in sorted(documents)])
 
 
-def _parts(recommendations: list, n: int) -> list[tuple[int, int]]:
-    """Split a document's recommendations into up to n runs of about equal NLP work (one text each, and one per
-    action)."""
-    weights = [1 + len(r.actions) for r in recommendations]
-    total, bounds, acc = sum(weights), [0], 0
-    for i, w in enumerate(weights):
-        acc += w
-        if len(bounds) < n and acc >= total * len(bounds) / n and i + 1 < len(weights):
-            bounds.append(i + 1)
-    bounds.append(len(weights))
-    return list(zip(bounds, bounds[1:]))
-
-
 def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None],
-              ocr: OcrSettings | None = None, reader: str = "pdfium",
-              prepare: Callable[[], None] | None = None) -> None:
+              ocr: OcrSettings | None = None, reader: str = "pdfium", forms: bool = False) -> None:
     """Run the jobs in a pool of worker processes (`_drive`), this process the only writer. The pool is driven from
     a thread of its own while this thread writes each finished document (`done`): written in the thread that handed
     out the work, a long document's save (its rows and its recurring-recommendation links, a third of a second and
-    more) left both workers idle, since nothing new was handed to them meanwhile. `prepare`: what the writer loads
-    on first use, loaded here while the workers start up."""
+    more) left both workers idle, since nothing new was handed to them meanwhile. `forms`: the workers also prepare
+    each document's texts for the recurring links (`forms_of`), which the writer had done."""
     import queue
     import threading
+    _quiet_collector()
     results: queue.SimpleQueue = queue.SimpleQueue()
     stop = threading.Event()
 
     def driver() -> None:
         try:
-            _drive(jobs, workers, annotate, as_of, lambda job, res: results.put((job, res)), ocr, reader, stop)
+            _drive(jobs, workers, annotate, as_of, lambda job, res: results.put((job, res)), ocr, reader, stop,
+                   forms)
         except BaseException as e:  # raised again in the writing thread
             results.put(e)
         else:
@@ -515,8 +522,6 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
     thread = threading.Thread(target=driver, name="actionplans-pool", daemon=True)
     thread.start()
     try:
-        if prepare:
-            prepare()
         while True:
             try:
                 item = results.get(timeout=0.1)
@@ -547,16 +552,17 @@ def _context(annotate: bool):
 
 
 def _drive(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None],
-           ocr: OcrSettings | None, reader: str, stop) -> None:
+           ocr: OcrSettings | None, reader: str, stop, forms: bool = False) -> None:
     """Run the jobs in a pool of worker processes (`_context`), handing each result to `done`. At most one task per
     worker waits in the pool beyond those running, so a task put at the head of the queue starts soon. A file longer
     than SPLIT_PAGES is `Shared`: the worker that builds it reads its pages while every other worker helps
-    (`read_share`), the pages passing from worker to worker through files, never through this process; its language
-    processing is then split among all the workers (`annotate_part`) rather than left to the one that built it.
-    Longest first, so the small files fill in while a long one is built. A worker that dies (out of memory, a crash
-    in a C library) takes the pool down with every task in flight; those files are tried again at the end, each
-    alone in its own process, so only the file that kills its process fails. `stop` (set when the writer gives up):
-    hand out nothing more."""
+    (`read_share`), the pages passing from worker to worker through files, never through this process; the builder
+    annotates it too (its language processing, about a twentieth of its work, had been split among the workers in
+    parts, which sent its records from worker to writer to workers and back). Longest first, so the small files
+    fill in while a long one is built. A worker that dies (out of memory, a crash in a C library) takes the pool
+    down with every task in flight; those files are tried again at the end, each alone in its own process, so only
+    the file that kills its process fails. `stop` (set when the writer gives up):
+    hand out nothing more. `forms`: each document comes with its texts prepared for the recurring links."""
     import shutil
     import tempfile
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -573,13 +579,13 @@ def _drive(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[
     queue: deque[tuple] = deque()
     ex = pool()
     scratch = tempfile.mkdtemp(prefix="actionplans-batch-")
-    pending: dict[int, dict] = {}  # job index -> its long file's progress: seconds of work so far, NLP parts
+    pending: dict[int, float] = {}  # job index -> seconds its long file's helpers have spent on it so far
     counted = sorted(((page_count(job.path), job) for job in jobs), key=lambda c: -c[0])
     for n, job in counted:
         if n > SPLIT_PAGES:
             shared = Shared(os.path.join(scratch, str(job.index)), n, CHUNK_PAGES)
             os.mkdir(shared.folder)
-            pending[job.index] = {"seconds": 0.0}
+            pending[job.index] = 0.0
             queue.append(("build", job, shared))
             queue.extend(("help", job, shared) for _ in range(workers - 1))
         else:
@@ -603,46 +609,18 @@ def _drive(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[
         kind, job = task[0], task[1]
         if kind == "help":
             return ex.submit(read_share, job.path, task[2], reader)
-        if kind == "build":  # annotated in parts, once built
-            return ex.submit(extract_one, job.path, False, as_of, task[2], job.sha256, ocr, reader)
-        if kind == "nlp":
-            return ex.submit(annotate_part, task[3], as_of)
-        return ex.submit(extract_one, job.path, annotate, as_of, None, job.sha256, ocr, reader)
-
-    def finish(job: Job, res: dict) -> None:
-        res["seconds"] = round(res["seconds"] + pending.pop(job.index)["seconds"], 3)
-        done(job, res)
+        return ex.submit(extract_one, job.path, annotate, as_of, task[2] if kind == "build" else None, job.sha256,
+                         ocr, reader, forms)
 
     def settle(task: tuple, res: dict) -> None:
         kind, job = task[0], task[1]
         if kind == "whole":
             done(job, res)
-            return
-        state = pending.get(job.index)
-        if state is None:  # settled already (a helper finishing after the build, or a part after a failure)
-            return
-        state["seconds"] += 0.0 if kind == "build" else res["seconds"]
-        if kind == "help":
-            return  # a helper that could not read a chunk left it to the builder, which reports the error
-        if kind == "build":
-            if "error" in res or not annotate or not res["document"].recommendations:
-                finish(job, res)
-                return
-            spans = _parts(res["document"].recommendations, workers)
-            state.update(res=res, spans=spans, got={})
-            for i, (a, b) in reversed(list(enumerate(spans))):
-                queue.appendleft(("nlp", job, i, res["document"].recommendations[a:b]))
-            return
-        if "error" in res:  # the language model failed: the document fails, as it would in one process
-            res["seconds"] = state["res"]["seconds"]
-            finish(job, res)
-            return
-        state["got"][task[2]] = res["recommendations"]
-        if len(state["got"]) == len(state["spans"]):
-            recs = state["res"]["document"].recommendations
-            for i, (a, b) in enumerate(state["spans"]):
-                recs[a:b] = state["got"][i]
-            finish(job, state["res"])
+        elif kind == "build":  # its seconds: the builder's and its helpers'
+            res["seconds"] = round(res["seconds"] + pending.pop(job.index), 3)
+            done(job, res)
+        elif job.index in pending:  # a helper (one that could not read a chunk left it to the builder, which
+            pending[job.index] += res["seconds"]  # reports the error); one finishing after the build is not counted
 
     try:
         while (queue or inflight) and not stop.is_set():

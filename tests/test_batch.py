@@ -15,9 +15,9 @@ def test_a_long_file_read_in_ranges_by_two_workers_matches_one_process():
     assert [d.model_dump(mode="json") for d in two.documents] == [d.model_dump(mode="json") for d in one.documents]
 
 
-def test_a_long_file_built_by_one_worker_and_annotated_in_parts_matches_one_process():
-    """Two workers share a long file's reading (chunks claimed through files) and its language processing
-    (`annotate_part`): the same records, NLP fields included, as one process."""
+def test_a_long_file_built_and_annotated_by_one_worker_while_another_reads_matches_one_process():
+    """Two workers share a long file's reading (chunks claimed through files); the one that builds it annotates it:
+    the same records, NLP fields included, as one process."""
     one = batch.run([str(LONG)], workers=1, annotate=True, keep_documents=True)
     two = batch.run([str(LONG)], workers=2, annotate=True, keep_documents=True)
     assert [o.status for o in two.outcomes] == ["loaded"]
@@ -32,7 +32,22 @@ def test_chunks_claimed_by_one_worker_are_read_by_it_alone(tmp_path):
     shared.put(1, None)  # the claimer could not read it: the builder reads it again itself
     n, pages = shared.gather(str(LONG), "pdfium")
     assert n == batch.page_count(str(LONG)) and [p["page"] for p in pages] == list(range(1, 46))
-    assert batch._parts([], 2) == [(0, 0)]
+
+
+def test_links_written_from_texts_the_workers_prepared_match_one_process(tmp_path):
+    """With two workers, each document's texts come prepared for the recurring links (`batch.forms_of`) and the
+    writer uses them: the links are those one process, preparing them itself, writes."""
+    import sqlite3
+    plans = [str(CORPUS / f) for f in ("v1-noms-2015-hmp-kestrel-moor.pdf", "v3-hmpps-2019-hmp-yoi-kestrel-moor.pdf",
+                                       "v8-hmpps-2023-hmp-yoi-kestrel-moor-concerns.pdf")]
+    got = {}
+    for n in (1, 2):
+        db = tmp_path / f"w{n}.db"
+        assert not batch.run(plans, str(db), workers=n, annotate=False).failed
+        with sqlite3.connect(db) as conn:
+            got[n] = conn.execute("SELECT recommendation_id, earlier_id, score, method, words FROM recurring "
+                                  "ORDER BY 1, 2").fetchall()
+    assert got[2] and got[2] == got[1]
 
 
 def test_a_truncated_long_file_fails_cleanly_beside_a_good_one(tmp_path):
