@@ -365,15 +365,20 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
 
 
 def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None,
-                  settings: Settings = DEFAULT, drop: float = 0.0, sentences: bool = False) -> list[Paragraph]:
+                  settings: Settings = DEFAULT, drop: float = 0.0, sentences: bool = False,
+                  reach: int | None = None) -> list[Paragraph]:
     """Split a paragraph where an owner or date block starts level with one of its lines that opens a sentence
     (the line above ended one), `settings.cue_reach` lines or more into the paragraph: further than an entry is
     typed below its own paragraph, so the entry marks an action typed on as one paragraph ('... in the group.' /
     'Prisoners will be consulted ...', no bullets, no blank line, the first word too long to have fitted above).
-    `drop`: how far below its paragraph's first line the document types its entries (a shift of one or two lines)."""
+    `drop`: how far below its paragraph's first line the document types its entries (a shift of one or two lines).
+    `reach`: that many lines instead, where the document's habit is known (level: an entry beside a sentence's
+    start is that action's, even one line into the paragraph)."""
     out: list[Paragraph] = []
     # an entry typed low lies `drop` below its paragraph's start: with that taken off, it marks a start nearer the top
-    reach = max(1, settings.cue_reach - round(drop / cues[0].height / 1.15)) if cues and drop else settings.cue_reach
+    if reach is None:
+        reach = settings.cue_reach - round(drop / cues[0].height / 1.15) if cues and drop else settings.cue_reach
+    reach = max(1, reach)
     for p in paras:
         # a line after a lead-in's colon opens an action however near the top ('... will be taken:' / 'Adjudication
         # outcomes will be ...'): an entry level with it is that action's, not the lead-in's typed low

@@ -176,13 +176,14 @@ PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS}|{'|'.join(SEASON_END)})|\bQ[1-4])\.
 @remember()
 def opens_date(line: str, before: str, whole: bool = False) -> bool:
     """Can this line begin a new date entry? Only once the text before it is a whole date or status,
-    and not when it continues one ('end of' + 'December', 'August 2021' + '(review of processes)').
+    and not when it continues one ('end of' + 'December', 'August 2021' + '(review of processes)', a range's
+    'June –' + 'September 2022' or 'December 2018' + '- April 2019', over a page break too).
     `whole`: the line (with what wraps on below it) must also read as a date by itself ('end of November'
     opens, 'onwards' continues)."""
     if whole and parse_target_date(line).status == "unparsed":
         return False
-    if line.startswith("(") or re.match(r"(?:and|or|to|of|until)\b", line) or re.search(
-            r"(?:\band|\bof|\bby|\bto|\bthe|[-,/&])\s*$", before, re.I):
+    if line.startswith(("(", "-", "\u2013", "\u2014")) or re.match(r"(?:and|or|to|of|until)\b", line) or re.search(
+            r"(?:\band|\bof|\bby|\bto|\bthe|[-\u2013\u2014,/&])\s*$", before, re.I):
         return False
     if re.match(r"\d{4}(?:[/-]\d{2,4})?\b", line) and PERIOD_END.search(before):
         return False  # 'September' + '2022', 'End of Q2' + '2022/23': the year of a date wrapped over two lines
@@ -275,8 +276,9 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
             for ln in block_starts(lines, settings)]
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
     shift = habits[0] if habits[0] not in (None, STACKED) else habits[1] if habits[1] != STACKED else 0
+    level_habit = shift == 0 and 0 in habits  # known to type entries level: one beside any sentence's start marks it
     response = split_at_cues(response, cues, rights.get("response"), settings=settings, drop=(shift or 0) * lh,
-                             sentences=sentences)
+                             sentences=sentences, reach=1 if level_habit else None)
 
     def level(shift):
         if shift == STACKED:

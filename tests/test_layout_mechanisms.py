@@ -149,6 +149,13 @@ def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_insid
     assert not opens_owner("Management Accommodation Lead", "Head of Offender")
 
 
+@pytest.mark.parametrize("before,line,opens", [
+    ("June \u2013", "September 2022", False), ("December 2018", "- April 2019", False),
+    ("December 2018", "April 2019", True), ("August to", "November", False)])
+def test_a_date_range_wrapped_at_its_dash_is_one_entry(before, line, opens):
+    assert opens_date(line, before) is opens
+
+
 @pytest.mark.parametrize("entry,owners", [
     ("Rhian Mensah – Head of Security, Imran Mensah – Head of Safety",
      ["Rhian Mensah – Head of Security", "Imran Mensah – Head of Safety"]),
@@ -711,6 +718,12 @@ def test_an_entry_level_with_a_sentence_deep_in_a_paragraph_marks_an_action_type
         "A local action plan ", "Prisoners will be co"]  # in a plan that types its entries a line low
     shallow = block_starts(to_lines(words("31/10/2023", None, None, "30/11/2023", x0=600)))
     assert len(split_at_cues(response, shallow, right=500)) == 1  # 'quarterly review ...' opens no sentence
+    # one line into a paragraph, an entry is only a paragraph's typed low; in a plan known to type them level,
+    # it marks the action that sentence opens
+    near = block_starts(to_lines(words("31/10/2023", None, "30/11/2023", x0=600)))
+    assert len(split_at_cues(response, near, right=500)) == 1
+    assert [p.text[:20] for p in split_at_cues(response, near, right=500, reach=1)] == [
+        "A local action plan ", "Assurance will be gi"]
     assert [p.text[:20] for p in split_at_cues(response, shallow, right=500, drop=11.5)] == [
         "A local action plan ", "Assurance will be gi"]  # a line low: the entry's own start, two lines in
 
