@@ -476,8 +476,11 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
         so_far = reflow(out[-1].lines) if out else ""
         if prev is None or _new_band(prev, ln):
             new = True
-        elif ln.page != prev.page:  # judged on the whole wrapped text that opens the new page
-            new = opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), so_far)
+        elif ln.page != prev.page:  # judged on the whole wrapped text that opens the new page, after the segment
+            # it would continue: a stacked owner broken by the page ('Head of Safety' / 'Neurodiversity' +
+            # 'Support Manager' atop the next page) is unfinished, however whole the entry's first owner
+            seg = reflow(out[-1].lines[max([0, *cuts[-1]]):])
+            new = opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), seg)
         else:
             # beside the next paragraph, judged on the line with what wraps on below it ('Neurodiversi' + 'ty
             # Support Manager': a narrow column breaks words)

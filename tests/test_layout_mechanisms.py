@@ -44,6 +44,14 @@ def test_lines_that_can_only_continue_the_text_above(line, before):
     assert continues(line, before) or continues(line, before + " (")  # 'of', a bracket, 'and' join
 
 
+def test_a_stacked_owner_broken_by_a_page_is_finished_atop_the_next_page_not_a_new_entry():
+    lines = to_lines(words("Head of Safety", "Neurodiversity", x0=600, top=760) +
+                     words("Support Manager", "Head of Decency", None, "Governor", x0=600, page=2))
+    got = entries(lines, opens=opens_owner, right=700, segment_opens=stacks_owner)
+    assert [e.segments for e in got] == [["Head of Safety", "Neurodiversity Support Manager", "Head of Decency"],
+                                         ["Governor"]]
+
+
 def test_a_date_column_stacked_without_gaps_splits_into_one_entry_per_date():
     lines = to_lines(words("April 2015", "August 2015", "June 2015", x0=600))
     assert [e.text for e in entries(lines, right=640, split_segments=True,
