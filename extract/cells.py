@@ -608,6 +608,28 @@ def merge_to_count(paras: list[Paragraph], want: int) -> list[Paragraph]:
     return out
 
 
+def join_across_pages(entries_: list[Paragraph], want: int) -> list[Paragraph]:
+    """Join owner entries a page break parted until no more than `want` remain, when the dates stacked at the top of
+    the cell say how many actions there are: owners stacked one under another, parted from the next action's by
+    blank space, show no blank at a page break, so the owners atop a page may be more of the entry above. The
+    latest breaks are joined first (a page's top holds what the page above did not)."""
+    breaks = [i for i in range(1, len(entries_)) if entries_[i].lines[0].page != entries_[i - 1].lines[-1].page]
+    joined = set(breaks[::-1][:max(0, len(entries_) - want)])
+    if not joined:
+        return entries_
+    out: list[Paragraph] = []
+    for i, e in enumerate(entries_):
+        if i not in joined:
+            out.append(e)
+            continue
+        above = out[-1]
+        lines = above.lines + e.lines
+        n = len(above.lines)
+        out[-1] = Paragraph(lines, text=reflow(lines), spans=above.spans, segments=above.segments + e.segments,
+                            cuts=[*above.cuts, n, *(n + c for c in e.cuts)])
+    return out
+
+
 def split_to_count(paras: list[Paragraph], want: int, right: float | None = None,
                    settings: Settings = DEFAULT) -> list[Paragraph]:
     """Split paragraphs at line ends that end a sentence (the next line opening with a capital) until `want` of them

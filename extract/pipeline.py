@@ -26,6 +26,7 @@ from .cells import (
     block_starts,
     continues,
     entries,
+    join_across_pages,
     join_unpaired,
     lead_in,
     mend_breaks,
@@ -314,6 +315,8 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
         owners = split_at(owners, starts, settings.level_share * lh)
         if dates and habits[1] != STACKED:
             owners = join_unpaired(owners, starts, settings.level_share * lh, settings.paragraph_gap * step)
+    if habits[0] == STACKED and habits[1] == STACKED and len(owners) > len(dates) > 0:
+        owners = join_across_pages(owners, len(dates))  # the stacked dates count the actions
     # as read if stacked at the top of the cell, whatever paragraph a line sits beside
     owners_stacked = owners if habits[0] == STACKED else read_owners(STACKED)
     dates_stacked = dates if habits[1] == STACKED else read_dates(STACKED)

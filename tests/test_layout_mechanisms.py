@@ -8,6 +8,7 @@ from actionplans.extract.cells import (
     continues,
     entries,
     hard_break,
+    join_across_pages,
     mend_breaks,
     paragraphs,
     reflow,
@@ -50,6 +51,16 @@ def test_a_stacked_owner_broken_by_a_page_is_finished_atop_the_next_page_not_a_n
     got = entries(lines, opens=opens_owner, right=700, segment_opens=stacks_owner)
     assert [e.segments for e in got] == [["Head of Safety", "Neurodiversity Support Manager", "Head of Decency"],
                                          ["Governor"]]
+
+
+def test_stacked_owners_parted_only_by_a_page_join_when_the_stacked_dates_count_fewer_actions():
+    lines = to_lines(words("Head of Safety", None, "FM Manager", None, "Prison Group Director", x0=600, top=700) +
+                     words("Library Manager", None, "Governor", x0=600, page=2))
+    got = entries(lines, opens=opens_owner, right=700, segment_opens=stacks_owner)
+    assert len(got) == 5  # blank space parts four; the page break a fifth
+    assert [e.segments for e in join_across_pages(got, 4)] == [
+        ["Head of Safety"], ["FM Manager"], ["Prison Group Director", "Library Manager"], ["Governor"]]
+    assert join_across_pages(got, 5) == got  # as many dates as entries: nothing to join
 
 
 def test_a_date_column_stacked_without_gaps_splits_into_one_entry_per_date():
