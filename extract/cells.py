@@ -309,7 +309,8 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     paras: list[Paragraph] = []
     for ln in lines:
         prev = paras[-1].lines[-1] if paras else None
-        new = prev is None or _bullet_start(ln) or _numbered_start(ln) or _new_band(prev, ln)
+        new = prev is None or _bullet_start(ln) or _numbered_start(ln) or _new_band(prev, ln) or _outdented(
+            paras[-1], ln)
         if prev is not None and not new:
             if ln.page == prev.page:
                 # blank space, or a finished sentence ended by Enter with room to spare on its line
@@ -329,6 +330,16 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     for p in paras:
         _finish(p)
     return [p for p in paras if p.text]
+
+
+def _outdented(p: Paragraph, ln: Line) -> bool:
+    """Does `ln` come back out to the bullet of a list item whose lines so far hang indented below its first (Word's
+    hanging indent)? The item has ended: a paragraph of no bullet follows it ('... Meeting.' / 'Following the
+    review ..., HMP X will:')."""
+    if not p.bullet and not _numbered_start(p.lines[0]) or len(p.lines) < 2 or ln.page != p.lines[-1].page:
+        return False
+    head, body = p.lines[0], p.lines[1:]
+    return all(b.x0 > head.x0 + 0.5 * b.height for b in body) and ln.x0 < head.x0 + 0.5 * ln.height
 
 
 def _listed(p: Paragraph) -> bool:
@@ -605,6 +616,26 @@ def merge_to_count(paras: list[Paragraph], want: int) -> list[Paragraph]:
             out[-1] = _finish(Paragraph(out[-1].lines + p.lines, bullet=out[-1].bullet))
         else:
             out.append(p)
+    return out
+
+
+def join_hanging(paras: list[Paragraph], entry_lines: list[Line], tol: float) -> list[Paragraph]:
+    """In a document that types its entries level: a paragraph atop a page, set in to the hanging indent of the
+    bulleted or numbered item above it, with no owner or date line level with its first line (`entry_lines`, within
+    `tol`), is more of that item (its next sentence), not an action of its own. A new action atop a page has its
+    own bullet, or its own entry beside it."""
+    out: list[Paragraph] = []
+    for p in paras:
+        if out:
+            above, first = out[-1], p.lines[0]
+            head = above.lines[0]
+            listed = _bullet_start(head) or _numbered_start(head)
+            set_in = first.x0 > head.x0 + 0.5 * first.height and not (_bullet_start(first) or _numbered_start(first))
+            if first.page != above.lines[-1].page and listed and set_in and not any(
+                    e.page == first.page and abs(e.top - first.top) <= tol for e in entry_lines):
+                out[-1] = _finish(Paragraph(above.lines + p.lines, bullet=above.bullet))
+                continue
+        out.append(p)
     return out
 
 

@@ -27,6 +27,7 @@ from .cells import (
     continues,
     entries,
     join_across_pages,
+    join_hanging,
     join_unpaired,
     lead_in,
     mend_breaks,
@@ -207,6 +208,7 @@ class RowCells:
     dates_stacked: list[Paragraph]
     owner_breaks: tuple[int, int] = (0, 0)  # of the owner entries' boundaries: (with blank space above, all)
     base: CellText | None = None  # the habit-free reading of the row, for a second reading to reuse
+    hanging: bool = False  # a paragraph atop a page set in to the item above, no entry beside it (`join_hanging`)
 
 
 def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), columns: Columns | None = None,
@@ -280,6 +282,10 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     level_habit = shift == 0 and 0 in habits  # known to type entries level: one beside any sentence's start marks it
     response = split_at_cues(response, cues, rights.get("response"), settings=settings, drop=(shift or 0) * lh,
                              sentences=sentences, reach=1 if level_habit else None)
+    joined = join_hanging(response, owner_lines + date_lines, settings.level_share * lh)
+    hanging = len(joined) < len(response)  # a level habit would join them: a second reading to do
+    if level_habit:
+        response = joined
 
     def level(shift):
         if shift == STACKED:
@@ -326,7 +332,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     return RowCells(row, ref, base.text, decision_text, response,
                     owners, dates, hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked),
                     hypotheses(response, dates, lh, share=settings.date_share, settings=settings,
-                               stacked=dates_stacked), owners_stacked, dates_stacked, owner_breaks, base)
+                               stacked=dates_stacked), owners_stacked, dates_stacked, owner_breaks, base, hanging)
 
 
 def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,
@@ -493,6 +499,10 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     if blank_parted or any(h not in (None, 0) for h in habits):  # read the entries again as the typist typed them
         for i, c in enumerate(read):  # in place: each first reading goes as its second is made
             if c.base.owner_lines or c.base.date_lines:  # no entries: nothing to read again
+                read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences)
+    elif 0 in habits:  # typed level: the rows whose paragraphs a level habit joins, read again
+        for i, c in enumerate(read):
+            if c.hanging:
                 read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences)
     return Recovery(lines_per_page, drop, banners, scan, read, habits)
 

@@ -9,6 +9,7 @@ from actionplans.extract.cells import (
     entries,
     hard_break,
     join_across_pages,
+    join_hanging,
     mend_breaks,
     paragraphs,
     reflow,
@@ -89,6 +90,24 @@ def test_a_token_too_wide_for_its_column_is_mended_where_it_broke_at_the_edge():
     short = to_lines(words("Head", "of Safety", "Neurodiversity", "and Inclusion Lead", x0=102))
     assert reflow(mend_breaks(short, 102 + 6 * 14)) == "Head of Safety Neurodiversity and Inclusion Lead"
     assert reflow(to_lines(words("Rhian Hughes", ", Head of Security"))) == "Rhian Hughes, Head of Security"
+
+
+def test_a_list_item_hanging_indented_ends_where_a_line_comes_back_out_to_its_bullet():
+    lines = to_lines(words("\u2022 Adjudication outcomes will be", x0=300) + words(
+        "broken down by protected characteristic", "at the Safety Intervention Meeting.", x0=312, top=111.5) + words(
+        "Following the review of adjudications,", "HMP Redbank will:", x0=300, top=134.5))
+    assert [p.text[:20] for p in paragraphs(lines, right=540)] == ["Adjudication outcome", "Following the review"]
+
+
+def test_in_a_level_plan_a_hanging_line_atop_a_page_with_no_entry_beside_it_is_more_of_the_item_above():
+    lines = to_lines(words("\u2022 DIRF forms will be on every wing,", x0=300, top=740) +
+                     words("with forms in common languages.", x0=312, top=751.5) +
+                     words("Progress will be reported monthly.", "\u2022 All DIRFs will be logged.", x0=312, page=2))
+    paras = paragraphs(lines, right=540)
+    assert len(paras) == 3  # the page ended a sentence: atop the next, a new paragraph by itself
+    assert [p.text[:20] for p in join_hanging(paras, [], 4.0)] == ["DIRF forms will be o", "All DIRFs will be lo"]
+    owner_atop = to_lines(words("Governor", x0=600, page=2))  # an entry beside it: an action of its own
+    assert len(join_hanging(paras, owner_atop, 4.0)) == 3
 
 
 def test_paragraphs_with_no_bullets_or_blank_lines_split_where_a_sentence_was_ended_by_enter():
