@@ -562,7 +562,7 @@ def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: fl
 def join_unpaired(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: float,
                   gap: float) -> list[Paragraph]:
     """The converse of `split_at`: where there are more entries than the neighbouring column has (`starts`, their
-    (page, top)), an entry that runs on from the one above (same page, no blank space between) with none of those level
+    (page, top)), an entry that runs on from the one above (no blank space between, or a page break) with none level
     with it is more of the one above, typed on past the next paragraph's top (owners stacked one per line for one
     action whose date sits beside its first line only); each keeps its own segments. Equal counts join nothing: a
     date wrapped over two lines pushes the dates below it off level."""
@@ -570,8 +570,10 @@ def join_unpaired(entries_: list[Paragraph], starts: list[tuple[int, float]], to
     extra = len(entries_) - len(starts)
     for e in entries_:
         prev = out[-1] if out else None
-        if extra > 0 and prev is not None and e.page == prev.lines[-1].page and e.top - prev.lines[-1].top <= gap \
-                and not any(pg == e.page and abs(top - e.top) <= tol for pg, top in starts):
+        # a page break shows no blank space: an entry atop the next page may run on from the one above it
+        runs_on = prev is not None and (e.page == prev.lines[-1].page and e.top - prev.lines[-1].top <= gap
+                                        or e.page == prev.lines[-1].page + 1)
+        if extra > 0 and runs_on and not any(pg == e.page and abs(top - e.top) <= tol for pg, top in starts):
             extra -= 1
             lines = prev.lines + e.lines
             joined = Paragraph(lines, text=reflow(lines), spans=[(lines[0].page, lines[0].top, lines[-1].bottom)])

@@ -936,6 +936,11 @@ def test_owners_stacked_past_the_next_paragraph_with_no_date_beside_them_stay_th
     (joined,) = join_unpaired(split, [(1, 100.0)], tol=4, gap=17)   # the one date sits beside the first line only
     assert joined.segments == ["FM Manager (Practice Plus Group)", "Substance Misuse Lead (Serco)"]
     assert join_unpaired(split, [(1, 100.0), (1, 123.0)], tol=4, gap=17) == split  # a date beside each: two actions
+    # a page break shows no blank space: the owner atop the next page, no date beside it, runs on from the one above
+    over = entries(to_lines(words("Imran Doyle, Safer Custody Manager", x0=600, top=760) + words(
+        "Head of Safety", None, "Governor", x0=600, page=2)), opens=opens_owner, right=720, segment_opens=stacks_owner)
+    assert [e.segments for e in join_unpaired(over, [(1, 760.0), (2, 123.0)], tol=4, gap=17)] == [
+        ["Imran Doyle, Safer Custody Manager", "Head of Safety"], ["Governor"]]
 
 
 def test_a_role_word_alone_opens_no_owner_entry_but_a_whole_role_does():
