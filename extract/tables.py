@@ -161,7 +161,13 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
         names[names.index("response")] = None  # 'Action' (owner, wrapped): no prose below it, while a column is
     for kind, strong, weak in (("date", 0.6, 0.3), ("decision", 0.6, 0.3), ("ref", 0.5, 0.3)):
         best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
-        if best is None or scores[best][kind] < strong or names[best] == kind:
+        if best is None or names[best] == kind:
+            continue
+        # a column of one- and two-word lines, several of them bare refs, is the refs' even where section names
+        # and a summary's labels below the plan make up half its lines ('Care' / '1.1', '1.2', 'Safety' / '2.3')
+        bare_refs = kind == "ref" and scores[best]["refs"] >= 2 and scores[best]["words"] <= 2 and (
+            scores[best]["prose"] == 0 and scores[best][kind] >= weak)
+        if scores[best][kind] < strong and not bare_refs:
             continue
         if names[best] in ("response", "text") and (scores[best]["words"] > 6 or scores[best]["prose"] >= prose_share):
             continue  # prose that starts with refs, dates or decisions ('accepted' atop it) is not that column

@@ -238,6 +238,18 @@ def test_columns_are_named_by_what_their_cells_hold_whatever_the_headings_say():
     assert content_header(["Term", "Definition", "Additional comment", "Notes"], samples[1:5]) is None
 
 
+def test_a_column_of_bare_refs_is_the_ref_column_though_section_names_make_up_half_its_lines():
+    samples = [[["Care", "1.1"], ["1.2"], ["Safety", "2.3"], ["Summary"], ["Agreed"]],
+               [["Prisoners on the basic level of the", "scheme should have clear targets."],
+                ["Transfers to hospital should take place", "within the national time limits."]],
+               [["agreed", "Incentives data will be monitored by", "ethnicity at each meeting."],
+                ["agreed", "The local framework will be reviewed", "and relaunched with the council."]]]
+    assert type_columns([None, "text", "response"], samples) == ["ref", "text", "response"]
+    # a column of labels and words, a single bare ref among them, is no ref column
+    samples[0] = [["Care", "1.1"], ["Safety"], ["Summary"], ["Agreed"], ["Total"]]
+    assert type_columns([None, "text", "response"], samples)[0] != "ref"
+
+
 def test_settings_are_validated_and_named():
     assert Settings().paragraph_gap == 1.45
     with pytest.raises(ValidationError):
