@@ -355,11 +355,17 @@ def make_case(seed: int, index: int, d: dict[str, str], attempt: int = 0) -> dic
     recs = []
     per_section = max(1, -(-n_recs // len(sections)))
     blanks = 0
+    made: set[str] = set()
     for i in range(n_recs):
         section = sections[min(i // per_section, len(sections) - 1)]
         theme = themes[(i * 7 + index) % len(themes)]
         heads, lines, _ = textgen.THEMES[theme]
         head = rng.choice(heads).format(group=rng.choice(textgen.GROUPS)) + "."
+        for _ in range(50):                         # a plan makes each recommendation once
+            if head not in made:
+                break
+            head = rng.choice(heads).format(group=rng.choice(textgen.GROUPS)) + "."
+        made.add(head)
         bullets = []
         if rng.random() < 0.25:
             head = head[:-1] + ". Leaders should:"
