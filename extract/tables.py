@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cells import chunks, reflow, text_of, to_lines
+from .cells import GLYPH_LEAD, GLYPH_ONLY, chunks, reflow, text_of, to_lines
 from .decisions import DECISION_ONLY
 from .memo import remember
 from .settings import DEFAULT, Settings
@@ -296,6 +296,11 @@ def _opens_record(line) -> bool:
     return REF.match(text) is not None and not NUMBERED.fullmatch(text)
 
 
+def _bulleted(line) -> bool:
+    """Does a cell of the line open with a list's bullet ('• Prisoner representatives ...')?"""
+    return any(GLYPH_ONLY.match(c[0]["text"]) and len(c) > 1 or GLYPH_LEAD.match(c[0]["text"]) for c in chunks(line))
+
+
 def _reading(words: list[dict]) -> list[dict]:
     """A cell's words in reading order: line by line, left to right."""
     return [w for ln in to_lines(words) for w in ln.words]
@@ -563,8 +568,9 @@ class TableScanner:
                     depths = []
             most = 0  # cells of the shallower headings: a heading's wrapped lines keep within its cells
             for depth in depths:
-                if depth > 1 and _opens_record(near[depth - 1]):
-                    break  # a line opening with a ref ('S30 Cells designed ...') is the first body row, not header
+                if depth > 1 and (_opens_record(near[depth - 1]) or _bulleted(near[depth - 1])):
+                    break  # a line opening with a ref ('S30 Cells designed ...') is the first body row, not header;
+                    # so is one with a list's bullet in a cell (no heading has one)
                 group = [w for l2 in near[:depth] for w in l2.words]
                 cells_here = len(self._clusters(group))
                 if cells_here < most:

@@ -250,6 +250,13 @@ def test_a_column_of_bare_refs_is_the_ref_column_though_section_names_make_up_ha
     assert type_columns([None, "text", "response"], samples)[0] != "ref"
 
 
+def test_a_line_with_a_bullet_in_a_cell_is_a_body_row_not_more_of_a_wrapped_header():
+    from actionplans.extract.tables import _bulleted
+    (body,) = to_lines(row(["Recommendation", "Cells designed", "partially", "\u2022 Prisoner"], 119))
+    (head,) = to_lines(row(["No.", "Inspection", "Agreed/", "Action planned"], 81))
+    assert _bulleted(body) and not _bulleted(head)
+
+
 def test_settings_are_validated_and_named():
     assert Settings().paragraph_gap == 1.45
     with pytest.raises(ValidationError):
