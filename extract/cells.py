@@ -336,10 +336,11 @@ def _outdented(p: Paragraph, ln: Line) -> bool:
     """Does `ln` come back out to the bullet of a list item whose lines so far hang indented below its first (Word's
     hanging indent)? The item has ended: a paragraph of no bullet follows it ('... Meeting.' / 'Following the
     review ..., HMP X will:')."""
-    if not p.bullet and not _numbered_start(p.lines[0]) or len(p.lines) < 2 or ln.page != p.lines[-1].page:
+    lines = p.lines
+    if len(lines) < 2 or ln.page != lines[-1].page or ln.x0 >= lines[0].x0 + 0.5 * ln.height:
         return False
-    head, body = p.lines[0], p.lines[1:]
-    return all(b.x0 > head.x0 + 0.5 * b.height for b in body) and ln.x0 < head.x0 + 0.5 * ln.height
+    head = lines[0]  # a line back out would have ended the item already: its second and last lines say how it hangs
+    return (p.bullet or _numbered_start(head)) and all(b.x0 > head.x0 + 0.5 * b.height for b in (lines[1], lines[-1]))
 
 
 def _listed(p: Paragraph) -> bool:
