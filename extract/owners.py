@@ -325,11 +325,8 @@ def is_post(name: str) -> bool:
         return False
     if found is not None:
         return found.post
-    words = _words(_BRACKETED.sub(" ", name))
-    post_words = {"head", "heads", "governor", "governors", "director", "directors", "officer", "officers",
-                  "manager", "managers", "lead", "leads", "coordinator", "chief", "chaplain", "adviser",
-                  "advisor", "partner", "commissioner", "controller", "supervisor", "champion", "analyst"}
-    return any(w in post_words for w in words)
+    nouns = _gazetteer().nouns  # any role noun that names no body ('... Worker', '... Practitioner')
+    return any(w in nouns and w not in BODIES for w in _words(_BRACKETED.sub(" ", name)))
 
 
 def post_of(text: str) -> str:

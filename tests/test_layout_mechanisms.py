@@ -46,6 +46,15 @@ def test_lines_that_can_only_continue_the_text_above(line, before):
     assert continues(line, before) or continues(line, before + " (")  # 'of', a bracket, 'and' join
 
 
+def test_a_post_any_role_noun_ends_is_a_second_owner_under_a_bare_title_not_its_portfolio():
+    lines = to_lines(words("Prison Group", "Director", "Family", "Engagement", "Worker", x0=600))
+    (entry,) = entries(lines, opens=opens_owner, right=650, segment_opens=stacks_owner)
+    assert entry.segments == ["Prison Group Director", "Family Engagement Worker"]
+    lines = to_lines(words("Deputy Director", "Strategic", "Development Group", x0=600))
+    (entry,) = entries(lines, opens=opens_owner, right=690, segment_opens=stacks_owner)
+    assert entry.segments == ["Deputy Director Strategic Development Group"]  # a body's name: the portfolio
+
+
 def test_a_stacked_owner_broken_by_a_page_is_finished_atop_the_next_page_not_a_new_entry():
     lines = to_lines(words("Head of Safety", "Neurodiversity", x0=600, top=760) +
                      words("Support Manager", "Head of Decency", None, "Governor", x0=600, page=2))
