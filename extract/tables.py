@@ -242,7 +242,11 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         counts.update({norm(t) for top, bottom, t in lines if top < 0.16 * h or bottom > 0.88 * h})
     common = {t for t, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
     def repeated(t: str) -> bool:
-        return norm(t) in common or bool(re.fullmatch(r"(page\s*)?#(\s*(of|/)\s*#)?|official(-sensitive)?", norm(t)))
+        return norm(t) in common or bool(re.fullmatch(r"official(-sensitive)?", norm(t))) or page_number(t)
+
+    def page_number(t: str) -> bool:  # 'Page 3', '3 of 12', '3/12'; not a year's range ('2022/23')
+        m = re.fullmatch(r"(?:page\s*)?(\d+)(?:\s*(?:of|/)\s*(\d+))?", t.lower().strip())
+        return bool(m) and (m.group(2) is None or int(m.group(1)) <= int(m.group(2)))
 
     def touching(a: tuple, b: tuple) -> bool:  # b follows a with no blank space between them
         return 0 <= b[0] - a[1] < 0.6 * (a[1] - a[0])

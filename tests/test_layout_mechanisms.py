@@ -1095,6 +1095,15 @@ def test_a_cells_last_line_at_a_pages_foot_run_on_from_the_body_is_not_a_footer_
     assert {19.0, 554.0} <= drop[0]                       # the running header and the page number go
 
 
+def test_a_financial_year_alone_on_a_line_near_a_pages_top_is_no_page_number():
+    from actionplans.extract.tables import furniture
+    pages = [[(62.0, 74.0, "ACTION PLAN"), (300.0, 312.0, "End of")], [(76.0, 87.0, "2022/23"), (554.0, 565.0, "2/3")],
+             [(30.0, 41.0, "Page 3 of 3")]]
+    drop = furniture(pages, [595.0] * 3)
+    assert 76.0 not in drop[1]                      # a date's wrapped year ('End of' / '2022/23'), atop the next page
+    assert 554.0 in drop[1] and 30.0 in drop[2]     # '2/3' and 'Page 3 of 3' are page numbers
+
+
 def test_headings_no_list_names_find_the_plan_by_decisions_printed_alone_atop_the_response_cells():
     from actionplans.extract.tables import content_header
     found = [["Time out of cell", "Discrimination incident report", "forms should be investigated."],
