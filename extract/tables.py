@@ -236,13 +236,21 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     def norm(t: str) -> str:
         return re.sub(r"\d+", "#", t.lower()).strip()
 
+    def zone(top: float, bottom: float, h: float) -> str | None:
+        return "top" if top < 0.16 * h else "foot" if bottom > 0.88 * h else None
+
     n = len(pages_lines)
-    counts: Counter[str] = Counter()
-    for lines, h in zip(pages_lines, heights):
-        counts.update({norm(t) for top, bottom, t in lines if top < 0.16 * h or bottom > 0.88 * h})
-    common = {t for t, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
-    def repeated(t: str) -> bool:
-        return norm(t) in common or bool(re.fullmatch(r"official(-sensitive)?", norm(t))) or page_number(t)
+    counts: Counter[tuple[str, str]] = Counter()
+    for lines, h in zip(pages_lines, heights):  # repeated in the same margin: a cell's line at one page's foot and
+        # the next page's top (an owner wrapped there twice) is no running header
+        counts.update({(z, norm(t)) for top, bottom, t in lines if (z := zone(top, bottom, h))})
+    common = {zt for zt, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
+
+    def repeated(t: str, z: str | None = None) -> bool:
+        """Furniture's text: repeated in margin `z` (either, if None), a protective marking or a page number."""
+        if re.fullmatch(r"official(-sensitive)?", norm(t)) or page_number(t):
+            return True
+        return any((z2, norm(t)) in common for z2 in ((z,) if z else ("top", "foot")))
 
     def page_number(t: str) -> bool:  # 'Page 3', '3 of 12', '3/12'; not a year's range ('2022/23')
         m = re.fullmatch(r"(?:page\s*)?(\d+)(?:\s*(?:of|/)\s*(\d+))?", t.lower().strip())
@@ -254,7 +262,7 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     drop: list[set[float]] = []
     for lines, h in zip(pages_lines, heights):
         lines = sorted(lines)
-        drop.append({ln[0] for k, ln in enumerate(lines) if (ln[0] < 0.16 * h or ln[1] > 0.88 * h) and repeated(ln[2])
+        drop.append({ln[0] for k, ln in enumerate(lines) if (z := zone(ln[0], ln[1], h)) and repeated(ln[2], z)
                      # a line run on from body text above into body text below, with no blank space either side,
                      # is a cell's text that happens to repeat (an owner's wrapped provider), not furniture
                      and not (0 < k < len(lines) - 1 and touching(lines[k - 1], ln) and touching(ln, lines[k + 1])

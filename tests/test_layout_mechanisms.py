@@ -1104,6 +1104,17 @@ def test_a_financial_year_alone_on_a_line_near_a_pages_top_is_no_page_number():
     assert 554.0 in drop[1] and 30.0 in drop[2]     # '2/3' and 'Page 3 of 3' are page numbers
 
 
+def test_a_line_repeated_at_one_pages_foot_and_the_next_pages_top_is_a_cells_not_a_running_header():
+    from actionplans.extract.tables import furniture
+    pages = [[(19.0, 30.0, "Plan - OFFICIAL"), (400.0, 411.0, "Head of Safety")],
+             [(19.0, 30.0, "Plan - OFFICIAL"), (745.0, 756.0, "Operation"), (756.0, 767.0, "al Support")],
+             [(19.0, 30.0, "Plan - OFFICIAL"), (118.0, 129.0, "Operation"), (129.0, 140.0, "al Support"),
+              (140.0, 151.0, "Lead")]]
+    drop = furniture(pages, [842.0] * 3)
+    assert 129.0 not in drop[2] and 118.0 not in drop[2]  # an owner wrapped at a foot once and atop a page once
+    assert all(19.0 in d for d in drop)                  # the running header, atop every page, goes
+
+
 def test_headings_no_list_names_find_the_plan_by_decisions_printed_alone_atop_the_response_cells():
     from actionplans.extract.tables import content_header
     found = [["Time out of cell", "Discrimination incident report", "forms should be investigated."],
