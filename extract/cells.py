@@ -314,12 +314,11 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
         if prev is not None and not new:
             if ln.page == prev.page:
                 # blank space, or a finished sentence ended by Enter with room to spare on its line
-                new = ln.top - prev.top > settings.paragraph_gap * step or (
-                    (sentences and bool(_ENDS_SENTENCE.search(prev.text.rstrip()) or prev.text.rstrip().endswith(":"))
-                     and not _listed(paras[-1])
-                     or hard_break(
-                        prev, ln, right, settings.wrap_slack) and bool(SENTENCE_END.search(prev.text.strip())))
-                    and ln.words[0]["text"][:1].isupper())
+                ended = prev.text.rstrip()
+                new = ln.top - prev.top > settings.paragraph_gap * step or ln.words[0]["text"][:1].isupper() and (
+                    # a lead-in's colon, then its first item; or the document's habit of ending actions with Enter
+                    (ended.endswith(":") or sentences and bool(_ENDS_SENTENCE.search(ended))) and not _listed(paras[-1])
+                    or hard_break(prev, ln, right, settings.wrap_slack) and bool(SENTENCE_END.search(ended)))
             else:  # a row continued on the next page: a new paragraph only if the last one was finished
                 new = bool(SENTENCE_END.search(prev.text.strip()) or hard_break(
                     prev, ln, right, settings.wrap_slack, across_pages=True)) and ln.words[0]["text"][:1].isupper()

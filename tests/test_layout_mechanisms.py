@@ -126,7 +126,14 @@ def test_paragraphs_with_no_bullets_or_blank_lines_split_where_a_sentence_was_en
     assert [p.text for p in paragraphs(lines, right=540)] == [
         "Progress will be monitored through the monthly meeting, and:",
         "A residential checklist will be completed weekly."]
-    assert len(paragraphs(lines)) == 1  # no right edge known: one paragraph, as before
+    assert len(paragraphs(lines)) == 2  # a lead-in's colon then a capital parts them with no right edge known too
+    ended = to_lines(words("Progress will be monitored through the", "monthly meeting.",
+                           "A residential checklist will be", "completed weekly.", x0=300))
+    assert len(paragraphs(ended)) == 1  # a sentence's end alone: no right edge known, no room shown, one paragraph
+    # a colon in a line no room shows ended ('... will be made:' / 'Themes from ...' in a narrow column)
+    narrow = to_lines(words("following checks", "will be made:", "Themes from", "complaints will", x0=300))
+    assert [p.text for p in paragraphs(narrow, right=400)] == [
+        "following checks will be made:", "Themes from complaints will"]
 
 
 def test_a_document_whose_sentences_all_end_at_a_lines_end_parts_its_actions_there():
@@ -896,10 +903,12 @@ def test_in_a_plan_that_parts_owner_entries_with_blank_space_owners_typed_withou
 def test_stacked_dates_say_how_many_actions_a_narrow_column_ran_together():
     from actionplans.extract.cells import split_to_count
     text = ["HMP Leeds will:", "The policy will be", "reviewed each year.", "Induction will cover", "every activity."]
-    (para,) = paragraphs(to_lines(words(*text, x0=300)), right=400)  # no line leaves room for the next word
-    assert [p.text for p in split_to_count([para], 2, right=400)] == [
+    paras = paragraphs(to_lines(words(*text, x0=300)), right=400)  # no line leaves room for the next word
+    assert [p.text for p in paras] == ["HMP Leeds will:", "The policy will be reviewed each year. Induction will cover "
+                                                          "every activity."]  # the lead-in's colon parts it alone
+    assert [p.text for p in split_to_count(paras, 2, right=400)] == [
         "HMP Leeds will:", "The policy will be reviewed each year.", "Induction will cover every activity."]
-    assert split_to_count([para], 1, right=400) == [para]  # enough actions already: nothing is cut
+    assert split_to_count(paras, 1, right=400) == paras  # enough actions already: nothing is cut
 
 
 def test_a_repeated_line_run_on_between_body_lines_is_a_cells_text_not_furniture():
@@ -996,9 +1005,10 @@ def test_an_entry_level_with_the_line_after_a_lead_ins_colon_opens_that_action_h
     paras = paragraphs(to_lines(words("Building on the work already started on F", "wing, the following will be done:",
                                       "Adjudication outcomes will be broken", "down by protected characteristic.",
                                       x0=200)))
-    assert len(paras) == 1  # no bullets, no blank, no room: one paragraph as read
+    # no bullets, no blank, no room: the lead-in's colon alone parts the action below it, and an entry level with the
+    # action's first line stays with it
     cue = to_lines(words(None, None, "Governor", x0=400))
-    assert [p.text for p in split_at_cues(paras, cue)] == [
+    assert [p.text for p in paras] == [p.text for p in split_at_cues(paras, cue)] == [
         "Building on the work already started on F wing, the following will be done:",
         "Adjudication outcomes will be broken down by protected characteristic."]
     sentence = paragraphs(to_lines(words("Staff will be trained in the new", "policy on use of force.",
