@@ -216,7 +216,7 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     fields by content, or None."""
     if len([t for t in cell_texts if t.strip()]) < 4 or len(samples) != len(cell_texts):
         return None
-    if any(REF.match(t.strip()) or len(t.split()) > 8 for t in cell_texts):
+    if any(REF.match(t.strip()) and not NUMBERED.fullmatch(t.strip()) or len(t.split()) > 8 for t in cell_texts):
         return None  # a body row or a paragraph, not a header
     scores = [content_scores(cells) for cells in samples]
     refs = any(sc["ref"] >= 0.7 for sc in scores) or bool(scores) and (
@@ -226,7 +226,11 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     named = len({header_field(t) for t in cell_texts} - {None})  # or headings that name two fields all the same
     if not (refs or decided or named >= 2) or not any(sc["date"] >= 0.6 for sc in scores):
         return None
-    names = type_columns([header_field(t) for t in cell_texts], samples)  # the header's words, as hints
+    hints: list[str | None] = []
+    for t in cell_texts:  # the header's words, as hints; a field named twice is a hint once (the first)
+        f = header_field(t)
+        hints.append(f if f not in hints else None)
+    names = type_columns(hints, samples)
     return names if "response" in names and len({n for n in names if n}) >= 4 else None
 
 

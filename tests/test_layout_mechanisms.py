@@ -273,6 +273,21 @@ def test_a_line_with_a_bullet_in_a_cell_is_a_body_row_not_more_of_a_wrapped_head
     assert _bulleted(body) and not _bulleted(head)
 
 
+def test_numbered_headings_no_list_names_are_a_header_when_the_columns_below_read_as_a_plan():
+    samples = [[["S30"], ["S31"], ["S32"]],
+               [["Prisoners should have enough", "purposeful activity."], ["Staff should be", "trained."]],
+               [["Agreed"], ["Partly agreed"], ["Agreed"]],
+               [["a) The allocation policy will be", "reviewed to make sure it is fair."],
+                ["b) Waiting list data will be", "monitored by characteristic."]],
+               [["End of 2019/20"], ["2018/19"], ["End of 2019/20"]],
+               [["Head of Safety"], ["Prison Group Director"], ["Governor"]]]
+    heads = ["1.", "2. Finding", "3. Accept?", "4. Steps to be taken", "5. Due by", "6. Accountable"]
+    assert content_header(heads, samples) == ["ref", "text", "decision", "response", "date", "owner"]
+    # two headings naming one field ('4. Proposed action', '5. Action owner' read as responses) hint it once
+    heads = ["1. Ref", "2. What the inspectors", "3. Status", "4. Proposed action", "5. Action", "6. Timescale"]
+    assert content_header(heads, samples)[3:] == ["response", "date", "owner"]
+
+
 def test_settings_are_validated_and_named():
     assert Settings().paragraph_gap == 1.45
     with pytest.raises(ValidationError):
