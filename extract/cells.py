@@ -181,6 +181,16 @@ def _numbered_start(line: Line) -> bool:
     return len(words) > 1 and bool(NUMBERED.match(words[0]["text"])) and words[1]["text"][:1].isupper()
 
 
+def _item_start(line: Line) -> bool:
+    """Does the line open a list item, by a bullet or a number?"""
+    return _bullet_start(line) or _numbered_start(line)
+
+
+def _set_in(line: Line, head: Line) -> bool:
+    """Is `line` set in from `head`, a list item's first line, as a hanging indent sets the item's later lines?"""
+    return line.x0 > head.x0 + 0.5 * line.height
+
+
 def _strip_bullet(text: str) -> str:
     text = re.sub(rf"^[{re.escape(BULLETS)}]\s*", "", text, count=1) if text[:1] in BULLETS and (
         len(text) > 1 and (text[1] == " " or text[0] not in "-o\u2013\u2014")) else text
@@ -287,7 +297,7 @@ def sentence_habit(cells: list[list[Line]], settings: Settings = DEFAULT) -> boo
         words += sum(len(ln.words) for ln in lines)
         for a, b in zip(lines, lines[1:]):
             if len(a.words) > 1 and _ENDS_SENTENCE.search(a.text.rstrip()) and b.text[:1].isupper() and not (
-                    _bullet_start(b) or _numbered_start(b)):
+                    _item_start(b)):
                 at_end += 1
         for ln in lines:
             inside += sum(len(ln.text[:m.start()].split()) > 1 for m in _SENTENCE_INSIDE.finditer(ln.text))
@@ -309,8 +319,7 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     paras: list[Paragraph] = []
     for ln in lines:
         prev = paras[-1].lines[-1] if paras else None
-        new = prev is None or _bullet_start(ln) or _numbered_start(ln) or _new_band(prev, ln) or _outdented(
-            paras[-1], ln)
+        new = prev is None or _item_start(ln) or _new_band(prev, ln) or _outdented(paras[-1], ln)
         if prev is not None and not new:
             if ln.page == prev.page:
                 # blank space, or a finished sentence ended by Enter with room to spare on its line
@@ -339,7 +348,7 @@ def _outdented(p: Paragraph, ln: Line) -> bool:
     if len(lines) < 2 or ln.page != lines[-1].page or ln.x0 >= lines[0].x0 + 0.5 * ln.height:
         return False
     head = lines[0]  # a line back out would have ended the item already: its second and last lines say how it hangs
-    return (p.bullet or _numbered_start(head)) and all(b.x0 > head.x0 + 0.5 * b.height for b in (lines[1], lines[-1]))
+    return _listed(p) and _set_in(lines[1], head) and _set_in(lines[-1], head)
 
 
 def _listed(p: Paragraph) -> bool:
@@ -575,11 +584,7 @@ def join_unpaired(entries_: list[Paragraph], starts: list[tuple[int, float]], to
                                         or e.page == prev.lines[-1].page + 1)
         if extra > 0 and runs_on and not any(pg == e.page and abs(top - e.top) <= tol for pg, top in starts):
             extra -= 1
-            lines = prev.lines + e.lines
-            joined = Paragraph(lines, text=reflow(lines), spans=[(lines[0].page, lines[0].top, lines[-1].bottom)])
-            joined.cuts = [*prev.cuts, len(prev.lines), *(c + len(prev.lines) for c in e.cuts)]
-            joined.segments = [*(prev.segments or [prev.text]), *(e.segments or [e.text])]
-            out[-1] = joined
+            out[-1] = _join_entries(prev, e)
         else:
             out.append(e)
     return out
@@ -605,9 +610,8 @@ def merge_to_count(paras: list[Paragraph], want: int) -> list[Paragraph]:
     cands = []  # (not hanging, index of the paragraph joined to the one above)
     for i in range(1, len(paras)):
         above, head, first = paras[i - 1], paras[i - 1].lines[0], paras[i].lines[0]
-        if first.page != above.lines[-1].page and not (_bullet_start(first) or _numbered_start(first)) \
-                and not lead_in(above):
-            hanging = (_bullet_start(head) or _numbered_start(head)) and first.x0 > head.x0 + 0.5 * first.height
+        if first.page != above.lines[-1].page and not _item_start(first) and not lead_in(above):
+            hanging = _item_start(head) and _set_in(first, head)
             cands.append((not hanging, i))
     joined = {i for _, i in sorted(cands)[:_acting(paras) - want]}
     if not joined:
@@ -631,9 +635,8 @@ def join_hanging(paras: list[Paragraph], entry_lines: list[Line], tol: float) ->
         if out:
             above, first = out[-1], p.lines[0]
             head = above.lines[0]
-            listed = _bullet_start(head) or _numbered_start(head)
-            set_in = first.x0 > head.x0 + 0.5 * first.height and not (_bullet_start(first) or _numbered_start(first))
-            if first.page != above.lines[-1].page and listed and set_in and not any(
+            if first.page != above.lines[-1].page and _item_start(head) and _set_in(first, head) and not (
+                    _item_start(first)) and not any(
                     e.page == first.page and abs(e.top - first.top) <= tol for e in entry_lines):
                 out[-1] = _finish(Paragraph(above.lines + p.lines, bullet=above.bullet))
                 continue
@@ -655,12 +658,18 @@ def join_across_pages(entries_: list[Paragraph], want: int) -> list[Paragraph]:
         if i not in joined:
             out.append(e)
             continue
-        above = out[-1]
-        lines = above.lines + e.lines
-        n = len(above.lines)
-        out[-1] = Paragraph(lines, text=reflow(lines), spans=above.spans, segments=above.segments + e.segments,
-                            cuts=[*above.cuts, n, *(n + c for c in e.cuts)])
+        out[-1] = _join_entries(out[-1], e, out[-1].spans)
     return out
+
+
+def _join_entries(above: Paragraph, below: Paragraph, spans: list | None = None) -> Paragraph:
+    """One entry of two, each keeping its own segments (owners typed on lines of their own); `spans`, when not
+    the first page's from the first line to the last."""
+    lines = above.lines + below.lines
+    n = len(above.lines)
+    return Paragraph(lines, text=reflow(lines), spans=spans or [(lines[0].page, lines[0].top, lines[-1].bottom)],
+                     segments=[*(above.segments or [above.text]), *(below.segments or [below.text])],
+                     cuts=[*above.cuts, n, *(n + c for c in below.cuts)])
 
 
 def split_to_count(paras: list[Paragraph], want: int, right: float | None = None,

@@ -242,13 +242,15 @@ class CellText:
     entries: dict = field(default_factory=dict)  # entries read so far, by column and how they were read
 
 
-def read_text(row: Row, rights: dict[str, float], sentences: bool = False) -> CellText:
+def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
+              response_lines: list | None = None) -> CellText:
     ref = text_of(row.words("ref"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
         ref = m.group(0) if m else ref
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
-    response = _cell_paragraphs(row.words("response"), rights.get("response"), sentences)
+    lines = to_lines(row.words("response")) if response_lines is None else response_lines
+    response = paragraphs(lines, right=rights.get("response"), sentences=sentences)
     decision_text = text_of(row.words("decision")) or None
     if decision_text is None and response and DECISION_ONLY.match(response[0].text):
         decision_text, response = response[0].text, response[1:]  # the decision heads the response cell
@@ -264,15 +266,16 @@ def read_text(row: Row, rights: dict[str, float], sentences: bool = False) -> Ce
 
 def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
                habits: tuple = (None, None), blank_parted: bool = False, base: CellText | None = None,
-               sentences: bool = False) -> RowCells:
+               sentences: bool = False, response_lines: list | None = None) -> RowCells:
     """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
     document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
     many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
     `blank_parted`: the document parts its owner entries with blank space, so owners typed one under another
     with none between them are one entry, whatever paragraph the lower ones sit beside. `base`: the row's
     `read_text`, when a first reading already has it. `sentences`: the document ends each action with its
-    sentence (`sentence_habit`)."""
-    base = base or read_text(row, rights, sentences)
+    sentence (`sentence_habit`); `response_lines`: the response cell's lines, where the caller has them
+    already."""
+    base = base or read_text(row, rights, sentences, response_lines)
     ref, response, decision_text = base.ref, base.response, base.decision_text
     owner_lines, date_lines = base.owner_lines, base.date_lines
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
@@ -491,19 +494,21 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     scan = scanner.finish()
     banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
-    sentences = sentence_habit([to_lines(row.words("response")) for row in scan.rows], settings)
-    read = [read_cells(row, rights, settings, sentences=sentences) for row in scan.rows]
+    response = [to_lines(row.words("response")) for row in scan.rows]  # judged for the habit, then read with it
+    sentences = sentence_habit(response, settings)
+    read = [read_cells(row, rights, settings, sentences=sentences, response_lines=lines)
+            for row, lines in zip(scan.rows, response)]
+    del response
     habits = placement_habits(read, settings)
     parted, breaks = (sum(c.owner_breaks[k] for c in read) for k in (0, 1))
     blank_parted = breaks >= settings.gap_habit_min and parted >= settings.gap_habit * breaks
     if blank_parted or any(h not in (None, 0) for h in habits):  # read the entries again as the typist typed them
-        for i, c in enumerate(read):  # in place: each first reading goes as its second is made
-            if c.base.owner_lines or c.base.date_lines:  # no entries: nothing to read again
-                read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences)
-    elif 0 in habits:  # typed level: the rows whose paragraphs a level habit joins, read again
-        for i, c in enumerate(read):
-            if c.hanging:
-                read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences)
+        again = [bool(c.base.owner_lines or c.base.date_lines) for c in read]  # no entries: nothing to read again
+    else:  # typed level, or no habit: only the rows whose paragraphs a level habit joins
+        again = [0 in habits and c.hanging for c in read]
+    for i, c in enumerate(read):  # in place: each first reading goes as its second is made
+        if again[i]:
+            read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences)
     return Recovery(lines_per_page, drop, banners, scan, read, habits)
 
 
