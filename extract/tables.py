@@ -710,8 +710,14 @@ class TableScanner:
                 section = []
             held_whole = bool(held) and REF.match(text_of(held)) is not None
             if opens[k] and set(pending) - {"ref"}:  # what came before (a record, or the end of one above) ends
-                self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
-                          page_top=first_band and not fresh)
+                bbox = (cols.edges[0], top, cols.edges[-1], ln.top)
+                # before the plan's first record, words with no response and no decision ('inspectors' / 'found',
+                # 'Outcome', 'when'): the header's last lines, read as body lines below a header found shallower
+                if self.current is None and not self.scan.rows and "response" not in pending and not (
+                        DECISION_ONLY.match(text_of(pending.get("decision", [])))):
+                    self.scan.joins.append((pageno, bbox, "the header's wrapped lines"))
+                else:
+                    self._row(pageno, pending, bbox, False, page_top=first_band and not fresh)
                 pending, top = {}, ln.top
             if opens[k]:
                 fresh = True  # this row opens a record: it continues nothing on the page above
@@ -894,8 +900,11 @@ class TableScanner:
         filled = {k for k, v in cells.items() if v}
         current = self.current
         held = text_of(current.words("ref")) if current is not None else ""
-        if current is not None and ref_text and REF_LABEL.match(held) and REF.match(f"{held} {ref_text}"):
-            ref_text = ""  # the number of a ref whose label ended the page above: 'Priority concern' + '1'
+        if current is not None and ref_text and REF_LABEL.match(held) and (
+                REF.match(f"{held} {ref_text}") or REF_LABEL.match(f"{held} {ref_text}")):
+            # the rest of a ref whose label ended the page above: 'Priority concern' + '1'; the label itself may
+            # break there too, its number on the line below ('Key' / 'concern' / '7')
+            ref_text = ""
         # A section row: one cell across the table; or a name alone where a record cannot be (in the ref
         # column without being a ref, or the only text before any record, or, in a ruled table, a row of its
         # own below a record that fills nothing but the text column).

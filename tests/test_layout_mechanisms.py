@@ -625,6 +625,53 @@ def test_a_refs_label_at_the_foot_of_a_page_opens_the_next_record_not_the_end_of
     assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet. and report monthly."
 
 
+def test_a_refs_label_broken_by_a_page_is_one_ref_with_the_number_below_it():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    page1 = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    page1 += row(["Key", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"], 90)
+    page1 += row(["concern 6", None, None, None, None, None], 102)
+    page1 += row(["Key", "Staff should be", "Agreed", "Training will be", None, None], 760)  # the label's first word
+    scanner.add_page(1, page1, [], [])
+
+    def cells(texts, top):
+        return {k: [dict(w, page=2) for w in words(v, x0=x, top=top)] for k, v, x in zip(
+            ("ref", "text", "response", "owner", "date"), texts, (40, 100, 330, 560, 660)) if v}
+    # atop the next page, rows cut at every line (as rules between a cell's actions cut them): its second word,
+    # then the number
+    scanner._row(2, cells(["concern", "trained and", "given as follows:", None, None], 60), (0, 55, 800, 70), False)
+    scanner._row(2, cells(["7", "supported.", "Staff will be briefed.", "Governor", "May 2024"], 72),
+                 (0, 70, 800, 84), False, page_top=False, full=False)
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["Key concern 6", "Key concern 7"]
+    assert " ".join(w["text"] for w in rows[1].words("text")) == "Staff should be trained and supported."
+
+
+def test_words_under_the_header_before_a_plans_first_record_with_no_response_or_decision_are_the_headers():
+    # '1.' over 'What the' / 'inspectors' / 'found', '2.' over 'Outcome': the first line alone reads as a plan by
+    # what lies below it, so the lines under it are body lines; in a plan that prints no refs, they would be a
+    # record of their own, with no decision and no response, before the first one
+    from actionplans.extract.pipeline import recover
+    cols = (46, 145, 217, 487, 620)
+    ws = row(["1. What the", "2.", "3. Proposed action", "4. Who", "5. By"], 80, cols)
+    ws += row(["inspectors", "Outcome", None, None, "when"], 92, cols)
+    ws += row(["found", None, None, None, None], 104, cols)
+    ws += row(["Prisoners should", "ACCEPTED", "The Head of Residence will review", "Governor", "Q2 2023/24"], 116,
+              cols)
+    ws += row(["have timely", None, "waiting times each month.", None, None], 128, cols)
+    ws += row(["access to care.", None, "A needs assessment will be done.", "Head of Healthcare", "Q4 2022/23"], 140,
+              cols)
+    ws += row(["Staff should be", "REJECTED", "The current arrangements", None, None], 160, cols)
+    ws += row(["trained.", None, "meet the policy.", None, None], 172, cols)
+    ws += row(["Leaders should", "ACCEPTED", "Data will be published", "Deputy Governor", "Q1 2024/25"], 192, cols)
+    ws += row(["publish data.", None, "on every wing.", None, None], 204, cols)
+    rec = recover([{"page": 1, "width": 842.0, "height": 595.0, "words": [dict(w, page=1) for w in ws], "tables": [],
+                    "rules": []}])
+    assert rec.scan.columns.fields == ["text", "decision", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in rec.scan.rows] == [
+        "Prisoners should have timely access to care.", "Staff should be trained.", "Leaders should publish data."]
+
+
 def test_a_header_ends_before_a_line_that_opens_with_a_ref_though_the_body_words_would_name_more_fields():
     from actionplans.extract.tables import TableScanner
     cols = (40, 110, 300, 370, 600, 680)  # Reference | Area | Outcome | Proposed action | Completion / date | Lead
