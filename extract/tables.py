@@ -171,6 +171,8 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
             continue
         if names[best] in ("response", "text") and (scores[best]["words"] > 6 or scores[best]["prose"] >= prose_share):
             continue  # prose that starts with refs, dates or decisions ('accepted' atop it) is not that column
+        if kind == "ref" and names[best] is None and (scores[best]["words"] > 6 or scores[best]["prose"] > 0.5):
+            continue  # nor are items in a column mostly of prose refs, named by a heading or not ('a) DIRF forms ...')
         held = names.index(kind) if kind in names else None
         if held is not None and scores[held][kind] >= weak:
             continue

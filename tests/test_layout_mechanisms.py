@@ -266,6 +266,19 @@ def test_a_column_of_bare_refs_is_the_ref_column_though_section_names_make_up_ha
     assert type_columns([None, "text", "response"], samples)[0] != "ref"
 
 
+def test_a_column_of_prose_items_no_heading_names_is_the_response_not_the_refs():
+    # 'What we will do' names no field; its lines run on with no blank space, so the page's cell is one, and the
+    # page number below it ('4') makes half its cells read as refs
+    samples = [[["Staff should be trained", "in the use of force."], ["Leaders should publish data."]],
+               [["ACCEPTED"], ["ACCEPTED"]],
+               [["a) DIRF forms and boxes will be", "available on every wing.", "b) An external partner will",
+                 "quality assure a sample.", "a) Allocation lists will be", "published each month."], ["4"]],
+               [["Head of Residence"], ["Governor"]],
+               [["September 2016"], ["July 2016"]]]
+    assert type_columns(["text", "decision", None, "owner", "date"], samples) == [
+        "text", "decision", "response", "owner", "date"]
+
+
 def test_a_line_with_a_bullet_in_a_cell_is_a_body_row_not_more_of_a_wrapped_header():
     from actionplans.extract.tables import _bulleted
     (body,) = to_lines(row(["Recommendation", "Cells designed", "partially", "\u2022 Prisoner"], 119))
