@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .cells import GLYPH_LEAD, GLYPH_ONLY, chunks, reflow, text_of, to_lines
-from .decisions import DECISION_ONLY
+from .decisions import DECISION_ONLY, decision_of
 from .memo import remember
 from .settings import DEFAULT, Settings
 
@@ -317,6 +317,13 @@ def _opens_record(line) -> bool:
 def _bulleted(line) -> bool:
     """Does a cell of the line open with a list's bullet ('• Prisoner representatives ...')?"""
     return any(GLYPH_ONLY.match(c[0]["text"]) and len(c) > 1 or GLYPH_LEAD.match(c[0]["text"]) for c in chunks(line))
+
+
+def _text_ended(above: list[dict], words: list[dict]) -> bool:
+    """Was the text column's line above (`above`, its words) the end of a text, so that `words`, below it, may open
+    something new: none above, a sentence or a lead-in ended there, or it was a list item's indented line and
+    `words` come back out to the column's edge?"""
+    return not above or text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > words[0]["x0"] + 3
 
 
 def _reading(words: list[dict]) -> list[dict]:
@@ -647,16 +654,15 @@ class TableScanner:
         by_decision = bool(body) and "ref" not in cols.fields and not any("ref" in by for _, by in body)
         opens = [by_decision and self._decision_opens(body, k) for k in range(len(body))]
         if any(opens):  # a short line alone in the text column just above a record, after the text above it ended
-            last_text = ""
+            last_text: list[dict] = []
             for k, (ln, by) in enumerate(body[:-1]):
                 text = text_of(by.get("text", []))
                 gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
                 if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and opens[k + 1] and (
-                        not text.endswith(".")) and (
-                        gap or not last_text or last_text.rstrip().endswith((".", ":"))):
+                        not text.endswith(".") and not _bulleted(ln)) and (gap or _text_ended(last_text, by["text"])):
                     by["ref"] = by.pop("text")
                 elif text:
-                    last_text = text
+                    last_text = by["text"]
         first_band, prev_bottom, full, fresh = True, None, True, False
         for k, (ln, by) in enumerate(body):
             # a rule between the actions of a merged record (not crossing the first columns) may pass through a line
@@ -775,10 +781,10 @@ class TableScanner:
             # A text column empty above it on this page, while other columns are not, was finished too: a cell's
             # text run on from the page before starts atop the page, level with the rest of its row.
             above = next((b["text"] for _, b in reversed(body[:k]) if b.get("text")), [])  # the text column's last
-            ended = (not above or text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > by.get(
-                "text", [{"x0": 0.0}])[0]["x0"] + 3) and not text_of(by.get("text", [])).rstrip().endswith((".", ","))
+            ended = "text" in by and _text_ended(above, by["text"]) and not text_of(by["text"]).rstrip().endswith(
+                (".", ","))
             if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and (gap or ended) and (
-                    "ref" in body[k + 1][1]):
+                    "ref" in body[k + 1][1]) and not _bulleted(ln):  # a list item ends the text above; no heading
                 by["ref"] = by.pop("text")
 
     @staticmethod
@@ -922,6 +928,7 @@ class TableScanner:
         # prints a decision of its own (a row continued from the page above does not repeat one).
         unnumbered = not ref_text and "text" in filled and len(filled) > 1 and not self.refs_seen and full and (
             current is None or not page_top or self._decides(cells) and self._decides(current.cells)
+            and not self._decision_wraps(current.cells, cells)
         ) and self.scan.columns is not None and "ref" not in self.scan.columns.fields
         if not ref_text and current is not None and not unnumbered:
             why = "continued on a new page" if pageno not in current.pages else (
@@ -954,6 +961,13 @@ class TableScanner:
         return bool(first) and DECISION_ONLY.match(text_of(first)) is not None
 
     @staticmethod
+    def _decision_wraps(above: dict[str, list[dict]], cells: dict[str, list[dict]]) -> bool:
+        """Does a row atop a page finish the decision of the record above ('Partly' at a page's foot, 'Agreed' atop
+        the next), which alone is none?"""
+        held, more = text_of(above.get("decision", [])), text_of(cells.get("decision", []))
+        return bool(held and more) and decision_of(held) is None and decision_of(f"{held} {more}") is not None
+
+    @staticmethod
     def _ref_from_text(cells: dict[str, list[dict]]) -> dict[str, list[dict]]:
         words = sorted(cells.get("text", []), key=lambda w: (w["page"], round(w["top"]), w["x0"]))
         for n in (3, 2, 1):
@@ -962,9 +976,18 @@ class TableScanner:
         return cells
 
     def _flush(self) -> None:
-        if self.current is not None:
-            self.scan.rows.append(self.current)
-            self.current = None
+        row = self.current
+        if row is None:
+            return
+        self.current = None
+        ref = text_of(row.words("ref"))
+        decision = text_of(row.words("decision"))
+        if not self.scan.rows and REF_LABEL.match(ref) and not (decision and decision_of(decision)):
+            # the plan's first row, a ref's label never given its number ('Rec' / 'No' under '1.') and no decision:
+            # the header's wrapped lines, read as body lines below a header found shallower
+            self.scan.joins.append((row.pages[0], row.bbox, "the header's wrapped lines"))
+            return
+        self.scan.rows.append(row)
 
     def finish(self) -> Scan:
         self._flush()

@@ -1257,3 +1257,64 @@ def test_a_second_owner_is_found_within_six_lines_a_very_narrow_column_wraps_its
                            x0=598))
     (entry,) = entries(lines, None, opens_owner, right=630, segment_opens=stacks_owner)
     assert entry.segments == ["Equalities Lead (Rhian Evans)", "Chris Hughes – Head of Residence"]
+
+
+def test_a_decision_broken_by_a_page_finishes_the_record_above_in_a_plan_without_refs():
+    # 'Partly' at a page's foot, 'Agreed' atop the next: the row atop the page prints a decision of its own only
+    # if the one above was whole
+    from actionplans.extract.tables import Columns, TableScanner
+    scanner = TableScanner()
+    scanner.scan.columns = Columns(["text", "decision", "response", "owner", "date"], [40, 240, 330, 610, 700, 10000])
+
+    def cells(page, texts, top):
+        return {k: [dict(w, page=page) for w in words(v, x0=x, top=top)] for k, v, x in zip(
+            ("text", "decision", "response", "owner", "date"), texts, (40, 240, 330, 610, 700)) if v}
+    scanner._row(1, cells(1, ["Staff should be trained.", "Agreed", "Training will be given.", "Governor",
+                              "May 2024"], 100), (40, 95, 800, 120), False)
+    scanner._row(1, cells(1, ["Leaders should understand the", "Partly", "The establishment agrees with this",
+                              None, None], 760), (40, 755, 800, 780), False, page_top=False)
+    scanner._row(2, cells(2, ["causes of self-harm.", "Agreed", "recommendation and will act.", "Head of Safety",
+                              "April 2024"], 80), (40, 75, 800, 100), False)
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("decision")) for r in rows] == ["Agreed", "Partly Agreed"]
+    assert " ".join(w["text"] for w in rows[1].words("text")) == "Leaders should understand the causes of self-harm."
+
+
+def test_a_plans_first_row_whose_ref_is_a_label_never_numbered_is_the_headers_last_lines():
+    # '1.' over 'Rec' / 'No': read below a header found one line deep, the heading's words made a first row
+    from actionplans.extract.tables import Columns, TableScanner
+    scanner = TableScanner()
+    scanner.scan.columns = Columns(["ref", "text", "response", "owner", "date"], [40, 80, 230, 380, 490, 10000])
+
+    def cells(texts, top):
+        return {k: [dict(w, page=1) for w in words(v, x0=x, top=top)] for k, v, x in zip(
+            ("ref", "text", "response", "owner", "date"), texts, (40, 80, 230, 380, 490)) if v}
+    scanner._row(1, cells(["Rec", "recommendation", "action planned", None, None], 92), (40, 90, 800, 104), False)
+    scanner._row(1, cells(["No", None, None, None, None], 104), (40, 102, 800, 114), False, page_top=False)
+    scanner._row(1, {"text": [dict(w, page=1) for w in words("Neurodiversity", x0=40, top=114)]}, (40, 112, 800, 124),
+                 True)  # a section row
+    scanner._row(1, cells(["1.1", "Reviews should be on time.", "ACCEPTED Reviews will be audited.", "Governor",
+                           "May 2024"], 126), (40, 124, 800, 140), False, page_top=False)
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["1.1"]
+
+
+def test_a_list_item_alone_atop_a_page_in_the_text_column_is_more_of_the_text_not_a_section():
+    # no ref column ('Concern 3' atop the text), horizontal rules: the text's last bullet runs on atop the next
+    # page, alone in its column and short, just above the next concern
+    from actionplans.extract.pipeline import recover
+    cols = (46, 267, 551, 700)
+    head = row(["Recommendation", "Response", "Owner", "Target date"], 60, cols)
+    p1 = head + row(["Concern 3", "HMP Sample will:", None, None], 90, cols)
+    p1 += row(["Prisoners at risk should be", "\u2022 Case reviews will be held.", "Governor", "2018/19"], 104, cols)
+    p1 += row(["supported. Leaders should:", None, None, None], 118, cols)
+    p1 += row(["\u2022 act promptly on any disparity", None, None, None], 132, cols)
+    p2 = row(["\u2022 publish the results", None, None, None], 60, cols)
+    p2 += row(["Concern 4", "Complaints will be audited.", "Head of Safety", "2019/20"], 76, cols)
+    p2 += row(["Prisoners should have confidence.", None, None, None], 90, cols)
+    rules = [(56, 40, 800), (150, 40, 800)]
+    pages = [{"page": n, "width": 842.0, "height": 595.0, "words": [dict(w, page=n) for w in ws], "tables": [],
+              "rules": rules if n == 1 else [(72, 40, 800), (150, 40, 800)]} for n, ws in ((1, p1), (2, p2))]
+    rec = recover(pages)
+    assert " ".join(w["text"] for w in rec.scan.rows[0].words("text")).endswith("disparity \u2022 publish the results")
+    assert [name for _, _, name in rec.scan.sections] == []
