@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cells import GLYPH_LEAD, GLYPH_ONLY, chunks, reflow, text_of, to_lines
+from .cells import GLYPH_LEAD, GLYPH_ONLY, _bullet_start, chunks, hard_break, reflow, text_of, to_lines
 from .decisions import DECISION_ONLY, decision_of
 from .memo import remember
 from .settings import DEFAULT, Settings
@@ -319,11 +319,24 @@ def _bulleted(line) -> bool:
     return any(GLYPH_ONLY.match(c[0]["text"]) and len(c) > 1 or GLYPH_LEAD.match(c[0]["text"]) for c in chunks(line))
 
 
-def _text_ended(above: list[dict], words: list[dict]) -> bool:
+def _text_ended(above: list[dict], words: list[dict], right: float | None = None) -> bool:
     """Was the text column's line above (`above`, its words) the end of a text, so that `words`, below it, may open
-    something new: none above, a sentence or a lead-in ended there, or it was a list item's indented line and
-    `words` come back out to the column's edge?"""
-    return not above or text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > words[0]["x0"] + 3
+    something new: none above, a sentence or a lead-in ended there, it was a list item's indented line and `words`
+    come back out to the column's edge, or the first word of `words` would have fitted on it before `right`, the
+    column's text edge (Enter ended it, not a wrap: '• review the data each month' / 'Reception and visits')?"""
+    if not above or text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > words[0]["x0"] + 3:
+        return True
+    return hard_break(to_lines(above)[-1], to_lines(words)[0], right)
+
+
+def _text_right(cols: Columns, body: list, settings: Settings) -> float | None:
+    """Where the text column's lines end on this page: its longest line, or the next column's start less two
+    cells' padding, whichever is further (as `pipeline.column_rights` judges a document's columns)."""
+    xs = [w["x1"] for _, by in body for w in by.get("text", [])]
+    if not xs or "text" not in cols.fields:
+        return None
+    j = cols.fields.index("text")
+    return max(max(xs), cols.edges[j + 1] - 2 * settings.cell_padding) if j + 2 < len(cols.edges) else max(xs)
 
 
 def _reading(words: list[dict]) -> list[dict]:
@@ -648,18 +661,20 @@ class TableScanner:
         right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
         cuts = self._cuts(rules, cols, body)
         if "ref" not in cols.fields and "text" in cols.fields:
-            self._refs_in_text(body)
+            self._refs_in_text(body, cols)
         # No refs printed at all: a record starts where its decision is printed, level with the first line of its
         # recommendation (as well as at any rule between rows: shading on section rows draws rules too).
         by_decision = bool(body) and "ref" not in cols.fields and not any("ref" in by for _, by in body)
         opens = [by_decision and self._decision_opens(body, k) for k in range(len(body))]
         if any(opens):  # a short line alone in the text column just above a record, after the text above it ended
             last_text: list[dict] = []
+            right = _text_right(cols, body, self.settings)
             for k, (ln, by) in enumerate(body[:-1]):
                 text = text_of(by.get("text", []))
                 gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
                 if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and opens[k + 1] and (
-                        not text.endswith(".") and not _bulleted(ln)) and (gap or _text_ended(last_text, by["text"])):
+                        not text.endswith(".") and not _bullet_start(to_lines(by["text"])[0])) and (
+                        gap or _text_ended(last_text, by["text"], right)):
                     by["ref"] = by.pop("text")
                 elif text:
                     last_text = by["text"]
@@ -767,13 +782,14 @@ class TableScanner:
             return k == 0 or "decision" not in body[k - 1][1]
         return "response" in by and DECISION_ONLY.match(text_of(by["response"])) is not None
 
-    def _refs_in_text(self, body: list) -> None:
+    def _refs_in_text(self, body: list, cols: Columns) -> None:
         """A plan with no ref column prints 'Concern 1' on a line of its own atop the text: such a line is the
         row's ref. A short line alone in the text column, after blank space and just above such a ref, is a
         section row. Both are moved to the ref column, where the row and section rules look for them."""
         for _ln, by in body:
             if "text" in by and REF.match(text_of(by["text"])):
                 by["ref"] = by.pop("text")
+        right = _text_right(cols, body, self.settings)
         for k, (ln, by) in enumerate(body[:-1]):
             gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
             # or no gap, but the text above was finished: a sentence ended, or a list item's indented line above a
@@ -781,10 +797,10 @@ class TableScanner:
             # A text column empty above it on this page, while other columns are not, was finished too: a cell's
             # text run on from the page before starts atop the page, level with the rest of its row.
             above = next((b["text"] for _, b in reversed(body[:k]) if b.get("text")), [])  # the text column's last
-            ended = "text" in by and _text_ended(above, by["text"]) and not text_of(by["text"]).rstrip().endswith(
-                (".", ","))
+            ended = "text" in by and _text_ended(above, by["text"], right) and not text_of(
+                by["text"]).rstrip().endswith((".", ","))
             if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and (gap or ended) and (
-                    "ref" in body[k + 1][1]) and not _bulleted(ln):  # a list item ends the text above; no heading
+                    "ref" in body[k + 1][1]) and not _bullet_start(to_lines(by["text"])[0]):  # a list item: no heading
                 by["ref"] = by.pop("text")
 
     @staticmethod

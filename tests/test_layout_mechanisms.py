@@ -1318,3 +1318,23 @@ def test_a_list_item_alone_atop_a_page_in_the_text_column_is_more_of_the_text_no
     rec = recover(pages)
     assert " ".join(w["text"] for w in rec.scan.rows[0].words("text")).endswith("disparity \u2022 publish the results")
     assert [name for _, _, name in rec.scan.sections] == []
+
+
+def test_a_short_line_after_a_list_item_that_had_room_for_its_first_word_is_a_section_row():
+    # no ref column ('Concern 1' atop the text), no rules, no blank lines, bullets at the column's edge: the line
+    # after the last item could not have wrapped from it ('Visits' would have fitted there), so Enter ended the
+    # item, and the short line just above the next concern is a section's name
+    from actionplans.extract.pipeline import recover
+    cols = (46, 267, 551, 700)
+    ws = row(["Recommendation", "Response", "Owner", "Target date"], 60, cols)
+    ws += row(["Concern 1", "The team will:", None, None], 80, cols)
+    ws += row(["Leaders should act on what", "\u2022 Reviews will be held.", "Governor", "2018/19"], 92, cols)
+    ws += row(["they find. Leaders should:", None, None, None], 104, cols)
+    ws += row(["\u2022 review the data each month", None, None, None], 116, cols)
+    ws += row(["Visits and reception", None, None, None], 128, cols)
+    ws += row(["Concern 2", "Complaints will be audited.", "Head of Safety", "2019/20"], 140, cols)
+    ws += row(["Prisoners should be heard.", None, None, None], 152, cols)
+    rec = recover([{"page": 1, "width": 842.0, "height": 595.0, "words": [dict(w, page=1) for w in ws],
+                    "tables": [], "rules": []}])
+    assert [name for _, _, name in rec.scan.sections] == ["Visits and reception"]
+    assert " ".join(w["text"] for w in rec.scan.rows[0].words("text")).endswith("review the data each month")
