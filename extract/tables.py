@@ -280,7 +280,7 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     return drop
 
 
-_OPEN_END = re.compile(r"(?:\band|\bof|\bfor|\bthe|[/&,\-\u2013])\s*$", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:\band|\bof|\bfor|\bthe|\bnot|\bpartly|\bpartially|[/&,\-\u2013])\s*$", re.IGNORECASE)
 
 
 def _unfinished(words: list[dict]) -> bool:
@@ -976,6 +976,25 @@ class TableScanner:
                  and abs(w["top"] - response[0]["top"]) < 2] if response else []
         return bool(first) and DECISION_ONLY.match(text_of(first)) is not None
 
+    def _type_placeholders(self) -> None:
+        """A column its heading did not name and whose cells were empty (or too few to read) where the header was
+        found ('5.' over a date column whose first page's owners and dates are blank) is typed by its cells over the
+        whole plan: only a placeholder is named so, and only with a field no other column holds."""
+        cols = self.scan.columns
+        if cols is None or all(f in FIELDS for f in cols.fields) or not self.scan.rows:
+            return
+        samples = [[[ln.text for ln in to_lines(row.cells[f])] for row in self.scan.rows if row.cells.get(f)]
+                   for f in cols.fields]
+        typed = type_columns([f if f in FIELDS else None for f in cols.fields], samples, self.settings)
+        names = list(cols.fields)
+        for j, (old, new) in enumerate(zip(cols.fields, typed)):
+            if old not in FIELDS and new in FIELDS and new not in names:
+                names[j] = new
+                for row in self.scan.rows:
+                    if old in row.cells and new not in row.cells:
+                        row.cells[new] = row.cells.pop(old)
+        self.scan.columns = Columns(names, cols.edges)
+
     @staticmethod
     def _decision_wraps(above: dict[str, list[dict]], cells: dict[str, list[dict]]) -> bool:
         """Does a row atop a page finish the decision of the record above ('Partly' at a page's foot, 'Agreed' atop
@@ -1007,6 +1026,7 @@ class TableScanner:
 
     def finish(self) -> Scan:
         self._flush()
+        self._type_placeholders()
         # A column named only on a later page (its cells empty or unreadable before) names the cells read earlier
         # under its placeholder ('col3' -> 'date'); placeholders are numbered by position.
         cols = self.scan.columns

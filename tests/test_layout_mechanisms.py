@@ -1338,3 +1338,30 @@ def test_a_short_line_after_a_list_item_that_had_room_for_its_first_word_is_a_se
                     "tables": [], "rules": []}])
     assert [name for _, _, name in rec.scan.sections] == ["Visits and reception"]
     assert " ".join(w["text"] for w in rec.scan.rows[0].words("text")).endswith("review the data each month")
+
+
+def test_a_heading_cut_after_a_decisions_qualifier_runs_on_to_its_next_line():
+    from actionplans.extract.tables import _unfinished
+    assert _unfinished(words("Agreed/ Partly", x0=250, top=100) + words("Agreed/ Not", x0=250, top=112))
+    assert _unfinished(words("Partially", x0=250, top=100))
+    assert not _unfinished(words("Agreed/ Not Agreed", x0=250, top=100))
+
+
+def test_a_column_no_heading_names_and_empty_where_the_header_was_found_is_typed_by_its_cells_over_the_plan():
+    # '5.' names nothing, and the first page's owners and dates are blank: the dates below on later pages name it
+    from actionplans.extract.tables import Columns, TableScanner
+    scanner = TableScanner()
+    scanner.scan.columns = Columns(["ref", "text", "response", "owner", "col4"], [40, 90, 300, 600, 650, 10000])
+
+    def cells(page, texts, top):
+        return {k: [dict(w, page=page) for w in words(v, x0=x, top=top)] for k, v, x in zip(
+            ("ref", "text", "response", "owner", "col4"), texts, (40, 90, 300, 600, 650)) if v}
+    scanner._row(1, cells(1, ["5.01", "Staff should be trained.", "Training will be given.", None, None], 100),
+                 (40, 95, 800, 120), False)
+    for n, ref in enumerate(("5.02", "5.03", "5.04")):
+        scanner._row(2, cells(2, [ref, "Leaders should act.", "A panel will meet.", "Governor",
+                                  f"{30 - n}th September 2021"], 100 + 40 * n), (40, 95 + 40 * n, 800, 130 + 40 * n),
+                     False, page_top=False)
+    scan = scanner.finish()
+    assert scan.columns.fields == ["ref", "text", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("date")) for r in scan.rows][1] == "30th September 2021"
