@@ -225,8 +225,11 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
         scores[0]["ref_lead"] >= 0.5 or scores[0]["refs"] >= 2)
     # plans that print no refs still print decisions: a column of them, or lines of one alone atop a column's cells
     decided = any(sc["decision"] >= 0.6 or sc["decisions"] >= 2 for sc in scores)
-    named = len({header_field(t) for t in cell_texts} - {None})  # or headings that name two fields all the same
-    if not (refs or decided or named >= 2) or not any(sc["date"] >= 0.6 for sc in scores):
+    fields = {header_field(t) for t in cell_texts} - {None}
+    named = len(fields)  # or headings that name two fields all the same
+    # a column of dates, or a heading naming one where the plan leaves every owner and date blank
+    dated = any(sc["date"] >= 0.6 for sc in scores) or "date" in fields and refs
+    if not (refs or decided or named >= 2) or not dated:
         return None
     hints: list[str | None] = []
     for t in cell_texts:  # the header's words, as hints; a field named twice is a hint once (the first)

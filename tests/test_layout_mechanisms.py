@@ -1365,3 +1365,20 @@ def test_a_column_no_heading_names_and_empty_where_the_header_was_found_is_typed
     scan = scanner.finish()
     assert scan.columns.fields == ["ref", "text", "response", "owner", "date"]
     assert [" ".join(w["text"] for w in r.words("date")) for r in scan.rows][1] == "30th September 2021"
+
+
+def test_headings_no_list_names_over_refs_are_a_header_though_every_owner_and_date_is_blank():
+    # 'Item | What the inspectors found | Our response | Completion date | Led by': no date below to read, but a
+    # heading names the date column and the first column holds refs
+    samples = [[["R1"], ["R2"], ["R3"]],
+               [["Leaders should investigate", "the high number of charges."], ["Staff should be trained."]],
+               [["Accepted", "To make sure that practice is fair, the", "prison will act."],
+                ["Rejected", "The current arrangements meet the policy."]],
+               [], []]
+    names = content_header(["Item", "What the inspectors found", "Our response", "Completion date", "Led by"],
+                           samples)
+    assert names is not None and names[:3] == ["ref", "text", "response"] and "date" in names
+    # with neither refs nor dates below, headings naming two fields are no header of themselves
+    samples[0] = [["Care"], ["Safety"]]
+    assert content_header(["Item", "What the inspectors found", "Our response", "Completion date", "Led by"],
+                          samples) is None
