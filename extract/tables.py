@@ -227,16 +227,18 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     decided = any(sc["decision"] >= 0.6 or sc["decisions"] >= 2 for sc in scores)
     fields = {header_field(t) for t in cell_texts} - {None}
     named = len(fields)  # or headings that name two fields all the same
-    # a column of dates, or a heading naming one where the plan leaves every owner and date blank
-    dated = any(sc["date"] >= 0.6 for sc in scores) or "date" in fields and refs
-    if not (refs or decided or named >= 2) or not dated:
+    # a column of dates; or, where a plan leaves every owner and date blank, refs under headings that name the
+    # date column or two fields
+    blank = refs and ("date" in fields or named >= 2)
+    if not (refs or decided or named >= 2) or not (any(sc["date"] >= 0.6 for sc in scores) or blank):
         return None
     hints: list[str | None] = []
     for t in cell_texts:  # the header's words, as hints; a field named twice is a hint once (the first)
         f = header_field(t)
         hints.append(f if f not in hints else None)
     names = type_columns(hints, samples)
-    return names if "response" in names and len({n for n in names if n}) >= 4 else None
+    known = {n for n in names if n}
+    return names if "response" in known and (len(known) >= 4 or blank and {"ref", "text"} <= known) else None
 
 
 def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[float]) -> list[set[float]]:
@@ -406,7 +408,8 @@ class TableScanner:
         plan, other = [], []
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)
-            head = self._header(cw) if self.mode != "unruled" else None  # read once: it may type columns by content
+            # read once: it may type columns by content
+            head = self._header(cw, self.scan.columns is not None) if self.mode != "unruled" else None
             ok = self.mode != "unruled" and (head is not None or (
                 self.scan.columns is not None and self._same_grid(self.scan.columns, rows)))
             (plan if ok else other).append((bbox, rows, cw, head))
@@ -452,11 +455,16 @@ class TableScanner:
         return sum(columnar(ln) for ln in to_lines(loose)) >= 3
 
     @staticmethod
-    def _header(cw: list[list[list[dict]]]) -> tuple[list[str | None], int] | None:
+    def _header(cw: list[list[list[dict]]], known: bool = False) -> tuple[list[str | None], int] | None:
         """The field names of a ruled table's header row (one of its first two rows) and the first body row:
-        by the header's words, else by what the columns below it hold."""
+        by the header's words, else by what the columns below it hold. Once the plan's header is `known`, a row
+        with a ref or a decision alone in a cell is a body row ('Key concern 3 | Public protection
+        arrangements ... | Agreed | To address this recommendation, the following actions ...' names three fields
+        in words)."""
         for i in range(min(2, len(cw))):
             texts = [reflow(to_lines(c)) if c else "" for c in cw[i]]  # 'Responsi' / 'ble' mended
+            if known and any(DECISION_ONLY.match(t) or REF.match(t) and not NUMBERED.fullmatch(t) for t in texts):
+                return None
             names = match_header(texts)
             if names is None and len(cw) > i + 1:
                 names = content_header(texts, TableScanner._grid_samples(cw[i + 1:], len(texts)))
@@ -736,14 +744,8 @@ class TableScanner:
                 section = []
             held_whole = bool(held) and REF.match(text_of(held)) is not None
             if opens[k] and set(pending) - {"ref"}:  # what came before (a record, or the end of one above) ends
-                bbox = (cols.edges[0], top, cols.edges[-1], ln.top)
-                # before the plan's first record, words with no response and no decision ('inspectors' / 'found',
-                # 'Outcome', 'when'): the header's last lines, read as body lines below a header found shallower
-                if self.current is None and not self.scan.rows and "response" not in pending and not (
-                        DECISION_ONLY.match(text_of(pending.get("decision", [])))):
-                    self.scan.joins.append((pageno, bbox, "the header's wrapped lines"))
-                else:
-                    self._row(pageno, pending, bbox, False, page_top=first_band and not fresh)
+                self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
+                          page_top=first_band and not fresh)
                 pending, top = {}, ln.top
             if opens[k]:
                 fresh = True  # this row opens a record: it continues nothing on the page above
@@ -1020,9 +1022,11 @@ class TableScanner:
         self.current = None
         ref = text_of(row.words("ref"))
         decision = text_of(row.words("decision"))
-        if not self.scan.rows and REF_LABEL.match(ref) and not (decision and decision_of(decision)):
-            # the plan's first row, a ref's label never given its number ('Rec' / 'No' under '1.') and no decision:
-            # the header's wrapped lines, read as body lines below a header found shallower
+        # The plan's first row with no decision, and either a ref's label never given its number ('Rec' / 'No'
+        # under '1.') or no ref and no response ('inspectors' / 'found' under '1. What the', 'Outcome' under '2.'):
+        # the header's wrapped lines, read as body lines below a header found shallower.
+        if not self.scan.rows and not (decision and decision_of(decision)) and (
+                REF_LABEL.match(ref) or not ref and not row.words("response")):
             self.scan.joins.append((row.pages[0], row.bbox, "the header's wrapped lines"))
             return
         self.scan.rows.append(row)

@@ -1382,3 +1382,26 @@ def test_headings_no_list_names_over_refs_are_a_header_though_every_owner_and_da
     samples[0] = [["Care"], ["Safety"]]
     assert content_header(["Item", "What the inspectors found", "Our response", "Completion date", "Led by"],
                           samples) is None
+
+
+def test_once_the_header_is_known_a_ruled_tables_first_row_with_a_ref_is_a_body_row():
+    # 'Key concern 3 | Public protection arrangements ... | Agreed | To address this recommendation, the following
+    # actions will be taken:' names text, decision and response in words, as a header does
+    from actionplans.extract.tables import TableScanner
+    cw = [[words("Key concern 3"), words("Public protection arrangements should be robust."), words("Agreed"),
+           words("To address this recommendation, the following actions will be taken:"), [], []],
+          [[], [], [], words("a) Data will be monitored."), words("Head of Security"), words("end of June")]]
+    assert TableScanner._header(cw, known=True) is None
+    assert TableScanner._header(cw) is not None  # before any header is known, the words alone decide
+
+
+def test_refs_under_headings_naming_two_fields_are_a_header_though_no_heading_names_the_blank_dates():
+    # '1. Item' (refs below) | '2. Issue raised' | '3. Decision and response' | '4. Due by' | '5. Led by': owner and
+    # date cells blank throughout, and no heading word for either
+    samples = [[["5.01"], ["5.02"]],
+               [["The incentives scheme should", "motivate prisoners."], ["Staff should be trained."]],
+               [["AGREED", "The team has agreed the", "following plan."], ["AGREED", "Training will be given."]],
+               [], []]
+    names = content_header(["1. Item", "2. Issue raised", "3. Decision and response", "4. Due by", "5. Led by"],
+                           samples)
+    assert names is not None and names[:3] == ["ref", "text", "response"]
