@@ -438,9 +438,10 @@ class TableScanner:
             return False
         top = min(t[0][1] for t in plan)
         boxes = [t[0] for t in plan + other]
+        held = {id(w) for t in plan + other for r in t[2] for c in r for w in c}  # a cell's (past the edge too)
         loose = []  # the words below the first table's top in none of the boxes
         for w in words:
-            if w["top"] > top:
+            if w["top"] > top and id(w) not in held:
                 x0, x1, y0, y1 = w["x0"], w["x1"], w["top"], w["bottom"]
                 for b in boxes:
                     if b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= y0 and y1 <= b[3] + 1:
@@ -521,10 +522,41 @@ class TableScanner:
                     if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]:
                         cell_of[k] = (i, j)
                         break
+        self._past_the_edge(words, rows, centres, cell_of)
         for k in sorted(cell_of):
             i, j = cell_of[k]
             out[i][j].append(words[k])
         return out
+
+    @staticmethod
+    def _past_the_edge(words: list[dict], rows: list[list[tuple | None]], centres: list[tuple[float, float]],
+                       cell_of: dict[int, tuple[int, int]]) -> None:
+        """A table wider than its page: the grid's right rule is cut at the page's edge, and the last column's
+        lines run on past it (in the text layer, off the paper). Text never crosses a drawn rule, so a word that
+        starts inside a row's last cell and ends past the grid's right edge, and the words that run on from it
+        along the same line (a word space apart), are that cell's. `cell_of` gains them."""
+        right = max((c[2] for r in rows for c in r if c), default=None)
+        if right is None:
+            return
+        past = sorted((k for k, w in enumerate(words) if k not in cell_of and w["x1"] > right + 1),
+                      key=lambda k: words[k]["x0"])
+        if not past:
+            return
+        lasts = [(i, j, c) for i, r in enumerate(rows) for j, c in enumerate(r) if c and abs(c[2] - right) < 1]
+        last = {(i, j) for i, j, _ in lasts}
+        # the last cells' words, each with its cell: a word running on from one is that cell's
+        ends = [(words[k], ij) for k, ij in cell_of.items() if ij in last]
+        for k in past:
+            w = words[k]
+            cy = centres[k][1]
+            gap = 0.6 * (w["bottom"] - w["top"])
+            at = next(((i, j) for i, j, c in lasts if c[1] <= cy <= c[3] and c[0] <= w["x0"] < right), None)
+            if at is None:
+                at = next((ij for v, ij in ends if abs(v["top"] - w["top"]) < 1 and 0 <= w["x0"] - v["x1"] <= gap),
+                          None)
+            if at is not None:
+                cell_of[k] = at
+                ends.append((w, at))
 
     def _ruled_table(self, pageno: int, bbox: tuple, rows: list[list[tuple | None]],
                      cw: list[list[list[dict]]], head: tuple[list[str | None], int] | None) -> None:

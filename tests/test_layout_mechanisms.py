@@ -1405,3 +1405,18 @@ def test_refs_under_headings_naming_two_fields_are_a_header_though_no_heading_na
     names = content_header(["1. Item", "2. Issue raised", "3. Decision and response", "4. Due by", "5. Led by"],
                            samples)
     assert names is not None and names[:3] == ["ref", "text", "response"]
+
+
+def test_a_table_wider_than_its_page_keeps_the_words_its_last_column_runs_on_past_the_cut_grid():
+    # the grid's right rule is cut at the page's edge (520); the last column's lines run on past it in the text layer
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
+    body = [[[str(k)], ["Leaders should", "act."], ["Agreed"], ["A panel will", "meet."], ["Governor"],
+             ["End of September", "Quarterly/reviewed"]] for k in range(1, 5)]
+    bbox, rows, ws = grid_page(1, [head, *body])
+    scanner.add_page(1, ws, [(bbox, rows)], [])
+    scan = scanner.finish()
+    assert scanner.mode == "ruled"  # the lines past the cut are the grid's, not rows the grid missed
+    assert [" ".join(w["text"] for w in r.words("date")) for r in scan.rows] == [
+        "End of September Quarterly/reviewed"] * 4
