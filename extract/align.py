@@ -53,9 +53,12 @@ def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | Non
     return hit
 
 
-def offset(p: Paragraph, page: int, y: float, lh: float) -> float:
+def offset(p: Paragraph, page: int, y: float, lh: float, bounds: dict[int, tuple[float, float]] | None = None) -> float:
     """How many lines below paragraph p's first line the point (page, y) lies; negative when above.
-    Counts through the paragraph's own lines across a page break."""
+    Counts through the paragraph's own lines across a page break. `bounds`: the row's first line's top and last
+    line's bottom on each page; with them a point atop the page after the paragraph's last one counts on from the
+    paragraph through the lines below it to its page's foot (an entry set low under a paragraph at a page's foot
+    is carried over the break to the next page's top)."""
     before = 0.0
     for pg, top, bottom in p.spans:
         if pg == page:
@@ -63,7 +66,10 @@ def offset(p: Paragraph, page: int, y: float, lh: float) -> float:
         if pg > page:
             return -FAR
         before += (bottom - top) / lh + 1
-    return before + FAR if page > p.spans[-1][0] else -FAR
+    last, _, bottom = p.spans[-1]
+    if bounds is not None and page == last + 1 and last in bounds and page in bounds:
+        return before + (bounds[last][1] - bottom) / lh + (y - bounds[page][0]) / lh
+    return before + FAR if page > last else -FAR
 
 
 def _cost(d: float, tol: float, above: float) -> float:
@@ -112,7 +118,11 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         out = {s: Alignment(s, 0.0, [None] * len(entries), entries=entries) for s in SHIFTS}
         out[STACKED] = Alignment(STACKED, 0.0, [None] * len(stack), entries=stack)
         return out
-    offsets = [[offset(p, page, top, lh) for p in paras] for page, top in [(e.page, e.top) for e in entries]]
+    bounds: dict[int, tuple[float, float]] = {}  # the row's first top and last bottom on each page
+    for ln in (ln for q in (*paras, *entries) for ln in q.lines):
+        a, b = bounds.get(ln.page, (ln.top, ln.bottom))
+        bounds[ln.page] = (min(a, ln.top), max(b, ln.bottom))
+    offsets = [[offset(p, page, top, lh, bounds) for p in paras] for page, top in [(e.page, e.top) for e in entries]]
     lead = {j for j, p in enumerate(paras) if lead_in(p) and j + 1 < len(paras)}
     above = settings.above_cost
     for s in SHIFTS:

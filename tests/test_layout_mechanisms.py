@@ -1420,3 +1420,17 @@ def test_a_table_wider_than_its_page_keeps_the_words_its_last_column_runs_on_pas
     assert scanner.mode == "ruled"  # the lines past the cut are the grid's, not rows the grid missed
     assert [" ".join(w["text"] for w in r.words("date")) for r in scan.rows] == [
         "End of September Quarterly/reviewed"] * 4
+
+
+def test_an_entry_set_low_under_a_paragraph_at_a_pages_foot_is_carried_to_the_next_pages_top_and_stays_its():
+    # two lines low: the second action's date would sit below the page's last line, so it opens the next page, two
+    # lines above the third action (whose own date is two lines below it)
+    response = paragraphs(to_lines(words("1. First action.", None, None, "2. Second action runs", "to the foot.",
+                                         x0=300) + words(None, None, "3. Third action.", x0=300, page=2)))
+    dates = entries(to_lines(words(None, None, "June 2021", x0=700) + words(
+        "July 2021", None, None, None, "August 2021", x0=700, page=2)),
+        split_segments=True, opens=opens_date, segment_opens=opens_date, right=800)
+    assert [(e.page, e.text) for e in dates] == [(1, "June 2021"), (2, "July 2021"), (2, "August 2021")]
+    options = hypotheses(response, dates, 11.5, share=3.0)
+    assert options[2].targets == [0, 1, 2]
+    assert choose(options, prior=2).targets == [0, 1, 2]
