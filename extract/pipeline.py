@@ -280,6 +280,15 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     owner_lines, date_lines = base.owner_lines, base.date_lines
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
             for ln in block_starts(lines, settings)]
+    if habits[1] != STACKED and date_lines:
+        # a date that ends where the next opens, no blank space between them, is a cue too: each is an action's
+        # ('Winter 2020' / 'Winter 2019' typed one under the other, their actions two lines apart)
+        if ("date", STACKED) not in base.entries:
+            base.entries[("date", STACKED)] = entries(date_lines, None, opens_date, split_segments=True,
+                                                      right=rights.get("date"), settings=settings,
+                                                      segment_opens=opens_date)
+        known = {id(c) for c in cues}
+        cues += [e.lines[0] for e in base.entries[("date", STACKED)] if id(e.lines[0]) not in known]
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
     shift = habits[0] if habits[0] not in (None, STACKED) else habits[1] if habits[1] != STACKED else 0
     level_habit = shift == 0 and 0 in habits  # known to type entries level: one beside any sentence's start marks it

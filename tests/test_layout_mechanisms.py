@@ -1434,3 +1434,21 @@ def test_an_entry_set_low_under_a_paragraph_at_a_pages_foot_is_carried_to_the_ne
     options = hypotheses(response, dates, 11.5, share=3.0)
     assert options[2].targets == [0, 1, 2]
     assert choose(options, prior=2).targets == [0, 1, 2]
+
+
+def test_dates_typed_one_under_another_with_no_blank_between_each_part_the_actions_they_sit_low_beside():
+    # no bullets, no blank lines, no room shown for an Enter (no right edge known): one date a line low under each
+    # action, each of two lines, the next typed straight under it, so only where one date ends shows the next action
+    from actionplans.extract.pipeline import read_cells
+    from actionplans.extract.tables import Row
+    response = words("A needs assessment will be completed", "to inform the specification.",
+                     "Delayed transfers will be escalated", "through the regional process.",
+                     "Waiting times will be reviewed at", "the monthly board.", x0=300)
+    dates = words(None, "Spring", "2019", "Winter", "2020", "Winter", "2019", x0=700)
+    row = Row({"response": response, "date": dates}, None, [1], (0, 0, 800, 200))
+    cells = read_cells(row, {"date": 760.0}, habits=(1, 1))
+    assert [p.lines[0].text for p in cells.response] == ["A needs assessment will be completed",
+                                                         "Delayed transfers will be escalated",
+                                                         "Waiting times will be reviewed at"]
+    assert [e.text for e in cells.dates] == ["Spring 2019", "Winter 2020", "Winter 2019"]
+    assert cells.date_options[1].targets == [0, 1, 2]
