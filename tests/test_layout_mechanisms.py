@@ -1452,3 +1452,18 @@ def test_dates_typed_one_under_another_with_no_blank_between_each_part_the_actio
                                                          "Waiting times will be reviewed at"]
     assert [e.text for e in cells.dates] == ["Spring 2019", "Winter 2020", "Winter 2019"]
     assert cells.date_options[1].targets == [0, 1, 2]
+
+
+def test_under_a_known_shift_an_entry_marks_a_sentence_start_one_line_into_a_paragraph():
+    # entries a line low, the document's habit: an owner two lines into the text sits a line below a sentence's start
+    # one line in; the first action has no owner of its own, so the second action's is the first in the cell
+    from actionplans.extract.pipeline import read_cells
+    from actionplans.extract.tables import Row
+    response = words("A tracker will be kept for reviews.", "Prisoners will receive written reasons and",
+                     "information on how to appeal.", x0=300)
+    owner = words(None, None, "Head of Safety", x0=600)
+    row = Row({"response": response, "owner": owner}, None, [1], (0, 0, 800, 200))
+    cells = read_cells(row, {"owner": 700.0}, habits=(1, 1))
+    assert [p.lines[0].text for p in cells.response] == ["A tracker will be kept for reviews.",
+                                                         "Prisoners will receive written reasons and"]
+    assert cells.owner_options[1].targets == [1]
