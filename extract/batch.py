@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 # (pydantic), the process pool, the OCR settings, provenance.yml's reader (yaml), and pickle, tempfile and traceback
 # (some 8 ms of a re-run's 85).
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from actionplans.schemas import Document
 
     from .ocr import OcrSettings
@@ -499,21 +501,33 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
 
 def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None],
               ocr: OcrSettings | None = None, reader: str = "pdfium", forms: bool = False) -> None:
-    """Run the jobs in a pool of worker processes (`_drive`), this process the only writer. The pool is driven from
-    a thread of its own while this thread writes each finished document (`done`): written in the thread that handed
-    out the work, a long document's save (its rows and its recurring-recommendation links, a third of a second and
-    more) left both workers idle, since nothing new was handed to them meanwhile. `forms`: the workers also prepare
-    each document's texts for the recurring links (`forms_of`), which the writer had done."""
+    """Run the jobs in a pool of worker processes (`_Pool`), this process the only writer. The pool is started in this
+    thread (its workers forked before any other thread exists) and then driven from a thread of its own while this
+    thread writes each finished document (`done`): written in the thread that handed out the work, a long
+    document's save (its rows and its recurring-recommendation links, a third of a second and more) left both
+    workers idle, since nothing new was handed to them meanwhile. `forms`: the workers also prepare the documents'
+    texts for the recurring links (`forms_of`), which the writer had done (see `_Pool`)."""
     import queue
     import threading
     _quiet_collector()
     results: queue.SimpleQueue = queue.SimpleQueue()
     stop = threading.Event()
+    pool = _Pool(jobs, workers, annotate, as_of, ocr, reader, forms)
+    try:
+        pool.start()
+    except BaseException:
+        pool.close()
+        raise
 
     def driver() -> None:
+        def put(job: Job, res: dict) -> None:
+            results.put((job, res))
         try:
-            _drive(jobs, workers, annotate, as_of, lambda job, res: results.put((job, res)), ocr, reader, stop,
-                   forms)
+            try:
+                pool.drive(put, stop)
+            finally:
+                pool.close()
+            pool.retry(put, stop)
         except BaseException as e:  # raised again in the writing thread
             results.put(e)
         else:
@@ -537,12 +551,23 @@ def _parallel(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callab
         thread.join()
 
 
+def _fork_context():
+    """Where forking a process is safe (Linux), the context whose workers are this process forked: they start with
+    everything it has loaded. None elsewhere (macOS's system libraries are not safe to use in a forked child)."""
+    import multiprocessing
+    import sys
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
 def _context(annotate: bool):
-    """Workers are forked from a fork server that has loaded what every worker loads at start-up (extract/preload.py,
+    """Workers forked from a fork server that has loaded what every worker loads at start-up (extract/preload.py,
     about 0.75 s of CPU: the pipeline's imports, dateparser's data, the word lists, the language model), rather than
-    each spawned afresh to load it all itself. The server lives as long as this process and keeps what it loaded
-    first: a later run that annotates where the first did not loads the model in each worker (`_warm`), as before.
-    On a platform without fork servers, spawn."""
+    each spawned afresh to load it all itself: for a pool started where this process cannot fork its workers itself
+    (`_fork_context`), or once other threads run here (a pool started again after a worker died). The server lives
+    as long as this process and keeps what it loaded first: a later run that annotates where the first did not loads
+    the model in each worker (`_warm`), as before. On a platform without fork servers, spawn."""
     import multiprocessing
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
@@ -551,87 +576,127 @@ def _context(annotate: bool):
     return ctx
 
 
-def _drive(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[[Job, dict], None],
-           ocr: OcrSettings | None, reader: str, stop, forms: bool = False) -> None:
-    """Run the jobs in a pool of worker processes (`_context`), handing each result to `done`. At most one task per
-    worker waits in the pool beyond those running, so a task put at the head of the queue starts soon. A file longer
-    than SPLIT_PAGES is `Shared`: the worker that builds it reads its pages while every other worker helps
-    (`read_share`), the pages passing from worker to worker through files, never through this process; the builder
-    annotates it too (its language processing, about a twentieth of its work, had been split among the workers in
-    parts, which sent its records from worker to writer to workers and back). Longest first, so the small files
-    fill in while a long one is built. A worker that dies (out of memory, a crash in a C library) takes the pool
-    down with every task in flight; those files are tried again at the end, each alone in its own process, so only
-    the file that kills its process fails. `stop` (set when the writer gives up):
-    hand out nothing more. `forms`: each document comes with its texts prepared for the recurring links."""
-    import shutil
-    import tempfile
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
-    ctx = _context(annotate)
-    forked = ctx.get_start_method() == "forkserver"
-    if forked:  # the server loads what the workers need while the pages are counted
-        from multiprocessing import forkserver
-        forkserver.ensure_running()
+class _Pool:
+    """The jobs run in a pool of worker processes, each result handed to `done`. At most one task per worker waits in
+    the pool beyond those running, so a task put at the head of the queue starts soon. A file longer than SPLIT_PAGES
+    is `Shared`: the worker that builds it reads its pages while every other worker helps (`read_share`), the pages
+    passing from worker to worker through files, never through this process; the builder annotates it too (its
+    language processing, about a twentieth of its work, had been split among the workers in parts, which sent its
+    records from worker to writer to workers and back). Longest first, so the small files fill in while a long one is
+    built. A worker that dies (out of memory, a crash in a C library) takes the pool down with every task in flight;
+    those files are tried again at the end (`retry`), each alone in its own process, so only the file that kills its
+    process fails. `forms`: each document comes with its texts prepared for the recurring links (`forms_of`), but
+    for a long one, whose texts the writer prepares when it saves it: its builder is the one process whose work
+    cannot be shared, so a long document tends to be the last to arrive, while the writer is idle for most of the run
+    and already holds every text any worker prepared (plans repeat recommendations word for word; the bench's long
+    plans are made of the corpus's pages).
 
-    def pool(n: int = workers) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_warm, initargs=(annotate,))
+    Start-up (`start`, in the writing thread, before any other thread runs): where it can (`_fork_context`), this
+    process loads what the workers need (`_warm`, and what `forms_of` loads) and forks them, so they start warm and
+    what it had already loaded (the schemas, sqlite-utils, the reader) is not loaded again; while it loads, a process
+    forked from it first, with only the reader loaded, starts on the first long file's pages as one more helper. A
+    fork server (`_context`) had loaded it all afresh in a new interpreter (about 1 s of CPU against 0.6 here, and
+    0.2 s more for the helper's own interpreter), while the second core had nothing else to do but that helper."""
 
-    queue: deque[tuple] = deque()
-    ex = pool()
-    scratch = tempfile.mkdtemp(prefix="actionplans-batch-")
-    pending: dict[int, float] = {}  # job index -> seconds its long file's helpers have spent on it so far
-    counted = sorted(((page_count(job.path), job) for job in jobs), key=lambda c: -c[0])
-    for n, job in counted:
-        if n > SPLIT_PAGES:
-            shared = Shared(os.path.join(scratch, str(job.index)), n, CHUNK_PAGES)
-            os.mkdir(shared.folder)
-            pending[job.index] = 0.0
-            queue.append(("build", job, shared))
-            queue.extend(("help", job, shared) for _ in range(workers - 1))
-        else:
-            queue.append(("whole", job))
-    inflight: dict = {}
-    suspects: dict[int, Job] = {}
-    # While the fork server loads what the workers need (one core busy for most of a second), a process that needs
-    # only the reader starts on the first long file's pages, as one more helper (`read_share`): the other core's
-    # share of that second is spent reading, not waiting.
-    early = None
-    first = next((t for t in queue if t[0] == "build"), None)
-    if forked and first is not None:
+    def __init__(self, jobs: list[Job], workers: int, annotate: bool, as_of, ocr: OcrSettings | None, reader: str,
+                 forms: bool) -> None:
+        self.jobs, self.workers, self.annotate, self.as_of = jobs, workers, annotate, as_of
+        self.ocr, self.reader, self.forms = ocr, reader, forms
+        self.queue: deque[tuple] = deque()
+        self.pending: dict[int, float] = {}  # job index -> seconds its long file's helpers have spent on it so far
+        self.inflight: dict = {}
+        self.suspects: dict[int, Job] = {}
+        self.scratch: str | None = None
+        self.early = self.ex = None
+        self.fork = _fork_context()
+
+    def pool(self, n: int | None = None) -> ProcessPoolExecutor:
+        """Workers from the fork server (`_context`), each warmed (`_warm`)."""
+        from concurrent.futures import ProcessPoolExecutor
+        return ProcessPoolExecutor(max_workers=n or self.workers, mp_context=_context(self.annotate),
+                                   initializer=_warm, initargs=(self.annotate,))
+
+    def start(self) -> None:
         import multiprocessing
+        import tempfile
         import threading
-        early = multiprocessing.get_context("spawn").Process(target=read_share, args=(first[1].path, first[2], reader),
-                                                              daemon=True)
-        early.start()
-        threading.Thread(target=early.join, daemon=True).start()  # reaped when it ends: a claimer gone is seen gone
+        from concurrent.futures import ProcessPoolExecutor
+        if threading.active_count() > 1:  # a process forked while another thread runs may copy a lock it holds
+            self.fork = None
+        served = self.fork is None and _context(self.annotate).get_start_method() == "forkserver"
+        if served:  # the server loads what the workers need while the pages are counted
+            from multiprocessing import forkserver
+            forkserver.ensure_running()
+        self.scratch = tempfile.mkdtemp(prefix="actionplans-batch-")
+        counted = sorted(((page_count(job.path), job) for job in self.jobs), key=lambda c: -c[0])
+        for n, job in counted:
+            if n > SPLIT_PAGES:
+                shared = Shared(os.path.join(self.scratch, str(job.index)), n, CHUNK_PAGES)
+                os.mkdir(shared.folder)
+                self.pending[job.index] = 0.0
+                self.queue.append(("build", job, shared))
+                self.queue.extend(("help", job, shared) for _ in range(self.workers - 1))
+            else:
+                self.queue.append(("whole", job))
+        # While what the workers need loads (one core busy for most of a second), a process that needs only the
+        # reader starts on the first long file's pages, as one more helper (`read_share`): the other core's share
+        # of that time is spent reading, not waiting.
+        first = next((t for t in self.queue if t[0] == "build"), None)
+        if first is not None and (served or self.fork is not None):
+            if self.fork is not None:
+                from . import reader  # noqa: F401  (loaded here once, for the helper and the workers)
+            ctx = self.fork or multiprocessing.get_context("spawn")
+            self.early = ctx.Process(target=read_share, args=(first[1].path, first[2], self.reader), daemon=True)
+            self.early.start()
+        if self.fork is not None:
+            _warm(self.annotate)
+            if self.forms:
+                _warm_forms()
+            self.ex = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.fork)
+        else:
+            self.ex = self.pool()
+        self.fill()  # a pool that forks starts all its workers at its first task: here, before any other thread
+        if self.early is not None:  # reaped when it ends, so a claimer gone is seen gone
+            threading.Thread(target=self.early.join, daemon=True).start()
 
-    def submit(task: tuple):
+    def submit(self, task: tuple):
         kind, job = task[0], task[1]
         if kind == "help":
-            return ex.submit(read_share, job.path, task[2], reader)
-        return ex.submit(extract_one, job.path, annotate, as_of, task[2] if kind == "build" else None, job.sha256,
-                         ocr, reader, forms)
+            return self.ex.submit(read_share, job.path, task[2], self.reader)
+        return self.ex.submit(extract_one, job.path, self.annotate, self.as_of, task[2] if kind == "build" else None,
+                              job.sha256, self.ocr, self.reader, self.forms and kind != "build")
 
-    def settle(task: tuple, res: dict) -> None:
-        kind, job = task[0], task[1]
-        if kind == "whole":
-            done(job, res)
-        elif kind == "build":  # its seconds: the builder's and its helpers'
-            res["seconds"] = round(res["seconds"] + pending.pop(job.index), 3)
-            done(job, res)
-        elif job.index in pending:  # a helper (one that could not read a chunk left it to the builder, which
-            pending[job.index] += res["seconds"]  # reports the error); one finishing after the build is not counted
+    def fill(self) -> bool:
+        """Hand out tasks until each worker has one waiting; False if the pool is broken."""
+        from concurrent.futures.process import BrokenProcessPool
+        while self.queue and len(self.inflight) < self.workers + 1:
+            task = self.queue.popleft()
+            try:
+                self.inflight[self.submit(task)] = task
+            except BrokenProcessPool:
+                self.queue.appendleft(task)
+                return False
+        return True
 
-    try:
-        while (queue or inflight) and not stop.is_set():
-            broken = False
-            while queue and len(inflight) < workers + 1 and not broken:
-                task = queue.popleft()
-                try:
-                    inflight[submit(task)] = task
-                except BrokenProcessPool:
-                    queue.appendleft(task)
-                    broken = True
+    def drive(self, done: Callable[[Job, dict], None], stop) -> None:
+        """Run the queue to its end, handing each result to `done`. `stop` (set when the writer gives up): hand out
+        nothing more."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+        pending, inflight = self.pending, self.inflight
+
+        def settle(task: tuple, res: dict) -> None:
+            kind, job = task[0], task[1]
+            if kind == "whole":
+                done(job, res)
+            elif kind == "build":  # its seconds: the builder's and its helpers'
+                res["seconds"] = round(res["seconds"] + pending.pop(job.index), 3)
+                done(job, res)
+            elif job.index in pending:  # a helper (one that could not read a chunk left it to the builder, which
+                pending[job.index] += res["seconds"]  # reports the error); one finishing after the build is not counted
+
+        while (self.queue or inflight) and not stop.is_set():
+            broken = not self.fill()
             finished = wait(inflight, timeout=0.2, return_when=FIRST_COMPLETED)[0] if inflight and not broken else set()
             for fut in finished:
                 task = inflight.pop(fut)
@@ -648,27 +713,36 @@ def _drive(jobs: list[Job], workers: int, annotate: bool, as_of, done: Callable[
                 for task in inflight.values():
                     job = task[1]
                     if task[0] != "help" and (task[0] == "whole" or job.index in pending):
-                        suspects[job.index] = job
+                        self.suspects[job.index] = job
                 inflight.clear()
-                for index in suspects:
+                for index in self.suspects:
                     pending.pop(index, None)
-                queue = deque(t for t in queue if t[1].index not in suspects)
-                ex.shutdown(wait=False, cancel_futures=True)
-                ex = pool()
-    finally:
-        if early is not None and early.exitcode is None:
-            early.terminate()
-        ex.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(scratch, ignore_errors=True)
-    for index in sorted(suspects):
-        if stop.is_set():
-            return
-        job = suspects[index]
-        with pool(1) as solo:
-            try:
-                res = solo.submit(extract_one, job.path, annotate, as_of, None, job.sha256, ocr, reader).result()
-            except BrokenProcessPool:
-                res = {"error": {"reason": "extractor error", "page": None, "problems": [], "message":
-                                 "the extracting process died on this file (out of memory, or a crash in a library)"},
-                       "seconds": 0.0}
-        done(job, res)
+                self.queue = deque(t for t in self.queue if t[1].index not in self.suspects)
+                self.ex.shutdown(wait=False, cancel_futures=True)
+                self.ex = self.pool()  # other threads run now: workers from the fork server (`_context`)
+
+    def close(self) -> None:
+        import shutil
+        if self.early is not None and self.early.exitcode is None:
+            self.early.terminate()
+        if self.ex is not None:
+            self.ex.shutdown(wait=True, cancel_futures=True)
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def retry(self, done: Callable[[Job, dict], None], stop) -> None:
+        """The files that were in flight when a worker died, each alone in a process of its own."""
+        from concurrent.futures.process import BrokenProcessPool
+        for index in sorted(self.suspects):
+            if stop.is_set():
+                return
+            job = self.suspects[index]
+            with self.pool(1) as solo:
+                try:
+                    res = solo.submit(extract_one, job.path, self.annotate, self.as_of, None, job.sha256, self.ocr,
+                                      self.reader).result()
+                except BrokenProcessPool:
+                    res = {"error": {"reason": "extractor error", "page": None, "problems": [], "message":
+                                     "the extracting process died on this file (out of memory, or a crash in a "
+                                     "library)"}, "seconds": 0.0}
+            done(job, res)
