@@ -324,6 +324,12 @@ def _bulleted(line) -> bool:
     return any(GLYPH_ONLY.match(c[0]["text"]) and len(c) > 1 or GLYPH_LEAD.match(c[0]["text"]) for c in chunks(line))
 
 
+def _ref_opens(text: str) -> bool:
+    """Does a cell's text open with a ref and run on ('Concern 4 Leaders should ...'; not a heading's '1. Issue')?"""
+    m = REF_LEAD.match(text)
+    return m is not None and m.end() < len(text) and not NUMBERED.fullmatch(m.group(0))
+
+
 def _text_ended(above: list[dict], words: list[dict], right: float | None = None) -> bool:
     """Was the text column's line above (`above`, its words) the end of a text, so that `words`, below it, may open
     something new: none above, a sentence or a lead-in ended there, it was a list item's indented line and `words`
@@ -663,8 +669,9 @@ class TableScanner:
                                                  else (), len(prev.fields) if prev is not None else None)
                 cells = [text_of(c) for c in self._clusters(group)] if found and prev is not None else []
                 if any(DECISION_ONLY.match(t) or REF_LABEL.match(t) or REF.match(t) and not NUMBERED.fullmatch(t)
-                       for t in cells):
-                    found = None  # a body row: a decision ('agreed') or a ref's label in a cell, not a heading
+                       or _ref_opens(t) for t in cells):
+                    found = None  # a body row: a decision ('agreed'), a ref's label or a ref opening a cell ('Concern
+                    # 4 Leaders should ...' over 'In response, ...' and 'Support Lead'), not a heading
                 named = len([f for f in found.fields if f in FIELDS]) if found else 0
                 if found and (best is None or named > best[0] or named == best[0] and _unfinished(best[2])):
                     best = (named, found, group)  # as deep as a heading cut off mid-phrase ('Decision and') needs

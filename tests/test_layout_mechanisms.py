@@ -1467,3 +1467,22 @@ def test_under_a_known_shift_an_entry_marks_a_sentence_start_one_line_into_a_par
     assert [p.lines[0].text for p in cells.response] == ["A tracker will be kept for reviews.",
                                                          "Prisoners will receive written reasons and"]
     assert cells.owner_options[1].targets == [1]
+
+
+def test_a_body_line_opening_with_a_ref_is_no_header_again_though_its_cells_name_fields():
+    # a later page opens on 'Concern 4' (refs in the text column) beside 'In response, the Senior Leadership' and,
+    # a line down, 'Support Lead': three fields named in words, as the plan's header names them
+    from actionplans.extract.pipeline import recover
+    from actionplans.extract.tables import _ref_opens
+    cols = (46, 223, 405, 484)
+    p1 = row(["Recommendation", "Response", "Owner", "Target date"], 60, cols)
+    p1 += row(["Concern 3", "The team will act.", "Governor", "31 May 2020"], 80, cols)
+    p1 += row(["Staff should be trained.", None, None, None], 92, cols)
+    p2 = row(["Concern 4", "In response, the Senior", "Operational", "31 October"], 60, cols)
+    p2 += row(["Leaders should make sure that", "Leadership Team has agreed:", "Support Lead", "2020"], 72, cols)
+    p2 += row(["force is a last resort.", "Incidents will be reviewed.", None, None], 84, cols)
+    pages = [{"page": n, "width": 595.0, "height": 842.0, "words": [dict(w, page=n) for w in ws], "tables": [],
+              "rules": []} for n, ws in ((1, p1), (2, p2))]
+    rec = recover(pages)
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rec.scan.rows] == ["Concern 3", "Concern 4"]
+    assert _ref_opens("Concern 4 Leaders should") and not _ref_opens("1. Issue raised") and not _ref_opens("S30")
