@@ -29,7 +29,8 @@ Seeds used while developing (the acceptance run must use a seed not listed here)
 9191, 4321, 8080, 8181, 8282, 8383, 8484, 8585, 8686 (later runs), 101, 202, 303 (drawn only, to look for crashes).
 Acceptance runs (each used once, then listed here): 8675, 4711, 5309, 8128, 2718, 6174 (its lost plans then
 studied), 7373, 5821 (its worst plan then studied), 6464 (its lost record then studied), 7919 (its lost plan then
-studied), 5150 (stop 14's closing run).
+studied), 5150 (stop 14's closing run, its lost record
+then studied).
 """
 
 from __future__ import annotations
