@@ -1,6 +1,8 @@
 """The layout mechanisms of the table stages, each on word boxes laid out as pdfplumber gives them: hard
 breaks, broken words, entries placed off their paragraph, columns typed by content, sections by structure."""
 
+import functools
+
 import pytest
 from actionplans.extract.align import STACKED, choose, hypotheses
 from actionplans.extract.cells import (
@@ -321,6 +323,12 @@ def row(cells, top, x0s=COLS):
         if cell:
             out += [dict(w, page=0) for w in words(cell, x0=x, top=top)]
     return out
+
+
+def cells_at(columns, page, texts, top):
+    """A table row's cells as the scanner takes them: each text laid out from its column's left edge."""
+    return {k: [dict(w, page=page) for w in words(v, x0=x, top=top)] for k, v, x in zip(
+        columns.fields, texts, columns.edges) if v}
 
 
 def plan_page(page, body):
@@ -1265,10 +1273,7 @@ def test_a_decision_broken_by_a_page_finishes_the_record_above_in_a_plan_without
     from actionplans.extract.tables import Columns, TableScanner
     scanner = TableScanner()
     scanner.scan.columns = Columns(["text", "decision", "response", "owner", "date"], [40, 240, 330, 610, 700, 10000])
-
-    def cells(page, texts, top):
-        return {k: [dict(w, page=page) for w in words(v, x0=x, top=top)] for k, v, x in zip(
-            ("text", "decision", "response", "owner", "date"), texts, (40, 240, 330, 610, 700)) if v}
+    cells = functools.partial(cells_at, scanner.scan.columns)
     scanner._row(1, cells(1, ["Staff should be trained.", "Agreed", "Training will be given.", "Governor",
                               "May 2024"], 100), (40, 95, 800, 120), False)
     scanner._row(1, cells(1, ["Leaders should understand the", "Partly", "The establishment agrees with this",
@@ -1285,10 +1290,7 @@ def test_a_plans_first_row_whose_ref_is_a_label_never_numbered_is_the_headers_la
     from actionplans.extract.tables import Columns, TableScanner
     scanner = TableScanner()
     scanner.scan.columns = Columns(["ref", "text", "response", "owner", "date"], [40, 80, 230, 380, 490, 10000])
-
-    def cells(texts, top):
-        return {k: [dict(w, page=1) for w in words(v, x0=x, top=top)] for k, v, x in zip(
-            ("ref", "text", "response", "owner", "date"), texts, (40, 80, 230, 380, 490)) if v}
+    cells = functools.partial(cells_at, scanner.scan.columns, 1)
     scanner._row(1, cells(["Rec", "recommendation", "action planned", None, None], 92), (40, 90, 800, 104), False)
     scanner._row(1, cells(["No", None, None, None, None], 104), (40, 102, 800, 114), False, page_top=False)
     scanner._row(1, {"text": [dict(w, page=1) for w in words("Neurodiversity", x0=40, top=114)]}, (40, 112, 800, 124),
@@ -1352,10 +1354,7 @@ def test_a_column_no_heading_names_and_empty_where_the_header_was_found_is_typed
     from actionplans.extract.tables import Columns, TableScanner
     scanner = TableScanner()
     scanner.scan.columns = Columns(["ref", "text", "response", "owner", "col4"], [40, 90, 300, 600, 650, 10000])
-
-    def cells(page, texts, top):
-        return {k: [dict(w, page=page) for w in words(v, x0=x, top=top)] for k, v, x in zip(
-            ("ref", "text", "response", "owner", "col4"), texts, (40, 90, 300, 600, 650)) if v}
+    cells = functools.partial(cells_at, scanner.scan.columns)
     scanner._row(1, cells(1, ["5.01", "Staff should be trained.", "Training will be given.", None, None], 100),
                  (40, 95, 800, 120), False)
     for n, ref in enumerate(("5.02", "5.03", "5.04")):
