@@ -50,7 +50,7 @@ from .owners import bare_title, describe_owner, ends_owner, is_post, post_of, sp
 from .reader import DEFAULT_READER, TABLE_SETTINGS, WORD_KEYS, unreadable
 from .reader import read_pages as _read_pages
 from .settings import DEFAULT, Settings
-from .tables import REF, REF_LEAD, Columns, Row, Scan, TableScanner, furniture, header_field
+from .tables import REF, REF_LEAD, Columns, Row, Scan, TableScanner, column_right, furniture, header_field
 
 log = logging.getLogger(__name__)
 __all__ = ["TABLE_SETTINGS", "WORD_KEYS", "read_pages", "unreadable", "extract_document", "extract_with_problems"]
@@ -213,18 +213,12 @@ class RowCells:
 
 def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), columns: Columns | None = None,
                   settings: Settings = DEFAULT) -> dict[str, float]:
-    """The right edge of each column's text: where its longest lines across the document end, or, when a column
-    follows it, where that column's text starts less the padding of two cells, whichever is further (a column
-    of short entries never reaches its edge). A line that stops well short of it was ended by Enter."""
+    """The right edge of each column's text across the document (`tables.column_right`)."""
     out: dict[str, float] = {}
     for name in names:
-        xs = [w["x1"] for r in rows for w in r.words(name)]
-        if xs:
-            out[name] = max(xs)
-            if columns is not None and name in columns.fields:
-                j = columns.fields.index(name)
-                if j + 2 < len(columns.edges):  # a column follows (the last edge is the page's)
-                    out[name] = max(out[name], columns.edges[j + 1] - 2 * settings.cell_padding)
+        right = column_right([w["x1"] for r in rows for w in r.words(name)], columns, name, settings)
+        if right is not None:
+            out[name] = right
     return out
 
 
@@ -280,13 +274,15 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     owner_lines, date_lines = base.owner_lines, base.date_lines
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
             for ln in block_starts(lines, settings)]
+
+    def date_entries(level_of) -> list[Paragraph]:
+        return entries(date_lines, level_of, opens_date, split_segments=True, right=rights.get("date"),
+                       settings=settings, segment_opens=opens_date)
     if habits[1] != STACKED and date_lines:
         # a date that ends where the next opens, no blank space between them, is a cue too: each is an action's
         # ('Winter 2020' / 'Winter 2019' typed one under the other, their actions two lines apart)
-        if ("date", STACKED) not in base.entries:
-            base.entries[("date", STACKED)] = entries(date_lines, None, opens_date, split_segments=True,
-                                                      right=rights.get("date"), settings=settings,
-                                                      segment_opens=opens_date)
+        if ("date", STACKED) not in base.entries:  # read as `read_dates(STACKED)` reads them, and kept for it
+            base.entries[("date", STACKED)] = date_entries(None)
         known = {id(c) for c in cues}
         cues += [e.lines[0] for e in base.entries[("date", STACKED)] if id(e.lines[0]) not in known]
     lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
@@ -319,9 +315,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
                                                             right=rights.get("owner"), segment_opens=stacks_owner))
 
     def read_dates(shift) -> list[Paragraph]:
-        return read_once("date", shift, lambda sh: entries(date_lines, level(sh), opens_date, split_segments=True,
-                                                           right=rights.get("date"), settings=settings,
-                                                           segment_opens=opens_date))
+        return read_once("date", shift, lambda sh: date_entries(level(sh)))
 
     owners, dates = read_owners(STACKED if blank_parted else habits[0]), read_dates(habits[1])
     step = pitch(owner_lines) if owner_lines else lh

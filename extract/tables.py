@@ -340,14 +340,28 @@ def _text_ended(above: list[dict], words: list[dict], right: float | None = None
     return hard_break(to_lines(above)[-1], to_lines(words)[0], right)
 
 
-def _text_right(cols: Columns, body: list, settings: Settings) -> float | None:
-    """Where the text column's lines end on this page: its longest line, or the next column's start less two
-    cells' padding, whichever is further (as `pipeline.column_rights` judges a document's columns)."""
-    xs = [w["x1"] for _, by in body for w in by.get("text", [])]
-    if not xs or "text" not in cols.fields:
+def column_right(xs: list[float], columns: Columns | None, name: str, settings: Settings = DEFAULT) -> float | None:
+    """The right edge of a column's text (`xs`: where its lines end): where the longest ends, or, when a column
+    follows it, where that column's text starts less the padding of two cells, whichever is further (a column of
+    short entries never reaches its edge). A line that stops well short of it was ended by Enter."""
+    if not xs:
         return None
-    j = cols.fields.index("text")
-    return max(max(xs), cols.edges[j + 1] - 2 * settings.cell_padding) if j + 2 < len(cols.edges) else max(xs)
+    right = max(xs)
+    if columns is not None and name in columns.fields:
+        j = columns.fields.index(name)
+        if j + 2 < len(columns.edges):  # a column follows (the last edge is the page's)
+            right = max(right, columns.edges[j + 1] - 2 * settings.cell_padding)
+    return right
+
+
+def _text_right(cols: Columns, body: list, settings: Settings) -> float | None:
+    """Where the text column's lines end on this page (`column_right` over the page's body lines)."""
+    return column_right([w["x1"] for _, by in body for w in by.get("text", [])], cols, "text", settings)
+
+
+def _body_cell(text: str) -> bool:
+    """Is a cell's text a body row's, never a heading's: a decision alone, or a ref (not a heading's '1.')?"""
+    return DECISION_ONLY.match(text) is not None or REF.match(text) is not None and not NUMBERED.fullmatch(text)
 
 
 def _reading(words: list[dict]) -> list[dict]:
@@ -470,7 +484,7 @@ class TableScanner:
         in words)."""
         for i in range(min(2, len(cw))):
             texts = [reflow(to_lines(c)) if c else "" for c in cw[i]]  # 'Responsi' / 'ble' mended
-            if known and any(DECISION_ONLY.match(t) or REF.match(t) and not NUMBERED.fullmatch(t) for t in texts):
+            if known and any(_body_cell(t) for t in texts):
                 return None
             names = match_header(texts)
             if names is None and len(cw) > i + 1:
@@ -668,8 +682,7 @@ class TableScanner:
                 found = self._columns_from_words(group, ln.words, lines[k + depth:] if prev is None
                                                  else (), len(prev.fields) if prev is not None else None)
                 cells = [text_of(c) for c in self._clusters(group)] if found and prev is not None else []
-                if any(DECISION_ONLY.match(t) or REF_LABEL.match(t) or REF.match(t) and not NUMBERED.fullmatch(t)
-                       or _ref_opens(t) for t in cells):
+                if any(_body_cell(t) or REF_LABEL.match(t) or _ref_opens(t) for t in cells):
                     found = None  # a body row: a decision ('agreed'), a ref's label or a ref opening a cell ('Concern
                     # 4 Leaders should ...' over 'In response, ...' and 'Support Lead'), not a heading
                 named = len([f for f in found.fields if f in FIELDS]) if found else 0
