@@ -316,6 +316,7 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     if not lines:
         return []
     step = step or pitch(lines)
+    reach = _reach(lines)
     paras: list[Paragraph] = []
     for ln in lines:
         prev = paras[-1].lines[-1] if paras else None
@@ -327,7 +328,8 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
                 new = ln.top - prev.top > settings.paragraph_gap * step or ln.words[0]["text"][:1].isupper() and (
                     # a lead-in's colon, then its first item; or the document's habit of ending actions with Enter
                     (ended.endswith(":") or sentences and bool(_ENDS_SENTENCE.search(ended))) and not _listed(paras[-1])
-                    or hard_break(prev, ln, right, settings.wrap_slack) and bool(SENTENCE_END.search(ended)))
+                    or (hard_break(prev, ln, right, settings.wrap_slack) or _short_of_reach(prev, ln, reach, settings))
+                    and bool(SENTENCE_END.search(ended)))
             else:  # a row continued on the next page: a new paragraph only if the last one was finished
                 new = bool(SENTENCE_END.search(prev.text.strip()) or hard_break(
                     prev, ln, right, settings.wrap_slack, across_pages=True)) and ln.words[0]["text"][:1].isupper()
@@ -338,6 +340,37 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     for p in paras:
         _finish(p)
     return [p for p in paras if p.text]
+
+
+def _reach(lines: list[Line]) -> dict[int, tuple[float, float | None]]:
+    """Per page, where the lines' longest ends and the space between their words (the median gap; None when too
+    few words show it). No line wrapped by Word ends after its limit, so the longest is a floor of that limit."""
+    out: dict[int, tuple[float, float | None]] = {}
+    for page in {ln.page for ln in lines}:
+        on = [ln for ln in lines if ln.page == page]
+        gaps = sorted(b["x0"] - a["x1"] for ln in on for a, b in zip(ln.words, ln.words[1:]))
+        out[page] = (max(ln.x1 for ln in on), gaps[len(gaps) // 2] if len(gaps) >= 3 else None)
+    return out
+
+
+def _short_of_reach(prev: Line, ln: Line, reach: dict[int, tuple[float, float | None]],
+                    settings: Settings = DEFAULT) -> bool:
+    """Did Enter end `prev`? Yes when the first word of `ln` and a space (as wide as the lines show it) would have
+    ended before the longest line of the cell on that page ends: a wrapped line's next word never fits there, as it
+    did not fit before the column's limit, which is no shorter. Exact where `hard_break` must allow for not knowing
+    the limit, so it needs only the slack of measuring (`reach_slack`)."""
+    if ln.page != prev.page or prev.page not in reach:
+        return False
+    longest, space = reach[prev.page]
+    if space is None:
+        return False
+    first = ln.words[0]
+    end = first["x1"]
+    for w in ln.words[1:]:
+        if not NO_BREAK_BEFORE.match(w["text"]):
+            break
+        end = w["x1"]
+    return prev.x1 + space + (end - first["x0"]) + settings.reach_slack <= longest
 
 
 def _outdented(p: Paragraph, ln: Line) -> bool:

@@ -53,6 +53,9 @@ class Settings(BaseModel):
     wrap_slack: float = Field(
         2.0, ge=0, description="A line ends in a hard break (Enter), not a wrap, when the next line's first word "
                                "would still have fitted after it with this many points to spare")
+    reach_slack: float = Field(
+        0.5, ge=0, description="The same, measured against the longest line of the cell on its page with the space "
+                                "the cell's lines show: points allowed for measuring (kerning beside a space)")
     sentence_habit_min: int = Field(
         3, ge=1, description="Sentences ending at a line's end (the next line opening with a capital) a document must "
                              "show before its habit of ending every action with its sentence is judged")

@@ -129,13 +129,28 @@ def test_paragraphs_with_no_bullets_or_blank_lines_split_where_a_sentence_was_en
         "Progress will be monitored through the monthly meeting, and:",
         "A residential checklist will be completed weekly."]
     assert len(paragraphs(lines)) == 2  # a lead-in's colon then a capital parts them with no right edge known too
-    ended = to_lines(words("Progress will be monitored through the", "monthly meeting.",
+    ended = to_lines(words("Progress will be monitored", "through the monthly review meeting.",
                            "A residential checklist will be", "completed weekly.", x0=300))
-    assert len(paragraphs(ended)) == 1  # a sentence's end alone: no right edge known, no room shown, one paragraph
+    assert len(paragraphs(ended)) == 1  # a sentence's end alone, on the cell's longest line: no room, one paragraph
     # a colon in a line no room shows ended ('... will be made:' / 'Themes from ...' in a narrow column)
     narrow = to_lines(words("following checks", "will be made:", "Themes from", "complaints will", x0=300))
     assert [p.text for p in paragraphs(narrow, right=400)] == [
         "following checks will be made:", "Themes from complaints will"]
+
+
+def test_a_sentence_whose_next_word_would_have_fitted_before_the_cells_longest_line_was_ended_by_enter():
+    def cell(longest_ends):
+        ws = words("Staff will be trained each month", "by the safer custody leads.", "Data will be published", x0=300)
+        ws[5]["x1"] = longest_ends  # 'month': where the cell's longest line ends (Word wraps no line past its limit)
+        return to_lines(ws)
+    # 'leads.' ends at 450; a space (3 pt, as the cell's lines show it) and 'Data' (24 pt) end at 477: before the
+    # longest line's end at 478.3, so no wrap put 'Data' on the next line. Against the column's edge alone, which
+    # must allow for not knowing Word's limit, 1.3 pt of room is too little to tell
+    assert [p.text[:20] for p in paragraphs(cell(478.3), right=478.3)] == [
+        "Staff will be traine", "Data will be publish"]
+    assert not hard_break(*cell(478.3)[1:], right=478.3)
+    # 'Data' would have ended 0.3 pt past the longest line: a wrap is possible, so one paragraph
+    assert len(paragraphs(cell(476.7), right=476.7)) == 1
 
 
 def test_a_document_whose_sentences_all_end_at_a_lines_end_parts_its_actions_there():
@@ -1094,7 +1109,7 @@ def test_an_entry_level_with_the_line_after_a_lead_ins_colon_opens_that_action_h
     assert [p.text for p in paras] == [p.text for p in split_at_cues(paras, cue)] == [
         "Building on the work already started on F wing, the following will be done:",
         "Adjudication outcomes will be broken down by protected characteristic."]
-    sentence = paragraphs(to_lines(words("Staff will be trained in the new", "policy on use of force.",
+    sentence = paragraphs(to_lines(words("Staff will be trained in the new", "policy on the use of force by staff.",
                                          "Adjudication outcomes will be broken", "down by characteristic.", x0=200)))
     assert len(split_at_cues(sentence, cue)) == 1  # a sentence's end two lines in may be a low entry's own action
 
