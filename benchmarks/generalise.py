@@ -96,7 +96,7 @@ def score_all(plans: list[dict], out: Path, workers: int) -> list[dict]:
     loaded; rows that fail validation are listed among the misses; a plan that fails to extract at all
     scores 0 on everything and carries its error."""
     from actionplans.extract.batch import _warm, extract_one
-    from actionplans.extract.evaluate import METRICS, _gold, score
+    from actionplans.extract.evaluate import METRICS, score
     ok = [p for p in plans if p["verified"]]
     with concurrent.futures.ProcessPoolExecutor(workers, initializer=_warm, initargs=(True,)) as ex:
         got = list(ex.map(extract_one, [str(out / f"{p['id']}.pdf") for p in ok]))
@@ -107,9 +107,7 @@ def score_all(plans: list[dict], out: Path, workers: int) -> list[dict]:
             e = res["error"]
             scores, misses, err = dict.fromkeys(METRICS, 0.0), [], f"{e['reason']}: {e['message']}"
         else:
-            scores, misses = score(gold, res["document"].model_dump(mode="json"))
-            if not any(g["actions"] for g in _gold(gold)):
-                scores["alignment"] = None  # no owner or date to place: the scorer's 0 here measures nothing
+            scores, misses = score(gold, res["document"].model_dump(mode="json"))  # alignment None: nothing to place
             misses = [f"invalid row {q.get('ref')}: {q.get('field')}: {q.get('message')}"
                       for q in res["problems"]] + misses
             err = None

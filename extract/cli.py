@@ -225,7 +225,7 @@ def evaluate(folder: str, verbose: bool, report_only: bool, generated: int | Non
     heads = [short.get(m, m) for m in METRICS]
     width = max(len(p.stem) for p in cases)
     click.echo(f"{'document':<{width}} " + " ".join(f"{h:>8}" for h in heads))
-    totals = dict.fromkeys(METRICS, 0.0)
+    measured: dict[str, list[float]] = {m: [] for m in METRICS}
     failing = []
     for pdf in cases:
         gold = json.loads(pdf.with_suffix(".expected.json").read_text(encoding="utf-8"))
@@ -236,21 +236,27 @@ def evaluate(folder: str, verbose: bool, report_only: bool, generated: int | Non
             got = {}
         res, misses = score(gold, got)
         for m in METRICS:
-            totals[m] += res[m]
+            if res[m] is not None:  # alignment, where a plan places no owner or date, measures nothing
+                measured[m].append(res[m])
         low = below(res)
         if low:
             failing.append((pdf.stem, low))
-        click.echo(f"{pdf.stem:<{width}} " + " ".join(f"{res[m]:>8.3f}" for m in METRICS) + ("  <" if low else ""))
+        click.echo(f"{pdf.stem:<{width}} " + " ".join(_cell(res[m]) for m in METRICS) + ("  <" if low else ""))
         if verbose:
             for line in misses:
                 click.echo(f"    {line}")
-    click.echo(f"{'mean':<{width}} " + " ".join(f"{totals[m] / len(cases):>8.3f}" for m in METRICS))
+    click.echo(f"{'mean':<{width}} " + " ".join(
+        _cell(sum(xs) / len(xs) if xs else None) for xs in measured.values()))
     for name, low in failing:
         click.echo(f"below threshold: {name}: {', '.join(low)}", err=True)
     click.echo(f"{len(cases) - len(failing)} of {len(cases)} documents meet every threshold", err=True)
     if failing and report_only:
         click.echo("report only (--report-only): thresholds not enforced", err=True)
     sys.exit(1 if failing and not report_only else 0)
+
+
+def _cell(x: float | None) -> str:
+    return f"{x:>8.3f}" if x is not None else f"{'-':>8}"
 
 
 def _generalise(n: int, seed: int, workers: int | None) -> int:

@@ -4,7 +4,8 @@ In: an expected-records dict (gold format: recommendations with text [head, bull
 lead + actions, due_dates) and an extracted Document dumped to JSON.
 Out: the metrics the project is judged by, computed exactly as the shared scorer does
 (recs_recall, recs_precision, refs, decision, text, response, owners_f1, dates_f1, due_f1,
-alignment), plus the reasons behind any miss.
+alignment), plus the reasons behind any miss. One difference: alignment is None, not the scorer's 0, for a
+plan whose expected records place no owner or date (nothing to align).
 """
 
 from __future__ import annotations
@@ -162,11 +163,12 @@ def score(gold: dict, got: dict) -> tuple[dict[str, float], list[str]]:
         "owners_f1": _f(m["own_tp"], m["own_gold"], m["own_got"]),
         "dates_f1": _f(m["date_tp"], m["date_gold"], m["date_got"]),
         "due_f1": _f(m["due_tp"], m["due_gold"], m["due_got"]),
-        "alignment": m["align"] / max(1, m["align_total"]),
+        # None where the gold places no owner or date: the shared scorer's 0 of 0 there measures nothing
+        "alignment": m["align"] / m["align_total"] if m["align_total"] else None,
     }
     return res, misses
 
 
-def below(res: dict[str, float]) -> list[str]:
-    """Metrics under the thresholds every corpus document must reach."""
-    return [k for k, v in THRESHOLDS.items() if res[k] < v - 1e-9]
+def below(res: dict[str, float | None]) -> list[str]:
+    """Metrics under the thresholds every corpus document must reach (of those it measures)."""
+    return [k for k, v in THRESHOLDS.items() if res[k] is not None and res[k] < v - 1e-9]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -64,6 +65,24 @@ def test_project_scorer_agrees_with_the_shared_scorer(extracted, tmp_path):
         theirs = dict(zip(line.split()[::2], map(float, line.split()[1::2])))
         ours, _ = score(expected(pdf), extracted(pdf))
         assert {k: round(v, 3) for k, v in ours.items()} == theirs, pdf.name
+
+
+def test_alignment_is_not_measured_where_a_plan_places_no_owner_or_date(extracted):
+    """The scorer gives 0 of 0 placed as alignment 0; evaluate says None and judges the plan on the rest, so a plan
+    whose owner and date cells are all blank can be held to the thresholds (and generalise leaves it out)."""
+    pdf = PDFS[0]
+    gold, got = copy.deepcopy(expected(pdf)), copy.deepcopy(extracted(pdf))
+    for r in gold["recommendations"]:
+        for g in r["groups"]:
+            for item in (g, *g["actions"]):
+                item.update(owner=None, owners=[], target_date=None)
+    for r in got["recommendations"]:
+        for a in r["actions"]:
+            a.update(owners=[], target_date=None)
+    res, _ = score(gold, got)
+    assert res["alignment"] is None and not below(res) and res["recs_recall"] == 1.0
+    got["recommendations"][0]["actions"][0]["owners"] = ["Governor"]  # an owner the plan does not print still counts
+    assert below(score(gold, got)[0]) == ["owners_f1"]
 
 
 def test_seed_records_in_detail(extracted):
