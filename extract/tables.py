@@ -319,6 +319,20 @@ def _opens_record(line) -> bool:
     return REF.match(text) is not None and not NUMBERED.fullmatch(text)
 
 
+def _decision_under(line, above: list[dict]) -> bool:
+    """Does a cell of the line hold a decision alone ('ACCEPTED') under a heading that has finished ('3. Accept?')?
+    A heading cut mid-phrase may run on to or over a decision's word ('Agreed/ Not' / 'Agreed', 'Accepted/' /
+    'Rejected'); a finished one never does, so the line is the first body row, however many fields the words above
+    and in it would name."""
+    for chunk in chunks(line):
+        if DECISION_ONLY.match(text := text_of(chunk)) and not _OPEN_END.search(text):  # 'Accepted/' runs on
+            x0, x1 = chunk[0]["x0"], chunk[-1]["x1"]
+            over = [w for w in above if w["x0"] < x1 and w["x1"] > x0]
+            if not over or not _OPEN_END.search(text_of(to_lines(over)[-1].words)):
+                return True
+    return False
+
+
 def _bulleted(line) -> bool:
     """Does a cell of the line open with a list's bullet ('• Prisoner representatives ...')?"""
     return any(GLYPH_ONLY.match(c[0]["text"]) and len(c) > 1 or GLYPH_LEAD.match(c[0]["text"]) for c in chunks(line))
@@ -669,9 +683,10 @@ class TableScanner:
                     depths = []
             most = 0  # cells of the shallower headings: a heading's wrapped lines keep within its cells
             for depth in depths:
-                if depth > 1 and (_opens_record(near[depth - 1]) or _bulleted(near[depth - 1])):
+                if depth > 1 and (_opens_record(near[depth - 1]) or _bulleted(near[depth - 1]) or _decision_under(
+                        near[depth - 1], [w for l2 in near[:depth - 1] for w in l2.words])):
                     break  # a line opening with a ref ('S30 Cells designed ...') is the first body row, not header;
-                    # so is one with a list's bullet in a cell (no heading has one)
+                    # so is one with a list's bullet in a cell (no heading has one), or a decision under a heading
                 group = [w for l2 in near[:depth] for w in l2.words]
                 cells_here = len(self._clusters(group))
                 if cells_here < most:

@@ -1500,3 +1500,30 @@ def test_a_body_line_opening_with_a_ref_is_no_header_again_though_its_cells_name
     rec = recover(pages)
     assert [" ".join(w["text"] for w in r.words("ref")) for r in rec.scan.rows] == ["Concern 3", "Concern 4"]
     assert _ref_opens("Concern 4 Leaders should") and not _ref_opens("1. Issue raised") and not _ref_opens("S30")
+
+
+def test_a_decision_under_a_finished_heading_starts_the_body_however_many_fields_its_line_would_name():
+    from actionplans.extract.pipeline import recover
+    x0s = (40, 140, 330, 420, 640, 770)
+    ws = row(["1. Ref", "2. What the inspectors found", "3. Accept?", "4. Planned response", "5. Accountable lead",
+              "6. Completion date"], 60, x0s)
+    # the ref's label wrapped over its number ('Recommendation' / '1') in a narrow column, 'ACCEPTED' level with it:
+    # taken as the headings' second line, that line named the decision column and the record's first line was lost
+    ws += row(["Recommendation", "Leaders should review", "ACCEPTED", "To address this, the following"], 72, x0s)
+    ws += row(["1", "the use of force.", None, "actions will be taken:"], 84, x0s)
+    ws += row([None, None, None, "Data will be published.", "Head of Safety", "June 2024"], 96, x0s)
+    ws += row(["Recommendation", "Staff should be trained", "ACCEPTED", "Training will be given.", "Governor",
+               "May 2024"], 120, x0s)
+    ws += row(["2", "in restraint."], 132, x0s)
+    rec = recover([{"page": 1, "width": 1000.0, "height": 842.0, "words": ws, "tables": [], "rules": []}])
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rec.scan.rows] == ["Recommendation 1",
+                                                                                     "Recommendation 2"]
+    assert " ".join(w["text"] for w in rec.scan.rows[0].words("text")) == "Leaders should review the use of force."
+    # a heading cut mid-phrase runs on over a decision's word: still the header
+    from actionplans.extract.tables import _decision_under
+    head = to_lines(row([None, None, "Agreed/ Not"], 60))[0].words
+    assert not _decision_under(to_lines(row([None, None, "Agreed"], 72))[0], head)
+    assert not _decision_under(to_lines(row([None, None, "Accepted/"], 72))[0], to_lines(row([None, None, "3."],
+                                                                                             60))[0].words)
+    assert _decision_under(to_lines(row([None, None, "Agreed"], 72))[0], to_lines(row([None, None, "Accept?"],
+                                                                                       60))[0].words)
