@@ -35,12 +35,14 @@ MIN_LOGPROB = -16.5  # spaCy's log probability below which a word is too rare to
 MAX_PHRASE = 3  # longest phrase lemma kept, in words
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 LINKS = {"+", "\\", "&"}  # derivationally related form; pertainym (adverb -> adjective); similar to (satellite -> head)
+HYPERNYM = "@"  # the broader synset a sense is a kind of ("vaccination" -> "immunization")
 OUT = Path(__file__).with_name("wordnet_synonyms.tsv")
 HEADER = """# Synonyms from WordNet 3.1 (Princeton University; licence in WORDNET_LICENSE), built by build_synonyms.py.
 # lemma<TAB>pos ids...: the lemma's first senses in that part of speech (n, v, a, r), most frequent first; two
 # words sharing an id share a synset. x ids: synsets the first {r} sense(s) link to (derivation, pertainym,
-# similar to). Words rarer than spaCy's log probability {p}, phrases of a rarer word or more than {m} words, and
-# synsets no second kept word reaches are left out.
+# similar to). h ids: the synsets its first sense is a kind of (hypernyms); k ids: its first senses that only a
+# hypernym reaches. Words rarer than spaCy's log probability {p}, phrases of a rarer word or more than {m} words,
+# and synsets no second kept word reaches are left out.
 """
 
 
@@ -62,7 +64,7 @@ def read_index(path: Path, probs: dict[str, float]) -> list[tuple[str, list[str]
     return out
 
 
-def read_links(path: Path, pos: str) -> dict[tuple[str, str], set[str]]:
+def read_links(path: Path, pos: str, symbols=LINKS) -> dict[tuple[str, str], set[str]]:
     """A data.<pos> file -> (synset, lemma) -> the synsets it links to by derivation, pertainym or similarity.
     Lexical links (from one word of the synset) count for that word; semantic ones (source 00) for all its words."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -75,7 +77,7 @@ def read_links(path: Path, pos: str) -> dict[tuple[str, str], set[str]]:
         i = 4 + 2 * n_words
         for k in range(int(f[i])):
             symbol, target, tpos, st = f[i + 1 + 4 * k: i + 5 + 4 * k]
-            if symbol not in LINKS:
+            if symbol not in symbols:
                 continue
             tpos = "a" if tpos == "s" else tpos
             src = int(st[:2], 16)
@@ -89,15 +91,19 @@ def build(dict_dir: Path) -> str:
         "data/en_lexeme_prob.json.gz").read_bytes()))
     senses: dict[str, dict[str, list[str]]] = defaultdict(dict)
     links: dict[tuple[str, str], set[str]] = {}
+    hypers: dict[tuple[str, str], set[str]] = {}
     for name, pos in POS.items():
         for lemma, offsets in read_index(dict_dir / f"index.{name}", probs):
             senses[lemma][pos] = [f"{pos}{o}" for o in offsets[:SENSES]]
         links.update(read_links(dict_dir / f"data.{name}", pos))
+        hypers.update(read_links(dict_dir / f"data.{name}", pos, {HYPERNYM}))
     related: dict[str, set[str]] = defaultdict(set)
+    broader: dict[str, set[str]] = defaultdict(set)
     for lemma, by_pos in senses.items():
         for synsets in by_pos.values():
             for s in synsets[:RELATED_SENSES]:
                 related[lemma] |= links.get((s, lemma), set())
+                broader[lemma] |= hypers.get((s, lemma), set())
     holders: dict[str, set[str]] = defaultdict(set)
     for lemma, by_pos in senses.items():
         for synsets in by_pos.values():
@@ -110,17 +116,33 @@ def build(dict_dir: Path) -> str:
     shared = sorted(s for s in set(holders) | set(reached)
                     if len(holders[s]) > 1 or (holders[s] and reached[s] - holders[s]))
     ids = {s: i for i, s in enumerate(shared)}
+    # synsets only a hypernym link reaches from another word get ids after these, so the columns above are the
+    # same with or without the hypernyms
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    for lemma, targets in broader.items():
+        for s in targets:
+            kinds_of[s].add(lemma)
+    more = sorted(s for s in kinds_of if s not in ids and holders[s] and kinds_of[s] - holders[s])
+    ids.update((s, len(shared) + i) for i, s in enumerate(more))
     lines = []
     for lemma in sorted(senses):
         cells = []
         for pos in POS.values():
             synsets = senses[lemma].get(pos)
             # a sense whose synset has no other kept word is written as -1, keeping the sense order
-            if synsets and any(s in ids for s in synsets):
-                cells.append(pos + " " + " ".join(str(ids.get(s, -1)) for s in synsets))
+            if synsets and any(ids.get(s, len(shared)) < len(shared) for s in synsets):
+                cells.append(pos + " " + " ".join(str(i if (i := ids.get(s, -1)) < len(shared) else -1)
+                                                  for s in synsets))
         extra = sorted(ids[s] for s in related.get(lemma, ()) if s in ids)
         if extra:
             cells.append("x " + " ".join(map(str, extra)))
+        own = sorted({ids[s] for synsets in senses[lemma].values() for s in synsets[:1]
+                      if ids.get(s, -1) >= len(shared)})
+        if own:  # its first senses that only a hypernym link reaches
+            cells.append("k " + " ".join(map(str, own)))
+        kinds = sorted(ids[s] for s in broader.get(lemma, ()) if s in ids)
+        if kinds:  # the synsets its first sense is a kind of
+            cells.append("h " + " ".join(map(str, kinds)))
         if cells:
             lines.append(lemma + "\t" + "\t".join(cells))
     return HEADER.format(p=MIN_LOGPROB, r=RELATED_SENSES, m=MAX_PHRASE) + "\n".join(lines) + "\n"
