@@ -322,13 +322,15 @@ def _opens_record(line) -> bool:
 def _decision_under(line, above: list[dict]) -> bool:
     """Does a cell of the line hold a decision alone ('ACCEPTED') under a heading that has finished ('3. Accept?')?
     A heading cut mid-phrase may run on to or over a decision's word ('Agreed/ Not' / 'Agreed', 'Accepted/' /
-    'Rejected'); a finished one never does, so the line is the first body row, however many fields the words above
-    and in it would name."""
+    'Rejected'), and a heading's number alone ('3.') has its words to come (a middle line repeated on every page may
+    have been dropped as a running header); a finished one never does, so the line is the first body row, however
+    many fields the words above and in it would name."""
     for chunk in chunks(line):
         if DECISION_ONLY.match(text := text_of(chunk)) and not _OPEN_END.search(text):  # 'Accepted/' runs on
             x0, x1 = chunk[0]["x0"], chunk[-1]["x1"]
             over = [w for w in above if w["x0"] < x1 and w["x1"] > x0]
-            if not over or not _OPEN_END.search(text_of(to_lines(over)[-1].words)):
+            heading = text_of(to_lines(over)[-1].words) if over else ""
+            if not _OPEN_END.search(heading) and not NUMBERED.fullmatch(heading):  # '3.' alone: its words follow
                 return True
     return False
 

@@ -1525,5 +1525,9 @@ def test_a_decision_under_a_finished_heading_starts_the_body_however_many_fields
     assert not _decision_under(to_lines(row([None, None, "Agreed"], 72))[0], head)
     assert not _decision_under(to_lines(row([None, None, "Accepted/"], 72))[0], to_lines(row([None, None, "3."],
                                                                                              60))[0].words)
+    # a heading's number alone has its words to come ('3.' / 'Accepted/' / 'Rejected', the middle line dropped as
+    # a running header where the header repeats on every page)
+    assert not _decision_under(to_lines(row([None, None, "Rejected"], 72))[0], to_lines(row([None, None, "3."],
+                                                                                            60))[0].words)
     assert _decision_under(to_lines(row([None, None, "Agreed"], 72))[0], to_lines(row([None, None, "Accept?"],
                                                                                        60))[0].words)
