@@ -143,9 +143,18 @@ def _ends_post(text: str) -> bool:
 def _personal_name(text: str) -> bool:
     """'Chris Doyle', 'Priya Nowak': two or three capitalised words, none of them a role's, not a known body."""
     words = text.split()
-    g = _gazetteer()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) and not (
-        _known(text) or any(w.lower() in g.nouns or w.lower() in _role_words() for w in words))
+    return 2 <= len(words) <= 3 and all(map(_name_word, words)) and not _known(text)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word no role uses ('Chris'; not 'Safety')."""
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and not (
+        word.lower() in _gazetteer().nouns or word.lower() in _role_words())
+
+
+def name_begun(text: str) -> bool:
+    """'Sam': one capitalised word no role uses and no known owner is, as a person's given name before its surname."""
+    return _name_word(text) and not _known(text)
 
 
 @functools.cache

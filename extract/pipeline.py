@@ -46,7 +46,7 @@ from .decisions import DECISION_ONLY, decision_of
 from .fetch import sha256_file
 from .memo import remember
 from .metadata import latest_day, parse_metadata
-from .owners import bare_title, describe_owner, ends_owner, is_post, post_of, split_owners, starts_owner
+from .owners import bare_title, describe_owner, ends_owner, is_post, name_begun, post_of, split_owners, starts_owner
 from .reader import DEFAULT_READER, TABLE_SETTINGS, WORD_KEYS, unreadable
 from .reader import read_pages as _read_pages
 from .settings import DEFAULT, Settings
@@ -120,6 +120,8 @@ def opens_owner(line: str, before: str) -> bool:
     words = re.findall(r"[A-Za-z]+", frag)
     if not words or words[-1].lower() in HEAD_WORDS:
         return False  # 'Executive' + 'Director', 'Chief' + 'Operating Officer Prisons'
+    if frag != before.strip() and name_begun(frag):
+        return False  # '... Head of Safety/Sam' + 'Hughes – Head of Security': a name begun after a separator
     lead = JOINER.split(line)[0]  # what would continue it
     lead_words = lead.split()
     if any(describe_owner(" ".join([frag, *lead_words[:n]])).known for n in range(1, len(lead_words) + 1)):

@@ -1531,3 +1531,11 @@ def test_a_decision_under_a_finished_heading_starts_the_body_however_many_fields
                                                                                             60))[0].words)
     assert _decision_under(to_lines(row([None, None, "Agreed"], 72))[0], to_lines(row([None, None, "Accept?"],
                                                                                        60))[0].words)
+
+
+def test_a_given_name_after_an_entrys_last_separator_waits_for_its_surname_and_post():
+    from actionplans.extract.owners import name_begun
+    # 'Safety/Sam' ends a page, 'Hughes – Head of Security' opens the next: one owner broken, not a new entry
+    assert not opens_owner("Hughes – Head of Security", "Imran Hughes, Head of Safety/Sam")
+    assert opens_owner("Sam Hughes – Head of Security", "Imran Hughes, Head of Safety")  # a whole owner before
+    assert name_begun("Sam") and not name_begun("Security") and not name_begun("Governor")
