@@ -319,6 +319,13 @@ def _opens_record(line) -> bool:
     return REF.match(text) is not None and not NUMBERED.fullmatch(text)
 
 
+def _repeats(texts: list[str], heads: list[list[str]]) -> bool:
+    """Do a row's cells repeat a header's (`heads`: each cell's words), spaces aside (a word broken at a cell's edge
+    is mended in one and not the other)?"""
+    return len(texts) == len(heads) and any(heads) and all(
+        t.replace(" ", "") == "".join(h) for t, h in zip(texts, heads))
+
+
 def _decision_under(line, above: list[dict]) -> bool:
     """Does a cell of the line hold a decision alone ('ACCEPTED') under a heading that has finished ('3. Accept?')?
     A heading cut mid-phrase may run on to or over a decision's word ('Agreed/ Not' / 'Agreed', 'Accepted/' /
@@ -445,7 +452,7 @@ class TableScanner:
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)
             # read once: it may type columns by content
-            head = self._header(cw, self.scan.columns is not None) if self.mode != "unruled" else None
+            head = self._header(cw, self.scan.columns is not None, self.head_words) if self.mode != "unruled" else None
             ok = self.mode != "unruled" and (head is not None or (
                 self.scan.columns is not None and self._same_grid(self.scan.columns, rows)))
             (plan if ok else other).append((bbox, rows, cw, head))
@@ -492,18 +499,21 @@ class TableScanner:
         return sum(columnar(ln) for ln in to_lines(loose)) >= 3
 
     @staticmethod
-    def _header(cw: list[list[list[dict]]], known: bool = False) -> tuple[list[str | None], int] | None:
+    def _header(cw: list[list[list[dict]]], known: bool = False,
+                heads: list[list[str]] = ()) -> tuple[list[str | None], int] | None:
         """The field names of a ruled table's header row (one of its first two rows) and the first body row:
         by the header's words, else by what the columns below it hold. Once the plan's header is `known`, a row
         with a ref or a decision alone in a cell is a body row ('Key concern 3 | Public protection
         arrangements ... | Agreed | To address this recommendation, the following actions ...' names three fields
-        in words)."""
+        in words), and only a row repeating the header's words (`heads`, per cell) is read as one by the columns
+        below it: the rest of a record carried over a page ('case management.' | ... | 'processes)') reads as a
+        plan's header too."""
         for i in range(min(2, len(cw))):
             texts = [reflow(to_lines(c)) if c else "" for c in cw[i]]  # 'Responsi' / 'ble' mended
             if known and any(_body_cell(t) for t in texts):
                 return None
             names = match_header(texts)
-            if names is None and len(cw) > i + 1:
+            if names is None and len(cw) > i + 1 and (not known or _repeats(texts, heads)):
                 names = content_header(texts, TableScanner._grid_samples(cw[i + 1:], len(texts)))
             if names:
                 return names, i + 1

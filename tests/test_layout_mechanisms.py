@@ -1539,3 +1539,21 @@ def test_a_given_name_after_an_entrys_last_separator_waits_for_its_surname_and_p
     assert not opens_owner("Hughes – Head of Security", "Imran Hughes, Head of Safety/Sam")
     assert opens_owner("Sam Hughes – Head of Security", "Imran Hughes, Head of Safety")  # a whole owner before
     assert name_begun("Sam") and not name_begun("Security") and not name_begun("Governor")
+
+
+def test_once_the_header_is_known_a_ruled_pages_first_row_is_read_as_one_by_its_columns_only_if_it_repeats_it():
+    from actionplans.extract.tables import TableScanner
+    heads = ["1. Finding", "2. Accept?", "3. Steps to be taken", "4. Accountable", "5. Due by"]
+    body = [["Prisoners should have enough", "Agreed", "A review will be held.", "Head of Safety", "June 2024"],
+            ["Staff should be trained.", "Partly agreed", "Training will be given.", "Governor", "2019/20"],
+            ["Cells should be clean.", "Agreed", "Checks will be made weekly.", "Deputy Governor", "TBC"]]
+    cw = [[words(t) if t else [] for t in r] for r in body]
+    carried = [words(t) if t else [] for t in ["case management.", "", "consultation with prisoners.",
+                                                 "Safer Custody Manager (Marek Patel)", "processes)"]]
+    head_words = [h.split() for h in heads]
+    # the rest of a record carried over a page reads as a plan's header by the columns below it; once the plan's
+    # header is known, only a repeat of that header is read so
+    assert TableScanner._header([carried, *cw]) is not None
+    assert TableScanner._header([carried, *cw], known=True, heads=head_words) is None
+    repeated = [words(h) for h in heads]
+    assert TableScanner._header([repeated, *cw], known=True, heads=head_words) is not None
