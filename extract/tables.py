@@ -356,11 +356,15 @@ def _ref_opens(text: str) -> bool:
 def _text_ended(above: list[dict], words: list[dict], right: float | None = None) -> bool:
     """Was the text column's line above (`above`, its words) the end of a text, so that `words`, below it, may open
     something new: none above, a sentence or a lead-in ended there, it was a list item's indented line and `words`
-    come back out to the column's edge, or the first word of `words` would have fitted on it before `right`, the
-    column's text edge (Enter ended it, not a wrap: '• review the data each month' / 'Reception and visits')?"""
+    come back out to the column's edge, blank space parts them in the column (the other columns ran on below the
+    text), or the first word of `words` would have fitted on it before `right`, the column's text edge (Enter ended
+    it, not a wrap: '• review the data each month' / 'Reception and visits')?"""
     if not above or text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > words[0]["x0"] + 3:
         return True
-    return hard_break(to_lines(above)[-1], to_lines(words)[0], right)
+    last, first = to_lines(above)[-1], to_lines(words)[0]
+    if first.page == last.page and first.top - last.bottom > 0.8 * first.height:
+        return True
+    return hard_break(last, first, right)
 
 
 def column_right(xs: list[float], columns: Columns | None, name: str, settings: Settings = DEFAULT) -> float | None:

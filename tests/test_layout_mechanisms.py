@@ -607,6 +607,22 @@ def test_a_heading_between_a_finished_record_and_the_next_concern_label_is_a_sec
         ("Neurodiversity", "Reviews should be held.")]
 
 
+def test_a_heading_below_blank_space_in_the_text_column_is_a_section_row_though_other_columns_ran_on_to_it():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    # the record's text ('... each wing', no full stop) ends lines above; its response runs on down to the heading
+    scanner.add_page(1, no_ref_page(1, [["Concern 1", "A panel will meet to", "Governor", "June 2024"],
+                                        ["- publish the results on each wing", "review the data and", None, None],
+                                        [None, "report on it to the", None, None],
+                                        [None, "governor every month.", None, None],
+                                        "Resettlement",
+                                        ["Concern 2", "Training will be given.", "Governor", "May 2024"],
+                                        "Staff should be trained."]), [], [])
+    rows = scanner.finish().rows
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in rows] == [
+        (None, "- publish the results on each wing"), ("Resettlement", "Staff should be trained.")]
+
+
 def test_a_posts_last_word_alone_on_a_line_ends_the_post_above_rather_than_stacking_a_second_owner():
     assert not stacks_owner(["Leader"], "Chaplaincy Team")
     assert stacks_owner(["Governor"], "Head of Safety")  # a title that stands alone is an owner of its own
