@@ -370,15 +370,16 @@ def _text_ended(above: list[dict], words: list[dict], right: float | None = None
 def column_right(xs: list[float], columns: Columns | None, name: str, settings: Settings = DEFAULT) -> float | None:
     """The right edge of a column's text (`xs`: where its lines end): where the longest ends, or, when a column
     follows it, where that column's text starts less the padding of two cells, whichever is further (a column of
-    short entries never reaches its edge). A line that stops well short of it was ended by Enter."""
-    if not xs:
-        return None
-    right = max(xs)
+    short entries never reaches its edge); a line ending past the next column's start ran across it and is not the
+    column's. A line that stops well short of it was ended by Enter."""
     if columns is not None and name in columns.fields:
         j = columns.fields.index(name)
-        if j + 2 < len(columns.edges):  # a column follows (the last edge is the page's)
-            right = max(right, columns.edges[j + 1] - 2 * settings.cell_padding)
-    return right
+        if j + 2 < len(columns.edges):  # a column follows (the last edge is the page's): no line of the column's
+            # ends past its start (one that does runs across it, a section name or a title)
+            nxt = columns.edges[j + 1]
+            xs = [x for x in xs if x <= nxt]
+            return max([*xs, nxt - 2 * settings.cell_padding]) if xs else None
+    return max(xs) if xs else None
 
 
 def _text_right(cols: Columns, body: list, settings: Settings) -> float | None:

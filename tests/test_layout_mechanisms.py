@@ -1573,3 +1573,12 @@ def test_once_the_header_is_known_a_ruled_pages_first_row_is_read_as_one_by_its_
     assert TableScanner._header([carried, *cw], known=True, heads=head_words) is None
     repeated = [words(h) for h in heads]
     assert TableScanner._header([repeated, *cw], known=True, heads=head_words) is not None
+
+
+def test_a_line_running_across_the_next_columns_start_does_not_widen_the_column():
+    from actionplans.extract.tables import Columns, column_right
+    cols = Columns(["text", "response", "owner"], [45.5, 172.7, 596.5, 10_000.0])
+    # the text column's lines end by 156.4; a section name across the table ('... library and' | 'gym') ends a word
+    # at 177.5, past where the response starts: it would have made 'any' / 'disparity' look like Enter
+    assert column_right([137.9, 156.4, 133.5, 177.5], cols, "text") == 172.7 - 2 * 5.4
+    assert column_right([137.9, 170.0], cols, "text") == 170.0
