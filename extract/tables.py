@@ -353,17 +353,35 @@ def _ref_opens(text: str) -> bool:
     return m is not None and m.end() < len(text) and not NUMBERED.fullmatch(m.group(0))
 
 
-def _text_ended(above: list[dict], words: list[dict], right: float | None = None) -> bool:
+def _glyph_item(line) -> bool:
+    """Does the line open a list item with a bullet glyph standing apart from its text ('•' 'review ...')?"""
+    return len(line.words) > 1 and GLYPH_ONLY.match(line.words[0]["text"]) is not None
+
+
+def _hanging(texts: list[list[dict]]) -> float | None:
+    """How far right of their bullets the text column's list items hang their wrapped lines, where a line after one
+    opening an item shows it, set in from the bullet but no further than the item's text (`texts`: the column's
+    lines' words, in order); None where no item shows a hanging indent."""
+    lines = [to_lines(t)[0] for t in texts if t]
+    return next((b.x0 - a.x0 for a, b in zip(lines, lines[1:]) if _glyph_item(a) and b.page == a.page
+                 and a.x0 + 3 < b.x0 <= a.words[1]["x0"] + 6), None)
+
+
+def _text_ended(above: list[dict], words: list[dict], right: float | None = None,
+                hanging: float | None = None) -> bool:
     """Was the text column's line above (`above`, its words) the end of a text, so that `words`, below it, may open
     something new: none above, a sentence or a lead-in ended there, it was a list item's indented line and `words`
     come back out to the column's edge, blank space parts them in the column (the other columns ran on below the
-    text), or the first word of `words` would have fitted on it before `right`, the column's text edge (Enter ended
-    it, not a wrap: '• review the data each month' / 'Reception and visits')?"""
+    text), it opened a list item and `words` start left of where the column's items show a wrap would hang
+    (`hanging`: '• review the data each month' / 'Offender management'), or the first word of `words` would have
+    fitted on it before `right`, the column's text edge (Enter ended it, not a wrap)?"""
     if not above or text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > words[0]["x0"] + 3:
         return True
     last, first = to_lines(above)[-1], to_lines(words)[0]
     if first.page == last.page and first.top - last.bottom > 0.8 * first.height:
         return True
+    if hanging is not None and _glyph_item(last) and first.x0 < last.x0 + hanging - 3:
+        return True  # a list item's line, and the next comes back out to its bullet where a wrap would hang
     return hard_break(last, first, right)
 
 
@@ -764,12 +782,13 @@ class TableScanner:
         if any(opens):  # a short line alone in the text column just above a record, after the text above it ended
             last_text: list[dict] = []
             right = _text_right(cols, body, self.settings)
+            hanging = _hanging([by.get("text", []) for _, by in body])
             for k, (ln, by) in enumerate(body[:-1]):
                 text = text_of(by.get("text", []))
                 gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
                 if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and opens[k + 1] and (
                         not text.endswith(".") and not _bullet_start(to_lines(by["text"])[0])) and (
-                        gap or _text_ended(last_text, by["text"], right)):
+                        gap or _text_ended(last_text, by["text"], right, hanging)):
                     by["ref"] = by.pop("text")
                 elif text:
                     last_text = by["text"]
@@ -879,6 +898,7 @@ class TableScanner:
             if "text" in by and REF.match(text_of(by["text"])):
                 by["ref"] = by.pop("text")
         right = _text_right(cols, body, self.settings)
+        hanging = _hanging([by.get("text", []) for _, by in body])
         for k, (ln, by) in enumerate(body[:-1]):
             gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
             # or no gap, but the text above was finished: a sentence ended, or a list item's indented line above a
@@ -886,7 +906,7 @@ class TableScanner:
             # A text column empty above it on this page, while other columns are not, was finished too: a cell's
             # text run on from the page before starts atop the page, level with the rest of its row.
             above = next((b["text"] for _, b in reversed(body[:k]) if b.get("text")), [])  # the text column's last
-            ended = "text" in by and _text_ended(above, by["text"], right) and not text_of(
+            ended = "text" in by and _text_ended(above, by["text"], right, hanging) and not text_of(
                 by["text"]).rstrip().endswith((".", ","))
             if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and (gap or ended) and (
                     "ref" in body[k + 1][1]) and not _bullet_start(to_lines(by["text"])[0]):  # a list item: no heading

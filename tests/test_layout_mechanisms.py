@@ -623,6 +623,29 @@ def test_a_heading_below_blank_space_in_the_text_column_is_a_section_row_though_
         (None, "- publish the results on each wing"), ("Resettlement", "Staff should be trained.")]
 
 
+def test_a_heading_that_comes_back_out_to_a_list_items_bullet_where_its_wraps_hang_is_a_section_row():
+    from actionplans.extract.tables import TableScanner
+
+    def page(hang):
+        ws = row(["Recommendation", "Response", "Owner", "Target date"], 60, NO_REF)
+        ws += row(["Concern 1", "A panel will meet.", "Governor", "June 2024"], 90, NO_REF)
+        ws += row(["Leaders should:"], 102, NO_REF) + row(["\u2022 act promptly on any"], 114, NO_REF)
+        ws += [dict(w, page=0) for w in words("disparity found", x0=40 + hang, top=126)]
+        # no room shown: the item's line is the column's longest, and nothing ends it but the bullet's indent
+        ws += row(["\u2022 review the data each month and report"], 138, NO_REF) + row(["Offender management"], 150,
+                                                                                        NO_REF)
+        ws += row(["Concern 2", "Training will be given.", "Governor", "May 2024"], 162, NO_REF)
+        return ws + row(["Staff should be trained."], 174, NO_REF)
+    scanner = TableScanner()
+    scanner.add_page(1, page(12), [], [])  # the item's wrapped line hangs 12 pt in, under its text
+    rows = scanner.finish().rows
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))[-10:]) for r in rows] == [
+        (None, "and report"), ("Offender management", "e trained.")]
+    scanner = TableScanner()
+    scanner.add_page(1, page(0), [], [])  # wraps back at the bullet: the heading may be the item's last words
+    assert [r.section for r in scanner.finish().rows] == [None, None]
+
+
 def test_a_posts_last_word_alone_on_a_line_ends_the_post_above_rather_than_stacking_a_second_owner():
     assert not stacks_owner(["Leader"], "Chaplaincy Team")
     assert stacks_owner(["Governor"], "Head of Safety")  # a title that stands alone is an owner of its own
