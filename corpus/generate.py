@@ -30,7 +30,7 @@ Seeds used while developing (the acceptance run must use a seed not listed here)
 only, to look for crashes).
 Acceptance runs (each used once, then listed here): 8675, 4711, 5309, 8128, 2718, 6174 (its lost plans then
 studied), 7373, 5821 (its worst plan then studied), 6464 (its lost record then studied), 7919 (its lost plan then
-studied), 5150 (stop 14's closing run, its lost record
+studied), 5150 (stop 14's closing run, its lost record then studied), 6543 (stop 15's closing run, its worst plans
 then studied).
 """
 

@@ -481,14 +481,15 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     """Pages (as `read_pages` gives them) -> the plan's table, rows and cells. Drops page furniture from
     the pages' words in place; `release`: empties each page's words once the table scanner has read them (the
     rows keep copies of theirs), so a long plan's words are not held twice."""
-    lines_per_page, candidates = [], []
+    lines_per_page, candidates, held = [], [], []
     for p in pages:  # one page's lines at a time: a copy of every word of a long plan at once cost tens of MB
         lines = to_lines(p["words"])  # one page's words: no page number is read here, so none is copied in
         here = [(ln.top, ln.bottom, ln.text) for ln in lines]  # each line's text joined once
         lines_per_page.append(here)
-        candidates.append([t for ln, t in zip(lines, here)
-                           if not tabular(ln) and not in_table(t, p["tables"]) and not looks_like_header(t[2])])
-    drop = furniture(candidates, [p["height"] for p in pages])
+        table = [tabular(ln) or in_table(t, p["tables"]) or looks_like_header(t[2]) for ln, t in zip(lines, here)]
+        candidates.append([t for t, tab in zip(here, table) if not tab])
+        held.append([t for t, tab in zip(here, table) if tab])
+    drop = furniture(candidates, [p["height"] for p in pages], held)
     scanner = TableScanner(settings)
     for p, tops in zip(pages, drop):
         words = _off_furniture(p["words"], tops) if tops else p["words"]

@@ -241,9 +241,12 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     return names if "response" in known and (len(known) >= 4 or blank and {"ref", "text"} <= known) else None
 
 
-def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[float]) -> list[set[float]]:
+def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[float],
+              tables: list[list[tuple[float, float, str]]] | None = None) -> list[set[float]]:
     """Lines repeated near the top or bottom of most pages (banners, running headers, footers, page
-    numbers): returns, per page, the tops of lines to drop."""
+    numbers): returns, per page, the tops of lines to drop. `tables`: per page, the lines that are no candidates
+    (a table's: a header's, a body row's); a line in the top margin run on from one of them, no blank space
+    between, is that table's (a heading's wrapped last word, 'date', under a header repeated on every page)."""
     def norm(t: str) -> str:
         return re.sub(r"\d+", "#", t.lower()).strip()
 
@@ -271,9 +274,11 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         return 0 <= b[0] - a[1] < 0.6 * (a[1] - a[0])
 
     drop: list[set[float]] = []
-    for lines, h in zip(pages_lines, heights):
+    for p, (lines, h) in enumerate(zip(pages_lines, heights)):
         lines = sorted(lines)
+        held = tables[p] if tables is not None else []
         drop.append({ln[0] for k, ln in enumerate(lines) if (z := zone(ln[0], ln[1], h)) and repeated(ln[2], z)
+                     and not (z == "top" and any(touching(t, ln) for t in held))
                      # a line run on from body text above into body text below, with no blank space either side,
                      # is a cell's text that happens to repeat (an owner's wrapped provider), not furniture
                      and not (0 < k < len(lines) - 1 and touching(lines[k - 1], ln) and touching(ln, lines[k + 1])

@@ -1605,3 +1605,15 @@ def test_a_line_running_across_the_next_columns_start_does_not_widen_the_column(
     # at 177.5, past where the response starts: it would have made 'any' / 'disparity' look like Enter
     assert column_right([137.9, 156.4, 133.5, 177.5], cols, "text") == 172.7 - 2 * 5.4
     assert column_right([137.9, 170.0], cols, "text") == 170.0
+
+
+def test_a_repeated_line_in_the_top_margin_run_on_from_a_tables_line_is_the_tables_not_a_running_header():
+    from actionplans.extract.tables import furniture
+    # every page repeats the plan's header, its last heading wrapped: '... 6.' / 'ID Outcome Completion' / 'date'
+    head = [(61.7, 70.7, "1. 2. Recommendation 3. 4. Proposed action 5. Led by 6."),
+            (72.2, 81.2, "ID Outcome Completion")]
+    pages = [[(20.0, 29.0, "Cresswell IRC action plan"), (82.7, 91.7, "date")] for _ in range(3)]
+    dropped = furniture(pages, [595.0] * 3)
+    assert all(tops == {20.0, 82.7} for tops in dropped)  # read alone, both repeat in the top margin
+    kept = furniture(pages, [595.0] * 3, [head] * 3)
+    assert all(tops == {20.0} for tops in kept)  # 'date' runs on from the header's line above it
