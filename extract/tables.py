@@ -456,6 +456,8 @@ class TableScanner:
             return
         waiting, self.waiting = self.waiting, []
         head = self.head_lines[0] if self.head_lines else None
+        if not found and self.mode == "ruled" and waiting:
+            self._replay_ruled(waiting, (pageno, words, tables, rules))
         if found or self.mode != "unruled" or head is None:
             return
         # the first page kept that repeats the header's first line: the plan starts there, at that line
@@ -472,6 +474,23 @@ class TableScanner:
         self.scan.columns, self.head_lines = known
         self.mode = "unruled"
         for args in [*replay, (pageno, words, tables, rules)]:
+            self._add_page(*args)
+
+    def _replay_ruled(self, waiting: list[tuple], page: tuple) -> None:
+        """The header of a ruled plan found on this page, by what its columns hold, after pages whose columns held
+        too little to tell (every owner and date blank there): the kept pages from the first whose table opens with
+        the same header are read again, knowing it."""
+        heads = self.head_words
+        at = next((i for i, (_, ws, tables, _) in enumerate(waiting) for _, rows in tables[:1]
+                   if rows and _repeats([reflow(to_lines(c)) if c else "" for c in self._cells_words(ws, rows)[0]],
+                                        heads)), None)
+        if at is None:
+            return
+        known = (self.scan.columns, self.head_words)
+        self.__init__(self.settings)
+        self.scan.columns, self.head_words = known
+        self.mode = "ruled"
+        for args in [*waiting[at:], page]:
             self._add_page(*args)
 
     def _add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
@@ -541,10 +560,11 @@ class TableScanner:
             if known and any(_body_cell(t) for t in texts):
                 return None
             names = match_header(texts)
-            if names is None and len(cw) > i + 1 and (not known or _repeats(texts, heads)):
+            again = known and _repeats(texts, heads)
+            if names is None and len(cw) > i + 1 and (not known or again):
                 names = content_header(texts, TableScanner._grid_samples(cw[i + 1:], len(texts)))
-            if names:
-                return names, i + 1
+            if names or again:  # a repeat keeps the header's fields where its grid matches (`_keep_fields`)
+                return names or [None] * len(texts), i + 1
         return None
 
     def _keep_fields(self, cols: Columns) -> Columns:

@@ -1617,3 +1617,32 @@ def test_a_repeated_line_in_the_top_margin_run_on_from_a_tables_line_is_the_tabl
     assert all(tops == {20.0, 82.7} for tops in dropped)  # read alone, both repeat in the top margin
     kept = furniture(pages, [595.0] * 3, [head] * 3)
     assert all(tops == {20.0} for tops in kept)  # 'date' runs on from the header's line above it
+
+
+def test_pages_before_a_ruled_header_could_be_read_are_read_again_once_a_later_page_shows_it():
+    from actionplans.extract.tables import TableScanner
+    xs = (40, 200, 500, 620, 760)
+
+    def ruled_page(cells_rows):
+        ws, rows, top = [], [], 60.0
+        for cells in cells_rows:
+            bottom = top + 12 * max(len(c.split(" / ")) for c in cells) + 4
+            rows.append([(a, top, b, bottom) for a, b in zip(xs, xs[1:])])
+            for x, c in zip(xs, cells):
+                ws += [dict(w, page=0) for w in words(*c.split(" / "), x0=x + 5, top=top + 2) if c]
+            top = bottom
+        return ws, [((xs[0], 60.0, xs[-1], top), rows)]
+    head = ["Area for improvement", "What we will do", "Led by", "By when"]
+    first = [head, ["Concern 1 / Leaders should act.", "A panel will meet.", "", ""],
+             ["Concern 2 / Staff should be trained.", "Training will be given.", "", ""]]
+    later = [head, ["Concern 3 / Cells should be clean.", "Checks will be made.", "Head of Safety", "June 2024"],
+             ["Concern 4 / Data should be used.", "Data will be published.", "Governor", "2019/20"],
+             ["Concern 5 / Staff should be kind.", "A survey will be run.", "Deputy Governor", "TBC"]]
+    scanner = TableScanner()
+    for n, page in ((1, first), (2, later)):
+        ws, tables = ruled_page(page)
+        scanner.add_page(n, ws, tables, [])
+    scan = scanner.finish()
+    # the first page's owners and dates are blank: its columns cannot say it is a plan until the second page's do
+    assert scan.columns.fields[-2:] == ["owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == [f"Concern {k}" for k in range(1, 6)]
