@@ -336,13 +336,15 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
         as_of: dt.date | None = None, force: bool = False, keep_documents: bool = False,
         cache_dir: str = DEFAULT_CACHE, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
         on_outcome: Callable[[Outcome], None] | None = None, ocr: str = "auto",
-        provenance: str | None = None, reader: str = "pdfium") -> Run:
+        provenance: str | None = None, reader: str = "pdfium", on_work: Callable[[], None] | None = None) -> Run:
     """Extract every input and, with a database, load it. See the module docstring. `db` is an open
     sqlite-utils Database, a path to one, or None to extract only. Given a path to a database that
     already has its shape, inputs that need no parsing are settled over a plain connection, and
     sqlite-utils (and the pipeline) load only when something must be parsed or written. `provenance`
     (published, rebuilt, sample) is stored with every document; without it, each input's provenance.yml says.
-    `reader` (pdfium, pdfplumber): which backend reads the pages (extract/reader.py)."""
+    `reader` (pdfium, pdfplumber): which backend reads the pages (extract/reader.py). `on_work` is called once
+    before the first file is parsed (the CLI sets up logging there, so a re-run of unchanged files never imports
+    it)."""
     from actionplans.db import load
 
     # `ocr` (auto, always, never): when pages are OCR'd; the OCR'd copies are cached beside the downloads.
@@ -481,6 +483,8 @@ def run(inputs: Iterable[str], db=None, *, workers: int | None = None, annotate:
     if jobs:
         from .ocr import OcrSettings
         ocr_settings = OcrSettings(mode=ocr, cache_dir=cache_dir)
+        if on_work is not None:
+            on_work()
     workers = max(1, workers or os.cpu_count() or 1)
     if not jobs:
         pass  # nothing to parse: do not pay for loading the pipeline and the language model

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 from pathlib import Path
@@ -22,8 +21,16 @@ Examples:
   actionplans export > actions.csv            one row per action, for a spreadsheet
 Run 'actionplans COMMAND --help' for each command's options and examples.""")
 @click.version_option(package_name="actionplans")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn HMPPS action-plan PDFs into records you can query."""
+    if ctx.invoked_subcommand != "extract":  # extract sets it up only when there is a file to parse
+        _logging()
+
+
+def _logging() -> None:
+    """Warnings as 'LEVEL logger: message'; pdfminer's and pdfplumber's only when they are errors."""
+    import logging
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("pdfminer", "pdfplumber"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
@@ -114,7 +121,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, provenan
             bar.__enter__()
         result = run(files, db, workers=workers, annotate=annotate, as_of=as_of.date() if as_of else None,
                      force=force, keep_documents=as_json, cache_dir=cache_dir, timeout=timeout, max_bytes=max_bytes,
-                     ocr=ocr, on_outcome=report, provenance=provenance, reader=reader)
+                     ocr=ocr, on_outcome=report, provenance=provenance, reader=reader, on_work=_logging)
     finally:
         if bar:
             bar.__exit__(None, None, None)
