@@ -364,13 +364,7 @@ def _short_of_reach(prev: Line, ln: Line, reach: dict[int, tuple[float, float | 
     longest, space = reach[prev.page]
     if space is None:
         return False
-    first = ln.words[0]
-    end = first["x1"]
-    for w in ln.words[1:]:
-        if not NO_BREAK_BEFORE.match(w["text"]):
-            break
-        end = w["x1"]
-    return prev.x1 + space + (end - first["x0"]) + settings.reach_slack <= longest
+    return prev.x1 + space + _first_width(ln) + settings.reach_slack <= longest
 
 
 def _outdented(p: Paragraph, ln: Line) -> bool:
@@ -457,13 +451,20 @@ def hard_break(prev: Line, ln: Line, right: float | None, slack: float = DEFAULT
     if right is None or ln.page != prev.page and not across_pages:
         return False
     first = ln.words[0]
+    space = 0.25 * (first["bottom"] - first["top"])
+    return prev.x1 + space + _first_width(ln) + slack <= right
+
+
+def _first_width(ln: Line) -> float:
+    """How wide the line's first word is, with what no line may break before ('/', ')', ',' and the like: Unicode
+    line breaking keeps them with it): what a line above it would have had to hold."""
+    first = ln.words[0]
     end = first["x1"]
-    for w in ln.words[1:]:  # Unicode line breaking never breaks before '/', ')', ',' and the like
+    for w in ln.words[1:]:
         if not NO_BREAK_BEFORE.match(w["text"]):
             break
         end = w["x1"]
-    space = 0.25 * (first["bottom"] - first["top"])
-    return prev.x1 + space + (end - first["x0"]) + slack <= right
+    return end - first["x0"]
 
 
 NO_BREAK_BEFORE = re.compile(r"^[/)\]}.,;:!?%\u2019\u201d]")
