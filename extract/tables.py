@@ -1017,7 +1017,8 @@ class TableScanner:
     @staticmethod
     def _column_samples(edges: list[float], lines) -> list[list[list[str]]]:
         """Each column's cells below a header (lists of lines; a line with no blank space above it joins the
-        cell above: 'To be' / 'confirmed'), leaving out lines with a word across a column edge."""
+        cell above: 'To be' / 'confirmed'), leaving out lines with a word across a column edge, and a cell of one
+        line the page's foot cuts short."""
         samples: list[list[list[str]]] = [[] for _ in edges[:-1]]
         ends: dict[int, float] = {}  # per column, the bottom of its last line
         inner = edges[1:-1]
@@ -1037,6 +1038,12 @@ class TableScanner:
                 else:
                     samples[j].append([text])
                 ends[j] = bottom
+        # a cell of one line at the foot of the lines read is cut short by the page ('Concern 2', the rest of its
+        # record overleaf): it says no more of what its column holds than its first line, so it is left out
+        foot = max(ends.values(), default=0.0)
+        for j, cells in enumerate(samples):
+            if len(cells) > 1 and len(cells[-1]) == 1 and ends[j] >= foot - 1:
+                cells.pop()
         return samples
 
     # -- rows ------------------------------------------------------------------------------

@@ -1646,3 +1646,15 @@ def test_pages_before_a_ruled_header_could_be_read_are_read_again_once_a_later_p
     # the first page's owners and dates are blank: its columns cannot say it is a plan until the second page's do
     assert scan.columns.fields[-2:] == ["owner", "date"]
     assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == [f"Concern {k}" for k in range(1, 6)]
+
+
+def test_a_one_line_cell_the_pages_foot_cuts_short_is_no_sample_of_its_column():
+    from actionplans.extract.tables import TableScanner
+    lines = to_lines(row(["Concern 1", "A panel will meet"], 100, (40, 200)) + row(["Prisoners", "to review it."], 112,
+                                                                                    (40, 200))
+                     + row(["should have"], 124, (40,)) + row(["confidence in it."], 136, (40,))
+                     + row(["Concern 2", "Training will"], 160, (40, 200)))
+    samples = TableScanner._column_samples([40, 200, 10_000.0], lines)
+    # 'Concern 2' ends the page, its text overleaf: as a cell of its own it would make the column half refs
+    assert samples[0] == [["Concern 1", "Prisoners", "should have", "confidence in it."]]
+    assert samples[1] == [["A panel will meet", "to review it."]]
