@@ -9,16 +9,15 @@ holds one document at a time, so a changed file replaces its own rows and leaves
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from contextlib import contextmanager
+from functools import cache
 from typing import TYPE_CHECKING
 
-from . import links
 from .schema import TABLES, ensure, is_current
 
-if TYPE_CHECKING:  # pydantic and sqlite-utils load only when a document is written: re-runs skip them
+if TYPE_CHECKING:  # pydantic and sqlite-utils load only when a document is written: re-runs skip them (and the links)
     import sqlite_utils
     from actionplans.schemas import Document
 
@@ -37,6 +36,7 @@ def open_db(path_or_conn: str | sqlite3.Connection) -> sqlite_utils.Database:
     conn = connect(path_or_conn) if isinstance(path_or_conn, str) else path_or_conn
     db = sqlite_utils.Database(conn)
     if not is_current(conn):
+        from . import links
         ensure(db)
         links.backfill(db)  # documents loaded before establishments existed
     return db
@@ -71,8 +71,16 @@ def owner_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unknown"
 
 
+@cache
+def _encode():
+    """`json.dumps(v, ensure_ascii=False)`, with one encoder for every value rather than a new one per call (a long
+    plan's rows hold some 11,000 JSON values)."""
+    import json
+    return json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _j(v) -> str | None:
-    return json.dumps(v, ensure_ascii=False) if v is not None else None
+    return _encode()(v) if v is not None else None
 
 
 def rows_of(doc: Document, provenance: str | None = None) -> dict[str, list[dict]]:
@@ -130,6 +138,7 @@ def rows_of(doc: Document, provenance: str | None = None) -> dict[str, list[dict
 def delete_document(db: sqlite_utils.Database, sha: str) -> None:
     """Remove a document's records (not the places it was read from), its links, and owners nobody points at
     any more; its establishment's row is recomputed without it."""
+    from . import links
     touched = links.establishment_ids(db, sha)
     db.execute("DELETE FROM recurring WHERE recommendation_id IN (SELECT id FROM recommendations WHERE document_id = ?)"
                " OR earlier_id IN (SELECT id FROM recommendations WHERE document_id = ?)", [sha, sha])
@@ -216,6 +225,7 @@ def save(db: sqlite_utils.Database, doc: Document, *, location: str | None = Non
     Returns "loaded", or "replaced" when earlier rows (of this file or of the location) were replaced."""
     sha = doc.source.sha256
     location = location or doc.source.url or doc.source.path
+    from . import links
     rows = rows_of(doc, provenance)
     with db.atomic():
         db.execute("PRAGMA defer_foreign_keys = ON")  # a reloaded document's paths point at it throughout

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -128,6 +127,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, as_json: bool, provenan
     for line in held:
         click.echo(line, err=True)
     if as_json:
+        import json
         docs = [d.model_dump(mode="json") for d in result.documents]
         json.dump(docs[0] if len(docs) == 1 and len(files) == 1 else {"documents": docs}, sys.stdout,
                   ensure_ascii=False, indent=1)
@@ -198,6 +198,7 @@ def export(db_path: str, fmt: str, kind: str, table: str | None, as_of: str | No
         cur = conn.execute(f"SELECT * FROM [{table}]")
         cols, data = [d[0] for d in cur.description], cur
     if fmt == "json":
+        import json
         json.dump([dict(zip(cols, r)) for r in data], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
@@ -221,6 +222,8 @@ def evaluate(folder: str, verbose: bool, report_only: bool, generated: int | Non
     """Score every PDF in FOLDER against its NAME.expected.json; exit 1 if any is under the thresholds."""
     if generated:
         sys.exit(1 if _generalise(generated, seed, workers) and not report_only else 0)
+    import json
+
     from . import errors
     from .evaluate import METRICS, below, score
     from .pipeline import extract_document

@@ -122,10 +122,8 @@ def _why(e: BaseException, timeout: float) -> str:
 
 
 def sha256_file(path: str | Path) -> tuple[str, int]:
-    """SHA-256 and size of a file, read in 1 MiB chunks: how every input is identified."""
-    h, size = hashlib.sha256(), 0
+    """SHA-256 and size of a file: how every input is identified. Read into one reused buffer (`file_digest`): a new
+    1 MiB chunk for every read cost a re-run of the bench set 1 ms of its 3 ms of hashing."""
     with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-            size += len(chunk)
-    return h.hexdigest(), size
+        digest = hashlib.file_digest(f, "sha256")
+        return digest.hexdigest(), f.tell()
