@@ -16,24 +16,23 @@ import datetime as dt
 import gc
 import os
 import time
-from collections import deque
+from collections import deque, namedtuple
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from . import errors
+from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url, sha256_file
 
 # What only parsing needs loads when something is parsed (a re-run of unchanged files skips it all): the schemas
 # (pydantic), the process pool, the OCR settings, provenance.yml's reader (yaml), and pickle, tempfile and traceback
-# (some 8 ms of a re-run's 85).
+# (some 8 ms of a re-run's 85); and neither typing nor dataclasses (which imports inspect), 7 ms of a re-run's 55.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from actionplans.schemas import Document
 
     from .ocr import OcrSettings
-
-from . import errors
-from .fetch import DEFAULT_CACHE, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url, sha256_file
 
 LOADED, REPLACED, UNCHANGED, FAILED = "loaded", "replaced", "unchanged", "failed"
 
@@ -43,25 +42,22 @@ def _provenance_of(location: str):
     return of(location)
 
 
-@dataclass
 class Outcome:
-    """What happened to one input. `line` is the one-line message a person reads for a failure."""
+    """What happened to one input. `line` is the one-line message a person reads for a failure. `ocr`: read through
+    OCR; None when the file was not read in this run."""
 
-    location: str
-    status: str
-    path: str | None = None
-    url: str | None = None
-    sha256: str | None = None
-    size: int | None = None
-    pages: int | None = None
-    reason: str | None = None
-    message: str | None = None
-    page: int | None = None
-    seconds: float = 0.0
-    recommendations: int = 0
-    problems: list[dict] = field(default_factory=list)
-    traceback: str | None = None
-    ocr: bool | None = None  # read through OCR; None when the file was not read in this run
+    def __init__(self, location: str, status: str, path: str | None = None, url: str | None = None,
+                 sha256: str | None = None, size: int | None = None, pages: int | None = None,
+                 reason: str | None = None, message: str | None = None, page: int | None = None, seconds: float = 0.0,
+                 recommendations: int = 0, problems: list[dict] | None = None, traceback: str | None = None,
+                 ocr: bool | None = None) -> None:
+        self.location, self.status, self.path, self.url, self.sha256 = location, status, path, url, sha256
+        self.size, self.pages, self.reason, self.message, self.page = size, pages, reason, message, page
+        self.seconds, self.recommendations, self.traceback, self.ocr = seconds, recommendations, traceback, ocr
+        self.problems = [] if problems is None else problems
+
+    def __repr__(self) -> str:
+        return f"Outcome({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
     @property
     def line(self) -> str:
@@ -69,14 +65,7 @@ class Outcome:
         return f"{where}: {self.message or self.reason}"
 
 
-@dataclass
-class Job:
-    index: int
-    location: str
-    path: str
-    url: str | None
-    sha256: str
-    size: int
+Job = namedtuple("Job", "index location path url sha256 size")
 
 
 def find_inputs(paths: Iterable[str]) -> list[str]:
@@ -182,8 +171,7 @@ def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, 
     return _as_data(work)
 
 
-@dataclass(frozen=True)
-class Shared:
+class Shared(namedtuple("Shared", "folder pages size")):
     """A long file read by several workers at once, without its pages passing through this process: its pages
     fall in chunks of `size`, and each chunk is read by the first worker to claim it (a file created in
     `folder`, which only one process can create). The worker that builds the document (`extract_one`) claims
@@ -191,9 +179,7 @@ class Shared:
     pages, pickled, in `folder` for it. No worker ever waits for a chunk nobody has started, so the
     split adjusts itself to how busy each worker is, and a single worker simply reads the whole file."""
 
-    folder: str
-    pages: int
-    size: int
+    __slots__ = ()
 
     def chunks(self) -> list[tuple[int, int]]:
         return [(a, min(self.pages, a + self.size - 1)) for a in range(1, self.pages + 1, self.size)]
@@ -306,10 +292,10 @@ def page_count(path: str) -> int:
         return 0
 
 
-@dataclass
-class Run:
-    outcomes: list[Outcome]
-    documents: list[Document]
+class Run(namedtuple("Run", "outcomes documents")):
+    """Every input's outcome, and the documents when they were asked for."""
+
+    __slots__ = ()
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)

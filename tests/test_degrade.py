@@ -12,9 +12,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from actionplans.extract.cli import main
 from actionplans.extract.pipeline import extract_with_problems
-from click.testing import CliRunner
+from cli_run import invoke
 
 PDF = Path(__file__).resolve().parent / "data" / "degrade" / "regress-broken-row.pdf"
 EMPTY = "recommendation text is empty"
@@ -71,7 +70,7 @@ def test_quality_lists_the_warnings_by_row(read):
 
 def test_the_database_lists_them_for_review_with_the_page(tmp_path):
     db = tmp_path / "plans.db"
-    result = CliRunner().invoke(main, ["extract", "--no-annotate", "--workers", "1", str(PDF), "--db", str(db)])
+    result = invoke(["extract", "--no-annotate", "--workers", "1", str(PDF), "--db", str(db)])
     assert result.exit_code == 0, result.output
     con = sqlite3.connect(db)
     con.row_factory = sqlite3.Row

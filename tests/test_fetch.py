@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 from actionplans.extract import errors
-from actionplans.extract.cli import main
 from actionplans.extract.fetch import DownloadFailed, fetch
-from click.testing import CliRunner
+from cli_run import invoke
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN = (REPO / "corpus" / "v3-hmpps-2021-hmp-ashcombe.pdf").read_bytes()
@@ -108,7 +107,7 @@ def test_the_cli_records_the_url_as_the_source(server, tmp_path):
     db, cache = tmp_path / "x.db", tmp_path / "cache"
     url = f"{server}/plan.pdf"
     args = ["extract", "--no-annotate", "--db", str(db), "--cache", str(cache), "--timeout", "0.5"]
-    r = CliRunner().invoke(main, args + [url, f"{server}/missing.pdf", f"{server}/slow.pdf"])
+    r = invoke(args + [url, f"{server}/missing.pdf", f"{server}/slow.pdf"])
     assert r.exit_code == 1, r.output
     assert sorted(line for line in r.stderr.splitlines() if line.startswith("Error:")) == [
         f"Error: {server}/missing.pdf: the server answered 404 Not Found "
@@ -123,5 +122,5 @@ def test_the_cli_records_the_url_as_the_source(server, tmp_path):
             (f"{server}/missing.pdf", "failed", "download failed"), (url, "loaded", None),
             (f"{server}/slow.pdf", "failed", "download failed")]
     assert (cache / f"{sha}.pdf").read_bytes() == PLAN
-    again = CliRunner().invoke(main, args + [url])
+    again = invoke(args + [url])
     assert again.exit_code == 0 and "1 unchanged" in again.stderr

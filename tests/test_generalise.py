@@ -8,8 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from actionplans.extract.cli import main
-from click.testing import CliRunner
+from cli_run import invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,8 +85,8 @@ def test_evaluate_report_only_prints_but_does_not_fail(tmp_path):
     gold["recommendations"][0]["ref"] = "Concern 99"          # a record the plan does not hold
     gold["recommendations"][0]["text"][0] = "A recommendation this plan never made."
     (tmp_path / f"{name}.expected.json").write_text(json.dumps(gold), encoding="utf-8")
-    strict = CliRunner().invoke(main, ["evaluate", str(tmp_path)])
-    lenient = CliRunner().invoke(main, ["evaluate", str(tmp_path), "--report-only"])
+    strict = invoke(["evaluate", str(tmp_path)])
+    lenient = invoke(["evaluate", str(tmp_path), "--report-only"])
     assert strict.exit_code == 1 and lenient.exit_code == 0
     assert name in strict.output and name in lenient.output
     assert "report only" in lenient.output

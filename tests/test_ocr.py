@@ -200,13 +200,12 @@ def test_ruling_lines_are_found_in_a_page_image():
 
 
 def test_the_cli_passes_ocr_and_cache_down_to_the_workers(tmp_path, cache, scanned):
-    from actionplans.extract.cli import main
-    from click.testing import CliRunner
+    from cli_run import invoke
     db = str(tmp_path / "plans.db")
     args = ["extract", str(SCAN), "--db", db, "--workers", "1", "--no-annotate", "--cache", cache]
-    never = CliRunner().invoke(main, [*args, "--ocr", "never"])
+    never = invoke([*args, "--ocr", "never"])
     assert never.exit_code == 1 and "no text layer" in never.output and "--ocr auto" in never.output
-    auto = CliRunner().invoke(main, args)  # the session's cache already holds the OCR'd copy
+    auto = invoke(args)  # the session's cache already holds the OCR'd copy
     assert auto.exit_code == 0, auto.output
     assert "1 file read through OCR" in auto.output
     log = sqlite3.connect(db).execute("SELECT status, reason, ocr FROM ingest_log ORDER BY id").fetchall()

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from actionplans.db.load import open_db
 from actionplans.extract import batch, pipeline
-from actionplans.extract.cli import main
-from click.testing import CliRunner
+from cli_run import invoke
 
 REPO = Path(__file__).resolve().parents[1]
 BAD = REPO / "tests" / "data" / "bad"
@@ -38,7 +37,7 @@ EXPECTED_FAILURES = {
 
 
 def extract(*args: str):
-    return CliRunner().invoke(main, ["extract", "--no-annotate", "--workers", "1", *map(str, args)])
+    return invoke(["extract", "--no-annotate", "--workers", "1", *map(str, args)])
 
 
 def rows(db_path: Path, sql: str, params=()) -> list[tuple]:
@@ -117,7 +116,7 @@ def test_exit_statuses(tmp_path):
     assert missing.exit_code == 2 and "'" + str(tmp_path / "nope.pdf") + "' does not exist" in missing.stderr
     (tmp_path / "empty").mkdir()
     assert extract(tmp_path / "empty").exit_code == 2
-    assert CliRunner().invoke(main, ["extract", "--workers", "0", str(good)]).exit_code == 2
+    assert invoke(["extract", "--workers", "0", str(good)]).exit_code == 2
 
 
 def test_a_changed_file_replaces_its_own_rows_and_leaves_no_orphans(tmp_path):
