@@ -479,9 +479,11 @@ def _off_furniture(words: list[dict], tops) -> list[dict]:
 
 def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = False) -> Recovery:
     """Pages (as `read_pages` gives them) -> the plan's table, rows and cells. Drops page furniture from
-    the pages' words in place; `release`: empties each page's words, tables and rules once the table scanner has read
-    them (the rows keep copies of their words), so a long plan's words are not held twice, and its pages' table cells
-    (2 MB on the 320-page plan) do not sit among the rows at the stages' peak, which set the process's peak memory."""
+    the pages' words in place. `release`: empties each page's words, tables and rules once the table scanner has read
+    them (the rows keep copies of their words), so a long plan's words are not held twice, and keeps the lines of the
+    pages down to the table's header only (what the metadata is read from): the stages' peak, every row's words and
+    readings, sets a long plan's peak memory (the language model fits in what they leave free), and the pages' table
+    cells and lines (4 MB on the 320-page plan) sat among them."""
     lines_per_page, candidates, held = [], [], []
     for p in pages:  # one page's lines at a time: a copy of every word of a long plan at once cost tens of MB
         lines = to_lines(p["words"])  # one page's words: no page number is read here, so none is copied in
@@ -501,6 +503,10 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
             p["tables"], p["rules"] = [], ()  # the scanner keeps what it needs of them
     scan = scanner.finish()
     banners = {t for lines, tops in zip(lines_per_page, drop) for top, _, t in lines if top in tops}
+    if release:  # what is left to read needs the lines of the pages down to the table's header only
+        head = (scan.first_table_top or (1, 0.0))[0]
+        lines_per_page[head:] = [[] for _ in lines_per_page[head:]]
+        candidates = held = None
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
     response = [to_lines(row.words("response")) for row in scan.rows]  # judged for the habit, then read with it
     sentences = sentence_habit(response, settings)
