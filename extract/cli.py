@@ -465,6 +465,9 @@ def main(argv: list[str] | None = None) -> None:
     except Failed as e:
         _err(f"Error: {e}")
         sys.exit(1)
+    except KeyboardInterrupt:  # Ctrl-C: stopped as asked (whole documents only are in the database), no traceback
+        _err("Aborted!")
+        sys.exit(1)
 
 
 if __name__ == "__main__":
