@@ -294,8 +294,9 @@ _OPEN_END = re.compile(r"(?:\band|\bof|\bfor|\bthe|\bnot|\bpartly|\bpartially|[/
 
 
 def _unfinished(words: list[dict]) -> bool:
-    """Does a heading's cell stop mid-phrase ('Decision and'), so that its next line belongs to it?"""
-    return any(_OPEN_END.search(text_of(c)) for c in TableScanner._clusters(words))
+    """Does a heading's cell stop mid-phrase ('Decision and') or at its number ('3.'), so that its next line
+    belongs to it?"""
+    return any(_OPEN_END.search(t) or NUMBERED.fullmatch(t) for t in map(text_of, TableScanner._clusters(words)))
 
 
 def _repeat_depth(lines: list, k: int, head: list[str], after: list[tuple[str, float]] = ()) -> int:
@@ -761,7 +762,8 @@ class TableScanner:
                     found = None  # a body row: a decision ('agreed'), a ref's label or a ref opening a cell ('Concern
                     # 4 Leaders should ...' over 'In response, ...' and 'Support Lead'), not a heading
                 named = len([f for f in found.fields if f in FIELDS]) if found else 0
-                if found and (best is None or named > best[0] or named == best[0] and _unfinished(best[2])):
+                if found and (best is None or named > best[0] or _unfinished(best[2]) and (
+                        named == best[0] or not _unfinished(group))):
                     best = (named, found, group)  # as deep as a heading cut off mid-phrase ('Decision and') needs
             cols, group = (best[1], best[2]) if best else (None, [])
             if not cols and prev is not None and len({prev.field_at(w["x0"]) for w in ln.words} - {None}) >= 2:

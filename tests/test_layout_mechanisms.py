@@ -1658,3 +1658,24 @@ def test_a_one_line_cell_the_pages_foot_cuts_short_is_no_sample_of_its_column():
     # 'Concern 2' ends the page, its text overleaf: as a cell of its own it would make the column half refs
     assert samples[0] == [["Concern 1", "Prisoners", "should have", "confidence in it."]]
     assert samples[1] == [["A panel will meet", "to review it."]]
+
+
+def test_a_heading_that_is_only_its_number_so_far_is_read_down_to_its_words_not_typed_by_them():
+    from actionplans.extract.pipeline import recover
+    x0s = (40, 90, 260, 340, 520, 640)
+    # numbered headings no list names, each number on the first line and the words of some below it; the first
+    # page's owner and date cells blank. Read one line deep, the headings' own second and third lines were the
+    # only 'cells' under '6.', and 'Completion' / 'date' typed that column as the owners'.
+    ws = row(["1.", "2. Recommendation", "3.", "4. Proposed action", "5. Led by", "6."], 60, x0s)
+    ws += row(["ID", None, "Outcome", None, None, "Completion"], 72, x0s)
+    ws += row([None, None, None, None, None, "date"], 84, x0s)
+    ws += row(["S30", "Cells should be clean.", "ACCEPTED", "A checklist will be used."], 100, x0s)
+    ws += row(["S31", "Showers should work.", "ACCEPTED", "Repairs will be made."], 130, x0s)
+    rec = recover([{"page": 1, "width": 800.0, "height": 842.0, "words": ws, "tables": [], "rules": []}])
+    fields = rec.scan.columns.fields
+    assert fields[-1] == "date" and "owner" not in fields[-2:] and fields[:4] == ["ref", "text", "decision",
+                                                                                  "response"]
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rec.scan.rows] == ["S30", "S31"]
+    # a heading cut at its number ('3.') has its words still to come, as one cut mid-phrase does
+    from actionplans.extract.tables import _unfinished
+    assert _unfinished(row(["1. ID", "3."], 60, x0s)) and not _unfinished(row(["1. ID", "3. Outcome"], 60, x0s))
