@@ -227,9 +227,12 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     decided = any(sc["decision"] >= 0.6 or sc["decisions"] >= 2 for sc in scores)
     fields = {header_field(t) for t in cell_texts} - {None}
     named = len(fields)  # or headings that name two fields all the same
+    # headings numbered in order ('1. Ref', '2. Finding', ... '6. Led by') are a header's, whatever their words
+    numbered = [re.match(r"\s*(\d{1,2})[.)]", t) for t in cell_texts]
+    in_order = all(numbered) and [int(m.group(1)) for m in numbered] == list(range(1, len(cell_texts) + 1))
     # a column of dates; or, where a plan leaves every owner and date blank, refs under headings that name the
-    # date column or two fields
-    blank = refs and ("date" in fields or named >= 2)
+    # date column or two fields, or are numbered in order
+    blank = refs and ("date" in fields or named >= 2 or in_order)
     if not (refs or decided or named >= 2) or not (any(sc["date"] >= 0.6 for sc in scores) or blank):
         return None
     hints: list[str | None] = []

@@ -1679,3 +1679,20 @@ def test_a_heading_that_is_only_its_number_so_far_is_read_down_to_its_words_not_
     # a heading cut at its number ('3.') has its words still to come, as one cut mid-phrase does
     from actionplans.extract.tables import _unfinished
     assert _unfinished(row(["1. ID", "3."], 60, x0s)) and not _unfinished(row(["1. ID", "3. Outcome"], 60, x0s))
+
+
+def test_headings_numbered_in_order_over_refs_are_a_header_though_no_word_names_a_field_and_dates_are_blank():
+    # the one record under a header printed on the first page only, its owners and dates blank there: no column
+    # of dates to show it is a plan, and no heading a list names but 'Finding'
+    samples = [[["Priority", "concern 1"]],
+               [["Prisoners should be able to", "progress to open conditions."]],
+               [["Agreed"]],
+               [["To make sure that practice is fair,", "HMP Elmstead will:", "a) A tracker will be kept.",
+                 "b) Prisoners will receive reasons."]],
+               [], []]
+    heads = ["1. Reference", "2. Finding", "3. Our position", "4. Steps to be taken", "5. Due by", "6. Led by"]
+    assert content_header(heads, samples)[:4] == ["ref", "text", "decision", "response"]
+    # the same words unnumbered, or numbers out of order (a body row's list items), say nothing of a header
+    assert content_header([h[3:] for h in heads], samples) is None
+    assert content_header(["1. Reference", "2. Finding", "3. Our position", "1. Steps", "2. Due by", "6. Led by"],
+                          samples) is None
