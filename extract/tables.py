@@ -185,9 +185,10 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
         j = max(decided, key=lambda j: scores[j]["decision"])
         names[j] = "decision"
         free.remove(j)
-    prose = sorted(free, key=lambda j: (scores[j]["lines"] >= 2, scores[j]["words"] * scores[j]["lines"]))[-2:]
-    if "response" not in names and "text" not in names and len(prose) == 2 and all(
-            scores[j]["lines"] >= 2 and scores[j]["prose"] >= prose_share for j in prose):
+    # the two columns of the most prose (a column of owners wrapped over many lines may hold more lines, no prose)
+    prose = sorted((j for j in free if scores[j]["lines"] >= 2 and scores[j]["prose"] >= prose_share),
+                   key=lambda j: scores[j]["words"] * scores[j]["lines"])[-2:]
+    if "response" not in names and "text" not in names and len(prose) == 2:
         names[min(prose)], names[max(prose)] = "text", "response"  # two columns of prose: the finding, then the reply
         free = [j for j in free if j not in prose]
     if "response" not in names and free:

@@ -1696,3 +1696,16 @@ def test_headings_numbered_in_order_over_refs_are_a_header_though_no_word_names_
     assert content_header([h[3:] for h in heads], samples) is None
     assert content_header(["1. Reference", "2. Finding", "3. Our position", "1. Steps", "2. Due by", "6. Led by"],
                           samples) is None
+
+
+def test_the_two_columns_of_most_prose_are_the_finding_and_the_reply_though_owners_wrap_over_more_lines():
+    finding = [["Prisoners should have", "timely access to", "health services."],
+               ["• publish the", "results each month"]]
+    reply = [["Following the", "review of", "healthcare, the", "prison will:", "• publish a",
+              "timetable on each wing."]]
+    owners = [["Deputy", "Governor", "(Chris", "Khan); Jo", "Evans,", "Head of", "Residence"]] * 2
+    samples = [[["R1"], ["R2"]], finding, [["Accepted"], ["Accepted"]], reply, owners,
+               [["Within", "three months"], ["Within 12", "months"]]]
+    # narrow columns: the finding's lines hold as many words as the reply's, the owners' many more lines than either
+    assert type_columns(["ref", None, "decision", None, None, "date"], samples) == [
+        "ref", "text", "decision", "response", "owner", "date"]
