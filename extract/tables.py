@@ -722,6 +722,12 @@ class TableScanner:
         body_from = 0
         for k, ln in enumerate(lines):  # a header line (possibly wrapped over several lines)
             near = [l2 for l2 in lines[k:k + self.settings.header_lookahead] if l2.top - ln.top < 4 * ln.height]
+            # a heading still cut mid-phrase at that depth ('Agreed/ Partly Agreed/' in a narrow column) runs on, line
+            # by line, while each next line follows with no more than a line's space
+            while len(near) < 2 * self.settings.header_lookahead and k + len(near) < len(lines) and (
+                    lines[k + len(near)].top - near[-1].bottom < 1.5 * ln.height) and _unfinished(
+                    [w for l2 in near for w in l2.words]):
+                near.append(lines[k + len(near)])
             # The header's depth: down to the first rule across the page below its first line, where there is
             # one (a header row's border or shading); else the lines that name the most fields (a section or
             # body line below it would merge its cells), the shallowest of those.

@@ -1709,3 +1709,24 @@ def test_the_two_columns_of_most_prose_are_the_finding_and_the_reply_though_owne
     # narrow columns: the finding's lines hold as many words as the reply's, the owners' many more lines than either
     assert type_columns(["ref", None, "decision", None, None, "date"], samples) == [
         "ref", "text", "decision", "response", "owner", "date"]
+
+
+def test_a_heading_still_cut_mid_phrase_runs_on_past_the_usual_header_depth():
+    from actionplans.extract.pipeline import recover
+    x0s = (40, 150, 220, 380, 440)
+    # a narrow decision column wraps its heading over five lines; its last two ('Not' / 'Agreed') had been read
+    # as the first record's decision cell, 'Not Agreed PARTLY AGREED'
+    ws = row(["1. Recommendation", "2.", "3. Response", "4. Target", "5."], 60, x0s)
+    ws += row([None, "Agreed/", "Action Taken", "Date", "Responsible"], 72, x0s)
+    ws += row([None, "Partly", None, None, "Owner"], 84, x0s)
+    ws += row([None, "Agreed/"], 96, x0s)
+    ws += row([None, "Not"], 108, x0s)
+    ws += row([None, "Agreed"], 120, x0s)
+    ws += row(["Forms should be", "PARTLY", "The prison will:", "Q4 2019/20", "Governor"], 140, x0s)
+    ws += row(["investigated.", "AGREED", "• review the forms."], 152, x0s)
+    ws += row(["Force should be", "AGREED", "The prison will:", "Q1 2019/20", "Head of Safety"], 176, x0s)
+    ws += row(["used last.", None, "• record it."], 188, x0s)
+    rec = recover([{"page": 1, "width": 600.0, "height": 842.0, "words": ws, "tables": [], "rules": []}])
+    first = " ".join(w["text"] for w in rec.scan.rows[0].words("decision"))
+    assert first.startswith("PARTLY AGREED") and "Not" not in first
+
