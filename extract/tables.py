@@ -287,10 +287,12 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
                      # is a cell's text that happens to repeat (an owner's wrapped provider), not furniture
                      and not (0 < k < len(lines) - 1 and touching(lines[k - 1], ln) and touching(ln, lines[k + 1])
                               and not repeated(lines[k - 1][2]) and not repeated(lines[k + 1][2]))
-                     # nor is a line near the foot run on from body text above it: a footer keeps the bottom margin
-                     # between it and the body ('Contract' / 'Manager (Milton', a cell's last line on the page)
-                     and not (ln[1] > 0.88 * h and k > 0 and touching(lines[k - 1], ln)
-                              and not repeated(lines[k - 1][2]))})
+                     # nor is a line near the foot run on from body text above it, or from a table's line: a footer
+                     # keeps the bottom margin between it and the body ('Contract' / 'Manager (Milton', a cell's last
+                     # line on the page; '30th' / 'November' / '2022', a date's)
+                     and not (ln[1] > 0.88 * h and (k > 0 and touching(lines[k - 1], ln)
+                                                    and not repeated(lines[k - 1][2])
+                                                    or any(touching(t, ln) for t in held)))})
     return drop
 
 

@@ -1730,3 +1730,15 @@ def test_a_heading_still_cut_mid_phrase_runs_on_past_the_usual_header_depth():
     first = " ".join(w["text"] for w in rec.scan.rows[0].words("decision"))
     assert first.startswith("PARTLY AGREED") and "Not" not in first
 
+
+def test_a_line_in_the_foot_margin_run_on_from_a_tables_line_is_the_tables_not_a_page_number():
+    from actionplans.extract.tables import furniture
+    # a date wrapped over three lines at a page's foot, '30th' / 'November' / '2022': its line above is a table's
+    # (held out of the candidates), so '2022' alone looked like a page number
+    table = [(493.2, 505.2, "A notice to prisoners will be published explaining 30th Chaplaincy Team"),
+             (507.0, 519.0, "the changes and how to raise concerns. November Leader")]
+    pages = [[(520.8, 532.8, "2022"), (554.0, 565.0, "OFFICIAL")], [(554.0, 565.0, "OFFICIAL")]]
+    assert 520.8 in furniture(pages, [595.0] * 2)[0]
+    kept = furniture(pages, [595.0] * 2, [table, []])
+    assert kept[0] == {554.0}  # the protective marking goes, the date's year stays
+
