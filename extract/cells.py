@@ -537,10 +537,12 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
             new = opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), seg)
         else:
             # beside the next paragraph, judged on the line with what wraps on below it ('Neurodiversi' + 'ty
-            # Support Manager': a narrow column breaks words)
+            # Support Manager': a narrow column breaks words), after the segment it would continue (a stacked owner
+            # begun, 'Head of Residence' / 'Foreign', is unfinished however whole the entry's text reads)
+            seg = reflow(out[-1].lines[max([0, *cuts[-1]]):])
             new = ln.top - prev.top > settings.paragraph_gap * step or (
                 beside is not None and beside(ln) != beside(prev)
-                and (opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), so_far)))
+                and (opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), seg)))
         segment = False
         if not new and prev is not None and split_segments and segment_opens is not None and ln.text[:1].islower() \
                 and not _JOINS_NEXT.search(so_far) and not _JOINS_WORD.match(ln.text):

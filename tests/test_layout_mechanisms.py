@@ -1742,3 +1742,11 @@ def test_a_line_in_the_foot_margin_run_on_from_a_tables_line_is_the_tables_not_a
     kept = furniture(pages, [595.0] * 2, [table, []])
     assert kept[0] == {554.0}  # the protective marking goes, the date's year stays
 
+
+def test_a_stacked_owner_begun_is_finished_though_its_next_line_sits_beside_the_next_action():
+    lines = to_lines(words("Head of", "Residence", "Foreign", "National", "Coordinator", x0=689))
+    beside = {ln.top: (0 if ln.text in ("Head of", "Residence", "Foreign") else 1) for ln in lines}
+    got = entries(lines, beside=lambda ln: beside[ln.top], opens=opens_owner, right=750,
+                  segment_opens=stacks_owner)
+    # 'Head of Residence Foreign' reads as one whole post ('Head of' anything), but 'Foreign' began a second owner
+    assert [e.segments for e in got] == [["Head of Residence", "Foreign National Coordinator"]]
