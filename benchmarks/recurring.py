@@ -23,10 +23,12 @@ before the round after it, scored once with the method as it stood and once with
 Out: lines `<part> <method> threshold=T precision=P recall=R tp= fp= fn=` on stdout, one per set: `tune`, `tune2`,
 `held`, `fresh`, `third`, `fourth`, `fifth` to `eleventh` (all studied: their errors were looked at while the method
 was revised, so their figures are tuning figures), then `twelfth` (held out). The threshold in
-`actionplans.extract.recurring.SETTINGS` is the lowest at which precision on the studied sets, pooled, reaches 0.95
-both as compared and with the hand lists off (`lists`: as on topics they do not name); --tune prints it, the same
-choice leaving out one studied set at a time and scoring it (`loso`), and the method of the round before (no
-subject gate, frame 2.5). With --tune, each method's best-F1 threshold on the first tuning half is shown too, and
+`actionplans.extract.recurring.SETTINGS` is the lowest at which precision on the studied sets, pooled, reaches
+PRECISION as compared (chosen when the tenth was the last studied set; with the eleventh studied the rule gives
+0.42); --tune prints the rule's choice on the studied sets now, the same choice leaving out one studied set at a
+time and scoring it (`loso`), each also with the hand lists off (`lists`: as on topics they do not name), and the
+method of the round before (no subject gate, frame 2.5). With --tune, each method's best-F1 threshold on the first
+tuning half is shown too, and
 rapidfuzz's token-set ratio (when installed) beside the project's method.
 """
 
