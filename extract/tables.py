@@ -17,7 +17,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cells import GLYPH_LEAD, GLYPH_ONLY, _bullet_start, chunks, hard_break, reflow, text_of, to_lines
+from .cells import (
+    GLYPH_LEAD,
+    GLYPH_ONLY,
+    SENTENCE_END,
+    _bullet_start,
+    chunks,
+    hard_break,
+    reflow,
+    text_of,
+    to_lines,
+)
 from .decisions import DECISION_ONLY, decision_of
 from .memo import remember
 from .settings import DEFAULT, Settings
@@ -818,6 +828,8 @@ class TableScanner:
         # recommendation (as well as at any rule between rows: shading on section rows draws rules too).
         by_decision = bool(body) and "ref" not in cols.fields and not any("ref" in by for _, by in body)
         opens = [by_decision and self._decision_opens(body, k) for k in range(len(body))]
+        if opens and opens[0] and self.current is not None and pageno not in self.current.pages:
+            self._section_at_foot()
         if any(opens):  # a short line alone in the text column just above a record, after the text above it ended
             last_text: list[dict] = []
             right = _text_right(cols, body, self.settings)
@@ -917,6 +929,29 @@ class TableScanner:
         # (a word may end a hair past the edge: 'Living conditions' + 'and violence reduction', a space apart)
         return any(w["x0"] < e - 2 and w["x1"] > e + 2 for w in ln.words for e in edges) or any(
             a["x0"] < e - 2 and e <= b["x0"] + 2 and b["x0"] - a["x1"] < gap for a, b in pairs for e in edges)
+
+    def _section_at_foot(self) -> None:
+        """The page opens a record on its first line: a short line alone in the text column at the foot of the page
+        before, below everything else of the record there and after blank space in that column, was a section row
+        ('Respect'), not more of the record's text (on one page, the line below it says so: `_unruled`)."""
+        row = self.current
+        text = row.cells.get("text", [])
+        if not text:
+            return
+        page = text[-1]["page"]
+        lines = to_lines([w for w in text if w["page"] == page])
+        tail = lines[-1]
+        others = [w for k, ws in row.cells.items() if k != "text" for w in ws if w["page"] == page]
+        # blank space above it in the text column: the line above, or the text's end on an earlier page, is far up
+        spaced = tail.top - lines[-2].bottom > 0.8 * tail.height if len(lines) > 1 else (
+            len(text) > len(tail.words) and any(w["bottom"] < tail.top for w in others))
+        if not spaced or len(tail.words) > self.settings.section_words or SENTENCE_END.search(tail.text) or (
+                _bullet_start(tail)) or any(w["bottom"] > tail.top + 1 for w in others):
+            return
+        ids = {id(w) for w in tail.words}
+        row.cells["text"] = [w for w in text if id(w) not in ids]
+        cols = self.scan.columns
+        self._row(page, {"text": tail.words}, (cols.edges[0], tail.top, cols.edges[-1], tail.bottom), True)
 
     @staticmethod
     def _decision_opens(body: list, k: int) -> bool:

@@ -1750,3 +1750,20 @@ def test_a_stacked_owner_begun_is_finished_though_its_next_line_sits_beside_the_
                   segment_opens=stacks_owner)
     # 'Head of Residence Foreign' reads as one whole post ('Head of' anything), but 'Foreign' began a second owner
     assert [e.segments for e in got] == [["Head of Residence", "Foreign National Coordinator"]]
+
+
+def test_a_short_line_alone_in_the_text_column_at_a_pages_foot_is_a_section_when_the_next_page_opens_a_record():
+    from actionplans.extract.pipeline import recover
+    x0s = (40, 200, 280, 480, 560)
+    ws = row(["Recommendation", "Decision", "Action", "Owner", "Target date"], 60, x0s)
+    ws += row(["Cells should not hold two.", "Agreed", "A plan will be made.", "Governor", "March 2020"], 80, x0s)
+    ws += row([None, None, "Progress will be reviewed", "Head of Safety", "June 2020"], 104, x0s)
+    ws += row([None, None, "each month."], 116, x0s)
+    ws += row(["Respect"], 140, x0s)  # a section name, typed at the page's foot below the record's last line
+    page2 = row(["Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2020"], 60, x0s)
+    page2 = [dict(w, page=2) for w in page2]
+    rec = recover([{"page": 1, "width": 700.0, "height": 842.0, "words": ws, "tables": [], "rules": []},
+                   {"page": 2, "width": 700.0, "height": 842.0, "words": page2, "tables": [], "rules": []}])
+    texts = [" ".join(w["text"] for w in r.words("text")) for r in rec.scan.rows]
+    assert texts == ["Cells should not hold two.", "Staff should be trained."]
+    assert [r.section for r in rec.scan.rows] == [None, "Respect"]
