@@ -973,8 +973,12 @@ class TableScanner:
                 by["ref"] = by.pop("text")
         right = _text_right(cols, body, self.settings)
         hanging = _hanging([by.get("text", []) for _, by in body])
+        left = min((w["x0"] for _, by in body for w in by.get("text", [])), default=0.0)
         for k, (ln, by) in enumerate(body[:-1]):
             gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
+            # (atop a page, a line set in from the column's edge is a list item's wrapped line: '  disparity found')
+            if k == 0 and "text" in by and by["text"][0]["x0"] - left > 0.5 * (ln.bottom - ln.top):
+                continue
             # or no gap, but the text above was finished: a sentence ended, or a list item's indented line above a
             # line at the column's edge, and this one is a heading (no closing punctuation of its own)
             # A text column empty above it on this page, while other columns are not, was finished too: a cell's

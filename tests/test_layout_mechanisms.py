@@ -1767,3 +1767,23 @@ def test_a_short_line_alone_in_the_text_column_at_a_pages_foot_is_a_section_when
     texts = [" ".join(w["text"] for w in r.words("text")) for r in rec.scan.rows]
     assert texts == ["Cells should not hold two.", "Staff should be trained."]
     assert [r.section for r in rec.scan.rows] == [None, "Respect"]
+
+
+def test_a_list_items_wrapped_line_alone_atop_a_page_set_in_by_its_hanging_indent_is_no_section():
+    # as above, but the item's last line wrapped onto the next page: no bullet, set in to the item's hanging indent
+    from actionplans.extract.pipeline import recover
+    cols = (46, 267, 551, 700)
+    head = row(["Recommendation", "Response", "Owner", "Target date"], 60, cols)
+    p1 = head + row(["Concern 3", "HMP Sample will:", None, None], 90, cols)
+    p1 += row(["Cells should not hold two.", "\u2022 Cells will be checked.", "Governor", "2018/19"], 104, cols)
+    p1 += row(["Leaders should:", None, None, None], 118, cols)
+    p1 += row(["\u2022 act promptly on any", None, None, None], 132, cols)
+    p2 = row(["disparity found", None, None, None], 60, (56, 267, 551, 700))  # the bullet's hanging indent
+    p2 += row(["Concern 4", "Complaints will be audited.", "Head of Safety", "2019/20"], 76, cols)
+    p2 += row(["Prisoners should have confidence.", None, None, None], 90, cols)
+    pages = [{"page": n, "width": 842.0, "height": 595.0, "words": [dict(w, page=n) for w in ws], "tables": [],
+              "rules": [(56, 40, 800)] if n == 1 else []} for n, ws in ((1, p1), (2, p2))]
+    rec = recover(pages)
+    assert " ".join(w["text"] for w in rec.scan.rows[0].words("text")).endswith("on any disparity found")
+    assert [name for _, _, name in rec.scan.sections] == []
+
