@@ -309,14 +309,16 @@ def sentence_habit(cells: list[list[Line]], settings: Settings = DEFAULT) -> boo
 
 
 def paragraphs(lines: list[Line], step: float | None = None, settings: Settings = DEFAULT,
-               right: float | None = None, sentences: bool = False) -> list[Paragraph]:
+               right: float | None = None, sentences: bool = False,
+               longest: dict[int, float] | None = None) -> list[Paragraph]:
     """Split lines into paragraphs at blank space, at bullets, and at page breaks that end a sentence.
     `sentences`: the document ends each action with its sentence (`sentence_habit`), so a line that ends one, or
-    ends a lead-in's colon, with a capital opening the next parts two paragraphs."""
+    ends a lead-in's colon, with a capital opening the next parts two paragraphs. `longest`: per page, where the
+    column's longest line there ends (every cell of a column wraps at the same limit)."""
     if not lines:
         return []
     step = step or pitch(lines)
-    reach = _reach(lines)
+    reach = _reach(lines, longest)
     paras: list[Paragraph] = []
     for ln in lines:
         prev = paras[-1].lines[-1] if paras else None
@@ -342,14 +344,16 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
     return [p for p in paras if p.text]
 
 
-def _reach(lines: list[Line]) -> dict[int, tuple[float, float | None]]:
-    """Per page, where the lines' longest ends and the space between their words (the median gap; None when too
-    few words show it). No line wrapped by Word ends after its limit, so the longest is a floor of that limit."""
+def _reach(lines: list[Line], longest: dict[int, float] | None = None) -> dict[int, tuple[float, float | None]]:
+    """Per page, where the lines' longest ends (or the column's there, `longest`, when further) and the space
+    between their words (the median gap; None when too few words show it). No line wrapped by Word ends after its
+    limit, so the longest is a floor of that limit."""
     out: dict[int, tuple[float, float | None]] = {}
     for page in {ln.page for ln in lines}:
         on = [ln for ln in lines if ln.page == page]
         gaps = sorted(b["x0"] - a["x1"] for ln in on for a, b in zip(ln.words, ln.words[1:]))
-        out[page] = (max(ln.x1 for ln in on), gaps[len(gaps) // 2] if len(gaps) >= 3 else None)
+        end = max(ln.x1 for ln in on)
+        out[page] = (max(end, (longest or {}).get(page, end)), gaps[len(gaps) // 2] if len(gaps) >= 3 else None)
     return out
 
 

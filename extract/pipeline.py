@@ -238,15 +238,30 @@ class CellText:
     entries: dict = field(default_factory=dict)  # entries read so far, by column and how they were read
 
 
+def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, float]:
+    """Per page, where the response column's longest line ends, over every row's cell there (a line that runs past
+    the next column's start, across it, is not the column's: `tables.column_right`)."""
+    nxt = None
+    if columns is not None and "response" in columns.fields:
+        j = columns.fields.index("response")
+        nxt = columns.edges[j + 1] if j + 2 < len(columns.edges) else None
+    out: dict[int, float] = {}
+    for lines in cells:
+        for ln in lines:
+            if (nxt is None or ln.x1 <= nxt) and ln.x1 > out.get(ln.page, 0.0):
+                out[ln.page] = ln.x1
+    return out
+
+
 def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
-              response_lines: list | None = None) -> CellText:
+              response_lines: list | None = None, longest: dict[int, float] | None = None) -> CellText:
     ref = text_of(row.words("ref"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
         ref = m.group(0) if m else ref
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
     lines = to_lines(row.words("response")) if response_lines is None else response_lines
-    response = paragraphs(lines, right=rights.get("response"), sentences=sentences)
+    response = paragraphs(lines, right=rights.get("response"), sentences=sentences, longest=longest)
     decision_text = text_of(row.words("decision")) or None
     if decision_text is None and response and DECISION_ONLY.match(response[0].text):
         decision_text, response = response[0].text, response[1:]  # the decision heads the response cell
@@ -262,7 +277,8 @@ def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
 
 def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
                habits: tuple = (None, None), blank_parted: bool = False, base: CellText | None = None,
-               sentences: bool = False, response_lines: list | None = None) -> RowCells:
+               sentences: bool = False, response_lines: list | None = None,
+               longest: dict[int, float] | None = None) -> RowCells:
     """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
     document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
     many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
@@ -271,7 +287,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     `read_text`, when a first reading already has it. `sentences`: the document ends each action with its
     sentence (`sentence_habit`); `response_lines`: the response cell's lines, where the caller has them
     already."""
-    base = base or read_text(row, rights, sentences, response_lines)
+    base = base or read_text(row, rights, sentences, response_lines, longest)
     ref, response, decision_text = base.ref, base.response, base.decision_text
     owner_lines, date_lines = base.owner_lines, base.date_lines
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
@@ -510,7 +526,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
     response = [to_lines(row.words("response")) for row in scan.rows]  # judged for the habit, then read with it
     sentences = sentence_habit(response, settings)
-    read = [read_cells(row, rights, settings, sentences=sentences, response_lines=lines)
+    longest = _longest_lines(response, scan.columns)
+    read = [read_cells(row, rights, settings, sentences=sentences, response_lines=lines, longest=longest)
             for row, lines in zip(scan.rows, response)]
     del response
     habits = placement_habits(read, settings)

@@ -1787,3 +1787,15 @@ def test_a_list_items_wrapped_line_alone_atop_a_page_set_in_by_its_hanging_inden
     assert " ".join(w["text"] for w in rec.scan.rows[0].words("text")).endswith("on any disparity found")
     assert [name for _, _, name in rec.scan.sections] == []
 
+
+def test_a_sentence_ended_by_enter_is_told_by_the_columns_longest_line_on_the_page_not_only_the_cells():
+    from actionplans.extract.cells import paragraphs
+    # the cell's own lines end short of the column's limit; another row's line on the page shows it further right,
+    # where the next sentence's first word would have fitted after 'governors.'
+    lines = to_lines(words("A check will be made each", "month by the governors.", "Outcomes will be broken",
+                           "down by protected group.", x0=262))
+    wide = max(ln.x1 for ln in lines)
+    assert len(paragraphs(lines, right=None)) == 1
+    room = lines[1].x1 + 3 + (lines[2].words[0]["x1"] - lines[2].words[0]["x0"]) + 1
+    assert room > wide  # the cell alone cannot show it
+    assert len(paragraphs(lines, right=None, longest={lines[0].page: room})) == 2
