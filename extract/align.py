@@ -160,18 +160,26 @@ def choose(options: dict[Hypothesis, Alignment], prior: Hypothesis | None = None
     return min(options.values(), key=lambda a: (score(a), a.hypothesis != prior, str(a.hypothesis)))
 
 
-def document_habit(rows: list[dict[Hypothesis, Alignment]], settings: Settings = DEFAULT) -> Hypothesis | None:
+def document_habit(rows: list[dict[Hypothesis, Alignment]], settings: Settings = DEFAULT,
+                   row_of: list[int] | None = None) -> Hypothesis | None:
     """The hypothesis that explains the whole document best (summed over rows with entries). An entry given to a
-    lead-in costs `settings.lead_cost` here: one row's lead-in may have an owner of its own, but a document whose
-    rows put their first entry level with a lead-in, over and over, typed its entries stacked at the top."""
+    lead-in costs `settings.lead_cost` here, where two rows or more would give one: one row's lead-in may have an
+    owner of its own, but a document whose rows put their first entry level with a lead-in, over and over, typed its
+    entries stacked at the top."""
+    row_of = row_of or list(range(len(rows)))
+    kept = [(r, o) for r, o in zip(row_of, rows) if o and not all(a.targets == [None] * len(a.targets)
+                                                                 for a in o.values())]
+    rows = [o for _, o in kept]
+    # over and over: one row alone whose entry sits level with its lead-in shows no habit (its lead-in's own owner;
+    # `row_of`: the table row each list of options reads, where a row's owners and dates are weighed together)
+    again = {h: len({r for r, o in kept if h in o and o[h].leads}) >= 2 for h in (*SHIFTS, STACKED)}
     totals: dict[Hypothesis, float] = {}
     for options in rows:
-        if not options or all(a.targets == [None] * len(a.targets) for a in options.values()):
-            continue
         worst = max(a.cost for a in options.values())
         for h in (*SHIFTS, STACKED):
-            totals[h] = totals.get(h, 0.0) + (options[h].cost + settings.lead_cost * options[h].leads if h in options
-                                              else worst + settings.stacked_cost)
+            totals[h] = totals.get(h, 0.0) + (
+                options[h].cost + (settings.lead_cost * options[h].leads if again[h] else 0.0) if h in options
+                else worst + settings.stacked_cost)
     return min(totals, key=lambda h: (totals[h], str(h))) if totals else None
 
 

@@ -462,7 +462,7 @@ def placement_habits(read: list[RowCells], settings: Settings = DEFAULT) -> tupl
     so the evidence of both is summed (a column of one-line dates fits any placement where stacked owners
     cannot); a column with no entries has none."""
     owners, dates = [c.owner_options for c in read], [c.date_options for c in read]
-    joint = document_habit(owners + dates, settings)
+    joint = document_habit(owners + dates, settings, [*range(len(read))] * 2)
     return tuple(joint if document_habit(col, settings) is not None else None for col in (owners, dates))
 
 

@@ -972,6 +972,10 @@ def test_rows_whose_lone_entry_sits_level_with_a_lead_in_make_the_document_habit
     habit = document_habit(rows)
     assert habit == STACKED and choose(rows[0], prior=habit).targets == [1]  # a tie goes to the habit
     assert document_habit(rows, Settings(lead_cost=0)) == 0  # without the lead-in's cost, level wins the tie
+    # one row alone with its entry level with a lead-in shows no habit: the lead-in's own owner ('Actions to be
+    # completed by 30 September 2022:' | 'Governor'), as level reads it; so do one row's owners and dates together
+    assert document_habit(rows[:1]) == 0
+    assert document_habit(rows[:1] * 2, row_of=[0, 0]) == 0 and document_habit(rows[:2], row_of=[0, 1]) == STACKED
 
 
 def test_a_post_keeps_its_own_closing_bracket_and_a_second_owner_stacks_under_it():
