@@ -290,9 +290,14 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     drop: list[set[float]] = []
     for p, (lines, h) in enumerate(zip(pages_lines, heights)):
         lines = sorted(lines)
-        held = tables[p] if tables is not None else []
+        held = list(tables[p]) if tables is not None else []
+        run_on = set()  # top-margin lines run on from a table's line, or from one run on from it ('3.' / 'Agreed/' /
+        for ln in lines:  # 'Rejected', a heading's lines where the header repeats on every page)
+            if zone(ln[0], ln[1], h) == "top" and any(touching(t, ln) for t in held):
+                held.append(ln)
+                run_on.add(ln)
         drop.append({ln[0] for k, ln in enumerate(lines) if (z := zone(ln[0], ln[1], h)) and repeated(ln[2], z)
-                     and not (z == "top" and any(touching(t, ln) for t in held))
+                     and ln not in run_on
                      # a line run on from body text above into body text below, with no blank space either side,
                      # is a cell's text that happens to repeat (an owner's wrapped provider), not furniture
                      and not (0 < k < len(lines) - 1 and touching(lines[k - 1], ln) and touching(ln, lines[k + 1])

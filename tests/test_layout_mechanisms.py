@@ -1803,3 +1803,14 @@ def test_a_sentence_ended_by_enter_is_told_by_the_columns_longest_line_on_the_pa
     room = lines[1].x1 + 3 + (lines[2].words[0]["x1"] - lines[2].words[0]["x0"]) + 1
     assert room > wide  # the cell alone cannot show it
     assert len(paragraphs(lines, right=None, longest={lines[0].page: room})) == 2
+
+
+def test_a_headings_lines_run_on_down_the_top_margin_from_a_tables_line_are_all_the_tables():
+    from actionplans.extract.tables import furniture
+    # a header repeated on every page, one heading wrapped over three lines ('3.' / 'Accepted/' / 'Rejected'):
+    # the second runs on from the header's line, the third from the second, which is no table's line itself
+    head = [(60.0, 70.0, "1. No. 2. Recommendation 3. 4. Action planned 5. Lead 6. Target")]
+    pages = [[(20.0, 29.0, "ACTION PLAN - HMCIP REPORT"), (71.0, 81.0, "Accepted/"), (82.0, 92.0, "Rejected")]
+             for _ in range(3)]
+    kept = furniture(pages, [842.0] * 3, [head] * 3)
+    assert all(tops == {20.0} for tops in kept)  # 'Rejected' had gone as a running header, and the header with it
