@@ -31,8 +31,8 @@ runs), 101, 202, 303 (drawn only, to look for crashes).
 Acceptance runs (each used once, then listed here): 8675, 4711, 5309, 8128, 2718, 6174 (its lost plans then
 studied), 7373, 5821 (its worst plan then studied), 6464 (its lost record then studied), 7919 (its lost plan then
 studied), 5150 (stop 14's closing run, its lost record then studied), 6543 (stop 15's closing run, its worst plans
-then studied), 5757 (stop 16, mid-stop: every record metric met; its two worst alignments then studied), 3838 (stop 16, mid-stop:
-its one record-level miss then studied).
+then studied), 5757 (stop 16, mid-stop: every record metric met; its two worst alignments then studied), 3838
+(stop 16, mid-stop: its one record-level miss then studied).
 """
 
 from __future__ import annotations
