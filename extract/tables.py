@@ -296,8 +296,17 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
             if zone(ln[0], ln[1], h) == "top" and any(touching(t, ln) for t in held):
                 held.append(ln)
                 run_on.add(ln)
+        # a line in the top margin that runs on into the body below it, no blank space between, is the body's (a
+        # cell carried over the page: 'Head of' / 'Security' atop the next, above its row's text), and so is one
+        # running on into such a line (a cell's sentences that repeat on other pages)
+        into = set()
+        for k in range(len(lines) - 1, -1, -1):
+            ln = lines[k]
+            if zone(ln[0], ln[1], h) == "top" and (any(touching(ln, t) for t in held) or k + 1 < len(lines) and (
+                    touching(ln, lines[k + 1]) and (lines[k + 1] in into or not repeated(lines[k + 1][2])))):
+                into.add(ln)
         drop.append({ln[0] for k, ln in enumerate(lines) if (z := zone(ln[0], ln[1], h)) and repeated(ln[2], z)
-                     and ln not in run_on
+                     and ln not in run_on and ln not in into
                      # a line run on from body text above into body text below, with no blank space either side,
                      # is a cell's text that happens to repeat (an owner's wrapped provider), not furniture
                      and not (0 < k < len(lines) - 1 and touching(lines[k - 1], ln) and touching(ln, lines[k + 1])

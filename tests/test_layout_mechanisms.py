@@ -1814,3 +1814,24 @@ def test_a_headings_lines_run_on_down_the_top_margin_from_a_tables_line_are_all_
              for _ in range(3)]
     kept = furniture(pages, [842.0] * 3, [head] * 3)
     assert all(tops == {20.0} for tops in kept)  # 'Rejected' had gone as a running header, and the header with it
+
+
+def test_a_line_in_the_top_margin_running_on_into_the_body_below_it_is_a_cells_not_a_running_header():
+    from actionplans.extract.tables import furniture
+    # an owner carried over a page ('Head of' / 'Security' atop the next), a word common at the top of pages where
+    # owners wrap, just above its row's first line of text; the banner above keeps its blank space
+    def page(word, text):
+        return [(19.0, 30.0, "Actions against target dates are likely to be delayed"), (78.5, 89.5, word),
+                (92.5, 103.5, text)]
+    pages = [page("Security", "- Staff involved in three incidents"), page("Security", "- Data will be published"),
+             page("Governor", "- Cells will be checked")]
+    assert all(19.0 in tops and 78.5 not in tops for tops in furniture(pages, [842.0] * 3)[:2])
+    # a cell's two lines that repeat atop other pages (the same sentence in several actions) run on into the body:
+    # both are kept, not the lower one alone
+    def page2(text):
+        return [(19.0, 30.0, "Actions against target dates are likely to be delayed"),
+                (64.5, 75.5, "inform any changes to local practice and the"), (78.5, 89.5, "equality action plan."),
+                (92.5, 103.5, text)]
+    pages = [page2("- Staff involved in three incidents"), page2("- Data will be published"),
+             page2("- Cells will be checked")]
+    assert all(tops == {19.0} for tops in furniture(pages, [842.0] * 3))
