@@ -50,7 +50,18 @@ from .owners import bare_title, describe_owner, ends_owner, is_post, name_begun,
 from .reader import DEFAULT_READER, TABLE_SETTINGS, WORD_KEYS, unreadable
 from .reader import read_pages as _read_pages
 from .settings import DEFAULT, Settings
-from .tables import REF, REF_LEAD, Columns, Row, Scan, TableScanner, column_right, furniture, header_field
+from .tables import (
+    REF,
+    REF_LEAD,
+    Columns,
+    Row,
+    Scan,
+    TableScanner,
+    column_right,
+    furniture,
+    header_field,
+    next_start,
+)
 
 log = logging.getLogger(__name__)
 __all__ = ["TABLE_SETTINGS", "WORD_KEYS", "read_pages", "unreadable", "extract_document", "extract_with_problems"]
@@ -241,10 +252,7 @@ class CellText:
 def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, float]:
     """Per page, where the response column's longest line ends, over every row's cell there (a line that runs past
     the next column's start, across it, is not the column's: `tables.column_right`)."""
-    nxt = None
-    if columns is not None and "response" in columns.fields:
-        j = columns.fields.index("response")
-        nxt = columns.edges[j + 1] if j + 2 < len(columns.edges) else None
+    nxt = next_start(columns, "response")
     out: dict[int, float] = {}
     for lines in cells:
         for ln in lines:

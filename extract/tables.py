@@ -426,14 +426,20 @@ def column_right(xs: list[float], columns: Columns | None, name: str, settings: 
     follows it, where that column's text starts less the padding of two cells, whichever is further (a column of
     short entries never reaches its edge); a line ending past the next column's start ran across it and is not the
     column's. A line that stops well short of it was ended by Enter."""
-    if columns is not None and name in columns.fields:
-        j = columns.fields.index(name)
-        if j + 2 < len(columns.edges):  # a column follows (the last edge is the page's): no line of the column's
-            # ends past its start (one that does runs across it, a section name or a title)
-            nxt = columns.edges[j + 1]
-            xs = [x for x in xs if x <= nxt]
-            return max([*xs, nxt - 2 * settings.cell_padding]) if xs else None
+    nxt = next_start(columns, name)
+    if nxt is not None:  # no line of the column's ends past it (one that does runs across it, a section name)
+        xs = [x for x in xs if x <= nxt]
+        return max([*xs, nxt - 2 * settings.cell_padding]) if xs else None
     return max(xs) if xs else None
+
+
+def next_start(columns: Columns | None, name: str) -> float | None:
+    """Where the column after column `name` starts; None when none follows (the last edge is the page's) or the
+    plan has no such column."""
+    if columns is None or name not in columns.fields:
+        return None
+    j = columns.fields.index(name)
+    return columns.edges[j + 1] if j + 2 < len(columns.edges) else None
 
 
 def _text_right(cols: Columns, body: list, settings: Settings) -> float | None:
