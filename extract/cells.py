@@ -665,22 +665,53 @@ def merge_to_count(paras: list[Paragraph], want: int) -> list[Paragraph]:
     return out
 
 
-def join_hanging(paras: list[Paragraph], entry_lines: list[Line], tol: float) -> list[Paragraph]:
-    """In a document that types its entries level: a paragraph atop a page, set in to the hanging indent of the
-    bulleted or numbered item above it, with no owner or date line level with its first line (`entry_lines`, within
-    `tol`), is more of that item (its next sentence), not an action of its own. A new action atop a page has its
-    own bullet, or its own entry beside it."""
+def _marked(first: Line, entry_lines: list[Line], tol: float, drop: float) -> bool:
+    """Is an owner or date line where the document types an action's entry: `drop` below `first`, within `tol`?"""
+    return any(e.page == first.page and abs(e.top - drop - first.top) <= tol for e in entry_lines)
+
+
+def entry_marks(lines: list[Line], read: list[Paragraph]) -> list[Line]:
+    """The owner and date lines that can mark an action where they sit: all but the lines of an entry run on from
+    the page before, as `read` (the entries read stacked, which no paragraph sways) has them. Atop a page every
+    cell of a row starts level, so those lines sit beside the row's first line there whatever it is."""
+    carried = {id(ln) for e in read for ln in e.lines if ln.page != e.lines[0].page}
+    return [ln for ln in lines if id(ln) not in carried]
+
+
+def join_hanging(paras: list[Paragraph], entry_lines: list[Line], tol: float, drop: float = 0.0) -> list[Paragraph]:
+    """In a document that types its entries level (or `drop` below their paragraph's first line): a paragraph atop
+    a page, set in to the hanging indent of the bulleted or numbered item above it, with no owner or date line where
+    its own entry would be (`entry_lines`, within `tol`), is more of that item (its next sentence), not an action of
+    its own. A new action atop a page has its own bullet, or its own entry beside it."""
     out: list[Paragraph] = []
     for p in paras:
         if out:
             above, first = out[-1], p.lines[0]
             head = above.lines[0]
             if first.page != above.lines[-1].page and _item_start(head) and _set_in(first, head) and not (
-                    _item_start(first)) and not any(
-                    e.page == first.page and abs(e.top - first.top) <= tol for e in entry_lines):
+                    _item_start(first)) and not _marked(first, entry_lines, tol, drop):
                 out[-1] = _finish(Paragraph(above.lines + p.lines, bullet=above.bullet))
                 continue
         out.append(p)
+    return out
+
+
+def split_lead_ins(paras: list[Paragraph], entry_lines: list[Line], tol: float, drop: float = 0.0) -> list[Paragraph]:
+    """An action does not end by introducing a list. Where a paragraph with its entry beside it (`entry_lines`
+    where the document types them, `drop` below its first line, within `tol`) ends in a sentence of its own that
+    ends in a colon and opens a line after one that ends a sentence ('... over the coming year.' / 'Building on
+    the work ..., the following actions will be taken:'), that sentence is a lead-in typed on with nothing to
+    show Enter (no bullet, no blank line, its first word too long for the line above)."""
+    out: list[Paragraph] = []
+    for p in paras:
+        lines = p.lines
+        cut = next((i for i in range(len(lines) - 1, 0, -1) if _ENDS_SENTENCE.search(lines[i - 1].text.rstrip())), 0)
+        tail = reflow(lines[cut:]) if cut else ""
+        if cut and lines[cut].text[:1].isupper() and tail.endswith(":") and not _SENTENCE_INSIDE.search(tail) and (
+                _marked(lines[0], entry_lines, tol, drop) and not _marked(lines[cut], entry_lines, tol, drop)):
+            out += [_finish(Paragraph(lines[:cut], bullet=p.bullet)), _finish(Paragraph(lines[cut:]))]
+        else:
+            out.append(p)
     return out
 
 

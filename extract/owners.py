@@ -22,7 +22,8 @@ from importlib import resources
 import yaml
 from actionplans.schemas import Owner
 
-__all__ = ["bare_title", "describe_owner", "ends_owner", "is_post", "post_of", "split_owners", "starts_owner"]
+__all__ = ["bare_title", "describe_owner", "ends_owner", "is_post", "post_of", "second_after_title", "split_owners",
+           "starts_owner"]
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ def _split_conjunctions(piece: str, kept: list[str]) -> list[str]:
             # "Governor, Equalities Lead" and "Deputy Governor, FM provider" are two owners all the same, and so
             # are a title and a known body the two do not name together ("Governor, Home Office"), and a title and
             # a person named with their post ("Deputy Governor, Imran Nowak – Head of Security").
-            new = _opens_with_head(right) or _ends_post(right) or _known(right) and not _known(f"{left} {right}") or (
+            new = _opens_with_head(right) or _ends_post(right) or second_after_title(left, right) or (
                 bool(_DASHED.search(right)) and _personal_name(_NAME_PART.split(right)[0].strip()))
         elif _opens_with_head(right):
             new = True
@@ -352,6 +353,17 @@ def post_of(text: str) -> str:
 def bare_title(text: str) -> bool:
     """'Deputy Director', 'Executive Director': a title that a portfolio may follow."""
     return _norm(text) in _gazetteer().bare_titles
+
+
+def second_after_title(title: str, text: str) -> bool:
+    """After a bare title, is `text` a second owner rather than the title's portfolio? A known body is, unless the
+    gazetteer names the two together, whole or as the start of a longer post ('Director' + 'Youth Custody Service';
+    'Executive Director' + 'Public Sector Prisons', which begins '... Public Sector Prisons North'): 'Prison Group
+    Director' + 'Home Office' are two owners, as 'Governor, Home Office' are."""
+    if not _known(text):
+        return False
+    together = _norm(_BRACKETED.sub(" ", f"{title} {text}"))
+    return not any(a == together or a.startswith(together + " ") for a in _gazetteer().aliases)
 
 
 def ends_owner(text: str) -> bool:

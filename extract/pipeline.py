@@ -26,6 +26,7 @@ from .cells import (
     block_starts,
     continues,
     entries,
+    entry_marks,
     join_across_pages,
     join_hanging,
     join_unpaired,
@@ -37,6 +38,7 @@ from .cells import (
     sentence_habit,
     split_at,
     split_at_cues,
+    split_lead_ins,
     split_to_count,
     text_of,
     to_lines,
@@ -46,7 +48,17 @@ from .decisions import DECISION_ONLY, decision_of
 from .fetch import sha256_file
 from .memo import remember
 from .metadata import latest_day, parse_metadata
-from .owners import bare_title, describe_owner, ends_owner, is_post, name_begun, post_of, split_owners, starts_owner
+from .owners import (
+    bare_title,
+    describe_owner,
+    ends_owner,
+    is_post,
+    name_begun,
+    post_of,
+    second_after_title,
+    split_owners,
+    starts_owner,
+)
 from .reader import DEFAULT_READER, TABLE_SETTINGS, WORD_KEYS, unreadable
 from .reader import read_pages as _read_pages
 from .settings import DEFAULT, Settings
@@ -176,7 +188,7 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
             continue
         if len(lead.split()) == 1 and not starts_owner(lead):
             return False  # a post's last word alone ('Chaplaincy Team' + 'Leader') ends the post above
-        if bare_title(frag) and not is_post(lead):
+        if bare_title(frag) and not is_post(lead) and not second_after_title(frag, lead):
             return False  # a title, then its portfolio
         return not describe_owner(f"{frag} {lead}").known and opens_owner(text, before)
     return False
@@ -316,10 +328,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     level_habit = shift == 0 and 0 in habits  # known to type entries level: one beside any sentence's start marks it
     response = split_at_cues(response, cues, rights.get("response"), settings=settings, drop=(shift or 0) * lh,
                              sentences=sentences, reach=1 if level_habit or shift in habits else None)
-    joined = join_hanging(response, owner_lines + date_lines, settings.level_share * lh)
-    hanging = len(joined) < len(response)  # a level habit would join them: a second reading to do
-    if level_habit:
-        response = joined
+    known_habit = shift is not None and shift in habits  # entries typed level, or so many lines low, throughout
 
     def level(shift):
         if shift == STACKED:
@@ -342,6 +351,13 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
 
     def read_dates(shift) -> list[Paragraph]:
         return read_once("date", shift, lambda sh: date_entries(level(sh)))
+
+    marks = entry_marks(owner_lines + date_lines, [*read_owners(STACKED), *read_dates(STACKED)])
+    drop = (shift or 0) * lh
+    joined = join_hanging(response, marks, settings.level_share * lh, drop)
+    hanging = len(joined) < len(response)  # a level habit would join them: a second reading to do
+    if known_habit:
+        response = split_lead_ins(joined, marks, settings.level_share * lh, drop)
 
     owners, dates = read_owners(STACKED if blank_parted else habits[0]), read_dates(habits[1])
     step = pitch(owner_lines) if owner_lines else lh

@@ -9,6 +9,7 @@ from actionplans.extract.cells import (
     broken_word,
     continues,
     entries,
+    entry_marks,
     hard_break,
     join_across_pages,
     join_hanging,
@@ -17,6 +18,7 @@ from actionplans.extract.cells import (
     reflow,
     sentence_habit,
     split_at,
+    split_lead_ins,
     to_lines,
 )
 from actionplans.extract.owners import split_owners
@@ -121,6 +123,43 @@ def test_in_a_level_plan_a_hanging_line_atop_a_page_with_no_entry_beside_it_is_m
     assert len(join_hanging(paras, owner_atop, 4.0)) == 3
 
 
+def test_in_a_plan_typing_entries_low_a_hanging_line_atop_a_page_is_judged_where_its_entry_would_be():
+    lines = to_lines(words("\u2022 A local action plan will be", x0=300, top=740) +
+                     words("monitored by the leadership team.", x0=312, top=751.5) +
+                     words("Progress will be reported monthly,", "and exceptions escalated.",
+                           "\u2022 Staff will be briefed.", x0=312, page=2))
+    paras = paragraphs(lines, right=540)
+    owner = to_lines(words("Home Office", x0=600, page=2, top=123))  # level with 'Staff', two lines below 'Progress'
+    # typed level: the owner is the next item's, and 'Progress ...' beside none is more of the item above
+    assert [p.text[:20] for p in join_hanging(paras, owner, 4.0)] == ["A local action plan ", "Staff will be briefe"]
+    # typed two lines low: the owner is where the entry of 'Progress ...' would be, an action of its own
+    assert len(join_hanging(paras, owner, 4.0, drop=23.0)) == 3
+
+
+def test_an_entry_run_on_from_the_page_before_marks_no_action_atop_the_next():
+    owner_lines = to_lines(words("Business Hub", "Manager/Chaplaincy Team", x0=600, top=740) +
+                           words("Leader/Residential", "Custodial Manager", x0=600, page=2) +
+                           words("Governor", x0=600, page=2, top=160))
+    read = entries(owner_lines, opens=opens_owner, right=700, segment_opens=stacks_owner)
+    assert [e.text for e in read][-1] == "Governor"
+    assert [ln.text for ln in entry_marks(owner_lines, read)] == ["Business Hub", "Manager/Chaplaincy Team",
+                                                                  "Governor"]
+
+
+def test_a_sentence_ending_in_a_colon_that_ends_an_action_is_a_lead_in_of_its_own():
+    lines = to_lines(words("An external partner will quality", "assure a sample each quarter.",
+                           "Building on the work already started,", "the following actions will be taken:",
+                           x0=300))
+    (para,) = paragraphs(lines, right=480)  # no room showed Enter: one paragraph
+    owner = to_lines(words("Head of Security", x0=600))
+    assert [p.text for p in split_lead_ins([para], owner, 4.0)] == [
+        "An external partner will quality assure a sample each quarter.",
+        "Building on the work already started, the following actions will be taken:"]
+    assert split_lead_ins([para], [], 4.0) == [para]  # no entry beside it: a lead-in of two sentences, kept whole
+    one = to_lines(words("Staff will be trained, and the", "following subjects will be covered:", x0=300))
+    assert len(split_lead_ins(paragraphs(one, right=480), owner, 4.0)) == 1  # one sentence: nothing to part
+
+
 def test_paragraphs_with_no_bullets_or_blank_lines_split_where_a_sentence_was_ended_by_enter():
     lines = to_lines(words("Progress will be monitored through the", "monthly meeting, and:",
                            "A residential checklist will be", "completed weekly.", x0=300))
@@ -217,6 +256,9 @@ def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_insid
     assert stacks_owner(["Equalities", "Equalities Lead"], "Head of Residence")
     assert not stacks_owner(["Director"], "Prison Group")                     # one known role together
     assert not stacks_owner(["Public Sector Prisons"], "Executive Director")  # a title, then its portfolio
+    # a known body the gazetteer never names with the title above is a second owner, as after a comma
+    assert stacks_owner(["Home Office"], "Prison Group Director")
+    assert not stacks_owner(["Youth Custody Service"], "Director")  # 'Director, Youth Custody Service': one post
     assert not opens_owner("Management Accommodation Lead", "Head of Offender")
 
 
@@ -249,6 +291,8 @@ def test_a_date_range_wrapped_at_its_dash_is_one_entry(before, line, opens):
     # ... or a known body the two do not name together, or a person named with their post
     ("Deputy Governor, Home Office", ["Deputy Governor", "Home Office"]),
     ("Director, Youth Custody Service", ["Director, Youth Custody Service"]),  # one post, as the gazetteer has it
+    # ... or as the start of a longer post it knows ('Executive Director, Public Sector Prisons North')
+    ("Executive Director, Public Sector Prisons", ["Executive Director, Public Sector Prisons"]),
     ("Deputy Governor, Imran Nowak – Head of Security", ["Deputy Governor", "Imran Nowak – Head of Security"]),
     ("Governor, Marek Hughes", ["Governor, Marek Hughes"]),  # a title, then its holder's name
 ])
