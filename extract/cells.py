@@ -696,6 +696,33 @@ def join_hanging(paras: list[Paragraph], entry_lines: list[Line], tol: float, dr
     return out
 
 
+def marked_counts(paras: list[Paragraph], entry_lines: list[Line], tol: float, drop: float = 0.0) -> tuple[int, int]:
+    """Of a cell's paragraphs that act and are not the first of their page in it: how many, and how many have an
+    owner or date line where the document types one (`drop` below the first line, within `tol`)."""
+    acting = [p for k, p in enumerate(paras) if k and p.lines[0].page == paras[k - 1].lines[-1].page and not (
+        lead_in(p))]
+    return len(acting), sum(_marked(p.lines[0], entry_lines, tol, drop) for p in acting)
+
+
+def join_unmarked(paras: list[Paragraph], entry_lines: list[Line], tol: float, drop: float = 0.0,
+                  right: float | None = None) -> list[Paragraph]:
+    """In a document that gives every action its owner or date (`marked_counts`): a paragraph atop a page, with no
+    bullet or number and no entry where the document types one, after an action whose last line left no room for
+    its first word (Enter unseen), is more of that action: a page that ends on a finished sentence cannot show
+    whether the text atop the next goes on."""
+    out: list[Paragraph] = []
+    for p in paras:
+        if out:
+            above, first = out[-1], p.lines[0]
+            if first.page != above.lines[-1].page and not _item_start(first) and not lead_in(above) and not (
+                    _marked(first, entry_lines, tol, drop)) and not hard_break(
+                    above.lines[-1], first, right, across_pages=True):
+                out[-1] = _finish(Paragraph(above.lines + p.lines, bullet=above.bullet))
+                continue
+        out.append(p)
+    return out
+
+
 def split_lead_ins(paras: list[Paragraph], entry_lines: list[Line], tol: float, drop: float = 0.0) -> list[Paragraph]:
     """An action does not end by introducing a list. Where a paragraph with its entry beside it (`entry_lines`
     where the document types them, `drop` below its first line, within `tol`) ends in a sentence of its own that

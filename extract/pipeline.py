@@ -29,8 +29,10 @@ from .cells import (
     entry_marks,
     join_across_pages,
     join_hanging,
+    join_unmarked,
     join_unpaired,
     lead_in,
+    marked_counts,
     mend_breaks,
     merge_to_count,
     paragraphs,
@@ -149,6 +151,9 @@ def opens_owner(line: str, before: str) -> bool:
     lead_words = lead.split()
     if any(describe_owner(" ".join([frag, *lead_words[:n]])).known for n in range(1, len(lead_words) + 1)):
         return False  # 'Regional Probation' + 'Director', 'Head of Offender' + 'Management Accommodation Lead'
+    if frag != before.strip() and len(frag.split()) == 1 and not (ends_owner(frag) or starts_owner(frag)) and (
+            ends_owner(f"{frag} {lead}")):
+        return False  # 'Head of Security, Gym' + 'Senior Officer': a word left after a separator, which it finishes
     done, lead = post_of(last[-1]), post_of(first[0])  # 'Tom Clarke – Head of Security': judge the post
     done = done.rsplit(")", 1)[-1].strip() or done  # '... (Practice Plus Group) Substance': a new post begun
     if not (ends_owner(done) or starts_owner(done) and len(done.split()) >= 3):
@@ -234,6 +239,7 @@ class RowCells:
     owner_breaks: tuple[int, int] = (0, 0)  # of the owner entries' boundaries: (with blank space above, all)
     base: CellText | None = None  # the habit-free reading of the row, for a second reading to reuse
     hanging: bool = False  # a paragraph atop a page set in to the item above, no entry beside it (`join_hanging`)
+    marked: tuple[int, int] = (0, 0)  # actions not first on their page, and those with an entry (`marked_counts`)
 
 
 def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), columns: Columns | None = None,
@@ -298,7 +304,7 @@ def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
 def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
                habits: tuple = (None, None), blank_parted: bool = False, base: CellText | None = None,
                sentences: bool = False, response_lines: list | None = None,
-               longest: dict[int, float] | None = None) -> RowCells:
+               longest: dict[int, float] | None = None, every_marked: bool = False) -> RowCells:
     """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
     document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
     many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
@@ -354,10 +360,15 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
 
     marks = entry_marks(owner_lines + date_lines, [*read_owners(STACKED), *read_dates(STACKED)])
     drop = (shift or 0) * lh
-    joined = join_hanging(response, marks, settings.level_share * lh, drop)
-    hanging = len(joined) < len(response)  # a level habit would join them: a second reading to do
+    tol = settings.level_share * lh
+    joined = join_hanging(response, marks, tol, drop)
+    unmarked = join_unmarked(joined, marks, tol, drop, rights.get("response"))
+    hanging = len(unmarked) < len(response)  # a level habit would join them: a second reading to do
+    if every_marked:
+        joined = unmarked
+    marked = marked_counts(response, marks, tol, drop)
     if known_habit:
-        response = split_lead_ins(joined, marks, settings.level_share * lh, drop)
+        response = split_lead_ins(joined, marks, tol, drop)
 
     owners, dates = read_owners(STACKED if blank_parted else habits[0]), read_dates(habits[1])
     step = pitch(owner_lines) if owner_lines else lh
@@ -380,7 +391,8 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     return RowCells(row, ref, base.text, decision_text, response,
                     owners, dates, hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked),
                     hypotheses(response, dates, lh, share=settings.date_share, settings=settings,
-                               stacked=dates_stacked), owners_stacked, dates_stacked, owner_breaks, base, hanging)
+                               stacked=dates_stacked), owners_stacked, dates_stacked, owner_breaks, base, hanging,
+                    marked)
 
 
 def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,
@@ -561,9 +573,14 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
         again = [bool(c.base.owner_lines or c.base.date_lines) for c in read]  # no entries: nothing to read again
     else:  # typed level, or no habit: only the rows whose paragraphs a level habit joins
         again = [0 in habits and c.hanging for c in read]
+    # every action has its owner or date beside it, in the rows that give any (counted as first read, level: a
+    # document typing its entries low shows none so, and is not judged)
+    acting, marked = (sum(c.marked[k] for c in read if c.owners or c.dates) for k in (0, 1))
+    every_marked = acting >= settings.marked_habit_min and marked == acting and STACKED not in habits
     for i, c in enumerate(read):  # in place: each first reading goes as its second is made
         if again[i]:
-            read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences)
+            read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences,
+                                 every_marked=every_marked)
     return Recovery(lines_per_page, drop, banners, scan, read, habits)
 
 

@@ -107,6 +107,10 @@ class Settings(BaseModel):
     weak_date: float = Field(
         0.2, gt=0, lt=1, description="The same for dates, right of the response: dates with notes and wraps "
                                      "('January' / '2023' / '(pilot)') read weakly line by line")
+    marked_habit_min: int = Field(
+        6, ge=1, description="Actions (paragraphs that act, not the first of their page in the cell) a document must "
+                             "show, every one with its owner or date where it types them, before a paragraph atop a "
+                             "page with none is read as more of the action above")
     cue_reach: int = Field(
         3, ge=1, description="Lines into a response paragraph from which an owner or date block beside a line that "
                              "opens a sentence marks a new action: entries are typed at most two lines low")

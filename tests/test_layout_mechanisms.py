@@ -13,6 +13,8 @@ from actionplans.extract.cells import (
     hard_break,
     join_across_pages,
     join_hanging,
+    join_unmarked,
+    marked_counts,
     mend_breaks,
     paragraphs,
     reflow,
@@ -57,6 +59,17 @@ def test_a_post_any_role_noun_ends_is_a_second_owner_under_a_bare_title_not_its_
     lines = to_lines(words("Deputy Director", "Strategic", "Development Group", x0=600))
     (entry,) = entries(lines, opens=opens_owner, right=690, segment_opens=stacks_owner)
     assert entry.segments == ["Deputy Director Strategic Development Group"]  # a body's name: the portfolio
+
+
+@pytest.mark.parametrize("before,line", [
+    ("Head of Security, Gym", "Senior Officer, Library Manager"),
+    ("Veterans Support Officer and Head of Decency and Family", "Engagement Worker")])
+def test_an_owner_left_open_by_a_separator_at_a_page_foot_runs_on_atop_the_next(before, line):
+    # 'Head of Security, Gym' reads as one post only while nothing follows: a word left after a separator, which
+    # the next line finishes into a post ('Gym Senior Officer'), is unfinished
+    assert not opens_owner(line, before)
+    lines = to_lines(words(before, x0=600, top=760) + words(line, x0=600, page=2))
+    assert len(entries(lines, opens=opens_owner, right=760, segment_opens=stacks_owner)) == 1
 
 
 def test_a_stacked_owner_broken_by_a_page_is_finished_atop_the_next_page_not_a_new_entry():
@@ -144,6 +157,25 @@ def test_an_entry_run_on_from_the_page_before_marks_no_action_atop_the_next():
     assert [e.text for e in read][-1] == "Governor"
     assert [ln.text for ln in entry_marks(owner_lines, read)] == ["Business Hub", "Manager/Chaplaincy Team",
                                                                   "Governor"]
+
+
+def test_where_every_action_has_its_entry_a_paragraph_atop_a_page_with_none_is_more_of_the_action_above():
+    lines = to_lines(words("Plans made.", "Staff will be trained", "in the new policy.", x0=300, top=740) +
+                     words("This is done.", "Data will be published.", x0=300, page=2))
+    paras = paragraphs(lines, right=420)  # 'in the new policy.' leaves no room for 'This': Enter unseen
+    assert [p.text[:5] for p in paras] == ["Plans", "Staff", "This ", "Data "]
+    marks = to_lines(words("Governor", "Head of Safety", x0=600, top=740) +
+                     words("Head of Security", x0=600, top=111.5, page=2))
+    # 'Data ...' has its entry beside it; 'This ...', first on its page, is not counted
+    assert marked_counts(paras, marks, 4.0) == (2, 2)
+    got = join_unmarked(paras, marks, 4.0, right=420)
+    assert [p.text for p in got][1:] == ["Staff will be trained in the new policy. This is done.",
+                                         "Data will be published."]
+    marked_atop = marks + to_lines(words("Head of Residence", x0=600, page=2))
+    assert len(join_unmarked(paras, marked_atop, 4.0, right=420)) == 4  # its own entry: an action of its own
+    room = to_lines(words("Plans made.", "Staff is trained.", x0=300, top=751.5) + words("This is done.", x0=300,
+                                                                                        page=2))
+    assert len(join_unmarked(paragraphs(room, right=480), [], 4.0, right=480)) == 3  # room left: Enter was pressed
 
 
 def test_a_sentence_ending_in_a_colon_that_ends_an_action_is_a_lead_in_of_its_own():
@@ -1809,6 +1841,26 @@ def test_a_short_line_alone_in_the_text_column_at_a_pages_foot_is_a_section_when
     ws += row([None, None, "each month."], 116, x0s)
     ws += row(["Respect"], 140, x0s)  # a section name, typed at the page's foot below the record's last line
     page2 = row(["Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2020"], 60, x0s)
+    page2 = [dict(w, page=2) for w in page2]
+    rec = recover([{"page": 1, "width": 700.0, "height": 842.0, "words": ws, "tables": [], "rules": []},
+                   {"page": 2, "width": 700.0, "height": 842.0, "words": page2, "tables": [], "rules": []}])
+    texts = [" ".join(w["text"] for w in r.words("text")) for r in rec.scan.rows]
+    assert texts == ["Cells should not hold two.", "Staff should be trained."]
+    assert [r.section for r in rec.scan.rows] == [None, "Respect"]
+
+
+def test_a_short_line_alone_at_a_pages_foot_is_a_section_when_the_next_page_opens_a_record_by_its_ref():
+    # as above, in a plan that prints refs: the page opens a record by its ref as well as by its decision
+    from actionplans.extract.pipeline import recover
+    x0s = (40, 100, 260, 320, 500, 580)
+    ws = row(["Ref", "Recommendation", "Decision", "Action", "Owner", "Target date"], 60, x0s)
+    ws += row(["1.1", "Cells should not hold two.", "Agreed", "A plan will be made.", "Governor", "March 2020"], 80,
+              x0s)
+    ws += row([None, None, None, "Progress will be reviewed", "Head of Safety", "June 2020"], 104, x0s)
+    ws += row([None, None, None, "each month."], 116, x0s)
+    ws += row([None, "Respect"], 140, x0s)
+    page2 = row(["1.2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2020"], 60,
+                x0s)
     page2 = [dict(w, page=2) for w in page2]
     rec = recover([{"page": 1, "width": 700.0, "height": 842.0, "words": ws, "tables": [], "rules": []},
                    {"page": 2, "width": 700.0, "height": 842.0, "words": page2, "tables": [], "rules": []}])
