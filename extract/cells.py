@@ -141,10 +141,24 @@ def mend_breaks(lines: list[Line], right: float | None) -> list[Line]:
             continue
         head, tail = prev.words[0]["text"], ln.words[0]["text"]
         char = (prev.x1 - prev.x0) / max(len(head), 1)
-        if prev.x1 >= right - 1.5 * char and (tail[:1].islower() or tail[:1].isdigit()) and (
-                tail.lower() not in _JOINING):
+        if prev.x1 >= right - 1.5 * char and ((tail[:1].islower() or tail[:1].isdigit()) and (
+                tail.lower() not in _JOINING) or _acronym_split(head, tail)):
             ln.glued = True
     return lines
+
+
+_CAPS_END, _CAPS_START = re.compile(r"(?<![A-Za-z])[A-Z]+$"), re.compile(r"[A-Z]+(?![A-Za-z])")
+
+
+def _acronym_split(head: str, tail: str) -> bool:
+    """Do the two pieces make one short acronym broken at the column's edge ('(Serco)/F' + 'M Manager' is 'FM')?
+    Capitals at a token's end and capitals opening the next line, five letters at most together: two whole
+    acronyms ('HMPPS' + 'HR') are longer."""
+    a, b = _CAPS_END.search(head), _CAPS_START.match(tail)
+    return bool(a and b) and len(a.group(0)) + len(b.group(0)) <= ACRONYM_LETTERS
+
+
+ACRONYM_LETTERS = 5
 
 
 def text_of(words: list[dict]) -> str:

@@ -409,7 +409,8 @@ def _text_ended(above: list[dict], words: list[dict], right: float | None = None
     something new: none above, a sentence or a lead-in ended there, it was a list item's indented line and `words`
     come back out to the column's edge, blank space parts them in the column (the other columns ran on below the
     text), it opened a list item and `words` start left of where the column's items show a wrap would hang
-    (`hanging`: '• review the data each month' / 'Offender management'), or the first word of `words` would have
+    (`hanging`: '• review the data each month' / 'Offender management'; where no item shows it, a line at the
+    bullet opening with a capital), or the first word of `words` would have
     fitted on it before `right`, the column's text edge (Enter ended it, not a wrap)?"""
     if not above or text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > words[0]["x0"] + 3:
         return True
@@ -418,6 +419,8 @@ def _text_ended(above: list[dict], words: list[dict], right: float | None = None
         return True
     if hanging is not None and _glyph_item(last) and first.x0 < last.x0 + hanging - 3:
         return True  # a list item's line, and the next comes back out to its bullet where a wrap would hang
+    if hanging is None and _glyph_item(last) and first.x0 < last.x0 + 3 and first.words[0]["text"][:1].isupper():
+        return True  # no item shows how a wrap hangs: back at the bullet, opening with a capital, is no wrap's
     return hard_break(last, first, right)
 
 

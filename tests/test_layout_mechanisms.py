@@ -118,6 +118,13 @@ def test_a_token_too_wide_for_its_column_is_mended_where_it_broke_at_the_edge():
     assert reflow(to_lines(words("Rhian Hughes", ", Head of Security"))) == "Rhian Hughes, Head of Security"
 
 
+def test_a_short_acronym_broken_at_a_columns_edge_is_mended_two_whole_ones_are_not():
+    lines = to_lines(words("(Serco)/F", "M Manager", x0=102))  # 'FM' broken after its first capital
+    assert reflow(mend_breaks(lines, max(ln.x1 for ln in lines))) == "(Serco)/FM Manager"
+    whole = to_lines(words("Lead/HMPPS", "HR Manager", x0=102))  # 'HMPPSHR' is no acronym: two, wrapped
+    assert reflow(mend_breaks(whole, max(ln.x1 for ln in whole))) == "Lead/HMPPS HR Manager"
+
+
 def test_a_list_item_hanging_indented_ends_where_a_line_comes_back_out_to_its_bullet():
     lines = to_lines(words("\u2022 Adjudication outcomes will be", x0=300) + words(
         "broken down by protected characteristic", "at the Safety Intervention Meeting.", x0=312, top=111.5) + words(
@@ -719,6 +726,22 @@ def test_a_heading_that_comes_back_out_to_a_list_items_bullet_where_its_wraps_ha
         (None, "and report"), ("Offender management", "e trained.")]
     scanner = TableScanner()
     scanner.add_page(1, page(0), [], [])  # wraps back at the bullet: the heading may be the item's last words
+    assert [r.section for r in scanner.finish().rows] == [None, None]
+
+
+def test_where_no_list_item_shows_how_its_wraps_hang_a_capitalised_line_back_at_the_bullet_is_no_wrap():
+    from actionplans.extract.tables import TableScanner
+    ws = row(["Recommendation", "Response", "Owner", "Target date"], 60, NO_REF)
+    ws += row(["Concern 1", "A panel will meet.", "Governor", "June 2024"], 90, NO_REF)
+    ws += row(["Leaders should:"], 102, NO_REF) + row(["\u2022 act promptly on any disparity found"], 114, NO_REF)
+    ws += row(["\u2022 review the data each month and report"], 126, NO_REF)
+    ws += row(["Offender management"], 138, NO_REF)  # no blank line, no room shown, no item ever wraps
+    ws += row(["Concern 2", "Training will be given.", "Governor", "May 2024"], 150, NO_REF)
+    scanner = TableScanner()
+    scanner.add_page(1, ws + row(["Staff should be trained."], 162, NO_REF), [], [])
+    assert [r.section for r in scanner.finish().rows] == [None, "Offender management"]
+    scanner = TableScanner()  # in lower case, the line reads as the item's own words run on
+    scanner.add_page(1, [w if w["text"] != "Offender" else dict(w, text="offender") for w in ws], [], [])
     assert [r.section for r in scanner.finish().rows] == [None, None]
 
 
