@@ -397,10 +397,13 @@ def _glyph_item(line) -> bool:
 def _hanging(texts: list[list[dict]]) -> float | None:
     """How far right of their bullets the text column's list items hang their wrapped lines, where a line after one
     opening an item shows it, set in from the bullet but no further than the item's text (`texts`: the column's
-    lines' words, in order); None where no item shows a hanging indent."""
+    lines' words, in order); 0 where an item's words run on at its bullet; None where no item shows either."""
     lines = [to_lines(t)[0] for t in texts if t]
-    return next((b.x0 - a.x0 for a, b in zip(lines, lines[1:]) if _glyph_item(a) and b.page == a.page
-                 and a.x0 + 3 < b.x0 <= a.words[1]["x0"] + 6), None)
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if _glyph_item(a) and b.page == a.page]
+    hang = next((b.x0 - a.x0 for a, b in pairs if a.x0 + 3 < b.x0 <= a.words[1]["x0"] + 6), None)
+    if hang is None and any(abs(b.x0 - a.x0) <= 3 and b.words[0]["text"][:1].islower() for a, b in pairs):
+        return 0.0  # an item's words run on in lower case back at its bullet: its wraps do not hang
+    return hang
 
 
 def _text_ended(above: list[dict], words: list[dict], right: float | None = None,
