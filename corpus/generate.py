@@ -32,7 +32,8 @@ Acceptance runs (each used once, then listed here): 8675, 4711, 5309, 8128, 2718
 studied), 7373, 5821 (its worst plan then studied), 6464 (its lost record then studied), 7919 (its lost plan then
 studied), 5150 (stop 14's closing run, its lost record then studied), 6543 (stop 15's closing run, its worst plans
 then studied), 5757 (stop 16, mid-stop: every record metric met; its two worst alignments then studied), 3838
-(stop 16, mid-stop: its one record-level miss then studied), 2626 (stop 16's closing run).
+(stop 16, mid-stop: its one record-level miss then studied), 2626 (stop 16's closing run, its two worst plans then
+studied), 7531 (stop 17: every metric met).
 """
 
 from __future__ import annotations
