@@ -41,6 +41,9 @@ class Settings(BaseModel):
     section_words: int = Field(
         8, ge=1, description="Words a line alone in the text column may hold to be read as a section row when nothing "
                              "but its place says so (after finished text, just above a record's first line)")
+    section_words_ended: int = Field(
+        14, ge=1, description="Words such a line may hold where blank space parts it from text that ended with a "
+                              "sentence above it and a record's ref follows it: both sides say a heading")
     same_grid: float = Field(
         4.0, ge=0, description="Column edges on a later page within this many points continue the same table")
     # -- cells -> lines -> paragraphs --------------------------------------------------------------------

@@ -1014,7 +1014,12 @@ class TableScanner:
             above = next((b["text"] for _, b in reversed(body[:k]) if b.get("text")), [])  # the text column's last
             ended = "text" in by and _text_ended(above, by["text"], right, hanging) and not text_of(
                 by["text"]).rstrip().endswith((".", ","))
-            if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and (gap or ended) and (
+            # a long heading only where blank space parts it from a finished sentence above it in the text column
+            # (the column blank above it on this page: the sentence ended the record's text on the page before)
+            before = above or (self.current.cells.get("text", []) if self.current is not None else [])
+            most = self.settings.section_words_ended if (gap or not above) and ended and text_of(
+                before).rstrip().endswith(".") else self.settings.section_words
+            if set(by) == {"text"} and len(by["text"]) <= most and (gap or ended) and (
                     "ref" in body[k + 1][1]) and not _bullet_start(to_lines(by["text"])[0]):  # a list item: no heading
                 by["ref"] = by.pop("text")
 

@@ -799,6 +799,23 @@ def test_a_refs_label_at_the_foot_of_a_page_opens_the_next_record_not_the_end_of
     assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet. and report monthly."
 
 
+def test_a_long_heading_alone_above_a_ref_is_a_section_where_blank_space_parts_it_from_a_finished_sentence():
+    from actionplans.extract.tables import TableScanner
+    name = "Reception and first night and education, skills and work"  # nine words: over the plain limit
+    wide = (40, 420, 600, 700)  # a text column wide enough for the name on one line
+
+    def sections(last_line):
+        ws = row(["Recommendation", "Response", "Owner", "Target date"], 60, wide)
+        ws += row(["Concern 1", "A panel will meet.", "Governor", "June 2024"], 90, wide)
+        ws += row([last_line, "It will report."], 102, wide) + row([name], 126, wide)  # a blank line above it
+        ws += row(["Concern 2", "Training will be given.", "Governor", "May 2024"], 138, wide)
+        scanner = TableScanner()
+        scanner.add_page(1, ws + row(["Staff should be trained."], 150, wide), [], [])
+        return [r.section for r in scanner.finish().rows]
+    assert sections("Leaders should act.") == [None, name]
+    assert sections("Leaders should act on")[1] is None  # the text above unfinished: the line may go on with it
+
+
 def test_a_refs_label_broken_by_a_page_is_one_ref_with_the_number_below_it():
     from actionplans.extract.tables import TableScanner
     scanner = TableScanner()
