@@ -1872,38 +1872,24 @@ def test_a_stacked_owner_begun_is_finished_though_its_next_line_sits_beside_the_
     assert [e.segments for e in got] == [["Head of Residence", "Foreign National Coordinator"]]
 
 
-def test_a_short_line_alone_in_the_text_column_at_a_pages_foot_is_a_section_when_the_next_page_opens_a_record():
+@pytest.mark.parametrize("refs", [False, True])  # the next page opens a record by its decision, or by its ref
+def test_a_short_line_alone_in_the_text_column_at_a_pages_foot_is_a_section_when_the_next_page_opens_a_record(refs):
     from actionplans.extract.pipeline import recover
-    x0s = (40, 200, 280, 480, 560)
-    ws = row(["Recommendation", "Decision", "Action", "Owner", "Target date"], 60, x0s)
-    ws += row(["Cells should not hold two.", "Agreed", "A plan will be made.", "Governor", "March 2020"], 80, x0s)
-    ws += row([None, None, "Progress will be reviewed", "Head of Safety", "June 2020"], 104, x0s)
-    ws += row([None, None, "each month."], 116, x0s)
-    ws += row(["Respect"], 140, x0s)  # a section name, typed at the page's foot below the record's last line
-    page2 = row(["Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2020"], 60, x0s)
-    page2 = [dict(w, page=2) for w in page2]
-    rec = recover([{"page": 1, "width": 700.0, "height": 842.0, "words": ws, "tables": [], "rules": []},
-                   {"page": 2, "width": 700.0, "height": 842.0, "words": page2, "tables": [], "rules": []}])
-    texts = [" ".join(w["text"] for w in r.words("text")) for r in rec.scan.rows]
-    assert texts == ["Cells should not hold two.", "Staff should be trained."]
-    assert [r.section for r in rec.scan.rows] == [None, "Respect"]
+    x0s = (40, 100, 260, 320, 500, 580) if refs else (40, 200, 280, 480, 560)
 
-
-def test_a_short_line_alone_at_a_pages_foot_is_a_section_when_the_next_page_opens_a_record_by_its_ref():
-    # as above, in a plan that prints refs: the page opens a record by its ref as well as by its decision
-    from actionplans.extract.pipeline import recover
-    x0s = (40, 100, 260, 320, 500, 580)
-    ws = row(["Ref", "Recommendation", "Decision", "Action", "Owner", "Target date"], 60, x0s)
-    ws += row(["1.1", "Cells should not hold two.", "Agreed", "A plan will be made.", "Governor", "March 2020"], 80,
-              x0s)
-    ws += row([None, None, None, "Progress will be reviewed", "Head of Safety", "June 2020"], 104, x0s)
-    ws += row([None, None, None, "each month."], 116, x0s)
-    ws += row([None, "Respect"], 140, x0s)
-    page2 = row(["1.2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2020"], 60,
-                x0s)
-    page2 = [dict(w, page=2) for w in page2]
+    def cells(ref, *rest):  # a row's cells, its ref first where the plan prints refs
+        return [ref, *rest] if refs else list(rest)
+    ws = row(cells("Ref", "Recommendation", "Decision", "Action", "Owner", "Target date"), 60, x0s)
+    ws += row(cells("1.1", "Cells should not hold two.", "Agreed", "A plan will be made.", "Governor", "March 2020"),
+              80, x0s)
+    ws += row(cells(None, None, None, "Progress will be reviewed", "Head of Safety", "June 2020"), 104, x0s)
+    ws += row(cells(None, None, None, "each month."), 116, x0s)
+    ws += row(cells(None, "Respect"), 140, x0s)  # a section name, typed at the page's foot below the record's end
+    page2 = row(cells("1.2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2020"),
+                60, x0s)
     rec = recover([{"page": 1, "width": 700.0, "height": 842.0, "words": ws, "tables": [], "rules": []},
-                   {"page": 2, "width": 700.0, "height": 842.0, "words": page2, "tables": [], "rules": []}])
+                   {"page": 2, "width": 700.0, "height": 842.0, "words": [dict(w, page=2) for w in page2],
+                    "tables": [], "rules": []}])
     texts = [" ".join(w["text"] for w in r.words("text")) for r in rec.scan.rows]
     assert texts == ["Cells should not hold two.", "Staff should be trained."]
     assert [r.section for r in rec.scan.rows] == [None, "Respect"]
