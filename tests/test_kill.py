@@ -34,10 +34,12 @@ def count(db: Path) -> int:
 
 
 def extract(folder: Path, db: Path) -> subprocess.Popen:
+    """The CLI in a process group of its own; its scratch folder (the pool's, under TMPDIR) beside the database,
+    since a run killed with SIGKILL cannot remove it."""
     code = "import sys; from actionplans.extract.cli import main; sys.exit(main())"
     return subprocess.Popen([sys.executable, "-c", code, "extract", str(folder), "--db", str(db), "--no-annotate",
                              "--workers", "2"], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True, env={**os.environ, "TMPDIR": str(db.parent)})
 
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")
