@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import os
 import time
 from collections import deque, namedtuple
@@ -117,23 +118,67 @@ def _warm_forms() -> None:
     prepare("Prisoners should be able to attend education, work and activities every day.")
 
 
-def forms_of(recommendations: list) -> tuple[str, dict]:
+def forms_of(recommendations: list, folder: str | None = None) -> tuple[str, dict]:
     """Each recommendation text's prepared form for the recurring-recommendation links (`recurring.prepare`), with
     the settings it was prepared under: worked out by the workers, in parallel, rather than by the one writer when
     it saves the document (a long plan's texts had cost the writer a third of a second, after the workers were
-    done)."""
+    done). `folder`: where the run's workers leave the texts they prepare, a file per document, and take those the
+    others left (`_take_forms`): plans repeat recommendations word for word, and a text costs some 2.5 ms to prepare,
+    so each is prepared once per run rather than once in every worker that meets it (on the bench set 200 times for
+    122 texts, the writer preparing again those a long plan shares with documents it had not yet received)."""
     from .recurring import SETTINGS, prepare
-    settings, out = repr(SETTINGS), {}
+    settings, out, new = repr(SETTINGS), {}, {}
     if len(_FORMS) > 50_000:
         _FORMS.clear()
+    if folder is not None:
+        _take_forms(folder, settings)
     for r in recommendations:
         if r.text not in out:
             key = (r.text, settings)
-            out[r.text] = _FORMS[key] if key in _FORMS else _FORMS.setdefault(key, prepare(r.text))
+            if key not in _FORMS:
+                _FORMS[key] = new[r.text] = prepare(r.text)
+            out[r.text] = _FORMS[key]
+    if folder is not None and new:
+        _leave_forms(folder, settings, new)
     return settings, out
 
 
 _FORMS: dict[tuple[str, str], object] = {}  # this process's prepared texts (`forms_of`), by text and settings
+_TAKEN: set[str] = set()  # the files of the run's prepared texts this process holds (`_take_forms`, `_leave_forms`)
+_LEFT = itertools.count()  # numbers the files this process leaves (`_leave_forms`)
+
+
+def _take_forms(folder: str, settings: str) -> None:
+    """The texts other workers of the run prepared, into this process's `_FORMS`: files it has not taken yet. A file
+    that cannot be read is passed over: its texts are prepared here again."""
+    import pickle
+    for name in os.listdir(folder):
+        if name in _TAKEN or name.endswith(".tmp"):
+            continue
+        _TAKEN.add(name)
+        try:
+            with open(os.path.join(folder, name), "rb") as f:
+                got, forms = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            continue
+        if got == settings:
+            for text, form in forms.items():
+                _FORMS.setdefault((text, settings), form)
+
+
+def _leave_forms(folder: str, settings: str, forms: dict) -> None:
+    """Leave the texts this process prepared for the run's other workers (`_take_forms`), whole or not at all; a
+    folder that cannot take them costs only their being prepared again elsewhere."""
+    import pickle
+    name = f"{os.getpid()}-{next(_LEFT)}"
+    path = os.path.join(folder, name)
+    try:
+        with open(f"{path}.tmp", "wb") as f:
+            pickle.dump((settings, forms), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f"{path}.tmp", path)
+    except OSError:
+        return
+    _TAKEN.add(name)
 
 
 def _as_data(work: Callable[[], dict]) -> dict:
@@ -154,20 +199,22 @@ def _as_data(work: Callable[[], dict]) -> dict:
 
 def extract_one(path: str, annotate: bool = True, as_of: dt.date | None = None, read=None,
                 sha256: str | None = None, ocr: OcrSettings | None = None, reader: str = "pdfium",
-                forms: bool = False) -> dict:
+                forms: str | None = None) -> dict:
     """Run the pipeline on one file and return a picklable result (domain errors become data).
     `read`: the pages already read, as `read_pages` gives them, or a `Shared` long file whose pages this
     worker reads together with the workers running `read_share` on it;
     `ocr`: when and how pages with no text layer are OCR'd (auto, into the default cache, if None);
     `reader`: which backend reads the pages (extract/reader.py: pdfium, or pdfplumber's own);
-    `forms`: also give the recommendations' texts prepared for the recurring links (`forms_of`)."""
+    `forms`: also give the recommendations' texts prepared for the recurring links (`forms_of`), the run's workers
+    sharing what they prepare through this folder."""
     from .pipeline import extract_with_problems
 
     def work() -> dict:
         pages = read.gather(path, reader) if isinstance(read, Shared) else read
         doc, problems = extract_with_problems(path, annotate=annotate, as_of=as_of, read=pages, sha256=sha256,
                                               ocr_settings=ocr, reader=reader)
-        return {"document": doc, "problems": problems, **({"forms": forms_of(doc.recommendations)} if forms else {})}
+        return {"document": doc, "problems": problems,
+                **({"forms": forms_of(doc.recommendations, forms)} if forms is not None else {})}
     return _as_data(work)
 
 
@@ -253,15 +300,17 @@ class Shared(namedtuple("Shared", "folder pages size")):
         return n, pages
 
 
-def read_share(path: str, shared: Shared, reader: str = "pdfium") -> dict:
+def read_share(path: str, shared: Shared, reader: str = "pdfium", until: str | None = None) -> dict:
     """Help read a long file that another worker is building (see `Shared`): claim its chunks in page order
-    and leave each one's pages for the builder, until none is left to claim."""
+    and leave each one's pages for the builder, until none is left to claim or (`until`) that file exists."""
     from .reader import PageRanges
 
     def work() -> dict:
         read = 0
         with PageRanges(Path(path), reader) as ranges:
             for k, (a, b) in enumerate(shared.chunks()):
+                if until is not None and os.path.exists(until):
+                    break
                 if not shared.claim(k):
                     continue
                 try:
@@ -575,11 +624,11 @@ class _Pool:
     records from worker to writer to workers and back). Longest first, so the small files fill in while a long one is
     built. A worker that dies (out of memory, a crash in a C library) takes the pool down with every task in flight;
     those files are tried again at the end (`retry`), each alone in its own process, so only the file that kills its
-    process fails. `forms`: each document comes with its texts prepared for the recurring links (`forms_of`), but
-    for a long one, whose texts the writer prepares when it saves it: its builder is the one process whose work
-    cannot be shared, so a long document tends to be the last to arrive, while the writer is idle for most of the run
-    and already holds every text any worker prepared (plans repeat recommendations word for word; the bench's long
-    plans are made of the corpus's pages).
+    process fails. `forms`: each document comes with its texts prepared for the recurring links (`forms_of`), a long
+    one's too, the workers sharing what they prepare through the run's scratch folder. The writer had prepared a long
+    document's texts itself, as holding every text the workers had sent; but it held them only once their documents
+    had reached it, so it prepared again those a long plan shares with documents still on their way, at the end of
+    the run and beside two busy workers.
 
     Start-up (`start`, in the writing thread, before any other thread runs): where it can (`_fork_context`), this
     process loads what the workers need (`_warm`, and what `forms_of` loads) and forks them, so they start warm and
@@ -597,6 +646,7 @@ class _Pool:
         self.inflight: dict = {}
         self.suspects: dict[int, Job] = {}
         self.scratch: str | None = None
+        self.prepared: str | None = None  # the folder the workers share prepared texts through (`forms_of`)
         self.early = self.ex = None
         self.fork = _fork_context()
 
@@ -618,6 +668,9 @@ class _Pool:
             from multiprocessing import forkserver
             forkserver.ensure_running()
         self.scratch = tempfile.mkdtemp(prefix="actionplans-batch-")
+        if self.forms:
+            self.prepared = os.path.join(self.scratch, "forms")
+            os.mkdir(self.prepared)
         counted = sorted(((page_count(job.path), job) for job in self.jobs), key=lambda c: -c[0])
         for n, job in counted:
             if n > SPLIT_PAGES:
@@ -630,13 +683,17 @@ class _Pool:
                 self.queue.append(("whole", job))
         # While what the workers need loads (one core busy for most of a second), a process that needs only the
         # reader starts on the first long file's pages, as one more helper (`read_share`): the other core's share
-        # of that time is spent reading, not waiting.
+        # of that time is spent reading, not waiting. Where the workers take every core, it stops once they are
+        # started (`started`): reading on beside the builder and its helper, it only took turns with them on the
+        # cores (0.05 s more CPU on the bench set, three processes opening the file where two would do).
         first = next((t for t in self.queue if t[0] == "build"), None)
+        started = os.path.join(self.scratch, "started") if self.workers >= (os.cpu_count() or 1) else None
         if first is not None and (served or self.fork is not None):
             if self.fork is not None:
                 from . import reader  # noqa: F401  (loaded here once, for the helper and the workers)
             ctx = self.fork or multiprocessing.get_context("spawn")
-            self.early = ctx.Process(target=read_share, args=(first[1].path, first[2], self.reader), daemon=True)
+            self.early = ctx.Process(target=read_share, args=(first[1].path, first[2], self.reader, started),
+                                     daemon=True)
             self.early.start()
         if self.fork is not None:
             _warm(self.annotate)
@@ -646,6 +703,8 @@ class _Pool:
         else:
             self.ex = self.pool()
         self.fill()  # a pool that forks starts all its workers at its first task: here, before any other thread
+        if started is not None:
+            open(started, "w").close()
         if self.early is not None:  # reaped when it ends, so a claimer gone is seen gone
             threading.Thread(target=self.early.join, daemon=True).start()
 
@@ -654,7 +713,7 @@ class _Pool:
         if kind == "help":
             return self.ex.submit(read_share, job.path, task[2], self.reader)
         return self.ex.submit(extract_one, job.path, self.annotate, self.as_of, task[2] if kind == "build" else None,
-                              job.sha256, self.ocr, self.reader, self.forms and kind != "build")
+                              job.sha256, self.ocr, self.reader, self.prepared)
 
     def fill(self) -> bool:
         """Hand out tasks until each worker has one waiting; False if the pool is broken."""

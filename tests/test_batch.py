@@ -1,5 +1,6 @@
 """Parallel extraction gives the same records as one process, long files read in page ranges included."""
 
+import pytest
 from actionplans.extract import batch
 from conftest import CORPUS
 
@@ -34,12 +35,39 @@ def test_chunks_claimed_by_one_worker_are_read_by_it_alone(tmp_path):
     assert n == batch.page_count(str(LONG)) and [p["page"] for p in pages] == list(range(1, 46))
 
 
+def test_a_helper_told_to_stop_claims_no_more_chunks(tmp_path):
+    """The early reader stops once the pool's workers are started (`read_share`'s `until`); the builder reads what
+    nobody claimed."""
+    shared = batch.Shared(str(tmp_path), pages=45, size=20)
+    started = tmp_path / "started"
+    started.touch()
+    assert batch.read_share(str(LONG), shared, until=str(started))["read"] == 0
+    n, pages = shared.gather(str(LONG), "pdfium")
+    assert [p["page"] for p in pages] == list(range(1, 46))
+
+
+def test_texts_one_worker_prepared_are_taken_by_another_not_prepared_again(tmp_path, monkeypatch):
+    """The run's workers share the texts they prepare for the links through a folder (`batch.forms_of`): a worker
+    takes what another left rather than preparing it again, and gets the same forms; a file it cannot read is
+    passed over."""
+    from actionplans.extract import recurring
+    doc = batch.run([str(SHORT)], workers=1, annotate=False, keep_documents=True).documents[0]
+    (tmp_path / "0-0").write_bytes(b"not a pickle")
+    monkeypatch.setattr(batch, "_FORMS", {})
+    monkeypatch.setattr(batch, "_TAKEN", set())
+    left = batch.forms_of(doc.recommendations, str(tmp_path))
+    monkeypatch.setattr(batch, "_FORMS", {})  # another worker, which has prepared nothing
+    monkeypatch.setattr(batch, "_TAKEN", set())
+    monkeypatch.setattr(recurring, "prepare", lambda text, *_: pytest.fail(f"prepared again: {text}"))
+    assert batch.forms_of(doc.recommendations, str(tmp_path)) == left
+
+
 def test_links_written_from_texts_the_workers_prepared_match_one_process(tmp_path):
-    """With two workers, each document's texts come prepared for the recurring links (`batch.forms_of`) and the
-    writer uses them: the links are those one process, preparing them itself, writes."""
+    """With two workers, each document's texts come prepared for the recurring links (`batch.forms_of`), a long
+    one's by its builder, and the writer uses them: the links are those one process, preparing them itself, writes."""
     import sqlite3
     plans = [str(CORPUS / f) for f in ("v1-noms-2015-hmp-kestrel-moor.pdf", "v3-hmpps-2019-hmp-yoi-kestrel-moor.pdf",
-                                       "v8-hmpps-2023-hmp-yoi-kestrel-moor-concerns.pdf")]
+                                       "v8-hmpps-2023-hmp-yoi-kestrel-moor-concerns.pdf")] + [str(LONG)]
     got = {}
     for n in (1, 2):
         db = tmp_path / f"w{n}.db"
