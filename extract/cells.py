@@ -148,6 +148,7 @@ def mend_breaks(lines: list[Line], right: float | None) -> list[Line]:
 
 
 _CAPS_END, _CAPS_START = re.compile(r"(?<![A-Za-z])[A-Z]+$"), re.compile(r"[A-Z]+(?![A-Za-z])")
+ACRONYM_LETTERS = 5  # at most, in one acronym broken at a column's edge (`_acronym_split`)
 
 
 def _acronym_split(head: str, tail: str) -> bool:
@@ -156,9 +157,6 @@ def _acronym_split(head: str, tail: str) -> bool:
     acronyms ('HMPPS' + 'HR') are longer."""
     a, b = _CAPS_END.search(head), _CAPS_START.match(tail)
     return bool(a and b) and len(a.group(0)) + len(b.group(0)) <= ACRONYM_LETTERS
-
-
-ACRONYM_LETTERS = 5
 
 
 def text_of(words: list[dict]) -> str:
@@ -692,22 +690,27 @@ def entry_marks(lines: list[Line], read: list[Paragraph]) -> list[Line]:
     return [ln for ln in lines if id(ln) not in carried]
 
 
+def _join_onto(paras: list[Paragraph], joins) -> list[Paragraph]:
+    """Each paragraph joined to the one before it where `joins(above, paragraph)` says it is more of it."""
+    out: list[Paragraph] = []
+    for p in paras:
+        if out and joins(out[-1], p):
+            out[-1] = _finish(Paragraph(out[-1].lines + p.lines, bullet=out[-1].bullet))
+        else:
+            out.append(p)
+    return out
+
+
 def join_hanging(paras: list[Paragraph], entry_lines: list[Line], tol: float, drop: float = 0.0) -> list[Paragraph]:
     """In a document that types its entries level (or `drop` below their paragraph's first line): a paragraph atop
     a page, set in to the hanging indent of the bulleted or numbered item above it, with no owner or date line where
     its own entry would be (`entry_lines`, within `tol`), is more of that item (its next sentence), not an action of
     its own. A new action atop a page has its own bullet, or its own entry beside it."""
-    out: list[Paragraph] = []
-    for p in paras:
-        if out:
-            above, first = out[-1], p.lines[0]
-            head = above.lines[0]
-            if first.page != above.lines[-1].page and _item_start(head) and _set_in(first, head) and not (
-                    _item_start(first)) and not _marked(first, entry_lines, tol, drop):
-                out[-1] = _finish(Paragraph(above.lines + p.lines, bullet=above.bullet))
-                continue
-        out.append(p)
-    return out
+    def joins(above: Paragraph, p: Paragraph) -> bool:
+        first, head = p.lines[0], above.lines[0]
+        return first.page != above.lines[-1].page and _item_start(head) and _set_in(first, head) and not (
+            _item_start(first)) and not _marked(first, entry_lines, tol, drop)
+    return _join_onto(paras, joins)
 
 
 def marked_counts(paras: list[Paragraph], entry_lines: list[Line], tol: float, drop: float = 0.0) -> tuple[int, int]:
@@ -724,17 +727,11 @@ def join_unmarked(paras: list[Paragraph], entry_lines: list[Line], tol: float, d
     bullet or number and no entry where the document types one, after an action whose last line left no room for
     its first word (Enter unseen), is more of that action: a page that ends on a finished sentence cannot show
     whether the text atop the next goes on."""
-    out: list[Paragraph] = []
-    for p in paras:
-        if out:
-            above, first = out[-1], p.lines[0]
-            if first.page != above.lines[-1].page and not _item_start(first) and not lead_in(above) and not (
-                    _marked(first, entry_lines, tol, drop)) and not hard_break(
-                    above.lines[-1], first, right, across_pages=True):
-                out[-1] = _finish(Paragraph(above.lines + p.lines, bullet=above.bullet))
-                continue
-        out.append(p)
-    return out
+    def joins(above: Paragraph, p: Paragraph) -> bool:
+        first = p.lines[0]
+        return first.page != above.lines[-1].page and not _item_start(first) and not lead_in(above) and not (
+            _marked(first, entry_lines, tol, drop)) and not hard_break(above.lines[-1], first, right, across_pages=True)
+    return _join_onto(paras, joins)
 
 
 def split_lead_ins(paras: list[Paragraph], entry_lines: list[Line], tol: float, drop: float = 0.0) -> list[Paragraph]:

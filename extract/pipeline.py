@@ -364,11 +364,9 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     joined = join_hanging(response, marks, tol, drop)
     unmarked = join_unmarked(joined, marks, tol, drop, rights.get("response"))
     hanging = len(unmarked) < len(response)  # a level habit would join them: a second reading to do
-    if every_marked:
-        joined = unmarked
     marked = marked_counts(response, marks, tol, drop)
     if known_habit:
-        response = split_lead_ins(joined, marks, tol, drop)
+        response = split_lead_ins(unmarked if every_marked else joined, marks, tol, drop)
 
     owners, dates = read_owners(STACKED if blank_parted else habits[0]), read_dates(habits[1])
     step = pitch(owner_lines) if owner_lines else lh
