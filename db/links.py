@@ -175,7 +175,8 @@ def _links(db, eid: str, only: str | None = None) -> None:
     recs = _rows(db, """
         SELECT r.id, r.text, r.themes, d.id AS document_id, d.inspected,
                (SELECT group_concat(DISTINCT ao.owner_id) FROM action_owners ao JOIN actions a ON a.id = ao.action_id
-                  JOIN owners o ON o.id = ao.owner_id WHERE a.recommendation_id = r.id AND o.level = 'national')
+                  JOIN owners o ON o.id = ao.owner_id WHERE a.recommendation_id = r.id
+                  AND CASE WHEN ao.known IS NULL THEN o.level ELSE ao.level END = 'national')
                  AS national_owners
         FROM recommendations r JOIN documents d ON d.id = r.document_id
         WHERE d.establishment_id = ? AND d.inspected IS NOT NULL

@@ -88,8 +88,7 @@ def rows_of(doc: Document, provenance: str | None = None) -> dict[str, list[dict
     (published, rebuilt, sample), which its bytes cannot say."""
     sha = doc.source.sha256
     m = doc.metadata
-    out: dict[str, list[dict]] = {k: [] for k in ("documents", "recommendations", "actions", "owners",
-                                                  "action_owners")}
+    out: dict[str, list[dict]] = {k: [] for k in ("documents", "recommendations", "actions", "action_owners")}
     out["documents"].append({
         "id": sha, "path": doc.source.path, "url": doc.source.url, "pages": doc.source.pages, "title": m.title,
         "establishment": m.establishment, "kind": m.kind, "family": m.family, "submitted": m.submitted,
@@ -121,13 +120,12 @@ def rows_of(doc: Document, provenance: str | None = None) -> dict[str, list[dict
             details = {d.text: d for d in a.owner_details}
             for j, name in enumerate(a.owners, start=1):
                 d = details.get(name)
-                oid = owner_id(d.role if d and d.role else name)
-                out["owners"].append({"id": oid, "name": d.role if d and d.role else name,
-                                      "role": d.role if d else None, "level": d.level if d else None,
-                                      "organisation": d.organisation if d else None,
-                                      "known": int(d.known) if d else 0})
-                out["action_owners"].append({"action_id": aid, "position": j, "owner_id": oid,
-                                             "document_id": sha, "text": name})
+                out["action_owners"].append({"action_id": aid, "position": j,
+                                             "owner_id": owner_id(d.role if d and d.role else name),
+                                             "document_id": sha, "text": name, "role": d.role if d else None,
+                                             "level": d.level if d else None,
+                                             "organisation": d.organisation if d else None,
+                                             "known": int(d.known) if d else 0})
     # Read through OCR (extract/ocr.py): the document and each recommendation say so, with Tesseract's confidence.
     out["documents"][0].update(ocr=int(doc.source.ocr), ocr_confidence=doc.source.ocr_confidence)
     for row, r in zip(out["recommendations"], doc.recommendations):
@@ -140,13 +138,32 @@ def delete_document(db: sqlite_utils.Database, sha: str) -> None:
     any more; its establishment's row is recomputed without it."""
     from . import links
     touched = links.establishment_ids(db, sha)
+    owners = [r[0] for r in db.execute("SELECT DISTINCT owner_id FROM action_owners WHERE document_id = ?", [sha])]
     db.execute("DELETE FROM recurring WHERE recommendation_id IN (SELECT id FROM recommendations WHERE document_id = ?)"
                " OR earlier_id IN (SELECT id FROM recommendations WHERE document_id = ?)", [sha, sha])
     for table in ("action_owners", "actions", "recommendations", "invalid_records", "documents"):
         key = {"documents": "id", "invalid_records": "sha256"}.get(table, "document_id")
         db.execute(f"DELETE FROM [{table}] WHERE [{key}] = ?", [sha])
     db.execute("DELETE FROM owners WHERE id NOT IN (SELECT owner_id FROM action_owners)")
+    settle_owners(db, owners)
     links.removed(db, touched)
+
+
+def settle_owners(db, ids) -> None:
+    """Each owner's row as the mentions of it now stored say, whatever order the plans came in: the details of its
+    first printing in alphabetical order (its name being its role, or that printing when it has none). One lookup in
+    the index on action_owners per owner, however many actions name it. Mentions stored before action_owners kept
+    their details (`known` null) leave an owner's row as it is; `delete_document` removes owners nobody names."""
+    rows = []
+    for oid in sorted(set(ids)):
+        first = db.execute("SELECT text, role, level, organisation, known FROM action_owners WHERE owner_id = ? "
+                           "AND known IS NOT NULL ORDER BY text, role, level, organisation, known LIMIT 1",
+                           [oid]).fetchone()
+        if first:
+            text, role, level, org, known = first
+            rows.append({"id": oid, "name": role or text, "role": role, "level": level, "organisation": org,
+                         "known": known})
+    insert(db, "owners", rows, replace=True)
 
 
 def holding(db: sqlite_utils.Database, location: str) -> str | None:
@@ -231,8 +248,9 @@ def save(db: sqlite_utils.Database, doc: Document, *, location: str | None = Non
         db.execute("PRAGMA defer_foreign_keys = ON")  # a reloaded document's paths point at it throughout
         existed = has_document(db, sha)
         delete_document(db, sha)
-        for table in ("documents", "recommendations", "actions", "owners", "action_owners"):
-            insert(db, table, rows[table], replace=table == "owners")
+        for table in ("documents", "recommendations", "actions", "action_owners"):
+            insert(db, table, rows[table])
+        settle_owners(db, (r["owner_id"] for r in rows["action_owners"]))
         insert(db, "invalid_records", [{"file": location, "sha256": sha, "document_id": sha, **p} for p in problems])
         old = _place(db, location, sha, doc.source.path, doc.source.url)
         links.update(db, sha)

@@ -74,12 +74,15 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
     "owners": {
         "id": "Owner's role (or name as printed) in lower case with dashes",
         "name": "Canonical role, or the owner as printed when no role is known",
-        **{k: field(m.Owner, k) for k in ("role", "level", "organisation")},
-        "known": field(m.Owner, "known") + " (1 or 0)",
+        **{k: field(m.Owner, k) + " (as its first printing in alphabetical order reads)"
+           for k in ("role", "level", "organisation")},
+        "known": field(m.Owner, "known") + " (1 or 0, as its first printing in alphabetical order reads)",
     },
     "action_owners": {
         "action_id": "The action", "position": "Order of the owner beside the action (1-based)",
         "owner_id": "The owner", "document_id": "The plan the action is in", "text": field(m.Owner, "text"),
+        **{k: field(m.Owner, k) + " (as read beside this action)" for k in ("role", "level", "organisation")},
+        "known": field(m.Owner, "known") + " (1 or 0, as read beside this action)",
     },
     "document_paths": {
         "location": "A path or URL the document was read from", "document_id": "The plan found there",
@@ -116,6 +119,7 @@ VIEW_COLUMNS: dict[str, str] = {
     "owners_as_printed": field(m.Action, "owner_text"),
     "owners": "Atomic owners printed beside the action, separated by '; '",
     "owner": "Canonical role, or the owner as printed when no role is known",
+    "organisations": "Every organisation named in brackets beside the owner's actions, separated by '; '",
     "pdf": field(m.Source, "path"),
     "action_id": "The action (actions.id)", "recommendation_id": "The recommendation (recommendations.id)",
     "document_id": "The plan (documents.id)", "owner_id": "The owner (owners.id)",

@@ -42,7 +42,8 @@ TABLES: dict[str, dict] = {
         "pk": "id",
     },
     "action_owners": {
-        "columns": {"action_id": str, "position": int, "owner_id": str, "document_id": str, "text": str},
+        "columns": {"action_id": str, "position": int, "owner_id": str, "document_id": str, "text": str,
+                    "role": str, "level": str, "organisation": str, "known": int},
         "pk": ("action_id", "position"),
         "foreign_keys": [("action_id", "actions", "id"), ("owner_id", "owners", "id"),
                          ("document_id", "documents", "id")],
@@ -72,7 +73,9 @@ TABLES: dict[str, dict] = {
 INDEXES = [
     ("recommendations", ["document_id"]), ("recommendations", ["decision"]),
     ("actions", ["recommendation_id"]), ("actions", ["document_id"]), ("actions", ["due"]),
-    ("actions", ["status"]), ("action_owners", ["owner_id"]), ("action_owners", ["document_id"]),
+    ("actions", ["status"]), ("action_owners", ["document_id"]),
+    # An owner's first printing in alphabetical order, found in one lookup (`load.settle_owners`).
+    ("action_owners", ["owner_id", "text", "role", "level", "organisation", "known"]),
     # Facets and the views below group and filter on these.
     ("documents", ["establishment"]), ("documents", ["kind"]), ("documents", ["submitted"]),
     ("recommendations", ["document_id", "position"]), ("actions", ["recommendation_id", "position"]),
@@ -221,7 +224,10 @@ VIEWS: dict[str, str] = {
         ORDER BY d.title, r.position""",
     # Who is answerable for how much: one row per owner role, across every plan.
     "owner_actions": f"""
-        SELECT o.name AS owner, o.role, o.level, o.organisation, count(*) AS actions,
+        SELECT o.name AS owner, o.role, o.level,
+               (SELECT group_concat(organisation, '; ') FROM (SELECT DISTINCT organisation FROM action_owners
+                  WHERE owner_id = o.id AND organisation IS NOT NULL ORDER BY organisation)) AS organisations,
+               count(*) AS actions,
                count(DISTINCT ao.document_id) AS plans, sum(a.due IS NOT NULL) AS dated,
                sum({overdue("date('now')")}) AS overdue, min(a.due) AS first_due, max(a.due) AS last_due,
                o.id AS owner_id
