@@ -4,7 +4,7 @@ In: two recommendation texts (as extracted; cross-references such as "(S53)" or 
 wherever they stand).
 Out: `Match` (score in [0, 1], the stems the two share, whether they are the same by `SETTINGS`).
 
-The method, chosen on the labelled pairs of `tests/data/recurring_pairs*.tsv` other than the eleventh set, which is
+The method, chosen on the labelled pairs of `tests/data/recurring_pairs*.tsv` other than the sixteenth set, which is
 held out (see `benchmarks/recurring.py`): each text becomes the set of its content words, each word
 lemmatised with spaCy's English lookup table (the one the rule pipeline uses, read directly so no pipeline is built)
 and then stemmed (Snowball), so "disproportionately", "disproportionality" and "disproportionate" meet; then the
@@ -28,8 +28,8 @@ sets D, less 2.75 F x (1 - D), where F is the Dice coefficient of their word pai
 in the order written, a concept counting as the words it is written in; `Settings.frame`): a near miss keeps a
 recommendation's frame and swaps its object or group ("care leavers" / "veterans should be identified on arrival
 and offered support"), so what it shares comes in runs, while a rewording shares words in another order; a text
-repeated word for word still scores 1. Two texts are the same at 0.38 or above (`Settings.threshold`), the lowest
-score at which the studied pairs (ten sets) are told apart with precision 0.90, pooled; the hand lists below
+repeated word for word still scores 1. Two texts are the same at 0.43 or above (`Settings.threshold`), the lowest
+score at which the studied pairs (fifteen sets) are told apart with precision 0.90, pooled; the hand lists below
 (`Settings.lists`) were written from the older sets' errors, and scoring each studied set at the threshold chosen on
 the others measures how far they carry. Weighting each word by its rarity in
 English (`Settings.weighted`) is measured but off: it raises recall and loses precision on every held-out set,
@@ -62,15 +62,16 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, Field
 
-METHOD = "dice-concepts-wordnet-hypernym-spelling-frame2.75-demand-swap-subject-gate"
+METHOD = "dice-concepts-wordnet-hypernym-spelling-frame2.75-demand-swap-subject-gate-0.43"
 
 
 class Settings(BaseModel):
     """The tolerances of the comparison, in one place."""
 
-    threshold: float = Field(default=0.38, description="Score at or above which two recommendations are the same:"
+    threshold: float = Field(default=0.43, description="Score at or above which two recommendations are the same:"
                              " the lowest at which precision reaches 0.90 on the studied labelled sets (all but the"
-                             " held-out eleventh), pooled; benchmarks/recurring.py --tune")
+                             " held-out sixteenth), pooled; benchmarks/recurring.py --tune. Held out, the sixteenth"
+                             " gave 0.902 precision at it (0.857 at 0.38, the threshold the rule gave on ten sets)")
     min_shared: int = Field(default=2, description="Fewest shared content stems for a link: one shared word is"
                             " never a repeated recommendation")
     min_demand: int = Field(default=1, description="Fewest shared stems or concepts outside the words naming the"

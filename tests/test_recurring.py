@@ -114,8 +114,9 @@ def test_a_word_meets_what_its_first_sense_is_a_kind_of():
 
 def test_without_the_lists_the_frame_still_stops_a_swapped_topic():
     """With the hand lists off (how the comparison sees a topic they do not name) no topic gate fires and no
-    paraphrase meets; a near miss that swaps the topic in a shared frame is still stopped, by the swap gate."""
-    off = SETTINGS.model_copy(update={"lists": False})
+    paraphrase meets; a near miss that swaps the topic in a shared frame is still stopped, by the swap gate (at
+    0.38, a threshold its score reaches: at 0.43 the score alone keeps it apart)."""
+    off = SETTINGS.model_copy(update={"lists": False, "threshold": 0.38})
     earlier = "Outcomes of the incentives scheme should be monitored by protected characteristic."
     later = "Outcomes of the complaints system should be monitored by protected characteristic."
     assert compare(earlier, later).gate == "topics"
@@ -168,16 +169,17 @@ def test_sharing_only_the_topic_is_not_the_same_demand():
 def test_labelled_pairs_held_out():
     """The figures benchmarks/recurring.py reports for each labelled set; fails if the method gets worse there.
     Floors at the measured figures, not at the target (precision 0.95, recall 0.9): every set falls short of it.
-    The sets up to the fourteenth were studied while the method was revised or a candidate fitted (the sixth to
-    fourteenth after each had been scored once held out); the fifteenth is held out, written and committed before
-    the round that compares what two recommendations ask for and scored once with the method as it stood, so its
-    floor guards the figure reported, it was not tuned to."""
+    The sets up to the fifteenth were studied while the method was revised or a candidate fitted (the sixth to
+    fifteenth after each had been scored once held out); the sixteenth is held out, written and committed before
+    the sentence-encoder round and scored once with the method as it stood (0.857/0.618 at 0.38) and once at the
+    threshold the rule gives on the fifteen studied sets (0.43), so its floor guards the figure reported, it was not
+    tuned to."""
     same = lambda a, b: compare(a, b).same  # noqa: E731
-    floors = {"tune": (0.87, 1.0), "held": (0.70, 1.0), "tune2": (0.50, 1.0), "fresh": (0.65, 0.94),
-              "third": (0.70, 0.97), "fourth": (0.52, 0.92), "fifth": (0.69, 0.94), "sixth": (0.60, 0.78),
-              "seventh": (0.52, 0.83), "eighth": (0.48, 0.80), "ninth": (0.63, 0.89), "tenth": (0.54, 0.85),
-              "eleventh": (0.43, 0.68), "twelfth": (0.42, 0.83), "thirteenth": (0.31, 0.74),
-              "fourteenth": (0.61, 0.92), "fifteenth": (0.72, 0.89)}
+    floors = {"tune": (0.81, 1.0), "held": (0.66, 1.0), "tune2": (0.46, 1.0), "fresh": (0.57, 1.0),
+              "third": (0.54, 1.0), "fourth": (0.27, 1.0), "fifth": (0.57, 0.96), "sixth": (0.51, 0.92),
+              "seventh": (0.35, 0.81), "eighth": (0.34, 0.78), "ninth": (0.53, 0.90), "tenth": (0.45, 0.85),
+              "eleventh": (0.27, 0.68), "twelfth": (0.34, 0.91), "thirteenth": (0.25, 0.69),
+              "fourteenth": (0.54, 0.91), "fifteenth": (0.64, 0.93), "sixteenth": (0.54, 0.90)}
     sets = {**bench.studied(), **bench.held_out()}
     got = {name: bench.score(sets[name], same) for name in floors}
     for name, s in got.items():
@@ -196,11 +198,10 @@ def test_every_labelled_text_links_to_its_own_copy():
 
 
 def test_pooled_studied_sets_reach_the_precision_the_threshold_was_chosen_for():
-    """The threshold is the lowest at which precision on the ten studied sets it was chosen on (up to the tenth),
-    pooled, reaches 0.90 as compared (benchmarks/recurring.py PRECISION); without the hand lists it is lower. (The
-    eleventh to fourteenth, studied since, would move it: a change no held-out set has checked, so it is not made.)"""
-    pooled = [p for name, part in bench.studied().items()
-              if name not in ("eleventh", "twelfth", "thirteenth", "fourteenth") for p in part]
+    """The threshold is the lowest at which precision on the fifteen studied sets, pooled, reaches 0.90 as compared
+    (benchmarks/recurring.py PRECISION): the rule the project states, checked on the held-out sixteenth before it
+    was moved there from 0.38 (chosen on ten sets); without the hand lists precision is lower."""
+    pooled = [p for part in bench.studied().values() for p in part]
 
     def at(threshold, **update):
         settings = SETTINGS.model_copy(update={"threshold": threshold, **update})
@@ -209,7 +210,7 @@ def test_pooled_studied_sets_reach_the_precision_the_threshold_was_chosen_for():
     lower = round(SETTINGS.threshold - 0.01, 2)
     with_lists, without = at(SETTINGS.threshold), at(SETTINGS.threshold, lists=False)
     assert with_lists["precision"] >= bench.PRECISION > at(lower)["precision"]
-    assert with_lists["recall"] >= 0.61 and without["precision"] >= 0.87 and without["recall"] >= 0.56
+    assert with_lists["recall"] >= 0.46 and without["precision"] >= 0.88 and without["recall"] >= 0.43
 
 
 def test_a_shared_frame_with_another_object_scores_lower_than_a_rewording():
