@@ -615,6 +615,26 @@ def _context(annotate: bool):
     return ctx
 
 
+
+SCRATCH = "actionplans-batch-"  # a run's scratch folder: SCRATCH, the pid of the process that made it, a dash
+
+
+def sweep_scratch(folder: str) -> None:
+    """Remove the scratch folders of runs whose process is gone: a run killed outright (out of memory, SIGKILL)
+    cannot remove its own, and a long plan's chunks read there can fill a temporary folder over many runs. A folder
+    whose process lives, or that names none, is left alone."""
+    import shutil
+    for name in os.listdir(folder):
+        pid = name[len(SCRATCH):].split("-", 1)[0] if name.startswith(SCRATCH) else ""
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
+        except OSError:  # alive, under another user
+            pass
+
 class _Pool:
     """The jobs run in a pool of worker processes, each result handed to `done`. At most one task per worker waits in
     the pool beyond those running, so a task put at the head of the queue starts soon. A file longer than SPLIT_PAGES
@@ -667,7 +687,8 @@ class _Pool:
         if served:  # the server loads what the workers need while the pages are counted
             from multiprocessing import forkserver
             forkserver.ensure_running()
-        self.scratch = tempfile.mkdtemp(prefix="actionplans-batch-")
+        sweep_scratch(tempfile.gettempdir())
+        self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-")
         if self.forms:
             self.prepared = os.path.join(self.scratch, "forms")
             os.mkdir(self.prepared)

@@ -1,5 +1,8 @@
 """Parallel extraction gives the same records as one process, long files read in page ranges included."""
 
+import os
+from pathlib import Path
+
 import pytest
 from actionplans.extract import batch
 from conftest import CORPUS
@@ -106,3 +109,24 @@ def test_a_rerun_of_unchanged_files_loads_neither_the_pipeline_nor_sqlite_utils(
     assert "sqlite_utils" in first.stdout and first.stdout.split()[-1] == "True"
     # the re-run does not even set up logging: nothing it does can log
     assert again.stdout.split("\n")[0] == "[]" and "1 unchanged" in again.stderr
+
+
+def test_a_run_removes_the_scratch_folders_of_runs_killed_outright(tmp_path, monkeypatch):
+    """A run killed with SIGKILL leaves its scratch folder behind; the next run with workers removes it, and leaves
+    alone the folders of runs still alive and folders it did not make."""
+    import subprocess
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    os.mkdir(tempfile.tempdir)
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    dead = Path(tempfile.tempdir, f"{batch.SCRATCH}{gone.pid}-abc")
+    alive = Path(tempfile.tempdir, f"{batch.SCRATCH}{os.getppid()}-def")
+    other = Path(tempfile.tempdir, f"{batch.SCRATCH}xyz")
+    for folder in (dead, alive, other):
+        (folder / "7").mkdir(parents=True)
+        (folder / "7" / "chunk").write_bytes(b"pages")
+    plans = [str(CORPUS / f) for f in ("v1-noms-2015-hmp-kestrel-moor.pdf", "v3-hmpps-2019-hmp-oakhurst.pdf")]
+    assert not batch.run(plans, str(tmp_path / "x.db"), workers=2, annotate=False).failed
+    assert not dead.exists() and alive.exists() and other.exists()
+    assert sorted(p.name for p in Path(tempfile.tempdir).iterdir()) == sorted([alive.name, other.name])
