@@ -160,12 +160,23 @@ def choose(options: dict[Hypothesis, Alignment], prior: Hypothesis | None = None
     return min(options.values(), key=lambda a: (score(a), a.hypothesis != prior, str(a.hypothesis)))
 
 
+def unpaired(owners: dict[Hypothesis, Alignment], dates: dict[Hypothesis, Alignment]) -> dict[Hypothesis, int]:
+    """For each hypothesis, how many of a row's owner entries it puts beside another action than the date entry of
+    the same rank, where the row has as many of each (an entry a placement leaves beside no action counts too)."""
+    out = {}
+    for h in owners.keys() & dates.keys():
+        a, b = owners[h].targets, dates[h].targets
+        if len(a) == len(b) > 1:
+            out[h] = sum(x != y or x is None for x, y in zip(a, b))
+    return out
+
+
 def document_habit(rows: list[dict[Hypothesis, Alignment]], settings: Settings = DEFAULT,
-                   row_of: list[int] | None = None) -> Hypothesis | None:
+                   row_of: list[int] | None = None, extra: dict[Hypothesis, float] | None = None) -> Hypothesis | None:
     """The hypothesis that explains the whole document best (summed over rows with entries). An entry given to a
     lead-in costs `settings.lead_cost` here, where two rows or more would give one: one row's lead-in may have an
     owner of its own, but a document whose rows put their first entry level with a lead-in, over and over, typed its
-    entries stacked at the top."""
+    entries stacked at the top. `extra`: more evidence against each hypothesis, summed in (`unpaired`)."""
     row_of = row_of or list(range(len(rows)))
     kept = [(r, o) for r, o in zip(row_of, rows) if o and not all(a.targets == [None] * len(a.targets)
                                                                  for a in o.values())]
@@ -180,6 +191,9 @@ def document_habit(rows: list[dict[Hypothesis, Alignment]], settings: Settings =
             totals[h] = totals.get(h, 0.0) + (
                 options[h].cost + (settings.lead_cost * options[h].leads if again[h] else 0.0) if h in options
                 else worst + settings.stacked_cost)
+    for h, cost in (extra or {}).items():
+        if h in totals:
+            totals[h] += cost
     return min(totals, key=lambda h: (totals[h], str(h))) if totals else None
 
 

@@ -96,6 +96,10 @@ class Settings(BaseModel):
                                "lead-in ('... will:') that introduces paragraphs below it: typists set owners and "
                                "dates against the actions, so entries level with lead-ins row after row are more "
                                "likely stacked at the top of their cells")
+    pair_cost: float = Field(
+        1.0, ge=0, description="Cost, when judging a document's placement habit, of each owner entry a placement puts "
+                               "beside another action than the date entry of the same rank, in a row with as many "
+                               "owner entries as date entries: a typist types an action's owner and date together")
     habit: float = Field(
         1.0, ge=0, description="Cost of a row placement other than the document's usual one (a typist keeps a habit)")
     stacked_gap: float = Field(

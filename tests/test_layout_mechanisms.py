@@ -1131,6 +1131,25 @@ def test_owners_and_dates_share_one_placement_habit():
     assert placement_habits(bare) == (STACKED, None)
 
 
+def test_a_placement_that_parts_an_actions_owner_from_its_date_reads_the_document_less_well():
+    """Owners stacked at the top of the cell with a blank line between them, and dates that wrap over as many lines
+    as the bullets beside them, so they read level too: level gives the first action two owners and the last none,
+    parting owner and date entries of the same rank; stacked keeps each pair beside one action."""
+    from types import SimpleNamespace
+
+    from actionplans.extract.align import Alignment, unpaired
+    from actionplans.extract.pipeline import placement_habits
+    owners = {0: Alignment(0, 2.5, [0, 0, 1]), STACKED: Alignment(STACKED, 2.0, [0, 1, 2], prior=2.0)}
+    dates = {0: Alignment(0, 0.0, [0, 1, 2]), STACKED: Alignment(STACKED, 2.0, [0, 1, 2], prior=2.0)}
+    assert unpaired(owners, dates) == {0: 2, STACKED: 0}
+    rows = [SimpleNamespace(owner_options=owners, date_options=dates)] * 3
+    assert placement_habits(rows) == (STACKED, STACKED)
+    assert placement_habits(rows, Settings(pair_cost=0)) == (0, 0)  # misfit alone: level (7.5 against 12)
+    # a shared owner entry (fewer owners than dates) says nothing of pairs
+    shared = {0: Alignment(0, 0.0, [0]), STACKED: Alignment(STACKED, 0.0, [0])}
+    assert unpaired(shared, dates) == {}
+
+
 def test_a_record_running_over_pages_still_prints_its_decision_on_its_first_line():
     from actionplans.extract.tables import TableScanner
     first = [dict(w, page=5) for w in words("ACCEPTED", x0=300, top=700)]
