@@ -854,6 +854,9 @@ class TableScanner:
         # recommendation (as well as at any rule between rows: shading on section rows draws rules too).
         by_decision = bool(body) and "ref" not in cols.fields and not any("ref" in by for _, by in body)
         opens = [by_decision and self._decision_opens(body, k) for k in range(len(body))]
+        if opens and opens[0] and self.current is not None and pageno not in self.current.pages and (
+                self._decision_wraps(self.current.cells, body[0][1])):
+            opens[0] = False  # 'Agreed' atop the page finishes the 'Partly' at the foot of the page before
         # the page opens a record on its first line, by its ref or its decision
         first_opens = bool(body) and (opens[0] or "ref" in body[0][1] and bool(REF.match(text_of(body[0][1]["ref"]))))
         if first_opens and self.current is not None and pageno not in self.current.pages:

@@ -1478,6 +1478,29 @@ def test_a_decision_broken_by_a_page_finishes_the_record_above_in_a_plan_without
     assert " ".join(w["text"] for w in rows[1].words("text")) == "Leaders should understand the causes of self-harm."
 
 
+def test_a_decision_broken_by_a_page_opens_no_record_atop_the_next_in_a_plan_without_refs():
+    # as above, read from the pages: 'Agreed' atop the page, level with the recommendation's next line, finishes the
+    # 'Partly' at the foot of the page before rather than opening a record of its own
+    from actionplans.extract.tables import TableScanner
+    x0s = (40, 280, 360, 620, 720)
+    head = row(["Recommendation", "Decision", "Response", "Owner", "Target date"], 60, x0s)
+    scanner = TableScanner()
+    scanner.add_page(1, head + row(["Staff should be trained", "Agreed", "Training will be given", "Governor",
+                                    "May 2024"], 90, x0s)
+                     + row(["in de-escalation.", None, "to every officer.", None, None], 102, x0s)
+                     + row(["Leaders should understand the", "Partly", "The establishment agrees with", None, None],
+                           126, x0s), [], [])
+    scanner.add_page(2, head + row(["causes of self-harm.", "Agreed", "this and will act.", "Head of Safety",
+                                    "April 2024"], 90, x0s)
+                     + row([None, None, "It will report yearly.", None, None], 102, x0s)
+                     + row(["Cells should hold one", "Not agreed", "The budget does not allow it.", None, None], 126,
+                           x0s), [], [])
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("decision")) for r in rows] == ["Agreed", "Partly Agreed",
+                                                                               "Not agreed"]
+    assert " ".join(w["text"] for w in rows[1].words("text")) == "Leaders should understand the causes of self-harm."
+
+
 def test_a_plans_first_row_whose_ref_is_a_label_never_numbered_is_the_headers_last_lines():
     # '1.' over 'Rec' / 'No': read below a header found one line deep, the heading's words made a first row
     from actionplans.extract.tables import Columns, TableScanner
