@@ -68,8 +68,10 @@ class Settings(BaseModel):
                                "several sentences: a sentence ending at a line's end then parts nothing by itself")
     # -- owner and date entries -> paragraphs ------------------------------------------------------------
     post_lines: int = Field(
-        6, ge=1, description="Lines below an owner line read with it to judge whether it opens a second owner stacked "
-                             "with no separator (a post wrapped in a column so narrow it breaks words)")
+        8, ge=1, description="Lines below an owner line read with it to judge whether it opens a second owner stacked "
+                             "with no separator (a post wrapped in a column so narrow it breaks words: a name over two "
+                             "lines, a dash on its own and a post broken over up to five, 'Marek' / 'Nowak' / '–' / "
+                             "'Custodi' / 'al' / 'Manage' / 'r')")
     level_share: float = Field(
         0.4, gt=0, le=1, description="An entry is level with a paragraph when their tops differ by at most this "
                                      "share of a line height")

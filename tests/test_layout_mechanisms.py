@@ -1452,12 +1452,19 @@ def test_a_header_first_shown_by_a_later_page_is_read_back_onto_the_pages_before
     assert refs == ["Recommendation 1", "Recommendation 2"]  # page 1's record read again, its title left out
 
 
-def test_a_second_owner_is_found_within_six_lines_a_very_narrow_column_wraps_its_post_over():
+def test_a_second_owner_is_found_within_the_lines_a_very_narrow_column_wraps_its_name_and_post_over():
     # 'Chris' / 'Hughes' / '– Head' / 'of' / 'Residen' / 'ce &': the post shows only on the sixth line
     lines = to_lines(words("Equalities Lead", "(Rhian Evans)", "Chris", "Hughes", "– Head", "of", "Residen", "ce",
                            x0=598))
     (entry,) = entries(lines, None, opens_owner, right=630, segment_opens=stacks_owner)
     assert entry.segments == ["Equalities Lead (Rhian Evans)", "Chris Hughes – Head of Residence"]
+    # a name over two lines and a dash on its own: the post shows only on the seventh line, whole on the eighth
+    lines = to_lines(words("Aisha", "Patel –", "Head of", "Safety", "Marek", "Nowak", "–", "Custodi", "al", "Manage",
+                           "r", x0=598))
+    (entry,) = entries(lines, None, opens_owner, right=630, segment_opens=stacks_owner)
+    assert entry.segments == ["Aisha Patel – Head of Safety", "Marek Nowak – Custodial Manager"]
+    (entry,) = entries(lines, None, opens_owner, right=630, segment_opens=stacks_owner, settings=Settings(post_lines=6))
+    assert entry.segments == ["Aisha Patel – Head of Safety Marek", "Nowak – Custodial Manager"]  # looked too short
 
 
 def test_a_decision_broken_by_a_page_finishes_the_record_above_in_a_plan_without_refs():
