@@ -36,9 +36,9 @@ method was revised, or a round's candidate was fitted to them, so their figures 
 PRECISION as compared (chosen when the tenth was the last studied set; with the eleventh studied the rule gives
 0.42); --tune prints the rule's choice on the studied sets now, the same choice leaving out one studied set at a
 time and scoring it (`loso`), each also with the hand lists off (`lists`: as on topics they do not name), and the
-method of the round before (no subject gate, frame 2.5). With --tune, each method's best-F1 threshold on the first
-tuning half is shown too, and
-rapidfuzz's token-set ratio (when installed) beside the project's method.
+method of the round before (no abbreviations, no compounds in the swap gate). With --tune, each method's best-F1
+threshold on the first tuning half is shown too, and rapidfuzz's token-set ratio (when installed) beside the
+project's method.
 """
 
 from __future__ import annotations
@@ -162,8 +162,8 @@ def main() -> None:
           f"{len(sets['held'])} held ({sum(p['label'] == 'same' for p in sets['held'])} same)")
     if args.tune:
         pooled = [p for part in sets.values() for p in part]
-        current = {"subject": False, "frame": 2.5}  # the method before the subject-gate round
-        for label, update in ((recurring.METHOD, {}), ("(before: no subject gate)", current)):
+        current = {"abbreviations": False, "swap_compounds": False}  # the method before the abbreviation round
+        for label, update in ((recurring.METHOD, {}), ("(before: no abbreviations)", current)):
             t = robust(pooled, lambda th, u=update, **more: ours(th, **u, **more), THRESHOLDS)
             print(line("pool", label, t, score(pooled, ours(t, **update)))
                   + f"  (lowest threshold with precision >= {PRECISION})")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from actionplans.db import load
 from actionplans.extract.establishments import establishment_of, inspection_end
-from actionplans.extract.recurring import CROSS_REF, SETTINGS, _spelled, compare, prepare, swapped
+from actionplans.extract.recurring import CROSS_REF, SETTINGS, _parts, _spelled, _tokens, compare, prepare, swapped
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -70,9 +70,41 @@ def test_a_slot_swapped_inside_one_frame_is_a_near_miss():
                 "Leaders should ensure that the use of force is proportionate.")
     assert m.same and m.gate is None
     # its cost: a rewording that keeps the sentence and swaps a word no synonym source links is stopped too
-    m = compare("All prisoners should have at least 10 hours unlocked each weekday. (S56)",
-                "All prisoners should be unlocked for at least ten hours a day.")
+    m = compare("Officers should write a short summary in the wing observation book at the end of each shift.",
+                "Officers should note a short summary in the wing observation book at the end of each shift.")
     assert not m.same and m.gate == "swap"
+
+
+def test_a_word_and_a_compound_written_with_it_are_no_swapped_slot():
+    """`swap_compounds`: where the sentence is kept word for word, 'day shift' / 'dayshift' (or 'health' /
+    'healthcare') is one word written two ways, not another object; two compounds sharing a part ('weekday' /
+    'weekend') are still a swap."""
+    earlier = "Staff should complete a handover with the night officer at the end of every day shift. (S9)"
+    later = "Staff should complete a handover with the night officer at the end of every dayshift."
+    assert compare(earlier, later).same
+    m = compare(earlier, later, SETTINGS.model_copy(update={"swap_compounds": False}))
+    assert not m.same and m.gate == "swap"
+    m = compare("Officers should be able to take their breaks in a staff room away from the wings every weekday.",
+                "Officers should be able to take their breaks in a staff room away from the wings every weekend.")
+    assert not m.same and m.gate == "swap"
+    assert _parts("healthcare") == {"health", "care"} and _parts("timetables") == {"time", "tabl"}
+    assert not _parts("mentor") and not _parts("office")  # parts of three letters each are too short to tell
+
+
+def test_an_abbreviation_meets_the_words_its_initials_spell():
+    """`abbreviations`: 'PPO' meets 'Prisons and Probation Ombudsman' (function words inside the run skipped) and a
+    plural in capitals ('SIRs') reads as the abbreviation; words whose initials spell other letters do not meet it."""
+    off = SETTINGS.model_copy(update={"abbreviations": False})
+    for earlier, later in [
+        ("The PPO should receive the papers within a week. (S3)",
+         "The Prisons and Probation Ombudsman should receive the papers within a week."),
+        ("Staff should check that SIRs are read promptly by the security team. (S12)",
+         "Security information reports should be read promptly by the security team.")]:
+        assert compare(earlier, later).same and not compare(earlier, later, off).same
+    m = compare("The PPO should receive the papers within a week.",
+                "The prison ombudsman should receive the papers within a week.")
+    assert "ombudsman" not in m.words
+    assert _tokens("GCSEs and ACCTs", abbreviations=True) == [("gcse", True), ("and", False), ("acct", True)]
 
 
 def test_another_subject_for_the_same_verb_is_a_near_miss():
@@ -173,13 +205,14 @@ def test_labelled_pairs_held_out():
     fifteenth after each had been scored once held out); the sixteenth is held out, written and committed before
     the sentence-encoder round and scored once with the method as it stood (0.857/0.618 at 0.38) and once at the
     threshold the rule gives on the fifteen studied sets (0.43), so its floor guards the figure reported, it was not
-    tuned to."""
+    tuned to. Studied floors re-measured in the abbreviation round (abbreviations, compounds in the swap gate); the
+    sixteenth's stays the held-out figure (that round, which studied it, gave 0.907/0.574)."""
     same = lambda a, b: compare(a, b).same  # noqa: E731
-    floors = {"tune": (0.81, 1.0), "held": (0.66, 1.0), "tune2": (0.46, 1.0), "fresh": (0.57, 1.0),
-              "third": (0.54, 1.0), "fourth": (0.27, 1.0), "fifth": (0.57, 0.96), "sixth": (0.51, 0.92),
-              "seventh": (0.35, 0.81), "eighth": (0.34, 0.78), "ninth": (0.53, 0.90), "tenth": (0.45, 0.85),
-              "eleventh": (0.27, 0.68), "twelfth": (0.34, 0.91), "thirteenth": (0.25, 0.69),
-              "fourteenth": (0.54, 0.91), "fifteenth": (0.64, 0.93), "sixteenth": (0.54, 0.90)}
+    floors = {"tune": (0.81, 1.0), "held": (0.70, 1.0), "tune2": (0.46, 1.0), "fresh": (0.61, 1.0),
+              "third": (0.56, 0.96), "fourth": (0.30, 1.0), "fifth": (0.59, 0.96), "sixth": (0.54, 0.90),
+              "seventh": (0.36, 0.81), "eighth": (0.38, 0.80), "ninth": (0.53, 0.90), "tenth": (0.47, 0.86),
+              "eleventh": (0.27, 0.68), "twelfth": (0.34, 0.91), "thirteenth": (0.26, 0.70),
+              "fourteenth": (0.56, 0.91), "fifteenth": (0.64, 0.93), "sixteenth": (0.54, 0.90)}
     sets = {**bench.studied(), **bench.held_out()}
     got = {name: bench.score(sets[name], same) for name in floors}
     for name, s in got.items():
