@@ -615,7 +615,6 @@ def _context(annotate: bool):
     return ctx
 
 
-
 SCRATCH = "actionplans-batch-"  # a run's scratch folder: SCRATCH, the pid of the process that made it, a dash
 
 
@@ -634,6 +633,7 @@ def sweep_scratch(folder: str) -> None:
             shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
         except OSError:  # alive, under another user
             pass
+
 
 class _Pool:
     """The jobs run in a pool of worker processes, each result handed to `done`. At most one task per worker waits in
