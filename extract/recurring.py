@@ -177,8 +177,8 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
-def _words(text: str, abbreviations: bool = False) -> list[str]:
-    return [w for w, _ in _tokens(text, abbreviations)]
+def _words(text: str) -> list[str]:
+    return [w for w, _ in _tokens(text)]
 
 
 # An abbreviation written in capitals ('IMB'); with a small s after it, its plural ('DIRFs').
