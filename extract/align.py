@@ -35,6 +35,7 @@ class Alignment:
     leads: int = 0  # entries it gives to lead-ins ('... will:') with paragraphs below them
     entries: list[Paragraph] | None = None  # the entries it aligns, as it reads the cell
     prior: float = 0.0  # the part of `cost` that is the hypothesis' prior (a shift's, stacking's), not misfit
+    passed: int = 0  # lead-ins it leaves blank while an entry sits exactly where it puts the paragraph right below
 
 
 def beside(paras: list[Paragraph], page: int, y: float, tol: float) -> int | None:
@@ -130,7 +131,9 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         cost = [[x if (x := d - s) >= -tol else above * -x for d in row] for row in offsets]
         total, targets = _monotone(cost, share)
         prior = settings.shift_cost * s * len(entries)
-        out[s] = Alignment(s, total + prior, targets, sum(1 for j in targets if j in lead), entries, prior)
+        passed = sum(1 for j in lead if j not in targets and any(
+            t == j + 1 and abs(offsets[k][t] - s) <= tol for k, t in enumerate(targets)))
+        out[s] = Alignment(s, total + prior, targets, sum(1 for j in targets if j in lead), entries, prior, passed)
     # Stacked: one after another from the top of the cell (at most a blank line apart), in the order of the
     # paragraphs that act; a lead-in ending in a colon only introduces the items under it.
     def close(a: Paragraph, b: Paragraph) -> bool:  # the next entry right below, or atop the next page
@@ -176,14 +179,17 @@ def document_habit(rows: list[dict[Hypothesis, Alignment]], settings: Settings =
     """The hypothesis that explains the whole document best (summed over rows with entries). An entry given to a
     lead-in costs `settings.lead_cost` here, where two rows or more would give one: one row's lead-in may have an
     owner of its own, but a document whose rows put their first entry level with a lead-in, over and over, typed its
-    entries stacked at the top. `extra`: more evidence against each hypothesis, summed in (`unpaired`)."""
+    entries stacked at the top. Unless a row, read the same way, leaves a lead-in blank and has its entry exactly
+    where that way puts the action below: that typist sets entries beside what they belong to, and a lead-in with an
+    entry beside it owns it. `extra`: more evidence against each hypothesis, summed in (`unpaired`)."""
     row_of = row_of or list(range(len(rows)))
     kept = [(r, o) for r, o in zip(row_of, rows) if o and not all(a.targets == [None] * len(a.targets)
                                                                  for a in o.values())]
     rows = [o for _, o in kept]
     # over and over: one row alone whose entry sits level with its lead-in shows no habit (its lead-in's own owner;
     # `row_of`: the table row each list of options reads, where a row's owners and dates are weighed together)
-    again = {h: len({r for r, o in kept if h in o and o[h].leads}) >= 2 for h in (*SHIFTS, STACKED)}
+    again = {h: len({r for r, o in kept if h in o and o[h].leads}) >= 2
+             and not any(h in o and o[h].passed for o in rows) for h in (*SHIFTS, STACKED)}
     totals: dict[Hypothesis, float] = {}
     for options in rows:
         worst = max(a.cost for a in options.values())

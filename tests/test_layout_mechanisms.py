@@ -1094,6 +1094,27 @@ def test_rows_whose_lone_entry_sits_level_with_a_lead_in_make_the_document_habit
     assert document_habit(rows[:1] * 2, row_of=[0, 0]) == 0 and document_habit(rows[:2], row_of=[0, 1]) == STACKED
 
 
+def test_a_row_that_leaves_its_lead_in_blank_shows_lead_ins_with_entries_level_own_them():
+    # gen-6283-059: three rows' lone entries level with their lead-ins ('In addition, the Governor will oversee the
+    # following:'), and one row whose lead-in is blank and whose entry sits level with the action below it: that
+    # typist sets entries beside what they belong to, so the lead-ins' entries are their own, not stacked ones
+    from actionplans.extract.align import document_habit
+
+    def row(at):  # a lead-in, a blank line, one action; the row's one entry on line `at`
+        response = paragraphs(to_lines(words("HMPPS will:", None, "\u2022 Review the policy", "on use of force.",
+                                             x0=300)))
+        (date,) = entries(to_lines(words(*[None] * at, "June 2021", x0=700)), split_segments=True, opens=opens_date,
+                          right=800)
+        return hypotheses(response, [date], 11.5, share=3.0)
+
+    owned = [row(0) for _ in range(3)]  # level with the lead-in
+    blank = row(2)  # level with the action
+    assert document_habit(owned) == STACKED  # alone, entries level with lead-ins row after row read as stacked
+    assert blank[0].passed == 1 and blank[0].cost == 0 and STACKED not in blank  # below the top: not a stack
+    habit = document_habit([*owned, blank])
+    assert habit == 0 and choose(owned[0], prior=habit).targets == [0]  # each lead-in's entry is its own
+
+
 def test_a_post_keeps_its_own_closing_bracket_and_a_second_owner_stacks_under_it():
     from actionplans.extract.owners import post_of
     assert post_of("Tom Clarke (Head of Security)") == "Head of Security"
