@@ -35,7 +35,8 @@ studied), 5150 (stop 14's closing run, its lost record then studied), 6543 (stop
 then studied), 5757 (stop 16, mid-stop: every record metric met; its two worst alignments then studied), 3838
 (stop 16, mid-stop: its one record-level miss then studied), 2626 (stop 16's closing run, its two worst plans then
 studied), 7531 (stop 17: every metric met), 8642 (stop 17, a second check: every metric met), 6283 (stop 19:
-every record metric met; its one worst alignment then studied).
+every record metric met; its one worst alignment then studied), 4177 (stop 19: every metric met), 9431
+(stop 19: alignment under its line at bullets=none; its worst plan then studied).
 """
 
 from __future__ import annotations

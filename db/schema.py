@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 import zlib
 
+from actionplans.extract.decisions import AGREED, NOT_AGREED, PARTLY
+
 TYPE_CHECKING = False  # not typing's: importing typing cost a re-run 2 ms
 if TYPE_CHECKING:  # sqlite-utils loads only when the shape must be applied: re-runs of a current database skip it
     import sqlite_utils
@@ -118,10 +120,8 @@ TABLES["documents"]["columns"].update({"ocr": int, "ocr_confidence": float})
 TABLES["recommendations"]["columns"].update({"ocr": int, "ocr_confidence": float})
 TABLES["ingest_log"]["columns"]["ocr"] = int
 
-# Decisions as printed by different layouts fall into three answers a reader compares across plans.
-AGREED = ("agreed", "accepted")
-PARTLY = ("partly_agreed", "partly_accepted")
-NOT_AGREED = ("not_agreed", "not_accepted", "rejected")
+# Decisions as printed by different layouts fall into three answers a reader compares across plans (said once, in
+# the extractor's decision vocabulary).
 # Statuses that say the work is done, so a past target date is not a broken promise.
 DONE = ("completed", "completed_and_ongoing", "not_applicable")
 

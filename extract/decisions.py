@@ -18,6 +18,10 @@ DECISIONS = [
     (re.compile(r"\bagreed\b"), "agreed"), (re.compile(r"\baccepted\b"), "accepted"),
     (re.compile(r"\brejected\b"), "rejected"),
 ]
+# Decisions as printed by different layouts fall into three answers a reader compares across plans.
+AGREED = ("agreed", "accepted")
+PARTLY = ("partly_agreed", "partly_accepted")
+NOT_AGREED = ("not_agreed", "not_accepted", "rejected")
 # A decision cell that says nothing but its decision (any case, stray punctuation or numbering aside).
 DECISION_ONLY = re.compile(r"^\W*(?:(?:not|partly|partially)\s+)?(?:agreed|accepted|rejected)(?:\s+in\s+part)?\W*$",
                            re.I)

@@ -46,7 +46,7 @@ from .cells import (
     to_lines,
 )
 from .dates import SEASON_END, parse_target_date
-from .decisions import DECISION_ONLY, decision_of
+from .decisions import DECISION_ONLY, NOT_AGREED, decision_of
 from .fetch import sha256_file
 from .memo import remember
 from .metadata import latest_day, parse_metadata
@@ -491,6 +491,12 @@ def family_of(meta: Metadata, fields: list[str], refs: list[str], decisions: lis
     return "V3"
 
 
+def _refused(row: Row, response: list) -> bool:
+    """Does the row refuse its recommendation, by its decision cell or by the opening of its response?"""
+    said = " ".join(w["text"] for w in row.words("decision")) or " ".join(ln.text for ln in response[:2])
+    return decision_of(said) in NOT_AGREED
+
+
 def placement_habits(read: list[RowCells], settings: Settings = DEFAULT) -> tuple:
     """The document's placement habit for owners and for dates: one typist places both columns' entries one way,
     so the evidence of both is summed (a column of one-line dates fits any placement where stacked owners
@@ -565,7 +571,10 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
         candidates = held = None
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
     response = [to_lines(row.words("response")) for row in scan.rows]  # judged for the habit, then read with it
-    sentences = sentence_habit(response, settings)
+    # ... on the rows that act: a refusal's response gives its reasons in prose and lists no actions, so how its
+    # sentences end says nothing of how the document ends an action ('This recommendation is not accepted. The ...')
+    sentences = sentence_habit([lines for row, lines in zip(scan.rows, response) if not _refused(row, lines)],
+                               settings)
     longest = _longest_lines(response, scan.columns)
     read = [read_cells(row, rights, settings, sentences=sentences, response_lines=lines, longest=longest)
             for row, lines in zip(scan.rows, response)]

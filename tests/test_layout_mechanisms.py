@@ -253,6 +253,30 @@ def test_a_document_whose_sentences_all_end_at_a_lines_end_parts_its_actions_the
     assert len(paragraphs(bulleted, right=483)) == len(paragraphs(bulleted, right=483, sentences=True)) == 1
 
 
+def test_a_refusals_reasons_say_nothing_of_how_the_document_ends_its_actions():
+    # gen-9431-005: every action one sentence ended by Enter, no bullets; one refusal's reasons, two sentences in a
+    # line ('This recommendation is not accepted. The regime is set ...'), had the document judged to write actions
+    # of several sentences, so a sentence ending a full line ran on into the next action. The habit is judged on the
+    # rows that act: a row that refuses, by its decision cell or its response's opening, is left out
+    from actionplans.extract.pipeline import _refused
+    from actionplans.extract.tables import Row
+
+    def row(decision, *response):
+        lines = to_lines(words(*response, x0=300))
+        return Row({"decision": words(decision, x0=200) if decision else [], "response": words(*response, x0=300)},
+                   None, [1], (0, 0, 0, 0)), lines
+
+    reasons = ("This recommendation is not accepted. The regime is", "set within the national framework.")
+    assert _refused(*row(None, *reasons)) and _refused(*row("Rejected", "The regime is set nationally."))
+    assert not _refused(*row("Accepted", *reasons[1:]))  # the decision cell speaks first
+    assert not _refused(*row(None, "In response, the Senior Leadership Team has agreed that:", "Data will be kept."))
+    one_each = to_lines(words("A tracker will be maintained so that every", "review is completed within its due date.",
+                              "Offender management staff will receive a", "refresher training on the policy scheme.",
+                              "Prisoners will receive written reasons for", "decisions and information on appeal.",
+                              x0=300))
+    assert sentence_habit([one_each, one_each]) and not sentence_habit([one_each, one_each, row(None, *reasons)[1]])
+
+
 def test_entries_typed_one_line_low_are_assigned_by_the_shift_that_explains_the_row():
     response = paragraphs(to_lines(words("\u2022 First.", "\u2022 Second.", "\u2022 Third.", x0=300)))
     owners = entries(to_lines(words(None, "Governor", None, "Head of Safety", None, None, x0=600)), right=700)
