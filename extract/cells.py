@@ -429,33 +429,59 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
 
 def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None,
                   settings: Settings = DEFAULT, drop: float = 0.0, sentences: bool = False,
-                  reach: int | None = None) -> list[Paragraph]:
+                  reach: int | None = None, entry_lines: list[Line] = ()) -> list[Paragraph]:
     """Split a paragraph where an owner or date block starts level with one of its lines that opens a sentence
     (the line above ended one), `settings.cue_reach` lines or more into the paragraph: further than an entry is
     typed below its own paragraph, so the entry marks an action typed on as one paragraph ('... in the group.' /
     'Prisoners will be consulted ...', no bullets, no blank line, the first word too long to have fitted above).
     `drop`: how far below its paragraph's first line the document types its entries (a shift of one or two lines).
     `reach`: that many lines instead, where the document's habit is known (level: an entry beside a sentence's
-    start is that action's, even one line into the paragraph)."""
+    start is that action's, even one line into the paragraph). `entry_lines`: every line of the row's owner and date
+    cells, which tell an entry atop a page that continues one from the page before (`_carried`)."""
     out: list[Paragraph] = []
     # an entry typed low lies `drop` below its paragraph's start: with that taken off, it marks a start nearer the top
     if reach is None:
         reach = settings.cue_reach - round(drop / cues[0].height / 1.15) if cues and drop else settings.cue_reach
     reach = max(1, reach)
+    carried = _carried(paras, cues, drop, entry_lines)
     for p in paras:
         # a line after a lead-in's colon opens an action however near the top ('... will be taken:' / 'Adjudication
         # outcomes will be ...'): an entry level with it is that action's, not the lead-in's typed low
         cuts = [i for i in range(1, len(p.lines))
                 if (i >= reach and SENTENCE_END.search(p.lines[i - 1].text.strip())
                     or p.lines[i - 1].text.rstrip().endswith(":")) and p.lines[i].text[:1].isupper()
-                and any(c.page == p.lines[i].page and abs(c.top - drop - p.lines[i].top) <= 0.5 * c.height
-                        for c in cues)]
+                and (id(p.lines[i]) in carried or any(
+                    c.page == p.lines[i].page and abs(c.top - drop - p.lines[i].top) <= 0.5 * c.height for c in cues))]
         if not cuts:
             out.append(p)
             continue
         bounds = [0, *cuts, len(p.lines)]
         for a, b in zip(bounds, bounds[1:]):
             out.extend(paragraphs(p.lines[a:b], right=right, settings=settings, sentences=sentences))
+    return out
+
+
+def _carried(paras: list[Paragraph], cues: list[Line], drop: float, entry_lines: list[Line] = ()) -> set[int]:
+    """The lines (their ids) that entries typed `drop` low mark across a page break: an entry atop a page, level with
+    a line there, whose place `drop` above lies above the page's first line of the cell, marks the line as many lines
+    back through the cell's lines, on the page before (an action started two lines from a page's foot, its entry
+    typed two lines low atop the next page). Unless an entry line on that page sits beside the marked line or below
+    it: the entry atop the page may then be its end, wrapped over the break ('30th' / 'September' / '2022')."""
+    lines = [ln for p in paras for ln in p.lines]
+    if not drop or not lines:
+        return set()
+    back = round(drop / pitch(lines))
+    out = set()
+    for c in cues:
+        here = [k for k, ln in enumerate(lines) if ln.page == c.page]
+        if not here or c.top - drop >= lines[here[0]].top - 0.5 * c.height:
+            continue  # its place is on its own page
+        k = next((k for k in here if abs(lines[k].top - c.top) <= 0.5 * c.height), None)
+        if k is None or k - back < 0 or lines[k - back].page >= c.page:
+            continue
+        mark = lines[k - back]
+        if not any(e.page == mark.page and e.bottom > mark.top for e in entry_lines):
+            out.add(id(mark))
     return out
 
 

@@ -333,7 +333,8 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     shift = habits[0] if habits[0] not in (None, STACKED) else habits[1] if habits[1] != STACKED else 0
     level_habit = shift == 0 and 0 in habits  # known to type entries level: one beside any sentence's start marks it
     response = split_at_cues(response, cues, rights.get("response"), settings=settings, drop=(shift or 0) * lh,
-                             sentences=sentences, reach=1 if level_habit or shift in habits else None)
+                             sentences=sentences, reach=1 if level_habit or shift in habits else None,
+                             entry_lines=owner_lines + date_lines)
     known_habit = shift is not None and shift in habits  # entries typed level, or so many lines low, throughout
 
     def level(shift):

@@ -277,6 +277,27 @@ def test_a_refusals_reasons_say_nothing_of_how_the_document_ends_its_actions():
     assert sentence_habit([one_each, one_each]) and not sentence_habit([one_each, one_each, row(None, *reasons)[1]])
 
 
+def test_an_entry_typed_low_atop_a_page_marks_the_action_started_at_the_foot_of_the_page_before():
+    # gen-9431-054: no bullets, entries two lines low; an action opens two lines from a page's foot ('Links with
+    # local' / 'authority housing'), so its owner sits atop the next page, level with the action's third line. Its
+    # place two lines up lies across the break: counted back through the cell's lines, it marks 'Links with local'
+    from actionplans.extract.cells import split_at_cues
+
+    cell = to_lines(words("Resettlement needs will be assessed", "and referrals made to providers.", "Links with local",
+                          "authority housing", page=1, top=480, x0=300)
+                    + words("teams will be strengthened.", page=2, top=60, x0=300))
+    (para,) = paragraphs(cell)  # the line above 'Links' left no room to tell
+    owner = to_lines(words("Canteen Supervisor", page=2, top=60, x0=600))
+    split = split_at_cues([para], owner, drop=23.0)
+    assert [p.text[:16] for p in split] == ["Resettlement nee", "Links with local"]
+    assert len(split_at_cues([para], owner, drop=11.5)) == 1  # one line low: its place is 'authority housing'
+    # gen-8181-069: a date wrapped over the break ('30th' / 'September' at the foot, '2022' atop the next page) is
+    # no entry of its own: an entry line beside the marked line, or below it, says the one atop the page may be its end
+    foot = to_lines(words("30th", "September", page=1, top=491.5, x0=600))
+    assert len(split_at_cues([para], owner, drop=23.0, entry_lines=foot + owner)) == 1
+    assert len(split_at_cues([para], owner, drop=23.0, entry_lines=owner)) == 2
+
+
 def test_entries_typed_one_line_low_are_assigned_by_the_shift_that_explains_the_row():
     response = paragraphs(to_lines(words("\u2022 First.", "\u2022 Second.", "\u2022 Third.", x0=300)))
     owners = entries(to_lines(words(None, "Governor", None, "Head of Safety", None, None, x0=600)), right=700)
