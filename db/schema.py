@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 import zlib
 
+# Decisions as printed by different layouts fall into three answers a reader compares across plans (AGREED, PARTLY,
+# NOT_AGREED): said once, in the extractor's decision vocabulary, and used here for the views and facets.
 from actionplans.extract.decisions import AGREED, NOT_AGREED, PARTLY
 
 TYPE_CHECKING = False  # not typing's: importing typing cost a re-run 2 ms
@@ -120,8 +122,6 @@ TABLES["documents"]["columns"].update({"ocr": int, "ocr_confidence": float})
 TABLES["recommendations"]["columns"].update({"ocr": int, "ocr_confidence": float})
 TABLES["ingest_log"]["columns"]["ocr"] = int
 
-# Decisions as printed by different layouts fall into three answers a reader compares across plans (said once, in
-# the extractor's decision vocabulary).
 # Statuses that say the work is done, so a past target date is not a broken promise.
 DONE = ("completed", "completed_and_ongoing", "not_applicable")
 
