@@ -14,6 +14,8 @@ import importlib.util
 import json
 import re
 import runpy
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from operator import itemgetter
@@ -176,6 +178,74 @@ def pitch(lines: list[Line]) -> float:
     return base
 
 
+@dataclass(frozen=True)
+class Spacing:
+    """How a plan's lines step down the page: `pitch` from one line's top to the next inside a paragraph (a wrap),
+    and `space` more after each paragraph (Word's 'space after'; 0 in a plan typed single-spaced). One press of Enter
+    moves the typist `advance`, so entries typed level or low, blank lines and stacked entries are measured in it."""
+    pitch: float
+    space: float = 0.0
+
+    @property
+    def advance(self) -> float:
+        return self.pitch + self.space
+
+    def of(self, lines: list[Line]) -> Spacing:
+        """For one cell: a single-spaced plan's cells are measured each on their own lines, as they always were (a
+        cell's pitch is its font's); a spaced plan's steps between paragraphs would pass for wraps, so it keeps the
+        plan's pitch."""
+        return self if self.space else Spacing(pitch(lines) if lines else self.pitch)
+
+    def parts(self, step: float, settings: Settings = DEFAULT) -> bool:
+        """Does a step between two lines' tops part paragraphs: blank space, or the space after a paragraph?"""
+        return step > settings.paragraph_gap * self.pitch or self.space > 0 and step > self.pitch + self.space / 2
+
+    def blank(self, step: float, settings: Settings = DEFAULT) -> bool:
+        """Does a step between two lines' tops hold blank space (a blank line, not just a paragraph's own space)?"""
+        return step > settings.paragraph_gap * self.advance
+
+
+SINGLE = Spacing(0.0)  # a plan typed single-spaced: every cell measured on its own lines
+
+
+def spacing(cells: Iterable[list[Line]], settings: Settings = DEFAULT) -> Spacing:
+    """A plan's line pitch and the space after its paragraphs, measured over its cells' lines. Inside a paragraph
+    lines step one pitch; from a paragraph's last line to the next paragraph's first they step one advance (pitch and
+    space) for each press of Enter. So a single-spaced plan's longer steps are whole pitches (a blank line two), and
+    a spaced plan's are whole advances of one length, which no number of pitches makes ('18.7', '37.3', '56.0' after
+    lines '12.6' apart). The plan is judged spaced when one advance longer than a pitch explains more of its longer
+    steps than the pitch does, and most of them."""
+    steps, heights = [], []
+    for lines in cells:  # one cell's lines at a time (`cells` may make them as it goes)
+        steps += [b.top - a.top for a, b in zip(lines, lines[1:])
+                  if a.page == b.page and b.top > a.top and not _new_band(a, b)]
+        heights += [ln.height for ln in lines]
+    low = 0.8 * median(heights) if steps else 0.0
+    steps = sorted(s for s in steps if s >= low)  # (a line split off another by a superscript is no step)
+    if not steps:
+        return SINGLE
+    least = steps[len(steps) // 10]  # the shortest steps are wraps (a scan's line positions wander a little)
+    p = median(s for s in steps if least <= s <= least * 1.06)
+    longer = [s for s in steps if s > (1 + settings.space_least) * p]
+    if len(longer) < settings.space_min:
+        return SINGLE
+    tol = settings.space_spread * p
+    counts = Counter(round(s, 1) for s in longer)  # a long plan repeats a few lengths thousands of times
+
+    def explained(advance: float) -> int:
+        return sum(n for s, n in counts.items()
+                   if round(s / advance) >= 1 and abs(s - round(s / advance) * advance) <= tol)
+    candidates = {round(s / k, 2) for s in counts for k in range(1, 7)
+                  if (1 + settings.space_least) * p < s / k < (1 + settings.space_most) * p}
+    if not candidates:
+        return SINGLE
+    best = max(sorted(candidates), key=explained)
+    n = explained(best)
+    if n >= settings.space_min and n > explained(p) and n >= settings.space_share * len(longer):
+        return Spacing(p, best - p)
+    return SINGLE
+
+
 def _new_band(prev: Line, line: Line) -> bool:
     """Does `line` sit in a later table row than `prev` on the same page (a border between them)?"""
     return line.page == prev.page and line.words[0].get("band") != prev.words[0].get("band")
@@ -320,16 +390,17 @@ def sentence_habit(cells: list[list[Line]], settings: Settings = DEFAULT) -> boo
     return at_end >= settings.sentence_habit_min and within <= settings.sentence_habit_inside * at_end
 
 
-def paragraphs(lines: list[Line], step: float | None = None, settings: Settings = DEFAULT,
+def paragraphs(lines: list[Line], spacing: Spacing | None = None, settings: Settings = DEFAULT,
                right: float | None = None, sentences: bool = False,
                longest: dict[int, float] | None = None) -> list[Paragraph]:
     """Split lines into paragraphs at blank space, at bullets, and at page breaks that end a sentence.
     `sentences`: the document ends each action with its sentence (`sentence_habit`), so a line that ends one, or
     ends a lead-in's colon, with a capital opening the next parts two paragraphs. `longest`: per page, where the
-    column's longest line there ends (every cell of a column wraps at the same limit)."""
+    column's longest line there ends (every cell of a column wraps at the same limit). `spacing`: the plan's, when
+    known (`spacing`)."""
     if not lines:
         return []
-    step = step or pitch(lines)
+    sp = (spacing or SINGLE).of(lines)
     reach = _reach(lines, longest)
     paras: list[Paragraph] = []
     for ln in lines:
@@ -339,7 +410,7 @@ def paragraphs(lines: list[Line], step: float | None = None, settings: Settings 
             if ln.page == prev.page:
                 # blank space, or a finished sentence ended by Enter with room to spare on its line
                 ended = prev.text.rstrip()
-                new = ln.top - prev.top > settings.paragraph_gap * step or ln.words[0]["text"][:1].isupper() and (
+                new = sp.parts(ln.top - prev.top, settings) or ln.words[0]["text"][:1].isupper() and (
                     # a lead-in's colon, then its first item; or the document's habit of ending actions with Enter
                     (ended.endswith(":") or sentences and bool(_ENDS_SENTENCE.search(ended))) and not _listed(paras[-1])
                     or (hard_break(prev, ln, right, settings.wrap_slack) or _short_of_reach(prev, ln, reach, settings))
@@ -420,16 +491,17 @@ def chunks(line: Line) -> list[list[dict]]:
     return out
 
 
-def block_starts(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+def block_starts(lines: list[Line], settings: Settings = DEFAULT, spacing: Spacing | None = None) -> list[Line]:
     """The lines of an owner or date cell that open a block after blank space (or open the cell)."""
-    step = pitch(lines) if lines else 0.0
+    sp = (spacing or SINGLE).of(lines)
     return [ln for k, ln in enumerate(lines) if k == 0 or ln.page != lines[k - 1].page
-            or ln.top - lines[k - 1].top > settings.paragraph_gap * step]
+            or sp.blank(ln.top - lines[k - 1].top, settings)]
 
 
 def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None,
                   settings: Settings = DEFAULT, drop: float = 0.0, sentences: bool = False,
-                  reach: int | None = None, entry_lines: list[Line] = ()) -> list[Paragraph]:
+                  reach: int | None = None, entry_lines: list[Line] = (),
+                  spacing: Spacing | None = None) -> list[Paragraph]:
     """Split a paragraph where an owner or date block starts level with one of its lines that opens a sentence
     (the line above ended one), `settings.cue_reach` lines or more into the paragraph: further than an entry is
     typed below its own paragraph, so the entry marks an action typed on as one paragraph ('... in the group.' /
@@ -437,13 +509,16 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
     `drop`: how far below its paragraph's first line the document types its entries (a shift of one or two lines).
     `reach`: that many lines instead, where the document's habit is known (level: an entry beside a sentence's
     start is that action's, even one line into the paragraph). `entry_lines`: every line of the row's owner and date
-    cells, which tell an entry atop a page that continues one from the page before (`_carried`)."""
+    cells, which tell an entry atop a page that continues one from the page before (`_carried`). `spacing`: the
+    plan's."""
     out: list[Paragraph] = []
     # an entry typed low lies `drop` below its paragraph's start: with that taken off, it marks a start nearer the top
     if reach is None:
-        reach = settings.cue_reach - round(drop / cues[0].height / 1.15) if cues and drop else settings.cue_reach
+        space = spacing.space if spacing else 0.0
+        reach = settings.cue_reach - round(drop / (cues[0].height * 1.15 + space)) if cues and drop else (
+            settings.cue_reach)
     reach = max(1, reach)
-    carried = _carried(paras, cues, drop, entry_lines)
+    carried = _carried(paras, cues, drop, entry_lines, spacing)
     for p in paras:
         # a line after a lead-in's colon opens an action however near the top ('... will be taken:' / 'Adjudication
         # outcomes will be ...'): an entry level with it is that action's, not the lead-in's typed low
@@ -457,11 +532,12 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
             continue
         bounds = [0, *cuts, len(p.lines)]
         for a, b in zip(bounds, bounds[1:]):
-            out.extend(paragraphs(p.lines[a:b], right=right, settings=settings, sentences=sentences))
+            out.extend(paragraphs(p.lines[a:b], spacing, right=right, settings=settings, sentences=sentences))
     return out
 
 
-def _carried(paras: list[Paragraph], cues: list[Line], drop: float, entry_lines: list[Line] = ()) -> set[int]:
+def _carried(paras: list[Paragraph], cues: list[Line], drop: float, entry_lines: list[Line] = (),
+             spacing: Spacing | None = None) -> set[int]:
     """The lines (their ids) that entries typed `drop` low mark across a page break: an entry atop a page, level with
     a line there, whose place `drop` above lies above the page's first line of the cell, marks the line as many lines
     back through the cell's lines, on the page before (an action started two lines from a page's foot, its entry
@@ -470,7 +546,7 @@ def _carried(paras: list[Paragraph], cues: list[Line], drop: float, entry_lines:
     lines = [ln for p in paras for ln in p.lines]
     if not drop or not lines:
         return set()
-    back = round(drop / pitch(lines))
+    back = round(drop / (spacing or SINGLE).of(lines).advance)
     out = set()
     for c in cues:
         here = [k for k, ln in enumerate(lines) if ln.page == c.page]
@@ -522,13 +598,13 @@ def continues(line: str, before: str) -> bool:
     return bool(_JOINS_NEXT.search(before) or _JOINS_PREV.match(line.strip())) or before.count("(") > before.count(")")
 
 
-def _wrapped_run(lines: list[Line], k: int, right: float | None, step: float, settings: Settings) -> list[Line]:
+def _wrapped_run(lines: list[Line], k: int, right: float | None, sp: Spacing, settings: Settings) -> list[Line]:
     """Line k and the lines that wrap on from it (no blank space, no hard break; a page break is neither, so
     the run goes on atop the next page: 'Residential' + 'Custodial Manager')."""
     run = [lines[k]]
     for ln in lines[k + 1:]:
         prev = run[-1]
-        apart = ln.top - prev.top > settings.paragraph_gap * step or hard_break(prev, ln, right, settings.wrap_slack)
+        apart = sp.parts(ln.top - prev.top, settings) or hard_break(prev, ln, right, settings.wrap_slack)
         if _new_band(prev, ln) or ln.page == prev.page and apart:
             break
         run.append(ln)
@@ -547,7 +623,7 @@ def _per_line(beside):
     return at
 
 
-def entries(lines: list[Line], beside=None, opens=None, step: float | None = None, right: float | None = None,
+def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing | None = None, right: float | None = None,
             split_segments: bool = False, settings: Settings = DEFAULT, segment_opens=None) -> list[Paragraph]:
     """Split an owner or date cell into entries. Blank space separates them; so does a line that sits
     beside a different response paragraph than the line above it (`beside(line)` gives that
@@ -559,10 +635,11 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
     owners stacked one per line with no separator. With `split_segments` (dates: one per action)
     such a line starts a new entry instead, when `opens` agrees. Where the layout cannot tell (the next
     line's first word would not have fitted either), `segment_opens(line_text, text_so_far)` may (for
-    segments: `segment_opens([line, line + next, ...], segment_so_far)`, the line and what wraps on below it)."""
+    segments: `segment_opens([line, line + next, ...], segment_so_far)`, the line and what wraps on below it).
+    `spacing`: the plan's; where it spaces its paragraphs, a step of one advance shows where Enter was pressed."""
     if not lines:
         return []
-    step = step or pitch(lines)
+    sp = (spacing or SINGLE).of(lines)
     if beside is not None:
         beside = _per_line(beside)
     out: list[Paragraph] = []
@@ -576,23 +653,24 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
             # it would continue: a stacked owner broken by the page ('Head of Safety' / 'Neurodiversity' +
             # 'Support Manager' atop the next page) is unfinished, however whole the entry's first owner
             seg = reflow(out[-1].lines[max([0, *cuts[-1]]):])
-            new = opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), seg)
+            new = opens is None or opens(reflow(_wrapped_run(lines, k, right, sp, settings)), seg)
         else:
             # beside the next paragraph, judged on the line with what wraps on below it ('Neurodiversi' + 'ty
             # Support Manager': a narrow column breaks words), after the segment it would continue (a stacked owner
             # begun, 'Head of Residence' / 'Foreign', is unfinished however whole the entry's text reads)
             seg = reflow(out[-1].lines[max([0, *cuts[-1]]):])
-            new = ln.top - prev.top > settings.paragraph_gap * step or (
+            new = sp.blank(ln.top - prev.top, settings) or (
                 beside is not None and beside(ln) != beside(prev)
-                and (opens is None or opens(reflow(_wrapped_run(lines, k, right, step, settings)), seg)))
+                and (opens is None or opens(reflow(_wrapped_run(lines, k, right, sp, settings)), seg)))
         segment = False
         if not new and prev is not None and split_segments and segment_opens is not None and ln.text[:1].islower() \
                 and not _JOINS_NEXT.search(so_far) and not _JOINS_WORD.match(ln.text):
             # a line in lower case continues the entry above, unless it and what wraps on below it read as an
             # entry of their own after a whole one ('end of August' + 'end of' / 'November')
-            new = bool(segment_opens(reflow(_wrapped_run(lines, k, right, step, settings)), so_far, whole=True))
+            new = bool(segment_opens(reflow(_wrapped_run(lines, k, right, sp, settings)), so_far, whole=True))
         if not new and prev is not None and not continues(ln.text, so_far):
-            if hard_break(prev, ln, right, settings.wrap_slack):
+            if ln.page == prev.page and sp.parts(ln.top - prev.top, settings) or hard_break(
+                    prev, ln, right, settings.wrap_slack):
                 if split_segments:
                     new = opens is None or opens(ln.text, so_far)
                 elif beside is not None and beside(ln) != beside(prev):
@@ -606,7 +684,7 @@ def entries(lines: list[Line], beside=None, opens=None, step: float | None = Non
                 else:
                     # judged on the line and the lines that wrap on below it (a post may take several lines, six
                     # in a column so narrow it breaks words: 'Chris' / 'Hughes' / '– Head' / 'of' / 'Residen' / 'ce')
-                    run = _wrapped_run(lines, k, right, step, settings)
+                    run = _wrapped_run(lines, k, right, sp, settings)
                     ahead = [reflow(run[:n]) for n in range(1, settings.post_lines + 1)]
                     segment = bool(segment_opens(ahead, reflow(out[-1].lines[cut:])))
                     if segment and beside is not None and beside(ln) != beside(prev):
@@ -808,7 +886,7 @@ def _join_entries(above: Paragraph, below: Paragraph, spans: list | None = None)
 
 
 def split_to_count(paras: list[Paragraph], want: int, right: float | None = None,
-                   settings: Settings = DEFAULT) -> list[Paragraph]:
+                   settings: Settings = DEFAULT, spacing: Spacing | None = None) -> list[Paragraph]:
     """Split paragraphs at line ends that end a sentence (the next line opening with a capital) until `want` of them
     act, when entries stacked at the top of the cell say how many actions there are but a column too narrow to show
     where Enter was pressed ran them together ('HMP Leeds will:' / 'The policy ...'). A lead-in's colon is cut
@@ -836,5 +914,5 @@ def split_to_count(paras: list[Paragraph], want: int, right: float | None = None
             continue
         bounds = [0, *sorted(cuts[pi]), len(p.lines)]
         for a, b in zip(bounds, bounds[1:]):
-            out.extend(paragraphs(p.lines[a:b], right=right, settings=settings))
+            out.extend(paragraphs(p.lines[a:b], spacing, right=right, settings=settings))
     return out

@@ -9,7 +9,9 @@ Out: one PNG per page (`<stem>-p<N>.png`) with, drawn over the page:
 - section rows (orange box, labelled with the section name);
 - the response paragraphs (thin grey boxes), and every owner entry (red) and date entry (magenta) with a
   line to the paragraph it was assigned to; an entry beside no action gets a cross;
-- the placement habit chosen for the row (level, one or two lines low, stacked at the top).
+- the placement habit chosen for the row (level, one or two lines low, stacked at the top);
+- whether the plan is single-spaced or adds space after each paragraph, and how far one press of Enter then moves
+  (entries typed low and blank lines are measured in it).
 
 When a plan reads wrong, these show which stage went wrong: a column named wrongly, a section taken
 for a record, a row not stitched, an entry sent to the wrong paragraph.
@@ -72,7 +74,10 @@ def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, 
                     x, y = im._reproject((a + 2, 4))
                     im.draw.text((x, y), name, fill=BLUE + (255,))
                 x, y = im._reproject((edges[0] + 2, 14))
-                im.draw.text((x, y), f"table read {scan.mode or '?'}", fill=BLUE + (255,))
+                sp = rec.spacing
+                spaced = (f"; paragraphs {sp.space:.1f} pt apart, Enter {sp.advance:.1f} pt" if sp.space
+                          else "; single-spaced")
+                im.draw.text((x, y), f"table read {scan.mode or '?'}{spaced}", fill=BLUE + (255,))
             for pg, b, name in scan.sections:
                 if pg == pageno:
                     box(b, ORANGE, f"section: {name}")

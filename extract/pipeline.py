@@ -14,6 +14,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from actionplans.schemas import Action, Document, Metadata, Quality, Recommendation, RowWarning, Source
@@ -22,7 +23,9 @@ from pydantic import ValidationError
 from . import errors, ocr
 from .align import STACKED, beside, choose, document_habit, hypotheses, unpaired
 from .cells import (
+    SINGLE,
     Paragraph,
+    Spacing,
     block_starts,
     continues,
     entries,
@@ -36,8 +39,8 @@ from .cells import (
     mend_breaks,
     merge_to_count,
     paragraphs,
-    pitch,
     sentence_habit,
+    spacing,
     split_at,
     split_at_cues,
     split_lead_ins,
@@ -113,8 +116,9 @@ def looks_like_header(text: str) -> bool:
     return len(words) <= 24 and len({header_field(w) for w in words} - {None}) >= 3
 
 
-def _cell_paragraphs(words: list[dict], right: float | None = None, sentences: bool = False) -> list[Paragraph]:
-    return paragraphs(to_lines(words), right=right, sentences=sentences)
+def _cell_paragraphs(words: list[dict], right: float | None = None, sentences: bool = False,
+                     spacing: Spacing | None = None) -> list[Paragraph]:
+    return paragraphs(to_lines(words), spacing, right=right, sentences=sentences)
 
 
 # What joins two owners in one entry: '/', ',', ';', '&', 'and'.
@@ -280,14 +284,15 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 
 
 def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
-              response_lines: list | None = None, longest: dict[int, float] | None = None) -> CellText:
+              response_lines: list | None = None, longest: dict[int, float] | None = None,
+              spacing: Spacing = SINGLE) -> CellText:
     ref = text_of(row.words("ref"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
         ref = m.group(0) if m else ref
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
     lines = to_lines(row.words("response")) if response_lines is None else response_lines
-    response = paragraphs(lines, right=rights.get("response"), sentences=sentences, longest=longest)
+    response = paragraphs(lines, spacing, right=rights.get("response"), sentences=sentences, longest=longest)
     decision_text = text_of(row.words("decision")) or None
     if decision_text is None and response and DECISION_ONLY.match(response[0].text):
         decision_text, response = response[0].text, response[1:]  # the decision heads the response cell
@@ -296,7 +301,7 @@ def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
         head = response[0].lines[0]
         decision_text = head.text
         response = _cell_paragraphs([w for w in row.words("response") if not (
-            w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"), sentences)
+            w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"), sentences, spacing)
     return CellText(ref, decision_text, _cell_paragraphs(row.words("text")), response,
                     mend_breaks(to_lines(row.words("owner")), rights.get("owner")), to_lines(row.words("date")))
 
@@ -304,7 +309,8 @@ def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
 def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
                habits: tuple = (None, None), blank_parted: bool = False, base: CellText | None = None,
                sentences: bool = False, response_lines: list | None = None,
-               longest: dict[int, float] | None = None, every_marked: bool = False) -> RowCells:
+               longest: dict[int, float] | None = None, every_marked: bool = False,
+               spacing: Spacing = SINGLE) -> RowCells:
     """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
     document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
     many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
@@ -312,15 +318,16 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     with none between them are one entry, whatever paragraph the lower ones sit beside. `base`: the row's
     `read_text`, when a first reading already has it. `sentences`: the document ends each action with its
     sentence (`sentence_habit`); `response_lines`: the response cell's lines, where the caller has them
-    already."""
-    base = base or read_text(row, rights, sentences, response_lines, longest)
+    already. `spacing`: the plan's line pitch and paragraph space (`cells.spacing`): distances a typist makes by
+    pressing Enter (entries typed low, blank space) are measured in its advance."""
+    base = base or read_text(row, rights, sentences, response_lines, longest, spacing)
     ref, response, decision_text = base.ref, base.response, base.decision_text
     owner_lines, date_lines = base.owner_lines, base.date_lines
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
-            for ln in block_starts(lines, settings)]
+            for ln in block_starts(lines, settings, spacing)]
 
     def date_entries(level_of) -> list[Paragraph]:
-        return entries(date_lines, level_of, opens_date, split_segments=True, right=rights.get("date"),
+        return entries(date_lines, level_of, opens_date, spacing, split_segments=True, right=rights.get("date"),
                        settings=settings, segment_opens=opens_date)
     if habits[1] != STACKED and date_lines:
         # a date that ends where the next opens, no blank space between them, is a cue too: each is an action's
@@ -329,12 +336,12 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
             base.entries[("date", STACKED)] = date_entries(None)
         known = {id(c) for c in cues}
         cues += [e.lines[0] for e in base.entries[("date", STACKED)] if id(e.lines[0]) not in known]
-    lh = pitch([ln for p in response for ln in p.lines]) if response else 12.0
+    lh = spacing.of([ln for p in response for ln in p.lines]).advance if response else 12.0 + spacing.space
     shift = habits[0] if habits[0] not in (None, STACKED) else habits[1] if habits[1] != STACKED else 0
     level_habit = shift == 0 and 0 in habits  # known to type entries level: one beside any sentence's start marks it
     response = split_at_cues(response, cues, rights.get("response"), settings=settings, drop=(shift or 0) * lh,
                              sentences=sentences, reach=1 if level_habit or shift in habits else None,
-                             entry_lines=owner_lines + date_lines)
+                             entry_lines=owner_lines + date_lines, spacing=spacing)
     known_habit = shift is not None and shift in habits  # entries typed level, or so many lines low, throughout
 
     def level(shift):
@@ -353,8 +360,9 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
         return base.entries[key]
 
     def read_owners(shift) -> list[Paragraph]:
-        return read_once("owner", shift, lambda sh: entries(owner_lines, level(sh), opens_owner, settings=settings,
-                                                            right=rights.get("owner"), segment_opens=stacks_owner))
+        return read_once("owner", shift, lambda sh: entries(owner_lines, level(sh), opens_owner, spacing,
+                                                            settings=settings, right=rights.get("owner"),
+                                                            segment_opens=stacks_owner))
 
     def read_dates(shift) -> list[Paragraph]:
         return read_once("date", shift, lambda sh: date_entries(level(sh)))
@@ -370,22 +378,21 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
         response = split_lead_ins(unmarked if every_marked else joined, marks, tol, drop)
 
     owners, dates = read_owners(STACKED if blank_parted else habits[0]), read_dates(habits[1])
-    step = pitch(owner_lines) if owner_lines else lh
+    osp = spacing.of(owner_lines) if owner_lines else spacing
     breaks = [(a, b) for a, b in zip(owners, owners[1:]) if a.lines[-1].page == b.lines[0].page]
-    owner_breaks = (sum(b.lines[0].top - a.lines[-1].top > settings.paragraph_gap * step for a, b in breaks),
-                    len(breaks))
+    owner_breaks = (sum(osp.blank(b.lines[0].top - a.lines[-1].top, settings) for a, b in breaks), len(breaks))
     if habits[0] != STACKED:
         starts = [(d.page, d.top) for d in dates]
         owners = split_at(owners, starts, settings.level_share * lh)
         if dates and habits[1] != STACKED:
-            owners = join_unpaired(owners, starts, settings.level_share * lh, settings.paragraph_gap * step)
+            owners = join_unpaired(owners, starts, settings.level_share * lh, settings.paragraph_gap * osp.advance)
     if habits[0] == STACKED and habits[1] == STACKED and len(owners) > len(dates) > 0:
         owners = join_across_pages(owners, len(dates))  # the stacked dates count the actions
     # as read if stacked at the top of the cell, whatever paragraph a line sits beside
     owners_stacked = owners if habits[0] == STACKED else read_owners(STACKED)
     dates_stacked = dates if habits[1] == STACKED else read_dates(STACKED)
     if habits[1] == STACKED:  # the stacked dates say how many actions there are: one each
-        response = split_to_count(response, len(dates), rights.get("response"), settings)
+        response = split_to_count(response, len(dates), rights.get("response"), settings, spacing)
         response = merge_to_count(response, len(dates))
     return RowCells(row, ref, base.text, decision_text, response,
                     owners, dates, hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked),
@@ -517,13 +524,14 @@ def placement_habits(read: list[RowCells], settings: Settings = DEFAULT) -> tupl
 class Recovery:
     """What the table stages found in a document's pages, before records are built: the page lines, the
     furniture dropped, the scan (columns, rows, sections, joins), every row read into paragraphs and
-    entries, and the owner/date placement habits of the document. `actionplans debug` draws it."""
+    entries, the owner/date placement habits of the document and its line spacing. `actionplans debug` draws it."""
     lines_per_page: list[list[tuple[float, float, str]]]
     furniture: list[set[float]]
     banners: set[str]
     scan: Scan
     cells: list[RowCells]
     habits: tuple
+    spacing: Spacing = SINGLE
 
 
 def _off_furniture(words: list[dict], tops) -> list[dict]:
@@ -577,8 +585,11 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     sentences = sentence_habit([lines for row, lines in zip(scan.rows, response) if not _refused(row, lines)],
                                settings)
     longest = _longest_lines(response, scan.columns)
-    read = [read_cells(row, rights, settings, sentences=sentences, response_lines=lines, longest=longest)
-            for row, lines in zip(scan.rows, response)]
+    # how far Enter moves the typist: a line, or a line and the space Word adds after each paragraph
+    space = spacing(chain(response, (to_lines(row.words(c)) for row in scan.rows for c in ("owner", "date"))),
+                    settings)
+    read = [read_cells(row, rights, settings, sentences=sentences, response_lines=lines, longest=longest,
+                       spacing=space) for row, lines in zip(scan.rows, response)]
     del response
     habits = placement_habits(read, settings)
     parted, breaks = (sum(c.owner_breaks[k] for c in read) for k in (0, 1))
@@ -594,8 +605,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     for i, c in enumerate(read):  # in place: each first reading goes as its second is made
         if again[i]:
             read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences,
-                                 every_marked=every_marked)
-    return Recovery(lines_per_page, drop, banners, scan, read, habits)
+                                 every_marked=every_marked, spacing=space)
+    return Recovery(lines_per_page, drop, banners, scan, read, habits, space)
 
 
 @functools.cache

@@ -53,6 +53,18 @@ class Settings(BaseModel):
     paragraph_gap: float = Field(
         1.45, gt=1, description="A step between line tops this many times the usual line pitch is blank space: "
                                 "a new paragraph or entry")
+    space_least: float = Field(
+        0.12, gt=0, description="Steps between line tops longer than a pitch by this share of it or more, and less "
+                                "than `space_most`, are a paragraph's space after, when they gather at one length")
+    space_most: float = Field(
+        0.75, gt=0, lt=1, description="... and by less than this share (two pitches would be a blank line)")
+    space_min: int = Field(
+        4, ge=1, description="Steps of one such length a plan shows before its paragraphs are judged spaced")
+    space_spread: float = Field(
+        0.06, gt=0, description="Steps within this share of a pitch of their median are of one length")
+    space_share: float = Field(
+        0.6, gt=0, le=1, description="Share of the steps between a pitch and a blank line that must be of one length "
+                                     "for the plan to be judged spaced (a single-spaced plan shows a stray few)")
     wrap_slack: float = Field(
         2.0, ge=0, description="A line ends in a hard break (Enter), not a wrap, when the next line's first word "
                                "would still have fitted after it with this many points to spare")

@@ -6,6 +6,7 @@ import functools
 import pytest
 from actionplans.extract.align import STACKED, choose, hypotheses
 from actionplans.extract.cells import (
+    SINGLE,
     broken_word,
     continues,
     entries,
@@ -19,6 +20,7 @@ from actionplans.extract.cells import (
     paragraphs,
     reflow,
     sentence_habit,
+    spacing,
     split_at,
     split_lead_ins,
     to_lines,
@@ -317,6 +319,57 @@ def test_entries_stacked_at_the_top_of_the_cell_go_to_the_actions_in_order_skipp
                     split_segments=True, opens=opens_date, segment_opens=opens_date, right=800)
     chosen = choose(hypotheses(response, dates, 11.5, share=3.0))
     assert chosen.hypothesis == STACKED and chosen.targets == [1, 2, 3]
+
+
+def spaced(*paras, x0=300.0, pitch=11.5, space=6.0, top=100.0):
+    """Word boxes of paragraphs typed with Word's space after each (a paragraph: a string per line; None: a blank
+    paragraph, which takes its space too)."""
+    out, y = [], top
+    for p in paras:
+        for line in p if p is not None else [None]:
+            if line is not None:
+                out += words(line, x0=x0, top=y)
+            y += pitch
+        y += space
+    return out
+
+
+def test_a_plans_paragraph_space_is_measured_from_steps_no_number_of_lines_makes():
+    response = to_lines(spaced(["HMPPS will:"], ["\u2022 Review the policy on", "use of force."], None,
+                               ["\u2022 Publish the data", "each quarter."], ["\u2022 Train staff."]))
+    owners = to_lines(spaced(["Governor"], None, ["Head of Safety"], ["Head of Security"], x0=600))
+    sp = spacing([response, owners])
+    assert sp.pitch == pytest.approx(11.5) and sp.space == pytest.approx(6.0)
+    assert sp.advance == pytest.approx(17.5)
+    # single-spaced, blank lines between: every longer step is whole lines
+    single = to_lines(words("HMPPS will:", None, "\u2022 Review the policy on", "use of force.", None, None,
+                            "\u2022 Train staff.", None, "\u2022 Publish the data.", x0=300))
+    assert spacing([single, to_lines(words("Governor", None, "Head of Safety", None, None, "Head", x0=600))]) == SINGLE
+
+
+def test_in_a_spaced_plan_entries_stacked_a_blank_line_apart_are_still_stacked():
+    paras = (["HMPPS will:"], ["\u2022 Review the policy on", "use of force."], ["\u2022 Publish the data",
+                                                                            "each quarter."], ["\u2022 Train staff."])
+    response_lines = to_lines(spaced(*paras))
+    date_lines = to_lines(spaced(["June 2021"], None, ["July 2021"], None, ["August 2021"], x0=700))
+    sp = spacing([response_lines, date_lines])
+    response = paragraphs(response_lines, sp)
+    dates = entries(date_lines, None, opens_date, sp, split_segments=True, segment_opens=opens_date, right=800)
+    assert [p.text for p in response][1:] == ["Review the policy on use of force.", "Publish the data each quarter.",
+                                              "Train staff."]
+    # a document that stacks its entries reads this row so
+    assert choose(hypotheses(response, dates, sp.advance, share=3.0), prior=STACKED).targets == [1, 2, 3]
+    # measured in lines, not presses of Enter, the blank lines part them too far for a stack
+    assert STACKED not in hypotheses(response, dates, sp.pitch, share=3.0)
+
+
+def test_in_a_spaced_plan_owners_typed_one_a_line_with_no_blank_between_are_one_entry():
+    lines = to_lines(spaced(["Custodial Manager (Priya", "Doyle)"], ["Head of Safety"], None, ["Governor"], x0=600))
+    sp = spacing([lines, to_lines(spaced(["\u2022 One."], ["\u2022 Two."], ["\u2022 Three."]))])
+    first, second = entries(lines, spacing=sp, right=760)
+    assert first.segments == ["Custodial Manager (Priya Doyle)", "Head of Safety"] and second.text == "Governor"
+    # read single-spaced (the cell's pitch its wrap's), a paragraph's space passes for a blank line
+    assert len(entries(lines, right=760)) == 3
 
 
 def test_a_lone_entry_atop_a_cell_in_a_plan_that_stacks_its_entries_goes_to_the_first_action_not_the_lead_in():
