@@ -99,11 +99,13 @@ def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
     lines: list[Line] = []
     share = settings.line_overlap
     run: list[dict] | None = None  # the words of the line being gathered, its page, top, bottom and right edge
-    page = top = bottom = x1 = 0.0
+    page = top = bottom = x1 = first = 0.0
     for k in sorted(range(len(words)), key=keys.__getitem__):
         w = words[k]
         wpage, wtop, wbottom = keys[k][0], w["top"], w["bottom"]
-        if run is not None and page == wpage and wtop < bottom - share * (wbottom - wtop):
+        # measured against the line's first word, not its lowest: lines of two columns that do not keep step (a
+        # spaced plan's columns drift apart by its paragraphs' space) would otherwise chain down the page into one
+        if run is not None and page == wpage and wtop < first - share * (wbottom - wtop):
             run.append(w)
             if wbottom > bottom:
                 bottom = wbottom
@@ -112,7 +114,7 @@ def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
             continue
         if run is not None:
             lines.append(_line(page, top, bottom, x1, run))
-        run, page, top, bottom, x1 = [w], wpage, wtop, wbottom, w["x1"]
+        run, page, top, bottom, x1, first = [w], wpage, wtop, wbottom, w["x1"], wbottom
     if run is not None:
         lines.append(_line(page, top, bottom, x1, run))
     return lines

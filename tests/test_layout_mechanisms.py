@@ -334,6 +334,20 @@ def spaced(*paras, x0=300.0, pitch=11.5, space=6.0, top=100.0):
     return out
 
 
+def test_lines_of_two_columns_that_do_not_keep_step_never_chain_into_one():
+    # a spaced plan: the text column's lines and the response column's drift half a line apart (word boxes as tall
+    # as a large font's, nearly the pitch)
+    text = words("Discrimination incident", "forms should be", "investigated promptly", "and thoroughly.", x0=100,
+                 pitch=15.0)
+    response = words("Actions to be completed:", "An external partner will", "quality assure a sample", x0=300,
+                     pitch=15.0, top=107.0)
+    for w in text + response:
+        w["bottom"] = w["top"] + 14.0
+    lines = to_lines(text + response)
+    assert all(max(w["top"] for w in ln.words) - ln.top < 15.0 for ln in lines)  # no line reaches a third row
+    assert len(lines) >= 4
+
+
 def test_a_plans_paragraph_space_is_measured_from_steps_no_number_of_lines_makes():
     response = to_lines(spaced(["HMPPS will:"], ["\u2022 Review the policy on", "use of force."], None,
                                ["\u2022 Publish the data", "each quarter."], ["\u2022 Train staff."]))
