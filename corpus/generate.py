@@ -44,7 +44,8 @@ every record metric met; its one worst alignment then studied), 4177 (stop 19: e
 (stop 19: alignment under its line at bullets=none; its two worst-read plans then studied), 5903 (stop 19's
 closing run: alignment under its line, every plan short of it of the two known classes), 7603 (stop 19, a
 second closing run: alignment under its line at placement=stacked), 2468 (stop 20: the spacing dimension's
-first acceptance run, under its lines at spacing=word; its worst plan then studied).
+first acceptance run, under its lines at spacing=word; its worst plan then studied), 3579 (stop 20's closing
+run: two plans described, not fixed).
 """
 
 from __future__ import annotations
