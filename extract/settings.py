@@ -48,23 +48,25 @@ class Settings(BaseModel):
         4.0, ge=0, description="Column edges on a later page within this many points continue the same table")
     # -- cells -> lines -> paragraphs --------------------------------------------------------------------
     line_overlap: float = Field(
-        0.4, gt=0, lt=1, description="A word joins a line when it starts above the line's bottom by this share of "
-                                     "its height (words of one line differ in top by font and superscripts)")
+        0.4, gt=0, lt=1, description="A word joins a line when it starts above the bottom of the line's first word by "
+                                     "this share of its height (words of one line differ in top by font and "
+                                     "superscripts)")
     paragraph_gap: float = Field(
         1.45, gt=1, description="A step between line tops this many times the usual line pitch is blank space: "
                                 "a new paragraph or entry")
     space_least: float = Field(
-        0.12, gt=0, description="Steps between line tops longer than a pitch by this share of it or more, and less "
-                                "than `space_most`, are a paragraph's space after, when they gather at one length")
+        0.12, gt=0, description="A plan's paragraphs are spaced when one advance (a pitch and a space after) longer "
+                                "than a pitch by this share of it or more, and by less than `space_most`, explains "
+                                "its longer steps between line tops as whole numbers of advances")
     space_most: float = Field(
-        0.75, gt=0, lt=1, description="... and by less than this share (two pitches would be a blank line)")
+        0.75, gt=0, lt=1, description="... by less than this share (two pitches would be a blank line)")
     space_min: int = Field(
-        4, ge=1, description="Steps of one such length a plan shows before its paragraphs are judged spaced")
+        4, ge=1, description="Longer steps such an advance must explain before a plan's paragraphs are judged spaced")
     space_spread: float = Field(
-        0.06, gt=0, description="Steps within this share of a pitch of their median are of one length")
+        0.06, gt=0, description="A step within this share of a pitch of a whole number of advances is explained")
     space_share: float = Field(
-        0.6, gt=0, le=1, description="Share of the steps between a pitch and a blank line that must be of one length "
-                                     "for the plan to be judged spaced (a single-spaced plan shows a stray few)")
+        0.6, gt=0, le=1, description="Share of a plan's steps longer than a pitch the advance must explain (and more "
+                                     "than whole pitches do) for its paragraphs to be judged spaced")
     wrap_slack: float = Field(
         2.0, ge=0, description="A line ends in a hard break (Enter), not a wrap, when the next line's first word "
                                "would still have fitted after it with this many points to spare")
