@@ -216,14 +216,14 @@ def spacing(cells: Iterable[list[Line]], settings: Settings = DEFAULT) -> Spacin
     space) for each press of Enter. So a single-spaced plan's longer steps are whole pitches (a blank line two), and
     a spaced plan's are whole advances of one length, which no number of pitches makes ('18.7', '37.3', '56.0' after
     lines '12.6' apart). The plan is judged spaced when one advance longer than a pitch explains more of its longer
-    steps than the pitch does, and most of them."""
+    steps than the pitch does, and most of them. Steps are measured in the height of the line they leave, so a plan
+    whose cells mix font sizes shows each size's wraps at one length, not a second pitch passing for an advance."""
     steps, heights = [], []
     for lines in cells:  # one cell's lines at a time (`cells` may make them as it goes)
-        steps += [b.top - a.top for a, b in zip(lines, lines[1:])
-                  if a.page == b.page and b.top > a.top and not _new_band(a, b)]
+        steps += [(b.top - a.top) / a.height for a, b in zip(lines, lines[1:])
+                  if a.page == b.page and b.top > a.top and a.height > 0 and not _new_band(a, b)]
         heights += [ln.height for ln in lines]
-    low = 0.8 * median(heights) if steps else 0.0
-    steps = sorted(s for s in steps if s >= low)  # (a line split off another by a superscript is no step)
+    steps = sorted(s for s in steps if s >= 0.8)  # (a line split off another by a superscript is no step)
     if not steps:
         return SINGLE
     least = steps[len(steps) // 10]  # the shortest steps are wraps (a scan's line positions wander a little)
@@ -232,19 +232,20 @@ def spacing(cells: Iterable[list[Line]], settings: Settings = DEFAULT) -> Spacin
     if len(longer) < settings.space_min:
         return SINGLE
     tol = settings.space_spread * p
-    counts = Counter(round(s, 1) for s in longer)  # a long plan repeats a few lengths thousands of times
+    counts = Counter(round(s, 3) for s in longer)  # a long plan repeats a few lengths thousands of times
 
     def explained(advance: float) -> int:
         return sum(n for s, n in counts.items()
                    if round(s / advance) >= 1 and abs(s - round(s / advance) * advance) <= tol)
-    candidates = {round(s / k, 2) for s in counts for k in range(1, 7)
+    candidates = {round(s / k, 3) for s in counts for k in range(1, 7)
                   if (1 + settings.space_least) * p < s / k < (1 + settings.space_most) * p}
     if not candidates:
         return SINGLE
     best = max(sorted(candidates), key=explained)
     n = explained(best)
     if n >= settings.space_min and n > explained(p) and n >= settings.space_share * len(longer):
-        return Spacing(p, best - p)
+        h = median(heights)  # back to points, at the plan's usual line height
+        return Spacing(p * h, (best - p) * h)
     return SINGLE
 
 

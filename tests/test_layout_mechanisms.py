@@ -359,6 +359,16 @@ def test_a_plans_paragraph_space_is_measured_from_steps_no_number_of_lines_makes
     single = to_lines(words("HMPPS will:", None, "\u2022 Review the policy on", "use of force.", None, None,
                             "\u2022 Train staff.", None, "\u2022 Publish the data.", x0=300))
     assert spacing([single, to_lines(words("Governor", None, "Head of Safety", None, None, "Head", x0=600))]) == SINGLE
+    # single-spaced cells of two font sizes: each size's wraps are one pitch of its own, not a pitch and a space
+    small = to_lines(words("\u2022 Review the policy on", "use of force.", "\u2022 Publish the data", "each quarter.",
+                           "\u2022 Train staff", "this year.", x0=300))
+    large = to_lines(words("\u2022 Review the policy on", "use of force.", "\u2022 Publish the data", "each quarter.",
+                           "\u2022 Train staff", "this year.", x0=300, pitch=13.8, top=400))
+    for ln in large:
+        for w in ln.words:
+            w["bottom"] = w["top"] + 12.0
+    large = to_lines([w for ln in large for w in ln.words])
+    assert spacing([small, large, small, large]) == SINGLE
 
 
 def test_in_a_spaced_plan_entries_stacked_a_blank_line_apart_are_still_stacked():
