@@ -517,9 +517,8 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
     out: list[Paragraph] = []
     # an entry typed low lies `drop` below its paragraph's start: with that taken off, it marks a start nearer the top
     if reach is None:
-        space = spacing.space if spacing else 0.0
-        reach = settings.cue_reach - round(drop / (cues[0].height * 1.15 + space)) if cues and drop else (
-            settings.cue_reach)
+        reach = settings.cue_reach - round(drop / (cues[0].height * 1.15 + (spacing or SINGLE).space)) if (
+            cues and drop) else settings.cue_reach
     reach = max(1, reach)
     carried = _carried(paras, cues, drop, entry_lines, spacing)
     for p in paras:

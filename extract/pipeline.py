@@ -283,9 +283,14 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
     return out
 
 
+def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
+    """The lines of a row's owner cell (words broken at its edge marked) and of its date cell."""
+    return mend_breaks(to_lines(row.words("owner")), rights.get("owner")), to_lines(row.words("date"))
+
+
 def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
               response_lines: list | None = None, longest: dict[int, float] | None = None,
-              spacing: Spacing = SINGLE) -> CellText:
+              spacing: Spacing = SINGLE, entry_lines: tuple[list, list] | None = None) -> CellText:
     ref = text_of(row.words("ref"))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
@@ -303,24 +308,25 @@ def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
         response = _cell_paragraphs([w for w in row.words("response") if not (
             w.get("page") == head.page and abs(w["top"] - head.top) < 1)], rights.get("response"), sentences, spacing)
     return CellText(ref, decision_text, _cell_paragraphs(row.words("text")), response,
-                    mend_breaks(to_lines(row.words("owner")), rights.get("owner")), to_lines(row.words("date")))
+                    *(entry_lines or entry_cells(row, rights)))
 
 
 def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
                habits: tuple = (None, None), blank_parted: bool = False, base: CellText | None = None,
                sentences: bool = False, response_lines: list | None = None,
                longest: dict[int, float] | None = None, every_marked: bool = False,
-               spacing: Spacing = SINGLE) -> RowCells:
+               spacing: Spacing = SINGLE, entry_lines: tuple[list, list] | None = None) -> RowCells:
     """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
     document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
     many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
     `blank_parted`: the document parts its owner entries with blank space, so owners typed one under another
     with none between them are one entry, whatever paragraph the lower ones sit beside. `base`: the row's
     `read_text`, when a first reading already has it. `sentences`: the document ends each action with its
-    sentence (`sentence_habit`); `response_lines`: the response cell's lines, where the caller has them
-    already. `spacing`: the plan's line pitch and paragraph space (`cells.spacing`): distances a typist makes by
-    pressing Enter (entries typed low, blank space) are measured in its advance."""
-    base = base or read_text(row, rights, sentences, response_lines, longest, spacing)
+    sentence (`sentence_habit`); `response_lines`, `entry_lines`: the response cell's lines and the owner and date
+    cells' (`entry_cells`), where the caller has them already. `spacing`: the plan's line pitch and paragraph
+    space (`cells.spacing`): distances a typist makes by pressing Enter (entries typed low, blank space) are measured
+    in its advance."""
+    base = base or read_text(row, rights, sentences, response_lines, longest, spacing, entry_lines)
     ref, response, decision_text = base.ref, base.response, base.decision_text
     owner_lines, date_lines = base.owner_lines, base.date_lines
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
@@ -585,12 +591,12 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     sentences = sentence_habit([lines for row, lines in zip(scan.rows, response) if not _refused(row, lines)],
                                settings)
     longest = _longest_lines(response, scan.columns)
+    entry = [entry_cells(row, rights) for row in scan.rows]  # read once: measured here, then kept by each row
     # how far Enter moves the typist: a line, or a line and the space Word adds after each paragraph
-    space = spacing(chain(response, (to_lines(row.words(c)) for row in scan.rows for c in ("owner", "date"))),
-                    settings)
+    space = spacing(chain(response, (lines for pair in entry for lines in pair)), settings)
     read = [read_cells(row, rights, settings, sentences=sentences, response_lines=lines, longest=longest,
-                       spacing=space) for row, lines in zip(scan.rows, response)]
-    del response
+                       spacing=space, entry_lines=pair) for row, lines, pair in zip(scan.rows, response, entry)]
+    del response, entry
     habits = placement_habits(read, settings)
     parted, breaks = (sum(c.owner_breaks[k] for c in read) for k in (0, 1))
     blank_parted = breaks >= settings.gap_habit_min and parted >= settings.gap_habit * breaks
