@@ -576,6 +576,21 @@ def test_a_header_repeated_atop_every_page_is_the_plans_header_not_a_running_hea
     assert "Sample plan – OFFICIAL" in dropped and not any("Outcome" in t for t in dropped)
 
 
+def test_headings_over_columns_the_header_page_leaves_blank_are_still_the_plans_columns():
+    from actionplans.extract.pipeline import recover
+    first = [["S1", "Leaders should act.", "Agreed", "A panel will meet.", None, None],
+             [None, None, None, "Data will be published.", None, None]]
+    later = [["S2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2024"],
+             [None, None, None, "A review will follow.", "Head of Safety", "June 2024"]]
+    pages = [plan_page(1, first), dict(plan_page(2, later), words=[
+        w for w in plan_page(2, later)["words"] if not 55 < w["top"] < 70])]  # the header on its first page only
+    rec = recover(pages)
+    # nothing under 'Led by' and 'Due by' on the header's page: still columns, named by what later pages hold
+    assert rec.scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    assert [r.words("ref")[0]["text"] for r in rec.scan.rows] == ["S1", "S2"]  # the first body line is no header
+    assert [w["text"] for w in rec.scan.rows[1].words("date")] == ["May", "2024", "June", "2024"]
+
+
 def test_a_plan_with_no_refs_is_recognised_by_its_decisions_and_dates():
     samples = [[["Prisoners should be", "released well."], ["Leaders should act."]],
                [["Partly", "agreed"], ["Agreed"]],
@@ -2004,8 +2019,11 @@ def test_headings_numbered_in_order_over_refs_are_a_header_though_no_word_names_
                [], []]
     heads = ["1. Reference", "2. Finding", "3. Our position", "4. Steps to be taken", "5. Due by", "6. Led by"]
     assert content_header(heads, samples)[:4] == ["ref", "text", "decision", "response"]
-    # the same words unnumbered, or numbers out of order (a body row's list items), say nothing of a header
-    assert content_header([h[3:] for h in heads], samples) is None
+    # unnumbered, the headings over columns blank all down the page are a header too (a body line's cells do not
+    # stop short of columns so); over owners with no dates they say nothing of one
+    assert content_header([h[3:] for h in heads], samples)[:4] == ["ref", "text", "decision", "response"]
+    assert content_header([h[3:] for h in heads], samples[:4] + [[["Governor"]], [["Head of Safety"]]]) is None
+    # and numbers out of order are a body row's list items
     assert content_header(["1. Reference", "2. Finding", "3. Our position", "1. Steps", "2. Due by", "6. Led by"],
                           samples) is None
 
