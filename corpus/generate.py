@@ -25,9 +25,12 @@ quarter line above). The cover page and the summary table keep their own spacing
 pdfplumber (line counts of every paragraph and entry; where an entry starts, counted in lines from the nearest
 response line on the same page), re-padded and rendered again until every entry is where it was drawn.
 A layout whose render cannot be measured is drawn again with other content (same drawn values); one that
-still fails is not written (its drawn values say why). Spaced plans fail so more often than single-spaced
-ones: where a row breaks across a page, each column fills the page's foot to its own paragraph, so the
-columns no longer keep step on the next page.
+still fails is not written (its drawn values say why). Where a row with space after its paragraphs breaks
+across a page, each cell breaks at a line of its own (it fills the page's foot to its own paragraph), so the
+columns no longer keep step on the next page: a column's entries there all sit off by one amount, measured
+from its first entry on that page; the rest are checked against that amount and against the typist's rules
+(each entry at most a blank paragraph below its place, each paragraph below the entries above it) and,
+where they fail, padded again from the measured break with the response cell kept as it is.
 
 Seeds used while developing (the acceptance run must use a seed not listed here):
 1, 2, 3, 5, 7 (the committed sample's candidates), 11, 1001 (first benchmark run), 2024, 2025, 3131, 6061, 7070,
@@ -80,6 +83,7 @@ SAMPLE_DIR = HERE / "generated"
 SAMPLE_SEED = 7               # the committed sample is a greedy cover over this seed's draws
 SAMPLE_POOL = 300             # ... among its first SAMPLE_POOL plans
 SAMPLE_SKIP = (32, 43, 82)    # ... but these, whose renders could not be verified (spaced rows broken by a page)
+# (43 and 82 verify since page breaks in spaced rows are measured; kept out until the sample is rewritten)
 MAX_ROUNDS = 5                # renders of one plan, padded again from each measurement
 ATTEMPTS = 3                  # contents tried for one drawn layout before it is reported unverifiable
 CELL_MARGIN_CM = 0.19         # LibreOffice's left/right cell margin for Word tables
@@ -641,6 +645,9 @@ class GRow:
     pads: dict[str, list[int]] = field(default_factory=dict)   # ... before each entry
     targets: dict[str, list[float]] = field(default_factory=dict)   # row position of each entry's first line
     para_pos: list[float] = field(default_factory=list)             # ... of each response paragraph's
+    # where a spaced row breaks across pages each cell breaks at a line of its own, so a column's entries on a
+    # later page sit off by as much as the break moved them against the response cell: measured, per entry
+    shift: dict[str, dict[int, float]] = field(default_factory=dict)
     counts: dict[str, list[int]] = field(default_factory=dict)
 
 
@@ -709,11 +716,13 @@ def presses(at: float, target: float, step: float) -> int:
     return max(0, math.ceil((target - TYPED_ABOVE - at) / step - 1e-9))
 
 
-def plan_row(row: GRow) -> None:
+def plan_row(row: GRow, keep_response: bool = False) -> None:
     """Blank paragraphs before paragraphs and entries so each entry starts where it was drawn, in row
     positions: lines from the top of the row, a paragraph's space after counted as `row.space` lines (so a
     blank paragraph is 1 + space high and an entry can only land on a lattice of positions: the fewest blank
-    paragraphs that put it at or just above its target). Uses measured line counts when known."""
+    paragraphs that put it at or just above its target). Uses measured line counts when known, and an entry
+    is seen where a measured page break moved it (`row.shift`); with `keep_response`, the response cell's
+    blank paragraphs stay as they are (only entries move: moving the response would move the break again)."""
     n = row.counts.get("resp") or [p.est for p in row.paras]
     m = {c: row.counts.get(c) or [e.est for e in row.entries[c]] for c in COLS}
     s = row.space
@@ -722,6 +731,7 @@ def plan_row(row: GRow) -> None:
     def height(c: str, j: int) -> float:          # entry j of column c, a paragraph per printed part
         return m[c][j] + len(row.entries[c][j].lines) * s
 
+    kept = row.resp_pad if keep_response else None
     row.resp_pad, row.pads, row.targets = {}, {c: [] for c in COLS}, {c: [] for c in COLS}
     row.para_pos = []
     line = 0.0
@@ -735,7 +745,7 @@ def plan_row(row: GRow) -> None:
                 pad = row.gap if j else 0
                 at += pad * step
                 row.pads[c].append(pad)
-                row.targets[c].append(at)
+                row.targets[c].append(at + row.shift.get(c, {}).get(j, 0.0))
                 at += height(c, j)
         return
     off = {"level": 0, "low1": 1, "low2": 2}[row.placement]
@@ -749,8 +759,9 @@ def plan_row(row: GRow) -> None:
         for c in COLS:
             es = row.entries[c]
             if nxt[c] < len(es) and es[nxt[c]].para == i:
-                need = max(need, cur[c] + (row.gap * step if nxt[c] else 0) - off)
-        k = presses(line, need, step)
+                first = cur[c] + row.shift.get(c, {}).get(nxt[c], 0.0) + (row.gap * step if nxt[c] else 0)
+                need = max(need, first - off)
+        k = presses(line, need, step) if kept is None else kept.get(i, 0)
         if k:
             row.resp_pad[i] = k
             line += k * step
@@ -758,11 +769,13 @@ def plan_row(row: GRow) -> None:
         for c in COLS:
             es = row.entries[c]
             if nxt[c] < len(es) and es[nxt[c]].para == i:
-                pad = max(row.gap if nxt[c] else 0, presses(cur[c], line + off, step))
-                t = cur[c] + pad * step
+                sh = row.shift.get(c, {}).get(nxt[c], 0.0)      # seen where it is, past a page break
+                pad = max(row.gap if nxt[c] else 0, presses(cur[c] + sh, line + off, step))
+                cur[c] += pad * step
+                t = cur[c] + sh
                 row.pads[c].append(pad)
                 row.targets[c].append(t)
-                cur[c] = t + height(c, nxt[c])
+                cur[c] += height(c, nxt[c])
                 nxt[c] += 1
                 last_target = max(last_target, t)
         line += n[i] + s
@@ -985,13 +998,14 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
         ref = recs[row.rec]["ref"]
         old = {c: list(row.pads[c]) for c in COLS}, dict(row.resp_pad)
         row.space = space_pt / pitch                # the render's space after, in its own lines
-        plan_row(row)                               # with the measured counts
+        plan_row(row, keep_response=any(row.shift.values()))      # with the measured counts (and breaks)
         if ({c: row.pads[c] for c in COLS}, row.resp_pad) != old:
             problems.append(f"{ref}: line counts differ from the estimate; padded again")
             continue
         # where each measured response line sits: (row position, line)
         grid = [(row.para_pos[i] + k - a, cols["resp"].lines[k]) for i, (a, b) in sorted(spans.items())
                 for k in range(a, b + 1)]
+        at = {}                                     # each entry's measured row position against that grid
         for c in COLS:
             for j, (a, _b) in enumerate(espans[c]):
                 el = cols[c].lines[a]
@@ -1000,10 +1014,28 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
                     raise build.Mismatch(f"{ref}: {c} entry {j} on page {el.page} has no response line of its "
                                          f"row on that page to be measured against")
                 k, ln = min(same, key=lambda x: abs(x[1].top - el.top))
-                pos, target = k + (el.top - ln.top) / pitch, row.targets[c][j]
-                if abs(pos - target) > 0.3:
-                    problems.append(f"{ref}: {c} {row.entries[c][j].lines[0]!r} starts at row position "
-                                    f"{pos:.2f}, drawn at {target:.2f}")
+                at[c, j] = k + (el.top - ln.top) / pitch, el
+        # past a page break inside a spaced row each cell breaks at a line of its own (the cells keep no common
+        # grid), so a column's entries on a later page move alike: as much as its first one there moved
+        shift = break_shift(row, {k: (pos, el.page) for k, (pos, el) in at.items()},
+                            min(ln.page for _k, ln in grid)) if row.space else {c: {} for c in COLS}
+        targets = {c: [t - row.shift.get(c, {}).get(j, 0.0) + shift[c].get(j, 0.0) for j, t in enumerate(ts)]
+                   for c, ts in row.targets.items()}
+        bad = [f"{ref}: {c} {row.entries[c][j].lines[0]!r} starts at row position {pos:.2f}, drawn at "
+               f"{targets[c][j]:.2f}" for (c, j), (pos, _el) in at.items() if abs(pos - targets[c][j]) > 0.3]
+        if row.space:                               # (single-spaced rows keep one grid: checked as before)
+            bad += misplaced(row, {k: pos for k, (pos, _el) in at.items()}, ref)
+        if bad and row.space:       # placed from a break that moved: the entries placed again from this one
+            row.shift = shift
+            plan_row(row, keep_response=True)       # (moving the response would move the break again)
+            if ({c: row.pads[c] for c in COLS}, row.resp_pad) != old:
+                problems.append(f"{ref}: a page break moved entries; padded again")
+                continue
+        problems += bad
+        row.shift, row.targets = shift, targets
+        for c in COLS:
+            for j in range(len(espans[c])):
+                (pos, el), target = at[c, j], targets[c][j]
                 e = row.entries[c][j]
                 pl = cols["resp"].lines[spans[e.para][0]] if e.para in spans else None
                 placements.append(Placement(ref, c, e.lines[0], row.placement, j, round(pos, 2), round(target, 2),
@@ -1018,6 +1050,38 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
                       "owners_wrapped": wrapped["owner"], "dates_wrapped": wrapped["date"],
                       "owner_entries": entries["owner"], "date_entries": entries["date"], "pitch": pitch,
                       "placements": placements}
+
+
+def break_shift(row: GRow, at: dict[tuple[str, int], tuple[float, int]],
+                first_page: int) -> dict[str, dict[int, float]]:
+    """How far a page break inside the row moved each entry of a column on a later page than the row's first
+    (`first_page`): the amount its column's first entry on that page sits off its unshifted target, given the
+    entries' measured row positions and pages `at` (the cells of a spaced row break each at a line of its own)."""
+    shift: dict[str, dict[int, float]] = {c: {} for c in COLS}
+    for (c, j), (_pos, page) in at.items():
+        if page != first_page:
+            j0 = min(i for (c2, i), (_p, pg) in at.items() if c2 == c and pg == page)
+            shift[c][j] = at[c, j0][0] - (row.targets[c][j0] - row.shift.get(c, {}).get(j0, 0.0))
+    return shift
+
+
+def misplaced(row: GRow, pos: dict[tuple[str, int], float], ref: str) -> list[str]:
+    """Where the entries at row positions `pos` (measured against the response cell) break the typist's rules:
+    each entry at or just above its target and less than a blank paragraph below it, each paragraph starting
+    below the entries of those above it. (Stacked entries follow each other whatever the paragraphs do.)"""
+    if row.placement == "stacked":
+        return []
+    off, step, out = {"level": 0, "low1": 1, "low2": 2}[row.placement], 1 + row.space, []
+    for (c, j), at in pos.items():
+        e = row.entries[c][j]
+        lo = row.para_pos[e.para] + off - TYPED_ABOVE
+        if not lo - 0.1 <= at < lo + step + 0.1:
+            out.append(f"{ref}: {c} {e.lines[0]!r} at row position {at:.2f}, not just below {lo:.2f}")
+        for i in range(e.para + 1, len(row.paras)):
+            if row.paras[i].kind not in ("blank", "decision") and at > row.para_pos[i] - 1 + TYPED_ABOVE + 0.1:
+                out.append(f"{ref}: {c} {e.lines[0]!r} at row position {at:.2f}, not above paragraph {i}")
+                break
+    return out
 
 
 def header_words(plan: dict, d: dict[str, str]) -> set[str]:

@@ -135,3 +135,36 @@ def test_every_date_form_has_a_due_date_rule():
             text = gen.date_text(rng, form, sub)
             due = gen.build.due_date(text, sub)
             assert (due is None) == (form in ("status", "tbc")), (form, text, due)
+
+
+def test_spaced_row_broken_by_a_page_is_padded_from_the_measured_break():
+    """Where a spaced row breaks across a page each cell breaks at a line of its own: a column's entries on the
+    later page all sit off by the amount its first entry there does (break_shift), and the entries are padded
+    again from there with the response cell's blank paragraphs kept (moving them would move the break again)."""
+    gen = load_generate()
+
+    def row():                                      # lines of 12 pt with 6 pt after each paragraph
+        paras = [gen.GPara("Lead-in", "lead", 2), gen.GPara("First", "typed", 1), gen.GPara("Second", "typed", 3)]
+        owners = [gen.GEntry(["Governor"], i, 1) for i in range(3)]
+        r = gen.GRow(0, True, paras, {"owner": owners, "date": []}, "level", 0, 0.5)
+        gen.plan_row(r)
+        return r
+
+    r = row()
+    assert r.para_pos == [0, 2.5, 5.5] and r.targets["owner"] == [0, 3.0, 6.0] and r.pads["owner"] == [0, 1, 1]
+    # the row breaks after the first entry; on page 2 the owner cell broke a line before the response did, so
+    # both its entries there sit a line high against the response cell (measured row position, page)
+    at = {("owner", 0): (0.0, 1), ("owner", 1): (2.0, 2), ("owner", 2): (5.0, 2)}
+    assert gen.break_shift(r, at, first_page=1) == {"owner": {1: -1.0, 2: -1.0}, "date": {}}
+    assert gen.break_shift(r, {("owner", j): (t, 1) for j, t in enumerate(r.targets["owner"])}, 1) == \
+        {"owner": {}, "date": {}}                   # a row on one page: nothing moved
+    assert len(gen.misplaced(r, {k: pos for k, (pos, _page) in at.items()}, "R")) == 2    # above their places
+    r.shift = gen.break_shift(r, at, first_page=1)
+    gen.plan_row(r, keep_response=True)
+    assert r.resp_pad == {2: 1} and r.para_pos == [0, 2.5, 5.5]                 # the response as it was
+    assert r.pads["owner"] == [0, 2, 1] and r.targets["owner"] == [0, 3.5, 6.5]  # a press more where it broke
+    assert gen.misplaced(r, {("owner", j): t for j, t in enumerate(r.targets["owner"])}, "R") == []
+    kept = row()
+    kept.resp_pad = {2: 2}                          # kept even where the plan alone would press Enter less
+    gen.plan_row(kept, keep_response=True)
+    assert kept.resp_pad == {2: 2} and kept.para_pos == [0, 2.5, 7.0]
