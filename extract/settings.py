@@ -59,7 +59,8 @@ class Settings(BaseModel):
                                 "than a pitch by this share of it or more, and by less than `space_most`, explains "
                                 "its longer steps between line tops as whole numbers of advances")
     space_most: float = Field(
-        0.75, gt=0, lt=1, description="... by less than this share (two pitches would be a blank line)")
+        0.9, gt=0, lt=1, description="... by less than this share (two pitches would be a blank line; Word's 8 pt "
+                                     "after in an 8 pt font is about 0.8)")
     space_min: int = Field(
         4, ge=1, description="Longer steps such an advance must explain before a plan's paragraphs are judged spaced")
     space_spread: float = Field(

@@ -355,6 +355,10 @@ def test_a_plans_paragraph_space_is_measured_from_steps_no_number_of_lines_makes
     sp = spacing([response, owners])
     assert sp.pitch == pytest.approx(11.5) and sp.space == pytest.approx(6.0)
     assert sp.advance == pytest.approx(17.5)
+    # Word's 8 pt after in an 8 pt font: a space of most of a pitch, still short of the blank line two pitches make
+    near = [to_lines(spaced(["HMPPS will:"], ["\u2022 Review the policy on", "use of force."], ["\u2022 Train staff."],
+                            x0=x, space=9.5)) for x in (300, 600)]
+    assert spacing(near).space == pytest.approx(9.5)
     # single-spaced, blank lines between: every longer step is whole lines
     single = to_lines(words("HMPPS will:", None, "\u2022 Review the policy on", "use of force.", None, None,
                             "\u2022 Train staff.", None, "\u2022 Publish the data.", x0=300))
