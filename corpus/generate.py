@@ -48,7 +48,8 @@ every record metric met; its one worst alignment then studied), 4177 (stop 19: e
 closing run: alignment under its line, every plan short of it of the two known classes), 7603 (stop 19, a
 second closing run: alignment under its line at placement=stacked), 2468 (stop 20: the spacing dimension's
 first acceptance run, under its lines at spacing=word; its worst plan then studied), 3579 (stop 20's closing
-run: two plans described, not fixed).
+run: two plans described, not fixed), 4812 (stop 21: the first run with page breaks in spaced rows measured;
+alignment under its line at spacing=word; its ten worst plans then studied).
 """
 
 from __future__ import annotations

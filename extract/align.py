@@ -107,10 +107,13 @@ def _monotone(cost: list[list[float]], share: float) -> tuple[float, list[int]]:
 
 
 def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, share: float | None = None,
-               settings: Settings = DEFAULT, stacked: list[Paragraph] | None = None) -> dict[Hypothesis, Alignment]:
+               settings: Settings = DEFAULT, stacked: list[Paragraph] | None = None,
+               slack: float = 0.0) -> dict[Hypothesis, Alignment]:
     """Every hypothesis' best assignment of `entries` to `paras` and its cost (lower is likelier). `stacked`: the
     cell's entries as read when stacked at the top (parted only by blank space and where one ends, not by the
-    paragraphs beside them), where they differ from `entries`."""
+    paragraphs beside them), where they differ from `entries`. `slack` (in lines): in a plan with space after its
+    paragraphs, how far above a shift's place an entry typed low may land and still cost only its distance (each
+    column keeps its own lattice of Enter presses, so a shift in advances is kept only to within the space)."""
     out: dict[Hypothesis, Alignment] = {}
     share = settings.owner_share if share is None else share
     tol = settings.level_share
@@ -128,7 +131,10 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
     above = settings.above_cost
     for s in SHIFTS:
         # _cost(d - s, tol, above), written out: this is the alignment's inner loop
-        cost = [[x if (x := d - s) >= -tol else above * -x for d in row] for row in offsets]
+        if s and slack:
+            cost = [[abs(x) if (x := d - s) >= -tol - slack else above * -x for d in row] for row in offsets]
+        else:
+            cost = [[x if (x := d - s) >= -tol else above * -x for d in row] for row in offsets]
         total, targets = _monotone(cost, share)
         prior = settings.shift_cost * s * len(entries)
         passed = sum(1 for j in lead if j not in targets and any(

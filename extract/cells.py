@@ -707,14 +707,27 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing | None 
     return out
 
 
-def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: float) -> list[Paragraph]:
+def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: float,
+             reach: float | None = None) -> list[Paragraph]:
     """Split entries at those of their segment starts that sit level with one of `starts` ((page, top) of
     the entries of a neighbouring column): owners stacked without a gap start a new action's entry where
-    that action's date starts."""
+    that action's date starts. In a plan with space after its paragraphs each column lands its entries on a lattice
+    of its own (the Enter presses from its own cell's top), so two columns' entries for one paragraph may sit up to
+    an advance (`reach`) apart: a start that no entry's first line is that near splits at the segment start nearest
+    it within that reach."""
+    near = {}  # segment start (entry, cut) -> a start no entry's first line is near, that it lies nearest
+    if reach is not None and reach > tol:
+        for pg, top in starts:
+            if any(pg == e.page and abs(top - e.top) <= reach for e in entries_):
+                continue
+            cuts = [(abs(top - e.lines[c].top), i, c) for i, e in enumerate(entries_) for c in e.cuts
+                    if pg == e.lines[c].page and abs(top - e.lines[c].top) < reach]
+            if cuts:
+                near[min(cuts)[1:]] = True
     out: list[Paragraph] = []
-    for e in entries_:
-        at = [c for c in e.cuts
-              if any(pg == e.lines[c].page and abs(top - e.lines[c].top) <= tol for pg, top in starts)]
+    for i, e in enumerate(entries_):
+        at = [c for c in e.cuts if (i, c) in near
+              or any(pg == e.lines[c].page and abs(top - e.lines[c].top) <= tol for pg, top in starts)]
         bounds = [0, *at, len(e.lines)]
         for a, b in zip(bounds, bounds[1:]):
             lines = e.lines[a:b]

@@ -342,7 +342,11 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
             base.entries[("date", STACKED)] = date_entries(None)
         known = {id(c) for c in cues}
         cues += [e.lines[0] for e in base.entries[("date", STACKED)] if id(e.lines[0]) not in known]
-    lh = spacing.of([ln for p in response for ln in p.lines]).advance if response else 12.0 + spacing.space
+    rsp = spacing.of([ln for p in response for ln in p.lines])
+    lh = rsp.advance if response else 12.0 + spacing.space
+    # typed low in a spaced plan, an entry lands on its own column's lattice of Enter presses: up to the space
+    # after a paragraph above where a whole number of advances below its action would put it
+    slack = rsp.space / rsp.advance if response and rsp.space else 0.0
     shift = habits[0] if habits[0] not in (None, STACKED) else habits[1] if habits[1] != STACKED else 0
     level_habit = shift == 0 and 0 in habits  # known to type entries level: one beside any sentence's start marks it
     response = split_at_cues(response, cues, rights.get("response"), settings=settings, drop=(shift or 0) * lh,
@@ -389,7 +393,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     owner_breaks = (sum(osp.blank(b.lines[0].top - a.lines[-1].top, settings) for a, b in breaks), len(breaks))
     if habits[0] != STACKED:
         starts = [(d.page, d.top) for d in dates]
-        owners = split_at(owners, starts, settings.level_share * lh)
+        owners = split_at(owners, starts, settings.level_share * lh, lh if spacing.space else None)
         if dates and habits[1] != STACKED:
             owners = join_unpaired(owners, starts, settings.level_share * lh, settings.paragraph_gap * osp.advance)
     if habits[0] == STACKED and habits[1] == STACKED and len(owners) > len(dates) > 0:
@@ -400,11 +404,11 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     if habits[1] == STACKED:  # the stacked dates say how many actions there are: one each
         response = split_to_count(response, len(dates), rights.get("response"), settings, spacing)
         response = merge_to_count(response, len(dates))
-    return RowCells(row, ref, base.text, decision_text, response,
-                    owners, dates, hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked),
+    return RowCells(row, ref, base.text, decision_text, response, owners, dates,
+                    hypotheses(response, owners, lh, settings=settings, stacked=owners_stacked, slack=slack),
                     hypotheses(response, dates, lh, share=settings.date_share, settings=settings,
-                               stacked=dates_stacked), owners_stacked, dates_stacked, owner_breaks, base, hanging,
-                    marked)
+                               stacked=dates_stacked, slack=slack),
+                    owners_stacked, dates_stacked, owner_breaks, base, hanging, marked)
 
 
 def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,

@@ -7,6 +7,7 @@ import pytest
 from actionplans.extract.align import STACKED, choose, hypotheses
 from actionplans.extract.cells import (
     SINGLE,
+    Spacing,
     broken_word,
     continues,
     entries,
@@ -311,6 +312,20 @@ def test_entries_typed_one_line_low_are_assigned_by_the_shift_that_explains_the_
     assert len(owners) == 2
 
 
+def test_in_a_spaced_plan_an_entry_typed_low_may_land_above_its_place_by_the_space_its_column_keeps():
+    # 11 pt lines, 6 pt after: two actions of two lines; each owner typed two lines low, by Enter presses in its own
+    # cell, so the second lands on the owner column's lattice, 11 pt above where two advances below its action put it
+    sp = Spacing(11.0, 6.0)
+    response = paragraphs(to_lines(spaced(["(i) Allocation data will be", "monitored monthly."],
+                                          ["(ii) Any group found under-represented", "will have a plan."],
+                                          pitch=11.0, space=6.0)), sp)
+    owners = [paragraphs(to_lines(words(text, x0=600, top=top)))[0] for text, top in
+              (("Equalities Lead", 134.0), ("Head of Safety", 151.0))]
+    assert len(response) == 2
+    assert hypotheses(response, owners, sp.advance)[2].targets == [0, 0]  # 0.65 of an advance above: priced as far
+    assert hypotheses(response, owners, sp.advance, slack=sp.space / sp.advance)[2].targets == [0, 1]
+
+
 def test_entries_stacked_at_the_top_of_the_cell_go_to_the_actions_in_order_skipping_lead_ins():
     response = paragraphs(to_lines(words("HMPPS will:", None, "\u2022 Review the policy on", "use of force.", None,
                                          "\u2022 Publish the data", "each quarter.", None, "\u2022 Train staff.",
@@ -414,6 +429,13 @@ def test_owners_stacked_without_gap_split_where_the_dates_start():
     assert len(owners) == 1 and len(owners[0].segments) == 2
     parts = split_at(owners, [(1, 111.5)], tol=4)  # a date entry starts level with the second line
     assert [p.text for p in parts] == ["Head of Security", "Use of Force Coordinator"]
+    # with space after paragraphs each column lands on its own lattice of Enter presses: the second action's date
+    # sits 8 pt below the second owner, past level, and no owner entry starts near it; within an advance it splits
+    dates = [(1, 106.0), (1, 119.5)]
+    assert len(split_at(owners, dates, tol=4)) == 1
+    assert [p.text for p in split_at(owners, dates, tol=4, reach=11.5)] == ["Head of Security",
+                                                                            "Use of Force Coordinator"]
+    assert len(split_at(owners, [(1, 104.0), (1, 106.0)], tol=4, reach=11.5)) == 1  # both near the first owner
 
 
 def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_inside_a_known_role():
