@@ -715,7 +715,7 @@ def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: fl
     of its own (the Enter presses from its own cell's top), so two columns' entries for one paragraph may sit up to
     an advance (`reach`) apart: a start that no entry's first line is that near splits at the segment start nearest
     it within that reach."""
-    near = {}  # segment start (entry, cut) -> a start no entry's first line is near, that it lies nearest
+    near: set[tuple[int, int]] = set()  # segment starts (entry, cut) nearest a start no entry's first line is near
     if reach is not None and reach > tol:
         for pg, top in starts:
             if any(pg == e.page and abs(top - e.top) <= reach for e in entries_):
@@ -723,7 +723,7 @@ def split_at(entries_: list[Paragraph], starts: list[tuple[int, float]], tol: fl
             cuts = [(abs(top - e.lines[c].top), i, c) for i, e in enumerate(entries_) for c in e.cuts
                     if pg == e.lines[c].page and abs(top - e.lines[c].top) < reach]
             if cuts:
-                near[min(cuts)[1:]] = True
+                near.add(min(cuts)[1:])
     out: list[Paragraph] = []
     for i, e in enumerate(entries_):
         at = [c for c in e.cuts if (i, c) in near

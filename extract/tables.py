@@ -242,9 +242,9 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     numbered = [re.match(r"\s*(\d{1,2})[.)]", t) for t in cell_texts]
     in_order = all(numbered) and [int(m.group(1)) for m in numbered] == list(range(1, len(cell_texts) + 1))
     # a column of dates; or, where a plan leaves every owner and date blank, refs under headings that name the
-    # date column or two fields, or are numbered in order, or over cells of which some are empty all down the page
-    # (a heading over nothing is a column the page's rows leave blank; a body line's cells do not line up so)
-    # (headings numbered out of order are a body row's list items: '1. Reference' ... '1. Steps')
+    # date column or two fields, or are numbered in order; or refs and decisions under headings some of which stand
+    # over nothing all down the page (columns the page's rows leave blank), unless the headings are numbered: out of
+    # order, numbers are a body row's list items ('1. Reference' ... '1. Steps')
     empty = any(not sc["lines"] for sc in scores) and not any(numbered)
     blank = refs and ("date" in fields or named >= 2 or in_order or empty and decided)
     if not (refs or decided or named >= 2) or not (any(sc["date"] >= 0.6 for sc in scores) or blank):
