@@ -929,7 +929,6 @@ class Placement:
     top: float
     para_page: int | None         # its paragraph's first line
     para_top: float | None
-    para_line: float              # ... and that line's row position, drawn
     row_page: int                 # the row's first measured response line, and its row position
     row_top: float
     row_line: float
@@ -1042,7 +1041,7 @@ def measure(pdf: Path | list, case: dict, d: dict[str, str], rows: list[GRow]) -
                 pl = cols["resp"].lines[spans[e.para][0]] if e.para in spans else None
                 placements.append(Placement(ref, c, e.lines[0], row.placement, j, round(pos, 2), round(target, 2),
                                             el.page, el.top, pl.page if pl else None, pl.top if pl else None,
-                                            round(row.para_pos[e.para], 2), grid[0][1].page, grid[0][1].top,
+                                            grid[0][1].page, grid[0][1].top,
                                             round(grid[0][0], 2)))
     npages = len(pdf)
     wrapped = {c: sum(n > len(e.lines) for row in rows for e, n in zip(row.entries[c], row.counts[c]))

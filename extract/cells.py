@@ -393,7 +393,7 @@ def sentence_habit(cells: list[list[Line]], settings: Settings = DEFAULT) -> boo
     return at_end >= settings.sentence_habit_min and within <= settings.sentence_habit_inside * at_end
 
 
-def paragraphs(lines: list[Line], spacing: Spacing | None = None, settings: Settings = DEFAULT,
+def paragraphs(lines: list[Line], spacing: Spacing = SINGLE, settings: Settings = DEFAULT,
                right: float | None = None, sentences: bool = False,
                longest: dict[int, float] | None = None) -> list[Paragraph]:
     """Split lines into paragraphs at blank space, at bullets, and at page breaks that end a sentence.
@@ -403,7 +403,7 @@ def paragraphs(lines: list[Line], spacing: Spacing | None = None, settings: Sett
     known (`spacing`)."""
     if not lines:
         return []
-    sp = (spacing or SINGLE).of(lines)
+    sp = spacing.of(lines)
     reach = _reach(lines, longest)
     paras: list[Paragraph] = []
     for ln in lines:
@@ -494,9 +494,9 @@ def chunks(line: Line) -> list[list[dict]]:
     return out
 
 
-def block_starts(lines: list[Line], settings: Settings = DEFAULT, spacing: Spacing | None = None) -> list[Line]:
+def block_starts(lines: list[Line], settings: Settings = DEFAULT, spacing: Spacing = SINGLE) -> list[Line]:
     """The lines of an owner or date cell that open a block after blank space (or open the cell)."""
-    sp = (spacing or SINGLE).of(lines)
+    sp = spacing.of(lines)
     return [ln for k, ln in enumerate(lines) if k == 0 or ln.page != lines[k - 1].page
             or sp.blank(ln.top - lines[k - 1].top, settings)]
 
@@ -504,7 +504,7 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT, spacing: Spaci
 def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None,
                   settings: Settings = DEFAULT, drop: float = 0.0, sentences: bool = False,
                   reach: int | None = None, entry_lines: list[Line] = (),
-                  spacing: Spacing | None = None) -> list[Paragraph]:
+                  spacing: Spacing = SINGLE) -> list[Paragraph]:
     """Split a paragraph where an owner or date block starts level with one of its lines that opens a sentence
     (the line above ended one), `settings.cue_reach` lines or more into the paragraph: further than an entry is
     typed below its own paragraph, so the entry marks an action typed on as one paragraph ('... in the group.' /
@@ -517,7 +517,7 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
     out: list[Paragraph] = []
     # an entry typed low lies `drop` below its paragraph's start: with that taken off, it marks a start nearer the top
     if reach is None:
-        reach = settings.cue_reach - round(drop / (cues[0].height * 1.15 + (spacing or SINGLE).space)) if (
+        reach = settings.cue_reach - round(drop / (cues[0].height * 1.15 + spacing.space)) if (
             cues and drop) else settings.cue_reach
     reach = max(1, reach)
     carried = _carried(paras, cues, drop, entry_lines, spacing)
@@ -539,7 +539,7 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
 
 
 def _carried(paras: list[Paragraph], cues: list[Line], drop: float, entry_lines: list[Line] = (),
-             spacing: Spacing | None = None) -> set[int]:
+             spacing: Spacing = SINGLE) -> set[int]:
     """The lines (their ids) that entries typed `drop` low mark across a page break: an entry atop a page, level with
     a line there, whose place `drop` above lies above the page's first line of the cell, marks the line as many lines
     back through the cell's lines, on the page before (an action started two lines from a page's foot, its entry
@@ -548,7 +548,7 @@ def _carried(paras: list[Paragraph], cues: list[Line], drop: float, entry_lines:
     lines = [ln for p in paras for ln in p.lines]
     if not drop or not lines:
         return set()
-    back = round(drop / (spacing or SINGLE).of(lines).advance)
+    back = round(drop / spacing.of(lines).advance)
     out = set()
     for c in cues:
         here = [k for k, ln in enumerate(lines) if ln.page == c.page]
@@ -625,7 +625,7 @@ def _per_line(beside):
     return at
 
 
-def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing | None = None, right: float | None = None,
+def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGLE, right: float | None = None,
             split_segments: bool = False, settings: Settings = DEFAULT, segment_opens=None) -> list[Paragraph]:
     """Split an owner or date cell into entries. Blank space separates them; so does a line that sits
     beside a different response paragraph than the line above it (`beside(line)` gives that
@@ -641,7 +641,7 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing | None 
     `spacing`: the plan's; where it spaces its paragraphs, a step of one advance shows where Enter was pressed."""
     if not lines:
         return []
-    sp = (spacing or SINGLE).of(lines)
+    sp = spacing.of(lines)
     if beside is not None:
         beside = _per_line(beside)
     out: list[Paragraph] = []
@@ -901,7 +901,7 @@ def _join_entries(above: Paragraph, below: Paragraph, spans: list | None = None)
 
 
 def split_to_count(paras: list[Paragraph], want: int, right: float | None = None,
-                   settings: Settings = DEFAULT, spacing: Spacing | None = None) -> list[Paragraph]:
+                   settings: Settings = DEFAULT, spacing: Spacing = SINGLE) -> list[Paragraph]:
     """Split paragraphs at line ends that end a sentence (the next line opening with a capital) until `want` of them
     act, when entries stacked at the top of the cell say how many actions there are but a column too narrow to show
     where Enter was pressed ran them together ('HMP Leeds will:' / 'The policy ...'). A lead-in's colon is cut

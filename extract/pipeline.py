@@ -117,7 +117,7 @@ def looks_like_header(text: str) -> bool:
 
 
 def _cell_paragraphs(words: list[dict], right: float | None = None, sentences: bool = False,
-                     spacing: Spacing | None = None) -> list[Paragraph]:
+                     spacing: Spacing = SINGLE) -> list[Paragraph]:
     return paragraphs(to_lines(words), spacing, right=right, sentences=sentences)
 
 
@@ -388,12 +388,12 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
         response = split_lead_ins(unmarked if every_marked else joined, marks, tol, drop)
 
     owners, dates = read_owners(STACKED if blank_parted else habits[0]), read_dates(habits[1])
-    osp = spacing.of(owner_lines) if owner_lines else spacing
+    osp = spacing.of(owner_lines)
     breaks = [(a, b) for a, b in zip(owners, owners[1:]) if a.lines[-1].page == b.lines[0].page]
     owner_breaks = (sum(osp.blank(b.lines[0].top - a.lines[-1].top, settings) for a, b in breaks), len(breaks))
     if habits[0] != STACKED:
         starts = [(d.page, d.top) for d in dates]
-        owners = split_at(owners, starts, settings.level_share * lh, lh if spacing.space else None)
+        owners = split_at(owners, starts, settings.level_share * lh, lh if rsp.space else None)
         if dates and habits[1] != STACKED:
             owners = join_unpaired(owners, starts, settings.level_share * lh, settings.paragraph_gap * osp.advance)
     if habits[0] == STACKED and habits[1] == STACKED and len(owners) > len(dates) > 0:
