@@ -79,6 +79,9 @@ if str(HERE) not in sys.path:
 import build  # noqa: E402
 import textgen  # noqa: E402
 from build import WD_TABLE_ALIGNMENT, OxmlElement, Pt, qn  # noqa: E402
+from docx.enum.table import WD_ALIGN_VERTICAL  # noqa: E402
+from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
+from docx.table import _Cell  # noqa: E402
 from docx.text.paragraph import Paragraph  # noqa: E402
 
 SAMPLE_DIR = HERE / "generated"
@@ -129,9 +132,13 @@ DIMENSIONS: dict[str, list[str]] = {
     # Paragraph spacing in the plan table's cells: none, 6 pt after each paragraph, Word's Normal style (8 pt
     # after, lines at 1.08) or lines at 1.15; drawn after word_breaks for the same reason.
     "spacing": ["none", "after-6", "word", "loose"],
+    # How the table's cells align their text: all at the left; the header and the narrow columns (ref, decision,
+    # owner, date) centred; the recommendation and response justified; ref and decision cells centred
+    # top to bottom in their row. Drawn after spacing for the same reason.
+    "cell_align": ["left", "centre", "justify", "middle"],
 }
 # Dimensions not drawn uniformly: most plans wrap at spaces and are typed without paragraph spacing.
-WEIGHTS = {"word_breaks": [6, 1, 1], "spacing": [3, 1, 1, 1]}
+WEIGHTS = {"word_breaks": [6, 1, 1], "spacing": [3, 1, 1, 1], "cell_align": [3, 1, 1, 1]}
 # Space after each paragraph (pt) and line spacing (a multiple of single) of each spacing value.
 SPACING = {"none": (0, 1.0), "after-6": (6, 1.0), "word": (8, 1.08), "loose": (0, 1.15)}
 # Single line pitch of each font as a multiple of its size (as LibreOffice sets it): the first estimate of the
@@ -907,9 +914,34 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
         for p in t._tbl.iter(qn("w:p")):
             pf = Paragraph(p, t._parent).paragraph_format
             pf.space_after, pf.line_spacing = Pt(space_pt), spread
+    align_cells(t, roles, d.get("cell_align", "left"))
     if d["family"] != "V6":
         build.summary_table(doc, case)
     doc.save(out)
+
+
+ALIGNED = {"centre": ({"ref", "decision", "owner", "date"}, WD_ALIGN_PARAGRAPH.CENTER),
+           "justify": ({"rec", "resp"}, WD_ALIGN_PARAGRAPH.JUSTIFY)}
+
+
+def align_cells(t, roles: list[str], how: str) -> None:
+    """Align the plan table's cells as drawn (`cell_align`); section rows (one cell across the table) keep the
+    left. Centring also centres the header's labels."""
+    if how == "left":
+        return
+    for ri, tr in enumerate(t._tbl.tr_lst):
+        tcs = tr.tc_lst
+        if len(tcs) != len(roles):
+            continue
+        for role, tc in zip(roles, tcs):
+            if how == "middle":
+                if role in ("ref", "decision") and ri:
+                    _Cell(tc, t).vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+                continue
+            wanted, alignment = ALIGNED[how]
+            if role in wanted or (how == "centre" and ri == 0):
+                for p in tc.iter(qn("w:p")):
+                    Paragraph(p, t._parent).alignment = alignment
 
 
 # ---------------------------------------------------------------------------------------------

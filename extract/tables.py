@@ -789,8 +789,9 @@ class TableScanner:
             prev = self.scan.columns
             if h and depths == [h] and prev is not None:  # a repeated header keeps the first one's fields
                 group = [w for l2 in near for w in l2.words]
-                starts = [min(w["x0"] for w in c) for c in self._clusters(group)]
-                if len(starts) == len(prev.fields):
+                clusters = self._clusters(group)
+                if len(clusters) == len(prev.fields):
+                    starts = self._gutter_edges(clusters, lines[k + h:])
                     best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]]), group)
                     depths = []
             most = 0  # cells of the shallower headings: a heading's wrapped lines keep within its cells
@@ -807,7 +808,8 @@ class TableScanner:
                 # columns named by what lies below them find the plan's header; once it is known, a header again is
                 # one that repeats it (above) or names fields in words: body lines atop a page read as a plan too
                 found = self._columns_from_words(group, ln.words, lines[k + depth:] if prev is None
-                                                 else (), len(prev.fields) if prev is not None else None)
+                                                 else (), len(prev.fields) if prev is not None else None,
+                                                 lines[k + depth:])
                 cells = [text_of(c) for c in self._clusters(group)] if found and prev is not None else []
                 if any(_body_cell(t) or REF_LABEL.match(t) or _ref_opens(t) for t in cells):
                     found = None  # a body row: a decision ('agreed'), a ref's label or a ref opening a cell ('Concern
@@ -878,6 +880,7 @@ class TableScanner:
                 elif text:
                     last_text = by["text"]
         first_band, prev_bottom, full, fresh = True, None, True, False
+        opened = False  # a line below the last rule crossed opened a record
         for k, (ln, by) in enumerate(body):
             # a rule between the actions of a merged record (not crossing the first columns) may pass through a line
             # of the merged recommendation text: it is crossed where the words right of that text begin below it
@@ -893,7 +896,7 @@ class TableScanner:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
                               page_top=first_band, full=full)
                     pending, top = {}, None
-                first_band, full = False, any(crossed)
+                first_band, full, opened = False, any(crossed), False
             prev_bottom = ln.bottom
             ref_words = by.get("ref", [])
             ref_text = text_of(ref_words)
@@ -931,17 +934,22 @@ class TableScanner:
                                                       section[-1]["bottom"]), True)
                 section = []
             held_whole = bool(held) and REF.match(text_of(held)) is not None
-            if opens[k] and set(pending) - {"ref"}:  # what came before (a record, or the end of one above) ends
-                self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
+            # Below a rule across the table, the lines read so far in the band are the top of this row's cells: a
+            # ref or a decision centred down its cell opens the record the band holds, not a new one.
+            band_top = not first_band and full and not opened
+            if opens[k] and set(pending) - {"ref"} and not band_top:  # what came before (a record, or the end of
+                self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,  # one above) ends
                           page_top=first_band and not fresh)
                 pending, top = {}, ln.top
             if opens[k]:
                 fresh = True  # this row opens a record: it continues nothing on the page above
             if starts and not continues_ref or wrapped_ref and (not held or held_whole):
-                if pending:
-                    self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
-                              page_top=first_band, full=full)
-                pending, top = {}, ln.top
+                if not (pending and band_top):
+                    if pending:
+                        self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
+                                  page_top=first_band, full=full)
+                    pending, top = {}, ln.top
+            opened = opened or opens[k] or starts or wrapped_ref
             if top is None:
                 top = ln.top
             for name, ws in by.items():
@@ -1072,11 +1080,12 @@ class TableScanner:
 
     @staticmethod
     def _columns_from_words(words: list[dict], first: list[dict] | None = None, below=(),
-                            expect: int | None = None) -> Columns | None:
+                            expect: int | None = None, body=()) -> Columns | None:
         """Columns from a header row's words (wrapped cells' words overlap in x). `first`: the words of the
         row's first line, which must lie in two cells or more (a title above the table lies in one). `below`: the
         lines under it, read when no heading names enough fields; `expect`: the column count of the plan's header
-        when one was found on an earlier page."""
+        when one was found on an earlier page; `body`: the lines under it on the page, whose gutters place the
+        edges (`_gutter_edges`)."""
         if len(words) < 3:
             return None
         clusters = TableScanner._clusters(words)
@@ -1088,17 +1097,55 @@ class TableScanner:
         names = match_header(texts)
         # Headings nobody listed: read the columns below. Once the plan's header is known (`expect` columns), only
         # a row of as many cells may be its header again: body lines can read as a plan's columns too.
+        edges = TableScanner._gutter_edges(clusters, body) + [10_000.0]
         if not names and below and len(clusters) >= 4 and expect in (None, len(clusters)):
-            starts = [min(w["x0"] for w in c) for c in clusters] + [10_000.0]
-            names = content_header(texts, TableScanner._column_samples(starts, below))
+            names = content_header(texts, TableScanner._column_samples(edges, below))
         if not names:
             return None
-        fields, edges = [], []
-        for name, c in zip(names, clusters):  # a heading no pattern knows is still a column: `type_columns`
-            fields.append(name or f"col{len(fields)}")
-            edges.append(min(w["x0"] for w in c))
-        edges.append(10_000.0)
-        return Columns(fields, edges)
+        # a heading no pattern knows is still a column: `type_columns`
+        return Columns([name or f"col{j}" for j, name in enumerate(names)], edges)
+
+    @staticmethod
+    def _gutter_edges(clusters: list[list[dict]], body) -> list[float]:
+        """The left edge of each column whose header cells are `clusters`, from the lines of the table below
+        them (`body`, down to a summary table). A heading typed at its cell's left starts where the column's text
+        does, and its start is the edge. A heading centred over its column starts right of the column's longest
+        lines, and text left aligned under it starts left of it: where the body has words starting left of a
+        heading (past the end of the heading before it), the edge is the middle of the gutter between the two
+        columns, the strip of the gap that the fewest lines cross. The first column reaches left to the table's
+        leftmost word."""
+        starts = [min(w["x0"] for w in c) for c in clusters]
+        ends = [max(w["x1"] for w in c) for c in clusters]
+        lines = []
+        for ln in body:
+            if SUMMARY.match(ln.text.strip()):
+                break
+            lines.append(ln)
+        if not lines:
+            return starts
+        edges = list(starts)
+        for i in range(1, len(clusters)):
+            a, b = ends[i - 1], starts[i]
+            spans = [[(max(w["x0"], a), min(w["x1"], b)) for w in ln.words if w["x1"] > a and w["x0"] < b]
+                     for ln in lines]
+            if not any(x0 < b - 2 for sp in spans for x0, _ in sp):
+                continue
+            cuts = sorted({a, b} | {x for sp in spans for iv in sp for x in iv})
+            best, run = None, None  # (crossings, -width, start, end) of the least crossed strip
+            for x0, x1 in zip(cuts, cuts[1:]):
+                mid = (x0 + x1) / 2
+                n = sum(any(u <= mid <= v for u, v in sp) for sp in spans)
+                run = (n, run[1], x1) if run and run[0] == n and run[2] == x0 else (n, x0, x1)
+                key = (run[0], run[1] - run[2])
+                if best is None or key < best[0]:
+                    best = (key, run[1], run[2])
+            g0, g1 = best[1], best[2]
+            if g1 < b - 2:
+                edges[i] = (g0 + g1) / 2
+        left = min((ln.words[0]["x0"] for ln in lines if ln.words[0]["x0"] < edges[min(1, len(edges) - 1)]),
+                   default=edges[0])
+        edges[0] = min(edges[0], left)
+        return edges
 
     def _typed(self, cols: Columns, lines) -> Columns:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
