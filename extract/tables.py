@@ -935,8 +935,10 @@ class TableScanner:
                 section = []
             held_whole = bool(held) and REF.match(text_of(held)) is not None
             # Below a rule across the table, the lines read so far in the band are the top of this row's cells: a
-            # ref or a decision centred down its cell opens the record the band holds, not a new one.
-            band_top = not first_band and full and not opened
+            # ref or a decision centred down its cell opens the record the band holds, not a new one (unless the
+            # band has one already: where the plan prints no refs, its decisions open records).
+            band_top = not first_band and full and not opened and "ref" not in pending and (
+                "decision" not in pending or "ref" in cols.fields)
             if opens[k] and set(pending) - {"ref"} and not band_top:  # what came before (a record, or the end of
                 self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,  # one above) ends
                           page_top=first_band and not fresh)
@@ -1126,8 +1128,10 @@ class TableScanner:
         edges = list(starts)
         for i in range(1, len(clusters)):
             a, b = ends[i - 1], starts[i]
+            # a line running across the whole gap in one run of words (a section row, a title) crosses every strip
             spans = [[(max(w["x0"], a), min(w["x1"], b)) for w in ln.words if w["x1"] > a and w["x0"] < b]
-                     for ln in lines]
+                     for ln in lines if not any(c[0]["x0"] <= a and c[-1]["x1"] >= b
+                                                for c in TableScanner._clusters(ln.words))]
             if not any(x0 < b - 2 for sp in spans for x0, _ in sp):
                 continue
             cuts = sorted({a, b} | {x for sp in spans for iv in sp for x in iv})
