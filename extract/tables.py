@@ -326,6 +326,17 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
 _OPEN_END = re.compile(r"(?:\band|\bof|\bfor|\bthe|\bnot|\bpartly|\bpartially|[/&,\-\u2013])\s*$", re.IGNORECASE)
 
 
+def _summary_at(lines: list, k: int) -> bool:
+    """Does line k open the summary counts table below the plan? Not where it is a ref's label on a line of its own
+    ('Recommendation', centred down its cell) with its number under it, on one of the next lines."""
+    text = lines[k].text.strip()
+    if not SUMMARY.match(text):
+        return False
+    under = next((ln.words[0]["text"] for ln in lines[k + 1:k + 4] if ln.words[0]["x0"] < lines[k].words[-1]["x1"]),
+                 "")
+    return not (REF_LABEL.match(text) and REF.match(f"{text} {under}"))
+
+
 def _unfinished(words: list[dict]) -> bool:
     """Does a heading's cell stop mid-phrase ('Decision and') or at its number ('3.'), so that its next line
     belongs to it?"""
@@ -838,8 +849,8 @@ class TableScanner:
         if cols is None:
             return False
         body = []
-        for ln in lines[body_from:]:
-            if SUMMARY.match(ln.text.strip()) and ln.x0 < cols.edges[1]:
+        for j, ln in enumerate(lines[body_from:], body_from):
+            if _summary_at(lines, j) and ln.x0 < cols.edges[1]:
                 break  # the summary counts table below the plan (from its left edge; a response's wrapped word, no)
             by: dict[str, list[dict]] = {}
             for w in ln.words:
@@ -853,6 +864,7 @@ class TableScanner:
         top = None
         right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
         cuts = self._cuts(rules, cols, body)
+        body = self._lift_centred(body, cuts)
         if "ref" not in cols.fields and "text" in cols.fields:
             self._refs_in_text(body, cols)
         # No refs printed at all: a record starts where its decision is printed, level with the first line of its
@@ -998,6 +1010,31 @@ class TableScanner:
         self._row(page, {"text": tail.words}, (cols.edges[0], tail.top, cols.edges[-1], tail.bottom), True)
 
     @staticmethod
+    def _lift_centred(body: list, cuts: list[tuple[float, bool]]) -> list:
+        """Refs centred down their cells, moved to the top of their row. Where rules across the table bound each
+        record, a band between two of them is one row; a ref typed at the row's top sits on the band's first
+        line, one centred down its cell lower. Once a band bounded on both sides shows its one ref below its
+        first line, every band's one ref (its ref cell's words, a wrapped ref's lines too) moves up to its first
+        line, where the rows are read from."""
+        full = [c for c, f in cuts if f]
+        if len(full) < 2 or not body:
+            return body
+        bands: dict[int, list[int]] = {}
+        for k, (ln, _by) in enumerate(body):
+            bands.setdefault(bisect.bisect(full, (ln.top + ln.bottom) / 2), []).append(k)
+        lifts = {}
+        for b, ks in bands.items():
+            refs = [k for k in ks if "ref" in body[k][1]]
+            if refs and refs[0] != ks[0] and "ref" not in body[ks[0]][1] and REF.match(
+                    text_of([w for k in refs for w in body[k][1]["ref"]])):
+                lifts[b] = (ks[0], refs)
+        if not any(0 < b < len(full) for b in lifts):
+            return body
+        for first, refs in lifts.values():
+            body[first][1]["ref"] = [w for k in refs for w in body[k][1].pop("ref")]
+        return [(ln, by) for ln, by in body if by]
+
+    @staticmethod
     def _decision_opens(body: list, k: int) -> bool:
         """Does body line k open a record of a plan that prints no refs? Yes where a decision starts level with
         recommendation text: in the decision column, or heading the response cell ('NOT AGREED')."""
@@ -1119,8 +1156,8 @@ class TableScanner:
         starts = [min(w["x0"] for w in c) for c in clusters]
         ends = [max(w["x1"] for w in c) for c in clusters]
         lines = []
-        for ln in body:
-            if SUMMARY.match(ln.text.strip()):
+        for j, ln in enumerate(body):
+            if _summary_at(body, j):
                 break
             lines.append(ln)
         if not lines:
