@@ -2193,3 +2193,73 @@ def test_a_line_in_the_top_margin_running_on_into_the_body_below_it_is_a_cells_n
     pages = [page2("- Staff involved in three incidents"), page2("- Data will be published"),
              page2("- Cells will be checked")]
     assert all(tops == {19.0} for tops in furniture(pages, [842.0] * 3))
+
+
+def test_headings_centred_over_their_columns_take_the_edges_of_the_gutters_below_them():
+    from actionplans.extract.tables import TableScanner
+    text_at = (40, 100, 260, 330, 560, 660)             # where each column's text starts, as typed at the left
+    centred = (52, 150, 268, 410, 578, 676)              # its heading, centred over the column
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, centred)
+    ws += row(["S1", "Leaders should act on it.", "Agreed", "A panel will meet monthly.", "Governor", "June 2024"],
+              90, text_at)
+    ws += row([None, "Staff should be told.", None, "Data will be published.", "Head of Safety", "July 2024"],
+              102, text_at)
+    ws += row(["S2", "Cells should be clean.", "Agreed", "Checks will be made.", "Governor", "May 2024"], 126,
+              text_at)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
+        "A panel will meet monthly. Data will be published.", "Checks will be made."]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should act on it. Staff should be told.", "Cells should be clean."]
+    # a heading typed at its column's left keeps its own start as the edge, though text runs past the heading before
+    assert TableScanner._gutter_edges([words("Finding", x0=100), words("Response", x0=330)],
+                                      to_lines(row([None, "Leaders should act on the findings", "Review"], 90,
+                                                   (40, 100, 330)))) == [100, 330]
+
+
+def test_under_a_rule_across_the_table_a_ref_centred_down_its_cell_opens_the_record_of_the_band():
+    from actionplans.extract.tables import TableScanner
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    ws += row(["Safety"], 80)                           # a section row, shaded: a rule above it and below it
+    ws += row([None, "Leaders should act.", None, "A panel will meet.", "Governor", "June 2024"], 100)
+    ws += row(["S1", "They should report.", "Agreed", "It will report.", None, None], 112)
+    ws += row([None, "And publish it.", None, None, None, None], 124)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [(74.0, 38.0, 800.0), (94.0, 38.0, 800.0)])
+    scan = scanner.finish()
+    assert [(r.section, " ".join(w["text"] for w in r.words("ref"))) for r in scan.rows] == [("Safety", "S1")]
+    assert " ".join(w["text"] for w in scan.rows[0].words("text")) == (
+        "Leaders should act. They should report. And publish it.")
+
+
+def test_a_refs_label_alone_on_its_line_with_its_number_below_is_a_ref_not_the_summary_table():
+    from actionplans.extract.tables import _summary_at
+    lines = to_lines(row([None, "Leaders should act.", None, "A panel will meet."], 90)
+                     + row(["Recommendation"], 102) + row([None, None, "Agreed", "It will report."], 108)
+                     + row(["2"], 114))
+    assert not _summary_at(lines, 1)
+    assert _summary_at(to_lines(row(["Recommendations"], 90) + row(["Agreed 4"], 102)), 0)
+    assert _summary_at(to_lines(row(["Recommendation"], 90) + row(["Agreed 4"], 102)), 0)
+
+
+def test_in_a_plan_ruled_between_records_refs_centred_down_merged_cells_move_to_the_top_of_their_record():
+    from actionplans.extract.tables import TableScanner
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    # one row per action, the ref and decision cells merged down a record's actions and centred in them; rules
+    # between actions cross only the action's columns, rules between records the whole table
+    ws += row([None, "Leaders should act.", None, "A panel will meet.", "Governor", "June 2024"], 90)
+    ws += row(["S1", "They should report.", "Agreed", "Data will be published.", "Head of Safety", "July 2024"], 114)
+    ws += row([None, None, None, "It will report.", "Governor", "May 2024"], 138)
+    ws += row([None, "Staff should be trained.", None, "Training will be given.", "Governor", "May 2024"], 164)
+    ws += row(["S2", None, "Agreed", "Take-up will be monitored.", "Governor", "May 2025"], 188)
+    rules = [(74.0, 38.0, 800.0), (104.0, 328.0, 800.0), (128.0, 328.0, 800.0), (152.0, 38.0, 800.0),
+             (178.0, 328.0, 800.0), (202.0, 38.0, 800.0)]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], rules)
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2"]
+    assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
+        "A panel will meet. Data will be published. It will report.",
+        "Training will be given. Take-up will be monitored."]
