@@ -7,7 +7,8 @@ In: a seed. Each plan i of seed S draws one value of every layout dimension in `
 family, orientation, font, size, column widths and order, header wording, rules, shading, one table row
 per recommendation or per action with merged cells, section rows, refs, decision wording and case,
 bullets, owners and how they are joined, where owners and dates sit beside their paragraph, date forms,
-length, page furniture, words broken by a narrow column, paragraph and line spacing in the table's cells)
+length, page furniture, words broken by a narrow column, paragraph and line spacing in the table's cells, how
+the cells align their text)
 from `random.Random(f"{S}:{i}")`, then writes content from `textgen`'s phrase banks.
 Out, per plan `gen-S-iii`: the PDF (python-docx, then LibreOffice, as `build.py` renders its cases),
 `gen-S-iii.expected.json` in the gold format (from the generator's own records through
@@ -36,7 +37,8 @@ Seeds used while developing (the acceptance run must use a seed not listed here)
 1, 2, 3, 5, 7 (the committed sample's candidates), 11, 1001 (first benchmark run), 2024, 2025, 3131, 6061, 7070,
 9191, 4321, 8080, 8181, 8282, 8383, 8484, 8585, 8686, 8787, 8888, 8989, 9090, 9292, 9393, 9494, 9595, 9696, 9797, 9898,
 4646, 1357 (later runs), 3141 (stop 18: a check that found gen-3141-000), 101, 202, 303 (drawn only, to look for
-crashes), 1111 (stop 20: paragraph spacing, first by hand, then as the `spacing` dimension).
+crashes), 1111 (stop 20: paragraph spacing, first by hand, then as the `spacing` dimension), 1212 and 1313 (stop 22:
+the `cell_align` dimension's first draws).
 Acceptance runs (each used once, then listed here): 8675, 4711, 5309, 8128, 2718, 6174 (its lost plans then
 studied), 7373, 5821 (its worst plan then studied), 6464 (its lost record then studied), 7919 (its lost plan then
 studied), 5150 (stop 14's closing run, its lost record then studied), 6543 (stop 15's closing run, its worst plans
@@ -87,8 +89,7 @@ from docx.text.paragraph import Paragraph  # noqa: E402
 SAMPLE_DIR = HERE / "generated"
 SAMPLE_SEED = 7               # the committed sample is a greedy cover over this seed's draws
 SAMPLE_POOL = 300             # ... among its first SAMPLE_POOL plans
-SAMPLE_SKIP = (32, 43, 82)    # ... but these, whose renders could not be verified (spaced rows broken by a page)
-# (43 and 82 verify since page breaks in spaced rows are measured; kept out until the sample is rewritten)
+SAMPLE_SKIP = (32,)           # ... but these, whose renders could not be verified (a loose plan a line off)
 MAX_ROUNDS = 5                # renders of one plan, padded again from each measurement
 ATTEMPTS = 3                  # contents tried for one drawn layout before it is reported unverifiable
 CELL_MARGIN_CM = 0.19         # LibreOffice's left/right cell margin for Word tables

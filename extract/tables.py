@@ -445,10 +445,13 @@ def column_right(xs: list[float], columns: Columns | None, name: str, settings: 
     """The right edge of a column's text (`xs`: where its lines end): where the longest ends, or, when a column
     follows it, where that column's text starts less the padding of two cells, whichever is further (a column of
     short entries never reaches its edge); a line ending past the next column's start ran across it and is not the
-    column's. A line that stops well short of it was ended by Enter."""
+    column's. A line that stops well short of it was ended by Enter. A prose column of many words
+    (`settings.prose_words`) has lines wrapped all down it, the longest ending at its edge: that is its edge."""
     nxt = next_start(columns, name)
     if nxt is not None:  # no line of the column's ends past it (one that does runs across it, a section name)
         xs = [x for x in xs if x <= nxt]
+        if name in ("text", "response") and len(xs) >= settings.prose_words:
+            return max(xs)
         return max([*xs, nxt - 2 * settings.cell_padding]) if xs else None
     return max(xs) if xs else None
 
@@ -800,7 +803,7 @@ class TableScanner:
             prev = self.scan.columns
             if h and depths == [h] and prev is not None:  # a repeated header keeps the first one's fields
                 group = [w for l2 in near for w in l2.words]
-                clusters = self._clusters(group)
+                clusters = self._merge_crossed(self._clusters(group), lines[k + h:])
                 if len(clusters) == len(prev.fields):
                     starts = self._gutter_edges(clusters, lines[k + h:])
                     best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]]), group)
@@ -1127,7 +1130,7 @@ class TableScanner:
         edges (`_gutter_edges`)."""
         if len(words) < 3:
             return None
-        clusters = TableScanner._clusters(words)
+        clusters = TableScanner._merge_crossed(TableScanner._clusters(words), body)
         if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
             return None
         texts = [reflow(to_lines(c)) for c in clusters]  # a heading broken mid-word mended
@@ -1143,6 +1146,34 @@ class TableScanner:
             return None
         # a heading no pattern knows is still a column: `type_columns`
         return Columns([name or f"col{j}" for j, name in enumerate(names)], edges)
+
+    @staticmethod
+    def _merge_crossed(clusters: list[list[dict]], body) -> list[list[dict]]:
+        """Header cells split by a gap the body's lines cross are one cell: a justified heading spreads its words
+        across its cell ('Agreed/        Not' over 'Agreed and action'), but every column edge has a gutter down
+        the body that no cell's line crosses (the cells' margins), except rows running across the table.
+        Crossed: every point of the gap lies under words of at least three lines, and of a third of the lines
+        with words near it."""
+        if len(clusters) < 2 or not body:
+            return clusters
+        lines = []
+        for j, ln in enumerate(body):
+            if _summary_at(body, j):
+                break
+            lines.append(ln)
+        out = [clusters[0]]
+        for c in clusters[1:]:
+            a, b = max(w["x1"] for w in out[-1]), min(w["x0"] for w in c)
+            spans = [[(w["x0"], w["x1"]) for w in ln.words if w["x1"] > a and w["x0"] < b] for ln in lines]
+            near = sum(1 for ln in lines if any(w["x1"] > a - 20 and w["x0"] < b + 20 for w in ln.words))
+            cuts = sorted({a, b} | {x for sp in spans for iv in sp for x in iv if a < x < b})
+            least = min((sum(any(u <= (x0 + x1) / 2 <= v for u, v in sp) for sp in spans)
+                         for x0, x1 in zip(cuts, cuts[1:])), default=0)
+            if least >= 3 and least >= near / 3:
+                out[-1] = out[-1] + c
+            else:
+                out.append(c)
+        return out
 
     @staticmethod
     def _gutter_edges(clusters: list[list[dict]], body) -> list[float]:

@@ -2263,3 +2263,43 @@ def test_in_a_plan_ruled_between_records_refs_centred_down_merged_cells_move_to_
     assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
         "A panel will meet. Data will be published. It will report.",
         "Training will be given. Take-up will be monitored."]
+
+
+def justified(text, x0, x1, top):
+    """A justified line: its words spread so it fills x0..x1, as pdfplumber gives them."""
+    ws = words(text, x0=x0, top=top)
+    extra = (x1 - ws[-1]["x1"]) / max(1, len(ws) - 1)
+    return [dict(w, x0=w["x0"] + k * extra, x1=w["x1"] + k * extra) for k, w in enumerate(ws)]
+
+
+def test_a_justified_headings_words_spread_over_a_gap_the_body_crosses_are_one_heading():
+    from actionplans.extract.tables import TableScanner
+    head = justified("Agreed/ Not", 383, 578, 60) + justified("Agreed and action", 383, 578, 72)
+    finding = justified("Area for", 100, 240, 60) + words("improvement", x0=100, top=72)
+    response = ["The current arrangements meet", "the requirements of the relevant",
+                "policy framework, and a change", "would not be affordable within", "the establishment's budget. The",
+                "regime is set within the national", "framework and the resources", "available; the establishment will",
+                "continue to maximise time out", "of cell within that framework."]
+    text = ["Leaders should make sure that", "the incentives scheme is fair", "to all prisoners and that its",
+            "use is monitored on each wing", "and that any disparity found", "is investigated and addressed",
+            "by the equality action team", "within a month of its meeting", "with the results shared with",
+            "prisoner representatives too"]
+    body = to_lines([w for k, (t, r) in enumerate(zip(text, response))
+                     for w in justified(t, 100, 240, 120 + 12 * k) + justified(r, 383, 578, 120 + 12 * k)])
+    clusters = TableScanner._merge_crossed(TableScanner._clusters(finding + head), body)
+    assert [" ".join(w["text"] for w in sorted(c, key=lambda w: (w["top"], w["x0"]))) for c in clusters] == [
+        "Area for improvement", "Agreed/ Not Agreed and action"]
+    # a gap down which the body leaves a gutter is a column edge, however many lines run beside it
+    apart = to_lines([w for k in range(6) for w in words("Leaders act", x0=383, top=120 + 12 * k)
+                      + words("Governor", x0=555, top=120 + 12 * k)])
+    assert len(TableScanner._merge_crossed(TableScanner._clusters(words("Agreed/", x0=383) + words("Not", x0=555)),
+                                           apart)) == 2
+
+
+def test_a_prose_column_of_many_words_ends_at_its_longest_line_not_at_the_next_columns_heading():
+    from actionplans.extract.tables import Columns, column_right
+    # the date column's text is centred, so its edge (its heading's start, 411.2) lies right of the cell's border
+    cols = Columns(["response", "date"], [290.6, 411.2, 10_000.0])
+    many = [370.0 + (k % 27) for k in range(200)]                # a response wrapped all down the plan: ends by 396
+    assert column_right(many, cols, "response") == 396.0
+    assert column_right(many[:20], cols, "response") == 411.2 - 2 * 5.4   # a few lines: the next column stands in
