@@ -141,10 +141,6 @@ class Settings(BaseModel):
     cell_padding: float = Field(
         5.4, ge=0, description="Points between a cell's border and its text on each side (Word's default, 0.19 cm): "
                                "text wraps that far short of the next column's text")
-    prose_words: int = Field(
-        150, ge=1, description="Words a prose column (recommendation, response) holds across the document from which "
-                               "its longest line is its right edge: the next column's start stands in only for a "
-                               "column of few lines, and overshoots where that column's text is centred")
 
 
 DEFAULT = Settings()

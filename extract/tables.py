@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cells import (
     GLYPH_LEAD,
@@ -75,6 +75,8 @@ class Columns:
     """The table's fields and the x-range of each, taken from a header row."""
     fields: list[str]
     edges: list[float]  # len(fields) + 1 boundaries
+    # columns (by index) whose left edge is not where their text starts: a heading centred over them
+    loose: frozenset[int] = frozenset()
 
     def field_at(self, x: float) -> str | None:
         for name, a, b in zip(self.fields, self.edges, self.edges[1:]):
@@ -445,12 +447,13 @@ def column_right(xs: list[float], columns: Columns | None, name: str, settings: 
     """The right edge of a column's text (`xs`: where its lines end): where the longest ends, or, when a column
     follows it, where that column's text starts less the padding of two cells, whichever is further (a column of
     short entries never reaches its edge); a line ending past the next column's start ran across it and is not the
-    column's. A line that stops well short of it was ended by Enter. A prose column of many words
-    (`settings.prose_words`) has lines wrapped all down it, the longest ending at its edge: that is its edge."""
+    column's. A line that stops well short of it was ended by Enter. Where the next column's edge is not where its
+    text starts (`Columns.loose`: a heading centred over it), the next column tells nothing of this one's edge, and
+    a column of prose ends at its longest line."""
     nxt = next_start(columns, name)
     if nxt is not None:  # no line of the column's ends past it (one that does runs across it, a section name)
         xs = [x for x in xs if x <= nxt]
-        if name in ("text", "response") and len(xs) >= settings.prose_words:
+        if xs and name in ("text", "response") and columns.fields.index(name) + 1 in columns.loose:
             return max(xs)
         return max([*xs, nxt - 2 * settings.cell_padding]) if xs else None
     return max(xs) if xs else None
@@ -633,7 +636,7 @@ class TableScanner:
         prev = self.scan.columns
         if prev is not None and len(prev.fields) == len(cols.fields) and all(
                 abs(a - b) <= self.settings.same_grid for a, b in zip(prev.edges[:-1], cols.edges[:-1])):
-            return Columns(prev.fields, cols.edges)
+            return replace(cols, fields=prev.fields)
         return cols
 
     @staticmethod
@@ -806,7 +809,8 @@ class TableScanner:
                 clusters = self._merge_crossed(self._clusters(group), lines[k + h:])
                 if len(clusters) == len(prev.fields):
                     starts = self._gutter_edges(clusters, lines[k + h:])
-                    best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]]), group)
+                    best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]],
+                                                      self._loose(clusters, starts)), group)
                     depths = []
             most = 0  # cells of the shallower headings: a heading's wrapped lines keep within its cells
             for depth in depths:
@@ -1145,7 +1149,22 @@ class TableScanner:
         if not names:
             return None
         # a heading no pattern knows is still a column: `type_columns`
-        return Columns([name or f"col{j}" for j, name in enumerate(names)], edges)
+        return Columns([name or f"col{j}" for j, name in enumerate(names)], edges,
+                       TableScanner._loose(clusters, edges))
+
+    @staticmethod
+    def _loose(clusters: list[list[dict]], edges: list[float]) -> frozenset[int]:
+        """Columns whose edge is not where their text starts: the body's gutter moved it off its heading, or the
+        heading's lines start at different places (centred over the column, not typed at its left)."""
+        out = set()
+        for j, c in enumerate(clusters):
+            starts: dict[float, float] = {}
+            for w in c:
+                key = next((t for t in starts if abs(t - w["top"]) < 2), w["top"])
+                starts[key] = min(starts.get(key, w["x0"]), w["x0"])
+            if edges[j] != min(w["x0"] for w in c) or max(starts.values()) - min(starts.values()) > 2:
+                out.add(j)
+        return frozenset(out)
 
     @staticmethod
     def _merge_crossed(clusters: list[list[dict]], body) -> list[list[dict]]:
@@ -1223,7 +1242,7 @@ class TableScanner:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
         names = [f if f in FIELDS else None for f in cols.fields]
         typed = type_columns(names, TableScanner._column_samples(cols.edges, lines), self.settings)
-        return Columns([n or f"col{j}" for j, n in enumerate(typed)], cols.edges)
+        return replace(cols, fields=[n or f"col{j}" for j, n in enumerate(typed)])
 
     @staticmethod
     def _column_samples(edges: list[float], lines) -> list[list[list[str]]]:
@@ -1345,7 +1364,7 @@ class TableScanner:
                 for row in self.scan.rows:
                     if old in row.cells and new not in row.cells:
                         row.cells[new] = row.cells.pop(old)
-        self.scan.columns = Columns(names, cols.edges)
+        self.scan.columns = replace(cols, fields=names)
 
     @staticmethod
     def _decision_wraps(above: dict[str, list[dict]], cells: dict[str, list[dict]]) -> bool:

@@ -2296,10 +2296,18 @@ def test_a_justified_headings_words_spread_over_a_gap_the_body_crosses_are_one_h
                                            apart)) == 2
 
 
-def test_a_prose_column_of_many_words_ends_at_its_longest_line_not_at_the_next_columns_heading():
-    from actionplans.extract.tables import Columns, column_right
-    # the date column's text is centred, so its edge (its heading's start, 411.2) lies right of the cell's border
-    cols = Columns(["response", "date"], [290.6, 411.2, 10_000.0])
-    many = [370.0 + (k % 27) for k in range(200)]                # a response wrapped all down the plan: ends by 396
-    assert column_right(many, cols, "response") == 396.0
-    assert column_right(many[:20], cols, "response") == 411.2 - 2 * 5.4   # a few lines: the next column stands in
+def test_a_prose_column_beside_a_column_under_a_centred_heading_ends_at_its_longest_line():
+    from actionplans.extract.tables import Columns, TableScanner, column_right
+    # the date column's heading is centred ('5. Target' over 'Date'), so its edge (411.2) lies right of the cell's
+    # border, and the padding of two cells short of it overshoots where the response wraps
+    heading = [words("Response", x0=307.6, top=60), words("5. Target", x0=411.2, top=60) + words("Date", x0=421.4,
+                                                                                                  top=72)]
+    assert TableScanner._loose(heading, [307.6, 411.2]) == {1}
+    lines = [370.0 + (k % 27) for k in range(40)]                  # the response's lines end by 396
+    assert column_right(lines, Columns(["response", "date"], [290.6, 411.2, 10_000.0], frozenset({1})),
+                        "response") == 396.0
+    # typed at its column's left, the next heading's start is where its text starts: the response wraps short of it
+    typed = [words("Response", x0=307.6, top=60), words("5. Target", x0=411.2, top=60) + words("Date", x0=411.2,
+                                                                                                top=72)]
+    assert TableScanner._loose(typed, [307.6, 411.2]) == set()
+    assert column_right(lines, Columns(["response", "date"], [290.6, 411.2, 10_000.0]), "response") == 411.2 - 10.8
