@@ -499,6 +499,8 @@ class TableScanner:
         self.head_next: list[tuple[str, float]] = []
         self.head_words: list[list[str]] = []  # the words of each cell of a ruled plan's header, as first found
         self.waiting: list[tuple] = []  # the last pages read before the plan's header was found (read again then)
+        # unruled: are refs centred down their rows? Told once, by the plan's first record (`_reflect_refs`)
+        self.refs_centred: bool | None = None
 
     # -- per page -------------------------------------------------------------------------
     def add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
@@ -871,7 +873,8 @@ class TableScanner:
         top = None
         right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
         cuts = self._cuts(rules, cols, body)
-        body = self._lift_centred(body, cuts)
+        lifted = self._lift_centred(body, cuts)
+        body = self._reflect_refs(body, cols) if lifted is body else lifted
         if "ref" not in cols.fields and "text" in cols.fields:
             self._refs_in_text(body, cols)
         # No refs printed at all: a record starts where its decision is printed, level with the first line of its
@@ -1039,6 +1042,82 @@ class TableScanner:
             return body
         for first, refs in lifts.values():
             body[first][1]["ref"] = [w for k in refs for w in body[k][1].pop("ref")]
+        return [(ln, by) for ln, by in body if by]
+
+    def _reflect_refs(self, body: list, cols: Columns) -> list:
+        """Refs centred down the rows of a table with no rules between its records, moved to the top of their row.
+        A centred ref sits midway between its row's top and its bottom, which is the next row's top; a row's top is
+        a line where its recommendation's text begins (after blank space in that column, or beside a response that
+        does). Each ref's row starts at the such line nearest where the row above ends, its top reflected through
+        its ref; the first ref of a page, at the one whose reflection lands nearest a row's top above the next ref
+        (or the foot of the page's table). Nothing comes before the plan's first record, so it tells whether refs
+        are centred: its text and response begin on a line above its ref, with no ref-column words or line across
+        the table between them."""
+        refs = []  # (first line, last line) of each ref: a label may wrap, its number on a ref line below
+        k = 0
+        while k < len(body):
+            text = text_of(body[k][1].get("ref", []))
+            if REF.match(text):
+                refs.append((k, k))
+            elif REF_LABEL.match(text):  # 'Priority' / 'concern' / '2': the label's lines, then its number
+                j = k
+                while REF_LABEL.match(text):
+                    j = next((i for i in range(j + 1, min(j + 4, len(body))) if "ref" in body[i][1]), None)
+                    if j is None:
+                        break
+                    text = f"{text} {text_of(body[j][1]['ref'])}"
+                if j is not None and REF.match(text):
+                    refs.append((k, j))
+                    k = j
+            k += 1
+        if not refs:
+            return body
+
+        def opens(j: int, name: str) -> bool:  # column `name` starts after blank space on line j
+            ws = body[j][1].get(name)
+            above = next((body[i][1][name] for i in range(j - 1, -1, -1) if name in body[i][1]), None)
+            return bool(ws) and (above is None or ws[0]["top"] - max(w["bottom"] for w in above) > 0.5 * (
+                body[j][0].bottom - body[j][0].top))
+
+        def opens_text(j: int) -> bool:  # a row can start here: its text begins, or its response after space
+            ln, by = body[j]
+            if "text" not in by or "ref" in by and j not in {a for a, _ in refs} or self._runs_across(ln, cols):
+                return False
+            return opens(j, "text") or opens(j, "response")
+
+        starts = [j for j in range(len(body)) if opens_text(j)]
+        if self.refs_centred is None:
+            if self.current is not None or self.scan.rows:
+                self.refs_centred = False
+            else:  # the plan's first record: its row's top (text and response begin) above its ref?
+                first = refs[0][0]
+                self.refs_centred = any(opens(j, "text") and opens(j, "response") and not any(
+                    "ref" in body[i][1] or self._runs_across(body[i][0], cols) for i in range(j, first))
+                    for j in range(first))
+        if not self.refs_centred:
+            return body
+
+        def mid(a: int, b: int) -> float:
+            return (body[a][0].top + body[b][0].bottom) / 2
+
+        tops: list[int] = []
+        for i, (a, b) in enumerate(refs):
+            lo = refs[i - 1][1] + 1 if i else 0
+            cands = [j for j in starts if lo <= j <= a]
+            if not cands:
+                tops.append(a)
+                continue
+            if i:
+                aim = 2 * mid(*refs[i - 1]) - body[tops[-1]][0].top
+                tops.append(min(cands, key=lambda j: abs(body[j][0].top - aim)))
+                continue
+            nxt = [body[j][0].top for j in starts if b < j <= (refs[1][0] if len(refs) > 1 else len(body))]
+            ends = nxt if len(refs) > 1 and nxt else [body[-1][0].bottom]
+            tops.append(min(cands, key=lambda j: (min(abs(2 * mid(a, b) - body[j][0].top - e) for e in ends), j)))
+        for (a, b), top in zip(refs, tops):
+            if top < a:
+                words = [w for j in range(a, b + 1) for w in body[j][1].pop("ref", [])]
+                body[top][1]["ref"] = words + body[top][1].get("ref", [])
         return [(ln, by) for ln, by in body if by]
 
     @staticmethod
