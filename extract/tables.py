@@ -1048,7 +1048,7 @@ class TableScanner:
         """Refs centred down the rows of a table with no rules between its records, moved to the top of their row.
         A centred ref sits midway between its row's top and its bottom, which is the next row's top; a row's top is
         a line where its recommendation's text begins (after blank space in that column, or beside a response that
-        does). Each ref's row starts at the such line nearest where the row above ends, its top reflected through
+        does). Each ref's row starts at the line of these nearest where the row above ends, its top reflected through
         its ref; the first ref of a page, at the one whose reflection lands nearest a row's top above the next ref
         (or the foot of the page's table). Nothing comes before the plan's first record, so it tells whether refs
         are centred: its text and response begin on a line above its ref, with no ref-column words or line across
