@@ -2311,3 +2311,35 @@ def test_a_prose_column_beside_a_column_under_a_centred_heading_ends_at_its_long
                                                                                                 top=72)]
     assert TableScanner._loose(typed, [307.6, 411.2]) == set()
     assert column_right(lines, Columns(["response", "date"], [290.6, 411.2, 10_000.0]), "response") == 411.2 - 10.8
+
+
+def test_in_an_unruled_plan_refs_centred_down_their_rows_move_to_the_top_of_their_row():
+    from actionplans.extract.tables import TableScanner
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    records = [  # (top, ref, text lines, response lines): each ref centred between its row's top and bottom
+        (90, "S1", ["Leaders should act.", "They should report."],
+         ["A panel will meet.", "It will report.", "Data will be shared.", "Staff will be told.", "It will close."]),
+        (150, "S2", ["Cells should be clean.", "They should be checked.", "And kept so."], ["Checks will be made.",
+                                                                                          "Each week."]),
+        (186, "S3", ["Staff should be trained.", "Every year."], ["Training will be given.", "To every officer.",
+                                                                  "By the spring.", "And reviewed."]),
+    ]
+    for top, ref, text, response in records:
+        n = max(len(text), len(response))
+        for k in range(n):
+            ws += row([None, text[k] if k < len(text) else None, "Agreed" if k == 0 else None,
+                       response[k] if k < len(response) else None, "Governor" if k == 0 else None,
+                       "May 2024" if k == 0 else None], top + 12 * k)
+        ws += row([ref], top + 6 * n - 5)                       # centred: its middle at the row's middle
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "S3"]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        " ".join(text) for _, _, text, _ in records]
+    # typed at the top of its row, the first ref shows nothing centred: rows start at refs as ever
+    top = TableScanner()
+    top.add_page(1, row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+                 + row(["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "May 2024"], 90)
+                 + row([None, None, None, "It will report."], 102), [], [])
+    assert top.refs_centred is False
