@@ -1050,9 +1050,9 @@ class TableScanner:
         a line where its recommendation's text begins (after blank space in that column, or beside a response that
         does). Each ref's row starts at the line of these nearest where the row above ends, its top reflected through
         its ref; the first ref of a page, at the one whose reflection lands nearest a row's top above the next ref
-        (or the foot of the page's table). Nothing comes before the plan's first record, so it tells whether refs
-        are centred: its text and response begin on a line above its ref, with no ref-column words or line across
-        the table between them."""
+        (or the foot of the page's table). Refs are centred once a record shows it: the plan's first (nothing comes
+        before it) with its text and response begun on a line above its ref, no ref-column words or line across the
+        table between them; or any ref with no recommendation text beside it, the text of its row begun above."""
         refs = []  # (first line, last line) of each ref: a label may wrap, its number on a ref line below
         k = 0
         while k < len(body):
@@ -1086,14 +1086,17 @@ class TableScanner:
             return opens(j, "text") or opens(j, "response")
 
         starts = [j for j in range(len(body)) if opens_text(j)]
-        if self.refs_centred is None:
-            if self.current is not None or self.scan.rows:
-                self.refs_centred = False
-            else:  # the plan's first record: its row's top (text and response begin) above its ref?
-                first = refs[0][0]
-                self.refs_centred = any(opens(j, "text") and opens(j, "response") and not any(
-                    "ref" in body[i][1] or self._runs_across(body[i][0], cols) for i in range(j, first))
+        if not self.refs_centred:
+            first = refs[0][0]
+            self.refs_centred = (  # the plan's first record: its row's top (text and response begin) above its ref
+                self.current is None and not self.scan.rows and any(
+                    opens(j, "text") and opens(j, "response") and not any(
+                        "ref" in body[i][1] or self._runs_across(body[i][0], cols) for i in range(j, first))
                     for j in range(first))
+                # or a ref with no recommendation beside it, the text of its row above it (a ref typed at its row's
+                # top is level with the recommendation's first line)
+                or any("text" not in body[a][1] and any(lo <= j < a for j in starts)
+                       for (a, _b), lo in zip(refs, [0] + [b + 1 for _a, b in refs])))
         if not self.refs_centred:
             return body
 
