@@ -1100,18 +1100,21 @@ class TableScanner:
         if not self.refs_centred:
             return body
 
-        def mid(a: int, b: int) -> float:
-            return (body[a][0].top + body[b][0].bottom) / 2
+        def mid(a: int, b: int) -> float:  # the middle of the ref's own words (its line may hold taller ones)
+            ws = [w for j in (a, b) for w in body[j][1]["ref"]]
+            return (min(w["top"] for w in ws) + max(w["bottom"] for w in ws)) / 2
 
         tops: list[int] = []
         for i, (a, b) in enumerate(refs):
             lo = refs[i - 1][1] + 1 if i else 0
             cands = [j for j in starts if lo <= j <= a]
-            if not cands:
+            if not cands and not i:
                 tops.append(a)
                 continue
-            if i:
+            if i:  # where the row above ends; with no cell showing a row's top, a line of text there is one
                 aim = 2 * mid(*refs[i - 1]) - body[tops[-1]][0].top
+                cands = cands or [j for j in range(lo, a + 1) if "text" in body[j][1] and abs(
+                    body[j][0].top - aim) < 0.4 * (body[j][0].bottom - body[j][0].top)] or [a]
                 tops.append(min(cands, key=lambda j: abs(body[j][0].top - aim)))
                 continue
             nxt = [body[j][0].top for j in starts if b < j <= (refs[1][0] if len(refs) > 1 else len(body))]
