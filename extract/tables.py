@@ -1053,11 +1053,28 @@ class TableScanner:
         (or the foot of the page's table). Refs are centred once a record shows it: the plan's first (nothing comes
         before it) with its text and response begun on a line above its ref, no ref-column words or line across the
         table between them; or any ref with no recommendation text beside it, the text of its row begun above."""
-        refs = []  # (first line, last line) of each ref: a label may wrap, its number on a ref line below
+        def opens(j: int, name: str) -> bool:  # column `name` starts after blank space on line j
+            ws = body[j][1].get(name)
+            above = next((body[i][1][name] for i in range(j - 1, -1, -1) if name in body[i][1]), None)
+            return bool(ws) and (above is None or ws[0]["top"] - max(w["bottom"] for w in above) > 0.5 * (
+                body[j][0].bottom - body[j][0].top))
+
+        # what opens a record: its ref, or where the plan prints none, its decision (in a column of its own)
+        key = "ref" if "ref" in cols.fields else "decision"
+        if key not in cols.fields:
+            return body
+        refs = []  # (first line, last line) of each: a label may wrap, its number on a ref line below
         k = 0
         while k < len(body):
-            text = text_of(body[k][1].get("ref", []))
-            if REF.match(text):
+            text = text_of(body[k][1].get(key, []))
+            if key == "decision":  # a decision's lines, down to blank space in its column
+                if text:
+                    j = k
+                    while j + 1 < len(body) and "decision" in body[j + 1][1] and not opens(j + 1, "decision"):
+                        j += 1
+                    refs.append((k, j))
+                    k = j
+            elif REF.match(text):
                 refs.append((k, k))
             elif REF_LABEL.match(text):  # 'Priority' / 'concern' / '2': the label's lines, then its number
                 j = k
@@ -1073,15 +1090,9 @@ class TableScanner:
         if not refs:
             return body
 
-        def opens(j: int, name: str) -> bool:  # column `name` starts after blank space on line j
-            ws = body[j][1].get(name)
-            above = next((body[i][1][name] for i in range(j - 1, -1, -1) if name in body[i][1]), None)
-            return bool(ws) and (above is None or ws[0]["top"] - max(w["bottom"] for w in above) > 0.5 * (
-                body[j][0].bottom - body[j][0].top))
-
         def opens_text(j: int) -> bool:  # a row can start here: its text begins, or its response after space
             ln, by = body[j]
-            if "text" not in by or "ref" in by and j not in {a for a, _ in refs} or self._runs_across(ln, cols):
+            if "text" not in by or key in by and j not in {a for a, _ in refs} or self._runs_across(ln, cols):
                 return False
             return opens(j, "text") or opens(j, "response")
 
@@ -1091,7 +1102,7 @@ class TableScanner:
             self.refs_centred = (  # the plan's first record: its row's top (text and response begin) above its ref
                 self.current is None and not self.scan.rows and any(
                     opens(j, "text") and opens(j, "response") and not any(
-                        "ref" in body[i][1] or self._runs_across(body[i][0], cols) for i in range(j, first))
+                        key in body[i][1] or self._runs_across(body[i][0], cols) for i in range(j, first))
                     for j in range(first))
                 # or a ref with no recommendation beside it, the text of its row above it (a ref typed at its row's
                 # top is level with the recommendation's first line)
@@ -1101,7 +1112,7 @@ class TableScanner:
             return body
 
         def mid(a: int, b: int) -> float:  # the middle of the ref's own words (its line may hold taller ones)
-            ws = [w for j in (a, b) for w in body[j][1]["ref"]]
+            ws = [w for j in (a, b) for w in body[j][1][key]]
             return (min(w["top"] for w in ws) + max(w["bottom"] for w in ws)) / 2
 
         tops: list[int] = []
@@ -1122,8 +1133,8 @@ class TableScanner:
             tops.append(min(cands, key=lambda j: (min(abs(2 * mid(a, b) - body[j][0].top - e) for e in ends), j)))
         for (a, b), top in zip(refs, tops):
             if top < a:
-                words = [w for j in range(a, b + 1) for w in body[j][1].pop("ref", [])]
-                body[top][1]["ref"] = words + body[top][1].get("ref", [])
+                words = [w for j in range(a, b + 1) for w in body[j][1].pop(key, [])]
+                body[top][1][key] = words + body[top][1].get(key, [])
         return [(ln, by) for ln, by in body if by]
 
     @staticmethod
