@@ -2343,3 +2343,29 @@ def test_in_an_unruled_plan_refs_centred_down_their_rows_move_to_the_top_of_thei
                  + row(["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "May 2024"], 90)
                  + row([None, None, None, "It will report."], 102), [], [])
     assert top.refs_centred is False
+
+
+def test_in_an_unruled_plan_with_no_refs_decisions_centred_down_their_rows_open_their_rows_at_the_top():
+    from actionplans.extract.tables import TableScanner
+    cols = (100, 260, 330, 560, 660)                    # Finding | Outcome | What we will do | Led by | Due by
+    ws = row(["Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, cols)
+    records = [  # (top, decision, text lines, response lines): each decision centred down its row
+        (90, "Agreed", ["Leaders should act.", "They should report."],
+         ["A panel will meet.", "It will report.", "Data will be shared.", "Staff will be told.", "It will close."]),
+        (150, "Rejected", ["Cells should be clean.", "They should be checked.", "And kept so."],
+         ["The budget does not allow it.", "Checks continue."]),
+        (186, "Agreed", ["Staff should be trained.", "Every year."], ["Training will be given.", "To every officer.",
+                                                                    "By the spring.", "And reviewed."]),
+    ]
+    for top, decision, text, response in records:
+        n = max(len(text), len(response))
+        for k in range(n):
+            ws += row([text[k] if k < len(text) else None, None, response[k] if k < len(response) else None,
+                       "Governor" if k == 0 else None, "May 2024" if k == 0 else None], top + 12 * k, cols)
+        ws += row([None, decision], top + 6 * n - 5, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        " ".join(text) for _, _, text, _ in records]
+    assert [" ".join(w["text"] for w in r.words("decision")) for r in scan.rows] == ["Agreed", "Rejected", "Agreed"]
