@@ -339,6 +339,11 @@ def _summary_at(lines: list, k: int) -> bool:
     return not (REF_LABEL.match(text) and REF.match(f"{text} {under}"))
 
 
+def _above_summary(lines: list) -> list:
+    """The lines of a page's table body, down to the summary counts table below the plan."""
+    return next((lines[:k] for k in range(len(lines)) if _summary_at(lines, k)), lines)
+
+
 def _unfinished(words: list[dict]) -> bool:
     """Does a heading's cell stop mid-phrase ('Decision and') or at its number ('3.'), so that its next line
     belongs to it?"""
@@ -499,7 +504,7 @@ class TableScanner:
         self.head_next: list[tuple[str, float]] = []
         self.head_words: list[list[str]] = []  # the words of each cell of a ruled plan's header, as first found
         self.waiting: list[tuple] = []  # the last pages read before the plan's header was found (read again then)
-        # unruled: are refs centred down their rows? Told once, by the plan's first record (`_reflect_refs`)
+        # unruled: are refs centred down their rows? Told by the first record that shows it (`_reflect_refs`)
         self.refs_centred: bool | None = None
 
     # -- per page -------------------------------------------------------------------------
@@ -1271,11 +1276,7 @@ class TableScanner:
         with words near it."""
         if len(clusters) < 2 or not body:
             return clusters
-        lines = []
-        for j, ln in enumerate(body):
-            if _summary_at(body, j):
-                break
-            lines.append(ln)
+        lines = _above_summary(body)
         out = [clusters[0]]
         for c in clusters[1:]:
             a, b = max(w["x1"] for w in out[-1]), min(w["x0"] for w in c)
@@ -1301,11 +1302,7 @@ class TableScanner:
         leftmost word."""
         starts = [min(w["x0"] for w in c) for c in clusters]
         ends = [max(w["x1"] for w in c) for c in clusters]
-        lines = []
-        for j, ln in enumerate(body):
-            if _summary_at(body, j):
-                break
-            lines.append(ln)
+        lines = _above_summary(body)
         if not lines:
             return starts
         edges = list(starts)
