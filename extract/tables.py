@@ -1280,12 +1280,15 @@ class TableScanner:
         out = [clusters[0]]
         for c in clusters[1:]:
             a, b = max(w["x1"] for w in out[-1]), min(w["x0"] for w in c)
-            spans = [[(w["x0"], w["x1"]) for w in ln.words if w["x1"] > a and w["x0"] < b] for ln in lines]
-            near = sum(1 for ln in lines if any(w["x1"] > a - 20 and w["x0"] < b + 20 for w in ln.words))
+            spans = [sp for sp in ([(w["x0"], w["x1"]) for w in ln.words if w["x1"] > a and w["x0"] < b]
+                                   for ln in lines) if sp]
+            if len(spans) < 3:
+                out.append(c)
+                continue
+            need = max(3, sum(1 for ln in lines if any(w["x1"] > a - 20 and w["x0"] < b + 20 for w in ln.words)) / 3)
             cuts = sorted({a, b} | {x for sp in spans for iv in sp for x in iv if a < x < b})
-            least = min((sum(any(u <= (x0 + x1) / 2 <= v for u, v in sp) for sp in spans)
-                         for x0, x1 in zip(cuts, cuts[1:])), default=0)
-            if least >= 3 and least >= near / 3:
+            if all(sum(any(u <= (x0 + x1) / 2 <= v for u, v in sp) for sp in spans) >= need
+                   for x0, x1 in zip(cuts, cuts[1:])):
                 out[-1] = out[-1] + c
             else:
                 out.append(c)
@@ -1306,12 +1309,14 @@ class TableScanner:
         if not lines:
             return starts
         edges = list(starts)
+        runs = [TableScanner._clusters(ln.words) for ln in lines]  # each line's runs of words: its cells' text
         for i in range(1, len(clusters)):
             a, b = ends[i - 1], starts[i]
+            if not any(a < r[0]["x0"] < b - 2 for rs in runs for r in rs):
+                continue  # no cell's text starts in the gap: the heading's start is its column's
             # a line running across the whole gap in one run of words (a section row, a title) crosses every strip
             spans = [[(max(w["x0"], a), min(w["x1"], b)) for w in ln.words if w["x1"] > a and w["x0"] < b]
-                     for ln in lines if not any(c[0]["x0"] <= a and c[-1]["x1"] >= b
-                                                for c in TableScanner._clusters(ln.words))]
+                     for ln, rs in zip(lines, runs) if not any(r[0]["x0"] <= a and r[-1]["x1"] >= b for r in rs)]
             if not any(x0 < b - 2 for sp in spans for x0, _ in sp):
                 continue
             cuts = sorted({a, b} | {x for sp in spans for iv in sp for x in iv})
