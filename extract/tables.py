@@ -1101,18 +1101,22 @@ class TableScanner:
                 return False
             return opens(j, "text") or opens(j, "response")
 
+        lows = [0] + [b + 1 for _a, b in refs]  # where each ref's row may start: below the ref before it
+        first_record = self.current is None and not self.scan.rows
+        if not self.refs_centred and not first_record and all("text" in body[a][1] for a, _b in refs):
+            return body  # nothing here can show centred refs (below): rows start at refs as ever
         starts = [j for j in range(len(body)) if opens_text(j)]
         if not self.refs_centred:
             first = refs[0][0]
             self.refs_centred = (  # the plan's first record: its row's top (text and response begin) above its ref
-                self.current is None and not self.scan.rows and any(
+                first_record and any(
                     opens(j, "text") and opens(j, "response") and not any(
                         key in body[i][1] or self._runs_across(body[i][0], cols) for i in range(j, first))
                     for j in range(first))
                 # or a ref with no recommendation beside it, the text of its row above it (a ref typed at its row's
                 # top is level with the recommendation's first line)
                 or any("text" not in body[a][1] and any(lo <= j < a for j in starts)
-                       for (a, _b), lo in zip(refs, [0] + [b + 1 for _a, b in refs])))
+                       for (a, _b), lo in zip(refs, lows)))
         if not self.refs_centred:
             return body
 
