@@ -1124,21 +1124,31 @@ class TableScanner:
             ws = [w for j in (a, b) for w in body[j][1][key]]
             return (min(w["top"] for w in ws) + max(w["bottom"] for w in ws)) / 2
 
+        # a section row (words in the ref column that are no ref, or a line across the table) ends the row above
+        # it: a chain of rows starts again below it, as atop a page
+        in_refs = {j for a, b in refs for j in range(a, b + 1)}
+        breaks = [j for j in range(len(body)) if key in body[j][1] and j not in in_refs
+                  or self._runs_across(body[j][0], cols)]
         tops: list[int] = []
         for i, (a, b) in enumerate(refs):
             lo = refs[i - 1][1] + 1 if i else 0
+            cut = max((j for j in breaks if lo <= j < a), default=None)
+            chained = bool(i) and cut is None
+            lo = lo if cut is None else cut + 1
             cands = [j for j in starts if lo <= j <= a]
-            if not cands and not i:
-                tops.append(a)
-                continue
-            if i:  # where the row above ends; with no cell showing a row's top, a line of text there is one
+            if chained:  # where the row above ends; with no cell showing a row's top, a line of text there is one
                 aim = 2 * mid(*refs[i - 1]) - body[tops[-1]][0].top
                 cands = cands or [j for j in range(lo, a + 1) if "text" in body[j][1] and abs(
                     body[j][0].top - aim) < 0.4 * (body[j][0].bottom - body[j][0].top)] or [a]
                 tops.append(min(cands, key=lambda j: abs(body[j][0].top - aim)))
                 continue
-            nxt = [body[j][0].top for j in starts if b < j <= (refs[1][0] if len(refs) > 1 else len(body))]
-            ends = nxt if len(refs) > 1 and nxt else [body[-1][0].bottom]
+            if not cands:
+                tops.append(a)
+                continue
+            stop = min([j for j in breaks if j > b] + [len(body)])  # the chain's end: a section row or the page's
+            later = refs[i + 1][0] if i + 1 < len(refs) and refs[i + 1][0] < stop else None
+            ends = [body[j][0].top for j in starts if later is not None and b < j <= later] or [
+                body[stop - 1][0].bottom]
             tops.append(min(cands, key=lambda j: (min(abs(2 * mid(a, b) - body[j][0].top - e) for e in ends), j)))
         for (a, b), top in zip(refs, tops):
             if top < a:

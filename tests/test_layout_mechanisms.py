@@ -2369,3 +2369,27 @@ def test_in_an_unruled_plan_with_no_refs_decisions_centred_down_their_rows_open_
     assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
         " ".join(text) for _, _, text, _ in records]
     assert [" ".join(w["text"] for w in r.words("decision")) for r in scan.rows] == ["Agreed", "Rejected", "Agreed"]
+
+
+def test_a_section_row_between_rows_with_centred_refs_starts_the_chain_of_rows_again_below_it():
+    from actionplans.extract.tables import TableScanner
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    # S1's row: its text, a blank line, a bullet at the row's foot (text begins after space there, where S1's row
+    # ends), then a section row, then S2's row; each ref centred down its row
+    ws += row([None, "Leaders should act.", None, "A panel will meet.", "Governor", "May 2024"], 90)
+    ws += row([None, "They should report.", None, "It will report.", None, None], 102)
+    ws += row(["S1", None, "Agreed", "Data will be shared.", None, None], 109)
+    ws += row([None, None, None, "Staff will be told.", None, None], 114)
+    ws += row([None, "- review the data", None, None, None, None], 126)
+    ws += row(["Respect"], 140)
+    ws += row([None, "Cells should be clean.", None, "Checks will be made.", "Governor", "June 2024"], 154)
+    ws += row([None, "They should be checked.", None, "Each week.", None, None], 166)
+    ws += row(["S2", None, "Agreed", "And logged.", None, None], 173)
+    ws += row([None, "And kept so.", None, "By the wing.", None, None], 178)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [(r.section, " ".join(w["text"] for w in r.words("ref"))) for r in scan.rows] == [
+        (None, "S1"), ("Respect", "S2")]
+    assert " ".join(w["text"] for w in scan.rows[1].words("text")) == (
+        "Cells should be clean. They should be checked. And kept so.")
