@@ -53,7 +53,8 @@ first acceptance run, under its lines at spacing=word; its worst plan then studi
 run: two plans described, not fixed), 4812 (stop 21: the first run with page breaks in spaced rows measured;
 alignment under its line at spacing=word; its ten worst plans then studied), 6917 (stop 21's closing run: every
 record metric met; its worst plan then checked), 5461 (stop 22: the cell_align dimension's first acceptance run,
-under its lines at cell_align=middle; its worst plans then studied), 3797 (stop 22's closing run).
+under its lines at cell_align=middle; its worst plans then studied), 3797 (stop 22's closing run), 6161 (stop 22,
+a last check after the closing run: its worst plan then studied).
 """
 
 from __future__ import annotations
