@@ -1057,7 +1057,9 @@ class TableScanner:
         its ref; the first ref of a page, at the one whose reflection lands nearest a row's top above the next ref
         (or the foot of the page's table). Refs are centred once a record shows it: the plan's first (nothing comes
         before it) with its text and response begun on a line above its ref, no ref-column words or line across the
-        table between them; or any ref with no recommendation text beside it, the text of its row begun above."""
+        table between them; or any ref with no recommendation text beside it, the text of its row begun above. A
+        section row ends the row above it, and the chain starts again below it. Where the plan prints no refs, its
+        decisions (in a column of their own) open its records, and are moved the same way."""
         def opens(j: int, name: str) -> bool:  # column `name` starts after blank space on line j
             ws = body[j][1].get(name)
             above = next((body[i][1][name] for i in range(j - 1, -1, -1) if name in body[i][1]), None)
@@ -1095,9 +1097,11 @@ class TableScanner:
         if not refs:
             return body
 
+        firsts = {a for a, _ in refs}
+
         def opens_text(j: int) -> bool:  # a row can start here: its text begins, or its response after space
             ln, by = body[j]
-            if "text" not in by or key in by and j not in {a for a, _ in refs} or self._runs_across(ln, cols):
+            if "text" not in by or key in by and j not in firsts or self._runs_across(ln, cols):
                 return False
             return opens(j, "text") or opens(j, "response")
 
