@@ -13,6 +13,9 @@ Out: one PNG per page (`<stem>-p<N>.png`) with, drawn over the page:
 - whether the plan is single-spaced or adds space after each paragraph, and how far one press of Enter then moves
   (entries typed low and blank lines are measured in it).
 
+A scanned plan is drawn on its OCR'd copy (read through OCR as extraction reads it), so the words and ruling
+lines the stages saw are the ones drawn over.
+
 When a plan reads wrong, these show which stage went wrong: a column named wrongly, a section taken
 for a record, a row not stitched, an entry sent to the wrong paragraph.
 """
@@ -24,7 +27,8 @@ from pathlib import Path
 import pdfplumber
 
 from .align import STACKED, choose
-from .pipeline import read_pages, recover
+from .fetch import sha256_file
+from .pipeline import read_through_ocr, recover
 from .settings import DEFAULT, Settings
 
 BLUE, GREEN, PURPLE, ORANGE = (30, 90, 220), (20, 150, 60), (140, 60, 180), (230, 130, 0)
@@ -40,7 +44,10 @@ def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, 
     """Draw the stages' findings on each page (all by default); returns the PNG paths written."""
     path, out = Path(path), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    _n, read = read_pages(path)
+    _n, read, scanned = read_through_ocr(path, sha256_file(path)[0])
+    stem = path.stem
+    if scanned:  # draw on the OCR'd copy: its words and the ruling lines found in the page images
+        path = Path(scanned.path)
     rec = recover(read, settings)
     scan = rec.scan
     wanted = set(pages or [p["page"] for p in read])
@@ -112,7 +119,7 @@ def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, 
                             pb = p.bbox()
                             im.draw_line([(eb[0], (eb[1] + eb[3]) / 2), (pb[2], (pb[1] + pb[3]) / 2)],
                                          stroke=colour, stroke_width=2)
-            target_path = out / f"{path.stem}-p{pageno}.png"
+            target_path = out / f"{stem}-p{pageno}.png"
             im.save(target_path)
             written.append(target_path)
     return written

@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -66,6 +67,14 @@ class OcrSettings:
     min_vline: float = 12.0  # points: a vertical rule is at least this tall (one table row, taller than a letter)
     max_rule: float = 3.0  # points: a rule is at most this thick; a thicker dark run is a filled band
     line_width: float = 0.5  # points: width of the vector lines written back
+    # OCR'd word boxes -> the boxes a text layer gives (`em_boxes`). OCRmyPDF sets each line's words at the
+    # line's baseline in a font sized to the line's height above it, so a box spans the line's ascenders, not a
+    # font size; a typeset word's box is one font size tall, from its font's descent below the baseline.
+    layer_descent: float = 0.207  # descent of the OCR layer's font, as a share of its size (Helvetica's)
+    ascender: float = 0.72  # height of capitals and ascenders above the baseline, as a share of the font size
+    descent: float = 0.21  # a typeset font's descent below the baseline, as a share of its size
+    own_size: float = 1.3  # a line whose own size is this many times the page's body size (or less than
+    #                        its inverse) keeps its own: a heading, a footnote
 
 
 @dataclass
@@ -383,11 +392,35 @@ def unglue(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     return [dict(w, text=m.group(1), x1=cut), dict(w, text=m.group(2) + m.group(3), x0=cut)]
 
 
-def repair(pages: list[dict], ocr_pages: list[int]) -> list[dict]:
-    """Mend the words of the OCR'd pages in place (and return the pages): rule characters dropped, a
-    bullet misread as '*', '«', 'e' ... becomes '•', refs and dates mended by `repair_word`, an article
-    run into the next word split off (`unglue`). Words of pages read from their own text layer are left
-    as they are."""
+def em_boxes(words: list[dict], body: float, s: OcrSettings) -> None:
+    """Give OCR'd words (in place) the boxes a text layer would: one font size tall, reaching the font's
+    descent below the baseline. OCRmyPDF's layer sizes each line to its glyphs' height above the baseline,
+    so lines with and without capitals or descenders differ in height and every gap between lines looks a
+    third of a line wider than it is: a single-spaced plan read as spaced, a line read as a blank line.
+    The font size is `body` (`body_size`), except in lines clearly larger or smaller (their own)."""
+    for w in words:
+        h = w["bottom"] - w["top"]
+        own = h / s.ascender
+        size = own if not 1 / s.own_size < own / body < s.own_size else body
+        baseline = w["bottom"] - s.layer_descent * h
+        w["bottom"] = baseline + s.descent * size
+        w["top"] = w["bottom"] - size
+
+
+def body_size(words: list[dict], s: OcrSettings) -> float | None:
+    """The document's body font size read from its OCR'd words: their commonest height (to a tenth of a point)
+    over `ascender`. Tesseract's heights differ by a pixel from page to page and line to line, so one size for
+    the whole document keeps its lines' steps measured in one unit."""
+    heights = Counter(round(w["bottom"] - w["top"], 1) for w in words if w["bottom"] > w["top"])
+    return heights.most_common(1)[0][0] / s.ascender if heights else None
+
+
+def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None) -> list[dict]:
+    """Mend the words of the OCR'd pages in place (and return the pages): boxes made a text layer's
+    (`em_boxes`), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and dates
+    mended by `repair_word`, an article run into the next word split off (`unglue`). Words of pages read
+    from their own text layer are left as they are."""
+    s = s or OcrSettings()
     todo = set(ocr_pages)
     seen = frozenset(t for p in pages for w in p["words"]
                      for t in [re.sub(r"^\W+|\W+$", "", w["text"]).lower()] if t)
@@ -403,6 +436,10 @@ def repair(pages: list[dict], ocr_pages: list[int]) -> list[dict]:
             if _bulletish(w["text"]) and _is_bullet(w, words):
                 w["text"] = BULLET
         p["words"] = words
+    body = body_size([w for p in pages if p["page"] in todo for w in p["words"]], s)
+    for p in pages:
+        if p["page"] in todo and body:
+            em_boxes(p["words"], body, s)
     return pages
 
 

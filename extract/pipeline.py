@@ -631,6 +631,20 @@ def warm() -> None:
     owners.describe_owner("Governor")
 
 
+def read_through_ocr(path: Path, digest: str, read: tuple[int, list[dict]] | None = None,
+                     ocr_settings: ocr.OcrSettings | None = None,
+                     reader: str = DEFAULT_READER) -> tuple[int, list[dict], ocr.OcrRead | None]:
+    """The pages of `path` as the table stages read them: its own text layer, or, where pages are scans, an
+    OCR'd copy (cached) with OCR's predictable misreadings mended; and the OCR step's record (None without)."""
+    n, pages = read or read_pages(path, reader=reader)
+    scanned = ocr.read_through(path, digest, {p["page"]: len(p["words"]) for p in pages}, n,
+                               ocr_settings or ocr.OcrSettings())
+    if scanned:
+        n, pages = read_pages(Path(scanned.path), reader=reader)
+        ocr.repair(pages, scanned.pages, ocr_settings)
+    return n, pages, scanned
+
+
 def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.date | None = None,
                           read: tuple[int, list[dict]] | None = None,
                           sha256: str | None = None,
@@ -648,12 +662,7 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
         raise errors.NotAPDF(path, "no such file")
     digest = sha256 or sha256_file(path)[0]
     warm()
-    n, pages = read or read_pages(path, reader=reader)
-    scanned = ocr.read_through(path, digest, {p["page"]: len(p["words"]) for p in pages}, n,
-                               ocr_settings or ocr.OcrSettings())
-    if scanned:  # read the OCR'd copy instead, its predictable misreadings mended
-        n, pages = read_pages(Path(scanned.path), reader=reader)
-        ocr.repair(pages, scanned.pages)
+    n, pages, scanned = read_through_ocr(path, digest, read, ocr_settings, reader)
     if sum(len(p["words"]) for p in pages) == 0:
         raise errors.NoTextLayer(path, f"none of its {n} pages has any text")
     rec = recover(pages, release=True)
