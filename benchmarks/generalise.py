@@ -1,12 +1,15 @@
 """Layout benchmark: how well extraction generalises, per layout dimension (issue 11).
 
-    python benchmarks/generalise.py --n 200 --seed S [--workers 2] [--out benchmarks/out]
+    python benchmarks/generalise.py --n 200 --seed S [--workers 2] [--out benchmarks/out] [--scanned]
     actionplans evaluate --generated 200 --seed S            # the same, from the command line
+    actionplans evaluate --generated 40 --seed S --scanned   # each plan printed and scanned, read through OCR
     make generalise N=200 SEED=S
 
 In: a count and a seed. `corpus/generate.py` draws and renders that many sample plans (reusing plans
 already rendered in `benchmarks/out/generalise-<seed>/` by the same generator code), each with expected
-records from its own ground truth. Each plan is extracted with `extract_document` (as `actionplans
+records from its own ground truth. With --scanned each render is first printed and scanned
+(`corpus/scanned/make_scan.py`, into `generalise-<seed>/scanned/`), so the plan is read through OCR. Each plan is
+extracted with `extract_document` (as `actionplans
 evaluate` does; one that fails to extract scores 0 on everything) and scored with `extract.evaluate.score`,
 the shared scorer's metrics.
 Out (stdout): the seed; the mean and worst of every metric over all plans; one table per dimension with
@@ -90,16 +93,37 @@ def render(n: int, seed: int, out: Path, workers: int, log) -> list[dict]:
     return [json.loads((out / f"gen-{seed}-{i:03d}.drawn.json").read_text(encoding="utf-8")) for i in range(n)]
 
 
-def score_all(plans: list[dict], out: Path, workers: int) -> list[dict]:
+def _scan(job: tuple[str, str, int]) -> None:
+    src, dst, seed = job
+    if "make_scan" not in sys.modules:
+        sys.path.insert(0, str(ROOT / "corpus" / "scanned"))
+    import make_scan
+    make_scan.scan_pdf(Path(src), Path(dst), seed=seed, title=f"Sample scan of {Path(src).stem}")
+
+
+def scan_all(plans: list[dict], out: Path, workers: int) -> Path:
+    """Each verified plan printed and scanned (`corpus/scanned/make_scan.py`: 200 dpi, half a degree askew,
+    grain and dust) into `out`/scanned/, so extraction has to read it through OCR; scans already there are kept
+    (the same render gives the same scan)."""
+    folder = out / "scanned"
+    folder.mkdir(exist_ok=True)
+    jobs = [(str(out / f"{p['id']}.pdf"), str(folder / f"{p['id']}.pdf"), p["index"]) for p in plans
+            if p["verified"] and not (folder / f"{p['id']}.pdf").exists()]
+    with concurrent.futures.ProcessPoolExecutor(workers) as ex:
+        list(ex.map(_scan, jobs))
+    return folder
+
+
+def score_all(plans: list[dict], out: Path, workers: int, pdfs: Path | None = None) -> list[dict]:
     """Each plan's metrics, misses and error. Extraction is the batch runner's worker task
-    (`batch.extract_one`, in `workers` processes): the rows that validate are scored, as they would be
-    loaded; rows that fail validation are listed among the misses; a plan that fails to extract at all
-    scores 0 on everything and carries its error."""
+    (`batch.extract_one`, in `workers` processes) on the PDFs in `pdfs` (default `out`): the rows that validate
+    are scored, as they would be loaded; rows that fail validation are listed among the misses; a plan that
+    fails to extract at all scores 0 on everything and carries its error."""
     from actionplans.extract.batch import _warm, extract_one
     from actionplans.extract.evaluate import METRICS, score
     ok = [p for p in plans if p["verified"]]
     with concurrent.futures.ProcessPoolExecutor(workers, initializer=_warm, initargs=(True,)) as ex:
-        got = list(ex.map(extract_one, [str(out / f"{p['id']}.pdf") for p in ok]))
+        got = list(ex.map(extract_one, [str((pdfs or out) / f"{p['id']}.pdf") for p in ok]))
     results = []
     for p, res in zip(ok, got):
         gold = json.loads((out / f"{p['id']}.expected.json").read_text(encoding="utf-8"))
@@ -139,12 +163,12 @@ def goals() -> dict[str, float]:
     return {**THRESHOLDS, "refs": 1.0}
 
 
-def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=print) -> int:
+def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=print, scanned: bool = False) -> int:
     from actionplans.extract.evaluate import METRICS
     thresholds = goals()
     heads = [SHORT.get(m, m) for m in METRICS]
     echo(f"Layout benchmark: {len(results)} generated sample plans, seed {seed} (python corpus/generate.py "
-         f"--n {n} --seed {seed})")
+         f"--n {n} --seed {seed})" + (", each printed and scanned, so read through OCR" if scanned else ""))
     if unverified:
         echo(f"{len(unverified)} drawn plans left out: their placement could not be verified in the render")
     if not results:
@@ -203,16 +227,19 @@ def report(results: list[dict], seed: int, n: int, unverified: list[dict], echo=
     return 1 if short_of else 0
 
 
-def run(n: int, seed: int, out: Path | None = None, workers: int | None = None, echo=print) -> int:
-    """Render, extract, score and print; the exit status (1: a metric under its threshold)."""
+def run(n: int, seed: int, out: Path | None = None, workers: int | None = None, echo=print,
+        scanned: bool = False) -> int:
+    """Render (and with `scanned`, scan), extract, score and print; the exit status (1: a metric under its
+    threshold)."""
     workers = workers or min(2, os.cpu_count() or 1)
     out = (out or OUT) / f"generalise-{seed}"
     t0 = time.perf_counter()
     plans = render(n, seed, out, workers, lambda s: print(s, file=sys.stderr))
+    pdfs = scan_all(plans, out, workers) if scanned else out
     t1 = time.perf_counter()
-    results = score_all(plans, out, workers)
+    results = score_all(plans, out, workers, pdfs)
     print(f"rendering {t1 - t0:.0f} s, extraction and scoring {time.perf_counter() - t1:.0f} s", file=sys.stderr)
-    return report(results, seed, n, [p for p in plans if not p["verified"]], echo)
+    return report(results, seed, n, [p for p in plans if not p["verified"]], echo, scanned)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -221,8 +248,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--scanned", action="store_true", help="Print and scan each plan; extraction reads it through OCR")
     a = ap.parse_args(argv)
-    sys.exit(run(a.n, a.seed, a.out, a.workers))
+    sys.exit(run(a.n, a.seed, a.out, a.workers, scanned=a.scanned))
 
 
 if __name__ == "__main__":

@@ -303,7 +303,7 @@ Examples:
 def evaluate(args: argparse.Namespace) -> int:
     """Score every PDF in FOLDER against its NAME.expected.json; exit 1 if any is under the thresholds."""
     if args.generated:
-        return 1 if _generalise(args.generated, args.seed, args.workers) and not args.report_only else 0
+        return 1 if _generalise(args.generated, args.seed, args.workers, args.scanned) and not args.report_only else 0
     import json
 
     from . import errors
@@ -352,7 +352,7 @@ def _cell(x: float | None) -> str:
     return f"{x:>8.3f}" if x is not None else f"{'-':>8}"
 
 
-def _generalise(n: int, seed: int, workers: int | None) -> int:
+def _generalise(n: int, seed: int, workers: int | None, scanned: bool = False) -> int:
     """The layout benchmark of this checkout (benchmarks/generalise.py): prints its tables, returns its status."""
     import importlib.util
     path = Path(__file__).resolve().parent.parent / "benchmarks" / "generalise.py"
@@ -362,7 +362,7 @@ def _generalise(n: int, seed: int, workers: int | None) -> int:
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod
     spec.loader.exec_module(mod)
-    return mod.run(n, seed, workers=workers, echo=lambda text="": print(text, flush=True))
+    return mod.run(n, seed, workers=workers, echo=lambda text="": print(text, flush=True), scanned=scanned)
 
 
 def _evaluate_options(p: argparse.ArgumentParser) -> None:
@@ -376,6 +376,8 @@ def _evaluate_options(p: argparse.ArgumentParser) -> None:
                         "dimension (needs a checkout: corpus/generate.py, benchmarks/generalise.py)")
     p.add_argument("--seed", type=int, default=1, help="Seed of the generated plans  [default: 1]")
     p.add_argument("--workers", type=_at_least(1), metavar="N", help="Processes for --generated")
+    p.add_argument("--scanned", action="store_true",
+                   help="With --generated: print and scan each plan, so it is read through OCR")
 
 
 # -------------------------------------------------------------------------------------------------------- debug

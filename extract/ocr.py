@@ -73,6 +73,7 @@ class OcrSettings:
     layer_descent: float = 0.207  # descent of the OCR layer's font, as a share of its size (Helvetica's)
     ascender: float = 0.72  # height of capitals and ascenders above the baseline, as a share of the font size
     descent: float = 0.21  # a typeset font's descent below the baseline, as a share of its size
+    ref_gap: float = 1.0  # font sizes: a ref is set apart from the next word on its line by a column's gap, at least this
     own_size: float = 1.3  # a line whose own size is this many times the page's body size (or less than
     #                        its inverse) keeps its own: a heading, a footnote
 
@@ -415,6 +416,92 @@ def body_size(words: list[dict], s: OcrSettings) -> float | None:
     return heights.most_common(1)[0][0] / s.ascender if heights else None
 
 
+# A ref's parts as `sequence_refs` reads them: a prefix ('', 'S', 'R', '5.') and a number; a label before it on its
+# line ('Priority concern', 'Recommendation') belongs to the prefix.
+REF_PARTS = re.compile(r"([A-Z]{0,2}|\d{1,3}\.)(\d{1,3})([.)]?)")
+REF_LABELS = {"priority", "key", "concern", "area", "recommendation", "rec", "rec."}
+# Characters Tesseract reads for the letters and digits of a ref ('$31' for 'S31', 'Rl' for 'R1', 'Z' for '2').
+CONFUSED = str.maketrans({"$": "S", "§": "S", "l": "1", "I": "1", "|": "1", "!": "1", "i": "1", "O": "0",
+                          "o": "0", "D": "0", "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6", "g": "9"})
+
+
+def _same_line(a: dict, b: dict) -> bool:
+    return min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+
+
+def _ref_slots(words: list[dict], s: OcrSettings) -> list[tuple[dict, str]]:
+    """Words where a ref's number stands: opening their line, or after a ref label that does, with nothing
+    after them on the line closer than a column's gap (`ref_gap` font sizes). Each with its label."""
+    out = []
+    for w in words:
+        line = sorted((o for o in words if o is w or _same_line(o, w)), key=lambda o: o["x0"])
+        k = line.index(w)
+        label = [o["text"] for o in line[:k]]
+        if any(t.lower() not in REF_LABELS for t in label):
+            continue
+        h = w["bottom"] - w["top"]
+        if k + 1 < len(line) and line[k + 1]["x0"] - w["x1"] < s.ref_gap * h:
+            continue
+        out.append((w, " ".join(label).lower()))
+    return out
+
+
+def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings) -> None:
+    """Refs misread by OCR ('$31', 'Rl', 'Z', 'a' after 'Priority concern') put right, in place, where the
+    refs read cleanly around them confirm it: a plan numbers its recommendations in order, so k misread
+    slots between clean refs P and N with N - P - 1 == k take the numbers between; a slot before the first
+    clean ref of its kind (or after the last) takes the one before (after) it. A misread slot must sit in the
+    clean refs' column and read as its ref once Tesseract's confusions are undone (or, after a label, be one
+    or two characters). A clean ref with a point or bracket its kind's other refs lack loses it ('1.')."""
+    parsed = []
+    for page, w, label in [(p["page"], w, label) for p in pages if p["page"] in todo
+                           for w, label in _ref_slots(p["words"], s)]:
+        m = REF_PARTS.fullmatch(w["text"])
+        parsed.append((w, label, (m.group(1), int(m.group(2)), m.group(3)) if m else None))
+    kinds: dict[tuple[str, str], list[int]] = {}
+    for i, (_, label, ref) in enumerate(parsed):
+        if ref:
+            kinds.setdefault((label, ref[0]), []).append(i)
+    for (label, prefix), idx in kinds.items():
+        x0s = sorted(parsed[i][0]["x0"] for i in idx)
+        mid = x0s[len(x0s) // 2]
+        idx = [i for i in idx if abs(parsed[i][0]["x0"] - mid) <= 3 * (parsed[i][0]["bottom"] - parsed[i][0]["top"])]
+        if len(idx) < 2:
+            continue
+        span = (min(parsed[i][0]["x0"] for i in idx), max(parsed[i][0]["x1"] for i in idx))
+        ends = Counter(parsed[i][2][2] for i in idx)
+        for i in idx:
+            if parsed[i][2][2] and ends[parsed[i][2][2]] * 2 < len(idx):
+                parsed[i][0]["text"] = parsed[i][0]["text"][:-1]
+        width = max(len(str(parsed[i][2][1])) for i in idx)
+
+        def ref(number: int, prefix=prefix, width=width) -> str:
+            return f"{prefix}{number:0{width}d}" if prefix.endswith(".") else f"{prefix}{number}"
+
+        def misread(j: int, number: int | None = None, label=label, prefix=prefix, span=span) -> bool:
+            w, lab, clean = parsed[j]
+            h = w["bottom"] - w["top"]
+            if clean or lab != label or w["x1"] < span[0] - h or w["x0"] > span[1] + h:
+                return False
+            text = w["text"].rstrip(".)")
+            if label and len(text) <= 2:
+                return True
+            read = REF_PARTS.fullmatch(text.translate(CONFUSED))
+            return bool(read) and read.group(1) == prefix and (number is None or int(read.group(2)) == number)
+
+        def mend(js: list[int], numbers: list[int]) -> None:
+            if js and len(js) == len(numbers) and all(misread(j, n) for j, n in zip(js, numbers)):
+                for j, n in zip(js, numbers):
+                    parsed[j][0]["text"] = ref(n)
+
+        for a, b in zip(idx, idx[1:]):
+            mend([j for j in range(a + 1, b) if misread(j)], list(range(parsed[a][2][1] + 1, parsed[b][2][1])))
+        first, last = parsed[idx[0]][2][1], parsed[idx[-1]][2][1]
+        if first > 1:
+            mend([j for j in range(idx[0]) if misread(j)][-1:], [first - 1])
+        mend([j for j in range(idx[-1] + 1, len(parsed)) if misread(j)][:1], [last + 1])
+
+
 def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None) -> list[dict]:
     """Mend the words of the OCR'd pages in place (and return the pages): boxes made a text layer's
     (`em_boxes`), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and dates
@@ -436,6 +523,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             if _bulletish(w["text"]) and _is_bullet(w, words):
                 w["text"] = BULLET
         p["words"] = words
+    sequence_refs(pages, todo, s)
     body = body_size([w for p in pages if p["page"] in todo for w in p["words"]], s)
     for p in pages:
         if p["page"] in todo and body:

@@ -39,9 +39,9 @@ def scan_page(img: Image.Image, angle: float, rng: np.random.Generator) -> Image
     return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), mode="L")
 
 
-def make(name: str, dpi: int = 200, angle: float = 0.5, seed: int = 14) -> Path:
-    src = CORPUS / f"{name}.pdf"
-    out = HERE / f"{name}-scan.pdf"
+def scan_pdf(src: Path, out: Path, dpi: int = 200, angle: float = 0.5, seed: int = 14, title: str = "") -> Path:
+    """`src` printed and scanned into `out`: an image-only PDF, one greyscale JPEG per page (`scan_page`).
+    The same arguments give the same bytes."""
     rng = np.random.default_rng(seed)
     pdf = pypdfium2.PdfDocument(str(src))
     pages = []
@@ -57,8 +57,13 @@ def make(name: str, dpi: int = 200, angle: float = 0.5, seed: int = 14) -> Path:
         pdf.close()
     fixed = time.gmtime(1614556800)  # 1 March 2021, not today: the same arguments give the same bytes
     pages[0].save(out, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:],
-                  title=f"Sample scan of {name} (made by corpus/scanned/make_scan.py)",
-                  creationDate=fixed, modDate=fixed)
+                  title=title or f"Sample scan of {src.stem}", creationDate=fixed, modDate=fixed)
+    return out
+
+
+def make(name: str, dpi: int = 200, angle: float = 0.5, seed: int = 14) -> Path:
+    out = scan_pdf(CORPUS / f"{name}.pdf", HERE / f"{name}-scan.pdf", dpi, angle, seed,
+                   title=f"Sample scan of {name} (made by corpus/scanned/make_scan.py)")
     shutil.copyfile(CORPUS / f"{name}.expected.json", HERE / f"{name}-scan.expected.json")
     return out
 
