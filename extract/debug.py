@@ -28,6 +28,7 @@ import pdfplumber
 
 from .align import STACKED, choose
 from .fetch import sha256_file
+from .ocr import OcrSettings
 from .pipeline import read_through_ocr, recover
 from .settings import DEFAULT, Settings
 
@@ -40,11 +41,11 @@ def _label(hypothesis) -> str:
 
 
 def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, resolution: int = 110,
-         settings: Settings = DEFAULT) -> list[Path]:
+         settings: Settings = DEFAULT, ocr_settings: OcrSettings | None = None) -> list[Path]:
     """Draw the stages' findings on each page (all by default); returns the PNG paths written."""
     path, out = Path(path), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    _n, read, scanned = read_through_ocr(path, sha256_file(path)[0])
+    _n, read, scanned = read_through_ocr(path, sha256_file(path)[0], ocr_settings=ocr_settings)
     stem = path.stem
     if scanned:  # draw on the OCR'd copy: its words and the ruling lines found in the page images
         path = Path(scanned.path)

@@ -466,7 +466,7 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings) -> None:
         x0s = sorted(parsed[i][0]["x0"] for i in idx)
         mid = x0s[len(x0s) // 2]
         idx = [i for i in idx if abs(parsed[i][0]["x0"] - mid) <= 3 * (parsed[i][0]["bottom"] - parsed[i][0]["top"])]
-        if len(idx) < 2:
+        if len(idx) < (1 if label else 2):  # a label confirms what one clean ref begins
             continue
         span = (min(parsed[i][0]["x0"] for i in idx), max(parsed[i][0]["x1"] for i in idx))
         ends = Counter(parsed[i][2][2] for i in idx)

@@ -28,6 +28,12 @@ class Settings(BaseModel):
         0.88, gt=0.5, lt=1, description="Share of page height below which footers and page numbers sit")
     furniture_pages: float = Field(
         0.5, gt=0, le=1, description="Share of pages a line must repeat on (normalised digits) to be furniture")
+    repeat_letters: int = Field(
+        12, ge=1, description="A line of at least this many letters repeats a header line when it has nearly the same "
+                              "letters (`repeat_likeness`); a shorter one only when it is the same words")
+    repeat_likeness: float = Field(
+        0.9, gt=0, le=1, description="Share of letters two lines must have in common (difflib's ratio, spaces and case "
+                                     "aside) for the later to repeat the earlier, as OCR reads a repeated header")
     header_lookahead: int = Field(
         4, ge=1, description="Lines a header row of a table without rules may wrap over")
     header_gap: float = Field(

@@ -16,6 +16,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from .cells import (
     GLYPH_LEAD,
@@ -357,17 +358,29 @@ def _repeat_depth(lines: list, k: int, head: list[str], after: list[tuple[str, f
     below line k: a header repeated on every page is a copy of the first, while a body line that only repeats one
     of them (a wrapped line of a recommendation made twice) sits elsewhere? 0 unless line k repeats the header's
     first line."""
-    if not head or k >= len(lines) or lines[k].text != head[0]:
+    if not head or k >= len(lines) or not _same_line_text(lines[k].text, head[0]):
         return 0
     i = 0
     for text in head:
-        if k + i < len(lines) and lines[k + i].text == text:
+        if k + i < len(lines) and _same_line_text(lines[k + i].text, text):
             i += 1
     for text, depth in after:
-        if k + i < len(lines) and lines[k + i].text == text and abs(
+        if k + i < len(lines) and _same_line_text(lines[k + i].text, text) and abs(
                 lines[k + i].top - lines[k].top - depth) <= 0.5 * lines[k].height:
             i += 1
     return i
+
+
+def _same_line_text(a: str, b: str, settings: Settings = DEFAULT) -> bool:
+    """Is line text `a` line text `b` again? The same words, or, in a line long enough to tell, nearly the same
+    letters (`repeat_likeness`, spaces and case aside): OCR reads a header repeated on every page a little
+    differently each time ('1.1D' for '1. ID')."""
+    if a == b:
+        return True
+    a, b = a.replace(" ", "").lower(), b.replace(" ", "").lower()
+    if min(len(a), len(b)) < settings.repeat_letters or abs(len(a) - len(b)) > (1 - settings.repeat_likeness) * len(b):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= settings.repeat_likeness
 
 
 def _opens_record(line) -> bool:

@@ -227,3 +227,74 @@ def test_two_characters_read_for_one_bullet_are_one_bullet():
                                  _w("x", 414, 420)]}
     ocr.repair([page], [1])
     assert [w["text"] for w in page["words"]] == ["•", "A", "local", "ee", "x"]
+
+
+def test_ocr_boxes_become_a_text_layers_one_body_size_tall_from_the_baseline():
+    s = ocr.OcrSettings()
+
+    def ocr_word(text, x0, baseline, above):  # as OCRmyPDF's layer reads: sized to the glyphs above the baseline
+        return {"text": text, "x0": x0, "x1": x0 + 30, "top": baseline - (1 - s.layer_descent) * above,
+                "bottom": baseline + s.layer_descent * above}
+    words = [ocr_word("Head", 400, 311.4, 6.48), ocr_word("of", 432, 311.4, 6.48),  # capitals, no descender
+             ocr_word("Equalities", 400, 322.4, 7.56),  # a descender makes Tesseract's line taller
+             ocr_word("Group", 400, 333.4, 6.48), ocr_word("HEADING", 100, 80.0, 13.0)]  # twice the body's size
+    page = {"page": 1, "words": words}
+    ocr.repair([page], [1])
+    body = round(6.48, 1) / s.ascender  # the document's commonest height, to a tenth of a point
+    heights = [round(w["bottom"] - w["top"], 2) for w in page["words"]]
+    assert heights == [round(body, 2)] * 4 + [round(13.0 / s.ascender, 2)]
+    # each word still stands on its own baseline, so lines keep their steps (11 pt) and now a text layer's gap
+    assert [round(w["bottom"] - s.descent * (w["bottom"] - w["top"]), 2) for w in page["words"]] == [
+        311.4, 311.4, 322.4, 333.4, 80.0]
+    assert round(page["words"][2]["top"] - page["words"][0]["bottom"], 2) == round(11 - body, 2)
+
+
+def _refs(*cells, x=46.0):
+    """Ref cells down a page (each: its words, the first at `x`) with recommendation text beside each, a
+    column's gap to the right."""
+    words = []
+    for i, texts in enumerate(cells):
+        top, at = 100.0 + 30 * i, x
+        for t in texts.split():
+            words.append({"text": t, "x0": at, "x1": at + 6 * len(t), "top": top, "bottom": top + 9})
+            at += 6 * len(t) + 3
+        words.append({"text": "Leaders", "x0": 200, "x1": 240, "top": top, "bottom": top + 9})
+    return words
+
+
+@pytest.mark.parametrize("read, printed", [
+    (["S30", "$31", "$32", "S33"], ["S30", "S31", "S32", "S33"]),  # '$' for 'S', two between clean refs
+    (["Rl", "R2", "R3", "R4", "RS", "R6"], ["R1", "R2", "R3", "R4", "R5", "R6"]),  # before the first clean ref; between
+    (["1", "Z", "3", "4", "S"], ["1", "2", "3", "4", "5"]),  # ... and after the last
+    (["Priority concern a", "Priority concern 2", "Key concern 3"],  # after a label: one or two characters
+     ["Priority concern 1", "Priority concern 2", "Key concern 3"]),
+    (["Recommendation 1.", "Recommendation 2", "Recommendation 3"], ["Recommendation 1", "Recommendation 2",
+                                                                      "Recommendation 3"]),  # a stray point
+    (["1", "Z", "Il", "3"], ["1", "Z", "Il", "3"]),  # two misread slots, one number between: left as read
+    (["1", "(S40)", "3"], ["1", "(S40)", "3"]),  # a word that is no misread ref
+    (["R1", "x2", "R3"], ["R1", "x2", "R3"]),  # another prefix
+    (["1", "R2", "3"], ["1", "R2", "3"]),
+])
+def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it(read, printed):
+    page = {"page": 1, "words": _refs(*read)}
+    ocr.sequence_refs([page], {1}, ocr.OcrSettings())
+    refs = [" ".join(w["text"] for w in page["words"] if w["top"] == 100 + 30 * i and w["text"] != "Leaders")
+            for i in range(len(read))]
+    assert refs == printed
+
+
+def test_a_misread_ref_outside_the_refs_column_is_left_as_read():
+    words = _refs("1", "2", "4")
+    words.append({"text": "Z", "x0": 300, "x1": 306, "top": 150, "bottom": 159})  # between 2 and 4, far right
+    ocr.sequence_refs([{"page": 1, "words": words}], {1}, ocr.OcrSettings())
+    assert words[-1]["text"] == "Z"
+
+
+def test_debug_draws_a_scan_on_its_ocr_copy(tmp_path, cache, scanned):
+    from actionplans.extract import debug
+    from PIL import Image
+    png, = debug.draw(SCAN, tmp_path, pages=[2], ocr_settings=ocr.OcrSettings(cache_dir=cache))
+    assert png.name == f"{SCAN.stem}-p2.png"
+    px = np.asarray(Image.open(png).convert("RGB")).reshape(-1, 3).astype(int)
+    green = (abs(px - np.array(debug.GREEN)).sum(axis=1) < 60).sum()  # rows of records were found and boxed
+    assert green > 500
