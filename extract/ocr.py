@@ -73,7 +73,7 @@ class OcrSettings:
     layer_descent: float = 0.207  # descent of the OCR layer's font, as a share of its size (Helvetica's)
     ascender: float = 0.72  # height of capitals and ascenders above the baseline, as a share of the font size
     descent: float = 0.21  # a typeset font's descent below the baseline, as a share of its size
-    ref_gap: float = 1.0  # font sizes: a ref is set apart from the next word on its line by a column's gap, at least this
+    ref_gap: float = 1.0  # font sizes: a ref is set apart from the next word on its line by at least this (a column's gap)
     own_size: float = 1.3  # a line whose own size is this many times the page's body size (or less than
     #                        its inverse) keeps its own: a heading, a footnote
 
@@ -416,22 +416,45 @@ def body_size(words: list[dict], s: OcrSettings) -> float | None:
     return heights.most_common(1)[0][0] / s.ascender if heights else None
 
 
-# A ref's parts as `sequence_refs` reads them: a prefix ('', 'S', 'R', '5.') and a number; a label before it on its
-# line ('Priority concern', 'Recommendation') belongs to the prefix.
-REF_PARTS = re.compile(r"([A-Z]{0,2}|\d{1,3}\.)(\d{1,3})([.)]?)")
+# Refs as `sequence_refs` reads them: a letter prefix ('', 'S', 'R') and a number, or a section and a number ('5.01').
+PLAIN_REF = re.compile(r"([A-Z]{0,2})(\d{1,3})([.)]?)")
+DOTTED_REF = re.compile(r"(\d{1,3})\.(\d{1,3})([.)]?)")
 REF_LABELS = {"priority", "key", "concern", "area", "recommendation", "rec", "rec."}
-# Characters Tesseract reads for the letters and digits of a ref ('$31' for 'S31', 'Rl' for 'R1', 'Z' for '2').
-CONFUSED = str.maketrans({"$": "S", "§": "S", "l": "1", "I": "1", "|": "1", "!": "1", "i": "1", "O": "0",
-                          "o": "0", "D": "0", "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6", "g": "9"})
+# Characters Tesseract reads for the letters, digits and points of a ref ('$31' for 'S31', 'Rl' for 'R1', '1:2').
+CONFUSED = str.maketrans({"$": "S", "§": "S", "l": "1", "I": "1", "|": "1", "!": "1", "i": "1", "O": "0", ":": ".",
+                          ",": ".", "o": "0", "D": "0", "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6",
+                          "g": "9"})
+
+
+def _read_ref(text: str) -> tuple[str, tuple[int, ...], str] | None:
+    """A ref's style ('S', 'R', '' or '.' for a section's number), its numbers and what closes it ('.', ')', '')."""
+    if m := DOTTED_REF.fullmatch(text):
+        return ".", (int(m.group(1)), int(m.group(2))), m.group(3)
+    if m := PLAIN_REF.fullmatch(text):
+        return m.group(1), (int(m.group(2)),), m.group(3)
+    return None
+
+
+def _readings(text: str, style: str, sections: set[int]) -> list[tuple[int, ...]]:
+    """What a misread slot may have printed in `style`: its text with Tesseract's confusions undone, and, for a
+    section's number, with the point it lost put back after one of the plan's section numbers ('13' -> 1.3)."""
+    t = text.rstrip(".)").translate(CONFUSED)
+    out = [r[1] for r in [_read_ref(t)] if r and r[0] == style]
+    if style == "." and t.isdigit():
+        out += [(n, int(t[len(str(n)):])) for n in sections if t.startswith(str(n)) and len(t) > len(str(n))]
+    return out
 
 
 def _same_line(a: dict, b: dict) -> bool:
-    return min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+    """Do two words overlap by more than half the smaller one's height?"""
+    overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return overlap > 0.5 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
 
 
-def _ref_slots(words: list[dict], s: OcrSettings) -> list[tuple[dict, str]]:
+def _ref_slots(words: list[dict], s: OcrSettings) -> list[tuple[dict, str, bool]]:
     """Words where a ref's number stands: opening their line, or after a ref label that does, with nothing
-    after them on the line closer than a column's gap (`ref_gap` font sizes). Each with its label."""
+    after them on the line closer than a column's gap (`ref_gap` font sizes). Each with its label, and whether
+    a row's text begins beside it."""
     out = []
     for w in words:
         line = sorted((o for o in words if o is w or _same_line(o, w)), key=lambda o: o["x0"])
@@ -442,64 +465,83 @@ def _ref_slots(words: list[dict], s: OcrSettings) -> list[tuple[dict, str]]:
         h = w["bottom"] - w["top"]
         if k + 1 < len(line) and line[k + 1]["x0"] - w["x1"] < s.ref_gap * h:
             continue
-        out.append((w, " ".join(label).lower()))
+        out.append((w, " ".join(label).lower(), k + 1 < len(line)))
     return out
 
 
+def _next_to(k: tuple[int, ...], lo: tuple[int, ...] | None, hi: tuple[int, ...] | None, m: int, style: str) -> bool:
+    """Is reading `k` at most `m` numbers on from its clean neighbour `lo` (or before `hi`), in its section?"""
+    return bool(lo and k[:-1] == lo[:-1] and 0 < k[-1] - lo[-1] <= m or hi and k[:-1] == hi[:-1] and (
+        0 < hi[-1] - k[-1] <= m) or lo and hi and style == "." and lo[0] < k[0] == hi[0] and k[1] <= m)
+
+
 def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings) -> None:
-    """Refs misread by OCR ('$31', 'Rl', 'Z', 'a' after 'Priority concern') put right, in place, where the
-    refs read cleanly around them confirm it: a plan numbers its recommendations in order, so k misread
-    slots between clean refs P and N with N - P - 1 == k take the numbers between; a slot before the first
-    clean ref of its kind (or after the last) takes the one before (after) it. A misread slot must sit in the
-    clean refs' column and read as its ref once Tesseract's confusions are undone (or, after a label, be one
-    or two characters). A clean ref with a point or bracket its kind's other refs lack loses it ('1.')."""
-    parsed = []
-    for page, w, label in [(p["page"], w, label) for p in pages if p["page"] in todo
-                           for w, label in _ref_slots(p["words"], s)]:
-        m = REF_PARTS.fullmatch(w["text"])
-        parsed.append((w, label, (m.group(1), int(m.group(2)), m.group(3)) if m else None))
-    kinds: dict[tuple[str, str], list[int]] = {}
-    for i, (_, label, ref) in enumerate(parsed):
-        if ref:
-            kinds.setdefault((label, ref[0]), []).append(i)
-    for (label, prefix), idx in kinds.items():
-        x0s = sorted(parsed[i][0]["x0"] for i in idx)
-        mid = x0s[len(x0s) // 2]
-        idx = [i for i in idx if abs(parsed[i][0]["x0"] - mid) <= 3 * (parsed[i][0]["bottom"] - parsed[i][0]["top"])]
+    """Refs misread by OCR put right, in place, where the refs read cleanly around them confirm it, and the
+    rest of what stands where a ref does marked as one (`ref_slot`), so its row still opens a record.
+
+    A plan numbers its recommendations in order. A misread slot ('$31', 'Rl', 'Z', '1:2', '13' for 1.3) sits
+    in the clean refs' column, after the same label if they have one, between two clean refs P and N (or before
+    the first, or after the last) and reads as a ref of their style that sorts between them once Tesseract's
+    confusions are undone. Where k slots lie between plain refs P and N with N - P - 1 == k, they take the numbers
+    between in order, and then need only be short, beside a row's text (or, after a label, one or two
+    characters: 'a' for '1'). A clean ref with a point or bracket the others of its style lack loses it ('1.')."""
+    slots = [slot for p in pages if p["page"] in todo for slot in _ref_slots(p["words"], s)]
+    read = [_read_ref(w["text"]) for w, _, _ in slots]
+    styles = Counter((label, r[0]) for (w, label, _), r in zip(slots, read) if r)
+    for (label, style), _n in styles.most_common():
+        idx = [i for i, r in enumerate(read) if r and r[0] == style and slots[i][1] == label]
+        x0s = sorted(slots[i][0]["x0"] for i in idx)
+        h = min(slots[i][0]["bottom"] - slots[i][0]["top"] for i in idx)
+        idx = [i for i in idx if abs(slots[i][0]["x0"] - x0s[len(x0s) // 2]) <= 3 * h]
         if len(idx) < (1 if label else 2):  # a label confirms what one clean ref begins
             continue
-        span = (min(parsed[i][0]["x0"] for i in idx), max(parsed[i][0]["x1"] for i in idx))
-        ends = Counter(parsed[i][2][2] for i in idx)
+        span = (min(slots[i][0]["x0"] for i in idx) - h, max(slots[i][0]["x1"] for i in idx) + h)
+        ends = Counter(read[i][2] for i in idx)
         for i in idx:
-            if parsed[i][2][2] and ends[parsed[i][2][2]] * 2 < len(idx):
-                parsed[i][0]["text"] = parsed[i][0]["text"][:-1]
-        width = max(len(str(parsed[i][2][1])) for i in idx)
+            if read[i][2] and ends[read[i][2]] * 2 < len(idx):
+                slots[i][0]["text"] = slots[i][0]["text"][:-1]
+        numbers = [re.sub(r"[.)]$", "", slots[i][0]["text"]).rsplit(".", 1)[-1].lstrip("SR") for i in idx]
+        width = max(map(len, numbers)) if any(t.startswith("0") for t in numbers) else 1  # '5.01': zero-padded
+        sections = {read[i][1][0] for i in idx} if style == "." else set()
+        longest = max(len(slots[i][0]["text"]) for i in idx)
 
-        def ref(number: int, prefix=prefix, width=width) -> str:
-            return f"{prefix}{number:0{width}d}" if prefix.endswith(".") else f"{prefix}{number}"
+        def text_of_ref(key: tuple[int, ...], style=style, width=width) -> str:
+            return f"{key[0]}.{key[1]:0{width}d}" if style == "." else f"{style}{key[0]}"
 
-        def misread(j: int, number: int | None = None, label=label, prefix=prefix, span=span) -> bool:
-            w, lab, clean = parsed[j]
-            h = w["bottom"] - w["top"]
-            if clean or lab != label or w["x1"] < span[0] - h or w["x0"] > span[1] + h:
-                return False
-            text = w["text"].rstrip(".)")
-            if label and len(text) <= 2:
-                return True
-            read = REF_PARTS.fullmatch(text.translate(CONFUSED))
-            return bool(read) and read.group(1) == prefix and (number is None or int(read.group(2)) == number)
+        def in_column(j: int, label=label, span=span, style=style) -> bool:
+            w, lab, _ = slots[j]
+            return lab == label and span[0] <= w["x1"] and w["x0"] <= span[1] and (
+                read[j] is None or read[j][0] != style)
 
-        def mend(js: list[int], numbers: list[int]) -> None:
-            if js and len(js) == len(numbers) and all(misread(j, n) for j, n in zip(js, numbers)):
-                for j, n in zip(js, numbers):
-                    parsed[j][0]["text"] = ref(n)
-
-        for a, b in zip(idx, idx[1:]):
-            mend([j for j in range(a + 1, b) if misread(j)], list(range(parsed[a][2][1] + 1, parsed[b][2][1])))
-        first, last = parsed[idx[0]][2][1], parsed[idx[-1]][2][1]
-        if first > 1:
-            mend([j for j in range(idx[0]) if misread(j)][-1:], [first - 1])
-        mend([j for j in range(idx[-1] + 1, len(parsed)) if misread(j)][:1], [last + 1])
+        marks = [j for j in range(len(slots)) if in_column(j)]
+        bounds = [None, *idx, None]
+        for a, b in zip(bounds, bounds[1:]):
+            lo = read[a][1] if a is not None else None
+            hi = read[b][1] if b is not None else None
+            passed = [j for j in marks if (a is None or j > a) and (b is None or j < b)]
+            between = [j for j in passed if _readings(slots[j][0]["text"], style, sections) or label and len(
+                slots[j][0]["text"]) <= 2]
+            if lo and hi and style != "." and len(between) == hi[0] - lo[0] - 1:
+                for j, n in zip(between, range(lo[0] + 1, hi[0])):
+                    slots[j][0]["text"] = text_of_ref((n,))
+                continue
+            if lo and hi and style != ".":
+                continue  # between plain refs only a count that fits says which slot is which
+            # otherwise each slot in turn, outward from the clean ref it follows (or, before the first, precedes)
+            walk = passed[::-1] if a is None else passed  # (`m`: slots passed, read or not)
+            for m, j in enumerate(walk, 1):
+                fit = [k for k in _readings(slots[j][0]["text"], style, sections)
+                       if (lo is None or k > lo) and (hi is None or k < hi) and _next_to(k, lo, hi, m, style)]
+                if len(fit) == 1 or label and len(slots[j][0]["text"]) <= 2 and a is None and hi and style != "." and (
+                        hi[0] > 1 and not fit and m == 1):
+                    key = fit[0] if fit else (hi[0] - 1,)
+                    slots[j][0]["text"] = text_of_ref(key)
+                    lo, hi = (lo, key) if a is None else (key, hi)
+        for j in marks:  # what is left unread still stands where a ref does, beside a row's text
+            w = slots[j][0]
+            if slots[j][2] and _read_ref(w["text"]) is None and len(w["text"]) <= longest + 1 and (
+                    label and len(w["text"]) <= 2 or any(c.isdigit() for c in w["text"])):
+                w["ref_slot"] = True
 
 
 def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None) -> list[dict]:

@@ -940,7 +940,8 @@ class TableScanner:
             prev_bottom = ln.bottom
             ref_words = by.get("ref", [])
             ref_text = text_of(ref_words)
-            starts = bool(ref_words) and REF.match(ref_text) is not None
+            # (or a ref OCR could not read, standing where refs do beside a row's text: `ocr.sequence_refs`)
+            starts = bool(ref_words) and (REF.match(ref_text) is not None or ref_words[0].get("ref_slot", False))
             nxt = body[k + 1][1].get("ref", []) if k + 1 < len(body) else []
             # a ref wrapped over two lines or three: "Priority" + "concern 1", "Key" + "concern" + "3"
             nxt2 = body[k + 2][1].get("ref", []) if k + 2 < len(body) else []

@@ -272,8 +272,10 @@ def _refs(*cells, x=46.0):
                                                                       "Recommendation 3"]),  # a stray point
     (["1", "Z", "Il", "3"], ["1", "Z", "Il", "3"]),  # two misread slots, one number between: left as read
     (["1", "(S40)", "3"], ["1", "(S40)", "3"]),  # a word that is no misread ref
-    (["R1", "x2", "R3"], ["R1", "x2", "R3"]),  # another prefix
-    (["1", "R2", "3"], ["1", "R2", "3"]),
+    (["R1", "x2", "R3"], ["R1", "x2", "R3"]),  # a word that reads as no ref of their style
+    (["R1", "S2", "R3"], ["R1", "S2", "R3"]),  # a clean ref of another style is left as read
+    (["1.1", "1:2", "13", "1.4", "2.5"], ["1.1", "1.2", "1.3", "1.4", "2.5"]),  # a point misread or lost
+    (["1.1ID", "5.01", "5.02"], ["1.1ID", "5.01", "5.02"]),  # a heading's '1. ID' before the first: no ref
 ])
 def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it(read, printed):
     page = {"page": 1, "words": _refs(*read)}
