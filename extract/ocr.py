@@ -73,7 +73,7 @@ class OcrSettings:
     layer_descent: float = 0.207  # descent of the OCR layer's font, as a share of its size (Helvetica's)
     ascender: float = 0.72  # height of capitals and ascenders above the baseline, as a share of the font size
     descent: float = 0.21  # a typeset font's descent below the baseline, as a share of its size
-    ref_gap: float = 1.0  # font sizes: a ref is set apart from the next word on its line by at least this (a column's gap)
+    ref_gap: float = 1.0  # font sizes: a ref stands at least this far from the next word on its line (a column gap)
     own_size: float = 1.3  # a line whose own size is this many times the page's body size (or less than
     #                        its inverse) keeps its own: a heading, a footnote
 
