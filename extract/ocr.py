@@ -393,6 +393,29 @@ def unglue(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     return [dict(w, text=m.group(1), x1=cut), dict(w, text=m.group(2) + m.group(3), x0=cut)]
 
 
+GLUED_LABEL = re.compile(r"(concern|area|recommendation|rec\.?)(\d{1,3})", re.IGNORECASE)  # 'Concern1'
+GLUED_AMPERSAND = re.compile(r"(&)(\w{2,}.*)|(.*\w)(&)")  # 'Coordinator&', '&Governor' (not 'A&E')
+DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
+
+
+def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
+    """A word Tesseract ran together with the next, or misread inside, made the words printed: a ref's label and
+    its number ('Concern1'), an ampersand and the word beside it ('Coordinator&'), an article and its noun
+    (`unglue`); and a word of letters with a digit read for a letter that, read back, is a word
+    ('operationa1')."""
+    text = w["text"]
+    m = GLUED_LABEL.fullmatch(text) or GLUED_AMPERSAND.fullmatch(text)
+    if m:
+        a, b = [g for g in m.groups() if g is not None]
+        cut = w["x0"] + (w["x1"] - w["x0"]) * len(a) / len(text)
+        return [dict(w, text=a, x1=cut), dict(w, text=b, x0=cut)]
+    if re.fullmatch(r"[A-Za-z]+[015][A-Za-z]*|[015][a-z]+", text) and not NUMERIC.fullmatch(text):
+        read = text.translate(DIGIT_FOR_LETTER)
+        if read.lower() in _vocabulary() or read.lower() in seen:
+            return [dict(w, text=read)]
+    return unglue(w, seen)
+
+
 def em_boxes(words: list[dict], body: float, s: OcrSettings) -> None:
     """Give OCR'd words (in place) the boxes a text layer would: one font size tall, reaching the font's
     descent below the baseline. OCRmyPDF's layer sizes each line to its glyphs' height above the baseline,
@@ -547,8 +570,8 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings) -> None:
 def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None) -> list[dict]:
     """Mend the words of the OCR'd pages in place (and return the pages): boxes made a text layer's
     (`em_boxes`), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and dates
-    mended by `repair_word`, an article run into the next word split off (`unglue`). Words of pages read
-    from their own text layer are left as they are."""
+    mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
+    misread refs put right (`sequence_refs`). Words of pages read from their own text layer are left as they are."""
     s = s or OcrSettings()
     todo = set(ocr_pages)
     seen = frozenset(t for p in pages for w in p["words"]
@@ -560,7 +583,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
         for w in p["words"]:
             t = repair_word(w["text"])
             if t:
-                words += unglue(dict(w, text=t), seen)
+                words += split_glued(dict(w, text=t), seen)
         for w in words:
             if _bulletish(w["text"]) and _is_bullet(w, words):
                 w["text"] = BULLET

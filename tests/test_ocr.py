@@ -300,3 +300,16 @@ def test_debug_draws_a_scan_on_its_ocr_copy(tmp_path, cache, scanned):
     px = np.asarray(Image.open(png).convert("RGB")).reshape(-1, 3).astype(int)
     green = (abs(px - np.array(debug.GREEN)).sum(axis=1) < 60).sum()  # rows of records were found and boxed
     assert green > 500
+
+
+@pytest.mark.parametrize("read, printed", [
+    ("Concern1", ["Concern", "1"]),  # a ref's label run into its number
+    ("Coordinator&", ["Coordinator", "&"]), ("r&", ["r", "&"]), ("&Governor", ["&", "Governor"]),
+    ("A&E", ["A&E"]),  # an ampersand inside a word stays
+    ("0ffice", ["office"]),  # a digit read for a letter, where the word read back is English
+    ("R1", ["R1"]), ("S31", ["S31"]), ("Q1", ["Q1"]), ("l0", ["l0"]),  # refs and quarters are left alone
+])
+def test_words_run_together_or_misread_inside_are_made_the_words_printed(read, printed):
+    got = ocr.split_glued(_w(read, 10, 10 + 6 * len(read)))
+    assert [w["text"] for w in got] == printed
+    assert got[0]["x0"] == 10 and got[-1]["x1"] == 10 + 6 * len(read)
