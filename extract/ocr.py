@@ -345,7 +345,7 @@ def draw_ruling_lines(pdf_path: Path, pages: list[int], s: OcrSettings) -> dict[
 # Words: OCR's predictable misreadings of table text
 
 RULE_CHARS = "|¦‖_"  # a vertical rule read as a letter, or a horizontal one under a word
-BULLET_SYMBOLS = {"«", "»", "¢", "*", "©", "®", "°"}  # how Tesseract reads '•'
+BULLET_SYMBOLS = {"«", "»", "¢", "*", "©", "®", "°", "+"}  # how Tesseract reads '•'
 BULLET_LETTERS = {"e", "o"}  # ... and a small round bullet it takes for a letter
 BULLET = "\u2022"
 NUMERIC = re.compile(r"[A-Za-z]{0,3}\(?[0-9OolI]*\d[0-9OolI./,:-]*\)?[.,;:]?")
@@ -421,11 +421,12 @@ def em_boxes(words: list[dict], body: float, s: OcrSettings) -> None:
     descent below the baseline. OCRmyPDF's layer sizes each line to its glyphs' height above the baseline,
     so lines with and without capitals or descenders differ in height and every gap between lines looks a
     third of a line wider than it is: a single-spaced plan read as spaced, a line read as a blank line.
-    The font size is `body` (`body_size`), except in lines clearly larger or smaller (their own)."""
+    The font size is `body` (`body_size`), except in words clearly larger or smaller (their own: a heading, a
+    footnote); a word of three characters or fewer keeps the body's (a speck or a rule's end in its box)."""
     for w in words:
         h = w["bottom"] - w["top"]
         own = h / s.ascender
-        size = own if not 1 / s.own_size < own / body < s.own_size else body
+        size = own if not 1 / s.own_size < own / body < s.own_size and len(w["text"]) > 3 else body
         baseline = w["bottom"] - s.layer_descent * h
         w["bottom"] = baseline + s.descent * size
         w["top"] = w["bottom"] - size
@@ -474,10 +475,10 @@ def _same_line(a: dict, b: dict) -> bool:
     return overlap > 0.5 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
 
 
-def _ref_slots(words: list[dict], s: OcrSettings) -> list[tuple[dict, str, bool]]:
+def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, str, bool]]:
     """Words where a ref's number stands: opening their line, or after a ref label that does, with nothing
     after them on the line closer than a column's gap (`ref_gap` font sizes). Each with its label, and whether
-    a row's text begins beside it."""
+    a row's text begins beside it. `h` is the body's font size (one word's own box may hold a speck)."""
     out = []
     for w in words:
         line = sorted((o for o in words if o is w or _same_line(o, w)), key=lambda o: o["x0"])
@@ -485,9 +486,12 @@ def _ref_slots(words: list[dict], s: OcrSettings) -> list[tuple[dict, str, bool]
         label = [o["text"] for o in line[:k]]
         if any(t.lower() not in REF_LABELS for t in label):
             continue
-        h = w["bottom"] - w["top"]
         if k + 1 < len(line) and line[k + 1]["x0"] - w["x1"] < s.ref_gap * h:
             continue
+        if not label:  # a label wrapped onto the line above ('Recommendation' / '4', 'Priority' / 'concern' / '1')
+            above = [o for o in words if 0 <= w["top"] - o["bottom"] < h and o["x0"] <= w["x1"] and w["x0"] <= o["x1"]]
+            nearest = sorted(above, key=lambda o: o["bottom"])[-1:]
+            label = [o["text"] for o in nearest if o["text"].lower() in REF_LABELS]
         out.append((w, " ".join(label).lower(), k + 1 < len(line)))
     return out
 
@@ -498,7 +502,7 @@ def _next_to(k: tuple[int, ...], lo: tuple[int, ...] | None, hi: tuple[int, ...]
         0 < hi[-1] - k[-1] <= m) or lo and hi and style == "." and lo[0] < k[0] == hi[0] and k[1] <= m)
 
 
-def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings) -> None:
+def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -> None:
     """Refs misread by OCR put right, in place, where the refs read cleanly around them confirm it, and the
     rest of what stands where a ref does marked as one (`ref_slot`), so its row still opens a record.
 
@@ -508,13 +512,12 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings) -> None:
     confusions are undone. Where k slots lie between plain refs P and N with N - P - 1 == k, they take the numbers
     between in order, and then need only be short, beside a row's text (or, after a label, one or two
     characters: 'a' for '1'). A clean ref with a point or bracket the others of its style lack loses it ('1.')."""
-    slots = [slot for p in pages if p["page"] in todo for slot in _ref_slots(p["words"], s)]
+    slots = [slot for p in pages if p["page"] in todo for slot in _ref_slots(p["words"], s, h)]
     read = [_read_ref(w["text"]) for w, _, _ in slots]
     styles = Counter((label, r[0]) for (w, label, _), r in zip(slots, read) if r)
     for (label, style), _n in styles.most_common():
         idx = [i for i, r in enumerate(read) if r and r[0] == style and slots[i][1] == label]
         x0s = sorted(slots[i][0]["x0"] for i in idx)
-        h = min(slots[i][0]["bottom"] - slots[i][0]["top"] for i in idx)
         idx = [i for i in idx if abs(slots[i][0]["x0"] - x0s[len(x0s) // 2]) <= 3 * h]
         if len(idx) < (1 if label else 2):  # a label confirms what one clean ref begins
             continue
@@ -588,11 +591,12 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             if _bulletish(w["text"]) and _is_bullet(w, words):
                 w["text"] = BULLET
         p["words"] = words
-    sequence_refs(pages, todo, s)
     body = body_size([w for p in pages if p["page"] in todo for w in p["words"]], s)
     for p in pages:
         if p["page"] in todo and body:
             em_boxes(p["words"], body, s)
+    if body:
+        sequence_refs(pages, todo, s, body)
     return pages
 
 

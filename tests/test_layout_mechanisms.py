@@ -2393,3 +2393,52 @@ def test_a_section_row_between_rows_with_centred_refs_starts_the_chain_of_rows_a
         (None, "S1"), ("Respect", "S2")]
     assert " ".join(w["text"] for w in scan.rows[1].words("text")) == (
         "Cells should be clean. They should be checked. And kept so.")
+
+
+def test_a_header_repeated_without_the_title_over_it_and_read_a_little_differently_is_no_record():
+    """The first page prints a title just over the table, so the header as first found starts with it; later
+    pages repeat the header alone, and OCR reads its first cell '1.1D' for '1. ID', which looks like a ref."""
+    from actionplans.extract.pipeline import recover
+    head = ["1. ID", "2. Finding", "3. Outcome", "4. What we will do", "5. Led by", "6. Due by"]
+
+    def page(n, first, refs):
+        ws = row(["ACTION PLAN: HMP Sample"], 48) if n == 1 else []
+        ws += row([first, *head[1:]], 60)
+        for k, ref in enumerate(refs):
+            ws += row([ref, "Leaders should act.", "Agreed", f"A panel will meet {ref}.", "Governor", "June 2024"],
+                      90 + 12 * k)
+        return {"page": n, "width": 842.0, "height": 842.0, "words": ws, "tables": [], "rules": []}
+    pages = [page(1, "1. ID", ["1", "2"]), page(2, "1.1D", ["3", "4"]), page(3, "1. 1D", ["5", "6"])]
+    rec = recover(pages)
+    assert [r.words("ref")[0]["text"] for r in rec.scan.rows] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_mark_beside_a_refs_label_does_not_part_it_from_its_number():
+    """'Priority' / 'concern —' / '2' down a narrow ref cell: OCR reads a speck beside the label as a dash."""
+    from actionplans.extract.pipeline import recover
+    x0s = (40, 170, 320, 390, 600, 700)
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, x0s)
+    lines = [("Priority concern 1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"),
+             ("Priority", "Staff should be", "Agreed", "Training will be given.", "Governor", "May 2024"),
+             ("concern —", "trained.", None, None, None, None), ("2", None, None, None, None, None),
+             ("Priority", "Cells should be", "Agreed", "Repairs will be made.", "Governor", "July 2024"),
+             ("concern", "clean.", None, None, None, None), ("3", None, None, None, None, None)]
+    for k, cells in enumerate(lines):
+        ws += row(cells, 90 + 12 * k, x0s)
+    rec = recover([{"page": 1, "width": 842.0, "height": 842.0, "words": ws, "tables": [], "rules": []}])
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rec.scan.rows] == [
+        "Priority concern 1", "Priority concern — 2", "Priority concern 3"]
+
+
+def test_a_ref_ocr_could_not_read_still_opens_its_record():
+    """OCR read '1.2' as 'a4': `ocr.sequence_refs` marks it (`ref_slot`), and its row is a record of its own,
+    neither joined to the one above nor taken for a section row."""
+    from actionplans.extract.pipeline import recover
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    for k, ref in enumerate(["1.1", "a4", "1.3"]):
+        ws += row([ref, "Leaders should act.", "Agreed", f"Panel {k} will meet.", "Governor", "June 2024"], 90 + 24 * k)
+    for w in ws:
+        if w["text"] == "a4":
+            w["ref_slot"] = True
+    rec = recover([{"page": 1, "width": 842.0, "height": 842.0, "words": ws, "tables": [], "rules": []}])
+    assert [r.words("ref")[0]["text"] for r in rec.scan.rows] == ["1.1", "a4", "1.3"]

@@ -279,7 +279,7 @@ def _refs(*cells, x=46.0):
 ])
 def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it(read, printed):
     page = {"page": 1, "words": _refs(*read)}
-    ocr.sequence_refs([page], {1}, ocr.OcrSettings())
+    ocr.sequence_refs([page], {1}, ocr.OcrSettings(), 9.0)
     refs = [" ".join(w["text"] for w in page["words"] if w["top"] == 100 + 30 * i and w["text"] != "Leaders")
             for i in range(len(read))]
     assert refs == printed
@@ -288,7 +288,7 @@ def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it
 def test_a_misread_ref_outside_the_refs_column_is_left_as_read():
     words = _refs("1", "2", "4")
     words.append({"text": "Z", "x0": 300, "x1": 306, "top": 150, "bottom": 159})  # between 2 and 4, far right
-    ocr.sequence_refs([{"page": 1, "words": words}], {1}, ocr.OcrSettings())
+    ocr.sequence_refs([{"page": 1, "words": words}], {1}, ocr.OcrSettings(), 9.0)
     assert words[-1]["text"] == "Z"
 
 
