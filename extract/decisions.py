@@ -18,6 +18,8 @@ DECISIONS = [
     (re.compile(r"\bagreed\b"), "agreed"), (re.compile(r"\baccepted\b"), "accepted"),
     (re.compile(r"\brejected\b"), "rejected"),
 ]
+# The words decisions are printed in, for mending what OCR splits or runs together ('N OT AGREED', 'NOTAGREED').
+DECISION_WORDS = ("not", "partly", "partially", "agreed", "accepted", "rejected")
 # Decisions as printed by different layouts fall into three answers a reader compares across plans.
 AGREED = ("agreed", "accepted")
 PARTLY = ("partly_agreed", "partly_accepted")

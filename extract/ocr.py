@@ -416,6 +416,29 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     return unglue(w, seen)
 
 
+def mend_decisions(words: list[dict]) -> list[dict]:
+    """A decision's words as printed where OCR split one ('N OT AGREED', 'A GREED': two words touching that
+    together are a decision's word and apart are not) or ran two together ('NOTAGREED')."""
+    from .decisions import DECISION_WORDS
+    out: list[dict] = []
+    for w in words:
+        text = w["text"].rstrip(".,;:")
+        low = text.lower()
+        prev = out[-1] if out else None
+        gap = w["x0"] - prev["x1"] if prev is not None else -9.0
+        if prev is not None and _same_line(prev, w) and -0.5 <= gap < 0.35 * (w["bottom"] - w["top"]) and (
+                (prev["text"] + text).lower() in DECISION_WORDS and prev["text"].lower() not in DECISION_WORDS):
+            out[-1] = dict(prev, text=prev["text"] + w["text"], x1=w["x1"])
+            continue
+        cut = next((len(a) for a in DECISION_WORDS if low.startswith(a) and low[len(a):] in DECISION_WORDS), None)
+        if cut:
+            x = w["x0"] + (w["x1"] - w["x0"]) * cut / len(w["text"])
+            out += [dict(w, text=w["text"][:cut], x1=x), dict(w, text=w["text"][cut:], x0=x)]
+            continue
+        out.append(w)
+    return out
+
+
 def em_boxes(words: list[dict], body: float, s: OcrSettings) -> None:
     """Give OCR'd words (in place) the boxes a text layer would: one font size tall, reaching the font's
     descent below the baseline. OCRmyPDF's layer sizes each line to its glyphs' height above the baseline,
@@ -587,6 +610,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             t = repair_word(w["text"])
             if t:
                 words += split_glued(dict(w, text=t), seen)
+        words = mend_decisions(words)
         for w in words:
             if _bulletish(w["text"]) and _is_bullet(w, words):
                 w["text"] = BULLET

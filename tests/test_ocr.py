@@ -313,3 +313,14 @@ def test_words_run_together_or_misread_inside_are_made_the_words_printed(read, p
     got = ocr.split_glued(_w(read, 10, 10 + 6 * len(read)))
     assert [w["text"] for w in got] == printed
     assert got[0]["x0"] == 10 and got[-1]["x1"] == 10 + 6 * len(read)
+
+
+@pytest.mark.parametrize("read, printed", [
+    ([("N", 236.9, 250.6), ("OT", 250.6, 267.9), ("AGREED", 270.4, 321.6)], ["NOT", "AGREED"]),  # split, touching
+    ([("A", 237.2, 249.7), ("GREED", 249.7, 292.8)], ["AGREED"]),
+    ([("NOTAGREED", 100, 160)], ["NOT", "AGREED"]),  # run together
+    ([("A", 100, 105), ("review", 108, 140)], ["A", "review"]),  # an article before a word
+    ([("Not", 100, 115), ("agreed.", 118, 150)], ["Not", "agreed."]),  # printed as two words
+])
+def test_decision_words_split_or_run_together_by_ocr_are_mended(read, printed):
+    assert [w["text"] for w in ocr.mend_decisions([_w(t, x0, x1) for t, x0, x1 in read])] == printed
