@@ -267,8 +267,8 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     numbers): returns, per page, the tops of lines to drop. `tables`: per page, the lines that are no candidates
     (a table's: a header's, a body row's); a line in the top margin run on from one of them, no blank space
     between, is that table's (a heading's wrapped last word, 'date', under a header repeated on every page)."""
-    def norm(t: str) -> str:
-        return re.sub(r"\d+", "#", t.lower()).strip()
+    def norm(t: str) -> str:  # digits aside (page numbers), and marks (OCR reads one dash as another, or a speck)
+        return " ".join(re.sub(r"[^\w#]+", " ", re.sub(r"\d+", "#", t.lower())).split())
 
     def zone(top: float, bottom: float, h: float) -> str | None:
         return "top" if top < 0.16 * h else "foot" if bottom > 0.88 * h else None
@@ -282,7 +282,7 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
 
     def repeated(t: str, z: str | None = None) -> bool:
         """Furniture's text: repeated in margin `z` (either, if None), a protective marking or a page number."""
-        if re.fullmatch(r"official(-sensitive)?", norm(t)) or page_number(t):
+        if re.fullmatch(r"official(?: sensitive)?", norm(t)) or page_number(t):
             return True
         return any((z2, norm(t)) in common for z2 in ((z,) if z else ("top", "foot")))
 
@@ -367,8 +367,8 @@ def _repeat_depth(lines: list, k: int, head: list[str], after: list[tuple[str, f
             return 0
         head, after = head[1:], ()  # (the lines after the header were measured from the title's top)
     i = 0
-    for text in head:
-        if k + i < len(lines) and _same_line_text(lines[k + i].text, text):
+    for text in head:  # below a first line that repeats, a short line may too (OCR: "Agreed!" for "Agreed/")
+        if k + i < len(lines) and _same_line_text(lines[k + i].text, text, short=i > 0):
             i += 1
     for text, depth in after:  # (word for word: body lines that differ by a ref are not the same line)
         if k + i < len(lines) and lines[k + i].text == text and abs(
@@ -383,13 +383,16 @@ def _marks_out(words: list[dict]) -> list[dict]:
     return [w for w in words if any(c.isalnum() for c in w["text"])]
 
 
-def _same_line_text(a: str, b: str, settings: Settings = DEFAULT) -> bool:
-    """Is line text `a` line text `b` again? The same words, or, in a line long enough to tell, nearly the same
-    letters (`repeat_likeness`, spaces and case aside): OCR reads a header repeated on every page a little
-    differently each time ('1.1D' for '1. ID')."""
+def _same_line_text(a: str, b: str, settings: Settings = DEFAULT, short: bool = False) -> bool:
+    """Is line text `a` line text `b` again? The same words; in a line long enough to tell, nearly the same
+    letters (`repeat_likeness`, spaces and case aside); with `short` (a line whose place already says it), the
+    same letters and digits: OCR reads a header repeated on every page a little differently each time ('1.1D'
+    for '1. ID', 'Agreed!' for 'Agreed/')."""
     if a == b:
         return True
     a, b = a.replace(" ", "").lower(), b.replace(" ", "").lower()
+    if short and re.sub(r"\W", "", a) == re.sub(r"\W", "", b) != "":
+        return True
     if min(len(a), len(b)) < settings.repeat_letters or abs(len(a) - len(b)) > (1 - settings.repeat_likeness) * len(b):
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= settings.repeat_likeness

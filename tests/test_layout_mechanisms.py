@@ -2442,3 +2442,21 @@ def test_a_ref_ocr_could_not_read_still_opens_its_record():
             w["ref_slot"] = True
     rec = recover([{"page": 1, "width": 842.0, "height": 842.0, "words": ws, "tables": [], "rules": []}])
     assert [r.words("ref")[0]["text"] for r in rec.scan.rows] == ["1.1", "a4", "1.3"]
+
+
+def test_a_running_header_read_with_another_dash_on_some_pages_is_still_furniture():
+    from actionplans.extract.tables import furniture
+    dashes = ["—", "-", "–", "—"]  # as OCR reads one printed dash, page by page
+    pages = [[(20.0, 29.0, f"HMP Sample action plan {d} OFFICIAL"), (62.0, 71.0, f"Leaders should {verb}.")]
+             for d, verb in zip(dashes, ["act", "report", "review", "publish"])]
+    assert all(20.0 in d and 62.0 not in d for d in furniture(pages, [842.0] * 4))
+
+
+def test_a_repeated_headers_short_lines_may_differ_by_a_mark_below_a_first_line_that_repeats():
+    from actionplans.extract.cells import to_lines
+    from actionplans.extract.tables import _repeat_depth
+    head = ["1 2. Recommendation 3. Agreed/ 4. Response", "No Agreed/", "Not Agreed"]
+    lines = to_lines(row(["1 2. Recommendation 3. Agreed! 4. Response"], 60) + row(["No Agreed!"], 72)
+                     + row(["Not Agreed"], 84) + row(["Leaders should act."], 96))
+    assert _repeat_depth(lines, 0, head) == 3
+    assert _repeat_depth(to_lines(row(["No Agreed!"], 72)), 0, ["No Agreed/"]) == 0  # alone, it says nothing
