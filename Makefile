@@ -70,11 +70,12 @@ bench: install
 	$(EDITABLE) '.[bench]'
 	$(BIN)/python benchmarks/run.py
 
-# Layout benchmark: N generated sample plans (needs LibreOffice), scored per layout dimension.
+# Layout benchmark: N generated sample plans (needs LibreOffice), scored per layout dimension; SCANNED=1 reads
+# each through OCR after printing and scanning it.
 N ?= 200
 SEED ?= 1
 generalise: install
-	$(BIN)/actionplans evaluate --generated $(N) --seed $(SEED)
+	$(BIN)/actionplans evaluate --generated $(N) --seed $(SEED) $(if $(SCANNED),--scanned)
 
 clean:
 	rm -rf $(VENV) $(DB) *.egg-info build
