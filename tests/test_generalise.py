@@ -90,3 +90,21 @@ def test_evaluate_report_only_prints_but_does_not_fail(tmp_path):
     assert strict.exit_code == 1 and lenient.exit_code == 0
     assert name in strict.output and name in lenient.output
     assert "report only" in lenient.output
+
+
+def test_scanned_plans_are_image_only_copies_of_the_renders(tmp_path):
+    """--scanned: each verified plan printed and scanned into scanned/, so extraction must read it through OCR;
+    one already there is kept, and a plan left out is not scanned."""
+    import pdfplumber
+    mod = load_generalise()
+    src = ROOT / "corpus" / "generated" / "gen-7-000.pdf"
+    shutil.copy(src, tmp_path / src.name)
+    plans = [{"id": "gen-7-000", "index": 0, "verified": True}, {"id": "gen-7-999", "index": 999, "verified": False}]
+    folder = mod.scan_all(plans, tmp_path, workers=1)
+    assert sorted(p.name for p in folder.iterdir()) == ["gen-7-000.pdf"]
+    with pdfplumber.open(src) as a, pdfplumber.open(folder / "gen-7-000.pdf") as b:
+        assert len(a.pages) == len(b.pages) and a.pages[0].extract_words()
+        assert not any(p.extract_words() for p in b.pages) and all(p.images for p in b.pages)
+    made = (folder / "gen-7-000.pdf").stat().st_mtime_ns
+    mod.scan_all(plans, tmp_path, workers=1)
+    assert (folder / "gen-7-000.pdf").stat().st_mtime_ns == made
