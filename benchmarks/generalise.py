@@ -103,12 +103,15 @@ def _scan(job: tuple[str, str, int]) -> None:
 
 def scan_all(plans: list[dict], out: Path, workers: int) -> Path:
     """Each verified plan printed and scanned (`corpus/scanned/make_scan.py`: 200 dpi, half a degree askew,
-    grain and dust) into `out`/scanned/, so extraction has to read it through OCR; scans already there are kept
-    (the same render gives the same scan)."""
+    grain and dust) into `out`/scanned/, so extraction has to read it through OCR; a scan made since its plan was
+    last rendered is kept (the same render gives the same scan)."""
     folder = out / "scanned"
     folder.mkdir(exist_ok=True)
+    def current(p: dict) -> bool:  # scanned since the plan was last rendered
+        scan = folder / f"{p['id']}.pdf"
+        return scan.exists() and scan.stat().st_mtime_ns >= (out / f"{p['id']}.pdf").stat().st_mtime_ns
     jobs = [(str(out / f"{p['id']}.pdf"), str(folder / f"{p['id']}.pdf"), p["index"]) for p in plans
-            if p["verified"] and not (folder / f"{p['id']}.pdf").exists()]
+            if p["verified"] and not current(p)]
     with concurrent.futures.ProcessPoolExecutor(workers) as ex:
         list(ex.map(_scan, jobs))
     return folder

@@ -108,3 +108,6 @@ def test_scanned_plans_are_image_only_copies_of_the_renders(tmp_path):
     made = (folder / "gen-7-000.pdf").stat().st_mtime_ns
     mod.scan_all(plans, tmp_path, workers=1)
     assert (folder / "gen-7-000.pdf").stat().st_mtime_ns == made
+    (tmp_path / "gen-7-000.pdf").touch()  # rendered again: scanned again
+    mod.scan_all(plans, tmp_path, workers=1)
+    assert (folder / "gen-7-000.pdf").stat().st_mtime_ns > made
