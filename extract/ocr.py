@@ -355,9 +355,10 @@ def repair_word(text: str) -> str:
     """One OCR'd word as the page printed it: a rule read as '|' or '_' at its edges, or a stray point
     before it ('|.Agreed'), taken off; inside a ref, number or date an 'O' read for '0' or an 'l'/'I'
     read for '1' put right, and a comma read for the point of a ref ('1,12' -> '1.12'; a thousands comma,
-    '1,120', is left alone)."""
+    '1,120', is left alone); a ref's 'S' read as '$' ('$30': these plans count money in pounds)."""
     text = text.strip(RULE_CHARS)
     text = re.sub(r"^[.,]+(?=[A-Za-z])", "", text)
+    text = re.sub(r"^\$(?=\d{1,3}[.)]?$)", "S", text)
     if NUMERIC.fullmatch(text):
         text = re.sub(r"(?<=[\d./-])[Oo](?=[\d./-]|\)|$)", "0", text)
         text = re.sub(r"(?<=\d)[lI](?=[\d./-]|\)|$)", "1", text)

@@ -157,6 +157,7 @@ def test_always_reads_a_text_plan_through_ocr_too(tmp_path):
     ("S4O", "S40"), ("1,12", "1.12"), ("(1,46)", "(1.46)"), ("31/O3/2021", "31/03/2021"), ("1l.2", "11.2"),
     ("|Agreed", "Agreed"), ("on_", "on"), ("|.Agreed", "Agreed"), ("|", ""),
     ("1,120", "1,120"), ("CO2", "CO2"), ("SO", "SO"), ("Oliver", "Oliver"), ("I", "I"), ("Q2", "Q2"),
+    ("$30", "S30"), ("$31.", "S31."), ("$3000", "$3000"),  # a ref's S read as a dollar sign; money left alone
 ])
 def test_repair_word(read, printed):
     assert ocr.repair_word(read) == printed
