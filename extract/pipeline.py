@@ -78,6 +78,7 @@ from .tables import (
     furniture,
     header_field,
     next_start,
+    without_marks,
 )
 
 log = logging.getLogger(__name__)
@@ -291,7 +292,7 @@ def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
 def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
               response_lines: list | None = None, longest: dict[int, float] | None = None,
               spacing: Spacing = SINGLE, entry_lines: tuple[list, list] | None = None) -> CellText:
-    ref = text_of([w for w in row.words("ref") if any(c.isalnum() for c in w["text"])])  # marks are no part of a ref
+    ref = text_of(without_marks(row.words("ref")))
     if not ref or not REF_LEAD.match(ref) or len(ref.split()) > 3:
         m = REF_LEAD.match(ref)
         ref = m.group(0) if m else ref

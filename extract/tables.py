@@ -377,7 +377,7 @@ def _repeat_depth(lines: list, k: int, head: list[str], after: list[tuple[str, f
     return i
 
 
-def _marks_out(words: list[dict]) -> list[dict]:
+def without_marks(words: list[dict]) -> list[dict]:
     """A ref cell's words without those that are only marks ('—', '_'): no ref has one, and OCR reads a speck or
     a rule's end beside a ref's label as one ('Priority' / 'concern —' / '1')."""
     return [w for w in words if any(c.isalnum() for c in w["text"])]
@@ -954,24 +954,24 @@ class TableScanner:
                 first_band, full, opened = False, any(crossed), False
             prev_bottom = ln.bottom
             ref_words = by.get("ref", [])
-            ref_text = text_of(_marks_out(ref_words))
+            ref_text = text_of(without_marks(ref_words))
             # (or a ref OCR could not read, standing where refs do beside a row's text: `ocr.sequence_refs`)
             starts = bool(ref_words) and (REF.match(ref_text) is not None or ref_words[0].get("ref_slot", False))
             nxt = body[k + 1][1].get("ref", []) if k + 1 < len(body) else []
             # a ref wrapped over two lines or three: "Priority" + "concern 1", "Key" + "concern" + "3"
             nxt2 = body[k + 2][1].get("ref", []) if k + 2 < len(body) else []
-            wrapped_ref = bool(ref_words) and (REF.match(text_of(_marks_out(ref_words + nxt))) is not None or (
-                REF_LABEL.match(ref_text) is not None and REF.match(text_of(_marks_out(ref_words + nxt + nxt2)))
+            wrapped_ref = bool(ref_words) and (REF.match(text_of(without_marks(ref_words + nxt))) is not None or (
+                REF_LABEL.match(ref_text) is not None and REF.match(text_of(without_marks(ref_words + nxt + nxt2)))
                 is not None))
             # a ref's label at the foot of the page ('Recommendation' / 'Priority concern'), its number overleaf
             # ('Key' / 'concern' over two lines: the label's lines to the page's foot, read together)
-            at_foot = bool(ref_words) and REF_LABEL.match(text_of(_marks_out(
+            at_foot = bool(ref_words) and REF_LABEL.match(text_of(without_marks(
                 ref_words + [w for _, b in body[k + 1:] for w in b.get("ref", [])]))) is not None
             wrapped_ref = wrapped_ref or at_foot
             held = pending.get("ref", [])
-            continues_ref = bool(ref_words) and bool(held) and REF.match(text_of(_marks_out(held))) is None and (
-                REF.match(text_of(_marks_out(held + ref_words))) is not None or REF_LABEL.match(
-                    text_of(_marks_out(held + ref_words))))
+            continues_ref = bool(ref_words) and bool(held) and REF.match(text_of(without_marks(held))) is None and (
+                REF.match(text_of(without_marks(held + ref_words))) is not None or REF_LABEL.match(
+                    text_of(without_marks(held + ref_words))))
             # A section row, told by structure, not by its name: a line with nothing in the decision, response,
             # owner or date columns that begins in the ref column (where only refs begin) without being or
             # continuing one, or that runs on past the text column; and the lines of a section wrapped below it.
@@ -991,7 +991,7 @@ class TableScanner:
                 self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
                                                       section[-1]["bottom"]), True)
                 section = []
-            held_whole = bool(held) and REF.match(text_of(_marks_out(held))) is not None
+            held_whole = bool(held) and REF.match(text_of(without_marks(held))) is not None
             # Below a rule across the table, the lines read so far in the band are the top of this row's cells: a
             # ref or a decision centred down its cell opens the record the band holds, not a new one (unless the
             # band has one already: where the plan prints no refs, its decisions open records).
@@ -1104,7 +1104,7 @@ class TableScanner:
         refs = []  # (first line, last line) of each: a label may wrap, its number on a ref line below
         k = 0
         while k < len(body):
-            text = text_of(_marks_out(body[k][1].get(key, [])))
+            text = text_of(without_marks(body[k][1].get(key, [])))
             if key == "decision":  # a decision's lines, down to blank space in its column
                 if text:
                     j = k
@@ -1120,7 +1120,7 @@ class TableScanner:
                     j = next((i for i in range(j + 1, min(j + 4, len(body))) if "ref" in body[i][1]), None)
                     if j is None:
                         break
-                    text = f"{text} {text_of(_marks_out(body[j][1]['ref']))}"
+                    text = f"{text} {text_of(without_marks(body[j][1]['ref']))}"
                 if j is not None and REF.match(text):
                     refs.append((k, j))
                     k = j
@@ -1438,7 +1438,7 @@ class TableScanner:
                 w["band"] = self.scan.raw_rows
         if self.scan.columns is not None and "ref" not in self.scan.columns.fields:
             cells = self._ref_from_text(cells)  # layouts with no ref column: 'Concern 1' opens the text
-        ref_text = text_of(_marks_out(cells.get("ref", [])))
+        ref_text = text_of(without_marks(cells.get("ref", [])))
         unread = bool(cells.get("ref")) and cells["ref"][0].get("ref_slot", False)  # a ref OCR could not read
         filled = {k for k, v in cells.items() if v}
         current = self.current
