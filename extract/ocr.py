@@ -440,6 +440,24 @@ def mend_decisions(words: list[dict]) -> list[dict]:
     return out
 
 
+def split_first_heading(words: list[dict]) -> list[dict]:
+    """A numbered header's '1.' run into its heading ('1.1D' for '1. ID', a ref's shape), split off where the
+    same line numbers its other headings '2.', '3.' ... in order left to right."""
+    out = list(words)
+    for w in words:
+        m = re.fullmatch(r"(1\.)(\S+)", w["text"])
+        if not m:
+            continue
+        line = sorted((o for o in words if o is not w and _same_line(o, w) and o["x0"] > w["x0"]),
+                      key=lambda o: o["x0"])
+        numbers = [int(o["text"][:-1]) for o in line if re.fullmatch(r"\d\.", o["text"])]
+        if len(numbers) >= 2 and numbers == list(range(2, len(numbers) + 2)):
+            cut = w["x0"] + (w["x1"] - w["x0"]) * 2 / len(w["text"])
+            i = out.index(w)
+            out[i:i + 1] = [dict(w, text="1.", x1=cut), dict(w, text=m.group(2), x0=cut)]
+    return out
+
+
 def em_boxes(words: list[dict], body: float, s: OcrSettings) -> None:
     """Give OCR'd words (in place) the boxes a text layer would: one font size tall, reaching the font's
     descent below the baseline. OCRmyPDF's layer sizes each line to its glyphs' height above the baseline,
@@ -611,7 +629,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             t = repair_word(w["text"])
             if t:
                 words += split_glued(dict(w, text=t), seen)
-        words = mend_decisions(words)
+        words = split_first_heading(mend_decisions(words))
         for w in words:
             if _bulletish(w["text"]) and _is_bullet(w, words):
                 w["text"] = BULLET

@@ -325,3 +325,11 @@ def test_words_run_together_or_misread_inside_are_made_the_words_printed(read, p
 ])
 def test_decision_words_split_or_run_together_by_ocr_are_mended(read, printed):
     assert [w["text"] for w in ocr.mend_decisions([_w(t, x0, x1) for t, x0, x1 in read])] == printed
+
+
+def test_a_numbered_headers_first_number_run_into_its_heading_is_split_off():
+    line = [_w("1.1D", 45, 60), _w("2.", 117, 122), _w("Recommendation", 125, 187), _w("3.", 274, 280),
+            _w("Agreed/", 282, 311)]
+    assert [w["text"] for w in ocr.split_first_heading(line)] == ["1.", "1D", "2.", "Recommendation", "3.", "Agreed/"]
+    body = [_w("1.12", 45, 60), _w("Leaders", 117, 150), _w("2.", 274, 280), _w("Staff", 282, 311)]  # a ref
+    assert [w["text"] for w in ocr.split_first_heading(body)] == ["1.12", "Leaders", "2.", "Staff"]
