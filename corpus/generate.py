@@ -55,8 +55,9 @@ alignment under its line at spacing=word; its ten worst plans then studied), 691
 record metric met; its worst plan then checked), 5461 (stop 22: the cell_align dimension's first acceptance run,
 under its lines at cell_align=middle; its worst plans then studied), 3797 (stop 22's closing run), 6161 (stop 22,
 a last check after the closing run: its worst plan then studied; stop 23: its first 40 plans, scanned, the
-development set of the OCR mechanisms), 2741 (stop 23: the first acceptance run of scanned plans, 40 plans; its worse plans then studied), 4093
-(stop 23's closing run of scanned plans, 40 plans; two of its six worse plans then looked at, not fixed).
+development set of the OCR mechanisms), 2741 (stop 23: the first acceptance run of scanned plans, 40 plans;
+its worse plans then studied), 4093 (stop 23's closing run of scanned plans, 40 plans; two of its six worse
+plans then looked at, not fixed).
 """
 
 from __future__ import annotations
