@@ -20,6 +20,7 @@ at the same place, so an OCR'd ruled table reaches the table stages as ruled as 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import json
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, Literal
 
 from . import errors
 from .fetch import DEFAULT_CACHE
+from .tables import REF_LABEL
 
 if TYPE_CHECKING:
     import numpy as np
@@ -394,7 +396,7 @@ def unglue(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     return [dict(w, text=m.group(1), x1=cut), dict(w, text=m.group(2) + m.group(3), x0=cut)]
 
 
-GLUED_LABEL = re.compile(r"(concern|area|recommendation|rec\.?)(\d{1,3})", re.IGNORECASE)  # 'Concern1'
+GLUED_LABEL = re.compile(r"([A-Za-z]+\.?)(\d{1,3})")  # 'Concern1', when its letters are a ref's label
 GLUED_AMPERSAND = re.compile(r"(&)(\w{2,}.*)|(.*\w)(&)")  # 'Coordinator&', '&Governor' (not 'A&E')
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
 
@@ -405,7 +407,9 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     (`unglue`); and a word of letters with a digit read for a letter that, read back, is a word
     ('operationa1')."""
     text = w["text"]
-    m = GLUED_LABEL.fullmatch(text) or GLUED_AMPERSAND.fullmatch(text)
+    m = GLUED_LABEL.fullmatch(text)
+    if not (m and REF_LABEL.match(m.group(1))):
+        m = GLUED_AMPERSAND.fullmatch(text)
     if m:
         a, b = [g for g in m.groups() if g is not None]
         cut = w["x0"] + (w["x1"] - w["x0"]) * len(a) / len(text)
@@ -485,7 +489,6 @@ def body_size(words: list[dict], s: OcrSettings) -> float | None:
 # Refs as `sequence_refs` reads them: a letter prefix ('', 'S', 'R') and a number, or a section and a number ('5.01').
 PLAIN_REF = re.compile(r"([A-Z]{0,2})(\d{1,3})([.)]?)")
 DOTTED_REF = re.compile(r"(\d{1,3})\.(\d{1,3})([.)]?)")
-REF_LABELS = {"priority", "key", "concern", "area", "recommendation", "rec", "rec."}
 # Characters Tesseract reads for the letters, digits and points of a ref ('$31' for 'S31', 'Rl' for 'R1', '1:2').
 CONFUSED = str.maketrans({"$": "S", "§": "S", "l": "1", "I": "1", "|": "1", "!": "1", "i": "1", "O": "0", ":": ".",
                           ",": ".", "o": "0", "D": "0", "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6",
@@ -522,18 +525,24 @@ def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, 
     after them on the line closer than a column's gap (`ref_gap` font sizes). Each with its label, and whether
     a row's text begins beside it. `h` is the body's font size (one word's own box may hold a speck)."""
     out = []
+    by_top = sorted(words, key=lambda o: o["top"])
+    tops = [o["top"] for o in by_top]
+
+    def near(w: dict, reach: float) -> list[dict]:  # words whose tops lie within `reach` of w's (a line, and above)
+        return by_top[bisect.bisect_left(tops, w["top"] - reach):bisect.bisect_right(tops, w["top"] + reach)]
     for w in words:
-        line = sorted((o for o in words if o is w or _same_line(o, w)), key=lambda o: o["x0"])
+        line = sorted((o for o in near(w, 2 * h) if o is w or _same_line(o, w)), key=lambda o: o["x0"])
         k = line.index(w)
         label = [o["text"] for o in line[:k]]
-        if any(t.lower() not in REF_LABELS for t in label):
+        if any(not REF_LABEL.match(t) for t in label):
             continue
         if k + 1 < len(line) and line[k + 1]["x0"] - w["x1"] < s.ref_gap * h:
             continue
         if not label:  # a label wrapped onto the line above ('Recommendation' / '4', 'Priority' / 'concern' / '1')
-            above = [o for o in words if 0 <= w["top"] - o["bottom"] < h and o["x0"] <= w["x1"] and w["x0"] <= o["x1"]]
+            above = [o for o in near(w, 3 * h)
+                     if 0 <= w["top"] - o["bottom"] < h and o["x0"] <= w["x1"] and w["x0"] <= o["x1"]]
             nearest = sorted(above, key=lambda o: o["bottom"])[-1:]
-            label = [o["text"] for o in nearest if o["text"].lower() in REF_LABELS]
+            label = [o["text"] for o in nearest if REF_LABEL.match(o["text"])]
         out.append((w, " ".join(label).lower(), k + 1 < len(line)))
     return out
 
