@@ -98,7 +98,7 @@ def _scan(job: tuple[str, str, int]) -> None:
     if "make_scan" not in sys.modules:
         sys.path.insert(0, str(ROOT / "corpus" / "scanned"))
     import make_scan
-    make_scan.scan_pdf(Path(src), Path(dst), seed=seed, title=f"Sample scan of {Path(src).stem}")
+    make_scan.scan_pdf(Path(src), Path(dst), seed=seed)
 
 
 def scan_all(plans: list[dict], out: Path, workers: int) -> Path:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from . import errors
+from .decisions import DECISION_WORDS
 from .fetch import DEFAULT_CACHE
 from .tables import REF_LABEL
 
@@ -424,7 +425,6 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
 def mend_decisions(words: list[dict]) -> list[dict]:
     """A decision's words as printed where OCR split one ('N OT AGREED', 'A GREED': two words touching that
     together are a decision's word and apart are not) or ran two together ('NOTAGREED')."""
-    from .decisions import DECISION_WORDS
     out: list[dict] = []
     for w in words:
         text = w["text"].rstrip(".,;:")
