@@ -14,7 +14,8 @@ Out: one PNG per page (`<stem>-p<N>.png`) with, drawn over the page:
   (entries typed low and blank lines are measured in it).
 
 A scanned plan is drawn on its OCR'd copy (read through OCR as extraction reads it), so the words and ruling
-lines the stages saw are the ones drawn over.
+lines the stages saw are the ones drawn over; the words OCR's page layout passed over and a second look read
+(`ocr.unread_ink`) are teal dashed boxes labelled "read again".
 
 When a plan reads wrong, these show which stage went wrong: a column named wrongly, a section taken
 for a record, a row not stitched, an entry sent to the wrong paragraph.
@@ -33,6 +34,7 @@ from .pipeline import read_through_ocr, recover
 from .settings import DEFAULT, Settings
 
 BLUE, GREEN, PURPLE, ORANGE = (30, 90, 220), (20, 150, 60), (140, 60, 180), (230, 130, 0)
+TEAL = (0, 150, 150)
 RED, MAGENTA, GREY = (210, 30, 30), (200, 0, 160), (120, 120, 120)
 
 
@@ -86,6 +88,8 @@ def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, 
                 spaced = (f"; paragraphs {sp.space:.1f} pt apart, Enter {sp.advance:.1f} pt" if sp.space
                           else "; single-spaced")
                 im.draw.text((x, y), f"table read {scan.mode or '?'}{spaced}", fill=BLUE + (255,))
+            for w in scanned.looked.get(pageno, []) if scanned else []:  # what OCR's layout passed over
+                box((w["x0"], w["top"], w["x1"], w["bottom"]), TEAL, f"read again: {w['text']}", dashed=True)
             for pg, b, name in scan.sections:
                 if pg == pageno:
                     box(b, ORANGE, f"section: {name}")

@@ -51,7 +51,7 @@ OcrMode = Literal["auto", "always", "never"]
 MODES: tuple[str, ...] = ("auto", "always", "never")
 # Bumped whenever what is written into the cached PDF changes (line recovery, OCRmyPDF arguments), so
 # an older cache entry is made again rather than read.
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,22 @@ class OcrSettings:
     ref_gap: float = 1.0  # font sizes: a ref stands at least this far from the next word on its line (a column gap)
     own_size: float = 1.3  # a line whose own size is this many times the page's body size (or less than
     #                        its inverse) keeps its own: a heading, a footnote
+    # A second look at ink OCR returned no word for (`unread_ink`, `read_ink`): a lone ref or digit, a header cell
+    # on a shaded row. Ink is searched in cells of `ink_cell` points at `line_dpi`; ink within `ink_join` points
+    # across or down is one patch (a word's letters, a cell's lines), and a patch of fewer than `ink_min` dark
+    # pixels is a speck.
+    second_look: bool = True
+    ink_cell: float = 1.44
+    ink_join: float = 4.4
+    ink_min: int = 15
+    ink_fill: float = 0.5  # a patch darker than this share of its box is a filled area, not letters
+    ink_margin: float = 1.0  # points round a word's box that still belong to it (a letter's side bearing)
+    ink_below: float = 0.35  # ... and below it, as a share of its height: descenders the layer's box leaves out
+    look_dpi: int = 300  # resolution a patch is read again at
+    look_confidence: float = 0.6  # a word read in the second look is kept from this Tesseract confidence
+    look_level: int = 170  # a patch is read in black and white, black below this grey (0-255)
+    look_least: float = 0.5  # ... and this share of the page's commonest word height (less is a letter's piece)
+    look_pages: int = 40  # at most this many patches a page are read again
 
 
 @dataclass
@@ -90,6 +106,7 @@ class OcrRead:
     confidence: dict[int, float | None] = field(default_factory=dict)
     seconds: float = 0.0
     cached: bool = False
+    looked: dict[int, list[dict]] = field(default_factory=dict)  # words the second look wrote in, per page
 
     def mean_confidence(self) -> float | None:
         vals = [c for c in self.confidence.values() if c is not None]
@@ -164,7 +181,8 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
             got = json.loads(note.read_text(encoding="utf-8"))
             if {k: got.get(k) for k in want} == want:
                 conf = {int(k): v for k, v in got.get("confidence", {}).items()}
-                return OcrRead(str(out), pages, conf, got.get("seconds", 0.0), cached=True)
+                looked = {int(k): v for k, v in got.get("second_look", {}).items()}
+                return OcrRead(str(out), pages, conf, got.get("seconds", 0.0), cached=True, looked=looked)
         except (OSError, ValueError):
             pass  # an unreadable note: OCR again
     missing = tools_missing()
@@ -197,15 +215,17 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
             raise errors.OcrFailed(path, f"{len(pages)} scanned page{'s' if len(pages) != 1 else ''} could not be "
                                          f"read by OCR ({ocr_complaint(proc.stderr, proc.returncode)})")
         conf = confidences(work)
-        lines = draw_ruling_lines(raw, pages, s)
+        lines, looked = finish_layer(raw, pages, s)
         staged = folder / f".{sha256}.{os.getpid()}.pdf"
         shutil.copyfile(raw, staged)
         os.replace(staged, out)  # a reader never sees half a file
     seconds = round(time.perf_counter() - t0, 3)
     note.write_text(json.dumps({**want, "confidence": {str(k): v for k, v in conf.items()}, "seconds": seconds,
-                                "ruling_lines": lines, "settings": asdict(s)}, indent=1), encoding="utf-8")
+                                "ruling_lines": lines, "second_look": looked,
+                                "settings": asdict(s)}, indent=1), encoding="utf-8")
     log.info("%s: OCR'd %d pages in %.1f s", path, len(pages), seconds)
-    return OcrRead(str(out), pages, {p: conf.get(p) for p in pages}, seconds)
+    return OcrRead(str(out), pages, {p: conf.get(p) for p in pages}, seconds,
+                   looked={int(k): v for k, v in looked.items()})
 
 
 def confidences(work: Path) -> dict[int, float | None]:
@@ -308,40 +328,181 @@ def find_ruling_lines(gray: np.ndarray, dpi: float, s: OcrSettings) -> list[Segm
     return [(round(x0, 2), round(t, 2), round(x1, 2), round(b, 2)) for x0, t, x1, b in out]
 
 
-def draw_ruling_lines(pdf_path: Path, pages: list[int], s: OcrSettings) -> dict[str, int]:
-    """Find each OCR'd page's ruling lines in its image and add them to the page as thin vector lines
-    (rewriting the file in place). Returns the number of lines per page."""
+def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings) -> tuple[dict[str, int], dict[str, list[dict]]]:
+    """Finish each OCR'd page's text layer from its image (rewriting the file in place): its ruling lines
+    (`find_ruling_lines`) become thin vector lines, and ink no word of the layer covers is read again
+    (`unread_ink`, `read_ink`) and its words written in as invisible text, as OCRmyPDF writes its own.
+    Returns the lines per page and the words the second look added, per page."""
     import numpy as np
+    import pdfplumber
     import pypdfium2
     import pypdfium2.raw as pdfium_c
     counts: dict[str, int] = {}
+    looked: dict[str, list[dict]] = {}
     pdf = pypdfium2.PdfDocument(str(pdf_path))
     try:
-        for p in pages:
-            page = pdf[p - 1]
-            try:
-                h = page.get_height()
-                bitmap = page.render(scale=s.line_dpi / 72, grayscale=True)
-                gray = np.asarray(bitmap.to_pil().convert("L"))
-                segs = find_ruling_lines(gray, s.line_dpi, s)
-                for x0, t0, x1, t1 in segs:
-                    path = pdfium_c.FPDFPageObj_CreateNewPath(x0, h - t0)
-                    pdfium_c.FPDFPath_LineTo(path, x1, h - t1)
-                    pdfium_c.FPDFPath_SetDrawMode(path, pdfium_c.FPDF_FILLMODE_NONE, True)
-                    pdfium_c.FPDFPageObj_SetStrokeWidth(path, s.line_width)
-                    pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
-                    pdfium_c.FPDFPage_InsertObject(page.raw, path)  # the page owns the object from here
-                if segs:
-                    page.gen_content()
-                counts[str(p)] = len(segs)
-            finally:
-                page.close()
+        with pdfplumber.open(pdf_path) as plumb:
+            for p in pages:
+                page = pdf[p - 1]
+                try:
+                    h = page.get_height()
+                    bitmap = page.render(scale=s.line_dpi / 72, grayscale=True)
+                    gray = np.asarray(bitmap.to_pil().convert("L"))
+                    segs = find_ruling_lines(gray, s.line_dpi, s)
+                    for x0, t0, x1, t1 in segs:
+                        path = pdfium_c.FPDFPageObj_CreateNewPath(x0, h - t0)
+                        pdfium_c.FPDFPath_LineTo(path, x1, h - t1)
+                        pdfium_c.FPDFPath_SetDrawMode(path, pdfium_c.FPDF_FILLMODE_NONE, True)
+                        pdfium_c.FPDFPageObj_SetStrokeWidth(path, s.line_width)
+                        pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
+                        pdfium_c.FPDFPage_InsertObject(page.raw, path)  # the page owns the object from here
+                    counts[str(p)] = len(segs)
+                    words = []
+                    if s.second_look:
+                        known = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in plumb.pages[p - 1].extract_words()]
+                        patches = unread_ink(gray < s.dark_level, known, segs, s)
+                        if patches:
+                            image = page.render(scale=s.look_dpi / 72, grayscale=True).to_pil().convert("L")
+                            words = [w for patch in patches for w in read_ink(image, patch, known, s)]
+                        for w in words:
+                            write_word(pdf, page, w, h, s)
+                        looked[str(p)] = words
+                    if segs or words:
+                        page.gen_content()
+                finally:
+                    page.close()
         staged = pdf_path.with_suffix(".lines.pdf")
         pdf.save(str(staged))
     finally:
         pdf.close()
     os.replace(staged, pdf_path)
-    return counts
+    return counts, looked
+
+
+@dataclass
+class Patch:
+    """Ink the OCR layer has no word for: its box in points and which of its cells (`cell` points square, row
+    and column from the box's top left) hold ink."""
+
+    box: tuple[float, float, float, float]
+    cells: list[tuple[int, int]]
+    cell: float
+
+
+def unread_ink(dark: np.ndarray, known: list[tuple[float, float, float, float]], segs: list[Segment],
+               s: OcrSettings) -> list[Patch]:
+    """Patches of ink in `dark` (a page's dark pixels at `line_dpi`) that no word box in `known` (points, with
+    `ink_margin` round it and `ink_below` of its height under it for descenders) or ruling line in `segs` covers:
+    what Tesseract's page layout passed over. Specks, filled areas and patches on the page's edge are not text."""
+    import numpy as np
+    k = 72.0 / s.line_dpi
+    dark = dark.copy()
+    for x0, t, x1, b in known:
+        m = s.ink_margin
+        dark[max(int((t - m) / k), 0):int((b + m + s.ink_below * (b - t)) / k) + 1,
+             max(int((x0 - m) / k), 0):int((x1 + m) / k) + 1] = False
+    for x0, t, x1, b in segs:
+        m = s.max_rule
+        dark[max(int((t - m) / k), 0):int((b + m) / k) + 1, max(int((x0 - m) / k), 0):int((x1 + m) / k) + 1] = False
+    n = max(1, round(s.ink_cell / k))  # pixels a cell
+    rows, cols = dark.shape[0] // n, dark.shape[1] // n
+    ink = dark[:rows * n, :cols * n].reshape(rows, n, cols, n).sum(axis=(1, 3))
+    on = ink >= 2  # a cell with one dark pixel is grain
+    reach = max(1, round(s.ink_join / (n * k)))
+    label = np.zeros(on.shape, dtype=np.int32)
+    patches = []
+    for y, x in zip(*np.nonzero(on)):
+        if label[y, x]:
+            continue
+        label[y, x] = len(patches) + 1
+        todo, cells = [(y, x)], []
+        while todo:
+            cy, cx = todo.pop()
+            cells.append((cy, cx))
+            ys, xs = np.nonzero(on[max(cy - reach, 0):cy + reach + 1, max(cx - reach, 0):cx + reach + 1]
+                                & (label[max(cy - reach, 0):cy + reach + 1, max(cx - reach, 0):cx + reach + 1] == 0))
+            for dy, dx in zip(ys + max(cy - reach, 0), xs + max(cx - reach, 0)):
+                label[dy, dx] = len(patches) + 1
+                todo.append((dy, dx))
+        y0, x0 = min(c[0] for c in cells), min(c[1] for c in cells)
+        y1, x1 = max(c[0] for c in cells) + 1, max(c[1] for c in cells) + 1
+        dark_px = sum(int(ink[c]) for c in cells)
+        edge = y0 == 0 or x0 == 0 or y1 >= rows or x1 >= cols
+        if dark_px < s.ink_min or edge or dark_px > s.ink_fill * (y1 - y0) * (x1 - x0) * n * n:
+            continue
+        patches.append(Patch((x0 * n * k, y0 * n * k, x1 * n * k, y1 * n * k), [(c[0] - y0, c[1] - x0) for c in cells],
+                             n * k))
+    patches.sort(key=lambda p: -len(p.cells))
+    return sorted(patches[:s.look_pages], key=lambda p: (p.box[1], p.box[0]))
+
+
+def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]], s: OcrSettings) -> list[dict]:
+    """The words Tesseract reads in one patch of `image` (the page at `look_dpi`): the patch's box with
+    `ink_join` round it, the words of `known` in it blanked out. A line (or one glyph) is read as such, a taller
+    patch as a block. Words read with less than `look_confidence`, without a letter or digit, a lone letter, or
+    less than `look_least` of the page's commonest word height tall (pieces of letters) are left out. Boxes in
+    points."""
+    import numpy as np
+    from PIL import Image
+    k = 72.0 / s.look_dpi
+    m = s.ink_join / 2
+    x0, t, x1, b = patch.box
+    X0, T = int((x0 - m) / k), int((t - m) / k)
+    crop = np.asarray(image.crop((X0, T, int((x1 + m) / k) + 1, int((b + m) / k) + 1))).copy()
+    for kx0, kt, kx1, kb in known:  # slices past the crop's far edge are empty
+        rows = slice(max(int(kt / k) - T, 0), max(int(kb / k) + 1 - T, 0))
+        crop[rows, max(int(kx0 / k) - X0, 0):max(int(kx1 / k) + 1 - X0, 0)] = 255
+    pad = 20
+    canvas = np.full((crop.shape[0] + 2 * pad, crop.shape[1] + 2 * pad), 255, dtype=np.uint8)
+    canvas[pad:-pad, pad:-pad] = np.where(crop < s.look_level, 0, 255)  # Otsu on a crop of grain picks a grey
+    tall, wide = b - t, x1 - x0
+    psm = "10" if wide < 1.5 * tall and tall < 2.5 * s.ink_join else "7" if tall < 3.5 * s.ink_join else "6"
+    with tempfile.TemporaryDirectory(prefix="actionplans-look-") as tmp:
+        png = Path(tmp) / "patch.png"
+        Image.fromarray(canvas).save(png)
+        proc = subprocess.run(["tesseract", str(png), "-", "-l", s.language, "--psm", psm, "tsv"], capture_output=True,
+                              text=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), timeout=60)
+    heights = Counter(round(kb - kt) for _, kt, _, kb in known)
+    least = s.look_least * heights.most_common(1)[0][0] if heights else 0.0
+    words = []
+    for row in proc.stdout.splitlines()[1:]:
+        c = row.split("\t")
+        text = c[11].strip() if len(c) >= 12 and c[0] == "5" else ""
+        if not any(ch.isalnum() for ch in text) or len(text) == 1 and text.isalpha():
+            continue  # a lone letter alone in a patch is a piece of a letter the layer's box left out
+        left, top, width, height = (int(v) for v in c[6:10])
+        if float(c[10]) / 100 < s.look_confidence or height * k < least:
+            continue
+        wx0, wt = (X0 + left - pad) * k, (T + top - pad) * k
+        words.append({"text": text, "x0": round(wx0, 2), "top": round(wt, 2),
+                      "x1": round(wx0 + width * k, 2), "bottom": round(wt + height * k, 2),
+                      "confidence": round(float(c[10]) / 100, 3)})
+    return words
+
+
+DESCENDERS = set("gjpqy,;()")
+
+
+def write_word(pdf, page, w: dict, page_height: float, s: OcrSettings) -> None:
+    """Write one word read in the second look into the page's text layer as invisible Helvetica, set as
+    OCRmyPDF sets its own: sized to the glyphs' height above the baseline and stretched over the word's width."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+    from pdfminer.fontmetrics import FONT_METRICS
+    h = w["bottom"] - w["top"]
+    low = any(ch in DESCENDERS for ch in w["text"])
+    size = h * s.ascender / (s.ascender + s.descent) if low else h  # a descender's share of the box is below
+    baseline = w["bottom"] - (h - size if low else 0.0)
+    widths = FONT_METRICS["Helvetica"][1]
+    natural = sum(widths.get(ch, 556) for ch in w["text"]) * size / 1000
+    obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
+    text = (w["text"] + "\0").encode("utf-16-le")
+    pdfium_c.FPDFText_SetText(obj, ctypes.cast(ctypes.c_char_p(text), ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+    pdfium_c.FPDFTextObj_SetTextRenderMode(obj, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+    pdfium_c.FPDFPageObj_Transform(obj, (w["x1"] - w["x0"]) / natural if natural else 1.0, 0, 0, 1, w["x0"],
+                                   page_height - baseline)
+    pdfium_c.FPDFPage_InsertObject(page.raw, obj)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 from actionplans.extract import batch, errors, ocr
 from actionplans.extract.evaluate import score
 from actionplans.extract.fetch import sha256_file
-from actionplans.extract.pipeline import TABLE_SETTINGS, extract_document, read_pages
+from actionplans.extract.pipeline import TABLE_SETTINGS, extract_document, read_pages, read_through_ocr
 from conftest import CORPUS
 
 SCAN = CORPUS / "scanned" / "v3-hmpps-2021-hmp-ashcombe-scan.pdf"
@@ -333,3 +333,72 @@ def test_a_numbered_headers_first_number_run_into_its_heading_is_split_off():
     assert [w["text"] for w in ocr.split_first_heading(line)] == ["1.", "1D", "2.", "Recommendation", "3.", "Agreed/"]
     body = [_w("1.12", 45, 60), _w("Leaders", 117, 150), _w("2.", 274, 280), _w("Staff", 282, 311)]  # a ref
     assert [w["text"] for w in ocr.split_first_heading(body)] == ["1.12", "Leaders", "2.", "Staff"]
+
+
+# -- the second look: ink OCR returned no word for ---------------------------------------------------------
+
+def test_ink_no_word_or_rule_covers_is_a_patch_but_specks_and_filled_areas_are_not():
+    dpi, s = 150, ocr.OcrSettings()
+    k = 72 / dpi
+    dark = np.zeros((600, 800), dtype=bool)
+    dark[100:115, 100:200] = True  # a word the layer read: covered by its box
+    dark[100:102, 300:312] = dark[100:115, 310:312] = True  # a ref it did not read ('7') ...
+    dark[100:115, 319:321] = True  # ... and the glyph beside it ('1'): one patch
+    dark[300, 300] = dark[310, 500] = True  # dust
+    dark[400:460, 100:300] = True  # a filled area: not letters
+    dark[200:202, 50:750] = True  # a rule: covered by the rule found there
+    known = [(100 * k, 100 * k, 200 * k, 115 * k)]
+    segs = [(50 * k, 201 * k, 750 * k, 201 * k)]
+    patches = ocr.unread_ink(dark, known, segs, s)
+    assert len(patches) == 1
+    x0, t, x1, b = (v / k for v in patches[0].box)  # back to pixels, to a cell (3 px)
+    assert (x0, t, x1, b) == pytest.approx((300, 100, 321, 115), abs=3)
+
+
+def test_a_glyph_the_ocr_layer_lacks_is_read_again_and_written_into_it(tmp_path):
+    """A page image with a ref '7' and a word; the layer has the word only (as when Tesseract's layout passes a
+    lone glyph by). finish_layer reads the '7' from the image and writes it where it stands."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+    s = ocr.OcrSettings()
+    src = pypdfium2.PdfDocument.new()
+    page = src.new_page(300, 200)
+    for text, x, size in (("7", 40, 11), ("Agreed", 120, 11)):
+        ocr.write_word(src, page, {"text": text, "x0": x, "top": 100 - size * 0.72, "x1": x + size * 0.56 * len(text),
+                                   "bottom": 100}, 200, s)
+    for obj in page.get_objects():  # the words made visible, and the page rendered as a scan
+        pdfium_c.FPDFTextObj_SetTextRenderMode(obj.raw, pdfium_c.FPDF_TEXTRENDERMODE_FILL)
+    page.gen_content()
+    image = page.render(scale=200 / 72, grayscale=True).to_pil()
+    image.convert("L").save(tmp_path / "scan.pdf", "PDF", resolution=200.0)
+    scan = pypdfium2.PdfDocument(str(tmp_path / "scan.pdf"))  # ... with only 'Agreed' in its text layer
+    page = scan[0]
+    ocr.write_word(scan, page, {"text": "Agreed", "x0": 120, "top": 92.1, "x1": 157, "bottom": 100}, 200, s)
+    page.gen_content()
+    scan.save(str(tmp_path / "layer.pdf"))
+    lines, looked = ocr.finish_layer(tmp_path / "layer.pdf", [1], s)
+    assert [w["text"] for w in looked["1"]] == ["7"]
+    with pdfplumber.open(tmp_path / "layer.pdf") as pdf:
+        words = pdf.pages[0].extract_words()
+    assert sorted(w["text"] for w in words) == ["7", "Agreed"]
+    seven = next(w for w in words if w["text"] == "7")
+    assert 38 < seven["x0"] < 42 and 98 < seven["bottom"] - 0.207 * (seven["bottom"] - seven["top"]) < 102
+    # without the second look, the layer keeps only what OCR read
+    scan.save(str(tmp_path / "plain.pdf"))
+    assert ocr.finish_layer(tmp_path / "plain.pdf", [1], ocr.OcrSettings(second_look=False))[1] == {}
+
+
+def test_refs_the_ocr_layer_lacks_are_read_again_and_debug_shows_them(tmp_path, cache):
+    """gen-6161-019's scan: Tesseract's page layout returns no word for refs 6, 7 and 8 of its unruled table. The
+    second look reads them, the records open at them, and the debug picture boxes them as read again."""
+    from actionplans.extract import debug
+    from PIL import Image
+    plan = CORPUS / "scanned" / "gen-6161-019-scan.pdf"
+    s = ocr.OcrSettings(cache_dir=cache)
+    doc = extract_document(plan, annotate=False, ocr_settings=s)
+    assert [r.ref for r in doc.recommendations] == [str(i) for i in range(1, 10)]
+    _n, _pages, read = read_through_ocr(plan, sha256_file(plan)[0], ocr_settings=s)
+    assert {"6", "7", "8"} <= {w["text"] for w in read.looked[4]}
+    png, = debug.draw(plan, tmp_path, pages=[4], ocr_settings=s)
+    px = np.asarray(Image.open(png).convert("RGB")).reshape(-1, 3).astype(int)
+    assert (abs(px - np.array(debug.TEAL)).sum(axis=1) < 60).sum() > 50
