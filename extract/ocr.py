@@ -651,7 +651,8 @@ def body_size(words: list[dict], s: OcrSettings) -> float | None:
 PLAIN_REF = re.compile(r"([A-Z]{0,2})(\d{1,3})([.)]?)")
 DOTTED_REF = re.compile(r"(\d{1,3})\.(\d{1,3})([.)]?)")
 # Characters Tesseract reads for the letters, digits and points of a ref ('$31' for 'S31', 'Rl' for 'R1', '1:2').
-CONFUSED = str.maketrans({"$": "S", "§": "S", "l": "1", "I": "1", "|": "1", "!": "1", "i": "1", "O": "0", ":": ".",
+CONFUSED = str.maketrans({"$": "S", "§": "S", "l": "1", "I": "1", "|": "1", "!": "1", "i": "1", "L": "1", "t": "1",
+                          "O": "0", ":": ".",
                           ",": ".", "o": "0", "D": "0", "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6",
                           "g": "9"})
 
@@ -681,6 +682,12 @@ def _same_line(a: dict, b: dict) -> bool:
     return overlap > 0.5 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
 
 
+def _unmarked(text: str) -> str:
+    """A ref label's word without the mark OCR read onto its end ('concern.' , 'Recommendation—'); 'Rec.' keeps its
+    point."""
+    return text if REF_LABEL.match(text) else text.rstrip(".,;:-_—–|")
+
+
 def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, str, bool]]:
     """Words where a ref's number stands: opening their line, or after a ref label that does, with nothing
     after them on the line closer than a column's gap (`ref_gap` font sizes). Each with its label, and whether
@@ -694,17 +701,19 @@ def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, 
     for w in words:
         line = sorted((o for o in near(w, 2 * h) if o is w or _same_line(o, w)), key=lambda o: o["x0"])
         k = line.index(w)
-        label = [o["text"] for o in line[:k]]
-        if any(not REF_LABEL.match(t) for t in label):
+        before = line[:k]
+        if any(not REF_LABEL.match(_unmarked(o["text"])) for o in before):
             continue
         if k + 1 < len(line) and line[k + 1]["x0"] - w["x1"] < s.ref_gap * h:
             continue
-        if not label:  # a label wrapped onto the line above ('Recommendation' / '4', 'Priority' / 'concern' / '1')
+        if not before:  # a label wrapped onto the line above ('Recommendation' / '4', 'Priority' / 'concern' / '1')
             above = [o for o in near(w, 3 * h)
                      if 0 <= w["top"] - o["bottom"] < h and o["x0"] <= w["x1"] and w["x0"] <= o["x1"]]
-            nearest = sorted(above, key=lambda o: o["bottom"])[-1:]
-            label = [o["text"] for o in nearest if REF_LABEL.match(o["text"])]
-        out.append((w, " ".join(label).lower(), k + 1 < len(line)))
+            before = [o for o in sorted(above, key=lambda o: o["bottom"])[-1:] if REF_LABEL.match(_unmarked(o["text"]))]
+        if before and any(c.isdigit() for c in w["text"]):  # a speck read onto the label ('concern.') is no part of it
+            for o in before:
+                o["text"] = _unmarked(o["text"])
+        out.append((w, " ".join(o["text"] for o in before).lower(), k + 1 < len(line)))
     return out
 
 

@@ -277,6 +277,10 @@ def _refs(*cells, x=46.0):
     (["R1", "S2", "R3"], ["R1", "S2", "R3"]),  # a clean ref of another style is left as read
     (["1.1", "1:2", "13", "1.4", "2.5"], ["1.1", "1.2", "1.3", "1.4", "2.5"]),  # a point misread or lost
     (["1.1ID", "5.01", "5.02"], ["1.1ID", "5.01", "5.02"]),  # a heading's '1. ID' before the first: no ref
+    (["Lt", "1.2", "1.3"], ["1.1", "1.2", "1.3"]),  # 'L' and 't' for '1', the point lost
+    (["Recommendation L", "Recommendation 2"], ["Recommendation 1", "Recommendation 2"]),
+    (["Priority concern 1", "Key concern. 2", "Key concern— 3"],  # a speck read onto the label's end
+     ["Priority concern 1", "Key concern 2", "Key concern 3"]),
 ])
 def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it(read, printed):
     page = {"page": 1, "words": _refs(*read)}
