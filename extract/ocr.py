@@ -508,6 +508,7 @@ def write_word(pdf, page, w: dict, page_height: float, s: OcrSettings) -> None:
 # ---------------------------------------------------------------------------------------------------
 # Words: OCR's predictable misreadings of table text
 
+DASHES = "-\u2013\u2014"  # hyphen, en and em dash: Tesseract reads one for another, or one as two
 RULE_CHARS = "|¦‖_"  # a vertical rule read as a letter, or a horizontal one under a word
 BULLET_SYMBOLS = {"«", "»", "¢", "*", "©", "®", "°", "+"}  # how Tesseract reads '•'
 BULLET_LETTERS = {"e", "o"}  # ... and a small round bullet it takes for a letter
@@ -519,8 +520,11 @@ def repair_word(text: str) -> str:
     """One OCR'd word as the page printed it: a rule read as '|' or '_' at its edges, or a stray point
     before it ('|.Agreed'), taken off; inside a ref, number or date an 'O' read for '0' or an 'l'/'I'
     read for '1' put right, and a comma read for the point of a ref ('1,12' -> '1.12'; a thousands comma,
-    '1,120', is left alone); a ref's 'S' read as '$' ('$30': these plans count money in pounds)."""
+    '1,120', is left alone); a ref's 'S' read as '$' ('$30': these plans count money in pounds); one dash read
+    as two ('-—' between a name and a role) made one."""
     text = text.strip(RULE_CHARS)
+    if len(text) > 1 and set(text) <= set(DASHES):
+        return "\u2013"
     text = re.sub(r"^[.,]+(?=[A-Za-z])", "", text)
     text = re.sub(r"^\$(?=\d{1,3}[.)]?$)", "S", text)
     if NUMERIC.fullmatch(text):

@@ -158,6 +158,7 @@ def test_always_reads_a_text_plan_through_ocr_too(tmp_path):
     ("|Agreed", "Agreed"), ("on_", "on"), ("|.Agreed", "Agreed"), ("|", ""),
     ("1,120", "1,120"), ("CO2", "CO2"), ("SO", "SO"), ("Oliver", "Oliver"), ("I", "I"), ("Q2", "Q2"),
     ("$30", "S30"), ("$31.", "S31."), ("$3000", "$3000"),  # a ref's S read as a dollar sign; money left alone
+    ("-\u2014", "\u2013"), ("\u2014\u2014", "\u2013"), ("-", "-"), ("self-harm", "self-harm"),  # one dash read as two
 ])
 def test_repair_word(read, printed):
     assert ocr.repair_word(read) == printed
