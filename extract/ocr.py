@@ -94,7 +94,7 @@ class OcrSettings:
     look_confidence: float = 0.6  # a word read in the second look is kept from this Tesseract confidence
     look_level: int = 170  # a patch is read in black and white, black below this grey (0-255)
     look_least: float = 0.5  # ... and this share of the page's commonest word height (less is a letter's piece)
-    look_pages: int = 40  # at most this many patches a page are read again
+    look_patches: int = 40  # at most this many patches a page are read again (the largest)
 
 
 @dataclass
@@ -433,7 +433,7 @@ def unread_ink(dark: np.ndarray, known: list[tuple[float, float, float, float]],
         patches.append(Patch((x0 * n * k, y0 * n * k, x1 * n * k, y1 * n * k), [(c[0] - y0, c[1] - x0) for c in cells],
                              n * k))
     patches.sort(key=lambda p: -len(p.cells))
-    return sorted(patches[:s.look_pages], key=lambda p: (p.box[1], p.box[0]))
+    return sorted(patches[:s.look_patches], key=lambda p: (p.box[1], p.box[0]))
 
 
 def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]], s: OcrSettings) -> list[dict]:
@@ -656,9 +656,8 @@ PLAIN_REF = re.compile(r"([A-Z]{0,2})(\d{1,3})([.)]?)")
 DOTTED_REF = re.compile(r"(\d{1,3})\.(\d{1,3})([.)]?)")
 # Characters Tesseract reads for the letters, digits and points of a ref ('$31' for 'S31', 'Rl' for 'R1', '1:2').
 CONFUSED = str.maketrans({"$": "S", "§": "S", "l": "1", "I": "1", "|": "1", "!": "1", "i": "1", "L": "1", "t": "1",
-                          "O": "0", ":": ".",
-                          ",": ".", "o": "0", "D": "0", "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6",
-                          "g": "9"})
+                          "O": "0", ":": ".", ",": ".", "o": "0", "D": "0", "Z": "2", "z": "2", "S": "5", "s": "5",
+                          "B": "8", "G": "6", "g": "9"})
 
 
 def _read_ref(text: str) -> tuple[str, tuple[int, ...], str] | None:
