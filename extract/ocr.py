@@ -93,7 +93,7 @@ class OcrSettings:
     look_dpi: int = 300  # resolution a patch is read again at
     look_confidence: float = 0.6  # a word read in the second look is kept from this Tesseract confidence
     look_level: int = 170  # a patch is read in black and white, black below this grey (0-255)
-    look_least: float = 0.5  # ... and this share of the page's commonest word height (less is a letter's piece)
+    look_least: float = 0.6  # ... and this share of the page's commonest word height (less is a letter's piece)
     look_patches: int = 40  # at most this many patches a page are read again (the largest)
 
 
@@ -363,7 +363,7 @@ def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings) -> tuple[dict
                         patches = unread_ink(gray < s.dark_level, known, segs, s)
                         if patches:
                             image = page.render(scale=s.look_dpi / 72, grayscale=True).to_pil().convert("L")
-                            words = [w for patch in patches for w in read_ink(image, patch, known, s)]
+                            words = [w for patch in patches for w in read_ink(image, patch, known, segs, s)]
                         for w in words:
                             write_word(pdf, page, w, h, s)
                         looked[str(p)] = words
@@ -436,12 +436,13 @@ def unread_ink(dark: np.ndarray, known: list[tuple[float, float, float, float]],
     return sorted(patches[:s.look_patches], key=lambda p: (p.box[1], p.box[0]))
 
 
-def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]], s: OcrSettings) -> list[dict]:
+def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]], segs: list[Segment],
+             s: OcrSettings) -> list[dict]:
     """The words Tesseract reads in one patch of `image` (the page at `look_dpi`): the patch's box with
-    `ink_join` round it, the words of `known` in it blanked out. A line (or one glyph) is read as such, a taller
-    patch as a block. Words read with less than `look_confidence`, without a letter or digit, a lone letter, or
-    less than `look_least` of the page's commonest word height tall (pieces of letters) are left out. Boxes in
-    points."""
+    `ink_join` round it, the words of `known` and the ruling lines of `segs` in it blanked out. A line (or one
+    glyph) is read as a line, a taller patch as a block. Words read with less than `look_confidence`, without a
+    letter or digit, a lone letter, or less than `look_least` of the page's commonest word height tall (pieces of
+    letters) are left out. Each word's box is its ink, in points."""
     import numpy as np
     from PIL import Image
     k = 72.0 / s.look_dpi
@@ -449,14 +450,14 @@ def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]]
     x0, t, x1, b = patch.box
     X0, T = int((x0 - m) / k), int((t - m) / k)
     crop = np.asarray(image.crop((X0, T, int((x1 + m) / k) + 1, int((b + m) / k) + 1))).copy()
-    for kx0, kt, kx1, kb in known:  # slices past the crop's far edge are empty
+    rules = [(x0 - s.max_rule, t0 - s.max_rule, x1 + s.max_rule, t1 + s.max_rule) for x0, t0, x1, t1 in segs]
+    for kx0, kt, kx1, kb in known + rules:  # words read, and ruling lines; slices past the crop's far edge are empty
         rows = slice(max(int(kt / k) - T, 0), max(int(kb / k) + 1 - T, 0))
         crop[rows, max(int(kx0 / k) - X0, 0):max(int(kx1 / k) + 1 - X0, 0)] = 255
     pad = 20
     canvas = np.full((crop.shape[0] + 2 * pad, crop.shape[1] + 2 * pad), 255, dtype=np.uint8)
     canvas[pad:-pad, pad:-pad] = np.where(crop < s.look_level, 0, 255)  # Otsu on a crop of grain picks a grey
-    tall, wide = b - t, x1 - x0
-    psm = "10" if wide < 1.5 * tall and tall < 2.5 * s.ink_join else "7" if tall < 3.5 * s.ink_join else "6"
+    psm = "7" if b - t < 3.5 * s.ink_join else "6"  # a line (or a lone glyph: psm 10 reads a clean '7' as 'rf')
     with tempfile.TemporaryDirectory(prefix="actionplans-look-") as tmp:
         png = Path(tmp) / "patch.png"
         Image.fromarray(canvas).save(png)
@@ -471,6 +472,9 @@ def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]]
         if not any(ch.isalnum() for ch in text) or len(text) == 1 and text.isalpha():
             continue  # a lone letter alone in a patch is a piece of a letter the layer's box left out
         left, top, width, height = (int(v) for v in c[6:10])
+        ys, xs = np.nonzero(canvas[top:top + height, left:left + width] == 0)  # the box tightened to its ink:
+        if len(xs):  # Tesseract's box of a lone glyph can reach into the white before it, over a column's edge
+            left, top, width, height = left + xs.min(), top + ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1
         if float(c[10]) / 100 < s.look_confidence or height * k < least:
             continue
         wx0, wt = (X0 + left - pad) * k, (T + top - pad) * k
