@@ -363,7 +363,9 @@ def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings) -> tuple[dict
                         patches = unread_ink(gray < s.dark_level, known, segs, s)
                         if patches:
                             image = page.render(scale=s.look_dpi / 72, grayscale=True).to_pil().convert("L")
-                            words = [w for patch in patches for w in read_ink(image, patch, known, segs, s)]
+                            heights = Counter(round(b - t) for _, t, _, b in known)
+                            least = s.look_least * heights.most_common(1)[0][0] if heights else 0.0
+                            words = [w for patch in patches for w in read_ink(image, patch, known, segs, least, s)]
                         for w in words:
                             write_word(pdf, page, w, h, s)
                         looked[str(p)] = words
@@ -377,6 +379,22 @@ def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings) -> tuple[dict
         pdf.close()
     os.replace(staged, pdf_path)
     return counts, looked
+
+
+def _rule_boxes(segs: list[Segment], s: OcrSettings) -> list[tuple[float, float, float, float]]:
+    """Each ruling line's box, `max_rule` round it: the ink the line leaves in the image."""
+    r = s.max_rule
+    return [(x0 - r, t - r, x1 + r, b + r) for x0, t, x1, b in segs]
+
+
+def _fill(a: np.ndarray, boxes: list[tuple[float, float, float, float]], k: float, value,
+          origin: tuple[int, int] = (0, 0)) -> None:
+    """Set the pixels of `a` under each box (points; `k` points a pixel; `origin` the pixel of the page at `a`'s
+    top left) to `value`. Boxes past `a`'s edges are cut to it."""
+    x, y = origin
+    for x0, t, x1, b in boxes:
+        rows = slice(max(int(t / k) - y, 0), max(int(b / k) + 1 - y, 0))
+        a[rows, max(int(x0 / k) - x, 0):max(int(x1 / k) + 1 - x, 0)] = value
 
 
 @dataclass
@@ -397,13 +415,9 @@ def unread_ink(dark: np.ndarray, known: list[tuple[float, float, float, float]],
     import numpy as np
     k = 72.0 / s.line_dpi
     dark = dark.copy()
-    for x0, t, x1, b in known:
-        m = s.ink_margin
-        dark[max(int((t - m) / k), 0):int((b + m + s.ink_below * (b - t)) / k) + 1,
-             max(int((x0 - m) / k), 0):int((x1 + m) / k) + 1] = False
-    for x0, t, x1, b in segs:
-        m = s.max_rule
-        dark[max(int((t - m) / k), 0):int((b + m) / k) + 1, max(int((x0 - m) / k), 0):int((x1 + m) / k) + 1] = False
+    m = s.ink_margin
+    _fill(dark, [(x0 - m, t - m, x1 + m, b + m + s.ink_below * (b - t)) for x0, t, x1, b in known] +
+          _rule_boxes(segs, s), k, False)
     n = max(1, round(s.ink_cell / k))  # pixels a cell
     rows, cols = dark.shape[0] // n, dark.shape[1] // n
     ink = dark[:rows * n, :cols * n].reshape(rows, n, cols, n).sum(axis=(1, 3))
@@ -437,12 +451,12 @@ def unread_ink(dark: np.ndarray, known: list[tuple[float, float, float, float]],
 
 
 def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]], segs: list[Segment],
-             s: OcrSettings) -> list[dict]:
+             least: float, s: OcrSettings) -> list[dict]:
     """The words Tesseract reads in one patch of `image` (the page at `look_dpi`): the patch's box with
     `ink_join` round it, the words of `known` and the ruling lines of `segs` in it blanked out. A line (or one
     glyph) is read as a line, a taller patch as a block. Words read with less than `look_confidence`, without a
-    letter or digit, a lone letter, or less than `look_least` of the page's commonest word height tall (pieces of
-    letters) are left out. Each word's box is its ink, in points."""
+    letter or digit, a lone letter, or less than `least` points tall (`look_least` of the page's commonest word
+    height: pieces of letters) are left out. Each word's box is its ink, in points."""
     import numpy as np
     from PIL import Image
     k = 72.0 / s.look_dpi
@@ -450,10 +464,7 @@ def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]]
     x0, t, x1, b = patch.box
     X0, T = int((x0 - m) / k), int((t - m) / k)
     crop = np.asarray(image.crop((X0, T, int((x1 + m) / k) + 1, int((b + m) / k) + 1))).copy()
-    rules = [(x0 - s.max_rule, t0 - s.max_rule, x1 + s.max_rule, t1 + s.max_rule) for x0, t0, x1, t1 in segs]
-    for kx0, kt, kx1, kb in known + rules:  # words read, and ruling lines; slices past the crop's far edge are empty
-        rows = slice(max(int(kt / k) - T, 0), max(int(kb / k) + 1 - T, 0))
-        crop[rows, max(int(kx0 / k) - X0, 0):max(int(kx1 / k) + 1 - X0, 0)] = 255
+    _fill(crop, known + _rule_boxes(segs, s), k, 255, (X0, T))  # the words read, and the ruling lines
     pad = 20
     canvas = np.full((crop.shape[0] + 2 * pad, crop.shape[1] + 2 * pad), 255, dtype=np.uint8)
     canvas[pad:-pad, pad:-pad] = np.where(crop < s.look_level, 0, 255)  # Otsu on a crop of grain picks a grey
@@ -463,8 +474,6 @@ def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]]
         Image.fromarray(canvas).save(png)
         proc = subprocess.run(["tesseract", str(png), "-", "-l", s.language, "--psm", psm, "tsv"], capture_output=True,
                               text=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), timeout=60)
-    heights = Counter(round(kb - kt) for _, kt, _, kb in known)
-    least = s.look_least * heights.most_common(1)[0][0] if heights else 0.0
     words = []
     for row in proc.stdout.splitlines()[1:]:
         c = row.split("\t")
