@@ -228,6 +228,20 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
                    looked={int(k): v for k, v in looked.items()})
 
 
+def tsv_words(tsv: str) -> list[tuple[str, float, tuple[int, int, int, int]]]:
+    """The words of a Tesseract TSV: each one's text, confidence (0-100; -1 where Tesseract gave none) and box in
+    pixels (left, top, width, height)."""
+    out = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
+            try:
+                out.append((cols[11].strip(), float(cols[10]), tuple(int(v) for v in cols[6:10])))
+            except ValueError:
+                continue
+    return out
+
+
 def confidences(work: Path) -> dict[int, float | None]:
     """Mean Tesseract word confidence (0-1) per page, from the TSV files OCRmyPDF's work folder keeps
     (NNNNNN_ocr_hocr.tsv, one per page). Words Tesseract gave no confidence (-1) are not counted."""
@@ -236,16 +250,7 @@ def confidences(work: Path) -> dict[int, float | None]:
         m = re.match(r"(\d+)_", tsv.name)
         if not m:
             continue
-        vals = []
-        for row in tsv.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
-            cols = row.split("\t")
-            if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
-                try:
-                    c = float(cols[10])
-                except ValueError:
-                    continue
-                if c >= 0:
-                    vals.append(c)
+        vals = [c for _, c, _ in tsv_words(tsv.read_text(encoding="utf-8", errors="replace")) if c >= 0]
         out[int(m.group(1))] = round(sum(vals) / len(vals) / 100, 3) if vals else None
     return out
 
@@ -359,13 +364,7 @@ def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings) -> tuple[dict
                     counts[str(p)] = len(segs)
                     words = []
                     if s.second_look:
-                        known = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in plumb.pages[p - 1].extract_words()]
-                        patches = unread_ink(gray < s.dark_level, known, segs, s)
-                        if patches:
-                            image = page.render(scale=s.look_dpi / 72, grayscale=True).to_pil().convert("L")
-                            heights = Counter(round(b - t) for _, t, _, b in known)
-                            least = s.look_least * heights.most_common(1)[0][0] if heights else 0.0
-                            words = [w for patch in patches for w in read_ink(image, patch, known, segs, least, s)]
+                        words = look_again(page, plumb.pages[p - 1].extract_words(), gray, segs, s)
                         for w in words:
                             write_word(pdf, page, w, h, s)
                         looked[str(p)] = words
@@ -379,6 +378,19 @@ def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings) -> tuple[dict
         pdf.close()
     os.replace(staged, pdf_path)
     return counts, looked
+
+
+def look_again(page, layer: list[dict], gray: np.ndarray, segs: list[Segment], s: OcrSettings) -> list[dict]:
+    """The words of ink on `page` that no word of its OCR layer (`layer`) covers (`unread_ink`), each patch read
+    again on its own (`read_ink`). `gray` is the page at `line_dpi`, `segs` its ruling lines."""
+    known = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in layer]
+    patches = unread_ink(gray < s.dark_level, known, segs, s)
+    if not patches:
+        return []
+    image = page.render(scale=s.look_dpi / 72, grayscale=True).to_pil().convert("L")
+    heights = Counter(round(b - t) for _, t, _, b in known)
+    least = s.look_least * heights.most_common(1)[0][0] if heights else 0.0
+    return [w for patch in patches for w in read_ink(image, patch, known, segs, least, s)]
 
 
 def _rule_boxes(segs: list[Segment], s: OcrSettings) -> list[tuple[float, float, float, float]]:
@@ -475,21 +487,18 @@ def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]]
         proc = subprocess.run(["tesseract", str(png), "-", "-l", s.language, "--psm", psm, "tsv"], capture_output=True,
                               text=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), timeout=60)
     words = []
-    for row in proc.stdout.splitlines()[1:]:
-        c = row.split("\t")
-        text = c[11].strip() if len(c) >= 12 and c[0] == "5" else ""
+    for text, conf, (left, top, width, height) in tsv_words(proc.stdout):
         if not any(ch.isalnum() for ch in text) or len(text) == 1 and text.isalpha():
             continue  # a lone letter alone in a patch is a piece of a letter the layer's box left out
-        left, top, width, height = (int(v) for v in c[6:10])
         ys, xs = np.nonzero(canvas[top:top + height, left:left + width] == 0)  # the box tightened to its ink:
         if len(xs):  # Tesseract's box of a lone glyph can reach into the white before it, over a column's edge
             left, top, width, height = left + xs.min(), top + ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1
-        if float(c[10]) / 100 < s.look_confidence or height * k < least:
+        if conf / 100 < s.look_confidence or height * k < least:
             continue
         wx0, wt = (X0 + left - pad) * k, (T + top - pad) * k
         words.append({"text": text, "x0": round(wx0, 2), "top": round(wt, 2),
                       "x1": round(wx0 + width * k, 2), "bottom": round(wt + height * k, 2),
-                      "confidence": round(float(c[10]) / 100, 3)})
+                      "confidence": round(conf / 100, 3)})
     return words
 
 
@@ -701,7 +710,7 @@ def _same_line(a: dict, b: dict) -> bool:
 def _unmarked(text: str) -> str:
     """A ref label's word without the mark OCR read onto its end ('concern.' , 'Recommendation—'); 'Rec.' keeps its
     point."""
-    return text if REF_LABEL.match(text) else text.rstrip(".,;:-_—–|")
+    return text if REF_LABEL.match(text) else text.rstrip(".,;:_|" + DASHES)
 
 
 def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, str, bool]]:
