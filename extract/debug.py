@@ -14,8 +14,9 @@ Out: one PNG per page (`<stem>-p<N>.png`) with, drawn over the page:
   (entries typed low and blank lines are measured in it).
 
 A scanned plan is drawn on its OCR'd copy (read through OCR as extraction reads it), so the words and ruling
-lines the stages saw are the ones drawn over; the words OCR's page layout passed over and a second look read
-(`ocr.unread_ink`) are teal dashed boxes labelled "read again".
+lines the stages saw are the ones drawn over; the words a second look read (`ocr.look_again`: ink OCR's page
+layout passed over, lines it ran together) are teal dashed boxes labelled "read again", and the words of the
+first reading they replace thin teal boxes labelled "lines run together".
 
 When a plan reads wrong, these show which stage went wrong: a column named wrongly, a section taken
 for a record, a row not stitched, an entry sent to the wrong paragraph.
@@ -90,6 +91,8 @@ def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, 
                 im.draw.text((x, y), f"table read {scan.mode or '?'}{spaced}", fill=BLUE + (255,))
             for w in scanned.looked.get(pageno, []) if scanned else []:  # what OCR's layout passed over
                 box((w["x0"], w["top"], w["x1"], w["bottom"]), TEAL, f"read again: {w['text']}", dashed=True)
+            for b in scanned.dropped.get(pageno, []) if scanned else []:  # what it ran together, replaced
+                box(b, TEAL, "lines run together", width_px=1)
             for pg, b, name in scan.sections:
                 if pg == pageno:
                     box(b, ORANGE, f"section: {name}")

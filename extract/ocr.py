@@ -51,7 +51,7 @@ OcrMode = Literal["auto", "always", "never"]
 MODES: tuple[str, ...] = ("auto", "always", "never")
 # Bumped whenever what is written into the cached PDF changes (line recovery, OCRmyPDF arguments), so
 # an older cache entry is made again rather than read.
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,13 @@ class OcrSettings:
     look_level: int = 170  # a patch is read in black and white, black below this grey (0-255)
     look_least: float = 0.6  # ... and this share of the page's commonest word height (less is a letter's piece)
     look_patches: int = 40  # at most this many patches a page are read again (the largest)
+    # Lines Tesseract ran together (`read_merged`): a layer line this many times the page's commonest word height is
+    # read again as a block, and where the block reads two lines or more over one of its words (each with a word
+    # of at least `stacked_confidence`), that word gives way to the lines read.
+    merged_height: float = 1.6
+    stacked_confidence: float = 0.8
+    merged_margin: float = 1.0
+    merged_columns: float = 8.0  # points of white that part a merged line's columns, each read on its own
 
 
 @dataclass
@@ -107,6 +114,7 @@ class OcrRead:
     seconds: float = 0.0
     cached: bool = False
     looked: dict[int, list[dict]] = field(default_factory=dict)  # words the second look wrote in, per page
+    dropped: dict[int, list[list[float]]] = field(default_factory=dict)  # boxes of layer words it replaced, per page
 
     def mean_confidence(self) -> float | None:
         vals = [c for c in self.confidence.values() if c is not None]
@@ -182,7 +190,9 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
             if {k: got.get(k) for k in want} == want:
                 conf = {int(k): v for k, v in got.get("confidence", {}).items()}
                 looked = {int(k): v for k, v in got.get("second_look", {}).items()}
-                return OcrRead(str(out), pages, conf, got.get("seconds", 0.0), cached=True, looked=looked)
+                dropped = {int(k): v for k, v in got.get("dropped", {}).items()}
+                return OcrRead(str(out), pages, conf, got.get("seconds", 0.0), cached=True, looked=looked,
+                               dropped=dropped)
         except (OSError, ValueError):
             pass  # an unreadable note: OCR again
     missing = tools_missing()
@@ -215,30 +225,44 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
             raise errors.OcrFailed(path, f"{len(pages)} scanned page{'s' if len(pages) != 1 else ''} could not be "
                                          f"read by OCR ({ocr_complaint(proc.stderr, proc.returncode)})")
         conf = confidences(work)
-        lines, looked = finish_layer(raw, pages, s)
+        lines, looked, dropped = finish_layer(raw, pages, s, first_reading(work))
         staged = folder / f".{sha256}.{os.getpid()}.pdf"
         shutil.copyfile(raw, staged)
         os.replace(staged, out)  # a reader never sees half a file
     seconds = round(time.perf_counter() - t0, 3)
     note.write_text(json.dumps({**want, "confidence": {str(k): v for k, v in conf.items()}, "seconds": seconds,
-                                "ruling_lines": lines, "second_look": looked,
+                                "ruling_lines": lines, "second_look": looked, "dropped": dropped,
                                 "settings": asdict(s)}, indent=1), encoding="utf-8")
     log.info("%s: OCR'd %d pages in %.1f s", path, len(pages), seconds)
     return OcrRead(str(out), pages, {p: conf.get(p) for p in pages}, seconds,
-                   looked={int(k): v for k, v in looked.items()})
+                   looked={int(k): v for k, v in looked.items()}, dropped={int(k): v for k, v in dropped.items()})
 
 
-def tsv_words(tsv: str) -> list[tuple[str, float, tuple[int, int, int, int]]]:
-    """The words of a Tesseract TSV: each one's text, confidence (0-100; -1 where Tesseract gave none) and box in
-    pixels (left, top, width, height)."""
+def tsv_words(tsv: str) -> list[tuple[str, float, tuple[int, int, int, int], tuple[int, int, int]]]:
+    """The words of a Tesseract TSV: each one's text, confidence (0-100; -1 where Tesseract gave none), box in
+    pixels (left, top, width, height) and line (block, paragraph and line numbers)."""
     out = []
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
             try:
-                out.append((cols[11].strip(), float(cols[10]), tuple(int(v) for v in cols[6:10])))
+                out.append((cols[11].strip(), float(cols[10]), tuple(int(v) for v in cols[6:10]),
+                            tuple(int(v) for v in cols[2:5])))
             except ValueError:
                 continue
+    return out
+
+
+def first_reading(work: Path) -> dict[int, tuple[int, list]]:
+    """Per page, the width in pixels of the image Tesseract read and its words (`tsv_words`), from the TSV files
+    OCRmyPDF's work folder keeps: how sure Tesseract was of each word of the layer."""
+    out = {}
+    for tsv in sorted(work.rglob("*_ocr_*.tsv")):
+        m = re.match(r"(\d+)_", tsv.name)
+        text = tsv.read_text(encoding="utf-8", errors="replace")
+        head = text.splitlines()[1:2]
+        if m and head and head[0].startswith("1\t"):
+            out[int(m.group(1))] = (int(head[0].split("\t")[8]), tsv_words(text))
     return out
 
 
@@ -250,7 +274,7 @@ def confidences(work: Path) -> dict[int, float | None]:
         m = re.match(r"(\d+)_", tsv.name)
         if not m:
             continue
-        vals = [c for _, c, _ in tsv_words(tsv.read_text(encoding="utf-8", errors="replace")) if c >= 0]
+        vals = [c for _, c, _, _ in tsv_words(tsv.read_text(encoding="utf-8", errors="replace")) if c >= 0]
         out[int(m.group(1))] = round(sum(vals) / len(vals) / 100, 3) if vals else None
     return out
 
@@ -333,17 +357,21 @@ def find_ruling_lines(gray: np.ndarray, dpi: float, s: OcrSettings) -> list[Segm
     return [(round(x0, 2), round(t, 2), round(x1, 2), round(b, 2)) for x0, t, x1, b in out]
 
 
-def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings) -> tuple[dict[str, int], dict[str, list[dict]]]:
+def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings, first: dict[int, tuple[int, list]] | None = None
+                 ) -> tuple[dict[str, int], dict[str, list[dict]], dict[str, list[list[float]]]]:
     """Finish each OCR'd page's text layer from its image (rewriting the file in place): its ruling lines
-    (`find_ruling_lines`) become thin vector lines, and ink no word of the layer covers is read again
-    (`unread_ink`, `read_ink`) and its words written in as invisible text, as OCRmyPDF writes its own.
-    Returns the lines per page and the words the second look added, per page."""
+    (`find_ruling_lines`) become thin vector lines, and what OCR's first reading missed or ran together is read
+    again (`look_again`) and its words written in as invisible text, as OCRmyPDF writes its own.
+    `first` is Tesseract's first reading of each page (`first_reading`), which says how sure it was of each word.
+    Returns the lines per page, the words the second look added, and the boxes of the layer's words they replace
+    (which the reader leaves out: `reader.read_pages`' `drop`), per page."""
     import numpy as np
     import pdfplumber
     import pypdfium2
     import pypdfium2.raw as pdfium_c
     counts: dict[str, int] = {}
     looked: dict[str, list[dict]] = {}
+    dropped: dict[str, list[list[float]]] = {}
     pdf = pypdfium2.PdfDocument(str(pdf_path))
     try:
         with pdfplumber.open(pdf_path) as plumb:
@@ -362,12 +390,17 @@ def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings) -> tuple[dict
                         pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
                         pdfium_c.FPDFPage_InsertObject(page.raw, path)  # the page owns the object from here
                     counts[str(p)] = len(segs)
-                    words = []
+                    words: list[dict] = []
                     if s.second_look:
-                        words = look_again(page, plumb.pages[p - 1].extract_words(), gray, segs, s)
+                        layer = plumb.pages[p - 1].extract_words()
+                        if first and p in first:
+                            sure_of(layer, *first[p], page.get_width())
+                        words, gone = look_again(page, layer, gray, segs, s)
                         for w in words:
                             write_word(pdf, page, w, h, s)
                         looked[str(p)] = words
+                        if gone:
+                            dropped[str(p)] = gone
                     if segs or words:
                         page.gen_content()
                 finally:
@@ -377,20 +410,113 @@ def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings) -> tuple[dict
     finally:
         pdf.close()
     os.replace(staged, pdf_path)
-    return counts, looked
+    return counts, looked, dropped
 
 
-def look_again(page, layer: list[dict], gray: np.ndarray, segs: list[Segment], s: OcrSettings) -> list[dict]:
-    """The words of ink on `page` that no word of its OCR layer (`layer`) covers (`unread_ink`), each patch read
-    again on its own (`read_ink`). `gray` is the page at `line_dpi`, `segs` its ruling lines."""
-    known = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in layer]
+def sure_of(layer: list[dict], width: int, read: list, page_width: float) -> None:
+    """Give each word of the layer the confidence (0-1) Tesseract read it with: the word of its first reading
+    (`read`, on an image `width` pixels wide) with the same text whose middle lies in the layer word's box."""
+    k = page_width / width if width else 1.0
+    at: dict[str, list] = {}
+    for text, conf, (left, top, w, h), _line in read:
+        at.setdefault(text, []).append(((left + w / 2) * k, (top + h / 2) * k, conf))
+    for w in layer:
+        for x, y, conf in at.get(w["text"], ()):
+            if w["x0"] - 1 <= x <= w["x1"] + 1 and w["top"] - 1 <= y <= w["bottom"] + 1:
+                w["confidence"] = round(conf / 100, 3)
+                break
+
+
+def look_again(page, layer: list[dict], gray: np.ndarray, segs: list[Segment], s: OcrSettings
+               ) -> tuple[list[dict], list[list[float]]]:
+    """A second look at `page` beside its OCR layer (`layer`, its words): lines Tesseract ran together, read again
+    (`read_merged`), and then ink no word covers (`unread_ink`), each patch read on its own (`read_ink`). `gray` is
+    the page at `line_dpi`, `segs` its ruling lines. Returns the words read and the boxes of the layer's words
+    they replace."""
+    heights = Counter(round(w["bottom"] - w["top"]) for w in layer)
+    common = heights.most_common(1)[0][0] if heights else 0.0
+    image = None
+
+    def picture():
+        nonlocal image
+        if image is None:
+            image = page.render(scale=s.look_dpi / 72, grayscale=True).to_pil().convert("L")
+        return image
+    added: list[dict] = []
+    gone: list[dict] = []
+    merged = merged_lines(layer, common, s)
+    if merged:
+        added, gone = read_merged(picture(), layer, merged, segs, common, s)
+    kept = [w for w in layer if not any(w is g for g in gone)]
+    known = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in kept + added]
     patches = unread_ink(gray < s.dark_level, known, segs, s)
-    if not patches:
-        return []
-    image = page.render(scale=s.look_dpi / 72, grayscale=True).to_pil().convert("L")
-    heights = Counter(round(b - t) for _, t, _, b in known)
-    least = s.look_least * heights.most_common(1)[0][0] if heights else 0.0
-    return [w for patch in patches for w in read_ink(image, patch, known, segs, least, s)]
+    more = [w for patch in patches for w in read_ink(picture(), patch, known, segs, common * s.look_least, s)]
+    return added + more, [[round(g[k], 2) for k in ("x0", "top", "x1", "bottom")] for g in gone]
+
+
+def merged_lines(layer: list[dict], common: float, s: OcrSettings) -> list[list[dict]]:
+    """The lines of the OCR layer (its words set at one top and bottom, as OCRmyPDF sets a line) at least
+    `merged_height` times the page's commonest word height (`common`): Tesseract may have run two lines into one
+    there (a heading in a larger font is also one)."""
+    lines: dict[tuple[float, float], list[dict]] = {}
+    for w in layer:
+        lines.setdefault((round(w["top"], 1), round(w["bottom"], 1)), []).append(w)
+    return [ws for (t, b), ws in sorted(lines.items()) if common and b - t >= s.merged_height * common]
+
+
+def _across(a: dict, b: dict) -> bool:
+    return min(a["x1"], b["x1"]) > max(a["x0"], b["x0"])
+
+
+def _stacked(a: dict, b: dict) -> bool:
+    """One word over the other: they share less than a third of the shorter one's height."""
+    share = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return share < min(a["bottom"] - a["top"], b["bottom"] - b["top"]) / 3
+
+
+def read_merged(image, layer: list[dict], merged: list[list[dict]], segs: list[Segment], common: float,
+                s: OcrSettings) -> tuple[list[dict], list[dict]]:
+    """Each of the `merged` lines (`merged_lines`) of the OCR layer read again as a block (`read_crop`), with
+    `merged_margin` of the page's commonest word height (`common`) round it (a line's box can cut the lines it
+    ran together), the page's other words and its ruling lines blanked. A layer word over which that reading
+    finds two lines, each
+    with a word of at least `stacked_confidence`, was made of two lines run together; so was one read with less
+    than that (`sure_of`) where the block reads a word with that much over it. It gives way to the words read
+    over it that `read_ink` would keep. Other words of the line stay as OCR first read them (its first reading
+    of one line is the better). Returns the words read and the layer words they replace."""
+    inside = {id(w) for line in merged for w in line}
+    others = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in layer if id(w) not in inside]
+    added: list[dict] = []
+    gone: list[dict] = []
+    for line in merged:
+        box = (min(w["x0"] for w in line), min(w["top"] for w in line),
+               max(w["x1"] for w in line), max(w["bottom"] for w in line))
+        read = [w for w in read_crop(image, box, s.merged_margin * common, others, segs, "6", s,
+                                     columns=s.merged_columns)
+                if box[1] <= (w["top"] + w["bottom"]) / 2 <= box[3]]  # not the lines above and below, in the margin
+        sure = [w for w in read if w["confidence"] >= s.stacked_confidence and sum(c.isalnum() for c in w["text"]) > 1
+                and _kept(w, s.look_least * common, s)]
+        lost = []
+        for old in line:
+            over = [w for w in sure if _across(w, old)]
+            unsure = old.get("confidence", 1.0) < s.stacked_confidence
+            if over and unsure or any(_stacked(a, b) for i, a in enumerate(over) for b in over[i + 1:]):
+                lost.append(old)
+        for w in read:
+            if (_kept(w, s.look_least * common, s) and any(_across(w, old) for old in lost)
+                    and not any(_across(w, a) and not _stacked(w, a) for a in added)):
+                added.append(w)
+        gone += lost
+    return added, gone
+
+
+def _kept(w: dict, least: float, s: OcrSettings) -> bool:
+    """A word read in the second look is kept: read with at least `look_confidence`, with a letter or digit, not
+    a lone letter (a piece of one the layer's box left out), and at least `least` points tall (not a letter's
+    piece)."""
+    text = w["text"]
+    return (w["confidence"] >= s.look_confidence and any(c.isalnum() for c in text)
+            and not (len(text) == 1 and text.isalpha()) and w["bottom"] - w["top"] >= least)
 
 
 def _rule_boxes(segs: list[Segment], s: OcrSettings) -> list[tuple[float, float, float, float]]:
@@ -464,40 +590,64 @@ def unread_ink(dark: np.ndarray, known: list[tuple[float, float, float, float]],
 
 def read_ink(image, patch: Patch, known: list[tuple[float, float, float, float]], segs: list[Segment],
              least: float, s: OcrSettings) -> list[dict]:
-    """The words Tesseract reads in one patch of `image` (the page at `look_dpi`): the patch's box with
-    `ink_join` round it, the words of `known` and the ruling lines of `segs` in it blanked out. A line (or one
-    glyph) is read as a line, a taller patch as a block. Words read with less than `look_confidence`, without a
-    letter or digit, a lone letter, or less than `least` points tall (`look_least` of the page's commonest word
-    height: pieces of letters) are left out. Each word's box is its ink, in points."""
+    """The words Tesseract reads in one patch of `image` (the page at `look_dpi`; `read_crop`): the patch's box
+    with `ink_join` round it, the words of `known` and the ruling lines of `segs` in it blanked out. A line (or one
+    glyph) is read as a line, a taller patch as a block. Only the words `_kept` are returned (`least`: `look_least`
+    of the page's commonest word height)."""
+    x0, t, x1, b = patch.box
+    psm = "7" if b - t < 3.5 * s.ink_join else "6"  # a line (or a lone glyph: psm 10 reads a clean '7' as 'rf')
+    return [w for w in read_crop(image, patch.box, s.ink_join / 2, known, segs, psm, s) if _kept(w, least, s)]
+
+
+def read_crop(image, box: tuple[float, float, float, float], margin: float,
+              known: list[tuple[float, float, float, float]], segs: list[Segment], psm: str, s: OcrSettings,
+              columns: float | None = None) -> list[dict]:
+    """Every word Tesseract reads (page segmentation mode `psm`) in `box` of `image` (the page at `look_dpi`)
+    with `margin` points round it, the words of `known` and the ruling lines of `segs` in it blanked out, read in
+    black and white (`look_level`). With `columns`, ink set apart by white at least that many points wide is read
+    piece by piece (a table's columns, whose lines need not be level). Each word's text, confidence (0-1) and
+    box: its ink, in points."""
+    import numpy as np
+    k = 72.0 / s.look_dpi
+    x0, t, x1, b = box
+    X0, T = int((x0 - margin) / k), int((t - margin) / k)
+    crop = np.asarray(image.crop((X0, T, int((x1 + margin) / k) + 1, int((b + margin) / k) + 1))).copy()
+    _fill(crop, known + _rule_boxes(segs, s), k, 255, (X0, T))  # the words read, and the ruling lines
+    ink = crop < s.look_level  # Otsu on a crop of grain picks a grey
+    pieces = [(0, ink.shape[1])]
+    if columns:
+        cols = np.flatnonzero(ink.any(axis=0))
+        gaps = np.flatnonzero(np.diff(cols) > columns / k)
+        pieces = [(int(a), int(z) + 1) for a, z in zip(np.r_[cols[:1], cols[gaps + 1]], np.r_[cols[gaps], cols[-1:]])]
+    words = []
+    for a, z in pieces:
+        for w in _tesseract(ink[:, a:z], psm, s):
+            wx0, wt = (X0 + a + w["left"]) * k, (T + w["top"]) * k
+            words.append({"text": w["text"], "x0": round(wx0, 2), "top": round(wt, 2),
+                          "x1": round(wx0 + w["width"] * k, 2), "bottom": round(wt + w["height"] * k, 2),
+                          "confidence": w["confidence"]})
+    return words
+
+
+def _tesseract(ink: np.ndarray, psm: str, s: OcrSettings) -> list[dict]:
+    """The words Tesseract reads in a black-and-white picture (`ink` true where black), each with its box in the
+    picture's pixels tightened to its ink."""
     import numpy as np
     from PIL import Image
-    k = 72.0 / s.look_dpi
-    m = s.ink_join / 2
-    x0, t, x1, b = patch.box
-    X0, T = int((x0 - m) / k), int((t - m) / k)
-    crop = np.asarray(image.crop((X0, T, int((x1 + m) / k) + 1, int((b + m) / k) + 1))).copy()
-    _fill(crop, known + _rule_boxes(segs, s), k, 255, (X0, T))  # the words read, and the ruling lines
     pad = 20
-    canvas = np.full((crop.shape[0] + 2 * pad, crop.shape[1] + 2 * pad), 255, dtype=np.uint8)
-    canvas[pad:-pad, pad:-pad] = np.where(crop < s.look_level, 0, 255)  # Otsu on a crop of grain picks a grey
-    psm = "7" if b - t < 3.5 * s.ink_join else "6"  # a line (or a lone glyph: psm 10 reads a clean '7' as 'rf')
+    canvas = np.full((ink.shape[0] + 2 * pad, ink.shape[1] + 2 * pad), 255, dtype=np.uint8)
+    canvas[pad:-pad, pad:-pad] = np.where(ink, 0, 255)
     with tempfile.TemporaryDirectory(prefix="actionplans-look-") as tmp:
         png = Path(tmp) / "patch.png"
         Image.fromarray(canvas).save(png)
         proc = subprocess.run(["tesseract", str(png), "-", "-l", s.language, "--psm", psm, "tsv"], capture_output=True,
                               text=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), timeout=60)
     words = []
-    for text, conf, (left, top, width, height) in tsv_words(proc.stdout):
-        if not any(ch.isalnum() for ch in text) or len(text) == 1 and text.isalpha():
-            continue  # a lone letter alone in a patch is a piece of a letter the layer's box left out
+    for text, conf, (left, top, width, height), _line in tsv_words(proc.stdout):
         ys, xs = np.nonzero(canvas[top:top + height, left:left + width] == 0)  # the box tightened to its ink:
         if len(xs):  # Tesseract's box of a lone glyph can reach into the white before it, over a column's edge
             left, top, width, height = left + xs.min(), top + ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1
-        if conf / 100 < s.look_confidence or height * k < least:
-            continue
-        wx0, wt = (X0 + left - pad) * k, (T + top - pad) * k
-        words.append({"text": text, "x0": round(wx0, 2), "top": round(wt, 2),
-                      "x1": round(wx0 + width * k, 2), "bottom": round(wt + height * k, 2),
+        words.append({"text": text, "left": left - pad, "top": top - pad, "width": width, "height": height,
                       "confidence": round(conf / 100, 3)})
     return words
 

@@ -86,11 +86,11 @@ __all__ = ["TABLE_SETTINGS", "WORD_KEYS", "read_pages", "unreadable", "extract_d
 
 
 def read_pages(path: Path, first: int = 1, last: int | None = None,
-               reader: str = DEFAULT_READER) -> tuple[int, list[dict]]:
+               reader: str = DEFAULT_READER, drop: dict[int, list] | None = None) -> tuple[int, list[dict]]:
     """Open the PDF and read each page once (pages first..last, 1-based, all by default): words and
     the ruled tables' grids, by the `reader` backend (extract/reader.py). Returns the document's page
-    count and the pages read."""
-    return _read_pages(path, first, last, reader=reader)
+    count and the pages read; words in the boxes `drop` gives a page are left out."""
+    return _read_pages(path, first, last, reader=reader, drop=drop)
 
 
 def in_table(line: tuple[float, float, str], tables: list) -> bool:
@@ -641,7 +641,7 @@ def read_through_ocr(path: Path, digest: str, read: tuple[int, list[dict]] | Non
     scanned = ocr.read_through(path, digest, {p["page"]: len(p["words"]) for p in pages}, n,
                                ocr_settings or ocr.OcrSettings())
     if scanned:
-        n, pages = read_pages(Path(scanned.path), reader=reader)
+        n, pages = read_pages(Path(scanned.path), reader=reader, drop=scanned.dropped)
         ocr.repair(pages, scanned.pages, ocr_settings)
     return n, pages, scanned
 

@@ -65,19 +65,20 @@ EPSILON = 1e-3
 
 
 def read_pages(path: Path, first: int = 1, last: int | None = None,
-               reader: str = DEFAULT_READER) -> tuple[int, list[dict]]:
+               reader: str = DEFAULT_READER, drop: dict[int, list] | None = None) -> tuple[int, list[dict]]:
     """Open the PDF and read each page once (pages first..last, 1-based, all by default). Returns the
     document's page count and the pages read, each closed straight away so memory does not grow with
-    page count."""
+    page count. `drop` maps a page to boxes (x0, top, x1, bottom) whose words are left out (`dropped`): words of
+    an OCR layer that its second look read again (extract/ocr.py)."""
     path = Path(path)
     with open(path, "rb") as f:
         head = f.read(1024)
     if b"%PDF-" not in head:
         raise errors.NotAPDF(path, "not a PDF (no %PDF header)")
     if reader == "pdfium":
-        return _read_pdfium(path, first, last)
+        return _read_pdfium(path, first, last, drop or {})
     if reader == "pdfplumber":
-        return _read_pdfplumber(path, first, last)
+        return _read_pdfplumber(path, first, last, drop or {})
     raise ValueError(f"unknown reader {reader!r} (one of {', '.join(READERS)})")
 
 
@@ -113,7 +114,17 @@ def closing_quietly(pdf):
             pass
 
 
-def _read_pdfplumber(path: Path, first: int, last: int | None) -> tuple[int, list[dict]]:
+def dropped(boxes: list, x0, top, x1, bottom):
+    """Which characters (numpy arrays of their boxes) belong to a word in one of `boxes`: inside it, and at least
+    four fifths of its height (words written over a box, each a line of it, are shorter)."""
+    out = np.zeros(len(x0), dtype=bool)
+    for bx0, bt, bx1, bb in boxes:
+        out |= ((x0 >= bx0 - 0.5) & (x1 <= bx1 + 0.5) & (top >= bt - 0.5) & (bottom <= bb + 0.5)
+                & (bottom - top >= 0.8 * (bb - bt)))
+    return out
+
+
+def _read_pdfplumber(path: Path, first: int, last: int | None, drop: dict[int, list]) -> tuple[int, list[dict]]:
     try:
         pdf = pdfplumber.open(path)
     except Exception as e:  # pdfminer raises a zoo of types on damaged files, and pdfplumber wraps them
@@ -128,6 +139,13 @@ def _read_pdfplumber(path: Path, first: int, last: int | None) -> tuple[int, lis
             try:
                 # Only the keys later stages read: the words of every page are held until the end,
                 # so on a 300-page plan the unused ones (doctop, upright, ...) cost tens of MB.
+                if drop.get(i):
+                    boxes = drop[i]
+
+                    def kept(obj, boxes=boxes):
+                        return obj.get("object_type") != "char" or not dropped(
+                            boxes, *(np.array([obj[k]]) for k in ("x0", "top", "x1", "bottom")))[0]
+                    page = page.filter(kept)
                 words = [{k: w[k] for k in WORD_KEYS} for w in page.extract_words(
                     keep_blank_chars=False, use_text_flow=False, x_tolerance=X_TOLERANCE)]
                 pages.append(_page_dict(i, float(page.width), float(page.height), words, page.edges,
@@ -212,8 +230,9 @@ def _api() -> _Api:
     return _API
 
 
-def _read_pdfium(path: Path, first: int, last: int | None) -> tuple[int, list[dict]]:
+def _read_pdfium(path: Path, first: int, last: int | None, drop: dict[int, list]) -> tuple[int, list[dict]]:
     with PageRanges(path) as ranges:
+        ranges.drop = drop
         return ranges.read(first, sys.maxsize if last is None else last)
 
 
@@ -236,6 +255,7 @@ class PageRanges:
         self.loaded = 0  # pages loaded since PDFium's document was opened
         self.fonts: dict[int, tuple[float, str]] = {}  # by PDFium's font handle: valid while the document is open
         self.values: dict[float, float] = {}  # one float object per coordinate value, for every page read
+        self.drop: dict[int, list] = {}  # boxes of words left out, per page (`read_pages`)
 
     def _open(self) -> None:
         try:
@@ -263,7 +283,7 @@ class PageRanges:
                 self._open()
             self.loaded += 1
             try:
-                pages.append(_pdfium_page(self.doc, i, self.fonts, self.descents, self.values))
+                pages.append(_pdfium_page(self.doc, i, self.fonts, self.descents, self.values, self.drop.get(i)))
             except errors.ExtractError:
                 raise
             except Exception as e:
@@ -305,7 +325,8 @@ def page_chars(path: Path, number: int) -> dict:
         doc.close()
 
 
-def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents, values: dict | None = None) -> dict:
+def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents, values: dict | None = None,
+                 drop: list | None = None) -> dict:
     api = _api()
     page = doc[number - 1]
     try:
@@ -320,6 +341,9 @@ def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents, values: dic
         edges = _edges(api, ctypes.cast(page.raw, ctypes.c_void_p).value, geo)
     finally:
         page.close()
+    if drop:
+        keep = np.flatnonzero(~dropped(drop, chars["x0"], chars["top"], chars["x1"], chars["bottom"])).tolist()
+        chars = {k: (v[keep] if isinstance(v, np.ndarray) else [v[i] for i in keep]) for k, v in chars.items()}
     shell = _EdgesPage(edges, geo.bbox)
     return _page_dict(number, geo.width, geo.height, words_of(chars, values=values), edges, shell.find_tables)
 

@@ -381,7 +381,7 @@ def test_a_glyph_the_ocr_layer_lacks_is_read_again_and_written_into_it(tmp_path)
     ocr.write_word(scan, page, {"text": "Agreed", "x0": 120, "top": 92.1, "x1": 157, "bottom": 100}, 200, s)
     page.gen_content()
     scan.save(str(tmp_path / "layer.pdf"))
-    lines, looked = ocr.finish_layer(tmp_path / "layer.pdf", [1], s)
+    lines, looked, _dropped = ocr.finish_layer(tmp_path / "layer.pdf", [1], s)
     assert [w["text"] for w in looked["1"]] == ["7"]
     with pdfplumber.open(tmp_path / "layer.pdf") as pdf:
         words = pdf.pages[0].extract_words()
@@ -391,6 +391,90 @@ def test_a_glyph_the_ocr_layer_lacks_is_read_again_and_written_into_it(tmp_path)
     # without the second look, the layer keeps only what OCR read
     scan.save(str(tmp_path / "plain.pdf"))
     assert ocr.finish_layer(tmp_path / "plain.pdf", [1], ocr.OcrSettings(second_look=False))[1] == {}
+
+
+def _scan_with_layer(tmp_path, drawn: list[tuple], layer: list[dict], body: float = 11):
+    """A page drawn with `drawn` (text, x, baseline, and a size where not `body`) and rendered as a scan at 200
+    dpi, whose text layer holds `layer` (word dicts) instead: what OCRmyPDF leaves when Tesseract misreads the
+    page. Returns its path."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+    from pdfminer.fontmetrics import FONT_METRICS
+    s = ocr.OcrSettings()
+    src = pypdfium2.PdfDocument.new()
+    page = src.new_page(400, 200)
+    widths = FONT_METRICS["Helvetica"][1]
+    for text, x, base, *big in drawn:
+        size = big[0] if big else body
+        x1 = x + sum(widths.get(c, 556) for c in text) * size / 1000
+        ocr.write_word(src, page, {"text": text, "x0": x, "top": base - size * 0.72, "x1": x1, "bottom": base}, 200, s)
+    for obj in page.get_objects():
+        pdfium_c.FPDFTextObj_SetTextRenderMode(obj.raw, pdfium_c.FPDF_TEXTRENDERMODE_FILL)
+    page.gen_content()
+    image = page.render(scale=200 / 72, grayscale=True).to_pil()
+    image.convert("L").save(tmp_path / "scan.pdf", "PDF", resolution=200.0)
+    scan = pypdfium2.PdfDocument(str(tmp_path / "scan.pdf"))
+    page = scan[0]
+    for w in layer:
+        ocr.write_word(scan, page, w, 200, s)
+    page.gen_content()
+    scan.save(str(tmp_path / "layer.pdf"))
+    return tmp_path / "layer.pdf"
+
+
+# Two lines of a cell (x 40) that Tesseract ran into one, beside words it read right in the next column (x 200)
+CELL = [("promptly", 40, 60), ("and", 90, 60), ("thoroughly,", 40, 74), ("reviewed", 110, 74),
+        ("Agreed", 200, 60), ("Governor", 200, 74), ("Safer", 40, 120), ("Custody", 200, 120),
+        ("monthly", 40, 140), ("Head", 200, 140)]
+
+
+def _read_right(exclude: set[str]) -> list[dict]:
+    return [{"text": t, "x0": x, "top": b - 11 * 0.72, "x1": x + 6 * len(t), "bottom": b}
+            for t, x, b in CELL if t not in exclude]
+
+
+def test_lines_ocr_ran_together_are_read_again_and_replace_the_word_made_of_both(tmp_path):
+    """The layer holds 'PCr', one word two lines tall, where the page reads 'promptly and' over 'thoroughly,
+    reviewed'. The second look reads that line again, finds two lines of sure words over 'PCr', writes them in and
+    names 'PCr''s box as dropped; reading the page with that box dropped gives the cell's words and not 'PCr'.
+    The words read right in the next column stay as they were."""
+    from actionplans.extract.reader import READERS
+    layer = _read_right({"promptly", "and", "thoroughly,", "reviewed"})
+    layer.append({"text": "PCr", "x0": 40, "top": 49.5, "x1": 150, "bottom": 75})
+    path = _scan_with_layer(tmp_path, CELL, layer)
+    _n, (page,) = read_pages(path)
+    pcr, = [w for w in page["words"] if w["text"] == "PCr"]
+    lines, looked, dropped = ocr.finish_layer(path, [1], ocr.OcrSettings())
+    assert {"promptly", "and", "thoroughly,", "reviewed"} <= {w["text"] for w in looked["1"]}
+    assert dropped["1"] == [pytest.approx([pcr[k] for k in ("x0", "top", "x1", "bottom")], abs=0.01)]
+    for reader in READERS:
+        _n, (page,) = read_pages(path, reader=reader, drop={1: dropped["1"]})
+        texts = [w["text"] for w in page["words"]]
+        assert "PCr" not in texts and {"promptly", "thoroughly,", "Agreed", "Governor"} <= set(texts), reader
+        _n, (page,) = read_pages(path, reader=reader)  # nothing is taken out of the file: read whole, 'PCr' and
+        assert "promptly" not in [w["text"] for w in page["words"]]  # the words over it run together
+
+
+def test_a_tall_line_read_as_one_line_is_left_as_ocr_read_it(tmp_path):
+    """A heading set larger than the body is one tall line too: read again it reads as one line, and its words,
+    of which Tesseract was sure, stay."""
+    drawn = [("Action", 40, 40, 20), ("Plan", 120, 40, 20)] + [c for c in CELL if c[0] not in ("promptly", "and")]
+    layer = _read_right({"promptly", "and"}) + [{"text": "Action", "x0": 40, "top": 25.6, "x1": 103, "bottom": 40},
+                                                 {"text": "Plan", "x0": 120, "top": 25.6, "x1": 161, "bottom": 40}]
+    path = _scan_with_layer(tmp_path, drawn, layer)
+    _lines, looked, dropped = ocr.finish_layer(path, [1], ocr.OcrSettings())
+    assert dropped == {} and not {"Action", "Plan"} & {w["text"] for w in looked["1"]}
+
+
+def test_a_layer_word_gets_the_confidence_of_the_word_tesseract_first_read_there():
+    layer = [{"text": "Agreed", "x0": 100, "top": 50, "x1": 130, "bottom": 60},
+             {"text": "Agreed", "x0": 200, "top": 50, "x1": 230, "bottom": 60},
+             {"text": "wath", "x0": 100, "top": 70, "x1": 120, "bottom": 80}]
+    # the image 2x the page's width: a word's pixels are twice its points
+    read = [("Agreed", 96.0, (400, 100, 60, 20), (1, 1, 1)), ("Agreed", 41.0, (200, 100, 60, 20), (1, 1, 1)),
+            ("wath", 30.0, (600, 600, 40, 20), (1, 1, 2))]
+    ocr.sure_of(layer, 800, read, 400.0)
+    assert [w.get("confidence") for w in layer] == [0.41, 0.96, None]
 
 
 def test_refs_the_ocr_layer_lacks_are_read_again_and_debug_shows_them(tmp_path, cache):
