@@ -95,6 +95,7 @@ class OcrSettings:
     look_level: int = 170  # a patch is read in black and white, black below this grey (0-255)
     look_least: float = 0.6  # ... and this share of the page's commonest word height (less is a letter's piece)
     look_patches: int = 40  # at most this many patches a page are read again (the largest)
+    piece_touch: int = 3  # pixels (at `line_dpi`) across which a short patch's ink runs into a known word's
     # Lines Tesseract ran together (`read_merged`): a layer line this many times the page's commonest word height is
     # read again as a block, and where the block reads two lines or more over one of its words (each with a word
     # of at least `stacked_confidence`), that word gives way to the lines read.
@@ -449,7 +450,7 @@ def look_again(page, layer: list[dict], gray: np.ndarray, segs: list[Segment], s
         added, gone = read_merged(picture(), layer, merged, segs, common, s)
     kept = [w for w in layer if not any(w is g for g in gone)]
     known = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in kept + added]
-    patches = unread_ink(gray < s.dark_level, known, segs, s)
+    patches = unread_ink(gray < s.dark_level, known, segs, s, common)
     more = [w for patch in patches for w in read_ink(picture(), patch, known, segs, common * s.look_least, s)]
     return added + more, [[round(g[k], 2) for k in ("x0", "top", "x1", "bottom")] for g in gone]
 
@@ -546,16 +547,20 @@ class Patch:
 
 
 def unread_ink(dark: np.ndarray, known: list[tuple[float, float, float, float]], segs: list[Segment],
-               s: OcrSettings) -> list[Patch]:
+               s: OcrSettings, common: float = 0.0) -> list[Patch]:
     """Patches of ink in `dark` (a page's dark pixels at `line_dpi`) that no word box in `known` (points, with
     `ink_margin` round it and `ink_below` of its height under it for descenders) or ruling line in `segs` covers:
-    what Tesseract's page layout passed over. Specks, filled areas and patches on the page's edge are not text."""
+    what Tesseract's page layout passed over. Specks, filled areas and patches on the page's edge are not text,
+    and nor is a patch less than `common` points tall (the page's commonest word height) whose ink runs on into a
+    known word's, above or below: the rest of that word's letters, outside a box set too high or too low."""
     import numpy as np
     k = 72.0 / s.line_dpi
-    dark = dark.copy()
     m = s.ink_margin
-    _fill(dark, [(x0 - m, t - m, x1 + m, b + m + s.ink_below * (b - t)) for x0, t, x1, b in known] +
-          _rule_boxes(segs, s), k, False)
+    words = np.zeros(dark.shape, dtype=bool)
+    _fill(words, [(x0 - m, t - m, x1 + m, b + m + s.ink_below * (b - t)) for x0, t, x1, b in known], k, True)
+    theirs = dark & words  # the known words' ink
+    dark = dark & ~words
+    _fill(dark, _rule_boxes(segs, s), k, False)
     n = max(1, round(s.ink_cell / k))  # pixels a cell
     rows, cols = dark.shape[0] // n, dark.shape[1] // n
     ink = dark[:rows * n, :cols * n].reshape(rows, n, cols, n).sum(axis=(1, 3))
@@ -582,6 +587,11 @@ def unread_ink(dark: np.ndarray, known: list[tuple[float, float, float, float]],
         edge = y0 == 0 or x0 == 0 or y1 >= rows or x1 >= cols
         if dark_px < s.ink_min or edge or dark_px > s.ink_fill * (y1 - y0) * (x1 - x0) * n * n:
             continue
+        if (y1 - y0) * n * k < common:  # ink running on, down or up, into a known word's: that word's letters
+            band = (slice(max(y0 * n - n, 0), y1 * n + n), slice(x0 * n, x1 * n))
+            a, b = theirs[band], dark[band]
+            if ((a[:-1] & b[1:]) | (b[:-1] & a[1:])).any(axis=0).sum() >= s.piece_touch:
+                continue
         patches.append(Patch((x0 * n * k, y0 * n * k, x1 * n * k, y1 * n * k), [(c[0] - y0, c[1] - x0) for c in cells],
                              n * k))
     patches.sort(key=lambda p: -len(p.cells))

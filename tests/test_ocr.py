@@ -360,6 +360,22 @@ def test_ink_no_word_or_rule_covers_is_a_patch_but_specks_and_filled_areas_are_n
     assert (x0, t, x1, b) == pytest.approx((300, 100, 321, 115), abs=3)
 
 
+def test_the_rest_of_a_word_outside_a_box_set_too_high_is_not_a_patch():
+    """A word's letters run 20 px below the box OCR gave it (set too high): that short patch of ink running on
+    into the word's is the rest of its letters, not a word to read again. A word a line below, apart from it, is
+    still a patch; and without the page's commonest word height both are."""
+    dpi, s = 150, ocr.OcrSettings()
+    k = 72 / dpi
+    dark = np.zeros((400, 600), dtype=bool)
+    for x in range(100, 160, 8):  # the word's letters: strokes from row 100 to 140
+        dark[100:140, x:x + 3] = True
+    dark[170:195, 100:103] = dark[170:172, 100:150] = True  # a word under it, never read
+    known = [(100 * k, 96 * k, 163 * k, 112 * k)]  # its box ends at 112: with its margins, at about 120
+    common = 30 * k  # the page's commonest word height: 30 px
+    assert [round(p.box[1] / k) for p in ocr.unread_ink(dark, known, [], s, common)] == pytest.approx([168], abs=3)
+    assert len(ocr.unread_ink(dark, known, [], s)) == 2
+
+
 def test_a_glyph_the_ocr_layer_lacks_is_read_again_and_written_into_it(tmp_path):
     """A page image with a ref '7' and a word; the layer has the word only (as when Tesseract's layout passes a
     lone glyph by). finish_layer reads the '7' from the image and writes it where it stands."""
