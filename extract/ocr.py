@@ -16,6 +16,11 @@ OCRmyPDF keeps the page image and lays an invisible text layer over it: a ruled 
 not vector lines, so the table stages would see no ruling at all. The lines are therefore found in the
 page image (long, thin runs of dark pixels) and written back into the cached PDF as thin vector lines
 at the same place, so an OCR'd ruled table reaches the table stages as ruled as its original.
+
+A second look (`look_again`) then mends the layer from the image: lines Tesseract ran together are read again as a
+block (`read_merged`), and ink no word covers is read on its own (`unread_ink`, `read_ink`); the words read are
+written into the copy as invisible text. Words of the first reading they replace cannot be taken out of
+OCRmyPDF's layer, so their boxes are kept in the cache note (`OcrRead.dropped`) and the reader leaves them out.
 """
 
 from __future__ import annotations
@@ -102,7 +107,10 @@ class OcrSettings:
     merged_height: float = 1.6
     stacked_confidence: float = 0.8
     merged_margin: float = 1.0
-    merged_columns: float = 8.0  # points of white that part a merged line's columns, each read on its own
+    merged_columns: float = 8.0
+    # ... and a word it keeps, found again as one word less than this share of its height (one line, where its
+    # box spans two), keeps its text but takes that box, so it is ordered among the lines it sits in
+    reboxed: float = 0.7  # points of white that part a merged line's columns, each read on its own
 
 
 @dataclass
@@ -469,6 +477,11 @@ def _across(a: dict, b: dict) -> bool:
     return min(a["x1"], b["x1"]) > max(a["x0"], b["x0"])
 
 
+def _same_place(a: dict, b: dict) -> bool:
+    """Two boxes across one another over at least half the wider one's width."""
+    return min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) >= max(a["x1"] - a["x0"], b["x1"] - b["x0"]) / 2
+
+
 def _stacked(a: dict, b: dict) -> bool:
     """One word over the other: they share less than a third of the shorter one's height."""
     share = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
@@ -483,8 +496,10 @@ def read_merged(image, layer: list[dict], merged: list[list[dict]], segs: list[S
     finds two lines, each
     with a word of at least `stacked_confidence`, was made of two lines run together; so was one read with less
     than that (`sure_of`) where the block reads a word with that much over it. It gives way to the words read
-    over it that `read_ink` would keep. Other words of the line stay as OCR first read them (its first reading
-    of one line is the better). Returns the words read and the layer words they replace."""
+    over it that `read_ink` would keep. Other words of the line keep the text OCR first read (its first reading
+    of one line is the better), in the box of the one word the block reads across each, where that is one line
+    tall (`reboxed`): the run-together line's box spans two, which orders its words wrongly among those lines.
+    Returns the words read and the layer words they replace."""
     inside = {id(w) for line in merged for w in line}
     others = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in layer if id(w) not in inside]
     added: list[dict] = []
@@ -507,6 +522,12 @@ def read_merged(image, layer: list[dict], merged: list[list[dict]], segs: list[S
             if (_kept(w, s.look_least * common, s) and any(_across(w, old) for old in lost)
                     and not any(_across(w, a) and not _stacked(w, a) for a in added)):
                 added.append(w)
+        for old in line:  # a word kept, found again as one word of one line: its text, in that word's box
+            one = [w for w in read if _across(w, old) and w["confidence"] >= s.look_confidence]
+            if (not any(old is g for g in lost) and len(one) == 1 and _same_place(one[0], old)
+                    and one[0]["bottom"] - one[0]["top"] < s.reboxed * (old["bottom"] - old["top"])):
+                added.append({**one[0], "text": old["text"], "confidence": old.get("confidence", one[0]["confidence"])})
+                lost.append(old)
         gone += lost
     return added, gone
 
