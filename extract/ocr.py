@@ -700,7 +700,9 @@ def write_word(pdf, page, w: dict, page_height: float, s: OcrSettings) -> None:
     widths = FONT_METRICS["Helvetica"][1]
     natural = sum(widths.get(ch, 556) for ch in w["text"]) * size / 1000
     obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
-    text = (w["text"] + "\0").encode("utf-16-le")
+    # a space after the word, as OCRmyPDF writes one between its words: without it, a word written less than the
+    # reader's x tolerance from the next (boxes tightened to ink) runs into it ('31October')
+    text = (w["text"] + " \0").encode("utf-16-le")
     pdfium_c.FPDFText_SetText(obj, ctypes.cast(ctypes.c_char_p(text), ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
     pdfium_c.FPDFTextObj_SetTextRenderMode(obj, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
     pdfium_c.FPDFPageObj_Transform(obj, (w["x1"] - w["x0"]) / natural if natural else 1.0, 0, 0, 1, w["x0"],
