@@ -102,15 +102,17 @@ class OcrSettings:
     look_patches: int = 40  # at most this many patches a page are read again (the largest)
     piece_touch: int = 3  # pixels (at `line_dpi`) across which a short patch's ink runs into a known word's
     # Lines Tesseract ran together (`read_merged`): a layer line this many times the page's commonest word height is
-    # read again as a block, and where the block reads two lines or more over one of its words (each with a word
-    # of at least `stacked_confidence`), that word gives way to the lines read.
+    # read again as a block, with `merged_margin` of that height round it, its columns (parted by at least
+    # `merged_columns` points of white) one by one. A word of the line over which the block reads two lines, each
+    # with a word of at least `stacked_confidence`, or one first read with less than that under a word read with
+    # that much, gives way to what the block reads.
     merged_height: float = 1.6
     stacked_confidence: float = 0.8
     merged_margin: float = 1.0
     merged_columns: float = 8.0
     # ... and a word it keeps, found again as one word less than this share of its height (one line, where its
     # box spans two), keeps its text but takes that box, so it is ordered among the lines it sits in
-    reboxed: float = 0.7  # points of white that part a merged line's columns, each read on its own
+    reboxed: float = 0.7
 
 
 @dataclass
@@ -247,16 +249,15 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
                    looked={int(k): v for k, v in looked.items()}, dropped={int(k): v for k, v in dropped.items()})
 
 
-def tsv_words(tsv: str) -> list[tuple[str, float, tuple[int, int, int, int], tuple[int, int, int]]]:
-    """The words of a Tesseract TSV: each one's text, confidence (0-100; -1 where Tesseract gave none), box in
-    pixels (left, top, width, height) and line (block, paragraph and line numbers)."""
+def tsv_words(tsv: str) -> list[tuple[str, float, tuple[int, int, int, int]]]:
+    """The words of a Tesseract TSV: each one's text, confidence (0-100; -1 where Tesseract gave none) and box in
+    pixels (left, top, width, height)."""
     out = []
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
             try:
-                out.append((cols[11].strip(), float(cols[10]), tuple(int(v) for v in cols[6:10]),
-                            tuple(int(v) for v in cols[2:5])))
+                out.append((cols[11].strip(), float(cols[10]), tuple(int(v) for v in cols[6:10])))
             except ValueError:
                 continue
     return out
@@ -283,7 +284,7 @@ def confidences(work: Path) -> dict[int, float | None]:
         m = re.match(r"(\d+)_", tsv.name)
         if not m:
             continue
-        vals = [c for _, c, _, _ in tsv_words(tsv.read_text(encoding="utf-8", errors="replace")) if c >= 0]
+        vals = [c for _, c, _ in tsv_words(tsv.read_text(encoding="utf-8", errors="replace")) if c >= 0]
         out[int(m.group(1))] = round(sum(vals) / len(vals) / 100, 3) if vals else None
     return out
 
@@ -427,7 +428,7 @@ def sure_of(layer: list[dict], width: int, read: list, page_width: float) -> Non
     (`read`, on an image `width` pixels wide) with the same text whose middle lies in the layer word's box."""
     k = page_width / width if width else 1.0
     at: dict[str, list] = {}
-    for text, conf, (left, top, w, h), _line in read:
+    for text, conf, (left, top, w, h) in read:
         at.setdefault(text, []).append(((left + w / 2) * k, (top + h / 2) * k, conf))
     for w in layer:
         for x, y, conf in at.get(w["text"], ()):
@@ -674,7 +675,7 @@ def _tesseract(ink: np.ndarray, psm: str, s: OcrSettings) -> list[dict]:
         proc = subprocess.run(["tesseract", str(png), "-", "-l", s.language, "--psm", psm, "tsv"], capture_output=True,
                               text=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), timeout=60)
     words = []
-    for text, conf, (left, top, width, height), _line in tsv_words(proc.stdout):
+    for text, conf, (left, top, width, height) in tsv_words(proc.stdout):
         ys, xs = np.nonzero(canvas[top:top + height, left:left + width] == 0)  # the box tightened to its ink:
         if len(xs):  # Tesseract's box of a lone glyph can reach into the white before it, over a column's edge
             left, top, width, height = left + xs.min(), top + ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1

@@ -487,8 +487,8 @@ def test_a_layer_word_gets_the_confidence_of_the_word_tesseract_first_read_there
              {"text": "Agreed", "x0": 200, "top": 50, "x1": 230, "bottom": 60},
              {"text": "wath", "x0": 100, "top": 70, "x1": 120, "bottom": 80}]
     # the image 2x the page's width: a word's pixels are twice its points
-    read = [("Agreed", 96.0, (400, 100, 60, 20), (1, 1, 1)), ("Agreed", 41.0, (200, 100, 60, 20), (1, 1, 1)),
-            ("wath", 30.0, (600, 600, 40, 20), (1, 1, 2))]
+    read = [("Agreed", 96.0, (400, 100, 60, 20)), ("Agreed", 41.0, (200, 100, 60, 20)),
+            ("wath", 30.0, (600, 600, 40, 20))]
     ocr.sure_of(layer, 800, read, 400.0)
     assert [w.get("confidence") for w in layer] == [0.41, 0.96, None]
 
