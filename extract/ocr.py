@@ -111,7 +111,8 @@ class OcrSettings:
     merged_margin: float = 1.0
     merged_columns: float = 8.0
     # ... and a word it keeps, found again as one word less than this share of its height (one line, where its
-    # box spans two), keeps its text but takes that box, so it is ordered among the lines it sits in
+    # box spans two), keeps its text but takes that box, so it is ordered among the lines it sits in; under the
+    # reader's DROP_SHARE, so the word written is not left out with the one it replaces
     reboxed: float = 0.7
 
 

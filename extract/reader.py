@@ -114,13 +114,18 @@ def closing_quietly(pdf):
             pass
 
 
+DROP_SHARE = 0.8  # a character of a dropped word is at least this share of its box's height
+DROP_SLACK = 0.5  # points a character may stand past a dropped box (boxes are written rounded)
+
+
 def dropped(boxes: list, x0, top, x1, bottom):
     """Which characters (numpy arrays of their boxes) belong to a word in one of `boxes`: inside it, and at least
-    four fifths of its height (words written over a box, each a line of it, are shorter)."""
+    DROP_SHARE of its height (words written over a box, each a line of it, are shorter)."""
     out = np.zeros(len(x0), dtype=bool)
+    e = DROP_SLACK
     for bx0, bt, bx1, bb in boxes:
-        out |= ((x0 >= bx0 - 0.5) & (x1 <= bx1 + 0.5) & (top >= bt - 0.5) & (bottom <= bb + 0.5)
-                & (bottom - top >= 0.8 * (bb - bt)))
+        out |= ((x0 >= bx0 - e) & (x1 <= bx1 + e) & (top >= bt - e) & (bottom <= bb + e)
+                & (bottom - top >= DROP_SHARE * (bb - bt)))
     return out
 
 
