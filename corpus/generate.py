@@ -58,9 +58,10 @@ a last check after the closing run: its worst plan then studied; stop 23: its fi
 development set of the OCR mechanisms), 2741 (stop 23: the first acceptance run of scanned plans, 40 plans;
 its worse plans then studied), 4093 (stop 23's closing run of scanned plans, 40 plans; two of its six worse
 plans then looked at, not fixed; stop 24: scored again, two plans it made worse then mended), 3343 (stop 24:
-the held-out run of scanned plans, 40 plans; its worse plans then looked at, not fixed; stop 25: scored again,
-its worse plan mended), 5279 (stop 25: the held-out run of scanned plans for run-together lines, 40 plans; its
-one worse plan then studied and mended), 6733 (stop 25's closing run of scanned plans, 40 plans).
+the held-out run of scanned plans, 40 plans; its worse plans then looked at, not fixed; stop 25: the piece of a
+word its worst plan misread mended, the draw not scored again), 5279 (stop 25: the held-out run of scanned plans
+for run-together lines, 40 plans; its one worse plan then studied and mended), 6733 (stop 25's closing run of
+scanned plans, 40 plans; its worst plan then looked at, not fixed).
 """
 
 from __future__ import annotations
