@@ -236,8 +236,9 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
         if proc.returncode != 0 or not raw.is_file():
             raise errors.OcrFailed(path, f"{len(pages)} scanned page{'s' if len(pages) != 1 else ''} could not be "
                                          f"read by OCR ({ocr_complaint(proc.stderr, proc.returncode)})")
-        conf = confidences(work)
-        lines, looked, dropped = finish_layer(raw, pages, s, first_reading(work))
+        first = first_reading(work)
+        conf = confidences(first)
+        lines, looked, dropped = finish_layer(raw, pages, s, first)
         staged = folder / f".{sha256}.{os.getpid()}.pdf"
         shutil.copyfile(raw, staged)
         os.replace(staged, out)  # a reader never sees half a file
@@ -265,28 +266,28 @@ def tsv_words(tsv: str) -> list[tuple[str, float, tuple[int, int, int, int]]]:
 
 
 def first_reading(work: Path) -> dict[int, tuple[int, list]]:
-    """Per page, the width in pixels of the image Tesseract read and its words (`tsv_words`), from the TSV files
-    OCRmyPDF's work folder keeps: how sure Tesseract was of each word of the layer."""
+    """Per page, the width in pixels of the image Tesseract read (0 where its TSV does not say) and its words
+    (`tsv_words`), from the TSV files OCRmyPDF's work folder keeps (NNNNNN_ocr_hocr.tsv, one per page): how sure
+    Tesseract was of each word of the layer."""
     out = {}
-    for tsv in sorted(work.rglob("*_ocr_*.tsv")):
-        m = re.match(r"(\d+)_", tsv.name)
-        text = tsv.read_text(encoding="utf-8", errors="replace")
-        head = text.splitlines()[1:2]
-        if m and head and head[0].startswith("1\t"):
-            out[int(m.group(1))] = (int(head[0].split("\t")[8]), tsv_words(text))
-    return out
-
-
-def confidences(work: Path) -> dict[int, float | None]:
-    """Mean Tesseract word confidence (0-1) per page, from the TSV files OCRmyPDF's work folder keeps
-    (NNNNNN_ocr_hocr.tsv, one per page). Words Tesseract gave no confidence (-1) are not counted."""
-    out: dict[int, float | None] = {}
     for tsv in sorted(work.rglob("*_ocr_*.tsv")):
         m = re.match(r"(\d+)_", tsv.name)
         if not m:
             continue
-        vals = [c for _, c, _ in tsv_words(tsv.read_text(encoding="utf-8", errors="replace")) if c >= 0]
-        out[int(m.group(1))] = round(sum(vals) / len(vals) / 100, 3) if vals else None
+        text = tsv.read_text(encoding="utf-8", errors="replace")
+        head = text.splitlines()[1:2]
+        width = int(head[0].split("\t")[8]) if head and head[0].startswith("1\t") else 0
+        out[int(m.group(1))] = (width, tsv_words(text))
+    return out
+
+
+def confidences(first: dict[int, tuple[int, list]]) -> dict[int, float | None]:
+    """Mean Tesseract word confidence (0-1) per page of its first reading (`first_reading`). Words Tesseract gave
+    no confidence (-1) are not counted."""
+    out: dict[int, float | None] = {}
+    for page, (_width, words) in first.items():
+        vals = [c for _, c, _ in words if c >= 0]
+        out[page] = round(sum(vals) / len(vals) / 100, 3) if vals else None
     return out
 
 
@@ -427,7 +428,9 @@ def finish_layer(pdf_path: Path, pages: list[int], s: OcrSettings, first: dict[i
 def sure_of(layer: list[dict], width: int, read: list, page_width: float) -> None:
     """Give each word of the layer the confidence (0-1) Tesseract read it with: the word of its first reading
     (`read`, on an image `width` pixels wide) with the same text whose middle lies in the layer word's box."""
-    k = page_width / width if width else 1.0
+    if not width:
+        return
+    k = page_width / width
     at: dict[str, list] = {}
     for text, conf, (left, top, w, h) in read:
         at.setdefault(text, []).append(((left + w / 2) * k, (top + h / 2) * k, conf))
@@ -458,7 +461,8 @@ def look_again(page, layer: list[dict], gray: np.ndarray, segs: list[Segment], s
     merged = merged_lines(layer, common, s)
     if merged:
         added, gone = read_merged(picture(), layer, merged, segs, common, s)
-    kept = [w for w in layer if not any(w is g for g in gone)]
+    replaced = {id(g) for g in gone}
+    kept = [w for w in layer if id(w) not in replaced]
     known = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in kept + added]
     patches = unread_ink(gray < s.dark_level, known, segs, s, common)
     more = [w for patch in patches for w in read_ink(picture(), patch, known, segs, common * s.look_least, s)]
@@ -495,12 +499,12 @@ def read_merged(image, layer: list[dict], merged: list[list[dict]], segs: list[S
     """Each of the `merged` lines (`merged_lines`) of the OCR layer read again as a block (`read_crop`), with
     `merged_margin` of the page's commonest word height (`common`) round it (a line's box can cut the lines it
     ran together), the page's other words and its ruling lines blanked. A layer word over which that reading
-    finds two lines, each
-    with a word of at least `stacked_confidence`, was made of two lines run together; so was one read with less
-    than that (`sure_of`) where the block reads a word with that much over it. It gives way to the words read
-    over it that `read_ink` would keep. Other words of the line keep the text OCR first read (its first reading
-    of one line is the better), in the box of the one word the block reads across each, where that is one line
-    tall (`reboxed`): the run-together line's box spans two, which orders its words wrongly among those lines.
+    finds two lines, each with a word of at least `stacked_confidence`, was made of two lines run together; so
+    was one read with less than that (`sure_of`) where the block reads a word with that much over it. It gives
+    way to the words read over it that `read_ink` would keep. Other words of the line keep the text OCR first
+    read (its first reading of one line is the better), in the box of the one word the block reads across each,
+    where that is one line tall (`reboxed`): the run-together line's box spans two, which orders its words
+    wrongly among those lines.
     Returns the words read and the layer words they replace."""
     inside = {id(w) for line in merged for w in line}
     others = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in layer if id(w) not in inside]

@@ -145,12 +145,11 @@ def _read_pdfplumber(path: Path, first: int, last: int | None, drop: dict[int, l
                 # Only the keys later stages read: the words of every page are held until the end,
                 # so on a 300-page plan the unused ones (doctop, upright, ...) cost tens of MB.
                 if drop.get(i):
-                    boxes = drop[i]
-
-                    def kept(obj, boxes=boxes):
-                        return obj.get("object_type") != "char" or not dropped(
-                            boxes, *(np.array([obj[k]]) for k in ("x0", "top", "x1", "bottom")))[0]
-                    page = page.filter(kept)
+                    chars = page.chars
+                    out = dropped(drop[i], *(np.array([c[k] for c in chars], dtype=float)
+                                             for k in ("x0", "top", "x1", "bottom")))
+                    gone = {id(c) for c, o in zip(chars, out) if o}
+                    page = page.filter(lambda obj, gone=gone: id(obj) not in gone)
                 words = [{k: w[k] for k in WORD_KEYS} for w in page.extract_words(
                     keep_blank_chars=False, use_text_flow=False, x_tolerance=X_TOLERANCE)]
                 pages.append(_page_dict(i, float(page.width), float(page.height), words, page.edges,
@@ -236,8 +235,7 @@ def _api() -> _Api:
 
 
 def _read_pdfium(path: Path, first: int, last: int | None, drop: dict[int, list]) -> tuple[int, list[dict]]:
-    with PageRanges(path) as ranges:
-        ranges.drop = drop
+    with PageRanges(path, drop=drop) as ranges:
         return ranges.read(first, sys.maxsize if last is None else last)
 
 
@@ -254,13 +252,13 @@ class PageRanges:
     claims them keeps one of these. PDFium's own document is opened again every REOPEN_PAGES pages.
     The pdfplumber backend reads each range with `read_pages`."""
 
-    def __init__(self, path: Path, reader: str = DEFAULT_READER):
+    def __init__(self, path: Path, reader: str = DEFAULT_READER, drop: dict[int, list] | None = None):
         self.path, self.reader = Path(path), reader
         self.doc = self.descents = None
         self.loaded = 0  # pages loaded since PDFium's document was opened
         self.fonts: dict[int, tuple[float, str]] = {}  # by PDFium's font handle: valid while the document is open
         self.values: dict[float, float] = {}  # one float object per coordinate value, for every page read
-        self.drop: dict[int, list] = {}  # boxes of words left out, per page (`read_pages`)
+        self.drop = drop or {}  # boxes of words left out, per page (`read_pages`)
 
     def _open(self) -> None:
         try:
