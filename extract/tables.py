@@ -455,6 +455,45 @@ def _hanging(texts: list[list[dict]]) -> float | None:
     return hang
 
 
+def _ref_spans(body: list, key: str = "ref", opens=None) -> list[tuple[int, int]]:
+    """The (first line, last line) of each ref in a table body's `key` column: a label may wrap, its number on a
+    ref line below ('Priority' / 'concern' / '2'). With `key` "decision" (a plan that prints no refs), each
+    decision's lines, down to where `opens(j, "decision")` says blank space starts another."""
+    refs = []
+    k = 0
+    while k < len(body):
+        text = text_of(without_marks(body[k][1].get(key, [])))
+        if key == "decision":  # a decision's lines, down to blank space in its column
+            if text:
+                j = k
+                while j + 1 < len(body) and "decision" in body[j + 1][1] and not opens(j + 1, "decision"):
+                    j += 1
+                refs.append((k, j))
+                k = j
+        elif REF.match(text):
+            refs.append((k, k))
+        elif REF_LABEL.match(text):  # the label's lines, then its number
+            j = k
+            while REF_LABEL.match(text):
+                j = next((i for i in range(j + 1, min(j + 4, len(body))) if "ref" in body[i][1]), None)
+                if j is None:
+                    break
+                text = f"{text} {text_of(without_marks(body[j][1]['ref']))}"
+            if j is not None and REF.match(text):
+                refs.append((k, j))
+                k = j
+        k += 1
+    return refs
+
+
+def _runs_on(before: list[dict], words: list[dict]) -> bool:
+    """Do `words` (a cell's first line on a page) run on the sentence `before` (the cell's words on the page
+    before) left open: that ends with no stop or colon, and this line starts in lower case."""
+    last = text_of(before).rstrip()
+    first = text_of(words[:1])
+    return bool(last) and not last.endswith((".", ":", ";", "?", "!")) and first[:1].islower()
+
+
 def _text_ended(above: list[dict], words: list[dict], right: float | None = None,
                 hanging: float | None = None) -> bool:
     """Was the text column's line above (`above`, its words) the end of a text, so that `words`, below it, may open
@@ -1061,13 +1100,16 @@ class TableScanner:
         record, a band between two of them is one row; a ref typed at the row's top sits on the band's first
         line, one centred down its cell lower. Once a band bounded on both sides shows its one ref below its
         first line, every band's one ref (its ref cell's words, a wrapped ref's lines too) moves up to its first
-        line, where the rows are read from."""
+        line, where the rows are read from. A band holding two refs or more shows the rules bound something else
+        (shaded section rows, say): nothing is moved here, and the refs are reflected instead (`_reflect_refs`)."""
         full = [c for c, f in cuts if f]
         if len(full) < 2 or not body:
             return body
         bands: dict[int, list[int]] = {}
         for k, (ln, _by) in enumerate(body):
             bands.setdefault(bisect.bisect(full, (ln.top + ln.bottom) / 2), []).append(k)
+        if any(len(_ref_spans([body[k] for k in ks])) > 1 for ks in bands.values()):
+            return body
         lifts = {}
         for b, ks in bands.items():
             refs = [k for k in ks if "ref" in body[k][1]]
@@ -1091,40 +1133,25 @@ class TableScanner:
         table between them; or any ref with no recommendation text beside it, the text of its row begun above. A
         section row ends the row above it, and the chain starts again below it. Where the plan prints no refs, its
         decisions (in a column of their own) open its records, and are moved the same way."""
-        def opens(j: int, name: str) -> bool:  # column `name` starts after blank space on line j
+        # atop the page, the first line of the record carried over from the page before, where a cell runs on a
+        # sentence that page left open, starts no row
+        carried = self.current.cells if self.current is not None else {}
+        run_on = next((j for j, (_ln, by) in enumerate(body) if "text" in by or "response" in by), None)
+        if run_on is not None and not any(_runs_on(carried.get(name, []), body[run_on][1][name])
+                                          for name in ("text", "response") if name in body[run_on][1]):
+            run_on = None
+
+        def opens(j: int, name: str) -> bool:  # column `name` starts after blank space on line j (or atop the page)
             ws = body[j][1].get(name)
             above = next((body[i][1][name] for i in range(j - 1, -1, -1) if name in body[i][1]), None)
-            return bool(ws) and (above is None or ws[0]["top"] - max(w["bottom"] for w in above) > 0.5 * (
-                body[j][0].bottom - body[j][0].top))
+            return bool(ws) and j != run_on and (above is None or ws[0]["top"] - max(
+                w["bottom"] for w in above) > 0.5 * (body[j][0].bottom - body[j][0].top))
 
         # what opens a record: its ref, or where the plan prints none, its decision (in a column of its own)
         key = "ref" if "ref" in cols.fields else "decision"
         if key not in cols.fields:
             return body
-        refs = []  # (first line, last line) of each: a label may wrap, its number on a ref line below
-        k = 0
-        while k < len(body):
-            text = text_of(without_marks(body[k][1].get(key, [])))
-            if key == "decision":  # a decision's lines, down to blank space in its column
-                if text:
-                    j = k
-                    while j + 1 < len(body) and "decision" in body[j + 1][1] and not opens(j + 1, "decision"):
-                        j += 1
-                    refs.append((k, j))
-                    k = j
-            elif REF.match(text):
-                refs.append((k, k))
-            elif REF_LABEL.match(text):  # 'Priority' / 'concern' / '2': the label's lines, then its number
-                j = k
-                while REF_LABEL.match(text):
-                    j = next((i for i in range(j + 1, min(j + 4, len(body))) if "ref" in body[i][1]), None)
-                    if j is None:
-                        break
-                    text = f"{text} {text_of(without_marks(body[j][1]['ref']))}"
-                if j is not None and REF.match(text):
-                    refs.append((k, j))
-                    k = j
-            k += 1
+        refs = _ref_spans(body, key, opens)
         if not refs:
             return body
 
@@ -1164,27 +1191,55 @@ class TableScanner:
         in_refs = {j for a, b in refs for j in range(a, b + 1)}
         breaks = [j for j in range(len(body)) if key in body[j][1] and j not in in_refs
                   or self._runs_across(body[j][0], cols)]
-        tops: list[int] = []
-        for i, (a, b) in enumerate(refs):
+        def bounds(i: int) -> tuple[list[int], int, bool]:
+            """Where ref i's row may start (lines where a row can, from below the ref or section row above it down
+            to the ref), the first line it may start at, and whether the row above it ends where it starts."""
+            a = refs[i][0]
             lo = refs[i - 1][1] + 1 if i else 0
             cut = max((j for j in breaks if lo <= j < a), default=None)
-            chained = bool(i) and cut is None
             lo = lo if cut is None else cut + 1
-            cands = [j for j in starts if lo <= j <= a]
-            if chained:  # where the row above ends; with no cell showing a row's top, a line of text there is one
-                aim = 2 * mid(*refs[i - 1]) - body[tops[-1]][0].top
+            if opens(a, "text") and opens(a, "response"):  # level with where its row's text and response begin:
+                return [a], lo, bool(i) and cut is None  # typed at its row's top (a row broken across pages is)
+            return [j for j in starts if lo <= j <= a], lo, bool(i) and cut is None
+
+        def follow(i: int, top: int) -> tuple[list[int], float]:
+            """The tops of ref i's row (at line `top`) and of the rows chained below it, each starting where the
+            one above ends (its top reflected through its ref), and how far (points) those ends missed a line
+            where a row can start."""
+            tops, missed = [top], 0.0
+            for n in range(i + 1, len(refs)):
+                cands, lo, chained = bounds(n)
+                if not chained:
+                    break
+                a = refs[n][0]
+                aim = 2 * mid(*refs[n - 1]) - body[tops[-1]][0].top
+                # with no cell showing a row's top, a line of text where the row above ends is one
                 cands = cands or [j for j in range(lo, a + 1) if "text" in body[j][1] and abs(
                     body[j][0].top - aim) < 0.4 * (body[j][0].bottom - body[j][0].top)] or [a]
                 tops.append(min(cands, key=lambda j: abs(body[j][0].top - aim)))
-                continue
+                missed += abs(body[tops[-1]][0].top - aim)
+            return tops, missed
+
+        # The first row of each chain (atop the page, or below a section row) starts where its top, reflected
+        # through its ref, lands nearest a row's top below it (or the chain's end); of the tops that do, the one
+        # whose chain of rows below then misses least (a blank line in a cell can start a row's text too).
+        tops: list[int] = []
+        while len(tops) < len(refs):
+            i = len(tops)
+            a, b = refs[i]
+            cands = bounds(i)[0]
             if not cands:
-                tops.append(a)
+                tops += follow(i, a)[0]
                 continue
             stop = min([j for j in breaks if j > b] + [len(body)])  # the chain's end: a section row or the page's
             later = refs[i + 1][0] if i + 1 < len(refs) and refs[i + 1][0] < stop else None
             ends = [body[j][0].top for j in starts if later is not None and b < j <= later] or [
                 body[stop - 1][0].bottom]
-            tops.append(min(cands, key=lambda j: (min(abs(2 * mid(a, b) - body[j][0].top - e) for e in ends), j)))
+            tried = []
+            for j in cands:
+                chain, missed = follow(i, j)
+                tried.append((min(abs(2 * mid(a, b) - body[j][0].top - e) for e in ends) + missed, j, chain))
+            tops += min(tried, key=lambda t: t[:2])[2]
         for (a, b), top in zip(refs, tops):
             if top < a:
                 words = [w for j in range(a, b + 1) for w in body[j][1].pop(key, [])]

@@ -2460,3 +2460,105 @@ def test_a_repeated_headers_short_lines_may_differ_by_a_mark_below_a_first_line_
                      + row(["Not Agreed"], 84) + row(["Leaders should act."], 96))
     assert _repeat_depth(lines, 0, head) == 3
     assert _repeat_depth(to_lines(row(["No Agreed!"], 72)), 0, ["No Agreed/"]) == 0  # alone, it says nothing
+
+
+HEAD = ["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"]
+
+
+def _lines(rows):
+    """Table lines from (top, ref, text, decision, response) tuples."""
+    return [w for top, *cells in rows for w in row([*cells, None, None], top)]
+
+
+def test_of_two_tops_a_centred_ref_reflects_equally_well_the_one_whose_chain_of_rows_below_fits_is_taken():
+    from actionplans.extract.tables import TableScanner
+    # S1's row (90..165) has two places a row could start (90, and 114 where its response begins again after
+    # space) and two below it where one could end (138, its text's list after a blank line; 165, S2's row): its
+    # ref, a little above the row's middle as padding leaves it, reflects 114 onto 138 as well as 90 onto 165.
+    # S2's ref, centred in 165..213, settles it: a row from 114 would end at 138, and S2's reflection then misses.
+    ws = row(HEAD, 60) + _lines([
+        (90, None, "Leaders should act.", "Agreed", None),
+        (102, None, "They should report.", None, None),
+        (114, None, "Leaders should:", None, "A panel will meet."),
+        (121, "S1", None, None, None),
+        (126, None, None, None, "It will report."),
+        (138, None, "- review the data", None, "Data will be shared."),
+        (150, None, "- act on it", None, None),
+        (165, None, "Cells should be clean.", "Agreed", "Checks will be made."),
+        (177, None, "They should be checked.", None, "Each week."),
+        (184, "S2", None, None, None),
+        (189, None, None, None, "And logged."),
+        (201, None, None, None, "By the wing."),
+        (213, None, "Staff should be trained.", "Agreed", "Training will be given."),
+        (220, "S3", None, None, None),
+        (225, None, None, None, "To every officer."),
+    ])
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "S3"]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should act. They should report. Leaders should: - review the data - act on it",
+        "Cells should be clean. They should be checked.", "Staff should be trained."]
+
+
+def test_rules_that_bound_two_records_are_no_rows_bounds_and_the_centred_refs_between_them_are_reflected():
+    from actionplans.extract.tables import TableScanner
+    # shaded section rows draw rules above and below them, and two records lie between two of those rules: the
+    # band is no row, so each ref is moved to its own row's top (`_reflect_refs`), not both to the band's first line
+    ws = row(HEAD, 60) + row(["Safety"], 80) + _lines([
+        (100, None, "Leaders should act.", "Agreed", "A panel will meet."),
+        (112, None, "They should report.", None, "It will report."),
+        (113, "S1", None, None, None),
+        (124, None, None, None, "Data will be shared."),
+        (136, None, "Cells should be clean.", "Agreed", "Checks will be made."),
+        (148, None, "They should be checked.", None, "Each week."),
+        (149, "S2", None, None, None),
+        (160, None, None, None, "And logged."),
+    ]) + row(["Care"], 180) + _lines([
+        (200, None, "Staff should be trained.", "Agreed", "Training will be given."),
+        (212, None, "Every year.", None, "To every officer."),
+        (213, "S3", None, None, None),
+        (224, None, None, None, "By the spring."),
+    ])
+    rules = [(74.0, 38.0, 800.0), (94.0, 38.0, 800.0), (174.0, 38.0, 800.0), (194.0, 38.0, 800.0),
+             (240.0, 38.0, 800.0)]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], rules)
+    scan = scanner.finish()
+    assert [(r.section, " ".join(w["text"] for w in r.words("ref"))) for r in scan.rows] == [
+        ("Safety", "S1"), ("Safety", "S2"), ("Care", "S3")]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should act. They should report.", "Cells should be clean. They should be checked.",
+        "Staff should be trained. Every year."]
+
+
+def test_a_ref_atop_a_row_broken_across_pages_stays_there_where_its_refs_are_otherwise_centred():
+    from actionplans.extract.tables import TableScanner
+    # page 1: S1 centred down its row. Page 2 opens with the rest of S1's row; then S2's row, run on to the
+    # next page, its ref printed level with its first line (a row broken across pages is not centred)
+    first = row(HEAD, 60) + _lines([
+        (90, None, "Leaders should act.", "Agreed", "A panel will meet."),
+        (102, None, "They should report", None, "It will report."),
+        (113, "S1", None, None, None),
+        (124, None, None, None, "Data will be shared."),
+    ])
+
+    def second(opening, spaced):
+        # spaced: S2's response begins after blank space too (else it runs straight on from S1's, and only the
+        # opening line, running on S1's unfinished sentence, tells that no row starts atop the page)
+        return _lines([
+            (60, None, opening, None, "Staff will be told."),
+            (72, None, None, None, "The panel will close."),
+            *(() if spaced else ((84, None, None, None, "It will meet again."),)),
+            (96, "S2", "Cells should be clean.", "Agreed", "Checks will be made."),
+            *((108 + 12 * k, None, None, None, f"Check {k} will be logged.") for k in range(8)),
+        ])
+    for opening, spaced in (("And publish it.", True), ("and publish it.", False)):
+        scanner = TableScanner()
+        scanner.add_page(1, first, [], [])
+        scanner.add_page(2, second(opening, spaced), [], [])
+        scan = scanner.finish()
+        assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2"], opening
+        assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+            f"Leaders should act. They should report {opening}", "Cells should be clean."], opening
