@@ -169,14 +169,23 @@ def choose(options: dict[Hypothesis, Alignment], prior: Hypothesis | None = None
     return min(options.values(), key=lambda a: (score(a), a.hypothesis != prior, str(a.hypothesis)))
 
 
-def unpaired(owners: dict[Hypothesis, Alignment], dates: dict[Hypothesis, Alignment]) -> dict[Hypothesis, int]:
+def unpaired(owners: dict[Hypothesis, Alignment], dates: dict[Hypothesis, Alignment],
+             share: float = DEFAULT.level_share, space: float = 0.0) -> dict[Hypothesis, int]:
     """For each hypothesis, how many of a row's owner entries it puts beside another action than the date entry of
-    the same rank, where the row has as many of each (an entry a placement leaves beside no action counts too)."""
+    the same rank, where the row has as many of each (an entry a placement leaves beside no action counts too).
+    Under a shift, also those it puts beside the same action as the date entry of their rank while the two sit apart
+    on the page (tops more than `share` of a line apart, and `space`, the space after a paragraph, in points): whoever
+    sets entries by their paragraphs types an action's owner and date at one height, while entries stacked at the
+    top of each cell drift apart rank by rank, each column at the pace of its own entries' lines."""
     out = {}
     for h in owners.keys() & dates.keys():
         a, b = owners[h].targets, dates[h].targets
         if len(a) == len(b) > 1:
             out[h] = sum(x != y or x is None for x, y in zip(a, b))
+            oe, de = owners[h].entries, dates[h].entries
+            if h != STACKED and oe is not None and de is not None and len(oe) == len(de) == len(a):
+                out[h] += sum(x == y and x is not None and o.page == d.page and abs(o.top - d.top) > share * min(
+                    o.lines[0].height, d.lines[0].height) * 1.15 + space for x, y, o, d in zip(a, b, oe, de))
     return out
 
 

@@ -404,7 +404,7 @@ def paragraphs(lines: list[Line], spacing: Spacing = SINGLE, settings: Settings 
     if not lines:
         return []
     sp = spacing.of(lines)
-    reach = _reach(lines, longest)
+    reach = _reach(lines, longest, settings)
     paras: list[Paragraph] = []
     for ln in lines:
         prev = paras[-1].lines[-1] if paras else None
@@ -416,8 +416,8 @@ def paragraphs(lines: list[Line], spacing: Spacing = SINGLE, settings: Settings 
                 new = sp.parts(ln.top - prev.top, settings) or ln.words[0]["text"][:1].isupper() and (
                     # a lead-in's colon, then its first item; or the document's habit of ending actions with Enter
                     (ended.endswith(":") or sentences and bool(_ENDS_SENTENCE.search(ended))) and not _listed(paras[-1])
-                    or (hard_break(prev, ln, right, settings.wrap_slack) or _short_of_reach(prev, ln, reach, settings))
-                    and bool(SENTENCE_END.search(ended)))
+                    or (hard_break(prev, ln, right, settings.wrap_slack) or _short_of_reach(prev, ln, reach, settings)
+                        or _unstretched(prev, reach, settings)) and bool(SENTENCE_END.search(ended)))
             else:  # a row continued on the next page: a new paragraph only if the last one was finished
                 new = bool(SENTENCE_END.search(prev.text.strip()) or hard_break(
                     prev, ln, right, settings.wrap_slack, across_pages=True)) and ln.words[0]["text"][:1].isupper()
@@ -430,20 +430,46 @@ def paragraphs(lines: list[Line], spacing: Spacing = SINGLE, settings: Settings 
     return [p for p in paras if p.text]
 
 
-def _reach(lines: list[Line], longest: dict[int, float] | None = None) -> dict[int, tuple[float, float | None]]:
-    """Per page, where the lines' longest ends (or the column's there, `longest`, when further) and the space
-    between their words (the median gap; None when too few words show it). No line wrapped by Word ends after its
-    limit, so the longest is a floor of that limit."""
-    out: dict[int, tuple[float, float | None]] = {}
+def _reach(lines: list[Line], longest: dict[int, float] | None = None, settings: Settings = DEFAULT
+           ) -> dict[int, tuple[float, float | None, bool]]:
+    """Per page, where the lines' longest ends (or the column's there, `longest`, when further), the space
+    between their words (the median gap; None when too few words show it), and whether the cell is justified there
+    (`_justified`). No line wrapped by Word ends after its limit, so the longest is a floor of that limit."""
+    out: dict[int, tuple[float, float | None, bool]] = {}
     for page in {ln.page for ln in lines}:
         on = [ln for ln in lines if ln.page == page]
         gaps = sorted(b["x0"] - a["x1"] for ln in on for a, b in zip(ln.words, ln.words[1:]))
         end = max(ln.x1 for ln in on)
-        out[page] = (max(end, (longest or {}).get(page, end)), gaps[len(gaps) // 2] if len(gaps) >= 3 else None)
+        out[page] = (max(end, (longest or {}).get(page, end)), gaps[len(gaps) // 2] if len(gaps) >= 3 else None,
+                     _justified(on, end, settings))
     return out
 
 
-def _short_of_reach(prev: Line, ln: Line, reach: dict[int, tuple[float, float | None]],
+def _justified(lines: list[Line], end: float, settings: Settings = DEFAULT) -> bool:
+    """Are the cell's lines justified: do most of its lines of two words or more end flush at its right edge (`end`,
+    within `justify_flush`), their spaces stretched past those of the lines that stop short (a paragraph's last line
+    keeps its natural spaces)? Ragged text has no such edge."""
+    multi = [ln for ln in lines if len(ln.words) >= 2]
+    flush = [ln for ln in multi if ln.x1 >= end - settings.justify_flush]
+    short = [ln for ln in multi if ln.x1 < end - settings.justify_flush]
+    if len(flush) < settings.justify_lines or 2 * len(flush) < len(multi) or not short:
+        return False
+    natural = max(b["x0"] - a["x1"] for ln in short for a, b in zip(ln.words, ln.words[1:]))
+    return sum(any(b["x0"] - a["x1"] > settings.justify_stretch * natural for a, b in zip(ln.words, ln.words[1:]))
+               for ln in flush) >= 2
+
+
+def _unstretched(prev: Line, reach: dict[int, tuple[float, float | None, bool]], settings: Settings = DEFAULT) -> bool:
+    """In a justified cell, did `prev` end its paragraph? Every line but a paragraph's last is stretched to the
+    cell's right edge; a line of two words or more that stops short of it is a last line, however little room the
+    next line's first word would have needed (`_short_of_reach` cannot tell then)."""
+    if prev.page not in reach or len(prev.words) < 2:
+        return False
+    longest, _, justified = reach[prev.page]
+    return justified and prev.x1 < longest - settings.wrap_slack
+
+
+def _short_of_reach(prev: Line, ln: Line, reach: dict[int, tuple[float, float | None, bool]],
                     settings: Settings = DEFAULT) -> bool:
     """Did Enter end `prev`? Yes when the first word of `ln` and a space (as wide as the lines show it) would have
     ended before the longest line of the cell on that page ends: a wrapped line's next word never fits there, as it
@@ -451,7 +477,7 @@ def _short_of_reach(prev: Line, ln: Line, reach: dict[int, tuple[float, float | 
     the limit, so it needs only the slack of measuring (`reach_slack`)."""
     if ln.page != prev.page or prev.page not in reach:
         return False
-    longest, space = reach[prev.page]
+    longest, space, _ = reach[prev.page]
     if space is None:
         return False
     return prev.x1 + space + _first_width(ln) + settings.reach_slack <= longest

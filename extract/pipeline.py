@@ -516,7 +516,7 @@ def _refused(row: Row, response: list) -> bool:
     return decision_of(said) in NOT_AGREED
 
 
-def placement_habits(read: list[RowCells], settings: Settings = DEFAULT) -> tuple:
+def placement_habits(read: list[RowCells], settings: Settings = DEFAULT, space: float = 0.0) -> tuple:
     """The document's placement habit for owners and for dates: one typist places both columns' entries one way,
     so the evidence of both is summed (a column of one-line dates fits any placement where stacked owners
     cannot); a column with no entries has none."""
@@ -525,7 +525,7 @@ def placement_habits(read: list[RowCells], settings: Settings = DEFAULT) -> tupl
     # the same rank (as many of each) reads it less well than one that keeps them beside one action
     extra: dict = {}
     for c in read:
-        for h, n in unpaired(c.owner_options, c.date_options).items():
+        for h, n in unpaired(c.owner_options, c.date_options, settings.level_share, space).items():
             extra[h] = extra.get(h, 0.0) + settings.pair_cost * n
     joint = document_habit(owners + dates, settings, [*range(len(read))] * 2, extra)
     return tuple(joint if document_habit(col, settings) is not None else None for col in (owners, dates))
@@ -602,7 +602,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     read = [read_cells(row, rights, settings, sentences=sentences, response_lines=lines, longest=longest,
                        spacing=space, entry_lines=pair) for row, lines, pair in zip(scan.rows, response, entry)]
     del response, entry
-    habits = placement_habits(read, settings)
+    habits = placement_habits(read, settings, space.space)
     parted, breaks = (sum(c.owner_breaks[k] for c in read) for k in (0, 1))
     blank_parted = breaks >= settings.gap_habit_min and parted >= settings.gap_habit * breaks
     if blank_parted or any(h not in (None, 0) for h in habits):  # read the entries again as the typist typed them

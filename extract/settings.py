@@ -80,6 +80,14 @@ class Settings(BaseModel):
     reach_slack: float = Field(
         0.5, ge=0, description="The same, measured against the longest line of the cell on its page with the space "
                                 "the cell's lines show: points allowed for measuring (kerning beside a space)")
+    justify_lines: int = Field(
+        3, ge=1, description="A cell is justified on a page when at least this many of its lines of two words or "
+                             "more end flush at its right edge, half of such lines or more, ...")
+    justify_flush: float = Field(
+        1.0, ge=0, description="... within this many points of the edge, ...")
+    justify_stretch: float = Field(
+        1.5, gt=1, description="... and two of them show a space this many times wider than any in the lines that "
+                               "stop short (a paragraph's last line keeps its natural spaces)")
     sentence_habit_min: int = Field(
         3, ge=1, description="Sentences ending at a line's end (the next line opening with a capital) a document must "
                              "show before its habit of ending every action with its sentence is judged")

@@ -78,6 +78,9 @@ class Columns:
     edges: list[float]  # len(fields) + 1 boundaries
     # columns (by index) whose left edge is not where their text starts: a heading centred over them
     loose: frozenset[int] = frozenset()
+    # each heading's x-extent (start, end), where the columns were read from header words: a later page without
+    # the header finds its own gutters between them (`TableScanner._page_gutters`)
+    heads: tuple[tuple[float, float], ...] = ()
 
     def field_at(self, x: float) -> str | None:
         for name, a, b in zip(self.fields, self.edges, self.edges[1:]):
@@ -280,15 +283,31 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         counts.update({(z, norm(t)) for top, bottom, t in lines if (z := zone(top, bottom, h))})
     common = {zt for zt, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
 
-    def repeated(t: str, z: str | None = None) -> bool:
-        """Furniture's text: repeated in margin `z` (either, if None), a protective marking or a page number."""
-        if re.fullmatch(r"official(?: sensitive)?", norm(t)) or page_number(t):
+    def repeated(t: str, z: str | None = None, p: int | None = None) -> bool:
+        """Furniture's text: repeated in margin `z` (either, if None), a protective marking or a page number (of
+        page `p`, where known)."""
+        if re.fullmatch(r"official(?: sensitive)?", norm(t)) or page_number(t, p, z):
             return True
         return any((z2, norm(t)) in common for z2 in ((z,) if z else ("top", "foot")))
 
-    def page_number(t: str) -> bool:  # 'Page 3', '3 of 12', '3/12'; not a year's range ('2022/23')
+    # A number alone in a margin counts the pages: it is its page's own number, or it moves on with the pages
+    # (number less page index the same on another page: the plan's pages numbered from a longer report's).
+    bare = re.compile(r"\d+")
+    counting = Counter((z, int(t.strip()) - p) for p, (lines, h) in enumerate(zip(pages_lines, heights))
+                       for top, bottom, t in lines if bare.fullmatch(t.strip()) and (z := zone(top, bottom, h)))
+
+    def page_number(t: str, p: int | None = None, z: str | None = None) -> bool:
+        """'Page 3', '3 of 12', '3/12'; not a year's range ('2022/23'), nor a number alone that does not count the
+        pages (a date's year wrapped atop the next page, '2021', where the plan prints no page numbers)."""
         m = re.fullmatch(r"(?:page\s*)?(\d+)(?:\s*(?:of|/)\s*(\d+))?", t.lower().strip())
-        return bool(m) and (m.group(2) is None or int(m.group(1)) <= int(m.group(2)))
+        if not m:
+            return False
+        if m.group(2) is not None:
+            return int(m.group(1)) <= int(m.group(2))
+        if p is None or not bare.fullmatch(t.strip()):
+            return True  # 'Page 3'
+        v = int(m.group(1))
+        return v == p + 1 or any(counting[(z2, v - p)] >= 2 for z2 in ((z,) if z else ("top", "foot")))
 
     def touching(a: tuple, b: tuple) -> bool:  # b follows a with no blank space between them
         return 0 <= b[0] - a[1] < 0.6 * (a[1] - a[0])
@@ -309,19 +328,19 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         for k in range(len(lines) - 1, -1, -1):
             ln = lines[k]
             if zone(ln[0], ln[1], h) == "top" and (any(touching(ln, t) for t in held) or k + 1 < len(lines) and (
-                    touching(ln, lines[k + 1]) and (lines[k + 1] in into or not repeated(lines[k + 1][2])))):
+                    touching(ln, lines[k + 1]) and (lines[k + 1] in into or not repeated(lines[k + 1][2], p=p)))):
                 into.add(ln)
-        drop.append({ln[0] for k, ln in enumerate(lines) if (z := zone(ln[0], ln[1], h)) and repeated(ln[2], z)
+        drop.append({ln[0] for k, ln in enumerate(lines) if (z := zone(ln[0], ln[1], h)) and repeated(ln[2], z, p)
                      and ln not in run_on and ln not in into
                      # a line run on from body text above into body text below, with no blank space either side,
                      # is a cell's text that happens to repeat (an owner's wrapped provider), not furniture
                      and not (0 < k < len(lines) - 1 and touching(lines[k - 1], ln) and touching(ln, lines[k + 1])
-                              and not repeated(lines[k - 1][2]) and not repeated(lines[k + 1][2]))
+                              and not repeated(lines[k - 1][2], p=p) and not repeated(lines[k + 1][2], p=p))
                      # nor is a line near the foot run on from body text above it, or from a table's line: a footer
                      # keeps the bottom margin between it and the body ('Contract' / 'Manager (Milton', a cell's last
                      # line on the page; '30th' / 'November' / '2022', a date's)
                      and not (ln[1] > 0.88 * h and (k > 0 and touching(lines[k - 1], ln)
-                                                    and not repeated(lines[k - 1][2])
+                                                    and not repeated(lines[k - 1][2], p=p)
                                                     or any(touching(t, ln) for t in held)))})
     return drop
 
@@ -852,6 +871,7 @@ class TableScanner:
         horizontal rules across the table, at every rule."""
         lines = to_lines([dict(w, page=pageno) for w in words])
         body_from = 0
+        headed = False  # the header is printed on this page
         for k, ln in enumerate(lines):  # a header line (possibly wrapped over several lines)
             near = [l2 for l2 in lines[k:k + self.settings.header_lookahead] if l2.top - ln.top < 4 * ln.height]
             # a heading still cut mid-phrase at that depth ('Agreed/ Partly Agreed/' in a narrow column) runs on, line
@@ -881,10 +901,12 @@ class TableScanner:
             if h and depths == [h] and prev is not None:  # a repeated header keeps the first one's fields
                 group = [w for l2 in near for w in l2.words]
                 clusters = self._merge_crossed(self._clusters(group), lines[k + h:])
+                if len(clusters) > len(prev.fields):
+                    clusters = self._within_columns(clusters, prev)
                 if len(clusters) == len(prev.fields):
                     starts = self._gutter_edges(clusters, lines[k + h:])
                     best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]],
-                                                      self._loose(clusters, starts)), group)
+                                                      self._loose(clusters, starts), self._spans(clusters)), group)
                     depths = []
             most = 0  # cells of the shallower headings: a heading's wrapped lines keep within its cells
             for depth in depths:
@@ -925,10 +947,13 @@ class TableScanner:
                     self.scan.first_table_top = (pageno, ln.top)
                 last = max(w["bottom"] for w in group if cols.field_at(w["x0"]))
                 body_from = next((j for j in range(k, len(lines)) if lines[j].top > last), len(lines))
+                headed = True
                 break
         cols = self.scan.columns
         if cols is None:
             return False
+        if not headed:
+            cols = self.scan.columns = self._page_gutters(cols, lines[body_from:])
         body = []
         for j, ln in enumerate(lines[body_from:], body_from):
             if _summary_at(lines, j) and ln.x0 < cols.edges[1]:
@@ -1355,7 +1380,7 @@ class TableScanner:
             return None
         # a heading no pattern knows is still a column: `type_columns`
         return Columns([name or f"col{j}" for j, name in enumerate(names)], edges,
-                       TableScanner._loose(clusters, edges))
+                       TableScanner._loose(clusters, edges), TableScanner._spans(clusters))
 
     @staticmethod
     def _loose(clusters: list[list[dict]], edges: list[float]) -> frozenset[int]:
@@ -1399,6 +1424,26 @@ class TableScanner:
         return out
 
     @staticmethod
+    def _within_columns(clusters: list[list[dict]], cols: Columns) -> list[list[dict]]:
+        """A repeated header's cells, split where the first header's were not (a justified heading spreads its
+        first line's words across its cell, past the end of its last line: '2. Area      for' over 'improvement'),
+        joined again where they lie within one of the first header's columns: a header repeated on a later page is
+        a copy of the first. Unchanged unless every column of the first header then holds exactly one cell."""
+        out: list[list[dict]] = []
+        at: list[int] = []
+        for c in clusters:
+            x0, x1 = min(w["x0"] for w in c), max(w["x1"] for w in c)
+            j = next((i for i, (a, b) in enumerate(zip(cols.edges, cols.edges[1:])) if a - 2 <= x0 < b - 2), None)
+            if j is None or x1 > cols.edges[j + 1] + 2:
+                return clusters  # a cell outside the first header's columns, or across an edge: not a copy
+            if at and at[-1] == j:
+                out[-1] = out[-1] + c
+            else:
+                out.append(c)
+                at.append(j)
+        return out if at == list(range(len(cols.fields))) else clusters
+
+    @staticmethod
     def _gutter_edges(clusters: list[list[dict]], body) -> list[float]:
         """The left edge of each column whose header cells are `clusters`, from the lines of the table below
         them (`body`, down to a summary table). A heading typed at its cell's left starts where the column's text
@@ -1407,16 +1452,38 @@ class TableScanner:
         heading (past the end of the heading before it), the edge is the middle of the gutter between the two
         columns, the strip of the gap that the fewest lines cross. The first column reaches left to the table's
         leftmost word."""
-        starts = [min(w["x0"] for w in c) for c in clusters]
-        ends = [max(w["x1"] for w in c) for c in clusters]
+        spans = TableScanner._spans(clusters)
+        return TableScanner._gutters([a for a, _ in spans], [b for _, b in spans], body)
+
+    @staticmethod
+    def _page_gutters(cols: Columns, lines) -> Columns:
+        """The columns on a page that does not print the header: its own lines find the gutters between the
+        headings' extents, as the header's page did (`_gutter_edges`). A cell centred in a narrow column under a
+        centred heading starts left of the heading where it is wider than any the header's page held ('November'
+        under 'By when'): that page saw no gutter there, and the heading's start stood as the edge. An edge moves
+        only where this page's cells start left of it, and only left: the table's edges hold on every page."""
+        if len(cols.heads) != len(cols.fields):
+            return cols
+        refit = TableScanner._gutters([a for a, _ in cols.heads], [b for _, b in cols.heads], lines, cols.edges)
+        edges = [min(e, r) for e, r in zip(cols.edges, refit)] + cols.edges[len(refit):]
+        return cols if edges == cols.edges else replace(cols, edges=edges)
+
+    @staticmethod
+    def _spans(clusters: list[list[dict]]) -> tuple[tuple[float, float], ...]:
+        return tuple((min(w["x0"] for w in c), max(w["x1"] for w in c)) for c in clusters)
+
+    @staticmethod
+    def _gutters(starts: list[float], ends: list[float], body, edges: list[float] | None = None) -> list[float]:
+        """`_gutter_edges` from the headings' x-extents; `edges`: the edges in force, an edge looked for only where
+        a cell's text starts left of it (else the heading's start, or `edges`' own, stands)."""
         lines = _above_summary(body)
+        edges = list(starts) if edges is None else list(edges[:len(starts)])
         if not lines:
-            return starts
-        edges = list(starts)
+            return edges
         runs = [TableScanner._clusters(ln.words) for ln in lines]  # each line's runs of words: its cells' text
-        for i in range(1, len(clusters)):
+        for i in range(1, len(starts)):
             a, b = ends[i - 1], starts[i]
-            if not any(a < r[0]["x0"] < b - 2 for rs in runs for r in rs):
+            if not any(a < r[0]["x0"] < min(b, edges[i]) - 2 for rs in runs for r in rs):
                 continue  # no cell's text starts in the gap: the heading's start is its column's
             # a line running across the whole gap in one run of words (a section row, a title) crosses every strip
             spans = [[(max(w["x0"], a), min(w["x1"], b)) for w in ln.words if w["x1"] > a and w["x0"] < b]
@@ -1433,7 +1500,7 @@ class TableScanner:
                 if best is None or key < best[0]:
                     best = (key, run[1], run[2])
             g0, g1 = best[1], best[2]
-            if g1 < b - 2:
+            if g1 < min(b, edges[i]) - 2:
                 edges[i] = (g0 + g1) / 2
         left = min((ln.words[0]["x0"] for ln in lines if ln.words[0]["x0"] < edges[min(1, len(edges) - 1)]),
                    default=edges[0])

@@ -1,7 +1,7 @@
 """Owner/date entries attach to the response paragraph they sit beside."""
 
 import pytest
-from actionplans.extract.align import assign
+from actionplans.extract.align import STACKED, Alignment, assign, unpaired
 from actionplans.extract.cells import entries, paragraphs, to_lines
 from actionplans.extract.pipeline import opens_date, opens_owner
 from test_cells import words
@@ -46,3 +46,24 @@ def test_when_an_owner_line_opens_a_new_entry(line, before, new):
 ])
 def test_when_a_date_line_opens_a_new_entry(line, before, new):
     assert opens_date(line, before) is new
+
+
+def test_owner_and_date_entries_given_one_action_under_a_shift_while_their_tops_drift_apart_are_unpaired():
+    # three actions' owners stacked at the top of their cell, two lines each, beside dates stacked at the top of
+    # theirs, one line each: rank by rank the two drift apart (0, 11.5 and 23 pt), though a shift gives each rank's
+    # owner and date one action; typed by their paragraphs, an action's owner and date sit level
+    owners = entries(to_lines(words("Head of", "Safety", None, "Deputy", "Governor", None, "Head of", "Residence",
+                                    x0=600)))
+    drifting = entries(to_lines(words("June 2024", None, "July 2024", None, "May 2025", x0=700)))
+    level = entries(to_lines(words("June", "2024", None, "July", "2024", None, "May", "2025", x0=700)))
+    assert [round(d.top - o.top, 1) for o, d in zip(owners, drifting)] == [0.0, -11.5, -23.0]
+
+    def options(cell, hypothesis=1):
+        return {hypothesis: Alignment(hypothesis, 0.0, [0, 1, 2], entries=cell)}
+    assert unpaired(options(owners), options(level)) == {1: 0}
+    assert unpaired(options(owners), options(drifting)) == {1: 2}  # both past 0.4 of a line (1.15 x 10 pt)
+    # the space after a paragraph (12 pt) allowed as well, only the third rank's 23 pt is too far
+    assert unpaired(options(owners), options(drifting), space=12.0) == {1: 1}
+    assert unpaired(options(owners), options(drifting), space=24.0) == {1: 0}
+    # stacked at the top of each cell is the hypothesis under which they drift
+    assert unpaired(options(owners, STACKED), options(drifting, STACKED)) == {STACKED: 0}

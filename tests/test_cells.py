@@ -1,6 +1,6 @@
 """Cells to paragraphs and entries, on word boxes laid out as pdfplumber gives them."""
 
-from actionplans.extract.cells import entries, paragraphs, reflow, to_lines
+from actionplans.extract.cells import entries, hard_break, paragraphs, reflow, to_lines
 
 
 def words(*rows, x0=100.0, page=1, pitch=11.5, top=100.0):
@@ -57,3 +57,28 @@ def test_entries_split_at_blank_space_and_keep_wrapped_entries_whole():
 def test_numbered_list_items_are_paragraphs_of_their_own_and_keep_their_numbers():
     paras = paragraphs(to_lines(words("The prison will:", "1. Review the policy", "by June.", "2. Publish the data.")))
     assert [p.text for p in paras] == ["The prison will:", "1. Review the policy by June.", "2. Publish the data."]
+
+
+def justified(text, x0, x1, top):
+    """A justified line: its words spread so it fills x0..x1, as pdfplumber gives them."""
+    ws = words(text, x0=x0, top=top)
+    extra = (x1 - ws[-1]["x1"]) / max(1, len(ws) - 1)
+    return [dict(w, x0=w["x0"] + k * extra, x1=w["x1"] + k * extra) for k, w in enumerate(ws)]
+
+
+def test_in_a_justified_cell_a_line_stopping_short_of_the_edge_ends_its_paragraph():
+    # a response cell 300..500: every line but a paragraph's last is spread flush to 500. 'the new equality action
+    # plan.' stops 38 pt short, yet 'Offender' (48 pt) would not have fitted after it: only the edge tells
+    text = ["The prison will review how it", "supports prisoners and will set", "out each step it takes in",
+            "the new equality action plan.", "Offender management staff will", "be trained in it by June."]
+    last = {3, 5}  # the paragraphs' last lines keep their natural spaces
+    spread = [w for k, t in enumerate(text) for w in (
+        words(t, x0=300, top=100 + 11.5 * k) if k in last else justified(t, 300, 500, 100 + 11.5 * k))]
+    lines = to_lines(spread)
+    assert lines[3].x1 < 500 - 30 and not hard_break(lines[3], lines[4], right=500)
+    assert [p.text for p in paragraphs(to_lines(spread), right=500)] == [
+        "The prison will review how it supports prisoners and will set out each step it takes in the new equality "
+        "action plan.", "Offender management staff will be trained in it by June."]
+    # the same lines ragged (no line spread to an edge): nothing tells a paragraph's end there
+    ragged = [w for k, t in enumerate(text) for w in words(t, x0=300, top=100 + 11.5 * k)]
+    assert len(paragraphs(to_lines(ragged), right=500)) == 1

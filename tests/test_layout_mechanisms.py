@@ -2094,7 +2094,7 @@ def test_a_line_in_the_foot_margin_run_on_from_a_tables_line_is_the_tables_not_a
     table = [(493.2, 505.2, "A notice to prisoners will be published explaining 30th Chaplaincy Team"),
              (507.0, 519.0, "the changes and how to raise concerns. November Leader")]
     pages = [[(520.8, 532.8, "2022"), (554.0, 565.0, "OFFICIAL")], [(554.0, 565.0, "OFFICIAL")]]
-    assert 520.8 in furniture(pages, [595.0] * 2)[0]
+    assert 520.8 not in furniture(pages, [595.0] * 2)[0]  # read alone too, a year counts no pages
     kept = furniture(pages, [595.0] * 2, [table, []])
     assert kept[0] == {554.0}  # the protective marking goes, the date's year stays
 
@@ -2442,6 +2442,40 @@ def test_a_ref_ocr_could_not_read_still_opens_its_record():
             w["ref_slot"] = True
     rec = recover([{"page": 1, "width": 842.0, "height": 842.0, "words": ws, "tables": [], "rules": []}])
     assert [r.words("ref")[0]["text"] for r in rec.scan.rows] == ["1.1", "a4", "1.3"]
+
+
+def test_a_number_alone_in_a_margin_is_a_page_number_only_where_it_counts_the_pages():
+    from actionplans.extract.tables import furniture
+    # a date's year wrapped atop the next page ('October - December' / '2021'), in a plan that prints no page
+    # numbers: below it the row's rule and padding leave blank space, so it does not run on into the body
+    body = [(120.0, 129.0, "Leaders should act."), (140.0, 149.0, "A panel will meet.")]
+    pages = [list(body), [(62.2, 71.2, "2021"), *body], list(body)]
+    assert all(not tops for tops in furniture(pages, [595.0] * 3))
+    # numbers that count the pages go: from 1, or from a longer report's numbering (45, 46, 47), or one page's own
+    counted = [[*body, (560.0, 569.0, str(45 + p))] for p in range(3)]
+    assert all(560.0 in tops for tops in furniture(counted, [595.0] * 3))
+    own = [list(body), [*body, (560.0, 569.0, "2")], list(body)]
+    assert 560.0 in furniture(own, [595.0] * 3)[1]
+
+
+def test_a_page_without_the_header_finds_its_own_gutter_where_a_centred_cell_starts_left_of_its_heading():
+    from actionplans.extract.tables import TableScanner
+    # 'Due by' centred over the date column (660..760), its cells centred too: the header's page holds only
+    # short dates ('2024'), starting right of the heading, so the heading's start stood as the column's edge
+    x0s = (40, 100, 260, 330, 560, 693.5)
+    head = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, (52, 150, 268, 410, 578,
+                                                                                       693.5))
+    first = head + row(["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "2024"], 90,
+                       (40, 100, 260, 330, 560, 698))
+    # overleaf, a wider date centred in its cell ('September' / '2024') starts left of the heading
+    second = row(["S2", "Cells should be clean.", "Agreed", "Checks will be made.", "Head of Safety", "September"],
+                 90, (40, 100, 260, 330, 560, 683)) + row([None, None, None, None, None, "2024"], 102, x0s[:5] + (698,))
+    scanner = TableScanner()
+    scanner.add_page(1, first, [], [])
+    scanner.add_page(2, second, [], [])
+    scan = scanner.finish()
+    assert [(" ".join(w["text"] for w in r.words("owner")), " ".join(w["text"] for w in r.words("date")))
+            for r in scan.rows] == [("Governor", "2024"), ("Head of Safety", "September 2024")]
 
 
 def test_a_running_header_read_with_another_dash_on_some_pages_is_still_furniture():
