@@ -1089,12 +1089,15 @@ class TableScanner:
     @staticmethod
     def _runs_across(ln, cols: Columns) -> bool:
         """Does the line run across a column edge with an ordinary space there (a section name or a title
-        spanning the table), rather than stopping at the edge as cells do?"""
-        gap, edges = 0.6 * (ln.bottom - ln.top), cols.edges[1:-1]
+        spanning the table), rather than stopping at the edge as cells do? A space is measured against the two
+        words' own height: a line may hold words of two lines that overlap (a ref centred between a cell's lines)."""
+        edges = cols.edges[1:-1]
         pairs = list(zip(ln.words, ln.words[1:]))
         # (a word may end a hair past the edge: 'Living conditions' + 'and violence reduction', a space apart)
         return any(w["x0"] < e - 2 and w["x1"] > e + 2 for w in ln.words for e in edges) or any(
-            a["x0"] < e - 2 and e <= b["x0"] + 2 and b["x0"] - a["x1"] < gap for a, b in pairs for e in edges)
+            a["x0"] < e - 2 and e <= b["x0"] + 2
+            and b["x0"] - a["x1"] < 0.6 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+            for a, b in pairs for e in edges)
 
     def _section_at_foot(self) -> None:
         """The page opens a record on its first line: a short line alone in the text column at the foot of the page
@@ -1166,9 +1169,14 @@ class TableScanner:
                                           for name in ("text", "response") if name in body[run_on][1]):
             run_on = None
 
-        def opens(j: int, name: str) -> bool:  # column `name` starts after blank space on line j (or atop the page)
+        across = [self._runs_across(ln, cols) for ln, _by in body]  # section rows and titles across the table
+
+        def opens(j: int, name: str) -> bool:
+            """Column `name` starts after blank space on line j, or atop the page or below a line across the table
+            (a section row's words in the column are none of its cells')."""
             ws = body[j][1].get(name)
-            above = next((body[i][1][name] for i in range(j - 1, -1, -1) if name in body[i][1]), None)
+            above = next((None if across[i] else body[i][1][name] for i in range(j - 1, -1, -1)
+                          if name in body[i][1] or across[i]), None)
             return bool(ws) and j != run_on and (above is None or ws[0]["top"] - max(
                 w["bottom"] for w in above) > 0.5 * (body[j][0].bottom - body[j][0].top))
 
@@ -1184,7 +1192,7 @@ class TableScanner:
 
         def opens_text(j: int) -> bool:  # a row can start here: its text begins, or its response after space
             ln, by = body[j]
-            if "text" not in by or key in by and j not in firsts or self._runs_across(ln, cols):
+            if "text" not in by or key in by and j not in firsts or across[j]:
                 return False
             return opens(j, "text") or opens(j, "response")
 
@@ -1198,7 +1206,7 @@ class TableScanner:
             self.refs_centred = (  # the plan's first record: its row's top (text and response begin) above its ref
                 first_record and any(
                     opens(j, "text") and opens(j, "response") and not any(
-                        key in body[i][1] or self._runs_across(body[i][0], cols) for i in range(j, first))
+                        key in body[i][1] or across[i] for i in range(j, first))
                     for j in range(first))
                 # or a ref with no recommendation beside it, the text of its row above it (a ref typed at its row's
                 # top is level with the recommendation's first line)
@@ -1214,8 +1222,8 @@ class TableScanner:
         # a section row (words in the ref column that are no ref, or a line across the table) ends the row above
         # it: a chain of rows starts again below it, as atop a page
         in_refs = {j for a, b in refs for j in range(a, b + 1)}
-        breaks = [j for j in range(len(body)) if key in body[j][1] and j not in in_refs
-                  or self._runs_across(body[j][0], cols)]
+        breaks = [j for j in range(len(body)) if key in body[j][1] and j not in in_refs or across[j]]
+
         def bounds(i: int) -> tuple[list[int], int, bool]:
             """Where ref i's row may start (lines where a row can, from below the ref or section row above it down
             to the ref), the first line it may start at, and whether the row above it ends where it starts."""

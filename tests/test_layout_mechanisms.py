@@ -2596,3 +2596,41 @@ def test_a_ref_atop_a_row_broken_across_pages_stays_there_where_its_refs_are_oth
         assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2"], opening
         assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
             f"Leaders should act. They should report {opening}", "Cells should be clean."], opening
+
+
+def test_below_a_section_row_across_the_table_the_first_records_text_begins_a_row_and_shows_its_ref_centred():
+    from actionplans.extract.tables import TableScanner
+    # the section row's name runs from the ref column into the text column, a line close above the first record:
+    # its words are no cell's, so the record's text and response begin below it, above the ref centred in the row
+    ws = row(HEAD, 60) + row(["Purposeful activity"], 80) + _lines([
+        (94, None, "Leaders should act.", None, "Accepted."),
+        (106, None, "They should report.", None, "A panel will meet."),
+        (111, "R1", None, None, None),
+        (118, None, None, None, "It will report."),
+        (134, None, "Cells should be clean.", None, "Accepted."),
+        (146, None, "They should be checked.", None, "Checks will be made."),
+        (151, "R2", None, None, None),
+        (158, None, None, None, "Each week."),
+    ])
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert scanner.refs_centred
+    assert [(r.section, " ".join(w["text"] for w in r.words("ref")), " ".join(w["text"] for w in r.words("text")))
+            for r in scan.rows] == [("Purposeful activity", "R1", "Leaders should act. They should report."),
+                                    ("Purposeful activity", "R2", "Cells should be clean. They should be checked.")]
+
+
+def test_a_line_holding_a_ref_centred_between_two_lines_of_its_row_is_no_line_across_the_table():
+    from actionplans.extract.cells import to_lines
+    from actionplans.extract.tables import Columns, TableScanner
+    cols = Columns(["ref", "text", "decision", "response"], [40.0, 100.0, 260.0, 330.0, 560.0])
+    # 'access to showers and' and 'telephones every day.' 12 pt apart, the ref and decision centred between them:
+    # the ref's words overlap the first line into one 14 pt tall, and 'and' ends 7 pt before 'Agreed': more than a
+    # space of the words' own height (10 pt), less than one of the line's
+    ws = (words("1.1", x0=40, top=106) + words("access to showers and", x0=134, top=102)
+          + words("Agreed", x0=258, top=106) + words("telephones every day.", x0=100, top=114))
+    tall = [ln for ln in to_lines(ws) if ln.bottom - ln.top > 12]
+    assert tall and not any(TableScanner._runs_across(ln, cols) for ln in tall)
+    # a section name typed across the edge, one space apart, still runs across
+    assert TableScanner._runs_across(to_lines(words("Purposeful activity", x0=40, top=80))[0], cols)
