@@ -50,6 +50,17 @@ class Settings(BaseModel):
     section_words_ended: int = Field(
         14, ge=1, description="Words such a line may hold where blank space parts it from text that ended with a "
                               "sentence above it and a record's ref follows it: both sides say a heading")
+    centred_lines: int = Field(
+        2, ge=1, description="Lines of a column's cells below a one-line heading that must all be centred under it "
+                             "(starting at different places, none at the heading's start) before the heading is read "
+                             "as centred over its column: its start is then not the column's edge")
+    centred_share: float = Field(
+        0.5, gt=0, description="... each line's middle within this share of its height of the heading's middle")
+    summary_border: float = Field(
+        0.5, ge=0, description="Share of a line's height above the first line of the summary counts table below a plan "
+                               "(its title, or its first row) from which rules down are that table's, none of the "
+                               "plan's: its top border lies just above the line, the plan's bottom border a blank "
+                               "paragraph higher (two tables with nothing between them are one)")
     same_grid: float = Field(
         4.0, ge=0, description="Column edges on a later page within this many points continue the same table")
     # -- cells -> lines -> paragraphs --------------------------------------------------------------------

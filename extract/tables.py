@@ -905,8 +905,11 @@ class TableScanner:
                     clusters = self._within_columns(clusters, prev)
                 if len(clusters) == len(prev.fields):
                     starts = self._gutter_edges(clusters, lines[k + h:])
-                    best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]],
-                                                      self._loose(clusters, starts), self._spans(clusters)), group)
+                    # a heading found off its column's text on one page is so on each (a page of few lines under the
+                    # repeat may show it no more)
+                    loose = self._loose(clusters, starts, lines[k + h:], self.settings) | prev.loose
+                    best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]], loose,
+                                                      self._spans(clusters)), group)
                     depths = []
             most = 0  # cells of the shallower headings: a heading's wrapped lines keep within its cells
             for depth in depths:
@@ -955,9 +958,12 @@ class TableScanner:
         if not headed:
             cols = self.scan.columns = self._page_gutters(cols, lines[body_from:])
         body = []
+        foot = float("inf")  # where the summary counts table below the plan begins: its rules are none of the plan's
         for j, ln in enumerate(lines[body_from:], body_from):
             if _summary_at(lines, j) and ln.x0 < cols.edges[1]:
-                break  # the summary counts table below the plan (from its left edge; a response's wrapped word, no)
+                # the summary counts table below the plan (from its left edge; a response's wrapped word, no)
+                foot = ln.top - self.settings.summary_border * ln.height
+                break
             by: dict[str, list[dict]] = {}
             for w in ln.words:
                 name = cols.field_at(w["x0"])
@@ -969,7 +975,7 @@ class TableScanner:
         section: list[dict] = []
         top = None
         right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
-        cuts = self._cuts(rules, cols, body)
+        cuts = self._cuts([r for r in rules if r[0] < foot], cols, body)
         lifted = self._lift_centred(body, cuts)
         body = self._reflect_refs(body, cols) if lifted is body else lifted
         if "ref" not in cols.fields and "text" in cols.fields:
@@ -1388,12 +1394,14 @@ class TableScanner:
             return None
         # a heading no pattern knows is still a column: `type_columns`
         return Columns([name or f"col{j}" for j, name in enumerate(names)], edges,
-                       TableScanner._loose(clusters, edges), TableScanner._spans(clusters))
+                       TableScanner._loose(clusters, edges, body), TableScanner._spans(clusters))
 
     @staticmethod
-    def _loose(clusters: list[list[dict]], edges: list[float]) -> frozenset[int]:
+    def _loose(clusters: list[list[dict]], edges: list[float], body=(), settings: Settings = DEFAULT
+               ) -> frozenset[int]:
         """Columns whose edge is not where their text starts: the body's gutter moved it off its heading, or the
-        heading's lines start at different places (centred over the column, not typed at its left)."""
+        heading's lines start at different places (centred over the column, not typed at its left), or the heading
+        is one line centred over cells centred under it (`_centred`: `body`, the lines below the header)."""
         out = set()
         for j, c in enumerate(clusters):
             starts: dict[float, float] = {}
@@ -1402,7 +1410,32 @@ class TableScanner:
                 starts[key] = min(starts.get(key, w["x0"]), w["x0"])
             if edges[j] != min(w["x0"] for w in c) or max(starts.values()) - min(starts.values()) > 2:
                 out.add(j)
-        return frozenset(out)
+        return frozenset(out | TableScanner._centred(clusters, edges, body, settings))
+
+    @staticmethod
+    def _centred(clusters: list[list[dict]], edges: list[float], body, settings: Settings = DEFAULT) -> set[int]:
+        """Columns whose cells' lines below the header (`body`) are centred under a heading centred over them: they
+        start at different places, none at the column's edge (the heading's start, where no body text starts left
+        of it), and every one shares the heading's middle (`centred_share` of its height). A heading of one line
+        typed at its column's left starts where its cells' text does; centred, it starts right of the cell's
+        border by half of what it leaves of the column's width, and the column before wraps short of that."""
+        lines = _above_summary(list(body))
+        if not lines:
+            return set()
+        spans = TableScanner._spans(clusters)
+        runs = [r for ln in lines for r in TableScanner._clusters(ln.words)]  # each line's cells' text
+        out = set()
+        for j, (a, b) in enumerate(spans):
+            after = spans[j - 1][1] if j else float("-inf")  # a run of the column: between its neighbours' headings
+            before = spans[j + 1][0] if j + 1 < len(spans) else float("inf")
+            mine = [r for r in runs if after < r[0]["x0"] and r[-1]["x1"] < before]
+            if len(mine) < settings.centred_lines:
+                continue
+            starts = [r[0]["x0"] for r in mine]
+            off = [abs((r[0]["x0"] + r[-1]["x1"] - a - b) / 2) / (r[0]["bottom"] - r[0]["top"]) for r in mine]
+            if min(starts) > edges[j] + 2 and max(starts) - min(starts) > 2 and max(off) <= settings.centred_share:
+                out.add(j)
+        return out
 
     @staticmethod
     def _merge_crossed(clusters: list[list[dict]], body) -> list[list[dict]]:

@@ -2634,3 +2634,66 @@ def test_a_line_holding_a_ref_centred_between_two_lines_of_its_row_is_no_line_ac
     assert tall and not any(TableScanner._runs_across(ln, cols) for ln in tall)
     # a section name typed across the edge, one space apart, still runs across
     assert TableScanner._runs_across(to_lines(words("Purposeful activity", x0=40, top=80))[0], cols)
+
+
+def test_a_one_line_heading_centred_over_centred_cells_is_not_where_its_column_starts():
+    from actionplans.extract.pipeline import column_rights, recover
+    from actionplans.extract.tables import TableScanner
+    # 'Target date' centred over its column (its text runs 560..640), its dates centred under it: none starts at
+    # the heading's start (568.5), so that start says nothing of where the response before it wraps
+    heads = (40, 100, 260, 330, 568.5, 660)
+
+    def centred(text, top):  # a date centred on the heading's middle (600)
+        return [dict(w, page=0) for w in words(text, x0=600 - (6 * len(text.replace(" ", "")) + 3 * text.count(" "))
+                                               / 2, top=top)]
+
+    def page(n, body, dates):
+        ws = row(["Para", "Finding", "Outcome", "What we will do", "Target date", "Led by"], 60, heads)
+        for k, cells in enumerate(body):
+            ws += row(cells, 90 + 12 * k, (40, 100, 260, 330, 560, 660))
+        for top, text in dates:
+            ws += centred(text, top)
+        return {"page": n, "width": 842.0, "height": 842.0, "words": [dict(w, page=n) for w in ws], "tables": [],
+                "rules": []}
+    first = page(1, [["S1", "Leaders should act.", "Agreed", "A panel will meet each month to review it.", None,
+                      "Governor"],
+                     [None, None, None, "Data will be published.", None, None],
+                     ["S2", "Cells should be clean.", "Agreed", "Checks will be made.", None, "Head of Safety"]],
+                 [(90, "End of Q4"), (102, "2025"), (114, "June 2024")])
+    # the header repeated over a page of one line below it: it shows nothing, and the first page's reading stands
+    later = page(2, [["S3", "Staff should be trained.", "Agreed", "Training will be given.", None, "Governor"]],
+                 [])
+    body = to_lines([w for w in first["words"] if w["top"] >= 90])
+    head = [[w for w in first["words"] if w["top"] == 60 and a <= w["x0"] < b]
+            for a, b in zip(heads, heads[1:] + (800,))]
+    assert TableScanner._loose(head, list(heads), body) == {4}
+    assert TableScanner._loose(head, list(heads)) == set()  # one line, at the heading's start: no sign by itself
+    rec = recover([first, later])
+    assert rec.scan.columns.fields[3:5] == ["response", "date"] and 4 in rec.scan.columns.loose
+    longest = max(w["x1"] for r in rec.scan.rows for w in r.words("response"))
+    assert column_rights(rec.scan.rows, ("response",), rec.scan.columns)["response"] == longest
+    # typed at their column's left under a heading typed there, the dates start at the heading: its start is the
+    # column's edge, and the response wraps the padding of two cells short of it (`column_right`)
+    typed = to_lines([w for w in first["words"] if w["top"] >= 90 and not 560 <= w["x0"] < 660]
+                     + row(["End of Q4"], 90, (568.5,)) + row(["2025"], 102, (568.5,)))
+    assert TableScanner._loose(head, list(heads), typed) == set()
+
+
+def test_the_summary_tables_rules_bound_no_band_of_the_plan_above_it():
+    from actionplans.extract.tables import TableScanner
+    # the header shaded (a rule below it) on every page, no rules between records, and the summary counts table
+    # under its title below the plan: its rules are not the plan's, so the band from the header's rule down to them
+    # is no row, and S2 below the lines S1 runs on with does not move up to the band's first line
+    scanner = TableScanner()
+    first = plan_page(1, [["S1", "Leaders should act.", "Agreed", "A panel will meet and", "Governor", "June 2024"]])
+    scanner.add_page(1, [w for w in first["words"] if 40 < w["top"] < 700], [], [(72.0, 38.0, 800.0)])
+    later = row(HEAD, 60)
+    later += row([None, None, None, "report monthly.", None, None], 76)
+    later += row(["S2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2024"], 88)
+    later += row(["Summary of responses"], 110, (40,))
+    later += row(["Agreed 2"], 126, (40,))
+    scanner.add_page(2, later, [], [(72.0, 38.0, 800.0), (123.0, 38.0, 800.0), (137.0, 38.0, 800.0)])
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1", "S2"]
+    assert [" ".join(w["text"] for w in r.words("response")) for r in rows] == [
+        "A panel will meet and report monthly.", "Training will be given."]
