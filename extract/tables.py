@@ -1160,9 +1160,13 @@ class TableScanner:
         """Refs centred down the rows of a table with no rules between its records, moved to the top of their row.
         A centred ref sits midway between its row's top and its bottom, which is the next row's top; a row's top is
         a line where its recommendation's text begins (after blank space in that column, or beside a response that
-        does). Each ref's row starts at the line of these nearest where the row above ends, its top reflected through
-        its ref; the first ref of a page, at the one whose reflection lands nearest a row's top above the next ref
-        (or the foot of the page's table). Refs are centred once a record shows it: the plan's first (nothing comes
+        does; not the page's first line where a cell runs on a sentence the page before left open, and below a line
+        across the table, as atop the page). Each ref's row starts at the line of these nearest where the row above
+        ends, its top reflected through its ref; the first ref of a page (or below a section row), at the one whose
+        reflection lands nearest a row's top above the next ref (or the foot of the page's table), and of tops that
+        land about as near, at the one whose chain of rows below then misses least. A ref level with where both its
+        row's text and response begin is at its row's top: a row broken across pages prints it there, not
+        centred. Refs are centred once a record shows it: the plan's first (nothing comes
         before it) with its text and response begun on a line above its ref, no ref-column words or line across the
         table between them; or any ref with no recommendation text beside it, the text of its row begun above. A
         section row ends the row above it, and the chain starts again below it. Where the plan prints no refs, its
