@@ -1447,7 +1447,7 @@ class TableScanner:
         across its cell ('Agreed/        Not' over 'Agreed and action'), but every column edge has a gutter down
         the body that no cell's line crosses (the cells' margins), except rows running across the table.
         Crossed: every point of the gap lies under words of at least three lines, and of a third of the lines
-        with words near it."""
+        with words near it; or of three, where the gap is one of a justified heading's spaces (`_spread`)."""
         if len(clusters) < 2 or not body:
             return clusters
         lines = _above_summary(body)
@@ -1460,6 +1460,8 @@ class TableScanner:
                 out.append(c)
                 continue
             need = max(3, sum(1 for ln in lines if any(w["x1"] > a - 20 and w["x0"] < b + 20 for w in ln.words)) / 3)
+            if TableScanner._spread(out[-1], c):
+                need = 3
             cuts = sorted({a, b} | {x for sp in spans for iv in sp for x in iv if a < x < b})
             if all(sum(any(u <= (x0 + x1) / 2 <= v for u, v in sp) for sp in spans) >= need
                    for x0, x1 in zip(cuts, cuts[1:])):
@@ -1467,6 +1469,26 @@ class TableScanner:
             else:
                 out.append(c)
         return out
+
+    @staticmethod
+    def _spread(left: list[dict], right: list[dict], slack: float = 1.0) -> bool:
+        """Are the `right` cell's words the end of lines the `left` cell's words begin, set apart by the spaces of a
+        justified line: each of its lines' words on a line of `left` whose own spaces (two words or more before the
+        gap) are as wide as the gap, within `slack` points? Justifying spreads one line's spaces evenly; a column's
+        edge leaves the cells' padding, whatever the words' spaces."""
+        def line_of(w: dict) -> list[dict]:
+            return sorted((v for v in left if abs(v["top"] - w["top"]) < 0.5 * (w["bottom"] - w["top"])),
+                          key=lambda v: v["x0"])
+        for w in right:
+            before = line_of(w)
+            if len(before) < 2:
+                return False
+            spaces = [b["x0"] - a["x1"] for a, b in zip(before, before[1:])]
+            gap = min(v["x0"] for v in right if abs(v["top"] - w["top"]) < 0.5 * (
+                w["bottom"] - w["top"])) - before[-1]["x1"]
+            if max(abs(sp - gap) for sp in spaces) > slack:
+                return False
+        return True
 
     @staticmethod
     def _within_columns(clusters: list[list[dict]], cols: Columns) -> list[list[dict]]:

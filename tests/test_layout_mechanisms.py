@@ -2697,3 +2697,21 @@ def test_the_summary_tables_rules_bound_no_band_of_the_plan_above_it():
     assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1", "S2"]
     assert [" ".join(w["text"] for w in r.words("response")) for r in rows] == [
         "A panel will meet and report monthly.", "Training will be given."]
+
+
+def test_a_justified_headings_last_word_spread_a_space_apart_joins_its_heading_over_a_column_of_ragged_crossings():
+    from actionplans.extract.tables import TableScanner
+    # '2.   What   the' / 'inspectors' / 'found': the first line justified over a narrow column, its spaces 6.5 pt
+    # each. The column's text is justified too, so its lines cross the gap under 'the' at scattered points: every
+    # point under four of its thirteen lines, short of a third of them
+    heading = ([{"text": "2.", "x0": 100.0, "x1": 112.0, "top": 60.0, "bottom": 70.0},
+                {"text": "What", "x0": 118.5, "x1": 160.5, "top": 60.0, "bottom": 70.0}]
+               + words("inspectors", x0=100, top=72) + words("found", x0=100, top=84))
+    tail = [{"text": "the", "x0": 167.0, "x1": 185.0, "top": 60.0, "bottom": 70.0}]
+    crossing = [words("disproportionately", x0=100, top=100 + 12 * k) for k in range(4)]  # 100..208: across it
+    apart = [[*words("to", x0=100, top=148 + 12 * k), *words("behave", x0=170, top=148 + 12 * k)] for k in range(9)]
+    body = to_lines([w for ln in crossing + apart for w in ln])
+    assert len(TableScanner._merge_crossed([heading, tail], body)) == 1
+    # the same crossings under a gap wider than the heading's spaces: a column's edge, crossed by a few rows
+    wide = [dict(w, x0=w["x0"] + 3, x1=w["x1"] + 3) for w in tail]
+    assert len(TableScanner._merge_crossed([heading, wide], body)) == 2
