@@ -415,7 +415,8 @@ def paragraphs(lines: list[Line], spacing: Spacing = SINGLE, settings: Settings 
                 ended = prev.text.rstrip()
                 new = sp.parts(ln.top - prev.top, settings) or ln.words[0]["text"][:1].isupper() and (
                     # a lead-in's colon, then its first item; or the document's habit of ending actions with Enter
-                    (ended.endswith(":") or sentences and bool(_ENDS_SENTENCE.search(ended))) and not _listed(paras[-1])
+                    (ended.endswith(":") or sentences and bool(_ENDS_SENTENCE.search(ended))
+                     and not _stretched(prev, reach, settings)) and not _listed(paras[-1])
                     or (hard_break(prev, ln, right, settings.wrap_slack) or _short_of_reach(prev, ln, reach, settings)
                         or _unstretched(prev, reach, settings)) and bool(SENTENCE_END.search(ended)))
             else:  # a row continued on the next page: a new paragraph only if the last one was finished
@@ -431,45 +432,73 @@ def paragraphs(lines: list[Line], spacing: Spacing = SINGLE, settings: Settings 
 
 
 def _reach(lines: list[Line], longest: dict[int, float] | None = None, settings: Settings = DEFAULT
-           ) -> dict[int, tuple[float, float | None, bool]]:
+           ) -> dict[int, tuple[float, float | None, float | None]]:
     """Per page, where the lines' longest ends (or the column's there, `longest`, when further), the space
-    between their words (the median gap; None when too few words show it), and whether the cell is justified there
-    (`_justified`). No line wrapped by Word ends after its limit, so the longest is a floor of that limit."""
-    out: dict[int, tuple[float, float | None, bool]] = {}
-    for page in {ln.page for ln in lines}:
-        on = [ln for ln in lines if ln.page == page]
-        gaps = sorted(b["x0"] - a["x1"] for ln in on for a, b in zip(ln.words, ln.words[1:]))
-        end = max(ln.x1 for ln in on)
+    between their words (the median gap; None when too few words show it), and, where the cell is justified there,
+    the widest space its lines that stop short keep (`_justified`; None when it is not). No line wrapped by Word ends
+    after its limit, so the longest is a floor of that limit."""
+    out: dict[int, tuple[float, float | None, float | None]] = {}
+    on = {page: [ln for ln in lines if ln.page == page] for page in {ln.page for ln in lines}}
+    for page, here in on.items():
+        gaps = sorted(b["x0"] - a["x1"] for ln in here for a, b in zip(ln.words, ln.words[1:]))
+        end = max(ln.x1 for ln in here)
         out[page] = (max(end, (longest or {}).get(page, end)), gaps[len(gaps) // 2] if len(gaps) >= 3 else None,
-                     _justified(on, end, settings))
+                     _justified(here, end, settings))
+    # a page of the cell whose lines all end flush shows no natural space: the cell's other pages show it (a cell
+    # keeps its font and alignment over a page break: '... the outcome fed' / 'back on each wing.' atop a page)
+    natural = [n for _, _, n in out.values() if n is not None]
+    for page, (limit, space, n) in out.items():
+        if n is None and natural:
+            out[page] = (limit, space, _justified(on[page], max(ln.x1 for ln in on[page]), settings, min(natural)))
     return out
 
 
-def _justified(lines: list[Line], end: float, settings: Settings = DEFAULT) -> bool:
+def _justified(lines: list[Line], end: float, settings: Settings = DEFAULT, natural: float | None = None
+               ) -> float | None:
     """Are the cell's lines justified: do most of its lines of two words or more end flush at its right edge (`end`,
     within `justify_flush`), their spaces stretched past those of the lines that stop short (a paragraph's last line
-    keeps its natural spaces)? Ragged text has no such edge."""
+    keeps its natural spaces)? Ragged text has no such edge. The widest natural space (the short lines'), when they
+    are; None when not. `natural`: that space as the cell's other pages show it, for lines none of which stop short."""
     multi = [ln for ln in lines if len(ln.words) >= 2]
     flush = [ln for ln in multi if ln.x1 >= end - settings.justify_flush]
     short = [ln for ln in multi if ln.x1 < end - settings.justify_flush]
-    if len(flush) < settings.justify_lines or 2 * len(flush) < len(multi) or not short:
+    if len(flush) < settings.justify_lines or 2 * len(flush) < len(multi) or not (short or natural):
+        return None
+    if short:
+        natural = max(b["x0"] - a["x1"] for ln in short for a, b in zip(ln.words, ln.words[1:]))
+    stretched = sum(_spread(ln, natural, settings) for ln in flush)
+    return natural if stretched >= 2 else None
+
+
+def _spread(ln: Line, natural: float, settings: Settings = DEFAULT) -> bool:
+    """Does a space of `ln` reach past `justify_stretch` times the `natural` one (justifying stretched it)?"""
+    return any(b["x0"] - a["x1"] > settings.justify_stretch * natural for a, b in zip(ln.words, ln.words[1:]))
+
+
+def _stretched(prev: Line, reach: dict[int, tuple[float, float | None, float | None]],
+               settings: Settings = DEFAULT) -> bool:
+    """In a justified cell, is `prev` stretched to the cell's right edge (flush with it, a space wider than the
+    natural ones)? Justifying stretches every line but a paragraph's last, so a sentence ending on such a line ends
+    inside its paragraph ('... agreed by the Senior Leadership        Team.' / 'Progress will be reported ...'),
+    whatever the document's habit of ending actions with Enter."""
+    if prev.page not in reach or len(prev.words) < 2:
         return False
-    natural = max(b["x0"] - a["x1"] for ln in short for a, b in zip(ln.words, ln.words[1:]))
-    return sum(any(b["x0"] - a["x1"] > settings.justify_stretch * natural for a, b in zip(ln.words, ln.words[1:]))
-               for ln in flush) >= 2
+    longest, _, natural = reach[prev.page]
+    return natural is not None and prev.x1 >= longest - settings.justify_flush and _spread(prev, natural, settings)
 
 
-def _unstretched(prev: Line, reach: dict[int, tuple[float, float | None, bool]], settings: Settings = DEFAULT) -> bool:
+def _unstretched(prev: Line, reach: dict[int, tuple[float, float | None, float | None]],
+                 settings: Settings = DEFAULT) -> bool:
     """In a justified cell, did `prev` end its paragraph? Every line but a paragraph's last is stretched to the
     cell's right edge; a line of two words or more that stops short of it is a last line, however little room the
     next line's first word would have needed (`_short_of_reach` cannot tell then)."""
     if prev.page not in reach or len(prev.words) < 2:
         return False
-    longest, _, justified = reach[prev.page]
-    return justified and prev.x1 < longest - settings.wrap_slack
+    longest, _, natural = reach[prev.page]
+    return natural is not None and prev.x1 < longest - settings.wrap_slack
 
 
-def _short_of_reach(prev: Line, ln: Line, reach: dict[int, tuple[float, float | None, bool]],
+def _short_of_reach(prev: Line, ln: Line, reach: dict[int, tuple[float, float | None, float | None]],
                     settings: Settings = DEFAULT) -> bool:
     """Did Enter end `prev`? Yes when the first word of `ln` and a space (as wide as the lines show it) would have
     ended before the longest line of the cell on that page ends: a wrapped line's next word never fits there, as it

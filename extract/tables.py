@@ -1420,9 +1420,10 @@ class TableScanner:
     def _centred(clusters: list[list[dict]], edges: list[float], body, settings: Settings = DEFAULT) -> set[int]:
         """Columns whose cells' lines below the header (`body`) are centred under a heading centred over them: they
         start at different places, none at the column's edge (the heading's start, where no body text starts left
-        of it), and every one shares the heading's middle (`centred_share` of its height). A heading of one line
-        typed at its column's left starts where its cells' text does; centred, it starts right of the cell's
-        border by half of what it leaves of the column's width, and the column before wraps short of that."""
+        of it) unless they end at different places too (a cell wider than the heading), and every one shares the
+        heading's middle (`centred_share` of its height). A heading of one line typed at its column's left starts
+        where its cells' text does; centred, it starts right of the cell's border by half of what it leaves of the
+        column's width, and the column before wraps short of that."""
         lines = _above_summary(list(body))
         if not lines:
             return set()
@@ -1435,9 +1436,12 @@ class TableScanner:
             mine = [r for r in runs if after < r[0]["x0"] and r[-1]["x1"] < before]
             if len(mine) < settings.centred_lines:
                 continue
-            starts = [r[0]["x0"] for r in mine]
+            starts, ends = [r[0]["x0"] for r in mine], [r[-1]["x1"] for r in mine]
             off = [abs((r[0]["x0"] + r[-1]["x1"] - a - b) / 2) / (r[0]["bottom"] - r[0]["top"]) for r in mine]
-            if min(starts) > edges[j] + 2 and max(starts) - min(starts) > 2 and max(off) <= settings.centred_share:
+            # a cell wider than the heading starts left of it, at the edge or past it: its ends move too, as far as
+            # its starts ('May-21' .. 'Jul-21' under 'Target'), where lines typed from the left keep their starts
+            off_edge = min(starts) > edges[j] + 2 or max(ends) - min(ends) > 2
+            if off_edge and max(starts) - min(starts) > 2 and max(off) <= settings.centred_share:
                 out.add(j)
         return out
 
@@ -1447,7 +1451,7 @@ class TableScanner:
         across its cell ('Agreed/        Not' over 'Agreed and action'), but every column edge has a gutter down
         the body that no cell's line crosses (the cells' margins), except rows running across the table.
         Crossed: every point of the gap lies under words of at least three lines, and of a third of the lines
-        with words near it; or of three, where the gap is one of a justified heading's spaces (`_spread`)."""
+        with words near it; or of three, where the gap is one of a justified heading's spaces (`_justified_gap`)."""
         if len(clusters) < 2 or not body:
             return clusters
         lines = _above_summary(body)
@@ -1460,7 +1464,7 @@ class TableScanner:
                 out.append(c)
                 continue
             need = max(3, sum(1 for ln in lines if any(w["x1"] > a - 20 and w["x0"] < b + 20 for w in ln.words)) / 3)
-            if TableScanner._spread(out[-1], c):
+            if TableScanner._justified_gap(out[-1], c):
                 need = 3
             cuts = sorted({a, b} | {x for sp in spans for iv in sp for x in iv if a < x < b})
             if all(sum(any(u <= (x0 + x1) / 2 <= v for u, v in sp) for sp in spans) >= need
@@ -1471,7 +1475,7 @@ class TableScanner:
         return out
 
     @staticmethod
-    def _spread(left: list[dict], right: list[dict], slack: float = 1.0) -> bool:
+    def _justified_gap(left: list[dict], right: list[dict], slack: float = 1.0) -> bool:
         """Are the `right` cell's words the end of lines the `left` cell's words begin, set apart by the spaces of a
         justified line: each of its lines' words on a line of `left` whose own spaces (two words or more before the
         gap) are as wide as the gap, within `slack` points? Justifying spreads one line's spaces evenly; a column's

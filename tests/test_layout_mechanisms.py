@@ -2715,3 +2715,52 @@ def test_a_justified_headings_last_word_spread_a_space_apart_joins_its_heading_o
     # the same crossings under a gap wider than the heading's spaces: a column's edge, crossed by a few rows
     wide = [dict(w, x0=w["x0"] + 3, x1=w["x1"] + 3) for w in tail]
     assert len(TableScanner._merge_crossed([heading, wide], body)) == 2
+def test_a_sentence_ending_on_a_line_justifying_stretched_ends_no_action_whatever_the_sentence_habit():
+    # a justified response cell 300..500 in a plan whose actions end with their sentences (`sentence_habit`):
+    # 'plan agreed by the Team.' is spread flush to the edge, so its paragraph goes on below it; 'monthly.' keeps
+    # its natural spaces, a paragraph's last line
+    text = ["Any group found to be", "under-represented will be", "the subject of an action",
+            "plan agreed by the Team.", "Progress will be reported", "to the Governor monthly.",
+            "Induction will include it."]
+    last = {5, 6}
+    spread = [w for k, t in enumerate(text) for w in (
+        words(t, x0=300, top=100 + 11.5 * k) if k in last else justified(t, 300, 500, 100 + 11.5 * k))]
+    assert [p.text for p in paragraphs(to_lines(spread), right=500, sentences=True)] == [
+        "Any group found to be under-represented will be the subject of an action plan agreed by the Team. "
+        "Progress will be reported to the Governor monthly.", "Induction will include it."]
+    # ragged, the same sentence ending at a line's end ends its action in such a plan
+    ragged = [w for k, t in enumerate(text) for w in words(t, x0=300, top=100 + 11.5 * k)]
+    assert len(paragraphs(to_lines(ragged), right=500, sentences=True)) == 3
+
+
+def test_a_justified_cell_whose_lines_atop_a_page_all_end_flush_takes_its_natural_space_from_the_page_before():
+    # page 1 shows the cell justified (lines spread flush to 500, a paragraph's last line short); atop page 2 every
+    # line of two words or more is spread flush, so only page 1 tells its natural space: 'fed back on each wing.'
+    # is stretched there, and the action goes on ('Assurance will be ...') in a plan ending actions with sentences
+    one = ["The findings will be shared", "with prisoner representatives.", "Prisoners will be consulted",
+           "through the prisoner council and"]
+    two = ["the equality forums, and the", "outcome fed back on each wing.", "Assurance will be given",
+           "by the Director every quarter,", "through his review of the", "group."]
+    spread = [w for k, t in enumerate(one) for w in (
+        words(t, x0=300, top=600 + 11.5 * k) if k == 1 else justified(t, 300, 500, 600 + 11.5 * k))]
+    spread += [dict(w, page=2) for k, t in enumerate(two) for w in (
+        words(t, x0=300, top=100 + 11.5 * k) if k == len(two) - 1 else justified(t, 300, 500, 100 + 11.5 * k))]
+    assert [p.text for p in paragraphs(to_lines(spread), right=500, sentences=True)] == [
+        "The findings will be shared with prisoner representatives.",
+        "Prisoners will be consulted through the prisoner council and the equality forums, and the outcome fed "
+        "back on each wing. Assurance will be given by the Director every quarter, through his review of the "
+        "group."]
+
+
+def test_a_column_centred_under_a_centred_heading_is_loose_though_a_cell_wider_than_the_heading_starts_at_its_edge():
+    from actionplans.extract.tables import TableScanner
+    # 'Target' (411.2..447.2) centred over the date column, its dates centred under it: 'May-21' as wide as the
+    # heading starts at its start, 'Oct-2020' left of it; the response before it wraps short of that start
+    heading = [words("Response", x0=307.6, top=60), words("Target", x0=411.2, top=60)]
+    centred = to_lines([w for k, (d, x) in enumerate([("May-21", 411.2), ("Oct-2020", 405.2), ("Q1", 423.2)])
+                        for w in words("Act now", x0=300, top=90 + 12 * k) + words(d, x0=x, top=90 + 12 * k)])
+    assert TableScanner._loose(heading, [307.6, 411.2], centred) == {1}
+    # dates typed at the column's left start together, whatever their widths: the heading's start is the edge
+    typed = to_lines([w for k, d in enumerate(["May-21", "Oct-2020", "Q1"])
+                      for w in words("Act now", x0=300, top=90 + 12 * k) + words(d, x0=411.2, top=90 + 12 * k)])
+    assert TableScanner._loose(heading, [307.6, 411.2], typed) == set()
