@@ -663,14 +663,16 @@ class TableScanner:
             for bbox, rows, cw, head in plan:
                 self._ruled_table(pageno, bbox, rows, cw, head)
             self.mode = self.mode or "ruled"
-        elif plan or self.mode != "ruled":
+        elif plan or self.mode != "ruled" or not self.scan.rows:
             # definitions, summary and cover tables drawn with lines (three columns or fewer): not the plan; a
-            # box of one row, or of four columns or more, is a shaded header or section row of the plan itself
+            # box of one row, or of four columns or more, is a shaded header or section row of the plan itself.
+            # A plan whose grid held its header and no record yet (a shaded header box over a table ruled across
+            # only, its first row pushed to the next page) is read by its header's columns from here on.
             boxes = [b for b, rows, _, _ in other if len(rows) > 1 and max(len([c for c in r if c]) for r in rows) <= 3]
             loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
                                                  and w["bottom"] <= b[3] for b in boxes)]
             if self._unruled(pageno, loose, rules):
-                self.mode = self.mode or "unruled"
+                self.mode = "unruled" if self.mode == "ruled" and not plan else self.mode or "unruled"
         self.scan.mode = self.mode
         if self.scan.columns is not None:
             self.scan.page_columns[pageno] = self.scan.columns

@@ -2764,3 +2764,26 @@ def test_a_column_centred_under_a_centred_heading_is_loose_though_a_cell_wider_t
     typed = to_lines([w for k, d in enumerate(["May-21", "Oct-2020", "Q1"])
                       for w in words("Act now", x0=300, top=90 + 12 * k) + words(d, x0=411.2, top=90 + 12 * k)])
     assert TableScanner._loose(heading, [307.6, 411.2], typed) == set()
+
+
+def test_a_plan_whose_grid_held_only_its_shaded_header_is_read_by_the_headers_columns_on_the_pages_after():
+    from actionplans.extract.tables import TableScanner
+    # page 1: the header's shaded box is the only grid (the table is ruled across only); the first record did not
+    # fit, so the records start on page 2, a page with no grid at all
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
+    bbox, rows, ws = grid_page(1, [head])
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [(bbox, rows)], [(112.0, 40.0, 520.0)])
+    assert scanner.mode == "ruled" and not scanner.scan.rows
+    body = []
+    for k, (ref, text, response, owner) in enumerate([("R1", "Leaders should act.", "A panel will meet.", "Governor"),
+                                                      ("R2", "Staff should be trained.", "Training will be given.",
+                                                       "Head of Safety")]):
+        top = 60 + 30 * k
+        for x, cell in zip(GRID_X, (ref, text, "Agreed", response, owner, "June 2024")):
+            body += words(cell, x0=x + 2, top=top, page=2)
+    rules = [(56.0 + 30 * k, 40.0, 520.0) for k in range(3)]
+    scanner.add_page(2, body, [], rules)
+    scan = scanner.finish()
+    assert [(" ".join(w["text"] for w in r.words("ref")), " ".join(w["text"] for w in r.words("owner")))
+            for r in scan.rows] == [("R1", "Governor"), ("R2", "Head of Safety")]
