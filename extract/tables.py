@@ -1210,20 +1210,28 @@ class TableScanner:
 
         lows = [0] + [b + 1 for _a, b in refs]  # where each ref's row may start: below the ref before it
         first_record = self.current is None and not self.scan.rows
-        if not self.refs_centred and not first_record and all("text" in body[a][1] for a, _b in refs):
+
+        def top_at(j: int) -> bool:  # a row's top: its text and its response begin there
+            return opens(j, "text") and opens(j, "response")
+        # a ref typed at its row's top is level with where its text or its response begins (the one of them that
+        # ended higher in the row above, at least): a ref level with neither, below a line where both begin, is not
+        lone = [(a, lo) for (a, _b), lo in zip(refs, lows) if not opens(a, "text") and not opens(a, "response")]
+        if not self.refs_centred and not first_record and all("text" in body[a][1] for a, _b in refs) and not lone:
             return body  # nothing here can show centred refs (below): rows start at refs as ever
         starts = [j for j in range(len(body)) if opens_text(j)]
         if not self.refs_centred:
             first = refs[0][0]
             self.refs_centred = (  # the plan's first record: its row's top (text and response begin) above its ref
                 first_record and any(
-                    opens(j, "text") and opens(j, "response") and not any(
-                        key in body[i][1] or across[i] for i in range(j, first))
+                    top_at(j) and not any(key in body[i][1] or across[i] for i in range(j, first))
                     for j in range(first))
                 # or a ref with no recommendation beside it, the text of its row above it (a ref typed at its row's
                 # top is level with the recommendation's first line)
                 or any("text" not in body[a][1] and any(lo <= j < a for j in starts)
-                       for (a, _b), lo in zip(refs, lows)))
+                       for (a, _b), lo in zip(refs, lows))
+                # or a ref level with neither its text's start nor its response's, below a row's top (a plan's first
+                # record may be broken across pages, which prints its ref at the top)
+                or any(any(top_at(j) for j in range(lo, a)) for a, lo in lone))
         if not self.refs_centred:
             return body
 

@@ -2787,3 +2787,31 @@ def test_a_plan_whose_grid_held_only_its_shaded_header_is_read_by_the_headers_co
     scan = scanner.finish()
     assert [(" ".join(w["text"] for w in r.words("ref")), " ".join(w["text"] for w in r.words("owner")))
             for r in scan.rows] == [("R1", "Governor"), ("R2", "Head of Safety")]
+
+
+def test_refs_are_seen_centred_on_a_later_page_where_the_plans_first_row_broke_across_pages_with_its_ref_at_top():
+    from actionplans.extract.tables import TableScanner
+    # S1, the plan's first record, runs over the page break, so its ref is printed at its top and shows nothing
+    # centred. On page 2, S2's ref is centred: level with neither its text's start nor its response's, below the
+    # line where both begin after blank space
+    first = row(HEAD, 60) + _lines([(90 + 12 * k, "S1" if k == 0 else None, f"Leaders should act {k}.",
+                                     "Agreed" if k == 0 else None, f"A panel will meet {k}.") for k in range(8)])
+    second = _lines([
+        (60, None, None, None, "It will report."),
+        (72, None, None, None, "It will close."),
+        (96, None, "Cells should be clean and", "Agreed", "Checks will be made"),
+        (108, None, "they should be", None, "each week and"),
+        (120, None, "checked each day.", None, "logged by the wing"),
+        (121, "S2", None, None, None),
+        (132, None, None, None, "and sent to the board"),
+        (144, None, None, None, "every month."),
+    ])
+    scanner = TableScanner()
+    scanner.add_page(1, first, [], [])
+    assert scanner.refs_centred is False
+    scanner.add_page(2, second, [], [])
+    assert scanner.refs_centred
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1", "S2"]
+    assert " ".join(w["text"] for w in rows[1].words("text")) == (
+        "Cells should be clean and they should be checked each day.")
