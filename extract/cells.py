@@ -577,10 +577,16 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
     reach = max(1, reach)
     carried = _carried(paras, cues, drop, entry_lines, spacing)
     for p in paras:
+        press = spacing.of(p.lines).advance
         # a line after a lead-in's colon opens an action however near the top ('... will be taken:' / 'Adjudication
-        # outcomes will be ...'): an entry level with it is that action's, not the lead-in's typed low
+        # outcomes will be ...'): an entry level with it is that action's, not the lead-in's typed low. A sentence's
+        # start less than one press of Enter below the paragraph's first line may hold the paragraph's own entry: in
+        # a spaced plan each column lands its entries on a lattice of its own presses, up to one press below the line
+        # they belong to, which is the paragraph's second line when a press is longer than a wrap
         cuts = [i for i in range(1, len(p.lines))
-                if (i >= reach and SENTENCE_END.search(p.lines[i - 1].text.strip())
+                if (i >= reach and SENTENCE_END.search(p.lines[i - 1].text.strip()) and (
+                    p.lines[i].page != p.lines[0].page or id(p.lines[i]) in carried
+                    or p.lines[i].top - p.lines[0].top > press - 0.5 * p.lines[i].height)
                     or p.lines[i - 1].text.rstrip().endswith(":")) and p.lines[i].text[:1].isupper()
                 and (id(p.lines[i]) in carried or any(
                     c.page == p.lines[i].page and abs(c.top - drop - p.lines[i].top) <= 0.5 * c.height for c in cues))]

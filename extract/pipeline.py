@@ -252,7 +252,10 @@ def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), c
     """The right edge of each column's text across the document (`tables.column_right`)."""
     out: dict[str, float] = {}
     for name in names:
-        right = column_right([w["x1"] for r in rows for w in r.words(name)], columns, name, settings)
+        j = columns.fields.index(name) + 1 if columns is not None and name in columns.fields else None
+        after = columns.fields[j] if j is not None and j < len(columns.fields) else None
+        starts = [w["x0"] for r in rows for w in r.words(after)] if after else []
+        right = column_right([w["x1"] for r in rows for w in r.words(name)], columns, name, settings, starts)
         if right is not None:
             out[name] = right
     return out

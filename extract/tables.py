@@ -534,14 +534,20 @@ def _text_ended(above: list[dict], words: list[dict], right: float | None = None
     return hard_break(last, first, right)
 
 
-def column_right(xs: list[float], columns: Columns | None, name: str, settings: Settings = DEFAULT) -> float | None:
+def column_right(xs: list[float], columns: Columns | None, name: str, settings: Settings = DEFAULT,
+                 next_xs: list[float] = ()) -> float | None:
     """The right edge of a column's text (`xs`: where its lines end): where the longest ends, or, when a column
     follows it, where that column's text starts less the padding of two cells, whichever is further (a column of
     short entries never reaches its edge); a line ending past the next column's start ran across it and is not the
     column's. A line that stops well short of it was ended by Enter. Where the next column's edge is not where its
     text starts (`Columns.loose`: a heading centred over it), the next column tells nothing of this one's edge, and
-    a column of prose ends at its longest line."""
+    a column of prose ends at its longest line; a column of entries then ends no further than where the next
+    column's text starts furthest left (`next_xs`, where its words start) less the padding of two cells, however
+    that text sits in its cell (centred entries start right of their heading's start, never left of their cell's
+    padding)."""
     nxt = next_start(columns, name)
+    if nxt is not None and next_xs and columns.fields.index(name) + 1 in columns.loose:
+        nxt = min(nxt, min(next_xs))
     if nxt is not None:  # no line of the column's ends past it (one that does runs across it, a section name)
         xs = [x for x in xs if x <= nxt]
         if xs and name in ("text", "response") and columns.fields.index(name) + 1 in columns.loose:
@@ -906,7 +912,12 @@ class TableScanner:
                 if len(clusters) > len(prev.fields):
                     clusters = self._within_columns(clusters, prev)
                 if len(clusters) == len(prev.fields):
-                    starts = self._gutter_edges(clusters, lines[k + h:])
+                    spans = self._spans(clusters)
+                    # the header printed again where it was (a copy of the first): the table's edges found there
+                    # stand unless this page's lines cross them
+                    held = prev.edges if len(prev.heads) == len(spans) and all(
+                        abs(a - c) <= 2 for (a, _), (c, _) in zip(spans, prev.heads)) else None
+                    starts = self._gutters([a for a, _ in spans], [b for _, b in spans], lines[k + h:], held=held)
                     # a heading found off its column's text on one page is so on each (a page of few lines under the
                     # repeat may show it no more)
                     loose = self._loose(clusters, starts, lines[k + h:], self.settings) | prev.loose
@@ -1554,9 +1565,13 @@ class TableScanner:
         return tuple((min(w["x0"] for w in c), max(w["x1"] for w in c)) for c in clusters)
 
     @staticmethod
-    def _gutters(starts: list[float], ends: list[float], body, edges: list[float] | None = None) -> list[float]:
+    def _gutters(starts: list[float], ends: list[float], body, edges: list[float] | None = None,
+                 held: list[float] | None = None) -> list[float]:
         """`_gutter_edges` from the headings' x-extents; `edges`: the edges in force, an edge looked for only where
-        a cell's text starts left of it (else the heading's start, or `edges`' own, stands)."""
+        a cell's text starts left of it (else the heading's start, or `edges`' own, stands). `held`: the edges an
+        earlier page found under the same header: one in the gap stands where this page's lines cross it no more
+        than the strip found (a page of few lines may leave a strip inside a column uncrossed, the stretched spaces
+        of justified lines one above the other, that is no gutter)."""
         lines = _above_summary(body)
         edges = list(starts) if edges is None else list(edges[:len(starts)])
         if not lines:
@@ -1581,6 +1596,10 @@ class TableScanner:
                 if best is None or key < best[0]:
                     best = (key, run[1], run[2])
             g0, g1 = best[1], best[2]
+            if held and a < held[i] <= b and sum(any(u <= held[i] - 1 <= v for u, v in sp) for sp in spans) <= (
+                    best[0][0]):
+                edges[i] = held[i]  # the edge found before is crossed no more than the strip: it stands
+                continue
             if g1 < min(b, edges[i]) - 2:
                 edges[i] = (g0 + g1) / 2
         left = min((ln.words[0]["x0"] for ln in lines if ln.words[0]["x0"] < edges[min(1, len(edges) - 1)]),

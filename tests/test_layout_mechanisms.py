@@ -2815,3 +2815,63 @@ def test_refs_are_seen_centred_on_a_later_page_where_the_plans_first_row_broke_a
     assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1", "S2"]
     assert " ".join(w["text"] for w in rows[1].words("text")) == (
         "Cells should be clean and they should be checked each day.")
+def test_a_column_of_entries_ends_short_of_where_a_centred_next_column_starts_its_text():
+    # gen-3797-161: both columns centred under centred headings ('5. Responsible Owner', '6. Deadline'): the date
+    # column's heading starts right of its cell's border, so its start less two paddings lies past the owner cell's
+    # edge, and 'Lead' would seem to have fitted after '& Kwame Begum – Equalities' (typed on a line of its own: a
+    # second owner, 'Lead'). The date column's text, starting furthest left, bounds the owner column's edge.
+    from actionplans.extract.tables import Columns, column_right
+    cols = Columns(["owner", "date"], [610.4, 730.5, 10_000.0], frozenset({0, 1}))
+    ends = [699.6, 693.9, 654.3]
+    assert column_right(ends, cols, "owner") == pytest.approx(730.5 - 10.8)  # the heading tells nothing
+    right = column_right(ends, cols, "owner", next_xs=[721.0, 714.6])
+    assert right == pytest.approx(714.6 - 10.8)
+    placed = (("&", 599.2, 604.7, 147.4), ("Kwame", 606.4, 630.5, 147.4), ("Begum", 632.3, 654.9, 147.4),
+              ("–", 656.7, 660.7, 147.4), ("Equalities", 662.5, 693.9, 147.4), ("Lead", 638.9, 654.3, 157.1))
+    above, below = to_lines([{"text": t, "x0": a, "x1": b, "top": top, "bottom": top + 8, "page": 1}
+                             for t, a, b, top in placed])
+    assert hard_break(above, below, 730.5 - 10.8) and not hard_break(above, below, right)  # a wrap, not Enter
+    # a column whose next heading starts where its text does keeps that start as the bound
+    typed = Columns(["owner", "date"], [590.0, 714.6, 10_000.0])
+    assert column_right(ends, typed, "owner", next_xs=[700.0]) == pytest.approx(714.6 - 10.8)
+
+
+def test_in_a_spaced_plan_an_entry_one_wrap_below_its_paragraphs_start_marks_no_new_action():
+    # gen-3797-075: paragraphs 6 pt apart (a press of Enter 15.2 pt, a wrap 9.2): the date column lands its entry
+    # on its own lattice of presses, up to a press below the paragraph's first line, here level with its second
+    # line ('Progress will be reported ...', which opens a sentence): the paragraph's own entry, not a new action's.
+    from actionplans.extract.cells import split_at_cues
+    cell = to_lines(words("The data will be reviewed at the meeting.", "Progress will be reported each month.",
+                          "and exceptions escalated.", x0=270, top=206.9, pitch=9.2))
+    spaced = Spacing(9.2, 6.0)
+    (para,) = paragraphs(cell, spaced)
+    date = to_lines(words("August 2021", x0=608, top=215.7))
+    assert len(split_at_cues([para], date, reach=1, spacing=spaced)) == 1
+    # single-spaced, a press is a wrap: an entry level with the second line is a new action's (the level habit)
+    single = to_lines(words("The data will be reviewed at the meeting.", "Progress will be reported each month.",
+                            "and exceptions escalated.", x0=270, top=206.9, pitch=9.2))
+    assert len(split_at_cues(paragraphs(single), date, reach=1)) == 2
+    # and in the spaced plan, an entry two wraps down (past a press) still marks one
+    low = to_lines(words("August 2021", x0=608, top=224.9))
+    three = to_lines(words("The data will be reviewed.", "It will be shared.", "Progress will be reported.",
+                           x0=270, top=206.9, pitch=9.2))
+    assert len(split_at_cues(paragraphs(three, spaced), low, reach=1, spacing=spaced)) == 2
+
+
+def test_a_repeated_header_keeps_the_edge_found_before_where_a_few_justified_lines_leave_a_false_gutter():
+    # gen-3797-094: the last page holds three lines of a justified finding ('should be monitored,    and    any')
+    # under the repeated header: the stretched spaces stand one above the other, a strip inside the text column no
+    # line crosses, wider than the true gutter before the response column's text. The edge found under the header
+    # before (where the response text starts) is crossed no more: it stands.
+    from actionplans.extract.tables import TableScanner
+
+    def line(top, *spans):
+        return [{"text": "w", "x0": a, "x1": b, "top": top, "bottom": top + 8, "page": 6} for a, b in spans]
+    body = to_lines(line(80, (117, 139), (154, 161), (177, 212), (227, 240), (255, 267), (278, 290))
+                    + line(89, (117, 176), (196, 235), (255, 267), (278, 338))
+                    + line(98, (117, 151), (278, 334)))
+    starts, ends = [46, 117, 278], [54, 144, 392]
+    assert TableScanner._gutters(starts, ends, body)[2] == pytest.approx(247.5)  # the stretched spaces' strip
+    assert TableScanner._gutters(starts, ends, body, held=[45.5, 116.8, 278.0])[2] == 278.0
+    # an edge held from before that this page's lines cross gives way to the gutter they leave
+    assert TableScanner._gutters(starts, ends, body, held=[45.5, 116.8, 230.0])[2] == pytest.approx(247.5)
