@@ -384,8 +384,12 @@ def sentence_habit(cells: list[list[Line]], settings: Settings = DEFAULT) -> boo
             if len(a.words) > 1 and _ENDS_SENTENCE.search(a.text.rstrip()) and b.text[:1].isupper() and not (
                     _item_start(b)):
                 at_end += 1
-        for ln in lines:
-            inside += sum(len(ln.text[:m.start()].split()) > 1 for m in _SENTENCE_INSIDE.finditer(ln.text))
+        for k, ln in enumerate(lines):
+            # a sentence wrapped onto this line from the one above is prose, however few of its words are here
+            # ('... information on how to' / 'appeal. Assurance ...'): only a sentence of one word is a label
+            carried = k > 0 and not SENTENCE_END.search(lines[k - 1].text.rstrip())
+            inside += sum(len(ln.text[:m.start()].split()) > 1 or carried and not j
+                          for j, m in enumerate(_SENTENCE_INSIDE.finditer(ln.text)))
     # A sentence ending inside an action ends a line one time in `per_line` (the words on a line), so `inside`
     # sentences ending inside lines stand for about inside * per_line / (per_line - 1) ending inside actions
     per_line = words / count if count else 0.0

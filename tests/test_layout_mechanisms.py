@@ -256,6 +256,28 @@ def test_a_document_whose_sentences_all_end_at_a_lines_end_parts_its_actions_the
     assert len(paragraphs(bulleted, right=483)) == len(paragraphs(bulleted, right=483, sentences=True)) == 1
 
 
+def test_a_sentence_wrapped_onto_a_line_and_ending_after_its_first_word_is_prose_not_a_label():
+    # gen-8311-098: a narrow column (three or four words a line), every action its own paragraph, long actions of
+    # several sentences. Most of their inner sentences end a line's first word ('information on how to' / 'appeal.
+    # Assurance will be'), which the habit's count took for one-word labels ('Agreed.'): no sentence seemed to end
+    # inside an action, so one that ended a full line ('... quarterly performance review.' / 'Progress will be')
+    # parted it
+    one_each = to_lines(words("HMP Westcombe will:", "A tracker will be maintained so that every",
+                              "review is completed within its due date.", "Offender management staff will receive a",
+                              "refresher training on the policy scheme.", "Prisoners will receive written reasons for",
+                              "decisions and information on appeal rights.", x0=300))
+    narrow = to_lines(words("Prisoners will receive written", "reasons and information on",
+                            "appeal. Assurance will be", "given through the", "quarterly performance review.",
+                            "Progress will be reported", "to the Governor monthly.", x0=300))
+    assert sentence_habit([one_each, one_each])
+    assert not sentence_habit([one_each, one_each, narrow, narrow])  # actions of several sentences: no habit
+    assert len(paragraphs(narrow, sentences=sentence_habit([one_each, one_each, narrow, narrow]))) == 1
+    # a sentence of one word that opens the cell, or follows a finished one, is still a label, not prose
+    labelled = to_lines(words("Agreed. A tracker will be kept", "for every review.", "Partly agreed.",
+                              "Agreed. Staff will be trained.", x0=300))
+    assert sentence_habit([one_each, one_each, labelled])
+
+
 def test_a_refusals_reasons_say_nothing_of_how_the_document_ends_its_actions():
     # gen-9431-005: every action one sentence ended by Enter, no bullets; one refusal's reasons, two sentences in a
     # line ('This recommendation is not accepted. The regime is set ...'), had the document judged to write actions
