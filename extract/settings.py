@@ -50,6 +50,11 @@ class Settings(BaseModel):
     section_words_ended: int = Field(
         14, ge=1, description="Words such a line may hold where blank space parts it from text that ended with a "
                               "sentence above it and a record's ref follows it: both sides say a heading")
+    reflect_miss: float = Field(
+        1.0, ge=0, description="Line heights within which a centred ref's row top, reflected through the ref, lands "
+                               "on the row's end; the last row of a page whose every top misses its foot by more "
+                               "runs on over the page, and a ref level with a line where a row can start is at its "
+                               "top (a row broken across pages prints it there, not centred)")
     centred_lines: int = Field(
         2, ge=1, description="Lines of a column's cells below a one-line heading that must all be centred under it "
                              "(starting at different places, none at the heading's start) before the heading is read "

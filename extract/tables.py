@@ -1217,7 +1217,20 @@ class TableScanner:
             ln, by = body[j]
             if "text" not in by or key in by and j not in firsts or across[j]:
                 return False
-            return opens(j, "text") or opens(j, "response")
+            return opens(j, "text") or opens(j, "response") or heads(j)
+
+        def heads(j: int) -> bool:
+            """A decision alone on a line of the response column heads its response cell: a row starts there though
+            no blank space parts it from the row above (rows set flush, with no rules between them). So it does
+            when capitalised ('Accepted') or below a finished sentence in the column ('... framework.' above
+            'rejected'); a sentence's wrapped tail ('... will be' above 'agreed.') heads nothing."""
+            ws = body[j][1].get("response")
+            t = text_of(ws) if ws else ""
+            if not t or DECISION_ONLY.match(t) is None:
+                return False
+            above = next((None if across[i] else body[i][1]["response"] for i in range(j - 1, -1, -1)
+                          if "response" in body[i][1] or across[i]), None)
+            return t.lstrip()[:1].isupper() or above is None or text_of(above).rstrip().endswith((".", "!", "?"))
 
         lows = [0] + [b + 1 for _a, b in refs]  # where each ref's row may start: below the ref before it
         first_record = self.current is None and not self.scan.rows
@@ -1303,7 +1316,13 @@ class TableScanner:
             for j in cands:
                 chain, missed = follow(i, j)
                 tried.append((min(abs(2 * mid(a, b) - body[j][0].top - e) for e in ends) + missed, j, chain))
-            tops += min(tried, key=lambda t: t[:2])[2]
+            best = min(tried, key=lambda t: t[:2])
+            # the page's last row, no top of which reflects onto the page's foot: it runs on over the page, and a
+            # ref level with a line where a row can start is typed at its top there
+            height = body[a][0].bottom - body[a][0].top
+            if later is None and stop == len(body) and a in starts and best[0] > self.settings.reflect_miss * height:
+                best = (0.0, a, follow(i, a)[0])
+            tops += best[2]
         for (a, b), top in zip(refs, tops):
             if top < a:
                 words = [w for j in range(a, b + 1) for w in body[j][1].pop(key, [])]

@@ -2897,3 +2897,68 @@ def test_a_repeated_header_keeps_the_edge_found_before_where_a_few_justified_lin
     assert TableScanner._gutters(starts, ends, body, held=[45.5, 116.8, 278.0])[2] == 278.0
     # an edge held from before that this page's lines cross gives way to the gutter they leave
     assert TableScanner._gutters(starts, ends, body, held=[45.5, 116.8, 230.0])[2] == pytest.approx(247.5)
+
+
+@pytest.mark.parametrize("accepted,rejected", [("Accepted", "Rejected"), ("accepted", "rejected")])
+def test_in_rows_set_flush_a_decision_heading_the_response_cell_is_where_a_centred_refs_row_starts(
+        accepted, rejected):
+    from actionplans.extract.tables import TableScanner
+    # no rules and no space between rows: S2's row (150..222) starts where its decision heads the response cell,
+    # flush under S1's last line; S2's ref, centred in it, reflects S1's top (90) onto 150. The first line after
+    # blank space in S2's row (174, where the response goes on under the decision) is no row's top.
+    ws = row(["Para", "Finding", None, "What we will do", "Led by", "Due by"], 60) + _lines([
+        (90, None, "Leaders should act.", None, rejected),
+        (102, None, "They should report.", None, None),
+        (114, None, "Leaders should:", None, "This is not accepted."),
+        (115, "S1", None, None, None),
+        (126, None, "- review the data", None, "The regime is set."),
+        (138, None, "- act on it", None, "It will stay so."),
+        (150, None, "Cells should be", None, accepted),
+        (162, None, "clean and checked.", None, None),
+        (174, None, "And kept so.", None, "A panel will meet."),
+        (181, "S2", None, None, None),
+        (186, None, None, None, "It will report."),
+        (198, None, None, None, "- Data will be shared."),
+        (210, None, None, None, "- Staff will be told."),
+        (222, None, "Staff should be trained.", None, accepted),
+        (229, "S3", None, None, None),
+        (234, None, "Every year.", None, None),
+    ])
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "S3"]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should act. They should report. Leaders should: - review the data - act on it",
+        "Cells should be clean and checked. And kept so.", "Staff should be trained. Every year."]
+
+
+def test_a_pages_last_row_whose_tops_all_reflect_far_from_its_foot_runs_on_and_its_ref_is_at_its_top():
+    from actionplans.extract.tables import TableScanner
+    # page 1: S1 centred down its row. Page 2 opens with the rest of S1's row, where an action begins after blank
+    # space (84); then S2's row from 120 (its text after blank space, its response flush under S1's), run on to the
+    # next page, its ref printed level with its first line. Reflected through S2, 84 misses the page's foot less
+    # badly than 120 does, but both miss by lines: the row runs on over the page, and S2 is at its top.
+    first = row(HEAD, 60) + _lines([
+        (90, None, "Leaders should act.", "Agreed", "A panel will meet."),
+        (102, None, "They should report", None, "It will report."),
+        (113, "S1", None, None, None),
+        (124, None, None, None, "Data will be shared."),
+    ])
+    second = _lines([
+        (60, None, "and publish it.", None, "Staff will be told."),
+        (72, None, "Leaders should:", None, None),
+        (84, None, "- review it", None, "2. Data will be shared."),
+        (96, None, None, None, "It will be logged."),
+        (108, None, None, None, "The panel will close."),
+        (120, "S2", "Cells should be clean.", "Agreed", "Checks will be made."),
+        *((132 + 12 * k, None, None, None, f"Check {k} will be logged.") for k in range(8)),
+    ])
+    scanner = TableScanner()
+    scanner.add_page(1, first, [], [])
+    scanner.add_page(2, second, [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2"]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should act. They should report and publish it. Leaders should: - review it",
+        "Cells should be clean."]
