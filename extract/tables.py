@@ -990,7 +990,7 @@ class TableScanner:
         right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
         cuts = self._cuts([r for r in rules if r[0] < foot], cols, body)
         lifted = self._lift_centred(body, cuts)
-        body = self._reflect_refs(body, cols) if lifted is body else lifted
+        body = self._reflect_refs(body, cols, cuts) if lifted is body else lifted
         if "ref" not in cols.fields and "text" in cols.fields:
             self._refs_in_text(body, cols)
         # No refs printed at all: a record starts where its decision is printed, level with the first line of its
@@ -1169,7 +1169,7 @@ class TableScanner:
             body[first][1]["ref"] = [w for k in refs for w in body[k][1].pop("ref")]
         return [(ln, by) for ln, by in body if by]
 
-    def _reflect_refs(self, body: list, cols: Columns) -> list:
+    def _reflect_refs(self, body: list, cols: Columns, cuts: list[tuple[float, bool]] = ()) -> list:
         """Refs centred down the rows of a table with no rules between its records, moved to the top of their row.
         A centred ref sits midway between its row's top and its bottom, which is the next row's top; a row's top is
         a line where its recommendation's text begins (after blank space in that column, or beside a response that
@@ -1182,8 +1182,10 @@ class TableScanner:
         centred. Refs are centred once a record shows it: the plan's first (nothing comes
         before it) with its text and response begun on a line above its ref, no ref-column words or line across the
         table between them; or any ref with no recommendation text beside it, the text of its row begun above. A
-        section row ends the row above it, and the chain starts again below it. Where the plan prints no refs, its
-        decisions (in a column of their own) open its records, and are moved the same way."""
+        section row ends the row above it, and the chain starts again below it; so does a rule across the table
+        (the first column too: one between the actions of a merged record leaves that column open): a centred ref's
+        cell starts no higher than the last such rule above it. Where the plan prints no refs, its decisions (in a
+        column of their own) open its records, and are moved the same way."""
         # atop the page, the first line of the record carried over from the page before, where a cell runs on a
         # sentence that page left open, starts no row
         carried = self.current.cells if self.current is not None else {}
@@ -1268,13 +1270,22 @@ class TableScanner:
         in_refs = {j for a, b in refs for j in range(a, b + 1)}
         breaks = [j for j in range(len(body)) if key in body[j][1] and j not in in_refs or across[j]]
 
+        # rules across the table (the first column too) bound its rows: each rule's first line below it
+        slack = self.settings.rule_slack
+        fences = sorted({next((j for j in range(len(body)) if body[j][0].top >= c - slack), len(body))
+                         for c, full in cuts if full})
+
         def bounds(i: int) -> tuple[list[int], int, bool]:
-            """Where ref i's row may start (lines where a row can, from below the ref or section row above it down
-            to the ref), the first line it may start at, and whether the row above it ends where it starts."""
+            """Where ref i's row may start (lines where a row can, from below the ref or section row above it, or
+            the rule across the table above it, down to the ref), the first line it may start at, and whether the
+            row above it ends where it starts."""
             a = refs[i][0]
             lo = refs[i - 1][1] + 1 if i else 0
             cut = max((j for j in breaks if lo <= j < a), default=None)
             lo = lo if cut is None else cut + 1
+            fence = max((j for j in fences if lo < j <= a), default=None)
+            if fence is not None:
+                lo, cut = fence, fence
             if opens(a, "text") and opens(a, "response"):  # level with where its row's text and response begin:
                 return [a], lo, bool(i) and cut is None  # typed at its row's top (a row broken across pages is)
             return [j for j in starts if lo <= j <= a], lo, bool(i) and cut is None

@@ -2962,3 +2962,32 @@ def test_a_pages_last_row_whose_tops_all_reflect_far_from_its_foot_runs_on_and_i
     assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
         "Leaders should act. They should report and publish it. Leaders should: - review it",
         "Cells should be clean."]
+def test_with_no_refs_a_decision_centred_in_its_ruled_record_is_not_reflected_onto_the_section_row_above_the_rule():
+    from actionplans.extract.tables import TableScanner
+    # rules across the table bound each section row and each record; each decision is centred down its record.
+    # Reflected through its decision, a record's top could land on the section name above the rule as well as on
+    # its own first line: the rule says where the decision's cell begins, so the section row stays a section row
+    cols = (100, 260, 330, 560, 660)                    # Finding | Outcome | What we will do | Led by | Due by
+    ws = row(["Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, cols)
+    records = [  # (section, top, decision, text lines, response lines)
+        ("Care", 100, "Agreed", ["Cells should be clean.", "They should be checked."],
+         ["A checklist will be used.", "Each week.", "By wing managers.", "And reviewed."]),
+        ("Respect", 184, "Rejected", ["Leaders should investigate.", "The numbers are high."],
+         ["The budget does not allow it.", "Checks continue.", "Each month."]),
+    ]
+    rules = [(74.0, 100.0, 800.0)]
+    for section, top, decision, text, response in records:
+        ws += row([section], top - 20, cols)
+        n = max(len(text), len(response))
+        rules += [(top - 6.0, 100.0, 800.0), (top + 12.0 * n + 2, 100.0, 800.0)]
+        for k in range(n):
+            ws += row([text[k] if k < len(text) else None, None, response[k] if k < len(response) else None,
+                       "Governor" if k == 0 else None, "May 2024" if k == 0 else None], top + 12 * k, cols)
+        ws += row([None, decision], top + 6 * n - 5, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], rules)
+    scan = scanner.finish()
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in scan.rows] == [
+        (section, " ".join(text)) for section, _, _, text, _ in records]
+    assert [" ".join(w["text"] for w in r.words("decision")) for r in scan.rows] == ["Agreed", "Rejected"]
+
