@@ -42,9 +42,10 @@ class Settings(BaseModel):
         3, ge=0, description="Pages kept, before a plan's header is found, to be read again once a later page shows "
                              "it (a header of unlisted words judged on a first page that held no dates yet)")
     # -- rows --------------------------------------------------------------------------------------------
-    rule_slack: float = Field(
-        1.0, ge=0, description="A rule this far below a line's top still lies above that line: Word draws a cell's "
-                               "top border level with the top of its first line where the cell has no padding")
+    rule_share: float = Field(
+        0.3, ge=0, lt=0.5, description="A rule below a line's top by at most this share of the line's height still "
+                                       "lies above that line: Word draws a cell's top border, or a shaded row's "
+                                       "foot, level with the top of the line below where the cell has no padding")
     section_width: float = Field(
         0.6, gt=0, le=1, description="A single cell this wide a share of the table is a section row, not a record")
     section_words: int = Field(

@@ -1271,9 +1271,9 @@ class TableScanner:
         breaks = [j for j in range(len(body)) if key in body[j][1] and j not in in_refs or across[j]]
 
         # rules across the table (the first column too) bound its rows: each rule's first line below it
-        slack = self.settings.rule_slack
-        fences = sorted({next((j for j in range(len(body)) if body[j][0].top >= c - slack), len(body))
-                         for c, full in cuts if full})
+        share = self.settings.rule_share
+        fences = sorted({next((j for j in range(len(body)) if body[j][0].top + share * (
+            body[j][0].bottom - body[j][0].top) >= c), len(body)) for c, full in cuts if full})
 
         def bounds(i: int) -> tuple[list[int], int, bool]:
             """Where ref i's row may start (lines where a row can, from below the ref or section row above it, or

@@ -2991,3 +2991,20 @@ def test_with_no_refs_a_decision_centred_in_its_ruled_record_is_not_reflected_on
         (section, " ".join(text)) for section, _, _, text, _ in records]
     assert [" ".join(w["text"] for w in r.words("decision")) for r in scan.rows] == ["Agreed", "Rejected"]
 
+
+
+def test_a_shaded_section_rows_foot_drawn_a_little_into_the_next_lines_box_still_lies_above_that_line():
+    from actionplans.extract.tables import TableScanner
+    # the section row's shading ends 1.1 pt below the top of the record's first line (its box reaches up past the
+    # glyphs): that line is still below the rule, and the centred ref's row starts there
+    ws = row(HEAD, 60) + row(["Safety"], 78) + _lines([
+        (90, None, "Leaders should act.", "Agreed", "A panel will meet."),
+        (102, None, "They should report.", None, "It will report."),
+        (107, "R1", None, None, None),
+        (114, None, "And publish it.", None, "Each month."),
+    ])
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [(76.0, 38.0, 800.0), (91.1, 38.0, 800.0)])
+    rows = scanner.finish().rows
+    assert [(r.section, " ".join(w["text"] for w in r.words("ref")), " ".join(w["text"] for w in r.words("text")))
+            for r in rows] == [("Safety", "R1", "Leaders should act. They should report. And publish it.")]
