@@ -2526,8 +2526,19 @@ def _lines(rows):
     return [w for top, *cells in rows for w in row([*cells, None, None], top)]
 
 
-def test_of_two_tops_a_centred_ref_reflects_equally_well_the_one_whose_chain_of_rows_below_fits_is_taken():
+def _rows_of(ws, rules=()):
+    """The records one page of table words reads as."""
     from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], list(rules))
+    return scanner.finish().rows
+
+
+def _cells(rows, name):
+    return [" ".join(w["text"] for w in r.words(name)) for r in rows]
+
+
+def test_of_two_tops_a_centred_ref_reflects_equally_well_the_one_whose_chain_of_rows_below_fits_is_taken():
     # S1's row (90..165) has two places a row could start (90, and 114 where its response begins again after
     # space) and two below it where one could end (138, its text's list after a blank line; 165, S2's row): its
     # ref, a little above the row's middle as padding leaves it, reflects 114 onto 138 as well as 90 onto 165.
@@ -2549,11 +2560,9 @@ def test_of_two_tops_a_centred_ref_reflects_equally_well_the_one_whose_chain_of_
         (220, "S3", None, None, None),
         (225, None, None, None, "To every officer."),
     ])
-    scanner = TableScanner()
-    scanner.add_page(1, ws, [], [])
-    scan = scanner.finish()
-    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "S3"]
-    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+    rows = _rows_of(ws)
+    assert _cells(rows, "ref") == ["S1", "S2", "S3"]
+    assert _cells(rows, "text") == [
         "Leaders should act. They should report. Leaders should: - review the data - act on it",
         "Cells should be clean. They should be checked.", "Staff should be trained."]
 
@@ -2902,7 +2911,6 @@ def test_a_repeated_header_keeps_the_edge_found_before_where_a_few_justified_lin
 @pytest.mark.parametrize("accepted,rejected", [("Accepted", "Rejected"), ("accepted", "rejected")])
 def test_in_rows_set_flush_a_decision_heading_the_response_cell_is_where_a_centred_refs_row_starts(
         accepted, rejected):
-    from actionplans.extract.tables import TableScanner
     # no rules and no space between rows: S2's row (150..222) starts where its decision heads the response cell,
     # flush under S1's last line; S2's ref, centred in it, reflects S1's top (90) onto 150. The first line after
     # blank space in S2's row (174, where the response goes on under the decision) is no row's top.
@@ -2924,11 +2932,9 @@ def test_in_rows_set_flush_a_decision_heading_the_response_cell_is_where_a_centr
         (229, "S3", None, None, None),
         (234, None, "Every year.", None, None),
     ])
-    scanner = TableScanner()
-    scanner.add_page(1, ws, [], [])
-    scan = scanner.finish()
-    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "S3"]
-    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+    rows = _rows_of(ws)
+    assert _cells(rows, "ref") == ["S1", "S2", "S3"]
+    assert _cells(rows, "text") == [
         "Leaders should act. They should report. Leaders should: - review the data - act on it",
         "Cells should be clean and checked. And kept so.", "Staff should be trained. Every year."]
 
