@@ -1009,7 +1009,8 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
     """Mend the words of the OCR'd pages in place (and return the pages): boxes made a text layer's
     (`em_boxes`), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and dates
     mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
-    misread refs put right (`sequence_refs`). Words of pages read from their own text layer are left as they are."""
+    misread refs put right (`sequence_refs`); each such page is marked `scanned`. Words of pages read from their own
+    text layer are left as they are."""
     s = s or OcrSettings()
     todo = set(ocr_pages)
     seen = frozenset(t for p in pages for w in p["words"]
@@ -1027,6 +1028,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             if _bulletish(w["text"]) and _is_bullet(w, words):
                 w["text"] = BULLET
         p["words"] = words
+        p["scanned"] = True  # its own skew sets its columns (`TableScanner.add_page`)
     body = body_size([w for p in pages if p["page"] in todo for w in p["words"]], s)
     for p in pages:
         if p["page"] in todo and body:

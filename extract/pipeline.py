@@ -582,7 +582,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     for p, tops in zip(pages, drop):
         words = _off_furniture(p["words"], tops) if tops else p["words"]
         p["words"] = words
-        scanner.add_page(p["page"], words, p["tables"], p.get("rules", ()))
+        scanner.add_page(p["page"], words, p["tables"], p.get("rules", ()), scanned=p.get("scanned", False))
         if release:
             p["words"] = words = []
             p["tables"], p["rules"] = [], ()  # the scanner keeps what it needs of them

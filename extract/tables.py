@@ -589,6 +589,7 @@ class TableScanner:
         self.scan = Scan()
         self.section: str | None = None
         self.current: Row | None = None
+        self.scanned = False  # the page being read was read through OCR (`add_page`)
         self.mode: str | None = None  # "ruled" or "unruled", once the plan's header has been found
         self.head_lines: list[str] = []  # the text of each line of an unruled plan's header, as first found
         # the lines that followed it there, each with its depth below the header's first line: header lines too if
@@ -601,17 +602,19 @@ class TableScanner:
 
     # -- per page -------------------------------------------------------------------------
     def add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
-                 rules: list[tuple[float, float, float]] | tuple = ()) -> None:
+                 rules: list[tuple[float, float, float]] | tuple = (), scanned: bool = False) -> None:
         """words: the page's words (furniture already dropped); tables: (bbox, rows of cell bboxes) from
         the table finder, empty when the page has no ruling lines; rules: the page's horizontal rules
-        (top, x0, x1). The plan is read from the table finder's grid when its tables hold the page's
-        rows; otherwise (no rules, horizontal rules only, or only the header and section rows boxed by
-        shading) from the columns of its header words, rows cut at rules and refs.
+        (top, x0, x1); scanned: the page was read through OCR (its columns sit where its own skew puts them, so
+        no edge found on another page is held there). The plan is read from the table finder's grid when its tables
+        hold the page's rows; otherwise (no rules, horizontal rules only, or only the header and section rows boxed
+        by shading) from the columns of its header words, rows cut at rules and refs.
 
         A header of words no list names is found by what lies below it; where the plan's first page shows too
         little (no dates yet), it is found on a later page, and the kept pages before that which repeat it are
         read again from that line, knowing it (the last `settings.header_wait_pages` pages are kept till then)."""
         found = self.scan.columns is not None
+        self.scanned = scanned
         self._add_page(pageno, words, tables, rules)
         if self.scan.columns is None:
             self.waiting = [*self.waiting, (pageno, words, tables, rules)][-self.settings.header_wait_pages:]
@@ -915,7 +918,7 @@ class TableScanner:
                     spans = self._spans(clusters)
                     # the header printed again where it was (a copy of the first): the table's edges found there
                     # stand unless this page's lines cross them
-                    held = prev.edges if len(prev.heads) == len(spans) and all(
+                    held = prev.edges if not self.scanned and len(prev.heads) == len(spans) and all(
                         abs(a - c) <= 2 for (a, _), (c, _) in zip(spans, prev.heads)) else None
                     starts = self._gutters([a for a, _ in spans], [b for _, b in spans], lines[k + h:], held=held)
                     # a heading found off its column's text on one page is so on each (a page of few lines under the

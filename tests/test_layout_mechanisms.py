@@ -3014,3 +3014,31 @@ def test_a_shaded_section_rows_foot_drawn_a_little_into_the_next_lines_box_still
     rows = scanner.finish().rows
     assert [(r.section, " ".join(w["text"] for w in r.words("ref")), " ".join(w["text"] for w in r.words("text")))
             for r in rows] == [("Safety", "R1", "Leaders should act. They should report. And publish it.")]
+
+
+def test_a_scanned_page_under_a_repeated_header_finds_its_own_edges_and_holds_none_from_the_page_before():
+    from actionplans.extract.tables import TableScanner
+    # page 2 repeats the header where page 1 printed it, over three justified lines whose stretched spaces leave a
+    # strip no line crosses (247.5). Read from a text layer, the edge page 1 found (278) stands; read through OCR,
+    # the page sits at its own skew, so the edge is found on the page itself
+    def w(text, a, b, top, page):
+        return {"text": text, "x0": a, "x1": b, "top": top, "bottom": top + 8, "page": page}
+
+    def head(page):
+        return [w("Ref", 46, 54, 60, page), w("Recommendation", 117, 144, 60, page), w("Response", 278, 392, 60, page)]
+
+    def spans(top, page, *sp):
+        return [w("word", a, b, top, page) for a, b in sp]
+    first = (head(1) + [w("1.1", 46, 58, 80, 1)] + spans(80, 1, (117, 200), (278, 380))
+             + spans(89, 1, (117, 190), (278, 370)) + [w("1.2", 46, 58, 98, 1)]
+             + spans(98, 1, (117, 205), (278, 385)) + spans(107, 1, (117, 180), (278, 375)))
+    second = (head(2) + [w("1.3", 46, 58, 80, 2)]
+              + spans(80, 2, (117, 139), (154, 161), (177, 212), (227, 240), (255, 267), (278, 290))
+              + spans(89, 2, (117, 176), (196, 235), (255, 267), (278, 338)) + spans(98, 2, (117, 151), (278, 334)))
+    edges = {}
+    for scanned in (False, True):
+        scanner = TableScanner()
+        scanner.add_page(1, first, [], [])
+        scanner.add_page(2, second, [], [], scanned=scanned)
+        edges[scanned] = scanner.scan.page_columns[2].edges[2]
+    assert edges[False] == 278 and edges[True] == pytest.approx(247.5)
