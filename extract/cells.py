@@ -443,9 +443,10 @@ def _reach(lines: list[Line], longest: dict[int, float] | None = None, settings:
     after its limit, so the longest is a floor of that limit."""
     out: dict[int, tuple[float, float | None, float | None]] = {}
     on = {page: [ln for ln in lines if ln.page == page] for page in {ln.page for ln in lines}}
+    ends = {page: max(ln.x1 for ln in here) for page, here in on.items()}
     for page, here in on.items():
         gaps = sorted(b["x0"] - a["x1"] for ln in here for a, b in zip(ln.words, ln.words[1:]))
-        end = max(ln.x1 for ln in here)
+        end = ends[page]
         out[page] = (max(end, (longest or {}).get(page, end)), gaps[len(gaps) // 2] if len(gaps) >= 3 else None,
                      _justified(here, end, settings))
     # a page of the cell whose lines all end flush shows no natural space: the cell's other pages show it (a cell
@@ -453,7 +454,7 @@ def _reach(lines: list[Line], longest: dict[int, float] | None = None, settings:
     natural = [n for _, _, n in out.values() if n is not None]
     for page, (limit, space, n) in out.items():
         if n is None and natural:
-            out[page] = (limit, space, _justified(on[page], max(ln.x1 for ln in on[page]), settings, min(natural)))
+            out[page] = (limit, space, _justified(on[page], ends[page], settings, min(natural)))
     return out
 
 

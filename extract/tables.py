@@ -924,8 +924,7 @@ class TableScanner:
                     # a heading found off its column's text on one page is so on each (a page of few lines under the
                     # repeat may show it no more)
                     loose = self._loose(clusters, starts, lines[k + h:], self.settings) | prev.loose
-                    best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]], loose,
-                                                      self._spans(clusters)), group)
+                    best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]], loose, spans), group)
                     depths = []
             most = 0  # cells of the shallower headings: a heading's wrapped lines keep within its cells
             for depth in depths:
@@ -1199,14 +1198,17 @@ class TableScanner:
 
         across = [self._runs_across(ln, cols) for ln, _by in body]  # section rows and titles across the table
 
+        def above(j: int, name: str) -> list[dict] | None:
+            """Column `name`'s words on the nearest line above line j that holds any; None atop the page or below a
+            line across the table (a section row's words in the column are none of its cells')."""
+            return next((None if across[i] else body[i][1][name] for i in range(j - 1, -1, -1)
+                         if name in body[i][1] or across[i]), None)
+
         def opens(j: int, name: str) -> bool:
-            """Column `name` starts after blank space on line j, or atop the page or below a line across the table
-            (a section row's words in the column are none of its cells')."""
-            ws = body[j][1].get(name)
-            above = next((None if across[i] else body[i][1][name] for i in range(j - 1, -1, -1)
-                          if name in body[i][1] or across[i]), None)
-            return bool(ws) and j != run_on and (above is None or ws[0]["top"] - max(
-                w["bottom"] for w in above) > 0.5 * (body[j][0].bottom - body[j][0].top))
+            """Column `name` starts after blank space on line j, or atop the page or below a line across the table."""
+            ws, over = body[j][1].get(name), above(j, name)
+            return bool(ws) and j != run_on and (over is None or ws[0]["top"] - max(
+                w["bottom"] for w in over) > 0.5 * (body[j][0].bottom - body[j][0].top))
 
         # what opens a record: its ref, or where the plan prints none, its decision (in a column of its own)
         key = "ref" if "ref" in cols.fields else "decision"
@@ -1233,9 +1235,8 @@ class TableScanner:
             t = text_of(ws) if ws else ""
             if not t or DECISION_ONLY.match(t) is None:
                 return False
-            above = next((None if across[i] else body[i][1]["response"] for i in range(j - 1, -1, -1)
-                          if "response" in body[i][1] or across[i]), None)
-            return t.lstrip()[:1].isupper() or above is None or text_of(above).rstrip().endswith((".", "!", "?"))
+            over = above(j, "response")
+            return t.lstrip()[:1].isupper() or over is None or text_of(over).rstrip().endswith((".", "!", "?"))
 
         lows = [0] + [b + 1 for _a, b in refs]  # where each ref's row may start: below the ref before it
         first_record = self.current is None and not self.scan.rows
@@ -1244,7 +1245,7 @@ class TableScanner:
             return opens(j, "text") and opens(j, "response")
         # a ref typed at its row's top is level with where its text or its response begins (the one of them that
         # ended higher in the row above, at least): a ref level with neither, below a line where both begin, is not
-        lone = [(a, lo) for (a, _b), lo in zip(refs, lows) if not opens(a, "text") and not opens(a, "response")]
+        lone = [(a, lo) for (a, _b), lo in zip(refs, lows) if not (opens(a, "text") or opens(a, "response"))]
         if not self.refs_centred and not first_record and all("text" in body[a][1] for a, _b in refs) and not lone:
             return body  # nothing here can show centred refs (below): rows start at refs as ever
         starts = [j for j in range(len(body)) if opens_text(j)]
@@ -1289,8 +1290,8 @@ class TableScanner:
             fence = max((j for j in fences if lo < j <= a), default=None)
             if fence is not None:
                 lo, cut = fence, fence
-            if opens(a, "text") and opens(a, "response"):  # level with where its row's text and response begin:
-                return [a], lo, bool(i) and cut is None  # typed at its row's top (a row broken across pages is)
+            if top_at(a):  # level with where its row's text and response begin: typed at its row's top (a row
+                return [a], lo, bool(i) and cut is None  # broken across pages is)
             return [j for j in starts if lo <= j <= a], lo, bool(i) and cut is None
 
         def follow(i: int, top: int) -> tuple[list[int], float]:
