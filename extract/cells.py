@@ -630,15 +630,49 @@ def _carried(paras: list[Paragraph], cues: list[Line], drop: float, entry_lines:
 
 
 def hard_break(prev: Line, ln: Line, right: float | None, slack: float = DEFAULT.wrap_slack,
-               across_pages: bool = False) -> bool:
+               across_pages: bool = False, centred: float | None = None) -> bool:
     """Did the typist end `prev` with Enter rather than Word wrapping it? Yes when the first word of `ln`
     (and a space) would still have fitted after `prev` before `right`, the column's right edge. Lines on
-    two pages are judged only `across_pages` (a cell's column keeps its edges over a page break)."""
-    if right is None or ln.page != prev.page and not across_pages:
+    two pages are judged only `across_pages` (a cell's column keeps its edges over a page break). `centred`: the
+    width a column whose lines are centred holds (`centred_width`); a line there ends short on both sides, so
+    it is judged by its width, not by where it ends."""
+    if (right is None and centred is None) or ln.page != prev.page and not across_pages:
         return False
     first = ln.words[0]
     space = 0.25 * (first["bottom"] - first["top"])
+    if centred is not None:
+        return prev.x1 - prev.x0 + space + _first_width(ln) + slack <= centred
     return prev.x1 + space + _first_width(ln) + slack <= right
+
+
+def centred_width(lines: list[Line], settings: Settings = DEFAULT) -> float | None:
+    """How wide a line a column holds, where its lines are centred in their cells (owners or dates centred, so a
+    line that stops short of the column's edge shows nothing of where Enter was pressed): the width of its widest
+    centred line, a width Word filled before wrapping. None where they are not centred. Judged per page on the
+    lines narrower than the page's widest by more than a line's height: at least `centred_lines` of them, and
+    `centred_column_share` of them with their middle within `centred_share` of their height of the page's
+    middle line and their start that much right of where the page's lines start furthest left (typed at the
+    left, short lines start there)."""
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln)
+    short = centred = 0
+    widest = 0.0
+    for here in by_page.values():
+        mids = sorted((ln.x0 + ln.x1) / 2 for ln in here)
+        mid, left = mids[len(mids) // 2], min(ln.x0 for ln in here)
+        most = max(ln.x1 - ln.x0 for ln in here)
+        for ln in here:
+            tol = settings.centred_share * ln.height
+            on = abs((ln.x0 + ln.x1) / 2 - mid) <= tol
+            if on:
+                widest = max(widest, ln.x1 - ln.x0)
+            if ln.x1 - ln.x0 < most - ln.height:
+                short += 1
+                centred += on and ln.x0 > left + tol
+    if short < settings.centred_lines or centred < settings.centred_column_share * short:
+        return None
+    return widest
 
 
 def _first_width(ln: Line) -> float:
@@ -666,13 +700,15 @@ def continues(line: str, before: str) -> bool:
     return bool(_JOINS_NEXT.search(before) or _JOINS_PREV.match(line.strip())) or before.count("(") > before.count(")")
 
 
-def _wrapped_run(lines: list[Line], k: int, right: float | None, sp: Spacing, settings: Settings) -> list[Line]:
+def _wrapped_run(lines: list[Line], k: int, right: float | None, sp: Spacing, settings: Settings,
+                 centred: float | None = None) -> list[Line]:
     """Line k and the lines that wrap on from it (no blank space, no hard break; a page break is neither, so
     the run goes on atop the next page: 'Residential' + 'Custodial Manager')."""
     run = [lines[k]]
     for ln in lines[k + 1:]:
         prev = run[-1]
-        apart = sp.parts(ln.top - prev.top, settings) or hard_break(prev, ln, right, settings.wrap_slack)
+        apart = sp.parts(ln.top - prev.top, settings) or hard_break(prev, ln, right, settings.wrap_slack,
+                                                                     centred=centred)
         if _new_band(prev, ln) or ln.page == prev.page and apart:
             break
         run.append(ln)
@@ -692,7 +728,8 @@ def _per_line(beside):
 
 
 def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGLE, right: float | None = None,
-            split_segments: bool = False, settings: Settings = DEFAULT, segment_opens=None) -> list[Paragraph]:
+            split_segments: bool = False, settings: Settings = DEFAULT, segment_opens=None,
+            centred: float | None = None) -> list[Paragraph]:
     """Split an owner or date cell into entries. Blank space separates them; so does a line that sits
     beside a different response paragraph than the line above it (`beside(line)` gives that
     paragraph's index), when `opens(line_text, text_so_far)` agrees it begins an entry rather than
@@ -704,7 +741,9 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
     such a line starts a new entry instead, when `opens` agrees. Where the layout cannot tell (the next
     line's first word would not have fitted either), `segment_opens(line_text, text_so_far)` may (for
     segments: `segment_opens([line, line + next, ...], segment_so_far)`, the line and what wraps on below it).
-    `spacing`: the plan's; where it spaces its paragraphs, a step of one advance shows where Enter was pressed."""
+    `spacing`: the plan's; where it spaces its paragraphs, a step of one advance shows where Enter was pressed.
+    `centred`: the width the column holds where its lines are centred (`centred_width`), what `right` tells
+    otherwise."""
     if not lines:
         return []
     sp = spacing.of(lines)
@@ -721,7 +760,7 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
             # it would continue: a stacked owner broken by the page ('Head of Safety' / 'Neurodiversity' +
             # 'Support Manager' atop the next page) is unfinished, however whole the entry's first owner
             seg = reflow(out[-1].lines[max([0, *cuts[-1]]):])
-            new = opens is None or opens(reflow(_wrapped_run(lines, k, right, sp, settings)), seg)
+            new = opens is None or opens(reflow(_wrapped_run(lines, k, right, sp, settings, centred)), seg)
         else:
             # beside the next paragraph, judged on the line with what wraps on below it ('Neurodiversi' + 'ty
             # Support Manager': a narrow column breaks words), after the segment it would continue (a stacked owner
@@ -729,16 +768,16 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
             seg = reflow(out[-1].lines[max([0, *cuts[-1]]):])
             new = sp.blank(ln.top - prev.top, settings) or (
                 beside is not None and beside(ln) != beside(prev)
-                and (opens is None or opens(reflow(_wrapped_run(lines, k, right, sp, settings)), seg)))
+                and (opens is None or opens(reflow(_wrapped_run(lines, k, right, sp, settings, centred)), seg)))
         segment = False
         if not new and prev is not None and split_segments and segment_opens is not None and ln.text[:1].islower() \
                 and not _JOINS_NEXT.search(so_far) and not _JOINS_WORD.match(ln.text):
             # a line in lower case continues the entry above, unless it and what wraps on below it read as an
             # entry of their own after a whole one ('end of August' + 'end of' / 'November')
-            new = bool(segment_opens(reflow(_wrapped_run(lines, k, right, sp, settings)), so_far, whole=True))
+            new = bool(segment_opens(reflow(_wrapped_run(lines, k, right, sp, settings, centred)), so_far, whole=True))
         if not new and prev is not None and not continues(ln.text, so_far):
             if ln.page == prev.page and sp.parts(ln.top - prev.top, settings) or hard_break(
-                    prev, ln, right, settings.wrap_slack):
+                    prev, ln, right, settings.wrap_slack, centred=centred):
                 if split_segments:
                     new = opens is None or opens(ln.text, so_far)
                 elif beside is not None and beside(ln) != beside(prev):
@@ -752,7 +791,7 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
                 else:
                     # judged on the line and the lines that wrap on below it (a post may take several lines, six
                     # in a column so narrow it breaks words: 'Chris' / 'Hughes' / '– Head' / 'of' / 'Residen' / 'ce')
-                    run = _wrapped_run(lines, k, right, sp, settings)
+                    run = _wrapped_run(lines, k, right, sp, settings, centred)
                     ahead = [reflow(run[:n]) for n in range(1, settings.post_lines + 1)]
                     segment = bool(segment_opens(ahead, reflow(out[-1].lines[cut:])))
                     if segment and beside is not None and beside(ln) != beside(prev):

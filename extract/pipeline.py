@@ -27,6 +27,7 @@ from .cells import (
     Paragraph,
     Spacing,
     block_starts,
+    centred_width,
     continues,
     entries,
     entry_marks,
@@ -319,7 +320,8 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
                habits: tuple = (None, None), blank_parted: bool = False, base: CellText | None = None,
                sentences: bool = False, response_lines: list | None = None,
                longest: dict[int, float] | None = None, every_marked: bool = False,
-               spacing: Spacing = SINGLE, entry_lines: tuple[list, list] | None = None) -> RowCells:
+               spacing: Spacing = SINGLE, entry_lines: tuple[list, list] | None = None,
+               centred: dict[str, float] | None = None) -> RowCells:
     """A row's cells read into paragraphs and entries. An owner or date line sits beside the paragraph where the
     document's placement (`habits`, owners then dates, from a first reading) puts it: under a shift, the one that
     many lines above; stacked at the top of the cell, none (entries part at blank space and where one ends).
@@ -329,7 +331,9 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     sentence (`sentence_habit`); `response_lines`, `entry_lines`: the response cell's lines and the owner and date
     cells' (`entry_cells`), where the caller has them already. `spacing`: the plan's line pitch and paragraph
     space (`cells.spacing`): distances a typist makes by pressing Enter (entries typed low, blank space) are measured
-    in its advance."""
+    in its advance. `centred`: the width the owner and date columns hold, those whose lines are centred
+    (`cells.centred_width`)."""
+    centred = centred or {}
     base = base or read_text(row, rights, sentences, response_lines, longest, spacing, entry_lines)
     ref, response, decision_text = base.ref, base.response, base.decision_text
     owner_lines, date_lines = base.owner_lines, base.date_lines
@@ -338,7 +342,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
 
     def date_entries(level_of) -> list[Paragraph]:
         return entries(date_lines, level_of, opens_date, spacing, split_segments=True, right=rights.get("date"),
-                       settings=settings, segment_opens=opens_date)
+                       settings=settings, segment_opens=opens_date, centred=centred.get("date"))
     if habits[1] != STACKED and date_lines:
         # a date that ends where the next opens, no blank space between them, is a cue too: each is an action's
         # ('Winter 2020' / 'Winter 2019' typed one under the other, their actions two lines apart)
@@ -376,7 +380,8 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     def read_owners(shift) -> list[Paragraph]:
         return read_once("owner", shift, lambda sh: entries(owner_lines, level(sh), opens_owner, spacing,
                                                             settings=settings, right=rights.get("owner"),
-                                                            segment_opens=stacks_owner))
+                                                            segment_opens=stacks_owner,
+                                                            centred=centred.get("owner")))
 
     def read_dates(shift) -> list[Paragraph]:
         return read_once("date", shift, lambda sh: date_entries(level(sh)))
@@ -602,8 +607,11 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     entry = [entry_cells(row, rights) for row in scan.rows]  # read once: measured here, then kept by each row
     # how far Enter moves the typist: a line, or a line and the space Word adds after each paragraph
     space = spacing(chain(response, (lines for pair in entry for lines in pair)), settings)
+    centred = {name: width for k, name in enumerate(("owner", "date"))
+               if (width := centred_width([ln for pair in entry for ln in pair[k]], settings)) is not None}
     read = [read_cells(row, rights, settings, sentences=sentences, response_lines=lines, longest=longest,
-                       spacing=space, entry_lines=pair) for row, lines, pair in zip(scan.rows, response, entry)]
+                       spacing=space, entry_lines=pair, centred=centred)
+            for row, lines, pair in zip(scan.rows, response, entry)]
     del response, entry
     habits = placement_habits(read, settings, space.space)
     parted, breaks = (sum(c.owner_breaks[k] for c in read) for k in (0, 1))
@@ -619,7 +627,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     for i, c in enumerate(read):  # in place: each first reading goes as its second is made
         if again[i]:
             read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences,
-                                 every_marked=every_marked, spacing=space)
+                                 every_marked=every_marked, spacing=space, centred=centred)
     return Recovery(lines_per_page, drop, banners, scan, read, habits, space)
 
 

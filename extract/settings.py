@@ -65,6 +65,12 @@ class Settings(BaseModel):
                              "as centred over its column: its start is then not the column's edge")
     centred_share: float = Field(
         0.5, gt=0, description="... each line's middle within this share of its height of the heading's middle")
+    centred_column_share: float = Field(
+        0.9, gt=0, le=1, description="Share of an owner or date column's short lines (narrower than the widest on "
+                                     "their page by a line's height) centred on its page's middle, and starting "
+                                     "right of where its lines start furthest left, for the column to be read as "
+                                     "centred: a line there is judged by its width, not where it ends "
+                                     "(`cells.centred_width`)")
     summary_border: float = Field(
         0.5, ge=0, description="Share of a line's height above the first line of the summary counts table below a plan "
                                "(its title, or its first row) from which rules down are that table's, none of the "

@@ -9,6 +9,7 @@ from actionplans.extract.cells import (
     SINGLE,
     Spacing,
     broken_word,
+    centred_width,
     continues,
     entries,
     entry_marks,
@@ -458,6 +459,43 @@ def test_owners_stacked_without_gap_split_where_the_dates_start():
     assert [p.text for p in split_at(owners, dates, tol=4, reach=11.5)] == ["Head of Security",
                                                                             "Use of Force Coordinator"]
     assert len(split_at(owners, [(1, 104.0), (1, 106.0)], tol=4, reach=11.5)) == 1  # both near the first owner
+
+
+def centred(*rows, centre=452.0, top=137.7, pitch=10.35, char=4.5, page=1):
+    """Word boxes of lines centred on `centre`, each word `char` points a character, a space a quarter of the
+    line's height wide (rows of a narrow owner column with its cells centred)."""
+    out, y = [], top
+    for row in rows:
+        parts = row.split()
+        width = char * sum(len(t) for t in parts) + 2.25 * (len(parts) - 1)
+        x = centre - width / 2
+        for t in parts:
+            out.append({"text": t, "x0": x, "x1": x + char * len(t), "top": y, "bottom": y + 9, "page": page})
+            x += char * len(t) + 2.25
+        y += pitch
+    return out
+
+
+def test_in_a_centred_owner_column_a_line_is_judged_by_its_width_not_where_it_ends():
+    # 'Marek Begum – Safer Custody Manager' then, with no separator, the next action's 'Grace Nowak – Custodial
+    # Manager', centred in a column as wide as its widest line: every short line stops
+    # well short of the column's right edge, so by where it ends each looked ended by Enter
+    rows = ("Head of", "Residence", "(Ann Okafor)", "& Marek", "Begum –", "Safer", "Custody", "Manager",
+            "Grace Nowak", "– Custodial", "Manager")
+    lines = to_lines(centred(*rows))
+    width = centred_width(lines)
+    assert width == pytest.approx(max(ln.x1 - ln.x0 for ln in lines))
+    assert centred_width(to_lines(words(*rows, x0=427.0))) is None  # typed at the left: no centring
+    grace, dash = lines[8], lines[9]
+    assert hard_break(grace, dash, right=486.2)                     # ends 15 pt short of the edge: 'Enter'
+    assert not hard_break(grace, dash, right=486.2, centred=width)  # ... but '–' would not have fitted its width
+    (before,) = entries(lines, opens=opens_owner, right=486.2, segment_opens=stacks_owner)
+    assert len(before.segments) == 1                                # one owner run into the next
+    (entry,) = entries(lines, opens=opens_owner, right=486.2, segment_opens=stacks_owner, centred=width)
+    assert entry.segments == ["Head of Residence (Ann Okafor) & Marek Begum – Safer Custody Manager",
+                              "Grace Nowak – Custodial Manager"]
+    # split where the next action's date starts, as owners typed at the left are
+    assert [p.text for p in split_at([entry], [(1, lines[8].top)], tol=4)] == entry.segments
 
 
 def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_inside_a_known_role():
