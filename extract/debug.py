@@ -88,7 +88,9 @@ def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, 
                 sp = rec.spacing
                 spaced = (f"; paragraphs {sp.space:.1f} pt apart, Enter {sp.advance:.1f} pt" if sp.space
                           else "; single-spaced")
-                im.draw.text((x, y), f"table read {scan.mode or '?'}{spaced}", fill=BLUE + (255,))
+                centred = "".join(f"; {name} lines centred, judged by width (up to {w:.1f} pt)"
+                                  for name, w in rec.centred.items())
+                im.draw.text((x, y), f"table read {scan.mode or '?'}{spaced}{centred}", fill=BLUE + (255,))
             for w in scanned.looked.get(pageno, []) if scanned else []:  # what OCR's layout passed over
                 box((w["x0"], w["top"], w["x1"], w["bottom"]), TEAL, f"read again: {w['text']}", dashed=True)
             for b in scanned.dropped.get(pageno, []) if scanned else []:  # what it ran together, replaced

@@ -543,7 +543,8 @@ def placement_habits(read: list[RowCells], settings: Settings = DEFAULT, space: 
 class Recovery:
     """What the table stages found in a document's pages, before records are built: the page lines, the
     furniture dropped, the scan (columns, rows, sections, joins), every row read into paragraphs and
-    entries, the owner/date placement habits of the document and its line spacing. `actionplans debug` draws it."""
+    entries, the owner/date placement habits of the document, its line spacing and the width of the owner and date
+    columns whose lines are centred. `actionplans debug` draws it."""
     lines_per_page: list[list[tuple[float, float, str]]]
     furniture: list[set[float]]
     banners: set[str]
@@ -551,6 +552,7 @@ class Recovery:
     cells: list[RowCells]
     habits: tuple
     spacing: Spacing = SINGLE
+    centred: dict[str, float] = field(default_factory=dict)
 
 
 def _off_furniture(words: list[dict], tops) -> list[dict]:
@@ -628,7 +630,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
         if again[i]:
             read[i] = read_cells(c.row, rights, settings, habits, blank_parted, c.base, sentences,
                                  every_marked=every_marked, spacing=space, centred=centred)
-    return Recovery(lines_per_page, drop, banners, scan, read, habits, space)
+    return Recovery(lines_per_page, drop, banners, scan, read, habits, space, centred)
 
 
 @functools.cache
