@@ -1249,6 +1249,36 @@ class TableScanner:
         if not self.refs_centred and not first_record and all("text" in body[a][1] for a, _b in refs) and not lone:
             return body  # nothing here can show centred refs (below): rows start at refs as ever
         starts = [j for j in range(len(body)) if opens_text(j)]
+
+        def centred_with_decision(a: int) -> bool:
+            """The ref starting on line a and the decision beside it (a column of its own, its lines down to blank
+            space) are of different heights and share their middle: both cells centred down their row (rows set
+            flush, where no blank space shows the row's top). Typed at the row's top, they would share their top."""
+            b = next(b for a_, b in refs if a_ == a)
+            near = [j for j in range(a, b + 1) if "decision" in body[j][1]]
+            if key != "ref" or not near:
+                return False
+            def on(j: int) -> bool:  # a line of the decision's, not another ref's: words in its column, no space
+                return key not in body[j][1] or a <= j <= b
+
+            lo = hi = near[0]  # the decision's lines, over those between them that hold none (the ref's own)
+            up = [j for j in range(lo - 1, -1, -1) if "decision" in body[j][1] or not on(j)]
+            for j in up:
+                if not on(j) or opens(lo, "decision"):
+                    break
+                lo = j
+            down = [j for j in range(hi + 1, len(body)) if "decision" in body[j][1] or not on(j)]
+            for j in down:
+                if not on(j) or opens(j, "decision"):
+                    break
+                hi = j
+            ref = [w for j in range(a, b + 1) for w in body[j][1].get(key, [])]  # a label's lines and its number
+            dec = [w for j in range(lo, hi + 1) for w in body[j][1].get("decision", [])]
+            tol = self.settings.centred_share * (ref[0]["bottom"] - ref[0]["top"])  # its words' own height
+            top_r, top_d = min(w["top"] for w in ref), min(w["top"] for w in dec)
+            mid_r = (top_r + max(w["bottom"] for w in ref)) / 2
+            mid_d = (top_d + max(w["bottom"] for w in dec)) / 2
+            return abs(mid_r - mid_d) <= tol < abs(top_r - top_d)
         if not self.refs_centred:
             first = refs[0][0]
             self.refs_centred = (  # the plan's first record: its row's top (text and response begin) above its ref
@@ -1260,8 +1290,9 @@ class TableScanner:
                 or any("text" not in body[a][1] and any(lo <= j < a for j in starts)
                        for (a, _b), lo in zip(refs, lows))
                 # or a ref level with neither its text's start nor its response's, below a row's top (a plan's first
-                # record may be broken across pages, which prints its ref at the top)
-                or any(any(top_at(j) for j in range(lo, a)) for a, lo in lone))
+                # record may be broken across pages, which prints its ref at the top), or beside a decision of
+                # another height centred on the same middle
+                or any(any(top_at(j) for j in range(lo, a)) or centred_with_decision(a) for a, lo in lone))
         if not self.refs_centred:
             return body
 

@@ -2405,6 +2405,40 @@ def test_in_an_unruled_plan_refs_centred_down_their_rows_move_to_the_top_of_thei
     assert top.refs_centred is False
 
 
+def test_a_ref_and_a_decision_of_other_heights_centred_on_one_middle_show_refs_centred_in_rows_set_flush():
+    from actionplans.extract.tables import TableScanner
+    x0s = (40, 170, 320, 390, 600, 700)
+    head = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, x0s)
+    # page 1: its one row broken across the page, so its ref is printed at the row's top; the response runs on
+    one = head + row(["Priority concern 1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor",
+                      "May 2024"], 90, x0s)
+    for k, line in enumerate(["It will report.", "Staff will be told.", "Data will be shared with"], 1):
+        one += row([None, None, None, line], 90 + 12 * k, x0s)
+    # page 2: the next row starts flush below the last line of that response (no rules, no blank space); its ref
+    # (three lines) and its decision (two) are both centred down the row: one middle, two tops
+    two = row([None, None, None, "the board."], 90, x0s)
+    for k, (text, response) in enumerate([("Cells should be clean.", "This is not agreed."),
+                                          ("They should be checked.", "The budget does not"),
+                                          ("And kept so.", "allow it."), ("Leaders should:", None),
+                                          ("- report", None)]):
+        two += row([None, text, None, response], 102 + 12 * k, x0s)
+    for top, ref, decision in ((115, "Priority", None), (121, None, "Not"), (127, "concern", None),
+                               (133, None, "agreed"), (139, "2", None)):
+        two += row([ref, None, decision], top, x0s)
+    two += row(["Priority concern 3", "Staff should be trained.", "Agreed", "Training will be given.", "Governor",
+                "June 2024"], 162, x0s)
+    scanner = TableScanner()
+    scanner.add_page(1, one, [], [])
+    scanner.add_page(2, head + two, [], [])
+    scan = scanner.finish()
+    assert scanner.refs_centred
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == [
+        "Priority concern 1", "Priority concern 2", "Priority concern 3"]
+    assert " ".join(w["text"] for w in scan.rows[1].words("text")) == (
+        "Cells should be clean. They should be checked. And kept so. Leaders should: - report")
+    assert " ".join(w["text"] for w in scan.rows[0].words("response")).endswith("shared with the board.")
+
+
 def test_in_an_unruled_plan_with_no_refs_decisions_centred_down_their_rows_open_their_rows_at_the_top():
     from actionplans.extract.tables import TableScanner
     cols = (100, 260, 330, 560, 660)                    # Finding | Outcome | What we will do | Led by | Due by
