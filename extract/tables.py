@@ -1162,6 +1162,13 @@ class TableScanner:
         lifts = {}
         for b, ks in bands.items():
             refs = [k for k in ks if "ref" in body[k][1]]
+            # A ref level with its recommendation's first line, the text running on below it, with lines above it in
+            # the band, is typed at its row's top (a ref centred down its cell would be centred on its text too, or
+            # lie below a text begun at the band's top): the lines above are another row (a record carried over the
+            # page, below the header's shading), so the band is no one row and the rules bound something else.
+            texts = [k for k in ks if "text" in body[k][1]]
+            if refs and refs[0] != ks[0] and texts and texts[0] == refs[0] and texts[-1] > refs[-1]:
+                return body
             if refs and refs[0] != ks[0] and "ref" not in body[ks[0]][1] and REF.match(
                     text_of([w for k in refs for w in body[k][1]["ref"]])):
                 lifts[b] = (ks[0], refs)

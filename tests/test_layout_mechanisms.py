@@ -3114,3 +3114,27 @@ def test_a_scanned_page_under_a_repeated_header_finds_its_own_edges_and_holds_no
         scanner.add_page(2, second, [], [], scanned=scanned)
         edges[scanned] = scanner.scan.page_columns[2].edges[2]
     assert edges[False] == 278 and edges[True] == pytest.approx(247.5)
+
+
+def test_a_ref_typed_at_its_texts_top_below_rows_carried_over_the_page_is_not_lifted_to_the_header_shading():
+    from actionplans.extract.tables import TableScanner
+    # no rules, one row per action; shading on the header and on section rows draws a rule above and below each.
+    head = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    p1 = head + row(["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"], 90)
+    # atop page 2, S1's last actions (its text ended on page 1) run on under the header's shading; S2, a ref typed
+    # level with the first line of its text, starts below them; a shaded section row closes the band
+    p2 = head + row([None, None, None, "Data will be published.", "Head of Safety", "July 2024"], 90)
+    p2 += row([None, None, None, "It will report.", "Governor", "May 2024"], 102)
+    p2 += row(["S2", "Staff should be", "Agreed", "Training will be given.", "Governor", "May 2025"], 114)
+    p2 += row([None, "trained.", None, None, None, None], 126)
+    p2 += row(["Safety"], 146)
+    p2 += row(["S3", "Cells should be clean.", "Agreed", "Cleaning will be checked.", "Governor", "May 2025"], 166)
+    shading = [(56.0, 38.0, 800.0), (74.0, 38.0, 800.0), (142.0, 38.0, 800.0), (160.0, 38.0, 800.0)]
+    scanner = TableScanner()
+    scanner.add_page(1, p1, [], shading[:2])
+    scanner.add_page(2, p2, [], shading)
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "S3"]
+    assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
+        "A panel will meet. Data will be published. It will report.", "Training will be given.",
+        "Cleaning will be checked."]
