@@ -51,6 +51,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import WordExtractor
 
 from . import errors
+from .settings import DEFAULT
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +165,33 @@ def _read_pdfplumber(path: Path, first: int, last: int | None, drop: dict[int, l
     return n, pages
 
 
+def unweave(words: list[dict], touch: float = DEFAULT.weave_touch) -> list[dict]:
+    """Words mended where the word grouping wove two lines together. It chains chars whose tops lie a few points
+    apart into one line and reads that line's chars left to right: where two lines overlap so (a decision
+    centred down its cell, 'PARTIALLY' over 'AGREED', between the lines of the response beside it), their letters
+    alternate and each word is cut into pieces ('P', 'A', 'A', 'G', ...). A piece joins the last word before it
+    at its own height where words of other heights came between them (in reading order, so within their span)
+    and the two touch: no wider apart than `touch` of the line's height, less than a space."""
+    out: list[dict] = []
+    last: dict[tuple[float, float], tuple[int, int]] = {}  # (top, bottom) -> the last word at that height: its
+    for i, w in enumerate(words):                           # index in `out` and in `words`
+        key = (w["top"], w["bottom"])
+        j, k = last.get(key, (None, i - 1))
+        if k != i - 1:
+            a = out[j]
+            gap = w["x0"] - a["x1"]
+            if abs(gap) <= touch * (w["bottom"] - w["top"]) and all(
+                    a["x0"] <= b["x0"] <= w["x0"] for b in words[k + 1:i]):
+                out[j] = dict(a, text=a["text"] + w["text"], x1=max(a["x1"], w["x1"]))
+                last[key] = (j, i)
+                continue
+        last[key] = (len(out), i)
+        out.append(w)
+    return out
+
+
 def _page_dict(number: int, width: float, height: float, words: list[dict], edges: list[dict], find_tables) -> dict:
+    words = unweave(words)
     tables, rules = [], []
     if edges:
         for t in find_tables(TABLE_SETTINGS):

@@ -22,6 +22,12 @@ class Settings(BaseModel):
                                "separate rectangles that miss each other by a point or two")
     word_x_tolerance: float = Field(
         3.0, ge=0, description="Characters this close form one word (pdfplumber's default)")
+    weave_touch: float = Field(
+        0.15, ge=0, lt=0.25, description="Pieces of one line's word at most this share of its height apart (less "
+                                         "than a space) are one word, where the word grouping cut them apart to lay "
+                                         "another line's letters between them: a cell's lines centred down its row, "
+                                         "their tops within a few points of the lines beside them, are chained into "
+                                         "one line with those and their letters interleaved")
     furniture_top: float = Field(
         0.16, gt=0, lt=0.5, description="Share of page height from the top where banners and running headers sit")
     furniture_bottom: float = Field(

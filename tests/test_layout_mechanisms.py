@@ -3138,3 +3138,24 @@ def test_a_ref_typed_at_its_texts_top_below_rows_carried_over_the_page_is_not_li
     assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
         "A panel will meet. Data will be published. It will report.", "Training will be given.",
         "Cleaning will be checked."]
+
+
+def test_words_the_grouping_wove_together_from_two_lines_a_few_points_apart_are_mended_into_words():
+    from actionplans.extract.reader import unweave
+
+    def piece(text, x0, x1, top):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.0}
+    # 'PARTIALLY' over 'AGREED', centred down a decision cell, chained with the response's lines beside it (tops
+    # 599.0 .. 611.5, each within 3 pt of the next): read left to right, their letters alternate
+    ws = [piece("P", 208.7, 214.7, 601.1), piece("A", 208.7, 214.7, 611.5), piece("A", 214.7, 220.7, 601.1),
+          piece("G", 214.7, 221.7, 611.5), piece("R", 220.7, 227.2, 601.1), piece("R", 221.7, 228.2, 611.5),
+          piece("TIALLY", 227.2, 257.2, 601.1), piece("EED", 228.2, 246.7, 611.5),
+          piece("Th", 276.6, 287.1, 599.0), piece("to", 283.8, 291.3, 609.3), piece("e", 287.1, 292.1, 599.0),
+          piece("t", 293.8, 296.3, 609.3), piece("n", 294.6, 299.6, 599.0), piece("he", 296.3, 306.3, 609.3),
+          piece("umber", 299.6, 325.1, 599.0)]
+    assert [w["text"] for w in unweave(ws)] == ["PARTIALLY", "AGREED", "The", "to", "the", "number"]
+    # a space apart, words stay apart; and a line's words next to each other were cut on purpose
+    assert [w["text"] for w in unweave([piece("e", 287.1, 292.1, 599.0), piece("x", 290.0, 292.0, 609.3),
+                                        piece("n", 294.6, 299.6, 599.0)])] == ["e", "x", "n"]
+    assert [w["text"] for w in unweave([piece("ab", 100.0, 110.0, 599.0), piece("cd", 110.0, 120.0, 599.0)])] == [
+        "ab", "cd"]
