@@ -1150,7 +1150,8 @@ class TableScanner:
         line, one centred down its cell lower. Once a band bounded on both sides shows its one ref below its
         first line, every band's one ref (its ref cell's words, a wrapped ref's lines too) moves up to its first
         line, where the rows are read from. A band holding two refs or more shows the rules bound something else
-        (shaded section rows, say): nothing is moved here, and the refs are reflected instead (`_reflect_refs`)."""
+        (shaded section rows, say): nothing is moved here, and the refs are reflected instead (`_reflect_refs`). So
+        does a ref level with its text's first line, lines above it in its band: typed at its row's top."""
         full = [c for c, f in cuts if f]
         if len(full) < 2 or not body:
             return body
