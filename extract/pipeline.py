@@ -584,7 +584,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
         table = [tabular(ln) or in_table(t, p["tables"]) or looks_like_header(t[2]) for ln, t in zip(lines, here)]
         candidates.append([t for t, tab in zip(here, table) if not tab])
         held.append([t for t, tab in zip(here, table) if tab])
-    drop = furniture(candidates, [p["height"] for p in pages], held)
+    drop = furniture(candidates, [p["height"] for p in pages], held, settings)
     scanner = TableScanner(settings)
     for p, tops in zip(pages, drop):
         words = _off_furniture(p["words"], tops) if tops else p["words"]

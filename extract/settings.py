@@ -34,6 +34,11 @@ class Settings(BaseModel):
         0.88, gt=0.5, lt=1, description="Share of page height below which footers and page numbers sit")
     furniture_pages: float = Field(
         0.5, gt=0, le=1, description="Share of pages a line must repeat on (normalised digits) to be furniture")
+    page_number_drift: float = Field(
+        1.0, ge=0, description="Line heights within which a number alone in a margin stands at the same height on "
+                               "another page for the two to count the pages: a page's number keeps its place, while "
+                               "two dates' years wrapped into the margin on pages one apart ('2015', '2016') that "
+                               "only seem to count them stand where their cells put them")
     repeat_letters: int = Field(
         12, ge=1, description="A line of at least this many letters repeats a header line when it has nearly the same "
                               "letters (`repeat_likeness`); a shorter one only when it is the same words")

@@ -265,7 +265,8 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
 
 
 def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[float],
-              tables: list[list[tuple[float, float, str]]] | None = None) -> list[set[float]]:
+              tables: list[list[tuple[float, float, str]]] | None = None,
+              settings: Settings = DEFAULT) -> list[set[float]]:
     """Lines repeated near the top or bottom of most pages (banners, running headers, footers, page
     numbers): returns, per page, the tops of lines to drop. `tables`: per page, the lines that are no candidates
     (a table's: a header's, a body row's); a line in the top margin run on from one of them, no blank space
@@ -283,22 +284,29 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         counts.update({(z, norm(t)) for top, bottom, t in lines if (z := zone(top, bottom, h))})
     common = {zt for zt, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
 
-    def repeated(t: str, z: str | None = None, p: int | None = None) -> bool:
-        """Furniture's text: repeated in margin `z` (either, if None), a protective marking or a page number (of
-        page `p`, where known)."""
-        if re.fullmatch(r"official(?: sensitive)?", norm(t)) or page_number(t, p, z):
+    def repeated(ln: tuple[float, float, str], z: str | None = None, p: int | None = None) -> bool:
+        """Furniture's text (line `ln`): repeated in margin `z` (either, if None), a protective marking or a page
+        number (of page `p`, where known)."""
+        t = ln[2]
+        if re.fullmatch(r"official(?: sensitive)?", norm(t)) or page_number(ln, p, z):
             return True
         return any((z2, norm(t)) in common for z2 in ((z,) if z else ("top", "foot")))
 
     # A number alone in a margin counts the pages: it is its page's own number, or it moves on with the pages
-    # (number less page index the same on another page: the plan's pages numbered from a longer report's).
+    # (number less page index the same on another page: the plan's pages numbered from a longer report's) and
+    # stands where it stood there: a page's number keeps its place from page to page
     bare = re.compile(r"\d+")
-    counting = Counter((z, int(t.strip()) - p) for p, (lines, h) in enumerate(zip(pages_lines, heights))
-                       for top, bottom, t in lines if bare.fullmatch(t.strip()) and (z := zone(top, bottom, h)))
+    counting: dict[tuple[str, int], list[float]] = {}
+    for p, (lines, h) in enumerate(zip(pages_lines, heights)):
+        for top, bottom, t in lines:
+            if bare.fullmatch(t.strip()) and (z := zone(top, bottom, h)):
+                counting.setdefault((z, int(t.strip()) - p), []).append(top)
 
-    def page_number(t: str, p: int | None = None, z: str | None = None) -> bool:
+    def page_number(ln: tuple[float, float, str], p: int | None = None, z: str | None = None) -> bool:
         """'Page 3', '3 of 12', '3/12'; not a year's range ('2022/23'), nor a number alone that does not count the
-        pages (a date's year wrapped atop the next page, '2021', where the plan prints no page numbers)."""
+        pages (a date's year wrapped atop the next page, '2021', where the plan prints no page numbers; two dates'
+        years wrapped at different heights on pages one apart, '2015' then '2016', only seem to count them)."""
+        top, bottom, t = ln
         m = re.fullmatch(r"(?:page\s*)?(\d+)(?:\s*(?:of|/)\s*(\d+))?", t.lower().strip())
         if not m:
             return False
@@ -307,7 +315,9 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         if p is None or not bare.fullmatch(t.strip()):
             return True  # 'Page 3'
         v = int(m.group(1))
-        return v == p + 1 or any(counting[(z2, v - p)] >= 2 for z2 in ((z,) if z else ("top", "foot")))
+        near = settings.page_number_drift * (bottom - top)
+        return v == p + 1 or any(sum(abs(top2 - top) <= near for top2 in counting.get((z2, v - p), ())) >= 2
+                                 for z2 in ((z,) if z else ("top", "foot")))
 
     def touching(a: tuple, b: tuple) -> bool:  # b follows a with no blank space between them
         return 0 <= b[0] - a[1] < 0.6 * (a[1] - a[0])
@@ -328,19 +338,19 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         for k in range(len(lines) - 1, -1, -1):
             ln = lines[k]
             if zone(ln[0], ln[1], h) == "top" and (any(touching(ln, t) for t in held) or k + 1 < len(lines) and (
-                    touching(ln, lines[k + 1]) and (lines[k + 1] in into or not repeated(lines[k + 1][2], p=p)))):
+                    touching(ln, lines[k + 1]) and (lines[k + 1] in into or not repeated(lines[k + 1], p=p)))):
                 into.add(ln)
-        drop.append({ln[0] for k, ln in enumerate(lines) if (z := zone(ln[0], ln[1], h)) and repeated(ln[2], z, p)
+        drop.append({ln[0] for k, ln in enumerate(lines) if (z := zone(ln[0], ln[1], h)) and repeated(ln, z, p)
                      and ln not in run_on and ln not in into
                      # a line run on from body text above into body text below, with no blank space either side,
                      # is a cell's text that happens to repeat (an owner's wrapped provider), not furniture
                      and not (0 < k < len(lines) - 1 and touching(lines[k - 1], ln) and touching(ln, lines[k + 1])
-                              and not repeated(lines[k - 1][2], p=p) and not repeated(lines[k + 1][2], p=p))
+                              and not repeated(lines[k - 1], p=p) and not repeated(lines[k + 1], p=p))
                      # nor is a line near the foot run on from body text above it, or from a table's line: a footer
                      # keeps the bottom margin between it and the body ('Contract' / 'Manager (Milton', a cell's last
                      # line on the page; '30th' / 'November' / '2022', a date's)
                      and not (ln[1] > 0.88 * h and (k > 0 and touching(lines[k - 1], ln)
-                                                    and not repeated(lines[k - 1][2], p=p)
+                                                    and not repeated(lines[k - 1], p=p)
                                                     or any(touching(t, ln) for t in held)))})
     return drop
 

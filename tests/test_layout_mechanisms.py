@@ -2552,6 +2552,20 @@ def test_a_number_alone_in_a_margin_is_a_page_number_only_where_it_counts_the_pa
     assert 560.0 in furniture(own, [595.0] * 3)[1]
 
 
+def test_years_wrapped_into_the_top_margin_of_two_pages_at_different_heights_count_no_pages():
+    from actionplans.extract.tables import furniture
+    # dates typed as ranges in a narrow column wrap their year ('September' / 'to October' / '2015'): one lands in
+    # the top margin of page 2, the next row's ('March to July' / '2016') in that of page 3, lower down. Number less
+    # page index is 2014 on both, as page numbers 45, 46 of a longer report would be, but a page's number keeps its
+    # place: these stand where their cells put them, and are the dates' years
+    body = [(120.0, 129.0, "Leaders should act."), (140.0, 149.0, "A panel will meet.")]
+    pages = [list(body), [(74.3, 84.3, "2015"), *body], [(92.5, 102.5, "2016"), *body], list(body), list(body)]
+    assert all(not tops for tops in furniture(pages, [595.0] * 5))
+    # page numbers that drift by a point or two, as a scan's skew moves them, still count the pages
+    counted = [[*body, (560.0 + d, 569.0 + d, str(45 + p))] for p, d in enumerate((0.0, 1.5, -1.0))]
+    assert [tops for tops in furniture(counted, [595.0] * 3)] == [{560.0}, {561.5}, {559.0}]
+
+
 def test_a_page_without_the_header_finds_its_own_gutter_where_a_centred_cell_starts_left_of_its_heading():
     from actionplans.extract.tables import TableScanner
     # 'Due by' centred over the date column (660..760), its cells centred too: the header's page holds only
