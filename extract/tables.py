@@ -264,6 +264,12 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     return names if "response" in known and (len(known) >= 4 or blank and {"ref", "text"} <= known) else None
 
 
+def _from_edge(zone: str, top: float, bottom: float, height: float) -> float:
+    """How far a line in a page's margin `zone` ("top" or "foot") stands from that edge of the page: a footer keeps
+    its place on a page of another height (a landscape page among portrait ones)."""
+    return top if zone == "top" else height - bottom
+
+
 def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[float],
               tables: list[list[tuple[float, float, str]]] | None = None,
               settings: Settings = DEFAULT) -> list[set[float]]:
@@ -300,7 +306,7 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     for p, (lines, h) in enumerate(zip(pages_lines, heights)):
         for top, bottom, t in lines:
             if bare.fullmatch(t.strip()) and (z := zone(top, bottom, h)):
-                counting.setdefault((z, int(t.strip()) - p), []).append(top)
+                counting.setdefault((z, int(t.strip()) - p), []).append(_from_edge(z, top, bottom, h))
 
     def page_number(ln: tuple[float, float, str], p: int | None = None, z: str | None = None) -> bool:
         """'Page 3', '3 of 12', '3/12'; not a year's range ('2022/23'), nor a number alone that does not count the
@@ -316,8 +322,9 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
             return True  # 'Page 3'
         v = int(m.group(1))
         near = settings.page_number_drift * (bottom - top)
-        return v == p + 1 or any(sum(abs(top2 - top) <= near for top2 in counting.get((z2, v - p), ())) >= 2
-                                 for z2 in ((z,) if z else ("top", "foot")))
+        return v == p + 1 or any(
+            sum(abs(at - _from_edge(z2, top, bottom, heights[p])) <= near for at in counting.get((z2, v - p), ())) >= 2
+            for z2 in ((z,) if z else ("top", "foot")))
 
     def touching(a: tuple, b: tuple) -> bool:  # b follows a with no blank space between them
         return 0 <= b[0] - a[1] < 0.6 * (a[1] - a[0])

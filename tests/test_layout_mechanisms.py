@@ -2564,6 +2564,9 @@ def test_years_wrapped_into_the_top_margin_of_two_pages_at_different_heights_cou
     # page numbers that drift by a point or two, as a scan's skew moves them, still count the pages
     counted = [[*body, (560.0 + d, 569.0 + d, str(45 + p))] for p, d in enumerate((0.0, 1.5, -1.0))]
     assert [tops for tops in furniture(counted, [595.0] * 3)] == [{560.0}, {561.5}, {559.0}]
+    # a footer's number keeps its place from the page's foot: on a portrait page among landscape ones it is lower
+    mixed = [[*body, (560.0, 569.0, "45")], [*body, (807.0, 816.0, "46")], [*body, (560.0, 569.0, "47")]]
+    assert [tops for tops in furniture(mixed, [595.0, 842.0, 595.0])] == [{560.0}, {807.0}, {560.0}]
 
 
 def test_a_page_without_the_header_finds_its_own_gutter_where_a_centred_cell_starts_left_of_its_heading():
