@@ -176,16 +176,31 @@ def unpaired(owners: dict[Hypothesis, Alignment], dates: dict[Hypothesis, Alignm
     Under a shift, also those it puts beside the same action as the date entry of their rank while the two sit apart
     on the page (tops more than `share` of a line apart, and `space`, the space after a paragraph, in points): whoever
     sets entries by their paragraphs types an action's owner and date at one height, while entries stacked at the
-    top of each cell drift apart rank by rank, each column at the pace of its own entries' lines."""
+    top of each cell drift apart rank by rank, each column at the pace of its own entries' lines. Where the row has
+    not as many of each (an owner entry shared by two actions, or a placement that reads an entry as two), ranks pair
+    nothing, but an action is still typed at one height: under a shift, each action given an owner entry and a date
+    entry whose first ones sit apart so counts once."""
     out = {}
+
+    def apart(o: Paragraph, d: Paragraph) -> bool:
+        return o.page == d.page and abs(o.top - d.top) > share * min(
+            o.lines[0].height, d.lines[0].height) * 1.15 + space
     for h in owners.keys() & dates.keys():
         a, b = owners[h].targets, dates[h].targets
+        oe, de = owners[h].entries, dates[h].entries
+        read = h != STACKED and oe is not None and de is not None and len(oe) == len(a) and len(de) == len(b)
         if len(a) == len(b) > 1:
             out[h] = sum(x != y or x is None for x, y in zip(a, b))
-            oe, de = owners[h].entries, dates[h].entries
-            if h != STACKED and oe is not None and de is not None and len(oe) == len(de) == len(a):
-                out[h] += sum(x == y and x is not None and o.page == d.page and abs(o.top - d.top) > share * min(
-                    o.lines[0].height, d.lines[0].height) * 1.15 + space for x, y, o, d in zip(a, b, oe, de))
+            if read:
+                out[h] += sum(x == y and x is not None and apart(o, d) for x, y, o, d in zip(a, b, oe, de))
+        elif read and len(a) != len(b) and a and b:
+            first_owner: dict[int, Paragraph] = {}
+            first_date: dict[int, Paragraph] = {}
+            for targets, cell, first in ((a, oe, first_owner), (b, de, first_date)):
+                for x, e in zip(targets, cell):
+                    if x is not None:
+                        first.setdefault(x, e)
+            out[h] = sum(apart(first_owner[x], first_date[x]) for x in first_owner.keys() & first_date.keys())
     return out
 
 

@@ -1394,6 +1394,43 @@ def test_a_placement_that_parts_an_actions_owner_from_its_date_reads_the_documen
     assert unpaired(shared, dates) == {}
 
 
+def test_an_action_given_an_owner_and_a_date_that_sit_apart_reads_the_document_less_well_whatever_the_counts():
+    """gen-5113-172: owners and dates stacked at the top of their cells, a blank line between entries, beside a lead-in
+    and two-line actions. Level reads each row's first entries beside the lead-in, and in the row of three actions it
+    parts the stacked owners 'Head of Operations' / 'Head of Healthcare' where the second action starts: four owner
+    entries to three dates, so no rank pairs them, and level fitted as well as stacked (a tie, 5 against 5, that
+    level won). Yet it gives the last action an owner level with it and a date a line below: typed by its paragraph,
+    an action's owner and date sit at one height."""
+    from actionplans.extract.align import unpaired
+    from actionplans.extract.pipeline import placement_habits, read_cells
+    from actionplans.extract.tables import Row
+    rights = {"response": 540, "owner": 690, "date": 800}
+
+    def row(response, owner, date):
+        return read_cells(Row({"response": words(*response, x0=300), "owner": words(*owner, x0=560),
+                               "date": words(*date, x0=700)}, None, [1], (0, 0, 800, 300)), rights)
+    lone = row(["To address this recommendation, the", "following actions will be taken:",
+                "\u2022 Incentives data will be monitored", "by ethnicity at each meeting."],
+               ["Head of Reducing", "Reoffending", "Deputy Governor"], ["within 6", "weeks"])
+    three = row(["Actions to be completed by January:", "\u2022 Case reviews will be held for",
+                 "all prisoners with complex needs.", "\u2022 Listeners will be promoted through",
+                 "induction on all residential units.", "\u2022 A self-harm strategy will be",
+                 "published, informed by analysis", "of incidents."],
+                ["Head of Operations", None, "Head of Operations", "Head of Healthcare", None, "Head of Residence"],
+                ["within 8", "weeks", None, "within 8", "weeks", None, "Within three", "months"])
+    assert three.owner_options[0].targets == [0, 1, 2, 3] and three.date_options[0].targets == [0, 2, 3]
+    assert three.owner_options[STACKED].targets == three.date_options[STACKED].targets == [1, 2, 3]
+    # level: the last action's owner (line 6) and date (line 7) sit a line apart; stacked pairs every rank
+    assert unpaired(three.owner_options, three.date_options)[0] == 1
+    assert unpaired(three.owner_options, three.date_options)[STACKED] == 0
+    assert placement_habits([lone, lone, three]) == (STACKED, STACKED)
+    assert placement_habits([lone, lone, three], Settings(pair_cost=0)) == (0, 0)  # the tie, level by name
+    # a shared owner entry level with its first action, dates for each: one height, nothing unpaired
+    shared = row(["\u2022 Case reviews will be held.", "\u2022 Listeners will be promoted."],
+                 ["Head of Operations"], ["within 8 weeks", "Within three months"])
+    assert unpaired(shared.owner_options, shared.date_options)[0] == 0
+
+
 def test_a_record_running_over_pages_still_prints_its_decision_on_its_first_line():
     from actionplans.extract.tables import TableScanner
     first = [dict(w, page=5) for w in words("ACCEPTED", x0=300, top=700)]
