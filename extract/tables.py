@@ -81,6 +81,9 @@ class Columns:
     # each heading's x-extent (start, end), where the columns were read from header words: a later page without
     # the header finds its own gutters between them (`TableScanner._page_gutters`)
     heads: tuple[tuple[float, float], ...] = ()
+    # columns (by index) no heading named, typed by the cells below the header on its page: a few cells, so the
+    # whole plan's may type them again (`TableScanner._type_placeholders`)
+    guessed: frozenset[int] = frozenset()
 
     def field_at(self, x: float) -> str | None:
         for name, a, b in zip(self.fields, self.edges, self.edges[1:]):
@@ -158,6 +161,11 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     out["prose"] = _share([sum(w[:1].islower() for w in t.split()) >= 2 for t in lines])
     out["lines"] = float(len(lines))
     return out
+
+
+def guessed(texts: list[str], names: list[str | None]) -> frozenset[int]:
+    """The columns (by index) named otherwise than their heading's words say: typed by what their cells hold."""
+    return frozenset(j for j, (t, n) in enumerate(zip(texts, names)) if n in FIELDS and header_field(t) != n)
 
 
 def type_columns(names: list[str | None], samples: list[list[list[str]]],
@@ -848,7 +856,10 @@ class TableScanner:
             cols = self._keep_fields(named)
             if cols is named:
                 samples = self._grid_samples(cw[start:], len(header))
-                cols = self._grid_columns(type_columns(header, samples, self.settings), rows, start)
+                typed = type_columns(header, samples, self.settings)
+                texts = [" ".join(ws) for ws, c in zip(self.head_words, rows[start - 1]) if c]
+                cols = self._grid_columns(typed, rows, start)
+                cols = replace(cols, guessed=guessed(texts, cols.fields))
             self.scan.columns = cols
             if self.scan.first_table_top is None:
                 self.scan.first_table_top = (pageno, bbox[1])
@@ -1509,7 +1520,8 @@ class TableScanner:
             return None
         # a heading no pattern knows is still a column: `type_columns`
         return Columns([name or f"col{j}" for j, name in enumerate(names)], edges,
-                       TableScanner._loose(clusters, edges, body), TableScanner._spans(clusters))
+                       TableScanner._loose(clusters, edges, body), TableScanner._spans(clusters),
+                       guessed(texts, names))
 
     @staticmethod
     def _loose(clusters: list[list[dict]], edges: list[float], body=(), settings: Settings = DEFAULT
@@ -1701,7 +1713,8 @@ class TableScanner:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
         names = [f if f in FIELDS else None for f in cols.fields]
         typed = type_columns(names, TableScanner._column_samples(cols.edges, lines), self.settings)
-        return replace(cols, fields=[n or f"col{j}" for j, n in enumerate(typed)])
+        return replace(cols, fields=[n or f"col{j}" for j, n in enumerate(typed)],
+                       guessed=cols.guessed | frozenset(j for j, (a, b) in enumerate(zip(names, typed)) if a != b))
 
     @staticmethod
     def _column_samples(edges: list[float], lines) -> list[list[list[str]]]:
@@ -1808,22 +1821,34 @@ class TableScanner:
         return bool(first) and DECISION_ONLY.match(text_of(first)) is not None
 
     def _type_placeholders(self) -> None:
-        """A column its heading did not name and whose cells were empty (or too few to read) where the header was
-        found ('5.' over a date column whose first page's owners and dates are blank) is typed by its cells over the
-        whole plan: only a placeholder is named so, and only with a field no other column holds."""
+        """A column its heading did not name is typed by its cells over the whole plan: one whose cells were empty
+        (or too few to read) where the header was found ('5.' over a date column whose first page's owners and
+        dates are blank), and one typed by those few cells alone (`Columns.guessed`: dates under '5. Due by' read as
+        owners where the header's page held one wrapped date and a row of refusals). Only such columns are named
+        again, each with a field no column named by its heading holds, and never two with one field."""
         cols = self.scan.columns
-        if cols is None or all(f in FIELDS for f in cols.fields) or not self.scan.rows:
+        if cols is None or not self.scan.rows or (all(f in FIELDS for f in cols.fields) and not cols.guessed):
             return
         samples = [[[ln.text for ln in to_lines(row.cells[f])] for row in self.scan.rows if row.cells.get(f)]
                    for f in cols.fields]
+        free = [j for j, f in enumerate(cols.fields) if f not in FIELDS or j in cols.guessed]
         typed = type_columns([f if f in FIELDS else None for f in cols.fields], samples, self.settings)
         names = list(cols.fields)
-        for j, (old, new) in enumerate(zip(cols.fields, typed)):
-            if old not in FIELDS and new in FIELDS and new not in names:
-                names[j] = new
-                for row in self.scan.rows:
-                    if old in row.cells and new not in row.cells:
-                        row.cells[new] = row.cells.pop(old)
+        for j in free:
+            if typed[j] in FIELDS:
+                names[j] = typed[j]
+        held = [names[j] for j in range(len(names)) if j not in free]
+        again = [names[j] for j in free if names[j] in FIELDS]
+        if any(n in held for n in again) or len(set(again)) < len(again):
+            names = [cols.fields[j] if j in free and (names[j] in held or again.count(names[j]) > 1)
+                     else names[j] for j in range(len(names))]
+        if len({n for n in names if n in FIELDS}) < sum(n in FIELDS for n in names):
+            return  # the whole plan's cells name no column afresh that a kept name does not already hold
+        moved = {old: new for old, new in zip(cols.fields, names) if old != new}
+        for row in self.scan.rows:  # all at once: two guessed columns may trade names
+            taken = {old: row.cells.pop(old) for old in moved if old in row.cells}
+            for old, ws in taken.items():
+                row.cells[moved[old]] = ws
         self.scan.columns = replace(cols, fields=names)
 
     @staticmethod

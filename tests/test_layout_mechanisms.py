@@ -2526,6 +2526,30 @@ def test_a_section_row_between_rows_with_centred_refs_starts_the_chain_of_rows_a
         "Cells should be clean. They should be checked. And kept so.")
 
 
+def test_columns_typed_by_the_few_cells_of_the_headers_page_are_typed_again_by_the_whole_plans():
+    """Headings no list names ('5. Due' / 'by', '6. Led by'); the header's page holds one refusal, so no date or
+    owner beside it, and the date column's one line is its heading's wrapped 'by': named by those cells, the
+    columns right of the response are guessed (the first the owner's). The later pages' dates say otherwise."""
+    from actionplans.extract.pipeline import recover
+    x0s = (40, 110, 250, 350, 560, 640)
+    head = ["1. Ref", "2. Issue raised", "3. Our position", "4. Steps to be taken", "5. Due", "6. Led by"]
+
+    def page(n, body):
+        ws = row(head, 60, x0s) + row([None, None, None, None, "by"], 72, x0s) if n == 1 else []
+        return {"page": n, "width": 842.0, "height": 595.0, "words": ws + body, "tables": [], "rules": []}
+    one = row(["1.1", "Leaders should act.", "Not agreed", "It is not agreed."], 100, x0s)
+    two, top = [], 60
+    for k, (date, owner) in enumerate([("May 2016", "Canteen Supervisor"), ("June 2016", "Head of Decency"),
+                                       ("March 2016", "Gym Senior Officer")]):
+        two += row([f"1.{k + 2}", "Cells should be clean.", "Agreed", "Checks will be made.", date, owner],
+                   top, x0s)
+        top += 36
+    rec = recover([page(1, one), page(2, two)])
+    assert rec.scan.columns.fields[4:] == ["date", "owner"]
+    assert [(c.dates[0].text, c.owners[0].text) for c in rec.cells[1:]] == [
+        ("May 2016", "Canteen Supervisor"), ("June 2016", "Head of Decency"), ("March 2016", "Gym Senior Officer")]
+
+
 def test_a_header_repeated_without_the_title_over_it_and_read_a_little_differently_is_no_record():
     """The first page prints a title just over the table, so the header as first found starts with it; later
     pages repeat the header alone, and OCR reads its first cell '1.1D' for '1. ID', which looks like a ref."""
