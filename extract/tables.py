@@ -546,12 +546,17 @@ def _text_ended(above: list[dict], words: list[dict], right: float | None = None
     text), it opened a list item and `words` start left of where the column's items show a wrap would hang
     (`hanging`: '• review the data each month' / 'Offender management'; where no item shows it, a line at the
     bullet opening with a capital), or the first word of `words` would have
-    fitted on it before `right`, the column's text edge (Enter ended it, not a wrap)?"""
+    fitted on it before `right`, the column's text edge (Enter ended it, not a wrap)? Not where it opened a list
+    item and `words` start where the column's items hang their wraps ('• act promptly on' / '  any disparity
+    found'): set in under the item's text, they are more of the item, however short the line above stopped (`right`
+    is only an estimate where no rule draws the column's edge)."""
     if not above or text_of(above).rstrip().endswith((".", ":")) or above[0]["x0"] > words[0]["x0"] + 3:
         return True
     last, first = to_lines(above)[-1], to_lines(words)[0]
     if first.page == last.page and first.top - last.bottom > 0.8 * first.height:
         return True
+    if hanging and _glyph_item(last) and abs(first.x0 - (last.x0 + hanging)) <= 3:
+        return False  # a list item's line, and the next starts where its wraps hang: the item runs on there
     if hanging is not None and _glyph_item(last) and first.x0 < last.x0 + hanging - 3:
         return True  # a list item's line, and the next comes back out to its bullet where a wrap would hang
     if hanging is None and _glyph_item(last) and first.x0 < last.x0 + 3 and first.words[0]["text"][:1].isupper():

@@ -952,6 +952,24 @@ def test_a_heading_that_comes_back_out_to_a_list_items_bullet_where_its_wraps_ha
     assert [r.section for r in scanner.finish().rows] == [None, None]
 
 
+def test_with_no_refs_a_short_line_under_a_list_item_where_its_wraps_hang_is_the_items_not_a_section_row():
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 200, 260, 560, 660)  # Recommendation | Decision | Response | Owner | Target date: no ref column
+    ws = row(["Recommendation", "Decision", "Response", "Owner", "Target date"], 60, cols)
+    ws += row(["Leaders should act.", "AGREED", "A panel will meet.", "Governor", "June 2024"], 90, cols)
+    ws += row(["Leaders should:"], 102, cols) + row(["\u2022 act promptly on any"], 114, cols)
+    # the item's last words, set in under its text; where the column's edge is only estimated (no rule, the next
+    # column's text centred), 'gap' reads as if it would have fitted on the line above
+    ws += [dict(w, page=0) for w in words("gap found", x0=49, top=126)]
+    ws += row(["Staff should be trained.", "AGREED", "Training will be given.", "Governor", "May 2024"], 138, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    rows = scanner.finish().rows
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in rows] == [
+        (None, "Leaders should act. Leaders should: \u2022 act promptly on any gap found"),
+        (None, "Staff should be trained.")]
+
+
 def test_where_no_list_item_shows_how_its_wraps_hang_a_capitalised_line_back_at_the_bullet_is_no_wrap():
     from actionplans.extract.tables import TableScanner
     ws = row(["Recommendation", "Response", "Owner", "Target date"], 60, NO_REF)
