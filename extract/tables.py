@@ -1225,7 +1225,8 @@ class TableScanner:
         centred. Refs are centred once a record shows it: the plan's first (nothing comes
         before it) with its text and response begun on a line above its ref, no ref-column words or line across the
         table between them; or any ref with no recommendation text beside it, the text of its row begun above. A
-        section row ends the row above it, and the chain starts again below it; so does a rule across the table
+        section row (in the ref column, across the table, or a short line alone in the text column with a row's top
+        flush below it) ends the row above it, and the chain starts again below it; so does a rule across the table
         (the first column too: one between the actions of a merged record leaves that column open): a centred ref's
         cell starts no higher than the last such rule above it. Where the plan prints no refs, its decisions (in a
         column of their own) open its records, and are moved the same way."""
@@ -1255,6 +1256,19 @@ class TableScanner:
         key = "ref" if "ref" in cols.fields else "decision"
         if key not in cols.fields:
             return body
+
+        # A section row typed in the text column: a short line alone there ('Resettlement'), after blank space in
+        # that column, no sentence or bullet, with a row's top flush below it (its text running on from it and its
+        # response begun there). Cells are typed from their row's top, so a row's text and response begin on one
+        # line: the short line above is a row of its own, which ends the row above it as a line across the table
+        # does (a row above reflected onto it would take it for the top of the row below).
+        for j in range(len(body) - 1):
+            by, below = body[j][1], body[j + 1][1]
+            if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and opens(j, "text") and (
+                    not SENTENCE_END.search(text_of(by["text"]).rstrip())) and not _bullet_start(
+                    to_lines(by["text"])[0]) and "text" in below and not opens(j + 1, "text") and opens(
+                    j + 1, "response"):
+                across[j] = True
         refs = _ref_spans(body, key, opens)
         if not refs:
             return body

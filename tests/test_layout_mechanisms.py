@@ -2520,6 +2520,38 @@ def test_in_an_unruled_plan_with_no_refs_decisions_centred_down_their_rows_open_
     assert [" ".join(w["text"] for w in r.words("decision")) for r in scan.rows] == ["Agreed", "Rejected", "Agreed"]
 
 
+def test_a_section_row_in_the_text_column_ends_the_row_above_where_decisions_are_centred_down_flush_rows():
+    from actionplans.extract.tables import TableScanner
+    cols = (100, 260, 330, 560, 660)                    # Finding | Outcome | What we will do | Led by | Due by
+    ws = row(["Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, cols)
+    # no refs, no rules, rows set flush; each decision centred down its row. The first row (90..148) ends where a
+    # section row ('Respect', alone in the text column) begins, and its decision reflects onto that line; the next
+    # row's text runs on flush below the section row, its response beginning there
+    records = [  # (top, decision, text lines, response lines)
+        (90, "Agreed", ["Leaders should act.", "They should report."],
+         ["A panel will meet.", "It will report.", "Data will be shared.", "Staff will be told.", "It will close."]),
+        (162, "Rejected", ["Cells should be clean.", "They should be checked.", "And kept so."],
+         ["The budget does not allow it.", "Checks continue.", "Each week.", "By the wing.", "And logged.",
+          "Then closed."]),
+        (234, "Agreed", ["Staff should be trained.", "Every year."], ["Training will be given.", "By spring."]),
+    ]
+    for top, decision, text, response in records:
+        n = max(len(text), len(response))
+        for k in range(n):
+            ws += row([text[k] if k < len(text) else None, None, response[k] if k < len(response) else None,
+                       "Governor" if k == 0 else None, "May 2024" if k == 0 else None], top + 12 * k, cols)
+        ws += row([None, decision], top + 6 * n - 5, cols)
+    ws += row(["Respect"], 150, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in scan.rows] == [
+        (None, "Leaders should act. They should report."),
+        ("Respect", "Cells should be clean. They should be checked. And kept so."),
+        ("Respect", "Staff should be trained. Every year.")]
+    assert [" ".join(w["text"] for w in r.words("decision")) for r in scan.rows] == ["Agreed", "Rejected", "Agreed"]
+
+
 def test_a_section_row_between_rows_with_centred_refs_starts_the_chain_of_rows_again_below_it():
     from actionplans.extract.tables import TableScanner
     ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
