@@ -1298,9 +1298,15 @@ class TableScanner:
 
         def top_at(j: int) -> bool:  # a row's top: its text and its response begin there
             return opens(j, "text") and opens(j, "response")
+        def item(j: int) -> bool:  # the response begins an item on line j (a bullet), blank space above it or not
+            ws = body[j][1].get("response")
+            return bool(ws) and _bullet_start(to_lines(ws)[0])
+
         # a ref typed at its row's top is level with where its text or its response begins (the one of them that
-        # ended higher in the row above, at least): a ref level with neither, below a line where both begin, is not
-        lone = [(a, lo) for (a, _b), lo in zip(refs, lows) if not (opens(a, "text") or opens(a, "response"))]
+        # ended higher in the row above, at least; rows set flush show it by the response's first item): a ref
+        # level with neither, below a line where both begin, is not
+        lone = [(a, lo) for (a, _b), lo in zip(refs, lows)
+                if not (opens(a, "text") or opens(a, "response") or item(a))]
         if not self.refs_centred and not first_record and all("text" in body[a][1] for a, _b in refs) and not lone:
             return body  # nothing here can show centred refs (below): rows start at refs as ever
         starts = [j for j in range(len(body)) if opens_text(j)]

@@ -2494,6 +2494,33 @@ def test_a_ref_and_a_decision_of_other_heights_centred_on_one_middle_show_refs_c
     assert " ".join(w["text"] for w in scan.rows[0].words("response")).endswith("shared with the board.")
 
 
+def test_a_ref_level_with_its_responses_first_item_in_rows_set_flush_is_at_its_rows_top_not_centred():
+    from actionplans.extract.tables import TableScanner
+    x0s = (40, 110, 250, 330, 560, 640)
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Due by", "Led by"], 60, x0s)
+    # two records typed at their rows' tops, set flush (no rules, no blank space between rows): the first one's
+    # list item in its text ('• publish the data') begins after blank space beside a response item begun below an
+    # owner's wrapped lines, a line where text and response both begin; the next ref is level with its text's first
+    # line, which runs on from the item above with no space, and with its response's first item
+    lines = [(90, ["1.5", "Leaders should act.", "Agreed", "In response, we agree:"]),
+             (102, [None, "Leaders should:", None, "• Reviews will be held.", "Jun-22", "Head of Safety"]),
+             (114, [None, None, None, "Their findings shared.", None, "Chief Probation"]),
+             (126, [None, None, None, None, None, "Officer"]),
+             (138, [None, "• publish the data", None, "• A strategy will be set", "Jun-22", "Equalities Lead"]),
+             (150, [None, "each month", None, "by the board."]),
+             (162, ["1.6", "Forms should be checked.", "Agreed", "• Themes will be shared.", "Jun-22", "Governor"]),
+             (174, [None, "And quality assured.", None, "• Forms will be logged.", "Dec-22", "Governor"])]
+    for top, cells in lines:
+        ws += row(cells, top, x0s)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert not scanner.refs_centred
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["1.5", "1.6"]
+    assert " ".join(w["text"] for w in scan.rows[0].words("text")).endswith("• publish the data each month")
+    assert " ".join(w["text"] for w in scan.rows[1].words("text")) == "Forms should be checked. And quality assured."
+
+
 def test_in_an_unruled_plan_with_no_refs_decisions_centred_down_their_rows_open_their_rows_at_the_top():
     from actionplans.extract.tables import TableScanner
     cols = (100, 260, 330, 560, 660)                    # Finding | Outcome | What we will do | Led by | Due by
