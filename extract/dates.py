@@ -8,6 +8,7 @@ Out: `actionplans.schemas.TargetDate`: the text as printed, `due` = the last day
 Cheap regular-expression rules run first (quarters, financial years, seasons, months, ranges,
 relative periods); dateparser, with explicit settings, is the fallback for other absolute dates.
 `parse_target_date` never raises: anything it cannot read comes back with status "unparsed".
+`mend_misread` puts a date entry read through OCR back as printed where the grammar confirms OCR misread it.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from actionplans.schemas import TargetDate
 
-__all__ = ["parse_target_date"]
+__all__ = ["mend_misread", "parse_target_date"]
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -339,6 +341,96 @@ def _scan(s: str, base: dt.date | None) -> list[_Hit]:
             hits.append(_Hit(a, b, due, precision, starts, kind in _RELATIVE))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+# ---------------------------------------------------------------------------------------------- OCR misreadings
+
+# Letters OCR reads for the digits they look like, inside a number.
+DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0", "D": "0",
+                                  "S": "5", "s": "5", "Z": "2", "z": "2", "B": "8"})
+_LOOKALIKE = "lIi|!OoDSsZzB"
+_NUMBERISH = re.compile(rf"(?P<num>[\d{re.escape(_LOOKALIKE)}]+?)(?P<suffix>st|nd|rd|th)?(?P<tail>[.,;:]?)",
+                        re.I)
+_QUARTERISH = re.compile(r"(?:[Qq][lIi|!]|[Oo0](?P<q>[1-4]))(?P<tail>[.,;:]?)")  # 'Qi', 'Ql': Q1; 'O3': Q3
+_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|(?<=[Qq][1-4])[.,]?(?=\d)|(?<=[A-Za-z])(?=[A-Za-z])")
+
+
+def _ordinal_of(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _misread_readings(token: str) -> list[str]:
+    """What a token of a date entry may have been printed as, where OCR predictably misreads one: a number with
+    letters read for digits ('3lst', '2O21', 'l0', pieces of 'Jan-2l' too), its ordinal suffix agreeing with the
+    number it becomes ('3lst' -> '31st', never '31th'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi',
+    'O3'); two words run together (a quarter and its year 'Q12019/20', a status's 'Tobe'), split at each place
+    where a word can end."""
+    out: list[str] = []
+    pieces = re.split(r"([-/\u2013])", token)
+    mended = []
+    for piece in pieces:
+        m = _NUMBERISH.fullmatch(piece)
+        if m and not m["num"].isdigit() and (m["suffix"] or any(c.isdigit() for c in m["num"])):
+            num = m["num"].translate(DIGIT_LOOKALIKES)
+            if num.isdigit() and (not m["suffix"] or m["suffix"].lower() == _ordinal_of(int(num))):
+                piece = num + (m["suffix"] or "") + m["tail"]
+        mended.append(piece)
+    if "".join(mended) != token:
+        out.append("".join(mended))
+    m = _QUARTERISH.fullmatch(token)
+    if m:
+        out.append("Q" + (m["q"] or "1") + m["tail"])
+    for cut in _GLUED.finditer(token):
+        a, b = token[:cut.start()], token[cut.end():]
+        if a and b:
+            out.append(f"{a} {b}")
+    return out
+
+
+def _reading(text: str) -> tuple[Counter, str | None, tuple]:
+    """What the date grammar reads of `text`: its cleaned words no rule reads (as a multiset), its status word, and
+    its due date and precision (relative forms without a submission date)."""
+    s = _clean(text)
+    covered = [False] * len(s)
+    for h in _scan(s, None):
+        for i in range(h.start, h.end):
+            covered[i] = True
+    unread = Counter(m.group() for m in re.finditer(r"\S+", s) if not all(covered[m.start():m.end()]))
+    got = _parse_once(text, None)
+    return unread, _status_word(s) if s else None, got[:2]
+
+
+def mend_misread(text: str) -> str:
+    """A date entry read through OCR, with OCR's predictable misreadings inside it put back where the date grammar
+    confirms the reading (`_misread_readings`): a word the grammar did not read becomes one it reads, every other
+    word it read still read ('3lst December 2021' -> '31st December 2021', 'End of Qi 2020/21' -> 'End of Q1
+    2020/21'); or a status it did not know is named ('Tobe confirmed' -> 'To be confirmed'); or two words run
+    together, both read, are parted with the reading unchanged ('Q12019/20' -> 'Q1 2019/20'). Nothing else is
+    changed: a word the grammar cannot confirm stays as read ('Dleacemabe', '201 5' where the page printed 2019),
+    and a split year is never joined (a digit may be missing from it)."""
+    tokens = re.split(r"(\s+)", text)
+    for i in range(0, len(tokens), 2):
+        tok = tokens[i]
+        if not tok:
+            continue
+        before, status, due = _reading(text)
+        was = Counter(re.findall(r"\S+", _clean(tok)))
+        unread_here = was & before
+        for cand in _misread_readings(tok):
+            new = "".join(tokens[:i] + [cand] + tokens[i + 1:])
+            after, new_status, new_due = _reading(new)
+            if status is None and new_status is not None and new_status != "not_applicable":
+                ok = new_due == due or due[0] is None  # a status named, the date as it was
+            elif unread_here:  # the word was not read: now it is, and nothing read before is lost
+                ok = not after - (before - unread_here)
+            else:  # read already, as one word: parted in two words both read, the reading the same
+                ok = (len(_clean(cand).split()) == 2 and _clean(tok) in _clean(text).split()
+                      and not after - before and new_due == due and new_status == status)
+            if ok:
+                tokens[i] = cand
+                text = new
+                break
+    return text
 
 
 # ---------------------------------------------------------------------------------------------- dateparser

@@ -49,7 +49,7 @@ from .cells import (
     text_of,
     to_lines,
 )
-from .dates import SEASON_END, parse_target_date
+from .dates import SEASON_END, mend_misread, parse_target_date
 from .decisions import DECISION_ONLY, NOT_AGREED, decision_of
 from .fetch import sha256_file
 from .memo import remember
@@ -421,7 +421,9 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
 
 
 def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,
-                         habits: tuple = (None, None)) -> Recommendation:
+                         habits: tuple = (None, None), ocr_pages: frozenset[int] = frozenset()) -> Recommendation:
+    """One row's record. `ocr_pages`: the pages read through OCR, where a date entry has OCR's predictable
+    misreadings put back as far as the date grammar confirms them (`dates.mend_misread`)."""
     row, response = cells.row, cells.response
     warnings: list[str] = []
     decision_text = cells.decision_text
@@ -463,7 +465,8 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
             quality.unaligned_entries += 1
             warnings.append(f"date entry beside no action: {e.text}")
         else:
-            date_at.setdefault(i, []).append(e.text)
+            scanned = any(ln.page in ocr_pages for ln in e.lines)
+            date_at.setdefault(i, []).append(mend_misread(e.text) if scanned else e.text)
     actions = []
     for i, p in enumerate(response):
         action_warnings: list[str] = []
@@ -690,11 +693,12 @@ def extract_with_problems(path: str | Path, *, annotate: bool = True, as_of: dt.
     base_day = meta.submitted or latest_day(header_lines)
     base = dt.date.fromisoformat(base_day) if base_day else None
     quality = Quality(rows=scan.raw_rows, continued_rows=sum(r.continued for r in scan.rows))
+    ocr_pages = frozenset(scanned.pages if scanned else ())
     recs, problems = [], []
     for i, cells in enumerate(rec.cells):
         row = cells.row
         try:
-            recs.append(build_recommendation(cells, base, quality, rec.habits))
+            recs.append(build_recommendation(cells, base, quality, rec.habits, ocr_pages))
         except ValidationError as e:
             ref = text_of(row.words("ref")) or "?"
             for err in e.errors():

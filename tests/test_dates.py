@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from actionplans.extract.dates import parse_target_date
+from actionplans.extract.dates import mend_misread, parse_target_date
 
 DATA = Path(__file__).parent / "data" / "dates.tsv"
 
@@ -48,3 +48,42 @@ def test_relative_forms_never_use_the_run_date():
 
 def test_datetime_base_is_accepted():
     assert parse_target_date("next month", dt.datetime(2021, 1, 5, 13, 0)).due == dt.date(2021, 2, 28)
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("3lst December 2021", "31st December 2021"),  # letters read for a day's digits, its suffix agreeing
+    ("3ist January 2022", "31st January 2022"),
+    ("Ist April 2022", "1st April 2022"),
+    ("lOth May 2021", "10th May 2021"),
+    ("By end of March 2O22", "By end of March 2022"),
+    ("3O/06/2021", "30/06/2021"),
+    ("Jan-2l", "Jan-21"),
+    ("End of Qi 2020/21", "End of Q1 2020/21"),  # a quarter's '1' read as a letter
+    ("Ql 2019/20", "Q1 2019/20"),
+    ("O3 2022/23", "Q3 2022/23"),  # ... its 'Q' as an 'O'
+    ("Q1.2019/20", "Q1 2019/20"),  # a quarter run into its year, a speck between
+    ("Q12019/20", "Q1 2019/20"),
+    ("Tobe confirmed", "To be confirmed"),  # a status's words run together
+    # what the grammar cannot confirm stays as read
+    ("Sist January 2022", "Sist January 2022"),  # '51st' is no day
+    ("3lth May 2021", "3lth May 2021"),  # '31th': the suffix is not the number's
+    ("3i1st July 2019", "3i1st July 2019"),
+    ("31st August 201 5", "31st August 201 5"),  # a split year is never joined: the page printed 2019
+    ("Dleacemabe 2024 r (subject to funding)", "Dleacemabe 2024 r (subject to funding)"),
+    ("may - aueust 2099", "may - aueust 2099"),
+    ("gak 2022/23", "gak 2022/23"),
+    ("Tobe", "Tobe"),
+    ("COVID19 2021", "COVID19 2021"),
+    ("is 2021", "is 2021"),
+    # what was read right is left alone
+    ("31st December 2021", "31st December 2021"),
+    ("December 2024 (subject to funding)", "December 2024 (subject to funding)"),
+    ("September – December 2018", "September – December 2018"),
+])
+def test_ocr_misreadings_in_a_date_entry_are_put_back_where_the_date_grammar_confirms_them(read, printed):
+    assert mend_misread(read) == printed
+
+
+def test_a_mended_date_entry_reads_as_the_page_printed_it():
+    assert parse_target_date(mend_misread("End of Qi 2020/21")).due == dt.date(2020, 6, 30)  # not FY 2020/21's end
+    assert parse_target_date(mend_misread("Tobe confirmed")).status == "to_be_confirmed"

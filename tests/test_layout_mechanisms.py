@@ -3314,3 +3314,17 @@ def test_words_the_grouping_wove_together_from_two_lines_a_few_points_apart_are_
                                         piece("n", 294.6, 299.6, 599.0)])] == ["e", "x", "n"]
     assert [w["text"] for w in unweave([piece("ab", 100.0, 110.0, 599.0), piece("cd", 110.0, 120.0, 599.0)])] == [
         "ab", "cd"]
+
+
+def test_a_date_entry_on_a_page_read_through_ocr_is_mended_and_a_text_layers_is_left_as_typed():
+    from actionplans.extract.pipeline import build_recommendation, recover
+    from actionplans.schemas import Quality
+    body = [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Head of Safety", "End of Qi 2020/21"],
+            ["S2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "3lst May 2021"]]
+    rec = recover([plan_page(1, body)])
+
+    def dates(ocr_pages):
+        return [(a.target_date.text, str(a.target_date.due)) for c in rec.cells
+                for a in build_recommendation(c, None, Quality(), rec.habits, ocr_pages).actions]
+    assert dates(frozenset({1})) == [("End of Q1 2020/21", "2020-06-30"), ("31st May 2021", "2021-05-31")]
+    assert dates(frozenset()) == [("End of Qi 2020/21", "2021-03-31"), ("3lst May 2021", "2021-05-31")]
