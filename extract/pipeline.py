@@ -465,8 +465,10 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
             quality.unaligned_entries += 1
             warnings.append(f"date entry beside no action: {e.text}")
         else:
-            scanned = any(ln.page in ocr_pages for ln in e.lines)
-            date_at.setdefault(i, []).append(mend_misread(e.text) if scanned else e.text)
+            text = mend_misread(e.text) if any(ln.page in ocr_pages for ln in e.lines) else e.text
+            if text != e.text:  # said, so a reader can check it against the page
+                warnings.append(f"date entry read through OCR mended: {e.text!r} read as {text!r}")
+            date_at.setdefault(i, []).append(text)
     actions = []
     for i, p in enumerate(response):
         action_warnings: list[str] = []

@@ -3328,3 +3328,8 @@ def test_a_date_entry_on_a_page_read_through_ocr_is_mended_and_a_text_layers_is_
                 for a in build_recommendation(c, None, Quality(), rec.habits, ocr_pages).actions]
     assert dates(frozenset({1})) == [("End of Q1 2020/21", "2020-06-30"), ("31st May 2021", "2021-05-31")]
     assert dates(frozenset()) == [("End of Qi 2020/21", "2021-03-31"), ("3lst May 2021", "2021-05-31")]
+    # each mend is said in its record's warnings, the entry as OCR read it beside what it is read as
+    warned = [w for c in rec.cells
+              for w in build_recommendation(c, None, Quality(), rec.habits, frozenset({1})).warnings]
+    assert warned == ["date entry read through OCR mended: 'End of Qi 2020/21' read as 'End of Q1 2020/21'",
+                      "date entry read through OCR mended: '3lst May 2021' read as '31st May 2021'"]
