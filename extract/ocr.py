@@ -82,6 +82,8 @@ class OcrSettings:
     ascender: float = 0.72  # height of capitals and ascenders above the baseline, as a share of the font size
     descent: float = 0.21  # a typeset font's descent below the baseline, as a share of its size
     ref_gap: float = 1.0  # font sizes: a ref stands at least this far from the next word on its line (a column gap)
+    blind_extra: int = 2  # characters a ref slot OCR read as no digit ('AL:' for '1') may hold beyond the plan's
+    #                       longest clean ref: a misread ref's ink, not a word (a heading's 'Item', 'Rec')
     own_size: float = 1.3  # a line whose own size is this many times the page's body size (or less than
     #                        its inverse) keeps its own: a heading, a footnote
     # A second look at ink OCR returned no word for (`unread_ink`, `read_ink`): a lone ref or digit, a header cell
@@ -946,7 +948,10 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
     the first, or after the last) and reads as a ref of their style that sorts between them once Tesseract's
     confusions are undone. Where k slots lie between plain refs P and N with N - P - 1 == k, they take the numbers
     between in order, and then need only be short, beside a row's text (or, after a label, one or two
-    characters: 'a' for '1'). A clean ref with a point or bracket the others of its style lack loses it ('1.')."""
+    characters: 'a' for '1'). Ink OCR read as no digit at all ('>', 'u', 'AL:'), short and beside a row's text,
+    takes the numbers between two clean refs in order only where such slots are as many as the numbers missing
+    (before the first clean ref, only where the refs count from 1). A clean ref with a point or bracket the others
+    of its style lack loses it ('1.')."""
     slots = [slot for p in pages if p["page"] in todo for slot in _ref_slots(p["words"], s, h)]
     read = [_read_ref(w["text"]) for w, _, _ in slots]
     styles = Counter((label, r[0]) for (w, label, _), r in zip(slots, read) if r)
@@ -974,6 +979,20 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             return lab == label and span[0] <= w["x1"] and w["x0"] <= span[1] and (
                 read[j] is None or read[j][0] != style)
 
+        def unreadable(j: int, longest=longest) -> bool:
+            """A slot OCR read as no digit at all, a few characters at most, beside a row's text: a ref's ink
+            misread whole ('>', 'u', 'AL:'), not a word (a heading, a section's name) nor a cross-reference."""
+            t = slots[j][0]["text"]
+            return slots[j][2] and not any(c.isdigit() for c in t) and len(t) <= longest + s.blind_extra and (
+                t != BULLET)
+
+        def in_order(i: int | None, idx=idx) -> bool:
+            """Does clean ref `i` sort after every clean ref before it and before every one after it?"""
+            if i is None:
+                return True
+            k = idx.index(i)
+            return all(read[o][1] < read[i][1] for o in idx[:k]) and all(read[i][1] < read[o][1] for o in idx[k + 1:])
+
         marks = [j for j in range(len(slots)) if in_column(j)]
         bounds = [None, *idx, None]
         for a, b in zip(bounds, bounds[1:]):
@@ -982,6 +1001,12 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             passed = [j for j in marks if (a is None or j > a) and (b is None or j < b)]
             between = [j for j in passed if _readings(slots[j][0]["text"], style, sections) or label and len(
                 slots[j][0]["text"]) <= 2]
+            # ink OCR read as no digit at all ('>', 'u', 'AL:' for '5', '7', '1'), short, beside a row's text,
+            # between clean refs in order with those around them (a heading's '1.' read as '1' is out of it)
+            blind = [j for j in passed if unreadable(j)] if in_order(a) and in_order(b) else []
+            if lo and hi and style != "." and len(between) != hi[0] - lo[0] - 1 and (
+                    len(blind) == hi[0] - lo[0] - 1 and not set(between) - set(blind)):
+                between = blind  # the numbers missing between two clean refs are those slots', in order
             if lo and hi and style != "." and len(between) == hi[0] - lo[0] - 1:
                 for j, n in zip(between, range(lo[0] + 1, hi[0])):
                     slots[j][0]["text"] = text_of_ref((n,))
@@ -993,8 +1018,10 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             for m, j in enumerate(walk, 1):
                 fit = [k for k in _readings(slots[j][0]["text"], style, sections)
                        if (lo is None or k > lo) and (hi is None or k < hi) and _next_to(k, lo, hi, m, style)]
-                if len(fit) == 1 or label and len(slots[j][0]["text"]) <= 2 and a is None and hi and style != "." and (
-                        hi[0] > 1 and not fit and m == 1):
+                # before the first clean ref, the slot next to it: after a label, one or two characters; ink read as
+                # no digit, only where the refs count from 1 (a plan's first ref may be any number: 'S30')
+                if len(fit) == 1 or (label and len(slots[j][0]["text"]) <= 2 or j in blind and hi == (2,)) and (
+                        a is None and hi and style != "." and hi[0] > 1 and not fit and m == 1):
                     key = fit[0] if fit else (hi[0] - 1,)
                     slots[j][0]["text"] = text_of_ref(key)
                     lo, hi = (lo, key) if a is None else (key, hi)

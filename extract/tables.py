@@ -1792,7 +1792,9 @@ class TableScanner:
         unread = bool(cells.get("ref")) and cells["ref"][0].get("ref_slot", False)  # a ref OCR could not read
         filled = {k for k, v in cells.items() if v}
         current = self.current
-        held = text_of(current.words("ref")) if current is not None else ""
+        # (the label's marks aside: OCR reads a speck beside it, 'Priority .' / 'concern', and a rule between the
+        # record's actions may part the label from its number, '1', on the line below)
+        held = text_of(without_marks(current.words("ref"))) if current is not None else ""
         if current is not None and ref_text and REF_LABEL.match(held) and (
                 REF.match(f"{held} {ref_text}") or REF_LABEL.match(f"{held} {ref_text}")):
             # the rest of a ref whose label ended the page above: 'Priority concern' + '1'; the label itself may

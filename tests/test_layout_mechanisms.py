@@ -2662,6 +2662,28 @@ def test_a_mark_beside_a_refs_label_does_not_part_it_from_its_number():
         "Priority concern 1", "Priority concern — 2", "Priority concern 3"]
 
 
+def test_a_speck_beside_a_refs_label_does_not_part_it_from_its_number_across_a_rule_between_actions():
+    """gen-6733-016 (scanned): 'Priority' / 'concern' / '1' down a narrow ref cell, OCR reading a speck beside the
+    label ('.'), and a rule under the response's lead-in (rows per action) crossing the response columns only: the
+    band below the rule starts at the number, which completes the label above it, not a record of its own."""
+    from actionplans.extract.pipeline import recover
+    from actionplans.extract.tables import text_of, without_marks
+    x0s = (40, 170, 320, 390, 600, 700)
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, x0s)
+    lines = [("Priority concern 1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"),
+             ("Priority .", "Staff should be", "Agreed", "Actions to be taken:", None, None),
+             ("concern", "trained in", None, None, None, None),
+             ("2", "good time.", None, "Training will be given.", "Governor", "May 2024"),
+             ("Priority", "Cells should be", "Agreed", "Repairs will be made.", "Governor", "July 2024"),
+             ("concern", "clean.", None, None, None, None), ("3", None, None, None, None, None)]
+    for k, cells in enumerate(lines):
+        ws += row(cells, 90 + 12 * k, x0s)
+    rules = [(78.0, 35.0, 842.0), (101.5, 35.0, 842.0), (125.5, 385.0, 842.0), (149.5, 35.0, 842.0)]  # (top, x0, x1)
+    rec = recover([{"page": 1, "width": 842.0, "height": 842.0, "words": ws, "tables": [], "rules": rules}])
+    assert [text_of(without_marks(r.words("ref"))) for r in rec.scan.rows] == [
+        "Priority concern 1", "Priority concern 2", "Priority concern 3"]
+
+
 def test_a_ref_ocr_could_not_read_still_opens_its_record():
     """OCR read '1.2' as 'a4': `ocr.sequence_refs` marks it (`ref_slot`), and its row is a record of its own,
     neither joined to the one above nor taken for a section row."""

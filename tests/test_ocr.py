@@ -282,6 +282,11 @@ def _refs(*cells, x=46.0):
     (["Recommendation L", "Recommendation 2"], ["Recommendation 1", "Recommendation 2"]),
     (["Priority concern 1", "Key concern. 2", "Key concern— 3"],  # a speck read onto the label's end
      ["Priority concern 1", "Key concern 2", "Key concern 3"]),
+    (["1", "2", ">", "4", "u", "6"], ["1", "2", "3", "4", "5", "6"]),  # ink read as no digit, one between two refs
+    (["AL:", "2", "3"], ["1", "2", "3"]),  # ... before the first clean ref, where the refs count from 1
+    (["u", "S31", "S32"], ["u", "S31", "S32"]),  # ... not where the first may be any number
+    (["1", "2", "1", "Rec", "3"], ["1", "2", "1", "Rec", "3"]),  # ... nor after a clean ref out of order (a heading's)
+    (["1", ">", "u", "3"], ["1", ">", "u", "3"]),  # two such slots, one number between: left as read
 ])
 def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it(read, printed):
     page = {"page": 1, "words": _refs(*read)}
