@@ -168,10 +168,14 @@ def text_of(words: list[dict]) -> str:
     return " ".join(ln.text for ln in to_lines(words))
 
 
-def pitch(lines: list[Line]) -> float:
-    """The usual distance from one line's top to the next line's top within a paragraph."""
-    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top > a.top]
+def pitch(lines: list[Line], settings: Settings = DEFAULT) -> float:
+    """The usual distance from one line's top to the next line's top within a paragraph: the shortest step between
+    lines of text, no shorter than `least_step` of their usual height (a speck OCR read as ':' beside a line,
+    above it by less than a line, is no line of text: measured from it, every wrap below would read as blank
+    space)."""
     heights = [ln.height for ln in lines] or [10.0]
+    least = settings.least_step * median(heights)
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top - a.top >= least]
     base = median(heights) * 1.15
     if steps:
         small = [s for s in steps if s <= 1.6 * base]
@@ -192,11 +196,11 @@ class Spacing:
     def advance(self) -> float:
         return self.pitch + self.space
 
-    def of(self, lines: list[Line]) -> Spacing:
+    def of(self, lines: list[Line], settings: Settings = DEFAULT) -> Spacing:
         """For one cell: a single-spaced plan's cells are measured each on their own lines, as they always were (a
         cell's pitch is its font's); a spaced plan's steps between paragraphs would pass for wraps, so it keeps the
         plan's pitch."""
-        return self if self.space else Spacing(pitch(lines) if lines else self.pitch)
+        return self if self.space else Spacing(pitch(lines, settings) if lines else self.pitch)
 
     def parts(self, step: float, settings: Settings = DEFAULT) -> bool:
         """Does a step between two lines' tops part paragraphs: blank space, or the space after a paragraph?"""
@@ -407,7 +411,7 @@ def paragraphs(lines: list[Line], spacing: Spacing = SINGLE, settings: Settings 
     known (`spacing`)."""
     if not lines:
         return []
-    sp = spacing.of(lines)
+    sp = spacing.of(lines, settings)
     reach = _reach(lines, longest, settings)
     paras: list[Paragraph] = []
     for ln in lines:
@@ -556,7 +560,7 @@ def chunks(line: Line) -> list[list[dict]]:
 
 def block_starts(lines: list[Line], settings: Settings = DEFAULT, spacing: Spacing = SINGLE) -> list[Line]:
     """The lines of an owner or date cell that open a block after blank space (or open the cell)."""
-    sp = spacing.of(lines)
+    sp = spacing.of(lines, settings)
     return [ln for k, ln in enumerate(lines) if k == 0 or ln.page != lines[k - 1].page
             or sp.blank(ln.top - lines[k - 1].top, settings)]
 
@@ -746,7 +750,7 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
     otherwise."""
     if not lines:
         return []
-    sp = spacing.of(lines)
+    sp = spacing.of(lines, settings)
     if beside is not None:
         beside = _per_line(beside)
     out: list[Paragraph] = []

@@ -30,6 +30,7 @@ import functools
 import gzip
 import json
 import logging
+import math
 import os
 import re
 import shutil
@@ -85,7 +86,12 @@ class OcrSettings:
     blind_extra: int = 2  # characters a ref slot OCR read as no digit ('AL:' for '1') may hold beyond the plan's
     #                       longest clean ref: a misread ref's ink, not a word (a heading's 'Item', 'Rec')
     own_size: float = 1.3  # a line whose own size is this many times the page's body size (or less than
-    #                        its inverse) keeps its own: a heading, a footnote
+    #                        its inverse) keeps its own: a heading, a footnote ...
+    own_width: float = 0.5  # ... where its words' widths show at least this share of that difference too (in
+    #                         proportion, against the body's width for its letters): a font larger or smaller is
+    #                         wider or narrower, but OCRmyPDF's box of a line askew grows taller with its width
+    #                         across the page, and a line of small letters only ('sample') is shorter, in the font
+    #                         of the lines round it
     # A second look at ink OCR returned no word for (`unread_ink`, `read_ink`): a lone ref or digit, a header cell
     # on a shaded row. Ink is searched in cells of `ink_cell` points at `line_dpi`; ink within `ink_join` points
     # across or down is one patch (a word's letters, a cell's lines), and a patch of fewer than `ink_min` dark
@@ -840,20 +846,56 @@ def split_first_heading(words: list[dict]) -> list[dict]:
     return out
 
 
-def em_boxes(words: list[dict], body: float, s: OcrSettings) -> None:
+def em_boxes(words: list[dict], body: float, s: OcrSettings, wide: float | None = None) -> None:
     """Give OCR'd words (in place) the boxes a text layer would: one font size tall, reaching the font's
     descent below the baseline. OCRmyPDF's layer sizes each line to its glyphs' height above the baseline,
     so lines with and without capitals or descenders differ in height and every gap between lines looks a
     third of a line wider than it is: a single-spaced plan read as spaced, a line read as a blank line.
     The font size is `body` (`body_size`), except in words clearly larger or smaller (their own: a heading, a
-    footnote); a word of three characters or fewer keeps the body's (a speck or a rule's end in its box)."""
+    footnote); a word of three characters or fewer keeps the body's (a speck or a rule's end in its box). A word's
+    height shows its own size only where the width of its line's words (`wide`: the body's width per em,
+    `width_size`) bears it out by `own_width`: a line's box askew is as tall as the line's rise across the page
+    ('and in-cell  confirmed  National' over three columns, half as tall again as its letters), and the word
+    given that size stood its top half a line too high, above the line it follows."""
+    lines: dict[tuple[float, float], list[dict]] = {}  # the layer's lines: OCRmyPDF sets a line's words in one box
+    for w in words:
+        lines.setdefault((w["top"], w["bottom"]), []).append(w)
+    scale = {key: _width_scale(ws) for key, ws in lines.items()}
     for w in words:
         h = w["bottom"] - w["top"]
         own = h / s.ascender
-        size = own if not 1 / s.own_size < own / body < s.own_size and len(w["text"]) > 3 else body
+        size = body
+        if not 1 / s.own_size < own / body < s.own_size and len(w["text"]) > 3:
+            across = scale[(w["top"], w["bottom"])]
+            if not wide or not across or math.log(across / wide) / math.log(own / body) >= s.own_width:
+                size = own
         baseline = w["bottom"] - s.layer_descent * h
         w["bottom"] = baseline + s.descent * size
         w["top"] = w["bottom"] - size
+
+
+def _ems(text: str) -> float:
+    """How wide `text` is set in Helvetica one point high (the layer's font; any font's letters keep roughly its
+    proportions)."""
+    from pdfminer.fontmetrics import FONT_METRICS
+    widths = FONT_METRICS["Helvetica"][1]
+    return sum(widths.get(ch, 556) for ch in text) / 1000
+
+
+def _width_scale(words: list[dict]) -> float | None:
+    """Points of width per em of Helvetica over `words`: their font's size times how wide it runs; over several, the
+    middle one of their words of more than three characters (a line run together with another reads a word or
+    two of nonsense as wide as both)."""
+    scales = sorted((w["x1"] - w["x0"]) / ems for w in words for ems in [_ems(w["text"])] if ems > 0)
+    longer = sorted((w["x1"] - w["x0"]) / ems for w in words if len(w["text"]) > 3 for ems in [_ems(w["text"])]
+                    if ems > 0)
+    scales = longer or scales
+    return scales[len(scales) // 2] if scales else None
+
+
+def width_size(words: list[dict]) -> float | None:
+    """The body's width per em (`_width_scale`) over the document's words."""
+    return _width_scale(words)
 
 
 def body_size(words: list[dict], s: OcrSettings) -> float | None:
@@ -1057,9 +1099,10 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
         p["words"] = words
         p["scanned"] = True  # its own skew sets its columns (`TableScanner.add_page`)
     body = body_size([w for p in pages if p["page"] in todo for w in p["words"]], s)
+    wide = width_size([w for p in pages if p["page"] in todo for w in p["words"]])
     for p in pages:
         if p["page"] in todo and body:
-            em_boxes(p["words"], body, s)
+            em_boxes(p["words"], body, s, wide)
     if body:
         sequence_refs(pages, todo, s, body)
     return pages

@@ -94,6 +94,10 @@ class Settings(BaseModel):
         0.4, gt=0, lt=1, description="A word joins a line when it starts above the bottom of the line's first word by "
                                      "this share of its height (words of one line differ in top by font and "
                                      "superscripts)")
+    least_step: float = Field(
+        0.8, gt=0, description="Share of a cell's usual line height below which a step between two lines' tops is no "
+                               "line pitch (a superscript split off its line, a speck OCR read as a character beside "
+                               "one): `cells.pitch` measures wraps from the shortest step no shorter than this")
     paragraph_gap: float = Field(
         1.45, gt=1, description="A step between line tops this many times the usual line pitch is blank space: "
                                 "a new paragraph or entry")

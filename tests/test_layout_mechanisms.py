@@ -3355,3 +3355,68 @@ def test_a_date_entry_on_a_page_read_through_ocr_is_mended_and_a_text_layers_is_
               for w in build_recommendation(c, None, Quality(), rec.habits, frozenset({1})).warnings]
     assert warned == ["date entry read through OCR mended: 'End of Qi 2020/21' read as 'End of Q1 2020/21'",
                       "date entry read through OCR mended: '3lst May 2021' read as '31st May 2021'"]
+def _helvetica_ems(text: str) -> float:
+    """How wide `text` is in Helvetica one point high (the OCR layer's font)."""
+    from pdfminer.fontmetrics import FONT_METRICS
+    return sum(FONT_METRICS["Helvetica"][1].get(ch, 556) for ch in text) / 1000
+
+
+def test_a_word_in_an_askew_ocr_lines_tall_box_keeps_the_body_size_and_its_owner_is_not_cut_in_two():
+    """OCRmyPDF sizes each line's words to the line's box: a line run over three columns, askew, is half as tall
+    again as its letters ('and in-cell  confirmed  National', 13.7 pt where the body's lines are 8.6). Its words'
+    widths show the body's font, so `ocr.em_boxes` gives them the body's size from their baseline; given that box's
+    own size, 'National' stood its top 6 pt high, a short step after 'Foreign' and a long one before 'Coordinator',
+    and the owner read as two ('Foreign National' + 'Coordinator', gen-6733-000)."""
+    from actionplans.extract import ocr
+    s = ocr.OcrSettings()
+
+    def layer(text, x0, baseline, above):  # as OCRmyPDF's layer reads: sized to its line's box, at its baseline
+        return {"text": text, "x0": x0, "x1": x0 + _helvetica_ems(text) * 11.0,
+                "top": baseline - (1 - s.layer_descent) * above, "bottom": baseline + s.layer_descent * above}
+    body = [layer(t, 200 + 80 * (k % 4), 100 + 14 * (k // 4), 8.6)  # the body's lines, elsewhere on the page
+            for k, t in enumerate(("monitored", "through", "quarterly", "meetings", "monthly", "reviews",
+                                   "strategy", "progress"))]
+    page = {"page": 1, "words": [*body, layer("Foreign", 475.6, 476.2, 8.6),
+                                 layer("and", 324.0, 489.6, 13.7), layer("in-cell", 344.2, 489.6, 13.7),
+                                 layer("confirmed", 412.2, 489.6, 13.7), layer("National", 475.6, 489.6, 13.7),
+                                 layer("Coordinator", 475.6, 503.6, 8.6)]}
+    ocr.repair([page], [1])
+    owner = [w for w in page["words"] if w["x0"] > 470]
+    assert len({round(w["bottom"] - w["top"], 2) for w in owner}) == 1  # one font size, the body's
+    lines = to_lines(owner)
+    assert [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:])] == [13.4, 14.0]
+    got = entries(lines, None, opens_owner, SINGLE, right=533.1, segment_opens=stacks_owner)
+    assert [e.text for e in got] == ["Foreign National Coordinator"]
+
+
+def test_a_larger_fonts_words_in_a_scan_keep_their_own_size_where_their_width_bears_it_out():
+    """A heading set larger is wider as well as taller: it keeps its own size (`OcrSettings.own_width`)."""
+    from actionplans.extract import ocr
+    s = ocr.OcrSettings()
+
+    def layer(text, x0, baseline, above, scale=1.0):
+        return {"text": text, "x0": x0, "x1": x0 + _helvetica_ems(text) * 11.0 * scale,
+                "top": baseline - (1 - s.layer_descent) * above, "bottom": baseline + s.layer_descent * above}
+    page = {"page": 1, "words": [*(layer(t, 100 + 70 * k, 300, 8.6) for k, t in enumerate(
+        ("Governor", "Head", "Safety", "weekly", "reviews"))), layer("Action", 100, 80, 14.0, 1.6),
+        layer("Plan:", 160, 80, 14.0, 1.6)]}
+    ocr.repair([page], [1])
+    assert [round(w["bottom"] - w["top"], 2) for w in page["words"][-2:]] == [round(14.0 / s.ascender, 2)] * 2
+
+
+def test_a_speck_ocr_read_beside_an_owner_line_is_no_line_pitch():
+    """A speck in the owner column read as ':' 5 pt above 'Foreign National Coordinator &' (8 pt lines, 10.5 pt
+    apart): measured from it the cell's pitch was 5.4 pt, the wrap to 'Operational Support Lead' read as blank
+    space and the owner was cut after its joiner ('foreign national coordinator &', gen-6733-004). A step under
+    `Settings.least_step` of a line's height is no pitch."""
+    ws = [{"text": ":", "x0": 757.1, "x1": 759.0, "top": 201.7, "bottom": 209.8}]
+    at = 207.1
+    for line in ("Foreign National Coordinator &", "Operational Support Lead"):
+        x = 674.6
+        for t in line.split():
+            ws.append({"text": t, "x0": x, "x1": x + 4.2 * len(t), "top": at, "bottom": at + 8.1})
+            x += 4.2 * len(t) + 2.4
+        at += 10.5
+    lines = to_lines(ws)
+    got = entries(lines, None, opens_owner, SINGLE, right=784.6, segment_opens=stacks_owner)
+    assert len(got) == 1 and got[0].text.endswith("Coordinator & Operational Support Lead")

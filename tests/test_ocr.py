@@ -234,12 +234,13 @@ def test_two_characters_read_for_one_bullet_are_one_bullet():
 def test_ocr_boxes_become_a_text_layers_one_body_size_tall_from_the_baseline():
     s = ocr.OcrSettings()
 
-    def ocr_word(text, x0, baseline, above):  # as OCRmyPDF's layer reads: sized to the glyphs above the baseline
-        return {"text": text, "x0": x0, "x1": x0 + 30, "top": baseline - (1 - s.layer_descent) * above,
-                "bottom": baseline + s.layer_descent * above}
+    def ocr_word(text, x0, baseline, above, size=9.0):  # as OCRmyPDF's layer reads: sized to the glyphs above the
+        # baseline, and as wide as the word's letters in its font's size
+        return {"text": text, "x0": x0, "x1": x0 + ocr._ems(text) * size, "top": baseline - (1 - s.layer_descent) *
+                above, "bottom": baseline + s.layer_descent * above}
     words = [ocr_word("Head", 400, 311.4, 6.48), ocr_word("of", 432, 311.4, 6.48),  # capitals, no descender
              ocr_word("Equalities", 400, 322.4, 7.56),  # a descender makes Tesseract's line taller
-             ocr_word("Group", 400, 333.4, 6.48), ocr_word("HEADING", 100, 80.0, 13.0)]  # twice the body's size
+             ocr_word("Group", 400, 333.4, 6.48), ocr_word("HEADING", 100, 80.0, 13.0, 18.0)]  # twice the body's size
     page = {"page": 1, "words": words}
     ocr.repair([page], [1])
     body = round(6.48, 1) / s.ascender  # the document's commonest height, to a tenth of a point
