@@ -3355,6 +3355,8 @@ def test_a_date_entry_on_a_page_read_through_ocr_is_mended_and_a_text_layers_is_
               for w in build_recommendation(c, None, Quality(), rec.habits, frozenset({1})).warnings]
     assert warned == ["date entry read through OCR mended: 'End of Qi 2020/21' read as 'End of Q1 2020/21'",
                       "date entry read through OCR mended: '3lst May 2021' read as '31st May 2021'"]
+
+
 def _helvetica_ems(text: str) -> float:
     """How wide `text` is in Helvetica one point high (the OCR layer's font)."""
     from pdfminer.fontmetrics import FONT_METRICS
