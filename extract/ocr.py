@@ -83,6 +83,8 @@ class OcrSettings:
     ascender: float = 0.72  # height of capitals and ascenders above the baseline, as a share of the font size
     descent: float = 0.21  # a typeset font's descent below the baseline, as a share of its size
     ref_gap: float = 1.0  # font sizes: a ref stands at least this far from the next word on its line (a column gap)
+    overleaf_twin: float = 2.0  # font sizes: a word under a ref's label at a page's foot that the next page
+    #                             repeats this near (a footer's) is the page's furniture, not its table's
     blind_extra: int = 2  # characters a ref slot OCR read as no digit ('AL:' for '1') may hold beyond the plan's
     #                       longest clean ref: a misread ref's ink, not a word (a heading's 'Item', 'Rec')
     own_size: float = 1.3  # a line whose own size is this many times the page's body size (or less than
@@ -975,6 +977,61 @@ def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, 
     return out
 
 
+def _label_overleaf(page: list[dict], overleaf: list[dict], slots: list[tuple[dict, str, bool]], s: OcrSettings,
+                    h: float) -> list[tuple[dict, str, bool]]:
+    """The slots of the page after `page` (`overleaf`), the first number under a ref's label at `page`'s foot
+    taking that label ('Key' / 'concern' ending the page, '7' read '1h' atop the next): the label is the lowest
+    of `page`'s ref-label words, opening its line, with nothing under it in its column but what the next page
+    repeats (a footer); the number, a slot without a label that holds a digit, is the topmost in the label's
+    column overleaf and above every slot there after the same label."""
+    labels = [w for w in page if REF_LABEL.match(_unmarked(w["text"]))]
+    if not labels:
+        return slots
+    last = max(labels, key=lambda w: w["bottom"])
+    line = sorted((o for o in page if _same_line(o, last)), key=lambda o: o["x0"])
+    first = line[0]
+    if any(not REF_LABEL.match(_unmarked(o["text"])) for o in line if o["x0"] < last["x0"]):
+        return slots  # a label's word inside a sentence
+
+    def repeated(o: dict) -> bool:
+        return any(q["text"] == o["text"] and abs(q["top"] - o["top"]) <= s.overleaf_twin * h and abs(
+            q["x0"] - o["x0"]) <= s.overleaf_twin * h for q in overleaf)
+    if any(o["top"] >= last["bottom"] and o["x0"] <= first["x1"] and first["x0"] <= o["x1"] and not repeated(o)
+           for o in page):
+        return slots  # the label's row goes on below it on its page
+    label = _unmarked(first["text"]).lower()
+
+    def column(w: dict) -> bool:
+        return w["x0"] <= first["x1"] + h and first["x0"] - h <= w["x1"]
+    free = [k for k, (w, lab, _) in enumerate(slots) if not lab and column(w) and any(c.isdigit() for c in w["text"])]
+    if not free:
+        return slots
+    k = min(free, key=lambda k: slots[k][0]["top"])
+    w = slots[k][0]
+    if any(lab == label and column(o) and o["top"] < w["top"] for o, lab, _ in slots):
+        return slots
+    return [*slots[:k], (w, label, slots[k][2]), *slots[k + 1:]]
+
+
+def _lost_points(texts: list[str], lo: tuple[int, ...] | None, hi: tuple[int, ...]) -> list[tuple[int, int]] | None:
+    """The refs of a section no clean ref shows, every one read without its point ('11' '12' '13' '14' for 1.1 to
+    1.4 before a clean 2.5), between the clean dotted refs `lo` (or the plan's start) and `hi` of other sections:
+    one section number between theirs opens every slot, and what follows it counts on by one from 1 (or on from
+    `lo`'s number), to the number before `hi`'s or to a section counted afresh (`hi` its first). None where no
+    single such reading fits them all."""
+    if not texts or not all(t.isdigit() for t in texts):
+        return None
+    fits = []
+    for n in range((lo[0] if lo else 0) + 1, hi[0]):
+        head = str(n)
+        if all(t.startswith(head) and len(t) > len(head) for t in texts):
+            nums = [int(t[len(head):]) for t in texts]
+            if nums == list(range(nums[0], nums[0] + len(nums))) and (
+                    nums[0] == 1 or lo and nums[0] == lo[1] + 1) and hi[1] in (1, nums[-1] + 1):
+                fits.append([(n, k) for k in nums])
+    return fits[0] if len(fits) == 1 else None
+
+
 def _next_to(k: tuple[int, ...], lo: tuple[int, ...] | None, hi: tuple[int, ...] | None, m: int, style: str) -> bool:
     """Is reading `k` at most `m` numbers on from its clean neighbour `lo` (or before `hi`), in its section?"""
     return bool(lo and k[:-1] == lo[:-1] and 0 < k[-1] - lo[-1] <= m or hi and k[:-1] == hi[:-1] and (
@@ -993,8 +1050,16 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
     characters: 'a' for '1'). Ink OCR read as no digit at all ('>', 'u', 'AL:'), short and beside a row's text,
     takes the numbers between two clean refs in order only where such slots are as many as the numbers missing
     (before the first clean ref, only where the refs count from 1). A clean ref with a point or bracket the others
-    of its style lack loses it ('1.')."""
-    slots = [slot for p in pages if p["page"] in todo for slot in _ref_slots(p["words"], s, h)]
+    of its style lack loses it ('1.'). A number atop a page under a label ending the page before takes that label
+    (`_label_overleaf`), and a section no clean ref shows, its refs all read without their point, is read by the
+    count (`_lost_points`)."""
+    by_page = {p["page"]: p for p in pages if p["page"] in todo}
+    slots = []
+    for n, p in sorted(by_page.items()):
+        own = _ref_slots(p["words"], s, h)
+        if n - 1 in by_page:  # a label at the foot of the page before, its number atop this one
+            own = _label_overleaf(by_page[n - 1]["words"], p["words"], own, s, h)
+        slots += own
     read = [_read_ref(w["text"]) for w, _, _ in slots]
     styles = Counter((label, r[0]) for (w, label, _), r in zip(slots, read) if r)
     for (label, style), _n in styles.most_common():
@@ -1049,6 +1114,12 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             if lo and hi and style != "." and len(between) != hi[0] - lo[0] - 1 and (
                     len(blind) == hi[0] - lo[0] - 1 and not set(between) - set(blind)):
                 between = blind  # the numbers missing between two clean refs are those slots', in order
+            lost = [j for j in passed if slots[j][0]["text"].isdigit()]
+            if style == "." and hi and in_order(a) and in_order(b) and (
+                    keys := _lost_points([slots[j][0]["text"] for j in lost], lo, hi)):
+                for j, key in zip(lost, keys):  # a section's refs all read without their point
+                    slots[j][0]["text"] = text_of_ref(key)
+                continue
             if lo and hi and style != "." and len(between) == hi[0] - lo[0] - 1:
                 for j, n in zip(between, range(lo[0] + 1, hi[0])):
                     slots[j][0]["text"] = text_of_ref((n,))

@@ -288,6 +288,11 @@ def _refs(*cells, x=46.0):
     (["u", "S31", "S32"], ["u", "S31", "S32"]),  # ... not where the first may be any number
     (["1", "2", "1", "Rec", "3"], ["1", "2", "1", "Rec", "3"]),  # ... nor after a clean ref out of order (a heading's)
     (["1", ">", "u", "3"], ["1", ">", "u", "3"]),  # two such slots, one number between: left as read
+    (["11", "12", "13", "14", "2.5", "2.6"], ["1.1", "1.2", "1.3", "1.4", "2.5", "2.6"]),  # a section no clean ref
+    (["11", "12", "2.1", "2.2"], ["1.1", "1.2", "2.1", "2.2"]),  # shows, every point lost; ... counted afresh
+    (["1.1", "1.2", "23", "24", "3.5"], ["1.1", "1.2", "2.3", "2.4", "3.5"]),  # ... between two sections
+    (["11", "13", "2.5", "2.6"], ["11", "13", "2.5", "2.6"]),  # ... numbers that do not count on by one: as read
+    (["12", "13", "2.5", "2.6"], ["12", "13", "2.5", "2.6"]),  # ... nor from 1 where no ref comes before
 ])
 def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it(read, printed):
     page = {"page": 1, "words": _refs(*read)}
@@ -295,6 +300,34 @@ def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it
     refs = [" ".join(w["text"] for w in page["words"] if w["top"] == 100 + 30 * i and w["text"] != "Leaders")
             for i in range(len(read))]
     assert refs == printed
+
+
+def _overleaf(under_label=None):
+    """gen-6733-014 (scanned): 'Key' / 'concern —' ends page 6 of a plan, its number '7', read '1h', atop page 7
+    under the repeated header ('1. Rec No'), and a footer ('OFFICIAL') under every page's table."""
+    def w(text, x0, top):
+        return {"text": text, "x0": x0, "x1": x0 + 6 * len(text), "top": top, "bottom": top + 9}
+    text = {"text": "Leaders", "x0": 200, "x1": 240}
+    head = [w("1.", 46, 60), w("Rec", 56, 60), w("No", 46, 72)]
+    six = [*head, w("Key", 46, 100), w("concern", 46, 112), w("6", 46, 124), dict(text, top=100, bottom=109),
+           w("Key", 46, 500), w("concern", 46, 512), w("—", 92, 512), dict(text, top=500, bottom=509),
+           w("OFFICIAL", 46, 560)]
+    if under_label:
+        six.append(w(under_label, 46, 530))
+    seven = [*head, w("1h", 46, 100), dict(text, top=100, bottom=109), w("Key", 46, 300), w("concern", 46, 312),
+             w("8", 46, 324), dict(text, top=300, bottom=309), w("OFFICIAL", 46, 560)]
+    return [{"page": 6, "words": six}, {"page": 7, "words": seven}]
+
+
+def test_a_refs_label_at_a_pages_foot_gives_its_label_to_the_number_misread_atop_the_next():
+    pages = _overleaf()
+    ocr.sequence_refs(pages, {6, 7}, ocr.OcrSettings(), 9.0)
+    assert [w["text"] for w in pages[1]["words"] if w["top"] == 100 and w["x0"] == 46] == ["7"]
+    # the label's row goes on below it on its page ('Key concern' in a sentence, a row's next line): no label
+    # ends the page, and what stands atop the next is left as read
+    pages = _overleaf(under_label="action.")
+    ocr.sequence_refs(pages, {6, 7}, ocr.OcrSettings(), 9.0)
+    assert [w["text"] for w in pages[1]["words"] if w["top"] == 100 and w["x0"] == 46] == ["1h"]
 
 
 def test_a_misread_ref_outside_the_refs_column_is_left_as_read():
