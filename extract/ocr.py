@@ -948,10 +948,11 @@ def _unmarked(text: str) -> str:
     return text if REF_LABEL.match(text) else text.rstrip(".,;:_|" + DASHES)
 
 
-def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, str, bool]]:
+def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, str, bool, float | None]]:
     """Words where a ref's number stands: opening their line, or after a ref label that does, with nothing
-    after them on the line closer than a column's gap (`ref_gap` font sizes). Each with its label, and whether
-    a row's text begins beside it. `h` is the body's font size (one word's own box may hold a speck)."""
+    after them on the line closer than a column's gap (`ref_gap` font sizes). Each with its label, whether
+    a row's text begins beside it, and where that text begins (None where none does). `h` is the body's font size
+    (one word's own box may hold a speck)."""
     out = []
     by_top = sorted(words, key=lambda o: o["top"])
     tops = [o["top"] for o in by_top]
@@ -973,12 +974,13 @@ def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, 
         if before and any(c.isdigit() for c in w["text"]):  # a speck read onto the label ('concern.') is no part of it
             for o in before:
                 o["text"] = _unmarked(o["text"])
-        out.append((w, " ".join(o["text"] for o in before).lower(), k + 1 < len(line)))
+        out.append((w, " ".join(o["text"] for o in before).lower(), k + 1 < len(line),
+                    line[k + 1]["x0"] if k + 1 < len(line) else None))
     return out
 
 
-def _label_overleaf(page: list[dict], overleaf: list[dict], slots: list[tuple[dict, str, bool]], s: OcrSettings,
-                    h: float) -> list[tuple[dict, str, bool]]:
+def _label_overleaf(page: list[dict], overleaf: list[dict], slots: list[tuple], s: OcrSettings,
+                    h: float) -> list[tuple]:
     """The slots of the page after `page` (`overleaf`), the first number under a ref's label at `page`'s foot
     taking that label ('Key' / 'concern' ending the page, '7' read '1h' atop the next): the label is the lowest
     of `page`'s ref-label words, opening its line, with nothing under it in its column but what the next page
@@ -1003,14 +1005,14 @@ def _label_overleaf(page: list[dict], overleaf: list[dict], slots: list[tuple[di
 
     def column(w: dict) -> bool:
         return w["x0"] <= first["x1"] + h and first["x0"] - h <= w["x1"]
-    free = [k for k, (w, lab, _) in enumerate(slots) if not lab and column(w) and any(c.isdigit() for c in w["text"])]
+    free = [k for k, (w, lab, *_) in enumerate(slots) if not lab and column(w) and any(c.isdigit() for c in w["text"])]
     if not free:
         return slots
     k = min(free, key=lambda k: slots[k][0]["top"])
     w = slots[k][0]
-    if any(lab == label and column(o) and o["top"] < w["top"] for o, lab, _ in slots):
+    if any(lab == label and column(o) and o["top"] < w["top"] for o, lab, *_ in slots):
         return slots
-    return [*slots[:k], (w, label, slots[k][2]), *slots[k + 1:]]
+    return [*slots[:k], (w, label, *slots[k][2:]), *slots[k + 1:]]
 
 
 def _lost_points(texts: list[str], lo: tuple[int, ...] | None, hi: tuple[int, ...]) -> list[tuple[int, int]] | None:
@@ -1060,8 +1062,8 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
         if n - 1 in by_page:  # a label at the foot of the page before, its number atop this one
             own = _label_overleaf(by_page[n - 1]["words"], p["words"], own, s, h)
         slots += own
-    read = [_read_ref(w["text"]) for w, _, _ in slots]
-    styles = Counter((label, r[0]) for (w, label, _), r in zip(slots, read) if r)
+    read = [_read_ref(w["text"]) for w, *_ in slots]
+    styles = Counter((label, r[0]) for (w, label, *_), r in zip(slots, read) if r)
     for (label, style), _n in styles.most_common():
         idx = [i for i, r in enumerate(read) if r and r[0] == style and slots[i][1] == label]
         x0s = sorted(slots[i][0]["x0"] for i in idx)
@@ -1082,7 +1084,7 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             return f"{key[0]}.{key[1]:0{width}d}" if style == "." else f"{style}{key[0]}"
 
         def in_column(j: int, label=label, span=span, style=style) -> bool:
-            w, lab, _ = slots[j]
+            w, lab, *_ = slots[j]
             return lab == label and span[0] <= w["x1"] and w["x0"] <= span[1] and (
                 read[j] is None or read[j][0] != style)
 
@@ -1101,6 +1103,12 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             return all(read[o][1] < read[i][1] for o in idx[:k]) and all(read[i][1] < read[o][1] for o in idx[k + 1:])
 
         marks = [j for j in range(len(slots)) if in_column(j)]
+        # a section's refs that count on across sections ('1.3', '2.4', '2.5', '3.8'): each clean ref's number
+        # above the one before, in more than one section
+        running = style == "." and len(sections) > 1 and all(
+            read[i][1][1] < read[o][1][1] and read[i][1][0] <= read[o][1][0] for i, o in zip(idx, idx[1:]))
+        beside = sorted(slots[i][3] for i in idx if slots[i][3] is not None)
+        text_at = beside[len(beside) // 2] if beside else None  # where the clean refs' rows' text begins
         bounds = [None, *idx, None]
         for a, b in zip(bounds, bounds[1:]):
             lo = read[a][1] if a is not None else None
@@ -1119,6 +1127,19 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
                     keys := _lost_points([slots[j][0]["text"] for j in lost], lo, hi)):
                 for j, key in zip(lost, keys):  # a section's refs all read without their point
                     slots[j][0]["text"] = text_of_ref(key)
+                continue
+            # (there, only ink beside text that begins where the clean refs' rows' text does: a glossary's 'Term'
+            # over the plan, 'Definition' far off, is no ref)
+            level = [j for j in blind if None not in (slots[j][3], text_at) and abs(slots[j][3] - text_at) <= h]
+            if running and hi and level and not between and len(level) == hi[1] - (lo[1] if lo else 0) - 1:
+                # a section's refs counted on across sections (1.3, 2.4 ... 3.8): the slots take the numbers missing
+                # below the clean ref after them, in order, in its section where no other can hold them (one section
+                # either side, or the first); between two sections, a slot only opens its record
+                for j, n in zip(level, range((lo[1] if lo else 0) + 1, hi[1])):
+                    if lo and lo[0] == hi[0] or not lo and hi[0] == 1:
+                        slots[j][0]["text"] = text_of_ref((hi[0], n))
+                    else:
+                        slots[j][0]["ref_slot"] = True
                 continue
             if lo and hi and style != "." and len(between) == hi[0] - lo[0] - 1:
                 for j, n in zip(between, range(lo[0] + 1, hi[0])):

@@ -39,6 +39,11 @@ class Settings(BaseModel):
                                "another page for the two to count the pages: a page's number keeps its place, while "
                                "two dates' years wrapped into the margin on pages one apart ('2015', '2016') that "
                                "only seem to count them stand where their cells put them")
+    touch_overlap: float = Field(
+        0.25, ge=0, lt=1, description="Share of a line's height by which its box may reach up into the line above it "
+                                      "and still follow that line with no blank space between (OCR's boxes of lines "
+                                      "on a page askew overlap a little), so a running header's candidate run on from "
+                                      "a table's line (a header's wrapped line) stays the table's")
     repeat_letters: int = Field(
         12, ge=1, description="A line of at least this many letters repeats a header line when it has nearly the same "
                               "letters (`repeat_likeness`); a shorter one only when it is the same words")

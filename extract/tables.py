@@ -334,8 +334,9 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
             sum(abs(at - _from_edge(z2, top, bottom, heights[p])) <= near for at in counting.get((z2, v - p), ())) >= 2
             for z2 in ((z,) if z else ("top", "foot")))
 
-    def touching(a: tuple, b: tuple) -> bool:  # b follows a with no blank space between them
-        return 0 <= b[0] - a[1] < 0.6 * (a[1] - a[0])
+    def touching(a: tuple, b: tuple) -> bool:  # b follows a with no blank space between them (OCR's boxes of two
+        # lines on a page askew may overlap a little: 'No Responsi' 0.1 pt into the header line above it)
+        return a[0] < b[0] and -settings.touch_overlap * (b[1] - b[0]) <= b[0] - a[1] < 0.6 * (a[1] - a[0])
 
     drop: list[set[float]] = []
     for p, (lines, h) in enumerate(zip(pages_lines, heights)):

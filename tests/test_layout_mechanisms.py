@@ -2087,6 +2087,22 @@ def test_a_repeated_line_in_the_top_margin_run_on_from_a_tables_line_is_the_tabl
     assert all(tops == {20.0} for tops in kept)  # 'date' runs on from the header's line above it
 
 
+def test_a_headers_wrapped_line_whose_ocr_box_reaches_into_the_line_above_is_still_the_tables():
+    """gen-6733-033 (scanned): on the page where the plan begins, under a title, OCR's box of the header's wrapped
+    line ('No Responsi', under '1. Rec ... 5.') reaches 0.1 pt up into the header line's: it still runs on from the
+    table's line (no blank space between), so it is not dropped as a running header there (it repeats in the top
+    margin of every page), and the header keeps its 'No' (the ref column) and 'Responsible Owner'."""
+    from actionplans.extract.tables import furniture
+    head = [(79.8, 89.0, "1. Rec 2. Recommendation 3. Response (decision and actions) 4. Target Date 5.")]
+    pages = [[(20.4, 28.9, "HMP Redbank action plan"), (88.9, 98.0, "No Responsi")]]
+    pages += [[(20.7, 29.1, "HMP Redbank action plan"), (73.2, 81.7, "No Responsi")] for _ in range(3)]
+    heads = [head] + [[(63.9, 72.3, head[0][2])]] * 3
+    assert [tops for tops in furniture(pages, [595.0] * 4, heads)] == [{20.4}, {20.7}, {20.7}, {20.7}]
+    # a line well below, overlapping nothing above it, is no run-on: the running header still goes
+    apart = [[(20.4, 28.9, "HMP Redbank action plan"), (60.0, 69.0, "No Responsi")] for _ in range(4)]
+    assert all(tops == {20.4, 60.0} for tops in furniture(apart, [595.0] * 4, [head] * 4))
+
+
 def test_pages_before_a_ruled_header_could_be_read_are_read_again_once_a_later_page_shows_it():
     from actionplans.extract.tables import TableScanner
     xs = (40, 200, 500, 620, 760)

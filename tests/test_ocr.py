@@ -293,6 +293,12 @@ def _refs(*cells, x=46.0):
     (["1.1", "1.2", "23", "24", "3.5"], ["1.1", "1.2", "2.3", "2.4", "3.5"]),  # ... between two sections
     (["11", "13", "2.5", "2.6"], ["11", "13", "2.5", "2.6"]),  # ... numbers that do not count on by one: as read
     (["12", "13", "2.5", "2.6"], ["12", "13", "2.5", "2.6"]),  # ... nor from 1 where no ref comes before
+    # a section's refs counted on across sections (gen-6733-033): ink read as no digit takes the numbers missing,
+    # in the section where only one can hold them (before the first, from 1; between two of one section)
+    (["ae", "ud", "1.3", "2.4", "xy", "2.6", "3.7"], ["1.1", "1.2", "1.3", "2.4", "2.5", "2.6", "3.7"]),
+    (["1.1", "2.2", "BE", "3.4"], ["1.1", "2.2", "BE", "3.4"]),  # between two sections: 2.3 or 3.3, left as read
+    (["ud", "1.3", "2.4"], ["ud", "1.3", "2.4"]),  # one slot, two numbers missing below the first: left as read
+    (["1.1", "1.2", "ae", "2.1"], ["1.1", "1.2", "ae", "2.1"]),  # numbered afresh in each section: no count
 ])
 def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it(read, printed):
     page = {"page": 1, "words": _refs(*read)}
@@ -328,6 +334,21 @@ def test_a_refs_label_at_a_pages_foot_gives_its_label_to_the_number_misread_atop
     pages = _overleaf(under_label="action.")
     ocr.sequence_refs(pages, {6, 7}, ocr.OcrSettings(), 9.0)
     assert [w["text"] for w in pages[1]["words"] if w["top"] == 100 and w["x0"] == 46] == ["1h"]
+
+
+def test_ink_read_as_no_digit_between_two_sections_counted_on_opens_its_record_but_a_glossarys_word_does_not():
+    """gen-6733-033 (scanned, refs 1.3, 2.4 ... 3.8 counted on across sections): 'BE' for 3.7 between 2.6 and
+    3.8 is marked a ref slot (its section unknown), so its row opens a record; a glossary's 'Term' above the plan,
+    beside text far from where the refs' rows' text begins ('Definition'), is no slot of theirs."""
+    words = _refs("Term", "ae", "ud", "1.3", "2.4", "BE", "3.6")
+    term = next(w for w in words if w["text"] == "Term")
+    for w in words:
+        if w["top"] == term["top"] and w["text"] == "Leaders":
+            w.update(text="Definition", x0=320, x1=370)
+    ocr.sequence_refs([{"page": 1, "words": words}], {1}, ocr.OcrSettings(), 9.0)
+    refs = [w for w in words if w["x0"] < 100]
+    assert [w["text"] for w in refs] == ["Term", "1.1", "1.2", "1.3", "2.4", "BE", "3.6"]
+    assert [w.get("ref_slot", False) for w in refs] == [False, False, False, False, False, True, False]
 
 
 def test_a_misread_ref_outside_the_refs_column_is_left_as_read():
