@@ -2537,6 +2537,19 @@ def test_a_ref_level_with_its_responses_first_item_in_rows_set_flush_is_at_its_r
     assert " ".join(w["text"] for w in scan.rows[1].words("text")) == "Forms should be checked. And quality assured."
 
 
+def _decisions_centred_down_rows(records, cols):
+    """Word boxes of rows with no refs, each (top, decision, text lines, response lines) laid a line a row, its
+    owner and date on its first line, its decision centred down the row."""
+    ws = []
+    for top, decision, text, response in records:
+        n = max(len(text), len(response))
+        for k in range(n):
+            ws += row([text[k] if k < len(text) else None, None, response[k] if k < len(response) else None,
+                       "Governor" if k == 0 else None, "May 2024" if k == 0 else None], top + 12 * k, cols)
+        ws += row([None, decision], top + 6 * n - 5, cols)
+    return ws
+
+
 def test_in_an_unruled_plan_with_no_refs_decisions_centred_down_their_rows_open_their_rows_at_the_top():
     from actionplans.extract.tables import TableScanner
     cols = (100, 260, 330, 560, 660)                    # Finding | Outcome | What we will do | Led by | Due by
@@ -2549,12 +2562,7 @@ def test_in_an_unruled_plan_with_no_refs_decisions_centred_down_their_rows_open_
         (186, "Agreed", ["Staff should be trained.", "Every year."], ["Training will be given.", "To every officer.",
                                                                     "By the spring.", "And reviewed."]),
     ]
-    for top, decision, text, response in records:
-        n = max(len(text), len(response))
-        for k in range(n):
-            ws += row([text[k] if k < len(text) else None, None, response[k] if k < len(response) else None,
-                       "Governor" if k == 0 else None, "May 2024" if k == 0 else None], top + 12 * k, cols)
-        ws += row([None, decision], top + 6 * n - 5, cols)
+    ws += _decisions_centred_down_rows(records, cols)
     scanner = TableScanner()
     scanner.add_page(1, ws, [], [])
     scan = scanner.finish()
@@ -2578,12 +2586,7 @@ def test_a_section_row_in_the_text_column_ends_the_row_above_where_decisions_are
           "Then closed."]),
         (234, "Agreed", ["Staff should be trained.", "Every year."], ["Training will be given.", "By spring."]),
     ]
-    for top, decision, text, response in records:
-        n = max(len(text), len(response))
-        for k in range(n):
-            ws += row([text[k] if k < len(text) else None, None, response[k] if k < len(response) else None,
-                       "Governor" if k == 0 else None, "May 2024" if k == 0 else None], top + 12 * k, cols)
-        ws += row([None, decision], top + 6 * n - 5, cols)
+    ws += _decisions_centred_down_rows(records, cols)
     ws += row(["Respect"], 150, cols)
     scanner = TableScanner()
     scanner.add_page(1, ws, [], [])
