@@ -61,10 +61,14 @@ plans then looked at, not fixed; stop 24: scored again, two plans it made worse 
 the held-out run of scanned plans, 40 plans; its worse plans then looked at, not fixed; stop 25: the piece of a
 word its worst plan misread mended, the draw not scored again), 5279 (stop 25: the held-out run of scanned plans
 for run-together lines, 40 plans; its one worse plan then studied and mended), 6733 (stop 25's closing run of
-scanned plans, 40 plans; its worst plan then looked at, not fixed), 7717 (stop 26: a fresh draw of text layers; its
+scanned plans, 40 plans; its worst plan then looked at, not fixed; stop 27: the development set of the scanned
+mechanisms), 7717 (stop 26: a fresh draw of text layers; its
 seven worse plans studied and mended), 8311 (stop 26: the second draw; its two lost plans and worse plans studied
-and mended), 9241 (stop 26's closing run of text layers; not studied). Stop 26 also scored 2626, 3797, 4812, 5461
-and 6917 again (rendered anew by the generator of the day) and studied their worst plans.
+and mended), 9241 (stop 26's closing run of text layers; stop 27: its two worst plans studied and mended). Stop 26
+also scored 2626, 3797, 4812, 5461 and 6917 again (rendered anew by the generator of the day) and studied their
+worst plans. 5113, 6271 and 3067 (stop 27: fresh draws of text layers; their worse plans studied and mended),
+8923 (stop 27's closing run of text layers; not studied), 4157 (stop 27's closing run of scanned plans, 40 plans;
+not studied).
 """
 
 from __future__ import annotations
