@@ -371,7 +371,9 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     return drop
 
 
-_OPEN_END = re.compile(r"(?:\band|\bof|\bfor|\bthe|\bnot|\bpartly|\bpartially|[/&,\-\u2013])\s*$", re.IGNORECASE)
+# A heading cut mid-phrase: it ends on a joining word or mark ('/', OCR reading a slash as '!' or '|' too: no heading
+# ends on those)
+_OPEN_END = re.compile(r"(?:\band|\bof|\bfor|\bthe|\bnot|\bpartly|\bpartially|[/&,\-\u2013!|])\s*$", re.IGNORECASE)
 
 
 def _summary_at(lines: list, k: int) -> bool:

@@ -2646,6 +2646,18 @@ def test_columns_typed_by_the_few_cells_of_the_headers_page_are_typed_again_by_t
         ("May 2016", "Canteen Supervisor"), ("June 2016", "Head of Decency"), ("March 2016", "Gym Senior Officer")]
 
 
+def test_a_heading_whose_slash_ocr_read_as_a_mark_runs_on_over_the_decision_word_below_it():
+    """'3. Accepted/' / 'Rejected' read through OCR as 'Accepted!' / 'Rejected': no heading ends on '!' or '|', so it
+    runs on, and 'Rejected' under it is the heading's second word, not a body row's decision (gen-4157-028,
+    scanned: the header was never tried and the plan was lost whole)."""
+    from actionplans.extract.tables import _decision_under
+    for mark in ("!", "|", "/"):
+        above = row(["No.", "recommendation", f"Accepted{mark}"], 72)
+        assert not _decision_under(to_lines(row([None, None, "Rejected"], 84))[0], above)
+    # a finished heading ('Accepted?') ends the header: a decision below it is a body row's
+    assert _decision_under(to_lines(row([None, None, "Rejected"], 84))[0], row([None, None, "Accepted?"], 72))
+
+
 def test_a_header_repeated_without_the_title_over_it_and_read_a_little_differently_is_no_record():
     """The first page prints a title just over the table, so the header as first found starts with it; later
     pages repeat the header alone, and OCR reads its first cell '1.1D' for '1. ID', which looks like a ref."""
