@@ -68,7 +68,7 @@ and mended), 9241 (stop 26's closing run of text layers; stop 27: its two worst 
 also scored 2626, 3797, 4812, 5461 and 6917 again (rendered anew by the generator of the day) and studied their
 worst plans. 5113, 6271 and 3067 (stop 27: fresh draws of text layers; their worse plans studied and mended),
 8923 (stop 27's closing run of text layers; not studied), 4157 (stop 27's closing run of scanned plans, 40 plans;
-not studied).
+its one lost plan then studied and mended).
 """
 
 from __future__ import annotations
