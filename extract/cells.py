@@ -173,10 +173,10 @@ def pitch(lines: list[Line], settings: Settings = DEFAULT) -> float:
     lines of text, no shorter than `least_step` of their usual height (a speck OCR read as ':' beside a line,
     above it by less than a line, is no line of text: measured from it, every wrap below would read as blank
     space)."""
-    heights = [ln.height for ln in lines] or [10.0]
-    least = settings.least_step * median(heights)
-    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top - a.top >= least]
-    base = median(heights) * 1.15
+    height = median([ln.height for ln in lines] or [10.0])
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:])
+             if a.page == b.page and b.top - a.top >= settings.least_step * height]
+    base = height * 1.15
     if steps:
         small = [s for s in steps if s <= 1.6 * base]
         if small:

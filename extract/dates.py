@@ -409,14 +409,17 @@ def mend_misread(text: str) -> str:
     changed: a word the grammar cannot confirm stays as read ('Dleacemabe', '201 5' where the page printed 2019),
     and a split year is never joined (a digit may be missing from it)."""
     tokens = re.split(r"(\s+)", text)
+    reading = None  # what the grammar reads of the entry as it stands: read once, and again only once mended
     for i in range(0, len(tokens), 2):
         tok = tokens[i]
-        if not tok:
+        candidates = _misread_readings(tok) if tok else []
+        if not candidates:
             continue
-        before, status, due = _reading(text)
+        reading = reading or _reading(text)
+        before, status, due = reading
         was = Counter(re.findall(r"\S+", _clean(tok)))
         unread_here = was & before
-        for cand in _misread_readings(tok):
+        for cand in candidates:
             new = "".join(tokens[:i] + [cand] + tokens[i + 1:])
             after, new_status, new_due = _reading(new)
             if status is None and new_status is not None and new_status != "not_applicable":
@@ -428,7 +431,7 @@ def mend_misread(text: str) -> str:
                       and not after - before and new_due == due and new_status == status)
             if ok:
                 tokens[i] = cand
-                text = new
+                text, reading = new, (after, new_status, new_due)
                 break
     return text
 

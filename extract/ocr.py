@@ -862,13 +862,16 @@ def em_boxes(words: list[dict], body: float, s: OcrSettings, wide: float | None 
     lines: dict[tuple[float, float], list[dict]] = {}  # the layer's lines: OCRmyPDF sets a line's words in one box
     for w in words:
         lines.setdefault((w["top"], w["bottom"]), []).append(w)
-    scale = {key: _width_scale(ws) for key, ws in lines.items()}
+    scale: dict[tuple[float, float], float | None] = {}  # measured only for lines holding a word of another size
     for w in words:
         h = w["bottom"] - w["top"]
         own = h / s.ascender
         size = body
         if not 1 / s.own_size < own / body < s.own_size and len(w["text"]) > 3:
-            across = scale[(w["top"], w["bottom"])]
+            key = (w["top"], w["bottom"])
+            if key not in scale:
+                scale[key] = width_size(lines[key])
+            across = scale[key]
             if not wide or not across or math.log(across / wide) / math.log(own / body) >= s.own_width:
                 size = own
         baseline = w["bottom"] - s.layer_descent * h
@@ -884,20 +887,14 @@ def _ems(text: str) -> float:
     return sum(widths.get(ch, 556) for ch in text) / 1000
 
 
-def _width_scale(words: list[dict]) -> float | None:
-    """Points of width per em of Helvetica over `words`: their font's size times how wide it runs; over several, the
-    middle one of their words of more than three characters (a line run together with another reads a word or
-    two of nonsense as wide as both)."""
-    scales = sorted((w["x1"] - w["x0"]) / ems for w in words for ems in [_ems(w["text"])] if ems > 0)
-    longer = sorted((w["x1"] - w["x0"]) / ems for w in words if len(w["text"]) > 3 for ems in [_ems(w["text"])]
-                    if ems > 0)
-    scales = longer or scales
-    return scales[len(scales) // 2] if scales else None
-
-
 def width_size(words: list[dict]) -> float | None:
-    """The body's width per em (`_width_scale`) over the document's words."""
-    return _width_scale(words)
+    """Points of width per em of Helvetica over `words` (the document's: the body's width per em; a line's: how
+    wide its font runs): their font's size times how wide it runs; over several, the middle one of their words of
+    more than three characters (a line run together with another reads a word or two of nonsense as wide as
+    both), or of all where none is that long."""
+    scales = [(len(w["text"]) > 3, (w["x1"] - w["x0"]) / ems) for w in words for ems in [_ems(w["text"])] if ems > 0]
+    chosen = sorted(x for longer, x in scales if longer) or sorted(x for _, x in scales)
+    return chosen[len(chosen) // 2] if chosen else None
 
 
 def body_size(words: list[dict], s: OcrSettings) -> float | None:

@@ -1308,20 +1308,20 @@ class TableScanner:
         # a ref typed at its row's top is level with where its text or its response begins (the one of them that
         # ended higher in the row above, at least; rows set flush show it by the response's first item): a ref
         # level with neither, below a line where both begin, is not
-        lone = [(a, lo) for (a, _b), lo in zip(refs, lows)
+        lone = [(a, b, lo) for (a, b), lo in zip(refs, lows)
                 if not (opens(a, "text") or opens(a, "response") or item(a))]
         if not self.refs_centred and not first_record and all("text" in body[a][1] for a, _b in refs) and not lone:
             return body  # nothing here can show centred refs (below): rows start at refs as ever
         starts = [j for j in range(len(body)) if opens_text(j)]
 
-        def centred_with_decision(a: int) -> bool:
-            """The ref starting on line a and the decision beside it (a column of its own, its lines down to blank
+        def centred_with_decision(a: int, b: int) -> bool:
+            """The ref on lines a..b and the decision beside it (a column of its own, its lines down to blank
             space) are of different heights and share their middle: both cells centred down their row (rows set
             flush, where no blank space shows the row's top). Typed at the row's top, they would share their top."""
-            b = next(b for a_, b in refs if a_ == a)
             near = [j for j in range(a, b + 1) if "decision" in body[j][1]]
             if key != "ref" or not near:
                 return False
+
             def on(j: int) -> bool:  # a line of the decision's, not another ref's: words in its column, no space
                 return key not in body[j][1] or a <= j <= b
 
@@ -1356,7 +1356,7 @@ class TableScanner:
                 # or a ref level with neither its text's start nor its response's, below a row's top (a plan's first
                 # record may be broken across pages, which prints its ref at the top), or beside a decision of
                 # another height centred on the same middle
-                or any(any(top_at(j) for j in range(lo, a)) or centred_with_decision(a) for a, lo in lone))
+                or any(any(top_at(j) for j in range(lo, a)) or centred_with_decision(a, b) for a, b, lo in lone))
         if not self.refs_centred:
             return body
 
@@ -1869,9 +1869,8 @@ class TableScanner:
                 names[j] = typed[j]
         held = [names[j] for j in range(len(names)) if j not in free]
         again = [names[j] for j in free if names[j] in FIELDS]
-        if any(n in held for n in again) or len(set(again)) < len(again):
-            names = [cols.fields[j] if j in free and (names[j] in held or again.count(names[j]) > 1)
-                     else names[j] for j in range(len(names))]
+        names = [cols.fields[j] if j in free and (names[j] in held or again.count(names[j]) > 1)
+                 else names[j] for j in range(len(names))]
         if len({n for n in names if n in FIELDS}) < sum(n in FIELDS for n in names):
             return  # the whole plan's cells name no column afresh that a kept name does not already hold
         moved = {old: new for old, new in zip(cols.fields, names) if old != new}

@@ -3388,12 +3388,6 @@ def test_a_date_entry_on_a_page_read_through_ocr_is_mended_and_a_text_layers_is_
                       "date entry read through OCR mended: '3lst May 2021' read as '31st May 2021'"]
 
 
-def _helvetica_ems(text: str) -> float:
-    """How wide `text` is in Helvetica one point high (the OCR layer's font)."""
-    from pdfminer.fontmetrics import FONT_METRICS
-    return sum(FONT_METRICS["Helvetica"][1].get(ch, 556) for ch in text) / 1000
-
-
 def test_a_word_in_an_askew_ocr_lines_tall_box_keeps_the_body_size_and_its_owner_is_not_cut_in_two():
     """OCRmyPDF sizes each line's words to the line's box: a line run over three columns, askew, is half as tall
     again as its letters ('and in-cell  confirmed  National', 13.7 pt where the body's lines are 8.6). Its words'
@@ -3404,7 +3398,7 @@ def test_a_word_in_an_askew_ocr_lines_tall_box_keeps_the_body_size_and_its_owner
     s = ocr.OcrSettings()
 
     def layer(text, x0, baseline, above):  # as OCRmyPDF's layer reads: sized to its line's box, at its baseline
-        return {"text": text, "x0": x0, "x1": x0 + _helvetica_ems(text) * 11.0,
+        return {"text": text, "x0": x0, "x1": x0 + ocr._ems(text) * 11.0,
                 "top": baseline - (1 - s.layer_descent) * above, "bottom": baseline + s.layer_descent * above}
     body = [layer(t, 200 + 80 * (k % 4), 100 + 14 * (k // 4), 8.6)  # the body's lines, elsewhere on the page
             for k, t in enumerate(("monitored", "through", "quarterly", "meetings", "monthly", "reviews",
@@ -3428,7 +3422,7 @@ def test_a_larger_fonts_words_in_a_scan_keep_their_own_size_where_their_width_be
     s = ocr.OcrSettings()
 
     def layer(text, x0, baseline, above, scale=1.0):
-        return {"text": text, "x0": x0, "x1": x0 + _helvetica_ems(text) * 11.0 * scale,
+        return {"text": text, "x0": x0, "x1": x0 + ocr._ems(text) * 11.0 * scale,
                 "top": baseline - (1 - s.layer_descent) * above, "bottom": baseline + s.layer_descent * above}
     page = {"page": 1, "words": [*(layer(t, 100 + 70 * k, 300, 8.6) for k, t in enumerate(
         ("Governor", "Head", "Safety", "weekly", "reviews"))), layer("Action", 100, 80, 14.0, 1.6),
