@@ -1477,8 +1477,11 @@ class TableScanner:
             before = above or (self.current.cells.get("text", []) if self.current is not None else [])
             most = self.settings.section_words_ended if (gap or not above) and ended and text_of(
                 before).rstrip().endswith(".") else self.settings.section_words
+            # (atop the page, a line running on the sentence the record's text left open on the page before is
+            # more of that text: 'foreign national prisoners are not' / 'disadvantaged.')
             if set(by) == {"text"} and len(by["text"]) <= most and (gap or ended) and (
-                    "ref" in body[k + 1][1]) and not _bullet_start(to_lines(by["text"])[0]):  # a list item: no heading
+                    "ref" in body[k + 1][1]) and not _bullet_start(to_lines(by["text"])[0]) and (
+                    above or not _runs_on(before, by["text"])):  # a list item: no heading
                 by["ref"] = by.pop("text")
 
     @staticmethod

@@ -913,6 +913,21 @@ def test_a_heading_between_a_finished_record_and_the_next_concern_label_is_a_sec
         ("Neurodiversity", "Reviews should be held.")]
 
 
+def test_a_line_atop_a_page_running_on_the_text_left_open_above_a_concern_label_is_more_of_that_text():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, no_ref_page(1, [["Concern 1", "A panel will meet.", "Governor", "June 2024"],
+                                        "Its use should be monitored so that",
+                                        "foreign national prisoners are not"]), [], [])
+    scanner.add_page(2, no_ref_page(2, ["disadvantaged.",
+                                        ["Concern 2", "Training will be given.", "Governor", "May 2024"],
+                                        "Staff should be trained."], header=False), [], [])
+    rows = scanner.finish().rows
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in rows] == [
+        (None, "Its use should be monitored so that foreign national prisoners are not disadvantaged."),
+        (None, "Staff should be trained.")]
+
+
 def test_a_heading_below_blank_space_in_the_text_column_is_a_section_row_though_other_columns_ran_on_to_it():
     from actionplans.extract.tables import TableScanner
     scanner = TableScanner()
