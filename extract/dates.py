@@ -407,21 +407,32 @@ def mend_misread(text: str) -> str:
     2020/21'); or a status it did not know is named ('Tobe confirmed' -> 'To be confirmed'); or two words run
     together, both read, are parted with the reading unchanged ('Q12019/20' -> 'Q1 2019/20'). Nothing else is
     changed: a word the grammar cannot confirm stays as read ('Dleacemabe', '201 5' where the page printed 2019),
-    and a split year is never joined (a digit may be missing from it)."""
+    and a split year is never joined (a digit may be missing from it). A lone letter the grammar did not read, a
+    speck OCR read inside the entry, goes where without it the grammar reads another date, and every other word it
+    read still read ('April f 2024' -> 'April 2024', not the year's end)."""
     tokens = re.split(r"(\s+)", text)
     reading = None  # what the grammar reads of the entry as it stands: read once, and again only once mended
     for i in range(0, len(tokens), 2):
         tok = tokens[i]
         candidates = _misread_readings(tok) if tok else []
-        if not candidates:
+        speck = len(tok) == 1 and tok.isalpha() and len(tokens) > 1  # a lone letter: without it, a candidate too
+        if not candidates and not speck:
             continue
         reading = reading or _reading(text)
         before, status, due = reading
         was = Counter(re.findall(r"\S+", _clean(tok)))
         unread_here = was & before
-        for cand in candidates:
-            new = "".join(tokens[:i] + [cand] + tokens[i + 1:])
+        for cand in candidates + ([None] if speck and unread_here else []):
+            cut = tokens[:i] + [cand] + tokens[i + 1:]
+            if cand is None:  # the letter gone, with the space after it (or, ending the entry, before it)
+                cut[i], cut[i + 1 if i + 1 < len(cut) else i - 1] = "", ""
+            new = "".join(cut)
             after, new_status, new_due = _reading(new)
+            if cand is None:
+                if not after - (before - unread_here) and new_due[0] is not None and new_due != due:
+                    tokens, text, reading = cut, new, (after, new_status, new_due)
+                    break
+                continue
             if status is None and new_status is not None and new_status != "not_applicable":
                 ok = new_due == due or due[0] is None  # a status named, the date as it was
             elif unread_here:  # the word was not read: now it is, and nothing read before is lost

@@ -124,6 +124,9 @@ class OcrSettings:
     # box spans two), keeps its text but takes that box, so it is ordered among the lines it sits in; under the
     # reader's DROP_SHARE, so the word written is not left out with the one it replaces
     reboxed: float = 0.7
+    # A bullet read as a letter ('e') with no more than a space after it is still one where the page's bullets
+    # read as that letter stand: their left edges within this share of its height of its own (`_in_bullets_column`)
+    bullet_column: float = 0.5
 
 
 @dataclass
@@ -1182,9 +1185,12 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             if t:
                 words += split_glued(dict(w, text=t), seen)
         words = split_first_heading(mend_decisions(words))
-        for w in words:
-            if _bulletish(w["text"]) and _is_bullet(w, words):
-                w["text"] = BULLET
+        read = [w for w in words if _bulletish(w["text"]) and _is_bullet(w, words)]
+        # then a letter no wider space sets apart, where the page's bullets read as that letter stand
+        read += [w for w in words if w["text"] in BULLET_LETTERS and not any(w is b for b in read)
+                 and _in_bullets_column(w, words, read, s)]
+        for w in read:
+            w["text"] = BULLET
         p["words"] = words
         p["scanned"] = True  # its own skew sets its columns (`TableScanner.add_page`)
     body = body_size([w for p in pages if p["page"] in todo for w in p["words"]], s)
@@ -1216,6 +1222,22 @@ def _is_bullet(w: dict, words: list[dict]) -> bool:
     if w["text"] in BULLET_LETTERS:
         return min(after) >= 0.35 * h and not any(0 <= w["x0"] - o["x1"] < 0.6 * h for o in same)
     return True
+
+
+def _in_bullets_column(w: dict, words: list[dict], bullets: list[dict], s: OcrSettings) -> bool:
+    """Is this lone letter a bullet OCR read as a letter but set no further from its word than a space (the gap
+    `_is_bullet` asks for wobbles with the box's height)? It stands where bullets read as the same letter stand
+    (their left within `bullet_column` of its height), opens its line with a word after it, and the line below
+    it, if any, begins right of it: an item's hanging lines, not a paragraph's next line under a word 'e'."""
+    h = max(w["bottom"] - w["top"], 1.0)
+    if not any(b is not w and b["text"] == w["text"] and abs(b["x0"] - w["x0"]) <= s.bullet_column * h
+               for b in bullets):
+        return False
+    same = [o for o in words if o is not w and abs(o["top"] - w["top"]) < 0.5 * h]
+    if not any(o["x0"] >= w["x1"] - 0.5 for o in same) or any(0 <= w["x0"] - o["x1"] < 0.6 * h for o in same):
+        return False
+    below = [o for o in words if 0.5 * h < o["top"] - w["top"] < 2 * h and w["x0"] - h <= o["x0"] <= w["x1"] + 2 * h]
+    return not below or min(o["x0"] for o in below) >= w["x1"]
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -423,7 +423,8 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
 def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality,
                          habits: tuple = (None, None), ocr_pages: frozenset[int] = frozenset()) -> Recommendation:
     """One row's record. `ocr_pages`: the pages read through OCR, where a date entry has OCR's predictable
-    misreadings put back as far as the date grammar confirms them (`dates.mend_misread`)."""
+    misreadings put back as far as the date grammar confirms them (`dates.mend_misread`), and one read as a lone
+    letter (a speck) left out."""
     row, response = cells.row, cells.response
     warnings: list[str] = []
     decision_text = cells.decision_text
@@ -465,7 +466,13 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
             quality.unaligned_entries += 1
             warnings.append(f"date entry beside no action: {e.text}")
         else:
-            text = mend_misread(e.text) if any(ln.page in ocr_pages for ln in e.lines) else e.text
+            scanned = any(ln.page in ocr_pages for ln in e.lines)
+            text = mend_misread(e.text) if scanned else e.text
+            if scanned and len(text.strip()) == 1 and text.strip().isalpha():
+                # a date entry OCR read as one letter is no date, status nor note (each is a word at least): a speck
+                # of the scan's grain, read alone below or beside the cell's date
+                warnings.append(f"date entry read through OCR as one letter, left out: {e.text!r}")
+                continue
             if text != e.text:  # said, so a reader can check it against the page
                 warnings.append(f"date entry read through OCR mended: {e.text!r} read as {text!r}")
             date_at.setdefault(i, []).append(text)

@@ -1078,9 +1078,11 @@ class TableScanner:
             ref_text = text_of(without_marks(ref_words))
             # (or a ref OCR could not read, standing where refs do beside a row's text: `ocr.sequence_refs`)
             starts = bool(ref_words) and (REF.match(ref_text) is not None or ref_words[0].get("ref_slot", False))
-            nxt = body[k + 1][1].get("ref", []) if k + 1 < len(body) else []
-            # a ref wrapped over two lines or three: "Priority" + "concern 1", "Key" + "concern" + "3"
-            nxt2 = body[k + 2][1].get("ref", []) if k + 2 < len(body) else []
+            # a ref wrapped over two lines or three: "Priority" + "concern 1", "Key" + "concern" + "3" (the next lines
+            # with words in the ref column, as `_ref_spans` reads them: a line of the other columns read apart, an
+            # owner set between two of the ref's lines, leaves the ref column empty and parts no ref)
+            after = [b["ref"] for _, b in body[k + 1:k + 4] if "ref" in b] + [[], []]
+            nxt, nxt2 = after[0], after[1]
             wrapped_ref = bool(ref_words) and (REF.match(text_of(without_marks(ref_words + nxt))) is not None or (
                 REF_LABEL.match(ref_text) is not None and REF.match(text_of(without_marks(ref_words + nxt + nxt2)))
                 is not None))

@@ -63,6 +63,7 @@ def test_datetime_base_is_accepted():
     ("O3 2022/23", "Q3 2022/23"),  # ... its 'Q' as an 'O'
     ("Q1.2019/20", "Q1 2019/20"),  # a quarter run into its year, a speck between
     ("Q12019/20", "Q1 2019/20"),
+    ("April f 2024 (review of processes)", "April 2024 (review of processes)"),  # a speck read as a letter
     ("Tobe confirmed", "To be confirmed"),  # a status's words run together
     # what the grammar cannot confirm stays as read
     ("Sist January 2022", "Sist January 2022"),  # '51st' is no day
@@ -75,6 +76,7 @@ def test_datetime_base_is_accepted():
     ("Tobe", "Tobe"),
     ("COVID19 2021", "COVID19 2021"),
     ("is 2021", "is 2021"),
+    ("April 2024 f", "April 2024 f"),  # a letter the date reads the same without stays
     # what was read right is left alone
     ("31st December 2021", "31st December 2021"),
     ("December 2024 (subject to funding)", "December 2024 (subject to funding)"),

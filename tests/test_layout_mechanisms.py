@@ -1055,6 +1055,24 @@ def test_a_refs_label_at_the_foot_of_a_page_opens_the_next_record_not_the_end_of
     assert " ".join(w["text"] for w in rows[0].words("response")) == "A panel will meet. and report monthly."
 
 
+def test_a_refs_wrapped_label_finds_its_number_past_a_line_with_nothing_in_the_ref_column():
+    # gen-4157-004 scanned: 'Key' / 'concern' / '3', an owner and date set between the label's second line and the
+    # number, OCR's boxes a little off the pitch, read as a line of their own: the label still waits for its number
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    ws += row(["Concern 1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"], 90)
+    ws += row(["Key", "Staff should be", "Agreed", "Training will be", None, None], 120)
+    ws += row(["concern", "trained and", None, "given to all", None, None], 135)
+    ws += row([None, None, None, "staff in turn.", "Deputy Governor", "July 2024"], 142.5)
+    ws += row(["3", "supported.", None, None, None, None], 150)
+    scanner.add_page(1, ws, [], [])
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["Concern 1", "Key concern 3"]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in rows] == [
+        "Leaders should act.", "Staff should be trained and supported."]
+
+
 def test_a_long_heading_alone_above_a_ref_is_a_section_where_blank_space_parts_it_from_a_finished_sentence():
     from actionplans.extract.tables import TableScanner
     name = "Reception and first night and education, skills and work"  # nine words: over the plain limit
@@ -3401,6 +3419,22 @@ def test_a_date_entry_on_a_page_read_through_ocr_is_mended_and_a_text_layers_is_
               for w in build_recommendation(c, None, Quality(), rec.habits, frozenset({1})).warnings]
     assert warned == ["date entry read through OCR mended: 'End of Qi 2020/21' read as 'End of Q1 2020/21'",
                       "date entry read through OCR mended: '3lst May 2021' read as '31st May 2021'"]
+
+
+def test_a_date_entry_ocr_read_as_one_letter_is_a_speck_left_out_and_a_text_layers_is_kept():
+    # gen-4157-035 scanned: grain under 'January 2024 (review of processes)' read as 'B', an entry of its own
+    from actionplans.extract.pipeline import build_recommendation, recover
+    from actionplans.schemas import Quality
+    body = [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Head of Safety", "June 2024"],
+            [None, None, None, None, None, None],
+            [None, None, None, "Staff will be trained.", None, "B"]]
+    rec = recover([plan_page(1, body)])
+
+    def dates(ocr_pages):
+        return [[d for a in build_recommendation(c, None, Quality(), rec.habits, ocr_pages).actions
+                 for d in [a.target_date and a.target_date.text]] for c in rec.cells]
+    assert dates(frozenset({1})) == [["June 2024", None]]
+    assert dates(frozenset()) == [["June 2024", "B"]]
 
 
 def test_a_word_in_an_askew_ocr_lines_tall_box_keeps_the_body_size_and_its_owner_is_not_cut_in_two():

@@ -182,6 +182,24 @@ def test_bullets_misread_as_symbols_or_letters_become_bullets_where_a_bullet_sta
     assert other["words"][0]["text"] == "*"
 
 
+def test_a_bullet_read_as_a_letter_a_space_from_its_word_is_one_where_the_pages_bullets_stand():
+    # gen-4157-024 scanned: 'e Adjudication', the 'e' 3.0 points from its word (a space), under bullets 'e' set
+    # further apart at the same left edge; its item's lines hang right of it
+    words = [_w("made:", 262, 292, 100), _w("e", 262.4, 267.4, 115), _w("Adjudication", 270.4, 331, 115),
+             _w("will", 274.7, 290, 130), _w("be", 294, 306, 130),
+             _w("e", 262.4, 267.3, 145), _w("The", 271.1, 288, 145), _w("number", 291.6, 329, 145),
+             _w("referred", 275, 313, 160),
+             _w("e", 262.4, 267.4, 190), _w("Refresher", 271.4, 317, 190),
+             # a word 'e' at the same left, its paragraph's next line under it: no bullet
+             _w("e", 262.4, 267.4, 220), _w("learning", 270.4, 310, 220), _w("modules", 262.4, 300, 235)]
+    page = {"page": 1, "words": words}
+    ocr.repair([page], [1])
+    assert [w["text"] for w in page["words"] if w["x0"] < 268] == ["made:", "•", "•", "•", "e", "modules"]
+    alone = {"page": 1, "words": [_w("e", 262.4, 267.4, 115), _w("Adjudication", 270.4, 331, 115)]}
+    ocr.repair([alone], [1])  # no bullet on the page stands there: the letter is left as read
+    assert alone["words"][0]["text"] == "e"
+
+
 def test_ruling_lines_are_found_in_a_page_image():
     dpi, s = 150, ocr.OcrSettings()
     img = np.full((600, 800), 250, dtype=np.uint8)
