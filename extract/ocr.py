@@ -968,8 +968,9 @@ def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, 
         if k + 1 < len(line) and line[k + 1]["x0"] - w["x1"] < s.ref_gap * h:
             continue
         if not before:  # a label wrapped onto the line above ('Recommendation' / '4', 'Priority' / 'concern' / '1')
-            above = [o for o in near(w, 3 * h)
-                     if 0 <= w["top"] - o["bottom"] < h and o["x0"] <= w["x1"] and w["x0"] <= o["x1"]]
+            # (its box may reach a little into this line's: an em box set over tightly spaced lines, not on it)
+            above = [o for o in near(w, 3 * h) if o["top"] < w["top"] and not _same_line(o, w)
+                     and w["top"] - o["bottom"] < h and o["x0"] <= w["x1"] and w["x0"] <= o["x1"]]
             before = [o for o in sorted(above, key=lambda o: o["bottom"])[-1:] if REF_LABEL.match(_unmarked(o["text"]))]
         if before and any(c.isdigit() for c in w["text"]):  # a speck read onto the label ('concern.') is no part of it
             for o in before:
@@ -1107,6 +1108,7 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
         # above the one before, in more than one section
         running = style == "." and len(sections) > 1 and all(
             read[i][1][1] < read[o][1][1] and read[i][1][0] <= read[o][1][0] for i, o in zip(idx, idx[1:]))
+        counted = [read[i][1][0] for i in idx] == list(range(read[idx[0]][1][0], read[idx[0]][1][0] + len(idx)))
         beside = sorted(slots[i][3] for i in idx if slots[i][3] is not None)
         text_at = beside[len(beside) // 2] if beside else None  # where the clean refs' rows' text begins
         bounds = [None, *idx, None]
@@ -1154,9 +1156,14 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
                        if (lo is None or k > lo) and (hi is None or k < hi) and _next_to(k, lo, hi, m, style)]
                 # before the first clean ref, the slot next to it: after a label, one or two characters; ink read as
                 # no digit, only where the refs count from 1 (a plan's first ref may be any number: 'S30')
-                if len(fit) == 1 or (label and len(slots[j][0]["text"]) <= 2 or j in blind and hi == (2,)) and (
+                # after the last, ink read as no digit after a label, the first slot, level with the clean refs'
+                # rows' text, where those count on by one without a gap: the number after the last
+                after = (b is None and lo and style != "." and label and j in blind and j in level and m == 1
+                         and not fit and counted)
+                if after or len(fit) == 1 or (
+                        label and len(slots[j][0]["text"]) <= 2 or j in blind and hi == (2,)) and (
                         a is None and hi and style != "." and hi[0] > 1 and not fit and m == 1):
-                    key = fit[0] if fit else (hi[0] - 1,)
+                    key = fit[0] if fit else (lo[0] + 1,) if after else (hi[0] - 1,)
                     slots[j][0]["text"] = text_of_ref(key)
                     lo, hi = (lo, key) if a is None else (key, hi)
         for j in marks:  # what is left unread still stands where a ref does, beside a row's text

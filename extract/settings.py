@@ -62,6 +62,10 @@ class Settings(BaseModel):
         0.3, ge=0, lt=0.5, description="A rule below a line's top by at most this share of the line's height still "
                                        "lies above that line: Word draws a cell's top border, or a shaded row's "
                                        "foot, level with the top of the line below where the cell has no padding")
+    speck_letters: int = Field(
+        2, ge=0, description="On a scanned page, a word of at most this many letters, no digit among them, alone on "
+                             "its line of a ref cell above or below a ref that reads whole without it is grain OCR "
+                             "read as a word ('ie' over 'Priority' / 'concern' / '2'), and is no part of the ref")
     section_width: float = Field(
         0.6, gt=0, le=1, description="A single cell this wide a share of the table is a section row, not a record")
     section_words: int = Field(

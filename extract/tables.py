@@ -969,7 +969,7 @@ class TableScanner:
                     break  # a line opening with a ref ('S30 Cells designed ...') is the first body row, not header;
                     # so is one with a list's bullet in a cell (no heading has one), or a decision under a heading
                 group = [w for l2 in near[:depth] for w in l2.words]
-                cells_here = len(self._clusters(group))
+                cells_here = len(self._head_clusters(group))
                 if cells_here < most:
                     break  # a line that bridges two headings' cells (a section name, a body row) is below the header
                 most = max(most, cells_here)
@@ -1528,6 +1528,27 @@ class TableScanner:
         return clusters
 
     @staticmethod
+    def _head_clusters(words: list[dict]) -> list[list[dict]]:
+        """A header's words grouped into its cells (`_clusters`), a heading's number standing apart from its words
+        joined to them: a justified heading spreads its first line across its cell ('4.      Response      Action'
+        over 'Taken/Planned'), and a header that numbers its headings opens each cell with its number, so a number
+        alone ('4.') followed by a cell that opens with none, where two other cells open with theirs, opens that
+        cell's heading. (A rule or shading boxing the header joins such a line with the lines under it; a scan
+        may lose both.)"""
+        clusters = TableScanner._clusters(words)
+        heads = [min(c, key=lambda w: (round(w["top"]), w["x0"]))["text"] for c in clusters]
+        numbered = [NUMBERED.fullmatch(t) is not None for t in heads]
+        out: list[list[dict]] = []
+        for j, c in enumerate(clusters):
+            number = out[-1][0] if out and len(out[-1]) == 1 and numbered[j - 1] else None
+            if number is not None and not numbered[j] and sum(numbered) >= 3 and (  # on the line the cell opens
+                    abs(number["top"] - min(w["top"] for w in c)) < 0.5 * (number["bottom"] - number["top"])):
+                out[-1] = out[-1] + c
+            else:
+                out.append(c)
+        return out
+
+    @staticmethod
     def _columns_from_words(words: list[dict], first: list[dict] | None = None, below=(),
                             expect: int | None = None, body=()) -> Columns | None:
         """Columns from a header row's words (wrapped cells' words overlap in x). `first`: the words of the
@@ -1537,7 +1558,7 @@ class TableScanner:
         edges (`_gutter_edges`)."""
         if len(words) < 3:
             return None
-        clusters = TableScanner._merge_crossed(TableScanner._clusters(words), body)
+        clusters = TableScanner._merge_crossed(TableScanner._head_clusters(words), body)
         if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
             return None
         texts = [reflow(to_lines(c)) for c in clusters]  # a heading broken mid-word mended
@@ -1796,6 +1817,8 @@ class TableScanner:
                 w["band"] = self.scan.raw_rows
         if self.scan.columns is not None and "ref" not in self.scan.columns.fields:
             cells = self._ref_from_text(cells)  # layouts with no ref column: 'Concern 1' opens the text
+        if self.scanned and cells.get("ref"):
+            cells = self._unspecked(cells)
         ref_text = text_of(without_marks(cells.get("ref", [])))
         unread = bool(cells.get("ref")) and cells["ref"][0].get("ref_slot", False)  # a ref OCR could not read
         filled = {k for k, v in cells.items() if v}
@@ -1844,6 +1867,27 @@ class TableScanner:
         self.refs_seen = self.refs_seen or bool(ref_text)
         self._flush()
         self.current = Row(cells, self.section, [pageno], bbox)
+
+    def _unspecked(self, cells: dict[str, list[dict]]) -> dict[str, list[dict]]:
+        """A scanned row's ref cell without the grain OCR read as a word on a line of its own above or below the ref
+        (`speck_letters`): only where the cell's text is no ref with it and is one without it."""
+        words = without_marks(cells["ref"])
+        if not words or REF.match(text := text_of(words)) or REF_LABEL.match(text) or REF_LEAD.match(text):
+            return cells
+        lines = to_lines(words)
+
+        def speck(ln) -> bool:
+            return len(ln.words) == 1 and len(t := ln.words[0]["text"]) <= self.settings.speck_letters and not any(
+                c.isdigit() for c in t)
+        a, b = 0, len(lines)
+        while a < b and speck(lines[a]):
+            a += 1
+        while b > a and speck(lines[b - 1]):
+            b -= 1
+        if (a, b) == (0, len(lines)) or a == b or not REF.match(text_of([w for ln in lines[a:b] for w in ln.words])):
+            return cells
+        gone = {id(ln.words[0]) for ln in lines[:a] + lines[b:]}
+        return {**cells, "ref": [w for w in cells["ref"] if id(w) not in gone]}
 
     @staticmethod
     def _decides(cells: dict[str, list[dict]]) -> bool:

@@ -3496,3 +3496,68 @@ def test_a_speck_ocr_read_beside_an_owner_line_is_no_line_pitch():
     lines = to_lines(ws)
     got = entries(lines, None, opens_owner, SINGLE, right=784.6, segment_opens=stacks_owner)
     assert len(got) == 1 and got[0].text.endswith("Coordinator & Operational Support Lead")
+
+
+def test_a_justified_headings_number_standing_apart_from_its_words_opens_that_heading():
+    """gen-4157-023 (scanned): a justified header spreads '4.      Response      Action' over 'Taken/Planned'. Its
+    shading, which boxed the header's lines in the text layer, is lost in the scan, so each depth of the header is
+    tried: the first line alone splits '4.' from 'Response' (a strip the bulleted body's hanging lines leave
+    uncrossed) and so counts more cells than the lines under it, which join them. A header numbering its headings
+    opens each with its number: '4.' alone opens the next cell's heading, and the whole header names all six
+    columns (not 'col3' for '4.' over the bullets, which cut every response in two)."""
+    from actionplans.extract.pipeline import recover
+
+    def w(text, x0, x1, top):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9}
+    ws = [w("1.", 46, 55, 87), w("2.", 81, 90, 87), w("Recommendation", 93, 183, 87), w("3.", 203, 214, 87),
+          w("4.", 267, 277, 87), w("Response", 305, 354, 87), w("Action", 381, 416, 87), w("5.", 427, 435, 87),
+          w("Target", 438, 472, 87), w("6.", 484, 493, 87),
+          w("Rec", 46, 65, 102), w("Accepted/", 203, 254, 102), w("Taken/Planned", 267, 345, 102),
+          w("Date", 426, 449, 102), w("Responsi", 484, 530, 102),
+          w("No", 46, 60, 115), w("Rejected", 203, 248, 115), w("ble", 484, 498, 115), w("Owner", 484, 518, 129)]
+    top = 150
+    for ref in ("5.01", "5.02", "5.03"):
+        ws += [w(ref, 46, 66, top), w("Leaders", 81, 120, top), w("should", 126, 158, top), w("act.", 164, 185, top),
+               w("Accepted", 203, 248, top), w("-", 268, 271, top), w("Checks", 280, 315, top),
+               w("will", 320, 338, top), w("be", 343, 354, top), w("made", 359, 385, top), w("31", 427, 437, top),
+               w("May", 441, 460, top), w("Governor", 484, 525, top)]
+        for k in (1, 2):  # the item's lines hang at its text, right of the dash
+            ws += [w("every", 280, 305, top + 14 * k), w("week", 310, 330, top + 14 * k),
+                   w("self-assessed", 335, 405, top + 14 * k)]
+        top += 56
+    rec = recover([{"page": 1, "width": 595.0, "height": 842.0, "words": ws, "tables": [], "rules": []}])
+    assert rec.scan.columns.fields == ["ref", "text", "decision", "response", "date", "owner"]
+    responses = [" ".join(x["text"] for x in r.words("response")) for r in rec.scan.rows]
+    assert responses == ["- Checks will be made every week self-assessed every week self-assessed"] * 3
+
+
+def test_grain_ocr_read_as_a_short_word_over_a_scanned_refs_label_is_no_part_of_the_ref():
+    """gen-4157-005 (scanned): grain just over 'Priority' / 'concern' / '2' read as a word ('ie'), on a line of its
+    own in the ref cell: the cell read 'ie Priority concern 2', no ref, and the row was dropped. Read through OCR,
+    such a word (`speck_letters`) above or below a ref that reads whole without it goes; from a text layer, where no
+    grain is read, the cell is left as it is."""
+    from actionplans.extract.pipeline import recover
+    x0s = (40, 170, 320, 390, 600, 700)
+    lines = [("Priority concern 1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"),
+             ("ie", None, None, None, None, None),
+             ("Priority", "Staff should be", "Agreed", "Training will be given.", "Governor", "May 2024"),
+             ("concern", "trained.", None, None, None, None), ("2", None, None, None, None, None),
+             ("Priority", "Cells should be", "Agreed", "Repairs will be made.", "Governor", "July 2024"),
+             ("concern", "clean.", None, None, None, None), ("3", None, None, None, None, None)]
+    edges = (35.0, 165.0, 315.0, 385.0, 595.0, 695.0, 800.0)
+    bands = ((55.0, 78.0), (78.0, 101.5), (101.5, 149.5), (149.5, 190.0))
+    grid = [[(a, t, b, u) for a, b in zip(edges, edges[1:])] for t, u in bands]  # a ruled table's cells
+    tables = [((edges[0], bands[0][0], edges[-1], bands[-1][1]), grid)]
+    got = {}
+    for scanned in (False, True):
+        ws = row(["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, x0s)
+        for k, cells in enumerate(lines):
+            ws += row(cells, 90 + 12 * k, x0s)
+        for w in ws:
+            if w["text"] == "ie":
+                w["x0"], w["x1"] = 50, 58
+        rec = recover([{"page": 1, "width": 842.0, "height": 842.0, "words": ws, "tables": tables, "rules": [],
+                        "scanned": scanned}])
+        got[scanned] = [" ".join(w["text"] for w in r.words("ref")) for r in rec.scan.rows]
+    assert got[True] == ["Priority concern 1", "Priority concern 2", "Priority concern 3"]
+    assert got[False] == ["Priority concern 1", "Priority concern 3"]

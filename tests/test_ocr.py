@@ -317,6 +317,13 @@ def _refs(*cells, x=46.0):
     (["1.1", "2.2", "BE", "3.4"], ["1.1", "2.2", "BE", "3.4"]),  # between two sections: 2.3 or 3.3, left as read
     (["ud", "1.3", "2.4"], ["ud", "1.3", "2.4"]),  # one slot, two numbers missing below the first: left as read
     (["1.1", "1.2", "ae", "2.1"], ["1.1", "1.2", "ae", "2.1"]),  # numbered afresh in each section: no count
+    # after the last clean ref, ink read as no digit after a label (gen-4157-034: 'Recommendation' / 'Ast' for 11),
+    # where the clean refs count on by one: the next number; not where they skip one, nor with no label
+    (["Recommendation 1", "Recommendation 2", "Recommendation Ast"],
+     ["Recommendation 1", "Recommendation 2", "Recommendation 3"]),
+    (["Recommendation 1", "Recommendation 3", "Recommendation Ast"],
+     ["Recommendation 1", "Recommendation 3", "Recommendation Ast"]),
+    (["1", "2", "Ast"], ["1", "2", "Ast"]),
 ])
 def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it(read, printed):
     page = {"page": 1, "words": _refs(*read)}
@@ -324,6 +331,23 @@ def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it
     refs = [" ".join(w["text"] for w in page["words"] if w["top"] == 100 + 30 * i and w["text"] != "Leaders")
             for i in range(len(read))]
     assert refs == printed
+
+
+def test_a_refs_label_whose_box_reaches_into_the_numbers_line_is_still_the_label_above_it():
+    """gen-4157-013 (scanned): 'Key' / 'concern' / '3' down a narrow ref cell, lines set tightly, so the label's em
+    box reaches a point into the number's line (not on it: they share a ninth of their height). The number is still
+    the label's: with it, the refs under 'concern' count 1, 3, 4 round the slot '2:' (a speck read as a colon),
+    which takes the one number missing; without it, 1 and 4 left two numbers for one slot, and the row was lost."""
+    words = []
+    for i, number in enumerate(["1", "2:", "3", "4"]):
+        top = 100.0 + 40 * i
+        at = top + (19 if number == "3" else 22)
+        words += [{"text": "Key", "x0": 46, "x1": 64, "top": top, "bottom": top + 9},
+                  {"text": "concern", "x0": 46, "x1": 88, "top": top + 11, "bottom": top + 20},
+                  {"text": number, "x0": 46, "x1": 46 + 6 * len(number), "top": at, "bottom": at + 9},
+                  {"text": "Leaders", "x0": 200, "x1": 240, "top": at, "bottom": at + 9}]
+    ocr.sequence_refs([{"page": 1, "words": words}], {1}, ocr.OcrSettings(), 9.0)
+    assert [w["text"] for w in words if w["x0"] == 46 and w["text"] not in ("Key", "concern")] == ["1", "2", "3", "4"]
 
 
 def _overleaf(under_label=None):
