@@ -13,6 +13,7 @@ columns at the header's left edges.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -1218,23 +1219,24 @@ class TableScanner:
         return [(ln, by) for ln, by in body if by]
 
     def _reflect_refs(self, body: list, cols: Columns, cuts: list[tuple[float, bool]] = ()) -> list:
-        """Refs centred down the rows of a table with no rules between its records, moved to the top of their row.
-        A centred ref sits midway between its row's top and its bottom, which is the next row's top; a row's top is
-        a line where its recommendation's text begins (after blank space in that column, or beside a response that
-        does; not the page's first line where a cell runs on a sentence the page before left open, and below a line
-        across the table, as atop the page). Each ref's row starts at the line of these nearest where the row above
-        ends, its top reflected through its ref; the first ref of a page (or below a section row), at the one whose
-        reflection lands nearest a row's top above the next ref (or the foot of the page's table), and of tops that
-        land about as near, at the one whose chain of rows below then misses least. A ref level with where both its
-        row's text and response begin is at its row's top: a row broken across pages prints it there, not
-        centred. Refs are centred once a record shows it: the plan's first (nothing comes
-        before it) with its text and response begun on a line above its ref, no ref-column words or line across the
-        table between them; or any ref with no recommendation text beside it, the text of its row begun above. A
-        section row (in the ref column, across the table, or a short line alone in the text column with a row's top
-        flush below it) ends the row above it, and the chain starts again below it; so does a rule across the table
-        (the first column too: one between the actions of a merged record leaves that column open): a centred ref's
-        cell starts no higher than the last such rule above it. Where the plan prints no refs, its decisions (in a
-        column of their own) open its records, and are moved the same way."""
+        """Refs centred down the rows of a table with no rules between its records, moved to the top of their row. A
+        centred ref sits midway between its row's top and its bottom, which is the next row's top (or, where blank space
+        parts the rows, where the row's ink ends, a blank line short of it); a row's top is a line where its
+        recommendation's text begins (after blank space in that column, or beside a response that does; not the page's
+        first line where a cell runs on a sentence the page before left open, and below a line across the table, as atop
+        the page). Each ref's row starts at the line of these nearest where the row above ends, its top reflected
+        through its ref; the first ref of a page (or below a section row), at the one whose reflection lands nearest a
+        row's top above the next ref (or the foot of the page's table), and of tops that land about as near, at the one
+        whose chain of rows below then misses least. On the page's last row, a ref level with where both its row's text
+        and response begin is at its row's top: a row broken across pages prints it there, not centred (above other
+        rows, it may be level with a record's first action, one row per action). Refs are centred once a record shows
+        it: the plan's first (nothing comes before it) with its text and response begun on a line above its ref, no
+        ref-column words or line across the table between them; or any ref with no recommendation text beside it, the
+        text of its row begun above. A section row (in the ref column, across the table, or a short line alone in the
+        text column with a row's top flush below it) ends the row above it, and the chain starts again below it; so does
+        a rule across the table (the first column too: one between the actions of a merged record leaves that column
+        open): a centred ref's cell starts no higher than the last such rule above it. Where the plan prints no refs,
+        its decisions (in a column of their own) open its records, and are moved the same way."""
         # atop the page, the first line of the record carried over from the page before, where a cell runs on a
         # sentence that page left open, starts no row
         carried = self.current.cells if self.current is not None else {}
@@ -1251,11 +1253,14 @@ class TableScanner:
             return next((None if across[i] else body[i][1][name] for i in range(j - 1, -1, -1)
                          if name in body[i][1] or across[i]), None)
 
+        def blank(j: int, top: float, bottom: float) -> bool:  # blank space (over half line j's height) parts them
+            return top - bottom > 0.5 * (body[j][0].bottom - body[j][0].top)
+
         def opens(j: int, name: str) -> bool:
             """Column `name` starts after blank space on line j, or atop the page or below a line across the table."""
             ws, over = body[j][1].get(name), above(j, name)
-            return bool(ws) and j != run_on and (over is None or ws[0]["top"] - max(
-                w["bottom"] for w in over) > 0.5 * (body[j][0].bottom - body[j][0].top))
+            return bool(ws) and j != run_on and (over is None or blank(j, ws[0]["top"], max(
+                w["bottom"] for w in over)))
 
         # what opens a record: its ref, or where the plan prints none, its decision (in a column of its own)
         key = "ref" if "ref" in cols.fields else "decision"
@@ -1387,9 +1392,25 @@ class TableScanner:
             fence = max((j for j in fences if lo < j <= a), default=None)
             if fence is not None:
                 lo, cut = fence, fence
-            if top_at(a):  # level with where its row's text and response begin: typed at its row's top (a row
-                return [a], lo, bool(i) and cut is None  # broken across pages is)
+            # level with where its row's text and response begin, the page's last row is typed at its row's top: a
+            # row broken across pages prints its ref there. A row with rows below it on the page is whole, and its
+            # ref centred: one row per action begins a record's first action there too (the ref and decision
+            # centred down cells merged over the actions), below the record's top
+            if top_at(a) and i == len(refs) - 1 and not any(j > refs[i][1] for j in breaks):
+                return [a], lo, bool(i) and cut is None
             return [j for j in starts if lo <= j <= a], lo, bool(i) and cut is None
+
+        # Where the row above line j ends: line j's top, where rows are set flush; where blank space parts line j
+        # from every line above it (rows spaced apart: a cell's padding below its row's ink and above the next
+        # row's), also where the ink above ends, its lowest line's bottom. A top reflected through its centred ref
+        # lands there (the padding under the row's ink mirrors the padding over it), a blank line short of the
+        # next row's top: one row per action parts every action so, and a record's first action, its top where
+        # its text and response begin, is then as near a reflection as the record's top.
+        ink = [body[0][0].top] + list(itertools.accumulate((ln.bottom for ln, _by in body[:-1]), max))
+
+        def miss(j: int, aim: float) -> float:  # how far a row's end reflected to `aim` lands from where line j's
+            off = abs(body[j][0].top - aim)    # row above ends
+            return min(off, abs(ink[j] - aim)) if j and blank(j, body[j][0].top, ink[j]) else off
 
         def follow(i: int, top: int) -> tuple[list[int], float]:
             """The tops of ref i's row (at line `top`) and of the rows chained below it, each starting where the
@@ -1405,8 +1426,8 @@ class TableScanner:
                 # with no cell showing a row's top, a line of text where the row above ends is one
                 cands = cands or [j for j in range(lo, a + 1) if "text" in body[j][1] and abs(
                     body[j][0].top - aim) < 0.4 * (body[j][0].bottom - body[j][0].top)] or [a]
-                tops.append(min(cands, key=lambda j: abs(body[j][0].top - aim)))
-                missed += abs(body[tops[-1]][0].top - aim)
+                tops.append(min(cands, key=lambda j: miss(j, aim)))
+                missed += miss(tops[-1], aim)
             return tops, missed
 
         # The first row of each chain (atop the page, or below a section row) starts where its top, reflected
@@ -1422,12 +1443,13 @@ class TableScanner:
                 continue
             stop = min([j for j in breaks if j > b] + [len(body)])  # the chain's end: a section row or the page's
             later = refs[i + 1][0] if i + 1 < len(refs) and refs[i + 1][0] < stop else None
-            ends = [body[j][0].top for j in starts if later is not None and b < j <= later] or [
-                body[stop - 1][0].bottom]
+            ends = [j for j in starts if later is not None and b < j <= later]
             tried = []
             for j in cands:
                 chain, missed = follow(i, j)
-                tried.append((min(abs(2 * mid(a, b) - body[j][0].top - e) for e in ends) + missed, j, chain))
+                aim = 2 * mid(a, b) - body[j][0].top
+                end = min(miss(e, aim) for e in ends) if ends else abs(body[stop - 1][0].bottom - aim)
+                tried.append((end + missed, j, chain))
             best = min(tried, key=lambda t: t[:2])
             # the page's last row, no top of which reflects onto the page's foot: it runs on over the page, and a
             # ref level with a line where a row can start is typed at its top there

@@ -3561,3 +3561,38 @@ def test_grain_ocr_read_as_a_short_word_over_a_scanned_refs_label_is_no_part_of_
         got[scanned] = [" ".join(w["text"] for w in r.words("ref")) for r in rec.scan.rows]
     assert got[True] == ["Priority concern 1", "Priority concern 2", "Priority concern 3"]
     assert got[False] == ["Priority concern 1", "Priority concern 3"]
+
+
+def test_in_rows_spaced_apart_a_centred_ref_level_with_its_records_first_action_reflects_from_the_records_top():
+    from actionplans.extract.tables import TableScanner
+    x0s = (40, 100, 330, 560, 660)
+    ws = row(["Para", "Finding", "What we will do", "Led by", "Due by"], 60, x0s)
+    # one row per action, unruled, a blank line parting every row in every column; the ref's cell merged down the
+    # record's rows and centred in it. The record's top (text, and the response's decision) is at 90; its first
+    # action's row begins at 146, where its text's list and its response's items begin, level with the ref; its
+    # second at 192. Its ink ends at 214, and the next record's top is a blank line below, at 234.
+    lines = [(90, [None, "Leaders should act on the", "AGREED"]),
+             (102, [None, "findings of the review."]),
+             (114, [None, "Leaders should:", "To do so, the following"]),
+             (126, [None, None, "will be done:"]),
+             (146, [None, "- publish the data", "- A panel will meet.", "Governor", "May 2024"]),
+             (162, [None, "- consult prisoners", "It will report."]),   # a line's blank space inside the row
+             (192, [None, None, "- Staff will be told.", "Governor", "June 2024"]),
+             (204, [None, None, "And trained."]),
+             (234, [None, "Cells should be clean.", "AGREED"]),
+             (246, [None, "And checked."]),
+             (258, [None, None, "- Checks will be made.", "Governor", "May 2024"])]
+    for top, cells in lines:
+        ws += row(cells, top, x0s)
+    ws += row(["S1"], 147, x0s) + row(["S2"], 246, x0s)  # each centred: (90 + 214) / 2 and (234 + 268) / 2
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert scanner.refs_centred
+    # the first action's top reflects onto a blank line inside its row (154 against 162); the record's top onto
+    # where its ink ends (214), a blank line short of the next record's top
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2"]
+    assert " ".join(w["text"] for w in scan.rows[0].words("text")) == (
+        "Leaders should act on the findings of the review. Leaders should: - publish the data - consult prisoners")
+    assert " ".join(w["text"] for w in scan.rows[0].words("response")).startswith("AGREED To do so")
+    assert " ".join(w["text"] for w in scan.rows[1].words("text")) == "Cells should be clean. And checked."
