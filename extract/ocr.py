@@ -1041,6 +1041,62 @@ def _next_to(k: tuple[int, ...], lo: tuple[int, ...] | None, hi: tuple[int, ...]
         0 < hi[-1] - k[-1] <= m) or lo and hi and style == "." and lo[0] < k[0] == hi[0] and k[1] <= m)
 
 
+def _lost_digit(read: str, printed: str) -> bool:
+    """Could Tesseract have read `printed`'s digits as `read`'s, one of them lost ('11' read 'l', '12' read '2')?
+    `read`'s digits, its confusions undone, are `printed`'s with one left out."""
+    return len(read) + 1 == len(printed) and any(printed[:k] + printed[k + 1:] == read for k in range(len(printed)))
+
+
+def _count_on(slots: list[tuple], read: list, idx: list[int], label: str, span: tuple[float, float], longest: int,
+              s: OcrSettings) -> None:
+    """The refs after a plan's last clean one, every one misread ('R11' read 'Rl', 'R12' read 'RI'; '11' after its
+    label read 'au', '12' read '2'), take the numbers that count on from it, in order. Nothing bounds them from
+    below, so only where the plan counts by one up to there (its column's refs, as put right, each above the one
+    before, more than half of them by one, every slot between read) and each slot, beside a row's text, is one
+    no other reading places there: read as the plan's style (its confusions undone) with a digit lost from the
+    number it takes, or ink read as no ref at all, short (after a label, one or two characters). The first slot
+    that is neither (a summary's 'Accepted' below the plan, an 'R1' after 'R3') ends the refs."""
+    if not idx:
+        return
+    style = read[idx[0]][0]
+
+    def number(j: int) -> int | None:
+        r = _read_ref(slots[j][0]["text"])
+        return r[1][0] if r and r[0] == style else None
+
+    column = [j for j in range(len(slots)) if slots[j][1] == label and span[0] <= slots[j][0]["x1"]
+              and slots[j][0]["x0"] <= span[1]]
+    numbered = [j for j in column if number(j) is not None]
+    # the last ref read in order: every numbered slot up to it above the one before
+    run = numbered[:1]
+    for j in numbered[1:]:
+        if number(j) <= number(run[-1]):
+            break
+        run.append(j)
+    steps = [number(b) - number(a) for a, b in zip(run, run[1:])]
+    # the plan counts by one (a ref no slot shows aside: more than half its steps are one), and reads in order
+    # to there, every slot between its first ref and its last read as one
+    if steps.count(1) * 2 <= len(steps) or not set(run) & set(idx):
+        return
+    last = run[-1]
+    if any(number(j) is None for j in column if run[0] < j < last):
+        return
+    lo = number(last)
+    tail = [j for j in column if j > last and slots[j][2]]
+    if not tail or any(number(j) is not None and number(j) > lo for j in tail):
+        return  # a ref past the last in order bounds the rest: `sequence_refs` reads between
+    for m, j in enumerate(tail, 1):
+        t = slots[j][0]["text"]
+        printed = str(lo + m)
+        digits = t[len(style):].rstrip(".)").translate(CONFUSED) if t.startswith(style) else None
+        if digits is not None and digits.isdigit():  # read as a ref of the style: only a digit lost places it
+            if not _lost_digit(digits, printed):
+                return
+        elif any(c.isdigit() for c in t) or len(t) > (2 if label else longest + s.blind_extra) or t == BULLET:
+            return  # a slot no misreading explains: the plan's refs have ended (a summary's 'Total' below)
+        slots[j][0]["text"] = f"{style}{printed}"
+
+
 def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -> None:
     """Refs misread by OCR put right, in place, where the refs read cleanly around them confirm it, and the
     rest of what stands where a ref does marked as one (`ref_slot`), so its row still opens a record.
@@ -1166,6 +1222,8 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
                     key = fit[0] if fit else (lo[0] + 1,) if after else (hi[0] - 1,)
                     slots[j][0]["text"] = text_of_ref(key)
                     lo, hi = (lo, key) if a is None else (key, hi)
+        if style != ".":
+            _count_on(slots, read, idx, label, span, longest, s)
         for j in marks:  # what is left unread still stands where a ref does, beside a row's text
             w = slots[j][0]
             if slots[j][2] and _read_ref(w["text"]) is None and len(w["text"]) <= longest + 1 and (

@@ -567,8 +567,13 @@ class Recovery:
     centred: dict[str, float] = field(default_factory=dict)
 
 
-def _off_furniture(words: list[dict], tops) -> list[dict]:
-    """The words not level with a furniture line's top (within 1.5 pt), each distinct top judged once."""
+def _off_furniture(words: list[dict], tops, scanned: bool = False) -> list[dict]:
+    """The words not level with a furniture line's top (within 1.5 pt), each distinct top judged once. On a page
+    read through OCR, not on a furniture line at all: a line askew rises across the page (a banner's words' tops
+    6 pt apart from end to end), so the words of each line read whose top is furniture's go with it."""
+    if scanned:
+        gone = {id(w) for ln in to_lines(words) if any(abs(ln.top - t) < 1.5 for t in tops) for w in ln.words}
+        return [w for w in words if id(w) not in gone]
     near: dict[float, bool] = {}
     kept = []
     for w in words:
@@ -599,7 +604,7 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
     drop = furniture(candidates, [p["height"] for p in pages], held, settings)
     scanner = TableScanner(settings)
     for p, tops in zip(pages, drop):
-        words = _off_furniture(p["words"], tops) if tops else p["words"]
+        words = _off_furniture(p["words"], tops, p.get("scanned", False)) if tops else p["words"]
         p["words"] = words
         scanner.add_page(p["page"], words, p["tables"], p.get("rules", ()), scanned=p.get("scanned", False))
         if release:
