@@ -1047,14 +1047,14 @@ def _lost_digit(read: str, printed: str) -> bool:
     return len(read) + 1 == len(printed) and any(printed[:k] + printed[k + 1:] == read for k in range(len(printed)))
 
 
-def _count_on(slots: list[tuple], read: list, idx: list[int], label: str, span: tuple[float, float], longest: int,
-              s: OcrSettings) -> None:
+def _count_on(slots: list[tuple], read: list, idx: list[int], label: str, span: tuple[float, float]) -> None:
     """The refs after a plan's last clean one, every one misread ('R11' read 'Rl', 'R12' read 'RI'; '11' after its
     label read 'au', '12' read '2'), take the numbers that count on from it, in order. Nothing bounds them from
     below, so only where the plan counts by one up to there (its column's refs, as put right, each above the one
     before, more than half of them by one, every slot between read) and each slot, beside a row's text, is one
     no other reading places there: read as the plan's style (its confusions undone) with a digit lost from the
-    number it takes, or ink read as no ref at all, short (after a label, one or two characters). The first slot
+    number it takes, or ink read as no ref at all after a label, one or two characters (with no label below the
+    last ref, nothing bounds what such ink may be: left as read). The first slot
     that is neither (a summary's 'Accepted' below the plan, an 'R1' after 'R3') ends the refs."""
     if not idx:
         return
@@ -1092,7 +1092,7 @@ def _count_on(slots: list[tuple], read: list, idx: list[int], label: str, span: 
         if digits is not None and digits.isdigit():  # read as a ref of the style: only a digit lost places it
             if not _lost_digit(digits, printed):
                 return
-        elif any(c.isdigit() for c in t) or len(t) > (2 if label else longest + s.blind_extra) or t == BULLET:
+        elif not label or any(c.isdigit() for c in t) or len(t) > 2 or t == BULLET:
             return  # a slot no misreading explains: the plan's refs have ended (a summary's 'Total' below)
         slots[j][0]["text"] = f"{style}{printed}"
 
@@ -1223,7 +1223,7 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
                     slots[j][0]["text"] = text_of_ref(key)
                     lo, hi = (lo, key) if a is None else (key, hi)
         if style != ".":
-            _count_on(slots, read, idx, label, span, longest, s)
+            _count_on(slots, read, idx, label, span)
         for j in marks:  # what is left unread still stands where a ref does, beside a row's text
             w = slots[j][0]
             if slots[j][2] and _read_ref(w["text"]) is None and len(w["text"]) <= longest + 1 and (
