@@ -60,6 +60,7 @@ import functools
 import gzip
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
@@ -299,11 +300,32 @@ def _concepts() -> list[tuple[tuple[str, ...], str]]:
     return sorted(found, key=lambda pc: (-len(pc[0]), pc))
 
 
+@functools.cache
+def _starting(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The (phrase, label) pairs of `data/<name>` by their first stem, in the order `_phrases` gives them (the
+    concepts': `_concepts`'), so a sequence is matched only against the phrases that can start at each position."""
+    pairs = _concepts() if name == "concepts.yml" else [
+        (p, label) for label, phrases in _phrases(name).items() for p in phrases]
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for p, label in pairs:
+        out.setdefault(p[0], []).append((p, label))
+    return out
+
+
+def _found(seq: list[str], name: str) -> Iterator[tuple[int, int, str]]:
+    """Every occurrence of a phrase of `data/<name>` in a stem sequence: (start, end, label), by start."""
+    starting = _starting(name)
+    for i, stem in enumerate(seq):
+        for p, label in starting.get(stem, ()):
+            if tuple(seq[i:i + len(p)]) == p:
+                yield i, i + len(p), label
+
+
 def _fold(seq: list[str]) -> list[tuple[int, int, str]]:
     """Spans of a stem sequence that are a concept: (start, end, concept), left to right, longest match first."""
-    out, i, concepts = [], 0, _concepts()
+    out, i, starting = [], 0, _starting("concepts.yml")
     while i < len(seq):
-        for p, label in concepts:
+        for p, label in starting.get(seq[i], ()):
             if tuple(seq[i:i + len(p)]) == p:
                 out.append((i, i + len(p), label))
                 i += len(p)
@@ -314,24 +336,13 @@ def _fold(seq: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _labels(seq: list[str], name: str) -> frozenset[str]:
-    found = set()
-    for label, phrases in _phrases(name).items():
-        for p in phrases:
-            n = len(p)
-            if any(tuple(seq[i:i + n]) == p for i in range(len(seq) - n + 1)):
-                found.add(label)
-                break
-    return frozenset(found)
+    """The labels of `data/<name>` one of whose phrases a stem sequence holds."""
+    return frozenset(label for _, _, label in _found(seq, name))
 
 
 def _covered(seq: list[str], name: str) -> set[int]:
     """The positions of a stem sequence that lie inside a phrase of `data/<name>`."""
-    out: set[int] = set()
-    for phrases in _phrases(name).values():
-        for p in phrases:
-            n = len(p)
-            out.update(j for i in range(len(seq) - n + 1) if tuple(seq[i:i + n]) == p for j in range(i, i + n))
-    return out
+    return {j for start, end, _ in _found(seq, name) for j in range(start, end)}
 
 
 @functools.cache
