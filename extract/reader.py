@@ -226,7 +226,6 @@ class _Api:
         def proto(fn, restype, *argtypes):
             return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, v).value)
         self.r = r
-        self.loose_box = proto(r.FPDFText_GetLooseCharBox, i, v, i, v)
         self.text_object = proto(r.FPDFText_GetTextObject, ctypes.c_size_t, v, i)  # 0 (not None) for none
         self.char_matrix = proto(r.FPDFText_GetMatrix, i, v, i, v)
         self.font_size = proto(r.FPDFText_GetFontSize, d, v, i)
@@ -234,7 +233,6 @@ class _Api:
         self.get_text = proto(r.FPDFText_GetText, i, v, i, i, v)
         self.unicode = proto(r.FPDFText_GetUnicode, ctypes.c_uint, v, i)
         self.count_chars = proto(r.FPDFText_CountChars, i, v)
-        self.is_generated = proto(r.FPDFText_IsGenerated, i, v, i)
         self.text_font = proto(r.FPDFTextObj_GetFont, v, v)
         self.font_name = proto(r.FPDFFont_GetBaseFontName, ctypes.c_size_t, v, v, ctypes.c_size_t)
         self.font_descent = proto(r.FPDFFont_GetDescent, i, v, f, v)
@@ -249,6 +247,33 @@ class _Api:
         self.segment_point = proto(r.FPDFPathSegment_GetPoint, i, v, v, v)
         self.segment_type = proto(r.FPDFPathSegment_GetType, i, v)
         self.segment_close = proto(r.FPDFPathSegment_GetClose, i, v)
+        # The calls made for every character of a page, by `map`: prototypes that keep the GIL through the call
+        # (PYFUNCTYPE: releasing it and taking it back cost a sixth of each call), and where every argument can go
+        # untyped (the text page as a c_void_p made once, the index as an int), none declared: ctypes converting
+        # each argument cost a third of the call. `text_objects`, `loose_boxes` and `generated` make them.
+        self._text_object_each = ctypes.PYFUNCTYPE(ctypes.c_size_t)(ctypes.cast(r.FPDFText_GetTextObject, v).value)
+        self._is_generated_each = ctypes.PYFUNCTYPE(i)(ctypes.cast(r.FPDFText_IsGenerated, v).value)
+        self._loose_box_each = ctypes.PYFUNCTYPE(i, v, i, v)(ctypes.cast(r.FPDFText_GetLooseCharBox, v).value)
+
+    def text_objects(self, tp: int, n: int) -> np.ndarray:
+        """Each of the first `n` characters' text object (0 for none)."""
+        return np.fromiter(map(self._text_object_each, repeat(ctypes.c_void_p(tp), n), range(n)), dtype=np.uint64,
+                           count=n)
+
+    def loose_boxes(self, tp: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Each of the first `n` characters' loose box, written by PDFium straight into an array of FS_RECTF
+        (float32 left, top, right, bottom: the very values reading the struct's fields gives), and whether it
+        was written."""
+        boxes = np.zeros((n, 4), dtype=np.float32)
+        at = boxes.ctypes.data
+        done = np.fromiter(map(self._loose_box_each, repeat(tp, n), range(n), range(at, at + 16 * n, 16)),
+                           dtype=bool, count=n)
+        return boxes, done
+
+    def generated(self, tp: int, chars: list[int]) -> np.ndarray:
+        """Whether PDFium generated each of these characters."""
+        return np.fromiter(map(self._is_generated_each, repeat(ctypes.c_void_p(tp), len(chars)), chars), dtype=bool,
+                           count=len(chars))
 
 
 _API: _Api | None = None
@@ -422,12 +447,9 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
     # no trace of which hyphen was drawn: pdfminer reads the one typed, nearly always '-'.
     text = text.replace("\ufffe", "-").replace("\x02", "-")
     # Two calls per character, made by `map` rather than a Python loop: the text object (its font, size and
-    # baseline; 0 for none) and the advance, written by PDFium straight into an array of FS_RECTF (float32 left,
-    # top, right, bottom), which holds the very values reading the struct's fields gives.
-    objs = np.fromiter(map(api.text_object, repeat(tp, n), range(n)), dtype=np.uint64, count=n)
-    boxes = np.zeros((n, 4), dtype=np.float32)
-    at = boxes.ctypes.data
-    done = np.fromiter(map(api.loose_box, repeat(tp, n), range(n), range(at, at + 16 * n, 16)), dtype=bool, count=n)
+    # baseline; 0 for none) and the advance.
+    objs = api.text_objects(tp, n)
+    boxes, done = api.loose_boxes(tp, n)
     for i in np.flatnonzero(~done).tolist():  # no box: one struct read char by char kept the last one written
         if i:
             boxes[i] = boxes[i - 1]
@@ -435,10 +457,12 @@ def _chars(api: _Api, tp: int, geo: _Geometry, fonts: dict, page_descents: dict)
     # PDFium's own characters (a space where a gap is wide, a line break) are dropped: among the blanks in an object,
     # those PDFium says it generated, asked by `map` over their positions
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    blanks = np.flatnonzero(np.isin(codes, [ord(c) for c in GENERATED]) & kept).tolist()
+    blank = codes == ord(GENERATED[0])
+    for c in GENERATED[1:]:  # three comparisons: np.isin costs ten times as much on a page's codes
+        blank |= codes == ord(c)
+    blanks = np.flatnonzero(blank & kept).tolist()
     if blanks:
-        generated = np.fromiter(map(api.is_generated, repeat(tp, len(blanks)), blanks), dtype=bool, count=len(blanks))
-        kept[np.asarray(blanks)[generated]] = False
+        kept[np.asarray(blanks)[api.generated(tp, blanks)]] = False
     keep = np.flatnonzero(kept)
     matrix = api.r.FS_MATRIX()
     # each object's first character; the objects in order of their first character
