@@ -32,7 +32,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import repeat
-from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -806,9 +805,11 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
         return _words_by_pdfplumber(chars, x_tolerance, y_tolerance)
     x0, x1 = np.asarray(chars["x0"], dtype=float), np.asarray(chars["x1"], dtype=float)
     top, bottom = np.asarray(chars["top"], dtype=float), np.asarray(chars["bottom"], dtype=float)
-    # cluster_objects(chars, "top", y_tolerance): distinct tops sorted, chained within the tolerance
-    tops, where = np.unique(top, return_inverse=True)
-    line = np.concatenate(([0], np.cumsum(np.diff(tops) > y_tolerance + EPSILON)))[where]
+    # cluster_objects(chars, "top", y_tolerance): tops sorted, chained within the tolerance (equal tops step 0, so
+    # each line is numbered as its distinct tops would number it)
+    by_top = np.argsort(top, kind="stable")
+    line = np.empty(n, dtype=np.intp)
+    line[by_top] = np.concatenate(([0], np.cumsum(np.diff(top[by_top]) > y_tolerance + EPSILON)))
     order = np.lexsort((x0, line))  # stable: ties keep reading order
     joined = "".join(texts)
     if len(joined) == n:  # one character each, as `_chars` gives them: find the blanks with one regex (\s is isspace)
@@ -848,11 +849,10 @@ def words_of(chars: dict, x_tolerance: float = X_TOLERANCE, y_tolerance: float =
     # keep a long plan's smaller.
     same: dict[float, float] = {} if values is None else values
     k = len(heads)
-    if np.all(boxes):  # each distinct value looked up once, then handed out by index (in C)
-        distinct, at = np.unique(boxes, return_inverse=True)
-        shared = [same.setdefault(v, v) for v in distinct.tolist()]
-        shared = [shared[0]] * len(boxes) if len(shared) == 1 else itemgetter(*at.reshape(-1).tolist())(shared)
-    else:  # zeros keep their own object, signed (np.unique would merge -0.0 with 0.0)
+    if np.all(boxes):  # each value looked up by `map` (in C)
+        flat = boxes.tolist()
+        shared = list(map(same.setdefault, flat, flat))
+    else:  # zeros keep their own object, signed (the dict would hand -0.0 the 0.0 it holds, or the reverse)
         shared = [same.setdefault(v, v) if v else v for v in boxes.tolist()]
     wx0, wx1, wtop, wbottom = shared[:k], shared[k:2 * k], shared[2 * k:3 * k], shared[3 * k:]
     return [{"text": t, "x0": a, "x1": b, "top": c, "bottom": d} for t, a, b, c, d in zip(spelled, wx0, wx1, wtop,
