@@ -127,6 +127,10 @@ class OcrSettings:
     # A bullet read as a letter ('e') with no more than a space after it is still one where the page's bullets
     # read as that letter stand: their left edges within this share of its height of its own (`_in_bullets_column`)
     bullet_column: float = 0.5
+    # A speck OCR ran into the front of a word ('_—_—I' + 'mran' for 'Imran') is shed; what is left of that word
+    # is the start of the next where their boxes are no more than this share of its height apart (a space between
+    # two words is wider: OCR parted one word where the speck ended)
+    speck_touch: float = 0.1
 
 
 @dataclass
@@ -734,10 +738,26 @@ def write_word(pdf, page, w: dict, page_height: float, s: OcrSettings) -> None:
 
 DASHES = "-\u2013\u2014"  # hyphen, en and em dash: Tesseract reads one for another, or one as two
 RULE_CHARS = "|¦‖_"  # a vertical rule read as a letter, or a horizontal one under a word
+_MARK = "[" + re.escape(DASHES + RULE_CHARS) + "]"
+# A run of dashes and strokes with a rule's stroke in it ('_—', '—_—'): OCR's reading of a speck or a rule's end,
+# never a dash a typist put (one dash, or one read as two, has no stroke)
+SPECK = re.compile(rf"{_MARK}*[{re.escape(RULE_CHARS)}]{_MARK}*")
 BULLET_SYMBOLS = {"«", "»", "¢", "*", "©", "®", "°", "+"}  # how Tesseract reads '•'
 BULLET_LETTERS = {"e", "o"}  # ... and a small round bullet it takes for a letter
 BULLET = "\u2022"
 NUMERIC = re.compile(r"[A-Za-z]{0,3}\(?[0-9OolI]*\d[0-9OolI./,:-]*\)?[.,;:]?")
+
+
+def shed_speck(w: dict) -> dict | None:
+    """The word without a speck OCR read into it (`SPECK`): None where it is one alone ('_—' in a gutter, '—_'
+    before a heading); a run of them before its letters taken off, with its share of the box (marked `shed`)."""
+    m = SPECK.match(w["text"])
+    if not m:
+        return w
+    if m.end() == len(w["text"]):
+        return None
+    cut = w["x0"] + (w["x1"] - w["x0"]) * m.end() / len(w["text"])
+    return dict(w, text=w["text"][m.end():], x0=cut, shed=True)
 
 
 def repair_word(text: str) -> str:
@@ -788,18 +808,25 @@ def unglue(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
 
 GLUED_LABEL = re.compile(r"([A-Za-z]+\.?)(\d{1,3})")  # 'Concern1', when its letters are a ref's label
 GLUED_AMPERSAND = re.compile(r"(&)(\w{2,}.*)|(.*\w)(&)")  # 'Coordinator&', '&Governor' (not 'A&E')
+GLUED_ACRONYM = re.compile(r"([A-Z]{2,})([A-Z][a-z]{2,}[.,;:)]?)")  # 'FMManager': capitals, then a word of its own
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
 
 
 def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     """A word Tesseract ran together with the next, or misread inside, made the words printed: a ref's label and
     its number ('Concern1'), an ampersand and the word beside it ('Coordinator&'), an article and its noun
-    (`unglue`); and a word of letters with a digit read for a letter that, read back, is a word
+    (`unglue`), an acronym and the capitalised word after it ('FMManager': the word English or the document's,
+    the whole neither); and a word of letters with a digit read for a letter that, read back, is a word
     ('operationa1')."""
     text = w["text"]
     m = GLUED_LABEL.fullmatch(text)
     if not (m and REF_LABEL.match(m.group(1))):
         m = GLUED_AMPERSAND.fullmatch(text)
+    if not m:
+        m = GLUED_ACRONYM.fullmatch(text)
+        tail = m.group(2).rstrip(".,;:)").lower() if m else ""
+        if m and (text.lower() in _vocabulary() or tail not in _vocabulary() and tail not in seen):
+            m = None
     if m:
         a, b = [g for g in m.groups() if g is not None]
         cut = w["x0"] + (w["x1"] - w["x0"]) * len(a) / len(text)
@@ -1245,10 +1272,19 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
         if p["page"] not in todo:
             continue
         words = []
+        shed = None  # what was left of a word a speck was shed from, the start of the next where that touches it
         for w in p["words"]:
+            w = shed_speck(w)
+            if w is None:
+                continue
+            if shed is not None and _same_line(shed, w) and 0 <= w["x0"] - shed["x1"] <= s.speck_touch * (
+                    shed["bottom"] - shed["top"]) and w["text"][:1].isalpha():
+                w = dict(w, text=shed["text"] + w["text"], x0=shed["x0"])
+                words = words[:-len(shed["made"])]
             t = repair_word(w["text"])
-            if t:
-                words += split_glued(dict(w, text=t), seen)
+            made = split_glued(dict(w, text=t), seen) if t else []
+            words += made
+            shed = dict(w, text=t, made=made) if t and w.get("shed") and t.isalpha() and made else None
         words = split_first_heading(mend_decisions(words))
         read = [w for w in words if _bulletish(w["text"]) and _is_bullet(w, words)]
         # then a letter no wider space sets apart, where the page's bullets read as that letter stand

@@ -119,13 +119,16 @@ DROP_SLACK = 0.5  # points a character may stand past a dropped box (boxes are w
 
 
 def dropped(boxes: list, x0, top, x1, bottom):
-    """Which characters (numpy arrays of their boxes) belong to a word in one of `boxes`: inside it, and at least
-    DROP_SHARE of its height (words written over a box, each a line of it, are shorter)."""
+    """Which characters (numpy arrays of their boxes) belong to a word in one of `boxes`: their middle within its
+    width, and covering at least DROP_SHARE of its height (words written over a box, each a line of it, are
+    shorter; a line below or above it overlaps it less). Not inside it: on a line OCR laid askew the characters
+    are turned, and a turned character's box, upright, stands out above or below the word's box written for it."""
     out = np.zeros(len(x0), dtype=bool)
     e = DROP_SLACK
+    mx = (x0 + x1) / 2
     for bx0, bt, bx1, bb in boxes:
-        out |= ((x0 >= bx0 - e) & (x1 <= bx1 + e) & (top >= bt - e) & (bottom <= bb + e)
-                & (bottom - top >= DROP_SHARE * (bb - bt)))
+        out |= ((mx >= bx0 - e) & (mx <= bx1 + e)
+                & (np.minimum(bottom, bb + e) - np.maximum(top, bt - e) >= DROP_SHARE * (bb - bt)))
     return out
 
 

@@ -168,6 +168,24 @@ def _w(text, x0, x1, top=100.0):
     return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9}
 
 
+def test_a_speck_ocr_read_as_strokes_and_dashes_is_shed_and_a_word_it_parted_is_joined():
+    # gen-6733-016 scanned: '_—_—I' + 'mran' (the boxes touching) for 'Imran'; gen-6733-032: '_—' in the gutter
+    # before '(Forward Trust)'; gen-6733-015: '—_' before the heading 'Deadline'
+    words = [_w("_—_—I", 697.0, 711.8), _w("mran", 711.8, 738.9), _w("Patel", 744.5, 769.7),
+             _w("-", 774.7, 779.0),  # a typed dash, no stroke in it: kept
+             _w("_—", 572.8, 582.8, 120), _w("(Forward", 584.3, 629.4, 120),
+             _w("—_", 475.6, 486.1, 140), _w("Deadline", 487.1, 530.7, 140),
+             _w("|—Head", 400.0, 430.0, 160), _w("of", 433.0, 440.0, 160)]  # shed, but a space from the next
+    page = {"page": 1, "words": words}
+    ocr.repair([page], [1])
+    assert [w["text"] for w in page["words"]] == ["Imran", "Patel", "-", "(Forward", "Deadline", "Head", "of"]
+    imran = page["words"][0]
+    assert imran["x1"] == 738.9 and 707 < imran["x0"] < 710  # the speck's share of the box shed
+    kept = {"page": 1, "words": [_w("June", 100, 120), _w("–", 123, 128), _w("August", 131, 160)]}
+    ocr.repair([kept], [1])
+    assert [w["text"] for w in kept["words"]] == ["June", "–", "August"]
+
+
 def test_bullets_misread_as_symbols_or_letters_become_bullets_where_a_bullet_stands():
     words = [_w("Agreed", 250, 280), _w("*", 320, 323), _w("review", 331, 360),  # a symbol before a word
              _w("e", 320, 324, 120), _w("introduce", 334, 370, 120),  # a letter set apart, opening its line
@@ -425,6 +443,8 @@ def test_debug_draws_a_scan_on_its_ocr_copy(tmp_path, cache, scanned):
     ("A&E", ["A&E"]),  # an ampersand inside a word stays
     ("0ffice", ["office"]),  # a digit read for a letter, where the word read back is English
     ("R1", ["R1"]), ("S31", ["S31"]), ("Q1", ["Q1"]), ("l0", ["l0"]),  # refs and quarters are left alone
+    ("FMManager", ["FM", "Manager"]), ("CPDTraining", ["CPD", "Training"]),  # an acronym run into a word (6733-015)
+    ("HMPPS", ["HMPPS"]), ("ACCTs", ["ACCTs"]), ("CCTVQzx", ["CCTVQzx"]),  # an acronym alone, or before no word
 ])
 def test_words_run_together_or_misread_inside_are_made_the_words_printed(read, printed):
     got = ocr.split_glued(_w(read, 10, 10 + 6 * len(read)))

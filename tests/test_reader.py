@@ -139,3 +139,19 @@ def test_either_reader_says_why_a_bad_file_cannot_be_read(name, error, which):
     with pytest.raises(error) as got:
         reader.read_pages(REPO / "tests" / "data" / "bad" / name, reader=which)
     assert got.value.path.endswith(name)
+
+
+def test_a_dropped_words_characters_are_left_out_though_ocr_laid_its_line_askew():
+    """gen-6733-037 scanned: a run-together line's words ('Support Officer', box 288.8-306.0) give way to the
+    second look's; on that askew line PDFium's upright boxes of the turned characters stand 2.6 points above the
+    box written for the word, yet they are the word's. The line below, whose characters only reach into the box
+    ('promptly' under 'investigated', gen-6733-039), and the words written over it, each a line of it, stay."""
+    import numpy as np
+    box = [449.9, 288.81, 494.31, 306.04]
+    chars = [(449.9, 286.49, 458.5, 306.33),  # the turned 'S' of the dropped word
+             (458.3, 286.44, 465.5, 306.27),
+             (450.2, 295.3, 458.0, 303.8),  # the second look's 'S', written over the box: one line of it
+             (455.0, 298.6, 461.0, 310.4),  # a character of the line below, reaching into the box
+             (500.0, 288.9, 506.0, 306.0)]  # beside it
+    x0, top, x1, bottom = (np.array(c, dtype=float) for c in zip(*chars))
+    assert reader.dropped([box], x0, top, x1, bottom).tolist() == [True, True, False, False, False]
