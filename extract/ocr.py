@@ -1134,8 +1134,9 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
     confusions are undone. Where k slots lie between plain refs P and N with N - P - 1 == k, they take the numbers
     between in order, and then need only be short, beside a row's text (or, after a label, one or two
     characters: 'a' for '1'). Ink OCR read as no digit at all ('>', 'u', 'AL:'), short and beside a row's text,
-    takes the numbers between two clean refs in order only where such slots are as many as the numbers missing
-    (before the first clean ref, only where the refs count from 1). A clean ref with a point or bracket the others
+    takes the numbers between two clean refs in order only where such slots are as many as the numbers missing, all
+    of them or those beside text that begins where the clean refs' rows' does (a header repeated atop a page, its
+    cells centred, is ink read as no digit too) (before the first clean ref, only where the refs count from 1). A clean ref with a point or bracket the others
     of its style lack loses it ('1.'). A number atop a page under a label ending the page before takes that label
     (`_label_overleaf`), and a section no clean ref shows, its refs all read without their point, is read by the
     count (`_lost_points`)."""
@@ -1204,18 +1205,20 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             # ink OCR read as no digit at all ('>', 'u', 'AL:' for '5', '7', '1'), short, beside a row's text,
             # between clean refs in order with those around them (a heading's '1.' read as '1' is out of it)
             blind = [j for j in passed if unreadable(j)] if in_order(a) and in_order(b) else []
-            if lo and hi and style != "." and len(between) != hi[0] - lo[0] - 1 and (
-                    len(blind) == hi[0] - lo[0] - 1 and not set(between) - set(blind)):
-                between = blind  # the numbers missing between two clean refs are those slots', in order
+            # (there, only ink beside text that begins where the clean refs' rows' text does: a glossary's 'Term'
+            # over the plan, 'Definition' far off, is no ref, nor a header's 'Rec' repeated atop a page)
+            level = [j for j in blind if None not in (slots[j][3], text_at) and abs(slots[j][3] - text_at) <= h]
+            if lo and hi and style != "." and len(between) != hi[0] - lo[0] - 1:
+                for ink in (blind, level):
+                    if len(ink) == hi[0] - lo[0] - 1 and not set(between) - set(ink):
+                        between = ink  # the numbers missing between two clean refs are those slots', in order
+                        break
             lost = [j for j in passed if slots[j][0]["text"].isdigit()]
             if style == "." and hi and in_order(a) and in_order(b) and (
                     keys := _lost_points([slots[j][0]["text"] for j in lost], lo, hi)):
                 for j, key in zip(lost, keys):  # a section's refs all read without their point
                     slots[j][0]["text"] = text_of_ref(key)
                 continue
-            # (there, only ink beside text that begins where the clean refs' rows' text does: a glossary's 'Term'
-            # over the plan, 'Definition' far off, is no ref)
-            level = [j for j in blind if None not in (slots[j][3], text_at) and abs(slots[j][3] - text_at) <= h]
             if running and hi and level and not between and len(level) == hi[1] - (lo[1] if lo else 0) - 1:
                 # a section's refs counted on across sections (1.3, 2.4 ... 3.8): the slots take the numbers missing
                 # below the clean ref after them, in order, in its section where no other can hold them (one section
@@ -1251,10 +1254,14 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
                     lo, hi = (lo, key) if a is None else (key, hi)
         if style != ".":
             _count_on(slots, read, idx, label, span)
-        for j in marks:  # what is left unread still stands where a ref does, beside a row's text
+        for j in marks:  # what is left unread still stands where a ref does, beside a row's text: after a label,
+            # one or two characters; else a digit, ink that reads as the plan's style once Tesseract's confusions are
+            # undone ('RO' for 'R9'), or ink read as no digit beside text that begins where the clean refs' rows' does
             w = slots[j][0]
             if slots[j][2] and _read_ref(w["text"]) is None and len(w["text"]) <= longest + 1 and (
-                    label and len(w["text"]) <= 2 or any(c.isdigit() for c in w["text"])):
+                    label and len(w["text"]) <= 2 or any(c.isdigit() for c in w["text"]) or (
+                        (r := _read_ref(w["text"].rstrip(".)").translate(CONFUSED))) and r[0] == style) or (
+                        unreadable(j) and None not in (slots[j][3], text_at) and abs(slots[j][3] - text_at) <= h)):
                 w["ref_slot"] = True
 
 

@@ -454,9 +454,13 @@ def _opens_record(line) -> bool:
 
 def _repeats(texts: list[str], heads: list[list[str]]) -> bool:
     """Do a row's cells repeat a header's (`heads`: each cell's words), spaces aside (a word broken at a cell's edge
-    is mended in one and not the other)?"""
+    is mended in one and not the other), and its points and commas too: OCR reads a numbered heading repeated on
+    every page a little differently each time ('1, Ref' for '1. Ref'), the same letters and digits in every cell."""
     return len(texts) == len(heads) and any(heads) and all(
-        t.replace(" ", "") == "".join(h) for t, h in zip(texts, heads))
+        _NOT_ALNUM.sub("", t) == _NOT_ALNUM.sub("", "".join(h)) for t, h in zip(texts, heads))
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what `_repeats` leaves out of a cell: all but its letters and digits
 
 
 def _decision_under(line, above: list[dict]) -> bool:

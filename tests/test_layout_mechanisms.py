@@ -3596,3 +3596,27 @@ def test_in_rows_spaced_apart_a_centred_ref_level_with_its_records_first_action_
         "Leaders should act on the findings of the review. Leaders should: - publish the data - consult prisoners")
     assert " ".join(w["text"] for w in scan.rows[0].words("response")).startswith("AGREED To do so")
     assert " ".join(w["text"] for w in scan.rows[1].words("text")) == "Cells should be clean. And checked."
+
+
+def test_a_ruled_header_repeated_overleaf_is_known_though_ocr_read_a_headings_point_as_a_comma():
+    """gen-4157-003 (scanned): the header '1. Ref | 2. Finding | ... | 6. Due by' repeats atop every page; OCR read
+    page 3's first '1.' as '1,'. The row is still the header's repeat (the same letters and digits in every cell),
+    not a record opened by a ref OCR could not read."""
+    from actionplans.extract.tables import TableScanner
+
+    def cell(text, x0, top):
+        out = []
+        for k, t in enumerate(text.split()):
+            out.append({"text": t, "x0": x0 + 30 * k, "x1": x0 + 30 * k + 6 * len(t), "top": top, "bottom": top + 9})
+        return out
+    first = ["1. Ref", "2. Finding", "3. Status", "4. What we will do", "5. Action owner", "6. Due by"]
+    heads = [t.split() for t in first]
+    xs = [46, 77, 160, 242, 400, 480]
+    again = [cell(t, x, 63) for t, x in zip(["1, Ref", *first[1:]], xs)]
+    body = [cell(t, x, 100) for t, x in zip(["1.3", "Leaders should act.", "Agreed", "A panel will meet.",
+                                              "Governor", "June 2024"], xs)]
+    found = TableScanner._header([again, body], known=True, heads=heads)
+    assert found is not None and found[1] == 1  # the body begins on the row after it
+    # a row whose words differ is no repeat of the header
+    other = [cell(t, x, 63) for t, x in zip(["1, Ref", "2. Findings", *first[2:]], xs)]
+    assert TableScanner._header([other, body], known=True, heads=heads) is None

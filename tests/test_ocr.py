@@ -663,3 +663,36 @@ def test_a_banner_askew_on_a_scanned_page_is_dropped_whole_not_only_its_words_le
     recover(pages)
     assert [w["text"] for w in pages[2]["words"] if w["top"] < 60] == []
     assert len([w for w in pages[2]["words"] if w["top"] == 300]) == 4
+
+
+def test_a_headers_word_repeated_between_two_refs_leaves_the_one_slot_level_with_the_rows_text_the_number():
+    """gen-4157-007 (scanned): '7' read 'a,' between clean refs 6 and 8, and the header repeated atop the next page
+    ('Rec' / 'No', its cells centred) is ink read as no digit between them too: two such slots, one number missing.
+    Only 'a,' stands beside text that begins where the clean refs' rows' does; it takes the number."""
+    words = _refs("5", "6", "Rec", "a,", "8")
+    rec = next(w for w in words if w["text"] == "Rec")
+    for w in words:
+        if w["top"] == rec["top"] and w["text"] == "Leaders":
+            w.update(text="Recommendation", x0=215, x1=290)  # the header's next cell, centred
+    ocr.sequence_refs([{"page": 1, "words": words}], {1}, ocr.OcrSettings(), 9.0)
+    assert [w["text"] for w in words if w["x0"] < 100] == ["5", "6", "Rec", "7", "8"]
+    assert not rec.get("ref_slot")
+
+
+@pytest.mark.parametrize("read, slot", [
+    (["R7", "R8", "RO"], "RO"),  # gen-4157-019: 'R9' read 'RO', out of order: the plan's style once 'O' is '0'
+    (["Re", "2:", "1.3", "1.4", "2.5"], "Re"),  # gen-4157-003: ink read as no digit, level with the rows' text
+])
+def test_a_ref_left_unread_still_opens_its_record_where_it_reads_as_the_plans_style_or_stands_level(read, slot):
+    words = _refs(*read)
+    ocr.sequence_refs([{"page": 1, "words": words}], {1}, ocr.OcrSettings(), 9.0)
+    w = next(w for w in words if w["text"] == slot)
+    assert w.get("ref_slot") is True
+    # beside text that begins elsewhere (a glossary's 'Term' / 'Definition'), ink read as no digit is no slot
+    words = _refs(*read)
+    w = next(w for w in words if w["text"] == slot)
+    for o in words:
+        if o["top"] == w["top"] and o["text"] == "Leaders":
+            o.update(text="Definition", x0=320, x1=370)
+    ocr.sequence_refs([{"page": 1, "words": words}], {1}, ocr.OcrSettings(), 9.0)
+    assert w.get("ref_slot", False) is (slot == "RO")
