@@ -1136,10 +1136,10 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
     characters: 'a' for '1'). Ink OCR read as no digit at all ('>', 'u', 'AL:'), short and beside a row's text,
     takes the numbers between two clean refs in order only where such slots are as many as the numbers missing, all
     of them or those beside text that begins where the clean refs' rows' does (a header repeated atop a page, its
-    cells centred, is ink read as no digit too) (before the first clean ref, only where the refs count from 1). A clean ref with a point or bracket the others
-    of its style lack loses it ('1.'). A number atop a page under a label ending the page before takes that label
-    (`_label_overleaf`), and a section no clean ref shows, its refs all read without their point, is read by the
-    count (`_lost_points`)."""
+    cells centred, is ink read as no digit too); before the first clean ref, only where the refs count from 1. A
+    clean ref with a point or bracket the others of its style lack loses it ('1.'). A number atop a page under a
+    label ending the page before takes that label (`_label_overleaf`), and a section no clean ref shows, its refs
+    all read without their point, is read by the count (`_lost_points`)."""
     by_page = {p["page"]: p for p in pages if p["page"] in todo}
     slots = []
     for n, p in sorted(by_page.items()):

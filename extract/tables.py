@@ -454,8 +454,9 @@ def _opens_record(line) -> bool:
 
 def _repeats(texts: list[str], heads: list[list[str]]) -> bool:
     """Do a row's cells repeat a header's (`heads`: each cell's words), spaces aside (a word broken at a cell's edge
-    is mended in one and not the other), and its points and commas too: OCR reads a numbered heading repeated on
-    every page a little differently each time ('1, Ref' for '1. Ref'), the same letters and digits in every cell."""
+    is mended in one and not the other), and all else but letters and digits too: OCR reads a numbered heading
+    repeated on every page a little differently each time ('1, Ref' for '1. Ref'), the same letters and digits in
+    every cell."""
     return len(texts) == len(heads) and any(heads) and all(
         _NOT_ALNUM.sub("", t) == _NOT_ALNUM.sub("", "".join(h)) for t, h in zip(texts, heads))
 
