@@ -73,7 +73,8 @@ class Settings(BaseModel):
                              "but its place says so (after finished text, just above a record's first line)")
     section_words_ended: int = Field(
         14, ge=1, description="Words such a line may hold where blank space parts it from text that ended with a "
-                              "sentence above it and a record's ref follows it: both sides say a heading")
+                              "sentence above it and a record's ref (or, where no refs are printed, its "
+                              "decision) follows it: both sides say a heading")
     reflect_miss: float = Field(
         1.0, ge=0, description="Line heights within which a centred ref's row top, reflected through the ref, lands "
                                "on the row's end; the last row of a page whose every top misses its foot by more "

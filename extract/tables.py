@@ -1055,7 +1055,13 @@ class TableScanner:
             for k, (ln, by) in enumerate(body[:-1]):
                 text = text_of(by.get("text", []))
                 gap = k == 0 or ln.top - body[k - 1][0].bottom > 0.8 * (ln.bottom - ln.top)
-                if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and opens[k + 1] and (
+                # a long heading only where blank space parts it from a finished sentence above it in the text
+                # column (the column blank above it on this page: the sentence ended the record's text on the page
+                # before), as `_refs_in_text` reads one above a ref
+                before = last_text or (self.current.cells.get("text", []) if self.current is not None else [])
+                most = self.settings.section_words_ended if (gap or not last_text) and not text.endswith(",") and (
+                    text_of(before).rstrip().endswith(".")) else self.settings.section_words
+                if set(by) == {"text"} and len(by["text"]) <= most and opens[k + 1] and (
                         not text.endswith(".") and not _bullet_start(to_lines(by["text"])[0])) and (
                         gap or _text_ended(last_text, by["text"], right, hanging)):
                     by["ref"] = by.pop("text")

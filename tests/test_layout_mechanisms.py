@@ -3620,3 +3620,29 @@ def test_a_ruled_header_repeated_overleaf_is_known_though_ocr_read_a_headings_po
     # a row whose words differ is no repeat of the header
     other = [cell(t, x, 63) for t, x in zip(["1, Ref", "2. Findings", *first[2:]], xs)]
     assert TableScanner._header([other, body], known=True, heads=heads) is None
+
+
+def test_with_no_refs_a_long_heading_alone_above_a_decision_is_a_section_where_blank_space_parts_it_from_a_sentence():
+    # no refs: a record opens at its decision, typed atop its response cell level with its text. A section name of
+    # nine words (over the plain limit) fits the wide text column; on the page before, the record's text ended a
+    # sentence, and this page opens with the rest of its response, blank space and then the name.
+    from actionplans.extract.tables import TableScanner
+    name = "Time out of cell and time out of cell"
+    wide = (40, 420, 600, 700)  # text, response (its decision atop it), owner, date
+
+    def sections(last_line):
+        scanner = TableScanner()
+        p1 = row(["Recommendation", "Response", "Owner", "Target date"], 60, wide)
+        p1 += row(["Staff should be trained and", "agreed"], 90, wide)
+        p1 += row([last_line, "A panel will meet.", "Governor", "June 2024"], 102, wide)
+        scanner.add_page(1, p1, [], [])
+        p2 = row([None, "It will report monthly.", "Head of Safety", "July 2024"], 60, wide)
+        p2 += row([name], 84, wide)  # a blank line above it
+        p2 += row(["Cells should hold one.", "partially agreed"], 96, wide)
+        p2 += row([None, "Training will be given.", "Governor", "May 2024"], 108, wide)
+        scanner.add_page(2, [dict(w, page=2) for w in p2], [], [])
+        rows = scanner.finish().rows
+        return [r.section for r in rows], [" ".join(w["text"] for w in r.words("text")) for r in rows]
+    assert sections("leaders should act.") == ([None, name], [
+        "Staff should be trained and leaders should act.", "Cells should hold one."])
+    assert sections("leaders should act on")[0] == [None, None]  # the text above unfinished: it may go on
