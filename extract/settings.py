@@ -80,6 +80,11 @@ class Settings(BaseModel):
                                "on the row's end; the last row of a page whose every top misses its foot by more "
                                "runs on over the page, and a ref level with a line where a row can start is at its "
                                "top (a row broken across pages prints it there, not centred)")
+    ref_level_share: float = Field(
+        0.3, gt=0, lt=0.5, description="A ref is level with a line of the recommendation beside it when their tops "
+                                       "differ by at most this share of the ref's height; a ref beside the text but "
+                                       "level with none of its lines (a cell of an even number of lines centres it "
+                                       "half a line off them) is centred down its row, not typed at the row's top")
     centred_lines: int = Field(
         2, ge=1, description="Lines of a column's cells below a one-line heading that must all be centred under it "
                              "(starting at different places, none at the heading's start) before the heading is read "

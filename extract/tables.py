@@ -1361,16 +1361,22 @@ class TableScanner:
             mid_r = (top_r + max(w["bottom"] for w in ref)) / 2
             mid_d = (top_d + max(w["bottom"] for w in dec)) / 2
             return abs(mid_r - mid_d) <= tol < abs(top_r - top_d)
+        def level(a: int) -> bool:
+            """Is the ref on line a level with a line of the recommendation beside it (their tops within
+            `settings.ref_level_share` of the ref's height)? A line read with the ref may hold text half a line off."""
+            ref = body[a][1][key]
+            top, tol = min(w["top"] for w in ref), self.settings.ref_level_share * (ref[0]["bottom"] - ref[0]["top"])
+            return any(abs(w["top"] - top) <= tol for w in body[a][1].get("text", []))
         if not self.refs_centred:
             first = refs[0][0]
             self.refs_centred = (  # the plan's first record: its row's top (text and response begin) above its ref
                 first_record and any(
                     top_at(j) and not any(key in body[i][1] or across[i] for i in range(j, first))
                     for j in range(first))
-                # or a ref with no recommendation beside it, the text of its row above it (a ref typed at its row's
-                # top is level with the recommendation's first line)
-                or any("text" not in body[a][1] and any(lo <= j < a for j in starts)
-                       for (a, _b), lo in zip(refs, lows))
+                # or a ref level with no line of the recommendation beside it (none there, or the ref between two of
+                # its lines: a cell of an even number of lines centres it half a line off them), the text of its row
+                # begun above it (a ref typed at its row's top is level with the recommendation's first line)
+                or any(not level(a) and any(lo <= j < a for j in starts) for (a, _b), lo in zip(refs, lows))
                 # or a ref level with neither its text's start nor its response's, below a row's top (a plan's first
                 # record may be broken across pages, which prints its ref at the top), or beside a decision of
                 # another height centred on the same middle

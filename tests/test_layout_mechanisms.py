@@ -3159,6 +3159,39 @@ def test_refs_are_seen_centred_on_a_later_page_where_the_plans_first_row_broke_a
     assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1", "S2"]
     assert " ".join(w["text"] for w in rows[1].words("text")) == (
         "Cells should be clean and they should be checked each day.")
+def test_a_ref_centred_half_a_line_off_the_lines_of_its_rows_text_shows_refs_centred_in_rows_set_flush():
+    from actionplans.extract.tables import TableScanner
+    # S1, the plan's first record, runs over the page break with its ref at its top: nothing centred shows. On page
+    # 2, S2's row starts flush below S1's response (no rules, no blank space), where its text begins (the column empty
+    # above it on the page); its ref and decision, centred down a row of six lines, sit half a line off its text's
+    # lines and are read with one of them: beside the text, level with none of its lines, so not typed at its top
+    first = row(HEAD, 60) + _lines([(90 + 12 * k, "S1" if k == 0 else None, f"Leaders should act {k}.",
+                                     "Agreed" if k == 0 else None, f"A panel will meet {k}.") for k in range(8)])
+    second = _lines([
+        (60, None, None, None, "It will report."),
+        (72, None, None, None, "It will close."),
+        (84, None, "Cells should be clean and", None, "Checks will be made"),
+        (96, None, "they should be", None, "each week and"),
+        (108, None, "checked each day and", None, "logged by the wing"),
+        (113, "S2", None, "Agreed", None),
+        (120, None, "kept so.", None, "and sent to the board"),
+        (132, None, None, None, "every month."),
+        (144, None, None, None, "It will be audited."),
+        (168, "S3", "Staff should be trained.", "Agreed", "Training will be given."),
+    ])
+    scanner = TableScanner()
+    scanner.add_page(1, first, [], [])
+    assert scanner.refs_centred is False
+    scanner.add_page(2, second, [], [])
+    assert scanner.refs_centred
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1", "S2", "S3"]
+    assert " ".join(w["text"] for w in rows[0].words("response")).endswith("It will report. It will close.")
+    assert " ".join(w["text"] for w in rows[1].words("text")) == (
+        "Cells should be clean and they should be checked each day and kept so.")
+    assert " ".join(w["text"] for w in rows[1].words("response")).startswith("Checks will be made")
+
+
 def test_a_column_of_entries_ends_short_of_where_a_centred_next_column_starts_its_text():
     # gen-3797-161: both columns centred under centred headings ('5. Responsible Owner', '6. Deadline'): the date
     # column's heading starts right of its cell's border, so its start less two paddings lies past the owner cell's
