@@ -129,6 +129,28 @@ def _line(page: int, top: float, bottom: float, x1: float, words: list[dict]) ->
     return Line(page, top, bottom, words[0]["x0"], x1, words)
 
 
+def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of an owner or date cell without the specks OCR read as marks before a line's words: a word of no
+    letter or digit opening a line, left of where the cell's unmarked lines on its page start by more than
+    `speck_margin` of its height, the word after it starting there (within that margin), and no other line opening
+    with the same mark where it stands. Typed, a mark stands where the cell's lines start, or where its other items'
+    marks do; a speck read as '.' or '—' in the gutter before 'Manager' is no word, and measured alone it fits on
+    the line above: a hard break that cuts the owner."""
+    def marked(ln: Line) -> bool:
+        return len(ln.words) > 1 and not any(c.isalnum() for c in ln.words[0]["text"])
+    out = []
+    for ln in lines:
+        if marked(ln):
+            mark, tol = ln.words[0], settings.speck_margin * ln.height
+            starts = [o.x0 for o in lines if o.page == ln.page and not marked(o)]
+            alike = [o for o in lines if o is not ln and o.page == ln.page and marked(o)
+                     and o.words[0]["text"] == mark["text"] and abs(o.x0 - mark["x0"]) <= tol]
+            if starts and not alike and mark["x0"] < min(starts) - tol and abs(ln.words[1]["x0"] - min(starts)) <= tol:
+                ln = Line(ln.page, ln.top, ln.bottom, ln.words[1]["x0"], ln.x1, ln.words[1:], ln.glued)
+        out.append(ln)
+    return out
+
+
 _JOINING = frozenset(("and", "of", "for", "the", "to", "in", "with", "at", "by", "on", "or"))
 
 
@@ -172,8 +194,14 @@ def pitch(lines: list[Line], settings: Settings = DEFAULT) -> float:
     """The usual distance from one line's top to the next line's top within a paragraph: the shortest step between
     lines of text, no shorter than `least_step` of their usual height (a speck OCR read as ':' beside a line,
     above it by less than a line, is no line of text: measured from it, every wrap below would read as blank
-    space)."""
+    space). Nor is a step measured to or from a line whose top is none of a line of text: one taller than
+    `line_tall` of the usual height (specks OCR read as words joined to a line raise its top), or one no wider than
+    that height and nearer than it to both the line above and the line below (a speck read as a letter between two
+    wraps)."""
     height = median([ln.height for ln in lines] or [10.0])
+    lines = [ln for i, ln in enumerate(lines) if ln.height <= settings.line_tall * height and not (
+        0 < i < len(lines) - 1 and lines[i - 1].page == ln.page == lines[i + 1].page and ln.x1 - ln.x0 <= height
+        and ln.top - lines[i - 1].top < height and lines[i + 1].top - ln.top < height)]
     steps = [b.top - a.top for a, b in zip(lines, lines[1:])
              if a.page == b.page and b.top - a.top >= settings.least_step * height]
     base = height * 1.15

@@ -48,6 +48,7 @@ from .cells import (
     split_to_count,
     text_of,
     to_lines,
+    without_specks,
 )
 from .dates import SEASON_END, mend_misread, parse_target_date
 from .decisions import DECISION_ONLY, NOT_AGREED, decision_of
@@ -290,7 +291,8 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 
 def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
     """The lines of a row's owner cell (words broken at its edge marked) and of its date cell."""
-    return mend_breaks(to_lines(row.words("owner")), rights.get("owner")), to_lines(row.words("date"))
+    return (mend_breaks(without_specks(to_lines(row.words("owner"))), rights.get("owner")),
+            without_specks(to_lines(row.words("date"))))
 
 
 def read_text(row: Row, rights: dict[str, float], sentences: bool = False,

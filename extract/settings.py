@@ -109,10 +109,18 @@ class Settings(BaseModel):
         0.4, gt=0, lt=1, description="A word joins a line when it starts above the bottom of the line's first word by "
                                      "this share of its height (words of one line differ in top by font and "
                                      "superscripts)")
+    speck_margin: float = Field(
+        0.3, ge=0, lt=1, description="Share of a line's height: a mark of no letter or digit opening an owner or date "
+                                     "line left of where the cell's other lines start by more than this, its next "
+                                     "word starting there within this, is a speck OCR read (`cells.without_specks`)")
     least_step: float = Field(
         0.8, gt=0, description="Share of a cell's usual line height below which a step between two lines' tops is no "
                                "line pitch (a superscript split off its line, a speck OCR read as a character beside "
                                "one): `cells.pitch` measures wraps from the shortest step no shorter than this")
+    line_tall: float = Field(
+        1.3, gt=1, description="Share of a cell's usual line height above which a line's box is no one line's: "
+                               "`cells.pitch` measures no step from its top (OCR's specks read as words, joined to a "
+                               "line half a line above its words, raise its top)")
     paragraph_gap: float = Field(
         1.45, gt=1, description="A step between line tops this many times the usual line pitch is blank space: "
                                 "a new paragraph or entry")

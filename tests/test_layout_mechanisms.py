@@ -3679,3 +3679,59 @@ def test_with_no_refs_a_long_heading_alone_above_a_decision_is_a_section_where_b
     assert sections("leaders should act.") == ([None, name], [
         "Staff should be trained and leaders should act.", "Cells should hold one."])
     assert sections("leaders should act on")[0] == [None, None]  # the text above unfinished: it may go on
+
+
+def test_specks_ocr_read_as_words_between_or_on_a_cells_lines_measure_no_pitch():
+    """gen-4157-001 (scanned): 9 pt response lines 11.9 pt apart, paragraphs 20 pt apart. A speck OCR read as 'a'
+    stood 6.8 pt under a wrapped line and 5.4 pt over the next, a line of its own; specks read as 'Eee ; a' joined
+    'findings will be shared ...', raising that line's top 4.7 pt (its box 13.2 pt tall). Measured from them the
+    cell's pitch was 6.8 pt, every wrap read as blank space and each action's lines parted into paragraphs the
+    owners and dates were paired to one by one. The speck between two lines nearer than a line to both, and the
+    line taller than `Settings.line_tall` of the usual, measure no step: the pitch is the wraps' 11.9 pt."""
+    def line(text, top, x0=272.5, h=8.5):
+        out, x = [], x0
+        for t in text.split():
+            out.append({"text": t, "x0": x, "x1": x + 4.6 * len(t), "top": top, "bottom": top + h, "page": 1})
+            x += 4.6 * len(t) + 2.5
+        return out
+    ws = [*line("Resettlement needs will be assessed within 12 weeks of release and", 394.7, 258.1),
+          {"text": "a", "x0": 434.9, "x1": 437.9, "top": 401.5, "bottom": 410.0, "page": 1},
+          *line("referrals made to the relevant pathway providers.", 406.9),
+          *line("The Safer Custody team will quality assure a sample of ACCT", 427.1, 258.1),
+          *line("documents each week and give feedback to case managers. The", 439.7),
+          *line("Eee", 446.9), *line("findings will be shared with prisoner representatives at the next", 451.6),
+          *line("consultation forum, and their views will inform any changes to local", 463.4),
+          *line("Prisoners will be consulted through the prisoner council and the", 495.5, 258.1),
+          *line("equality forums, and the outcome fed back on each wing.", 507.4)]
+    got = paragraphs(to_lines(ws), SINGLE, right=527.1)
+    assert [p.text.split()[0] for p in got] == ["Resettlement", "The", "Prisoners"]
+
+
+def test_a_speck_ocr_read_as_a_mark_in_the_gutter_before_an_owner_line_cuts_no_owner():
+    """gen-4157-016 (scanned): owners stacked in a 48 pt column, 'Orderly' / 'Scheme' / 'Manager', ... each line at
+    x 596.5. Grain in the gutter was read as '.' before 'Manager' and '—' before 'Officer', at x 589: measured alone
+    the mark fitted on the line above, a hard break that cut 'Orderly Scheme' from '. Manager' and 'Veterans Support'
+    from '— Officer'. A mark left of where the cell's unmarked lines start, its next word starting there and no
+    other line opening with the same mark beside it, is a speck (`cells.without_specks`), not the line's first
+    word; a mark where the lines start, or bullets in a column of their own, stay."""
+    from actionplans.extract.cells import without_specks
+    ws, top = [], 310.9
+    for row in ("Orderly", "Scheme", ". Manager", "Neurodiversi", "ty Support", "Manager", "Veterans", "Support",
+                "— Officer"):
+        x = 596.5
+        for t in row.split():
+            x0 = 589.0 if t in ".—" else x
+            ws.append({"text": t, "x0": x0, "x1": x0 + (4.8 if t in ".—" else 4.4 * len(t)), "top": top,
+                       "bottom": top + 9.0, "page": 1})
+            x = ws[-1]["x1"] + 2.3 if t not in ".—" else 596.5
+        top += 11.9
+    lines = without_specks(to_lines(ws))
+    got = entries(lines, None, opens_owner, SINGLE, right=644.8, segment_opens=stacks_owner)
+    assert [s for e in got for s in e.segments] == [
+        "Orderly Scheme Manager", "Neurodiversity Support Manager", "Veterans Support Officer"]
+    # typed marks stay: a dash where the lines start, and bullets standing one under another
+    typed = to_lines([{**w, "x0": w["x0"] + 7.5 if w["text"] in ".—" else w["x0"],
+                       "x1": w["x1"] + 7.5 if w["text"] in ".—" else w["x1"]} for w in ws])
+    assert [ln.text for ln in without_specks(typed)] == [ln.text for ln in typed]
+    bullets = to_lines([{**w, "text": "—" if w["text"] == "." else w["text"]} for w in ws])
+    assert [ln.text for ln in without_specks(bullets)] == [ln.text for ln in bullets]
