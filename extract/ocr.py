@@ -838,18 +838,24 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     return unglue(w, seen)
 
 
+SPLIT_MARKS = ".,;:!|'"  # what Tesseract reads at the break where it splits a tightly set word ('ACC!' 'EPTED')
+
+
 def mend_decisions(words: list[dict]) -> list[dict]:
     """A decision's words as printed where OCR split one ('N OT AGREED', 'A GREED': two words touching that
-    together are a decision's word and apart are not) or ran two together ('NOTAGREED')."""
+    together are a decision's word and apart are not, a mark read at the break left out: 'ACC!' 'EPTED') or ran
+    two together ('NOTAGREED')."""
     out: list[dict] = []
     for w in words:
         text = w["text"].rstrip(".,;:")
         low = text.lower()
         prev = out[-1] if out else None
         gap = w["x0"] - prev["x1"] if prev is not None else -9.0
+        head = prev["text"].rstrip(SPLIT_MARKS) if prev is not None else ""
         if prev is not None and _same_line(prev, w) and -0.5 <= gap < 0.35 * (w["bottom"] - w["top"]) and (
-                (prev["text"] + text).lower() in DECISION_WORDS and prev["text"].lower() not in DECISION_WORDS):
-            out[-1] = dict(prev, text=prev["text"] + w["text"], x1=w["x1"])
+                (head + text).lower() in DECISION_WORDS and prev["text"].lower() not in DECISION_WORDS
+                and head.lower() not in DECISION_WORDS):
+            out[-1] = dict(prev, text=head + w["text"], x1=w["x1"])
             continue
         cut = next((len(a) for a in DECISION_WORDS if low.startswith(a) and low[len(a):] in DECISION_WORDS), None)
         if cut:

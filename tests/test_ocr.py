@@ -455,6 +455,9 @@ def test_words_run_together_or_misread_inside_are_made_the_words_printed(read, p
 @pytest.mark.parametrize("read, printed", [
     ([("N", 236.9, 250.6), ("OT", 250.6, 267.9), ("AGREED", 270.4, 321.6)], ["NOT", "AGREED"]),  # split, touching
     ([("A", 237.2, 249.7), ("GREED", 249.7, 292.8)], ["AGREED"]),
+    ([("ACC!", 313.6, 327.2), ("EPTED", 328.0, 350.6)], ["ACCEPTED"]),  # a mark read at the break
+    ([("ACC.", 313.5, 327.5), ("EPTED", 328.0, 350.7)], ["ACCEPTED"]),
+    ([("NOT.", 100, 118), ("AGREED", 118.5, 150)], ["NOT.", "AGREED"]),  # two decision words stay two
     ([("NOTAGREED", 100, 160)], ["NOT", "AGREED"]),  # run together
     ([("A", 100, 105), ("review", 108, 140)], ["A", "review"]),  # an article before a word
     ([("Not", 100, 115), ("agreed.", 118, 150)], ["Not", "agreed."]),  # printed as two words
