@@ -52,6 +52,8 @@ def test_stacked_owners_with_no_separator_are_separate_owners_of_one_entry():
 
 @pytest.mark.parametrize("line,before", [("Reoffending", "Head of"), ("(Novus)", "Contract Manager"),
                                          ("Services Group", "Rehabilitation and Care"), ("December", "end of")])
+
+
 def test_lines_that_can_only_continue_the_text_above(line, before):
     assert continues(line, before) or continues(line, before + " (")  # 'of', a bracket, 'and' join
 
@@ -68,6 +70,8 @@ def test_a_post_any_role_noun_ends_is_a_second_owner_under_a_bare_title_not_its_
 @pytest.mark.parametrize("before,line", [
     ("Head of Security, Gym", "Senior Officer, Library Manager"),
     ("Veterans Support Officer and Head of Decency and Family", "Engagement Worker")])
+
+
 def test_an_owner_left_open_by_a_separator_at_a_page_foot_runs_on_atop_the_next(before, line):
     # 'Head of Security, Gym' reads as one post only while nothing follows: a word left after a separator, which
     # the next line finishes into a post ('Gym Senior Officer'), is unfinished
@@ -106,6 +110,8 @@ def test_a_date_column_stacked_without_gaps_splits_into_one_entry_per_date():
     ("to", "day", False), ("the", "re the unit", False),
     ("Deputy Govern", "or", True), ("Manage", "r (Sam Doyle)", True), ("(Kwame Mensa", "h)", True),
     ("see", "e.g. the policy", False)])  # a letter, or a cell's last two: a word's end
+
+
 def test_words_broken_by_a_narrow_column_are_mended_only_into_words(before, line, joined):
     assert broken_word(before, line) is joined
 
@@ -512,6 +518,8 @@ def test_a_stacked_owner_is_found_within_the_lines_it_wraps_over_but_never_insid
 @pytest.mark.parametrize("before,line,opens", [
     ("June \u2013", "September 2022", False), ("December 2018", "- April 2019", False),
     ("December 2018", "April 2019", True), ("August to", "November", False)])
+
+
 def test_a_date_range_wrapped_at_its_dash_is_one_entry(before, line, opens):
     assert opens_date(line, before) is opens
 
@@ -543,6 +551,8 @@ def test_a_date_range_wrapped_at_its_dash_is_one_entry(before, line, opens):
     ("Deputy Governor, Imran Nowak – Head of Security", ["Deputy Governor", "Imran Nowak – Head of Security"]),
     ("Governor, Marek Hughes", ["Governor, Marek Hughes"]),  # a title, then its holder's name
 ])
+
+
 def test_owner_entries_split_by_how_posts_are_written(entry, owners):
     assert split_owners(entry) == owners
 
@@ -2273,6 +2283,8 @@ def test_a_stacked_owner_begun_is_finished_though_its_next_line_sits_beside_the_
 
 
 @pytest.mark.parametrize("refs", [False, True])  # the next page opens a record by its decision, or by its ref
+
+
 def test_a_short_line_alone_in_the_text_column_at_a_pages_foot_is_a_section_when_the_next_page_opens_a_record(refs):
     from actionplans.extract.pipeline import recover
     x0s = (40, 100, 260, 320, 500, 580) if refs else (40, 200, 280, 480, 560)
@@ -3059,6 +3071,8 @@ def test_a_justified_headings_last_word_spread_a_space_apart_joins_its_heading_o
     # the same crossings under a gap wider than the heading's spaces: a column's edge, crossed by a few rows
     wide = [dict(w, x0=w["x0"] + 3, x1=w["x1"] + 3) for w in tail]
     assert len(TableScanner._merge_crossed([heading, wide], body)) == 2
+
+
 def test_a_sentence_ending_on_a_line_justifying_stretched_ends_no_action_whatever_the_sentence_habit():
     # a justified response cell 300..500 in a plan whose actions end with their sentences (`sentence_habit`):
     # 'plan agreed by the Team.' is spread flush to the edge, so its paragraph goes on below it; 'monthly.' keeps
@@ -3133,13 +3147,19 @@ def test_a_plan_whose_grid_held_only_its_shaded_header_is_read_by_the_headers_co
             for r in scan.rows] == [("R1", "Governor"), ("R2", "Head of Safety")]
 
 
+def _first_record_broken_overleaf() -> list[dict]:
+    """Page 1 of a plan whose first record, S1, runs over the page break: its ref printed at its top, nothing
+    centred shown."""
+    return row(HEAD, 60) + _lines([(90 + 12 * k, "S1" if k == 0 else None, f"Leaders should act {k}.",
+                                    "Agreed" if k == 0 else None, f"A panel will meet {k}.") for k in range(8)])
+
+
 def test_refs_are_seen_centred_on_a_later_page_where_the_plans_first_row_broke_across_pages_with_its_ref_at_top():
     from actionplans.extract.tables import TableScanner
     # S1, the plan's first record, runs over the page break, so its ref is printed at its top and shows nothing
     # centred. On page 2, S2's ref is centred: level with neither its text's start nor its response's, below the
     # line where both begin after blank space
-    first = row(HEAD, 60) + _lines([(90 + 12 * k, "S1" if k == 0 else None, f"Leaders should act {k}.",
-                                     "Agreed" if k == 0 else None, f"A panel will meet {k}.") for k in range(8)])
+    first = _first_record_broken_overleaf()
     second = _lines([
         (60, None, None, None, "It will report."),
         (72, None, None, None, "It will close."),
@@ -3159,14 +3179,15 @@ def test_refs_are_seen_centred_on_a_later_page_where_the_plans_first_row_broke_a
     assert [" ".join(w["text"] for w in r.words("ref")) for r in rows] == ["S1", "S2"]
     assert " ".join(w["text"] for w in rows[1].words("text")) == (
         "Cells should be clean and they should be checked each day.")
+
+
 def test_a_ref_centred_half_a_line_off_the_lines_of_its_rows_text_shows_refs_centred_in_rows_set_flush():
     from actionplans.extract.tables import TableScanner
     # S1, the plan's first record, runs over the page break with its ref at its top: nothing centred shows. On page
     # 2, S2's row starts flush below S1's response (no rules, no blank space), where its text begins (the column empty
     # above it on the page); its ref and decision, centred down a row of six lines, sit half a line off its text's
     # lines and are read with one of them: beside the text, level with none of its lines, so not typed at its top
-    first = row(HEAD, 60) + _lines([(90 + 12 * k, "S1" if k == 0 else None, f"Leaders should act {k}.",
-                                     "Agreed" if k == 0 else None, f"A panel will meet {k}.") for k in range(8)])
+    first = _first_record_broken_overleaf()
     second = _lines([
         (60, None, None, None, "It will report."),
         (72, None, None, None, "It will close."),
@@ -3255,6 +3276,8 @@ def test_a_repeated_header_keeps_the_edge_found_before_where_a_few_justified_lin
 
 
 @pytest.mark.parametrize("accepted,rejected", [("Accepted", "Rejected"), ("accepted", "rejected")])
+
+
 def test_in_rows_set_flush_a_decision_heading_the_response_cell_is_where_a_centred_refs_row_starts(
         accepted, rejected):
     # no rules and no space between rows: S2's row (150..222) starts where its decision heads the response cell,
@@ -3314,6 +3337,8 @@ def test_a_pages_last_row_whose_tops_all_reflect_far_from_its_foot_runs_on_and_i
     assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
         "Leaders should act. They should report and publish it. Leaders should: - review it",
         "Cells should be clean."]
+
+
 def test_with_no_refs_a_decision_centred_in_its_ruled_record_is_not_reflected_onto_the_section_row_above_the_rule():
     from actionplans.extract.tables import TableScanner
     # rules across the table bound each section row and each record; each decision is centred down its record.
