@@ -118,16 +118,21 @@ DROP_SHARE = 0.8  # a character of a dropped word is at least this share of its 
 DROP_SLACK = 0.5  # points a character may stand past a dropped box (boxes are written rounded)
 
 
-def dropped(boxes: list, x0, top, x1, bottom):
+def dropped(boxes: list, x0, top, x1, bottom, blank=None):
     """Which characters (numpy arrays of their boxes) belong to a word in one of `boxes`: their middle within its
     width, and covering at least DROP_SHARE of its height (words written over a box, each a line of it, are
     shorter; a line below or above it overlaps it less). Not inside it: on a line OCR laid askew the characters
-    are turned, and a turned character's box, upright, stands out above or below the word's box written for it."""
+    are turned, and a turned character's box, upright, stands out above or below the word's box written for it.
+    A blank (`blank`: which characters are; none without) goes with the word it follows: the text layer sets a
+    space after each word, reaching to the next word's start, so it is dropped where it starts, not where its
+    middle lies: the space after a kept word, its middle a point short of a dropped word's box after it, still
+    parts the two ('End' and the 'of' written anew ran together, 'Endof'), and the word written anew brings its
+    own space (`ocr.write_word`)."""
     out = np.zeros(len(x0), dtype=bool)
     e = DROP_SLACK
-    mx = (x0 + x1) / 2
+    at = (x0 + x1) / 2 if blank is None else np.where(blank, x0, (x0 + x1) / 2)
     for bx0, bt, bx1, bb in boxes:
-        out |= ((mx >= bx0 - e) & (mx <= bx1 + e)
+        out |= ((at >= bx0 - e) & (at <= bx1 + e)
                 & (np.minimum(bottom, bb + e) - np.maximum(top, bt - e) >= DROP_SHARE * (bb - bt)))
     return out
 
@@ -150,7 +155,8 @@ def _read_pdfplumber(path: Path, first: int, last: int | None, drop: dict[int, l
                 if drop.get(i):
                     chars = page.chars
                     out = dropped(drop[i], *(np.array([c[k] for c in chars], dtype=float)
-                                             for k in ("x0", "top", "x1", "bottom")))
+                                             for k in ("x0", "top", "x1", "bottom")),
+                                  blank=np.array([c["text"].isspace() for c in chars], dtype=bool))
                     gone = {id(c) for c, o in zip(chars, out) if o}
                     page = page.filter(lambda obj, gone=gone: id(obj) not in gone)
                 words = [{k: w[k] for k in WORD_KEYS} for w in page.extract_words(
@@ -399,7 +405,8 @@ def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents, values: dic
     finally:
         page.close()
     if drop:
-        keep = np.flatnonzero(~dropped(drop, chars["x0"], chars["top"], chars["x1"], chars["bottom"])).tolist()
+        blank = np.fromiter((t.isspace() for t in chars["text"]), dtype=bool, count=len(chars["text"]))
+        keep = np.flatnonzero(~dropped(drop, chars["x0"], chars["top"], chars["x1"], chars["bottom"], blank)).tolist()
         chars = {k: (v[keep] if isinstance(v, np.ndarray) else [v[i] for i in keep]) for k, v in chars.items()}
     shell = _EdgesPage(edges, geo.bbox)
     return _page_dict(number, geo.width, geo.height, words_of(chars, values=values), edges, shell.find_tables)

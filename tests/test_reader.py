@@ -155,3 +155,36 @@ def test_a_dropped_words_characters_are_left_out_though_ocr_laid_its_line_askew(
              (500.0, 288.9, 506.0, 306.0)]  # beside it
     x0, top, x1, bottom = (np.array(c, dtype=float) for c in zip(*chars))
     assert reader.dropped([box], x0, top, x1, bottom).tolist() == [True, True, False, False, False]
+
+
+def test_a_blank_goes_with_the_word_it_follows_when_words_around_it_are_dropped():
+    """gen-3709-016 scanned: the layer's space after a kept word ('End', 'Jo') reaches a point into the box of the
+    dropped word after it, its middle within the box's slack; left out, the kept word and the word written anew
+    ('of', 'Khan') ran together ('Endof', 'JoKhan'). gen-6733-034/037 scanned: the space after a dropped word
+    ('oe' read again as '2015'), kept, stood inside the wider word written anew and cut it ('201' '5').
+    A blank goes with the word it follows: kept after a kept word, left out after a dropped one (the word written
+    anew brings its own space)."""
+    import numpy as np
+    boxes = [[516.96, 239.61, 525.11, 249.33],  # the layer's 'of', read again
+             [705.6, 150.37, 773.17, 165.49]]  # the layer's 'oe', read again as '2015'
+    chars = [("E", 500.76, 505.9, 239.61, 249.33), ("n", 505.9, 511.0, 239.61, 249.33),
+             ("d", 511.0, 515.76, 239.61, 249.33),
+             (" ", 515.76, 518.10, 239.61, 249.33),  # after 'End', kept: middle 516.93, in the box's slack
+             ("o", 516.96, 521.5, 239.61, 249.33), ("f", 521.5, 525.11, 239.61, 249.33),  # the layer's 'of'
+             (" ", 525.11, 527.2, 239.61, 249.33),  # after the layer's 'of': goes with it
+             ("o", 517.2, 521.4, 239.0, 245.7), ("f", 521.4, 524.9, 239.0, 245.7),  # 'of' written anew
+             (" ", 524.9, 526.6, 239.0, 245.7),
+             ("o", 705.6, 740.0, 150.37, 165.49), ("e", 740.0, 773.17, 150.37, 165.49),  # the layer's 'oe'
+             (" ", 773.17, 790.06, 150.37, 165.49),  # after it, reaching past '2015': goes with it
+             ("2", 763.7, 768.4, 149.1, 157.8), ("0", 768.4, 773.0, 149.1, 157.8),  # '2015' written anew
+             ("1", 773.0, 777.7, 149.1, 157.8), ("5", 777.7, 782.4, 149.1, 157.8),
+             (" ", 782.4, 784.0, 149.1, 157.8)]
+    text, x0, x1, top, bottom = zip(*chars)
+    x0, x1, top, bottom = (np.array(v, dtype=float) for v in (x0, x1, top, bottom))
+    blank = np.array([t.isspace() for t in text])
+    out = reader.dropped(boxes, x0, top, x1, bottom, blank)
+    assert out.tolist() == [False] * 4 + [True] * 3 + [False] * 3 + [True] * 3 + [False] * 5
+    keep = np.flatnonzero(~out)
+    kept = reader._as_chars([text[i] for i in keep], x0[keep], x1[keep], top[keep], bottom[keep],
+                            np.ones(len(keep), dtype=bool), np.full(len(keep), 10.0), ["GlyphLessFont"] * len(keep))
+    assert [w["text"] for w in reader.words_of(kept)] == ["2015", "End", "of"]
