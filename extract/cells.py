@@ -605,7 +605,8 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
     `reach`: that many lines instead, where the document's habit is known (level: an entry beside a sentence's
     start is that action's, even one line into the paragraph). `entry_lines`: every line of the row's owner and date
     cells, which tell an entry atop a page that continues one from the page before (`_carried`). `spacing`: the
-    plan's."""
+    plan's. A line hanging under a list item's text (`settings.hang_share`), its first line opened by a mark, runs
+    the item on: an entry beside it marks no action there."""
     out: list[Paragraph] = []
     # an entry typed low lies `drop` below its paragraph's start: with that taken off, it marks a start nearer the top
     if reach is None:
@@ -615,13 +616,19 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
     carried = _carried(paras, cues, drop, entry_lines, spacing)
     for p in paras:
         press = spacing.of(p.lines).advance
+        # a list item's lines hanging under its text after its mark run the item on: a new action brings a mark
+        hang = p.lines[0].words[1]["x0"] if len(p.lines[0].words) > 1 and (
+            _bullet_start(p.lines[0]) or _numbered_start(p.lines[0])) else None
         # a line after a lead-in's colon opens an action however near the top ('... will be taken:' / 'Adjudication
         # outcomes will be ...'): an entry level with it is that action's, not the lead-in's typed low. A sentence's
         # start less than one press of Enter below the paragraph's first line may hold the paragraph's own entry: in
         # a spaced plan each column lands its entries on a lattice of its own presses, up to one press below the line
         # they belong to, which is the paragraph's second line when a press is longer than a wrap
         cuts = [i for i in range(1, len(p.lines))
-                if (i >= reach and SENTENCE_END.search(p.lines[i - 1].text.strip()) and (
+                if not (hang is not None and not _bullet_start(p.lines[i]) and not _numbered_start(p.lines[i])
+                        and p.lines[i].x0 > p.lines[0].x0 + settings.hang_share * p.lines[i].height
+                        and abs(p.lines[i].x0 - hang) <= settings.hang_share * p.lines[i].height)
+                and (i >= reach and SENTENCE_END.search(p.lines[i - 1].text.strip()) and (
                     p.lines[i].page != p.lines[0].page or id(p.lines[i]) in carried
                     or p.lines[i].top - p.lines[0].top > press - 0.5 * p.lines[i].height)
                     or p.lines[i - 1].text.rstrip().endswith(":")) and p.lines[i].text[:1].isupper()

@@ -216,6 +216,11 @@ class Settings(BaseModel):
     cue_reach: int = Field(
         3, ge=1, description="Lines into a response paragraph from which an owner or date block beside a line that "
                              "opens a sentence marks a new action: entries are typed at most two lines low")
+    hang_share: float = Field(
+        0.5, gt=0, description="A line of a list item (its first line opened by a bullet or a letter or number) "
+                               "that starts within this share of its height of where the item's text starts after "
+                               "its mark, and right of the mark, hangs under the item: it runs the item on, and no "
+                               "entry beside it splits an action there (the next action would bring its own mark)")
     cell_padding: float = Field(
         5.4, ge=0, description="Points between a cell's border and its text on each side (Word's default, 0.19 cm): "
                                "text wraps that far short of the next column's text")

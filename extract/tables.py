@@ -1032,6 +1032,12 @@ class TableScanner:
         section: list[dict] = []
         top = None
         right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
+        # a line runs on past the text column where its last word ends past the column's edge and past where the
+        # next column's cells begin on the page: a cell's line may end a little past an edge found midway across the
+        # gutter of another page (ragged lines end further right on some pages), short of the next column's text
+        if len(cols.edges) > 3:
+            right_of_text = max(right_of_text, min((w["x0"] for _, by in body for w in by.get(cols.fields[2], [])),
+                                                   default=right_of_text))
         cuts = self._cuts([r for r in rules if r[0] < foot], cols, body)
         lifted = self._lift_centred(body, cuts)
         body = self._reflect_refs(body, cols, cuts) if lifted is body else lifted
@@ -1367,27 +1373,6 @@ class TableScanner:
             ref = body[a][1][key]
             top, tol = min(w["top"] for w in ref), self.settings.ref_level_share * (ref[0]["bottom"] - ref[0]["top"])
             return any(abs(w["top"] - top) <= tol for w in body[a][1].get("text", []))
-        if not self.refs_centred:
-            first = refs[0][0]
-            self.refs_centred = (  # the plan's first record: its row's top (text and response begin) above its ref
-                first_record and any(
-                    top_at(j) and not any(key in body[i][1] or across[i] for i in range(j, first))
-                    for j in range(first))
-                # or a ref level with no line of the recommendation beside it (none there, or the ref between two of
-                # its lines: a cell of an even number of lines centres it half a line off them), the text of its row
-                # begun above it (a ref typed at its row's top is level with the recommendation's first line)
-                or any(not level(a) and any(lo <= j < a for j in starts) for (a, _b), lo in zip(refs, lows))
-                # or a ref level with neither its text's start nor its response's, below a row's top (a plan's first
-                # record may be broken across pages, which prints its ref at the top), or beside a decision of
-                # another height centred on the same middle
-                or any(any(top_at(j) for j in range(lo, a)) or centred_with_decision(a, b) for a, b, lo in lone))
-        if not self.refs_centred:
-            return body
-
-        def mid(a: int, b: int) -> float:  # the middle of the ref's own words (its line may hold taller ones)
-            ws = [w for j in (a, b) for w in body[j][1][key]]
-            return (min(w["top"] for w in ws) + max(w["bottom"] for w in ws)) / 2
-
         # a section row (words in the ref column that are no ref, or a line across the table) ends the row above
         # it: a chain of rows starts again below it, as atop a page
         in_refs = {j for a, b in refs for j in range(a, b + 1)}
@@ -1416,6 +1401,38 @@ class TableScanner:
             if top_at(a) and i == len(refs) - 1 and not any(j > refs[i][1] for j in breaks):
                 return [a], lo, bool(i) and cut is None
             return [j for j in starts if lo <= j <= a], lo, bool(i) and cut is None
+
+        def typed_top(i: int) -> bool:
+            """Ref i is typed at its row's top, not centred down its cell: it opens its chain of rows (atop the page's
+            table, below a section row or a rule across the table: nothing above it can be its row's top), level with
+            its recommendation's first line where its response begins too, and its text runs on flush below the ref's
+            last line, another ref below it on the page (its row ends on the page). A ref centred down its cell and at
+            its row's top would end at the row's foot; the text running on below it shows the row does not."""
+            a, b = refs[i]
+            return (i + 1 < len(refs) and bounds(i)[1] == a and top_at(a) and level(a) and b + 1 < len(body)
+                    and "text" in body[b + 1][1] and key not in body[b + 1][1] and not across[b + 1]
+                    and not opens(b + 1, "text"))
+        if not self.refs_centred:
+            first = refs[0][0]
+            self.refs_centred = (  # the plan's first record: its row's top (text and response begin) above its ref
+                first_record and any(
+                    top_at(j) and not any(key in body[i][1] or across[i] for i in range(j, first))
+                    for j in range(first))
+                # or a ref level with no line of the recommendation beside it (none there, or the ref between two of
+                # its lines: a cell of an even number of lines centres it half a line off them), the text of its row
+                # begun above it (a ref typed at its row's top is level with the recommendation's first line)
+                or any(not level(a) and any(lo <= j < a for j in starts) for (a, _b), lo in zip(refs, lows))
+                # or a ref level with neither its text's start nor its response's, below a row's top (a plan's first
+                # record may be broken across pages, which prints its ref at the top), or beside a decision of
+                # another height centred on the same middle
+                or any(any(top_at(j) for j in range(lo, a)) or centred_with_decision(a, b) for a, b, lo in lone)
+            ) and not any(typed_top(i) for i in range(len(refs)))  # a ref the page shows typed at its row's top
+        if not self.refs_centred:
+            return body
+
+        def mid(a: int, b: int) -> float:  # the middle of the ref's own words (its line may hold taller ones)
+            ws = [w for j in (a, b) for w in body[j][1][key]]
+            return (min(w["top"] for w in ws) + max(w["bottom"] for w in ws)) / 2
 
         # Where the row above line j ends: line j's top, where rows are set flush; where blank space parts line j
         # from every line above it (rows spaced apart: a cell's padding below its row's ink and above the next

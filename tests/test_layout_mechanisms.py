@@ -3760,3 +3760,78 @@ def test_a_speck_ocr_read_as_a_mark_in_the_gutter_before_an_owner_line_cuts_no_o
     assert [ln.text for ln in without_specks(typed)] == [ln.text for ln in typed]
     bullets = to_lines([{**w, "text": "—" if w["text"] == "." else w["text"]} for w in ws])
     assert [ln.text for ln in without_specks(bullets)] == [ln.text for ln in bullets]
+
+
+def test_a_ref_atop_its_chain_level_with_its_rows_top_its_text_running_on_below_it_shows_refs_typed_at_the_top():
+    from actionplans.extract.tables import TableScanner
+    x0s = (40, 110, 300, 380, 620, 740)
+    # one row per action, set flush, no rules: Priority concern 1 opens the table below a section row, level with
+    # where its text and response begin, and its text runs on below the ref's last line (a ref centred down its
+    # cell would end at its row's foot). A wrapped date leaves a blank line in the text and response columns, below
+    # which the record's second action begins beside its text's list: a line where text and response begin after
+    # space, above the next ref (level with nothing that begins after space, rows being flush). That is no row's top.
+    lines = [(78, ["Foreign nationals"]),
+             (90, ["Priority", "Leaders should make sure", "Accepted", "To address this, we will:"]),
+             (102, ["concern 1", "that work is fair and that", None, None, "Head of Healthcare", "June -"]),
+             (114, [None, "black prisoners have access.", None, None, None, "October"]),
+             (126, [None, None, None, None, None, "2019"]),
+             (138, [None, "• act on any disparity", None, "• Data will be monitored"]),
+             (150, [None, "• review the data", None, "by characteristic."]),
+             (162, ["Priority", "Leaders should investigate", "Accepted", "Actions to be completed:"]),
+             (174, ["concern 2", "adjudications.", None, "• A check will be made.", "Head of Operations",
+                    "August 2018"])]
+    ws = row(HEAD, 60, x0s)
+    for top, cells in lines:
+        ws += row(cells, top, x0s)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    rows = [r for r in scanner.finish().rows if r.words("ref")]
+    assert not scanner.refs_centred
+    assert _cells(rows, "ref") == ["Priority concern 1", "Priority concern 2"]
+    assert _cells(rows, "text")[0].endswith("have access. • act on any disparity • review the data")
+    assert _cells(rows, "response")[1] == "Actions to be completed: • A check will be made."
+
+
+def test_a_cells_line_ending_a_little_past_the_edge_found_on_another_page_short_of_the_next_columns_text_is_no_section():
+    from actionplans.extract.tables import TableScanner
+    x0s = (40, 93, 333, 620, 740)
+    head = row(["Para", "Recommendation", "What we will do", "Led by", "Due by"], 60, (40, 150, 420, 620, 740))
+    # page 1 (the header's, headings centred over their columns): the text column's lines end by 264, its
+    # response's begin at 333: the gutter's middle (298.5) is the edge. Page 2 prints no header, and a line of the
+    # text ends a hair past that edge (300: ragged lines end further right on some pages), well short of where the
+    # response column's text begins: it is the cell's, no section row run on past the text column
+    one = head + row(["1.1", "Cells should be clean and safe.", "Accepted", "Governor", "May 2024"], 90, x0s) + row(
+        [None, "They should be checked.", "Checks will be made.", None, None], 102, x0s)
+    two = row(["1.2", "Leaders should make sure that", "Accepted"], 60, x0s) + row(
+        [None, "force is only used as the final resort", None], 72, x0s) + row(
+        [None, "and reviewed.", "Reviews will be held.", "Governor", "June 2024"], 84, x0s)
+    scanner = TableScanner()
+    scanner.add_page(1, one, [], [])
+    scanner.add_page(2, two, [], [])
+    rows = [r for r in scanner.finish().rows if r.words("ref")]
+    assert _cells(rows, "ref") == ["1.1", "1.2"]
+    assert _cells(rows, "text")[1] == (
+        "Leaders should make sure that force is only used as the final resort and reviewed.")
+
+
+def test_an_entry_typed_low_atop_a_page_marks_no_action_on_a_line_hanging_under_a_lettered_items_text():
+    # gen-1597-074: lettered actions, entries one line low; item d) opens on the page's second-last line, its next
+    # line hanging under its text ('Assurance will be ...', no mark), and its owner sits atop the next page, level with
+    # its third line. Counted back one line over the break, the owner's place is the hanging line: that runs the item
+    # on (a new action would bring its own mark), so it starts no action
+    from actionplans.extract.cells import split_at_cues
+
+    def cell(mark):  # the item's lines
+        return to_lines(words(f"{mark} Prisoner representatives will take part in walkarounds.", page=1, top=480,
+                              x0=273)
+                        + words("Assurance will be provided through the quarterly", page=1, top=491.5, x0=286)
+                        + words("performance review in the group.", page=2, top=60, x0=286))
+    owner = to_lines(words("Imran Khan", page=2, top=60, x0=630))
+    (para,) = paragraphs(cell("d)"))
+    assert len(split_at_cues([para], owner, drop=11.5, reach=1)) == 1  # the habit known: an entry one line low
+    # unmarked, the line one back is the paragraph's second line, where an unmarked action may start
+    (plain,) = paragraphs(to_lines(
+        words("Prisoner representatives will take part in walkarounds.", page=1, top=480, x0=286)
+        + words("Assurance will be provided through the quarterly", page=1, top=491.5, x0=286)
+        + words("performance review in the group.", page=2, top=60, x0=286)))
+    assert [p.text[:9] for p in split_at_cues([plain], owner, drop=11.5, reach=1)] == ["Prisoner ", "Assurance"]
