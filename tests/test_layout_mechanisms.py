@@ -3792,7 +3792,7 @@ def test_a_ref_atop_its_chain_level_with_its_rows_top_its_text_running_on_below_
     assert _cells(rows, "response")[1] == "Actions to be completed: • A check will be made."
 
 
-def test_a_cells_line_ending_a_little_past_the_edge_found_on_another_page_short_of_the_next_columns_text_is_no_section():
+def test_a_line_ending_a_little_past_the_edge_found_on_another_page_short_of_the_next_columns_text_is_no_section():
     from actionplans.extract.tables import TableScanner
     x0s = (40, 93, 333, 620, 740)
     head = row(["Para", "Recommendation", "What we will do", "Led by", "Due by"], 60, (40, 150, 420, 620, 740))
