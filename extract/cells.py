@@ -716,14 +716,16 @@ def centred_width(lines: list[Line], settings: Settings = DEFAULT) -> float | No
 
 def _first_width(ln: Line) -> float:
     """How wide the line's first word is, with what no line may break before ('/', ')', ',' and the like: Unicode
-    line breaking keeps them with it): what a line above it would have had to hold."""
+    line breaking keeps them with it): what a line above it would have had to hold. An OCR'd word's box hugs its ink,
+    short of its letters' advances on both sides by its `bearings` (`ocr.em_boxes`), which are added back: a line's
+    end and the column's right edge, both ink, are short alike, but the word's own width is short twice."""
     first = ln.words[0]
     end = first["x1"]
     for w in ln.words[1:]:
         if not NO_BREAK_BEFORE.match(w["text"]):
             break
         end = w["x1"]
-    return end - first["x0"]
+    return end - first["x0"] + first.get("bearings", 0.0)
 
 
 NO_BREAK_BEFORE = re.compile(r"^[/)\]}.,;:!?%\u2019\u201d]")

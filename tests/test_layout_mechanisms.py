@@ -3835,3 +3835,28 @@ def test_an_entry_typed_low_atop_a_page_marks_no_action_on_a_line_hanging_under_
         + words("Assurance will be provided through the quarterly", page=1, top=491.5, x0=286)
         + words("performance review in the group.", page=2, top=60, x0=286)))
     assert [p.text[:9] for p in split_at_cues([plain], owner, drop=11.5, reach=1)] == ["Prisoner ", "Assurance"]
+
+
+def test_an_ocr_word_box_hugging_its_ink_is_measured_at_its_typeset_width_when_asked_if_it_would_have_fitted():
+    """OCR's box of a word hugs its ink, short of its letters' advances on both sides: 'Khan' typeset 23.3 pt wide is
+    read 21.5 pt. The line above it ('Beth') ends in ink and the column's right edge is ink too, so they are short
+    alike, but the word's own width is short twice; measured as read, 'Khan' would have fitted after 'Beth' with 0.03
+    pt to spare and the owner read as two, 'Beth' and 'Khan - Head of Residence'. `ocr.em_boxes` keeps the bearings
+    it lacks and the fit is measured with them: Word wrapped 'Beth Khan'."""
+    from actionplans.extract.ocr import OcrSettings, em_boxes
+    layer = [  # OCRmyPDF's layer as read (gen-6733-014, page 5), each line's box its glyphs' height
+        {"text": "Beth", "x0": 470.88, "x1": 489.77, "top": 347.45, "bottom": 354.65, "page": 5},
+        {"text": "Khan", "x0": 470.88, "x1": 492.38, "top": 360.48, "bottom": 368.04, "page": 5},
+        {"text": "—", "x0": 496.08, "x1": 502.23, "top": 360.48, "bottom": 368.04, "page": 5},
+        {"text": "Head", "x0": 470.88, "x1": 493.53, "top": 373.73, "bottom": 380.93, "page": 5},
+        {"text": "of", "x0": 497.16, "x1": 505.05, "top": 373.73, "bottom": 380.93, "page": 5},
+        {"text": "Residence", "x0": 470.88, "x1": 510.99, "top": 386.69, "bottom": 393.89, "page": 5},
+    ]
+    right = 515.94  # the owner column's right edge over the plan, its longest lines' ink
+    plain = to_lines([dict(w) for w in layer])
+    assert [e.cuts for e in entries(plain, opens=opens_owner, right=right, segment_opens=stacks_owner)] == [[1]]
+    em_boxes(layer, 10.56, OcrSettings())
+    lines = to_lines(layer)
+    assert not hard_break(lines[0], lines[1], right=right)
+    (entry,) = entries(lines, opens=opens_owner, right=right, segment_opens=stacks_owner)
+    assert entry.text == "Beth Khan — Head of Residence" and entry.cuts == []
