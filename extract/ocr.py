@@ -1135,6 +1135,20 @@ def _count_on(slots: list[tuple], read: list, idx: list[int], label: str, span: 
         slots[j][0]["text"] = f"{style}{printed}"
 
 
+def _misread_clean(idx: list[int], read: list) -> int | None:
+    """The clean ref among `idx` (slots in order down the plan) OCR misread as another's digits ('8' for '3': Key
+    concern 8, 4, 5 ... 8): one that repeats another's reading, where leaving it out, and it alone of those, puts
+    every other in order. It is then read as a misread slot is, from the clean refs around it."""
+    def ordered(keep: list[int]) -> bool:
+        return all(read[i][1] < read[o][1] for i, o in zip(keep, keep[1:]))
+
+    if ordered(idx):
+        return None
+    seen = Counter(read[i][1] for i in idx)
+    fits = [i for i in idx if seen[read[i][1]] > 1 and ordered([o for o in idx if o != i])]
+    return fits[0] if len(fits) == 1 else None
+
+
 def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -> None:
     """Refs misread by OCR put right, in place, where the refs read cleanly around them confirm it, and the
     rest of what stands where a ref does marked as one (`ref_slot`), so its row still opens a record.
@@ -1164,6 +1178,8 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
         idx = [i for i, r in enumerate(read) if r and r[0] == style and slots[i][1] == label]
         x0s = sorted(slots[i][0]["x0"] for i in idx)
         idx = [i for i in idx if abs(slots[i][0]["x0"] - x0s[len(x0s) // 2]) <= 3 * h]
+        misread = _misread_clean(idx, read)
+        idx = [i for i in idx if i != misread]
         if len(idx) < (1 if label else 2):  # a label confirms what one clean ref begins
             continue
         span = (min(slots[i][0]["x0"] for i in idx) - h, max(slots[i][0]["x1"] for i in idx) + h)
@@ -1179,10 +1195,10 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
         def text_of_ref(key: tuple[int, ...], style=style, width=width) -> str:
             return f"{key[0]}.{key[1]:0{width}d}" if style == "." else f"{style}{key[0]}"
 
-        def in_column(j: int, label=label, span=span, style=style) -> bool:
+        def in_column(j: int, label=label, span=span, style=style, misread=misread) -> bool:
             w, lab, *_ = slots[j]
             return lab == label and span[0] <= w["x1"] and w["x0"] <= span[1] and (
-                read[j] is None or read[j][0] != style)
+                read[j] is None or read[j][0] != style or j == misread)
 
         def unreadable(j: int, longest=longest) -> bool:
             """A slot OCR read as no digit at all, a few characters at most, beside a row's text: a ref's ink

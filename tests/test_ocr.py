@@ -699,3 +699,20 @@ def test_a_ref_left_unread_still_opens_its_record_where_it_reads_as_the_plans_st
             o.update(text="Definition", x0=320, x1=370)
     ocr.sequence_refs([{"page": 1, "words": words}], {1}, ocr.OcrSettings(), 9.0)
     assert w.get("ref_slot", False) is (slot == "RO")
+
+
+@pytest.mark.parametrize("read, printed", [
+    # gen-6733-014 (scanned): 'Key concern 3' read 'Key concern 8', a clean ref out of order that repeats a later
+    # one; left out, the rest count in order, so it is read as a misread slot: the number before the next clean ref
+    (["Key concern 8", "Key concern 4", "Key concern 5", "Key concern 8"],
+     ["Key concern 3", "Key concern 4", "Key concern 5", "Key concern 8"]),
+    (["1", "2", "8", "4", "5", "8"], ["1", "2", "3", "4", "5", "8"]),  # between two clean refs: the one missing
+    (["1", "2", "8", "4", "5"], ["1", "2", "8", "4", "5"]),  # out of order but repeating none: left as read
+    (["8", "4", "8", "5"], ["8", "4", "8", "5"]),  # either '8' left out leaves the rest out of order: left as read
+])
+def test_a_clean_ref_out_of_order_repeating_another_is_read_as_a_misread_slot(read, printed):
+    page = {"page": 1, "words": _refs(*read)}
+    ocr.sequence_refs([page], {1}, ocr.OcrSettings(), 9.0)
+    refs = [" ".join(w["text"] for w in page["words"] if w["top"] == 100 + 30 * i and w["text"] != "Leaders")
+            for i in range(len(read))]
+    assert refs == printed
