@@ -364,7 +364,7 @@ def _misread_readings(token: str) -> list[str]:
     letters read for digits ('3lst', '2O21', 'l0', pieces of 'Jan-2l' too), its ordinal suffix agreeing with the
     number it becomes ('3lst' -> '31st', never '31th'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi',
     'O3'); two words run together (a quarter and its year 'Q12019/20', a status's 'Tobe'), split at each place
-    where a word can end."""
+    where a word can end; a month's name that lost its first letter ('arch')."""
     out: list[str] = []
     pieces = re.split(r"([-/\u2013])", token)
     mended = []
@@ -384,7 +384,14 @@ def _misread_readings(token: str) -> list[str]:
         a, b = token[:cut.start()], token[cut.end():]
         if a and b:
             out.append(f"{a} {b}")
+    out += [name for name in _MONTH_NAMES if token.isalpha() and len(token) >= 3 and name[1:].lower() == token.lower()]
     return out
+
+
+# A month's name with its first letter lost ('arch' for 'March'): OCR reads no letter where the capital stands at a
+# cell's edge, against a rule or in the scan's grain. Only a name whose tail no other month's is.
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
 
 
 def _reading(text: str) -> tuple[Counter, str | None, tuple]:
@@ -409,7 +416,8 @@ def mend_misread(text: str) -> str:
     changed: a word the grammar cannot confirm stays as read ('Dleacemabe', '201 5' where the page printed 2019),
     and a split year is never joined (a digit may be missing from it). A lone letter the grammar did not read, a
     speck OCR read inside the entry, goes where without it the grammar reads another date, and every other word it
-    read still read ('April f 2024' -> 'April 2024', not the year's end)."""
+    read still read ('April f 2024' -> 'April 2024', not the year's end), or where it opens the entry before a word the
+    grammar reads ('I January 2021' -> 'January 2021')."""
     tokens = re.split(r"(\s+)", text)
     reading = None  # what the grammar reads of the entry as it stands: read once, and again only once mended
     for i in range(0, len(tokens), 2):
@@ -429,7 +437,11 @@ def mend_misread(text: str) -> str:
             new = "".join(cut)
             after, new_status, new_due = _reading(new)
             if cand is None:
-                if not after - (before - unread_here) and new_due[0] is not None and new_due != due:
+                # or, opening the entry before a word the grammar reads, where the date reads the same without it:
+                # grain above or before the date's first word ('I' / 'January 2021'), never an entry's word
+                opening = i == 0 and len(tokens) > 2 and not Counter(re.findall(r"\S+", _clean(tokens[2]))) & before
+                if not after - (before - unread_here) and new_due[0] is not None and (
+                        new_due != due or opening and new_status == status):
                     tokens, text, reading = cut, new, (after, new_status, new_due)
                     break
                 continue

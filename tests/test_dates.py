@@ -64,6 +64,10 @@ def test_datetime_base_is_accepted():
     ("Q1.2019/20", "Q1 2019/20"),  # a quarter run into its year, a speck between
     ("Q12019/20", "Q1 2019/20"),
     ("April f 2024 (review of processes)", "April 2024 (review of processes)"),  # a speck read as a letter
+    ("I January 2021", "January 2021"),  # ... opening the entry, before a word the date reads (gen-6733-036)
+    ("A April2021", "April 2021"),
+    ("arch 2021", "March 2021"),  # a month that lost its first letter at the cell's edge (gen-6733-036)
+    ("31st ecember 2021", "31st December 2021"),
     ("Tobe confirmed", "To be confirmed"),  # a status's words run together
     # what the grammar cannot confirm stays as read
     ("Sist January 2022", "Sist January 2022"),  # '51st' is no day
@@ -77,6 +81,8 @@ def test_datetime_base_is_accepted():
     ("COVID19 2021", "COVID19 2021"),
     ("is 2021", "is 2021"),
     ("April 2024 f", "April 2024 f"),  # a letter the date reads the same without stays
+    ("A review by April 2021", "A review by April 2021"),  # ... and one opening words the date does not read
+    ("ay 2021", "ay 2021"),  # two letters are too few to name a month
     # what was read right is left alone
     ("31st December 2021", "31st December 2021"),
     ("December 2024 (subject to funding)", "December 2024 (subject to funding)"),
