@@ -147,8 +147,15 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
                      and o.words[0]["text"] == mark["text"] and abs(o.x0 - mark["x0"]) <= tol]
             if starts and not alike and mark["x0"] < min(starts) - tol and abs(ln.words[1]["x0"] - min(starts)) <= tol:
                 ln = Line(ln.page, ln.top, ln.bottom, ln.words[1]["x0"], ln.x1, ln.words[1:], ln.glued)
+        if len(ln.words) > 1 and ln.words[-1]["text"] in _STOPS and (
+                ln.words[-1]["x0"] - ln.words[-2]["x1"] >= settings.stop_gap * ln.height):
+            # a full stop or comma a space after the line's last word: no typist spaces one off its word; a speck
+            ln = Line(ln.page, ln.top, ln.bottom, ln.x0, ln.words[-2]["x1"], ln.words[:-1], ln.glued)
         out.append(ln)
     return out
+
+
+_STOPS = frozenset((".", ","))
 
 
 _JOINING = frozenset(("and", "of", "for", "the", "to", "in", "with", "at", "by", "on", "or"))

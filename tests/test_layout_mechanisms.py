@@ -3860,3 +3860,19 @@ def test_an_ocr_word_box_hugging_its_ink_is_measured_at_its_typeset_width_when_a
     assert not hard_break(lines[0], lines[1], right=right)
     (entry,) = entries(lines, opens=opens_owner, right=right, segment_opens=stacks_owner)
     assert entry.text == "Beth Khan — Head of Residence" and entry.cuts == []
+
+
+def test_a_full_stop_a_space_after_a_date_lines_last_word_is_a_speck_not_the_end_of_the_entry():
+    """gen-6733-036 (scanned): grain in the gutter after 'November' read as a full stop a space off it ('November' ends
+    at 472.5, '.' starts at 477.4): no typist sets a stop a space off its word, and read as the entry's end it parted
+    'November' from its year on the line below. Left out (`cells.without_specks`); one typed on its word stays."""
+    from actionplans.extract.cells import without_specks
+    ws = [{"text": "November", "x0": 430.92, "x1": 472.53, "top": 738.02, "bottom": 748.02, "page": 5},
+          {"text": ".", "x0": 477.36, "x1": 481.06, "top": 738.02, "bottom": 748.02, "page": 5},
+          {"text": "2021", "x0": 430.92, "x1": 449.93, "top": 750.62, "bottom": 760.62, "page": 5}]
+    lines = without_specks(to_lines(ws))
+    assert [ln.text for ln in lines] == ["November", "2021"] and lines[0].x1 == 472.53
+    assert [e.text for e in entries(lines, opens=opens_date, right=472.6, split_segments=True,
+                                    segment_opens=opens_date)] == ["November 2021"]
+    typed = [dict(ws[0], text="November."), ws[2]]
+    assert [ln.text for ln in without_specks(to_lines(typed))] == ["November.", "2021"]
