@@ -84,8 +84,9 @@ class OcrSettings:
     descent: float = 0.21  # a typeset font's descent below the baseline, as a share of its size
     bearings: float = 0.1  # font sizes: how much narrower than its typeset width (its letters' advances) an OCR'd
     #                        word's box is, which hugs the ink: the blank its first letter stands in from its
-    #                        start and its last short of its end ('Khan' 21.5 pt wide read, 23.3 pt typeset, at 10.6 pt).
-    #                        Kept in the word (`bearings`) for what measures whether a word fits (`cells._first_width`)
+    #                        start and its last short of its end ('Khan' 21.5 pt wide read, 23.3 pt typeset, at
+    #                        10.6 pt). Kept in the word (`bearings`) for what measures whether a word fits
+    #                        (`cells._first_width`)
     ref_gap: float = 1.0  # font sizes: a ref stands at least this far from the next word on its line (a column gap)
     overleaf_twin: float = 2.0  # font sizes: a word under a ref's label at a page's foot that the next page
     #                             repeats this near (a footer's) is the page's furniture, not its table's
