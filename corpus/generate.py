@@ -67,8 +67,12 @@ seven worse plans studied and mended), 8311 (stop 26: the second draw; its two l
 and mended), 9241 (stop 26's closing run of text layers; stop 27: its two worst plans studied and mended). Stop 26
 also scored 2626, 3797, 4812, 5461 and 6917 again (rendered anew by the generator of the day) and studied their
 worst plans. 5113, 6271 and 3067 (stop 27: fresh draws of text layers; their worse plans studied and mended),
-8923 (stop 27's closing run of text layers; not studied), 4157 (stop 27's closing run of scanned plans, 40 plans;
-its one lost plan then studied and mended).
+8923 (stop 27's closing run of text layers; stop 28: its worst plan studied and mended), 4157 (stop 27's closing
+run of scanned plans, 40 plans; its one lost plan then studied and mended; stop 28: a development set of the
+scanned mechanisms with 6733). 2843 and 6151 (stop 28: fresh draws of text layers; their worse plans studied and
+mended), 1597 (stop 28: a held-out run of text layers, scored once with each code, then studied), 3709 (stop 28:
+the held-out run of scanned plans, 40 plans; only the two plans a change made worse looked at), 9479 (stop 28's
+closing run of text layers; not studied).
 """
 
 from __future__ import annotations
