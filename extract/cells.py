@@ -600,6 +600,12 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT, spacing: Spaci
             or sp.blank(ln.top - lines[k - 1].top, settings)]
 
 
+def _read_by_ocr(ln: Line) -> bool:
+    """Was the line read through OCR (its words carry the bearings `ocr.em_boxes` gives them)? There a list item's
+    mark may be lost, so a line level with an item's text may be the next item's."""
+    return any("bearings" in w for w in ln.words)
+
+
 def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None,
                   settings: Settings = DEFAULT, drop: float = 0.0, sentences: bool = False,
                   reach: int | None = None, entry_lines: list[Line] = (),
@@ -613,7 +619,7 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
     start is that action's, even one line into the paragraph). `entry_lines`: every line of the row's owner and date
     cells, which tell an entry atop a page that continues one from the page before (`_carried`). `spacing`: the
     plan's. A line hanging under a list item's text (`settings.hang_share`), its first line opened by a mark, runs
-    the item on: an entry beside it marks no action there."""
+    the item on: an entry beside it marks no action there (not on a page read through OCR, which may lose a mark)."""
     out: list[Paragraph] = []
     # an entry typed low lies `drop` below its paragraph's start: with that taken off, it marks a start nearer the top
     if reach is None:
@@ -632,7 +638,8 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
         # a spaced plan each column lands its entries on a lattice of its own presses, up to one press below the line
         # they belong to, which is the paragraph's second line when a press is longer than a wrap
         cuts = [i for i in range(1, len(p.lines))
-                if not (hang is not None and not _bullet_start(p.lines[i]) and not _numbered_start(p.lines[i])
+                if not (hang is not None and not _read_by_ocr(p.lines[i]) and not _bullet_start(p.lines[i])
+                        and not _numbered_start(p.lines[i])
                         and p.lines[i].x0 > p.lines[0].x0 + settings.hang_share * p.lines[i].height
                         and abs(p.lines[i].x0 - hang) <= settings.hang_share * p.lines[i].height)
                 and (i >= reach and SENTENCE_END.search(p.lines[i - 1].text.strip()) and (

@@ -3819,7 +3819,7 @@ def test_an_entry_typed_low_atop_a_page_marks_no_action_on_a_line_hanging_under_
     # line hanging under its text ('Assurance will be ...', no mark), and its owner sits atop the next page, level with
     # its third line. Counted back one line over the break, the owner's place is the hanging line: that runs the item
     # on (a new action would bring its own mark), so it starts no action
-    from actionplans.extract.cells import split_at_cues
+    from actionplans.extract.cells import Line, split_at_cues
 
     def cell(mark):  # the item's lines
         return to_lines(words(f"{mark} Prisoner representatives will take part in walkarounds.", page=1, top=480,
@@ -3835,6 +3835,11 @@ def test_an_entry_typed_low_atop_a_page_marks_no_action_on_a_line_hanging_under_
         + words("Assurance will be provided through the quarterly", page=1, top=491.5, x0=286)
         + words("performance review in the group.", page=2, top=60, x0=286)))
     assert [p.text[:9] for p in split_at_cues([plain], owner, drop=11.5, reach=1)] == ["Prisoner ", "Assurance"]
+    # read through OCR (its words carry bearings), a line level with the item's text may be the next item's, its
+    # mark lost to the scan: no item is run on for its place
+    (scanned,) = paragraphs([Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=1.0) for w in ln.words])
+                             for ln in cell("d)")])
+    assert [p.text[:9] for p in split_at_cues([scanned], owner, drop=11.5, reach=1)] == ["Prisoner ", "Assurance"]
 
 
 def test_an_ocr_word_box_hugging_its_ink_is_measured_at_its_typeset_width_when_asked_if_it_would_have_fitted():
