@@ -1223,6 +1223,9 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
         counted = [read[i][1][0] for i in idx] == list(range(read[idx[0]][1][0], read[idx[0]][1][0] + len(idx)))
         beside = sorted(slots[i][3] for i in idx if slots[i][3] is not None)
         text_at = beside[len(beside) // 2] if beside else None  # where the clean refs' rows' text begins
+
+        def level_with(j: int, at=text_at) -> bool:  # beside text that begins where the clean refs' rows' text does
+            return None not in (slots[j][3], at) and abs(slots[j][3] - at) <= h
         bounds = [None, *idx, None]
         for a, b in zip(bounds, bounds[1:]):
             lo = read[a][1] if a is not None else None
@@ -1235,7 +1238,7 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             blind = [j for j in passed if unreadable(j)] if in_order(a) and in_order(b) else []
             # (there, only ink beside text that begins where the clean refs' rows' text does: a glossary's 'Term'
             # over the plan, 'Definition' far off, is no ref, nor a header's 'Rec' repeated atop a page)
-            level = [j for j in blind if None not in (slots[j][3], text_at) and abs(slots[j][3] - text_at) <= h]
+            level = [j for j in blind if level_with(j)]
             if lo and hi and style != "." and len(between) != hi[0] - lo[0] - 1:
                 for ink in (blind, level):
                     if len(ink) == hi[0] - lo[0] - 1 and not set(between) - set(ink):
@@ -1289,7 +1292,7 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             if slots[j][2] and _read_ref(w["text"]) is None and len(w["text"]) <= longest + 1 and (
                     label and len(w["text"]) <= 2 or any(c.isdigit() for c in w["text"]) or (
                         (r := _read_ref(w["text"].rstrip(".)").translate(CONFUSED))) and r[0] == style) or (
-                        unreadable(j) and None not in (slots[j][3], text_at) and abs(slots[j][3] - text_at) <= h)):
+                        unreadable(j) and level_with(j))):
                 w["ref_slot"] = True
 
 
