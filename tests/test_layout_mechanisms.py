@@ -128,6 +128,16 @@ def test_a_token_too_wide_for_its_column_is_mended_where_it_broke_at_the_edge():
     assert reflow(to_lines(words("Rhian Hughes", ", Head of Security"))) == "Rhian Hughes, Head of Security"
 
 
+def test_a_token_broken_before_a_wide_letter_is_mended_though_it_stops_short_of_the_edge_by_more_than_a_letter():
+    # 'Safety/Kwame' broken before its 'm': the room left (9.5 pt) is wider than the token's average letter (6 pt)
+    # but narrower than an em (the line's 10 pt) and than 'me', the lower line's first word, which would have fitted
+    lines = to_lines(words("Safety/Kwa", "me Evans", x0=102))
+    assert reflow(mend_breaks(lines, 102 + 60 + 9.5)) == "Safety/Kwame Evans"
+    # more room than an em: no letter was wanting, the token ended there ('Safety/Kwa' / 'me Evans' stay two)
+    lines = to_lines(words("Safety/Kwa", "me Evans", x0=102))
+    assert reflow(mend_breaks(lines, 102 + 60 + 10.5)) == "Safety/Kwa me Evans"
+
+
 def test_a_short_acronym_broken_at_a_columns_edge_is_mended_two_whole_ones_are_not():
     lines = to_lines(words("(Serco)/F", "M Manager", x0=102))  # 'FM' broken after its first capital
     assert reflow(mend_breaks(lines, max(ln.x1 for ln in lines))) == "(Serco)/FM Manager"
