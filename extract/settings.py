@@ -33,12 +33,15 @@ class Settings(BaseModel):
     furniture_bottom: float = Field(
         0.88, gt=0.5, lt=1, description="Share of page height below which footers and page numbers sit")
     furniture_pages: float = Field(
-        0.5, gt=0, le=1, description="Share of pages a line must repeat on (normalised digits) to be furniture")
-    page_number_drift: float = Field(
-        1.0, ge=0, description="Line heights within which a number alone in a margin stands at the same height on "
-                               "another page for the two to count the pages: a page's number keeps its place, while "
-                               "two dates' years wrapped into the margin on pages one apart ('2015', '2016') that "
-                               "only seem to count them stand where their cells put them")
+        0.5, gt=0, le=1, description="Share of pages a line must repeat on (normalised digits), where it stands on "
+                                     "this one (`furniture_drift`), to be furniture")
+    furniture_drift: float = Field(
+        1.0, ge=0, description="Line heights within which a margin's line stands at the same distance from its edge "
+                               "on another page for the two to be one piece of furniture: a running header, a footer "
+                               "or a page's number keeps its place, while a cell's line that repeats (a sentence a "
+                               "plan writes in several rows, carried into the top margin of pages where those rows "
+                               "break; two dates' years wrapped into the margin on pages one apart, '2015', '2016', "
+                               "that only seem to count them) stands where its cell puts it")
     touch_overlap: float = Field(
         0.25, ge=0, lt=1, description="Share of a line's height by which its box may reach up into the line above it "
                                       "and still follow that line with no blank space between (OCR's boxes of lines "

@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
@@ -293,19 +292,27 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         return "top" if top < 0.16 * h else "foot" if bottom > 0.88 * h else None
 
     n = len(pages_lines)
-    counts: Counter[tuple[str, str]] = Counter()
-    for lines, h in zip(pages_lines, heights):  # repeated in the same margin: a cell's line at one page's foot and
-        # the next page's top (an owner wrapped there twice) is no running header
-        counts.update({(z, norm(t)) for top, bottom, t in lines if (z := zone(top, bottom, h))})
-    common = {zt for zt, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
+    # where each text stands in each margin, page by page: repeated in the same margin (a cell's line at one page's
+    # foot and the next page's top, an owner wrapped there twice, is no running header) and at the same distance
+    # from its edge (a sentence a plan writes in several rows, carried atop the pages where those rows break, stands
+    # where its cell puts it on each)
+    placed: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for p, (lines, h) in enumerate(zip(pages_lines, heights)):
+        for top, bottom, t in lines:
+            if z := zone(top, bottom, h):
+                placed.setdefault((z, norm(t)), []).append((p, _from_edge(z, top, bottom, h)))
+    least = max(2, settings.furniture_pages * n)
 
     def repeated(ln: tuple[float, float, str], z: str | None = None, p: int | None = None) -> bool:
-        """Furniture's text (line `ln`): repeated in margin `z` (either, if None), a protective marking or a page
-        number (of page `p`, where known)."""
-        t = ln[2]
+        """Furniture's text (line `ln`, on page `p`): repeated where it stands in margin `z` (either, if None), a
+        protective marking or a page number (of page `p`, where known)."""
+        top, bottom, t = ln
         if re.fullmatch(r"official(?: sensitive)?", norm(t)) or page_number(ln, p, z):
             return True
-        return any((z2, norm(t)) in common for z2 in ((z,) if z else ("top", "foot")))
+        near = settings.furniture_drift * (bottom - top)
+        h = heights[p] if p is not None else max(heights)
+        return n >= 2 and any(len({q for q, at in placed.get((z2, norm(t)), ()) if abs(
+            at - _from_edge(z2, top, bottom, h)) <= near}) >= least for z2 in ((z,) if z else ("top", "foot")))
 
     # A number alone in a margin counts the pages: it is its page's own number, or it moves on with the pages
     # (number less page index the same on another page: the plan's pages numbered from a longer report's) and
@@ -330,7 +337,7 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         if p is None or not bare.fullmatch(t.strip()):
             return True  # 'Page 3'
         v = int(m.group(1))
-        near = settings.page_number_drift * (bottom - top)
+        near = settings.furniture_drift * (bottom - top)
         return v == p + 1 or any(
             sum(abs(at - _from_edge(z2, top, bottom, heights[p])) <= near for at in counting.get((z2, v - p), ())) >= 2
             for z2 in ((z,) if z else ("top", "foot")))

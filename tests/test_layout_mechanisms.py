@@ -1753,6 +1753,25 @@ def test_a_line_repeated_at_one_pages_foot_and_the_next_pages_top_is_a_cells_not
     assert all(19.0 in d for d in drop)                  # the running header, atop every page, goes
 
 
+def test_a_sentence_repeated_in_the_top_margin_where_its_cells_put_it_is_a_cells_text_not_a_running_header():
+    """gen-7263-063: a response sentence the plan writes in several rows ('practice and the equality action plan.')
+    is carried atop three of its six pages where rows break, in the top margin each time, but at 128.7, 61.8 and
+    72.9 pt: a running header keeps its place from page to page, a cell's line stands where its cell puts it."""
+    from actionplans.extract.tables import furniture
+    said = "practice and the equality action plan."
+    def page(n, at=None):
+        lines = [(19.0, 28.0, "ACTION PLAN - HMP Underhill"), (808.0, 817.0, "OFFICIAL"),
+                 (817.0, 826.0, f"Page {n} of 6")]
+        return lines + ([(at, at + 9.0, said), (at + 19.0, at + 28.0, f"3. Categorisation decisions {n}")]
+                        if at is not None else [])
+    tops = {3: 128.7, 5: 61.8, 6: 72.9}
+    drop = furniture([page(n, tops.get(n)) for n in range(1, 7)], [842.0] * 6)
+    assert all({19.0, 808.0, 817.0} <= d for d in drop)  # the running header, the marking and the page number go
+    assert not any(at in drop[n - 1] for n, at in tops.items())  # the sentence stays on each page
+    placed = furniture([page(n, 61.8 if n in tops else None) for n in range(1, 7)], [842.0] * 6)
+    assert all(61.8 in placed[n - 1] for n in tops)  # at one place on half the pages it would be furniture
+
+
 def test_headings_no_list_names_find_the_plan_by_decisions_printed_alone_atop_the_response_cells():
     from actionplans.extract.tables import content_header
     found = [["Time out of cell", "Discrimination incident report", "forms should be investigated."],
