@@ -909,17 +909,24 @@ def join_unpaired(entries_: list[Paragraph], starts: list[tuple[int, float]], to
     (page, top)), an entry that runs on from the one above (no blank space between, or a page break) with none level
     with it is more of the one above, typed on past the next paragraph's top (owners stacked one per line for one
     action whose date sits beside its first line only); each keeps its own segments. Equal counts join nothing: a
-    date wrapped over two lines pushes the dates below it off level."""
-    out: list[Paragraph] = []
+    date wrapped over two lines pushes the dates below it off level. Of more such entries than there are extra, those
+    furthest from any start on their page are joined (none on it: furthest of all): in a plan with space after its
+    paragraphs each column keeps its own lattice of Enter presses, so an action's owner may sit a little more than
+    `tol` off its date, while an owner carried atop the next page has no date near it at all."""
     extra = len(entries_) - len(starts)
-    for e in entries_:
-        prev = out[-1] if out else None
+    far: dict[int, float] = {}  # entries that may run on from the one above: how far from the nearest start
+    for i in range(1, len(entries_)):
+        e, end = entries_[i], entries_[i - 1].lines[-1]
         # a page break shows no blank space: an entry atop the next page may run on from the one above it
-        runs_on = prev is not None and (e.page == prev.lines[-1].page and e.top - prev.lines[-1].top <= gap
-                                        or e.page == prev.lines[-1].page + 1)
-        if extra > 0 and runs_on and not any(pg == e.page and abs(top - e.top) <= tol for pg, top in starts):
-            extra -= 1
-            out[-1] = _join_entries(prev, e)
+        runs_on = e.page == end.page and e.top - end.top <= gap or e.page == end.page + 1
+        near = min((abs(top - e.top) for pg, top in starts if pg == e.page), default=float("inf"))
+        if runs_on and near > tol:
+            far[i] = near
+    joined = set(sorted(far, key=lambda i: (-far[i], i))[:max(0, extra)])
+    out: list[Paragraph] = []
+    for i, e in enumerate(entries_):
+        if i in joined:
+            out[-1] = _join_entries(out[-1], e)
         else:
             out.append(e)
     return out

@@ -1608,6 +1608,17 @@ def test_owners_stacked_past_the_next_paragraph_with_no_date_beside_them_stay_th
         ["Imran Doyle, Safer Custody Manager", "Head of Safety"], ["Governor"]]
 
 
+def test_of_owners_that_may_run_on_the_one_furthest_from_any_date_is_joined_not_the_first():
+    from actionplans.extract.cells import join_unpaired
+    # spaced: the second action's owner lands a little over the tolerance above its date (each column its own lattice
+    # of Enter presses); the owner carried atop page 2 has no date on its page at all, and is the one that runs on
+    lines = to_lines(words("Head of Safety", "Governor", x0=600) + words("Equalities Lead", x0=600, page=2, top=90))
+    split = entries(lines, lambda ln: 0 if ln.top < 110 else 1, opens_owner, right=720, segment_opens=stacks_owner)
+    assert [e.text for e in split] == ["Head of Safety", "Governor", "Equalities Lead"]
+    joined = join_unpaired(split, [(1, 100.0), (1, 117.5)], tol=4, gap=17)
+    assert [e.segments for e in joined] == [["Head of Safety"], ["Governor", "Equalities Lead"]]
+
+
 def test_a_role_word_alone_opens_no_owner_entry_but_a_whole_role_does():
     assert not opens_owner("Lead", "Prison Group Director Equalities")
     assert opens_owner("Governor", "Head of Safety")
