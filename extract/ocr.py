@@ -136,6 +136,15 @@ class OcrSettings:
     # is the start of the next where their boxes are no more than this share of its height apart (a space between
     # two words is wider: OCR parted one word where the speck ended)
     speck_touch: float = 0.1
+    # A layer word set beside a word the second look wrote in, no further from it than this many font sizes (a space
+    # between words; a column gap is wider: `ref_gap`), stands on that word's baseline (`on_baselines`) where the two
+    # baselines are less than `level` font sizes apart: a column set at another height stands up to about half a
+    # line's pitch off (0.66 for 'April 2021' centred beside a wrapped action); the next line's word is a pitch off,
+    # single spacing's 1.15 at the least. Baselines less than `settled` font sizes apart are one line's as set (the
+    # written word's box, tightened to ink, can take in a pixel or two of grain): the layer word is left where it is
+    beside: float = 0.6
+    level: float = 0.9
+    settled: float = 0.25
 
 
 @dataclass
@@ -889,9 +898,11 @@ def split_first_heading(words: list[dict]) -> list[dict]:
     return out
 
 
-def em_boxes(words: list[dict], body: float, s: OcrSettings, wide: float | None = None) -> None:
+def em_boxes(words: list[dict], body: float, s: OcrSettings, wide: float | None = None,
+             written: list[dict] = ()) -> None:
     """Give OCR'd words (in place) the boxes a text layer would: one font size tall, reaching the font's
-    descent below the baseline. OCRmyPDF's layer sizes each line to its glyphs' height above the baseline,
+    descent below the baseline (a layer word beside one of `written`, the words the second look wrote in, on that
+    word's: `on_baselines`). OCRmyPDF's layer sizes each line to its glyphs' height above the baseline,
     so lines with and without capitals or descenders differ in height and every gap between lines looks a
     third of a line wider than it is: a single-spaced plan read as spaced, a line read as a blank line.
     The font size is `body` (`body_size`), except in words clearly larger or smaller (their own: a heading, a
@@ -904,6 +915,7 @@ def em_boxes(words: list[dict], body: float, s: OcrSettings, wide: float | None 
     for w in words:
         lines.setdefault((w["top"], w["bottom"]), []).append(w)
     scale: dict[tuple[float, float], float | None] = {}  # measured only for lines holding a word of another size
+    sized: dict[int, tuple[float, float]] = {}  # each word's baseline and font size
     for w in words:
         h = w["bottom"] - w["top"]
         own = h / s.ascender
@@ -915,10 +927,43 @@ def em_boxes(words: list[dict], body: float, s: OcrSettings, wide: float | None 
             across = scale[key]
             if not wide or not across or math.log(across / wide) / math.log(own / body) >= s.own_width:
                 size = own
-        baseline = w["bottom"] - s.layer_descent * h
+        sized[id(w)] = (w["bottom"] - s.layer_descent * h, size)
+    for w, (baseline, size) in zip(words, on_baselines(words, sized, written, body, s)):
         w["bottom"] = baseline + s.descent * size
         w["top"] = w["bottom"] - size
         w["bearings"] = s.bearings * size
+
+
+def on_baselines(words: list[dict], sized: dict[int, tuple[float, float]], written: list[dict], body: float,
+                 s: OcrSettings) -> list[tuple[float, float]]:
+    """Each word's baseline and size (`sized`, by id), a layer word beside a word the second look wrote in
+    (`written`) on that word's baseline. OCRmyPDF sets a line's words at one baseline, and Tesseract may run a line
+    over columns set at different heights (an owner's cell centred beside a longer action's): a column's words then
+    stand on another column's baseline, up to half a line off their ink. A word written in stands where its ink
+    does, so the layer words of its run of text take its baseline (the nearest's): each no more than `beside` font
+    sizes from the word before (nor over it by more than `ink_margin`) and level with it (its middle within their
+    box, their baselines less than `level` font sizes apart: the next line's word is left alone; and at least
+    `settled` apart: closer, they are one line's as set). The line's words share one baseline again, its ink's. A
+    word written in with no letter or digit (a bullet, a dash) does not sit on the baseline and sets none."""
+    out = {id(w): sized[id(w)] for w in words}
+    placed = [w for w in written if any(c.isalnum() for c in w["text"])]
+    done = {id(w) for w in written}
+    while placed:
+        moved: dict[int, tuple[float, dict]] = {}  # a layer word -> the nearest placed word beside it
+        for w in placed:
+            mid = (w["top"] + w["bottom"]) / 2
+            for o in words:
+                gap = max(o["x0"] - w["x1"], w["x0"] - o["x1"])
+                off = abs(out[id(o)][0] - out[id(w)][0])
+                level = s.settled * body <= off < s.level * body and o["top"] < mid < o["bottom"]
+                if id(o) not in done and level and -s.ink_margin < gap <= s.beside * body and (
+                        id(o) not in moved or gap < moved[id(o)][0]):
+                    moved[id(o)] = (gap, w)
+        placed = [o for o in words if id(o) in moved]
+        for o in placed:
+            out[id(o)] = (out[id(moved[id(o)][1])][0], out[id(o)][1])
+            done.add(id(o))
+    return [out[id(w)] for w in words]
 
 
 def _ems(text: str) -> float:
@@ -1296,10 +1341,12 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
                 w["ref_slot"] = True
 
 
-def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None) -> list[dict]:
+def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None,
+           looked: dict[int, list[dict]] | None = None) -> list[dict]:
     """Mend the words of the OCR'd pages in place (and return the pages): boxes made a text layer's
-    (`em_boxes`), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and dates
-    mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
+    (`em_boxes`, the words of a line on the baseline of those the second look wrote in: `looked`, per page, as
+    `OcrRead.looked` has them), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and
+    dates mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
     misread refs put right (`sequence_refs`); each such page is marked `scanned`. Words of pages read from their own
     text layer are left as they are."""
     s = s or OcrSettings()
@@ -1309,6 +1356,9 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
     for p in pages:
         if p["page"] not in todo:
             continue
+        for w in p["words"]:  # written at the left of the ink it read, on its baseline (`write_word`)
+            w["written"] = any(abs(w["x0"] - o["x0"]) <= 0.5 and w["top"] < (o["top"] + o["bottom"]) / 2 < w["bottom"]
+                               for o in (looked or {}).get(p["page"], ()))
         words = []
         shed = None  # what was left of a word a speck was shed from, the start of the next where that touches it
         for w in p["words"]:
@@ -1335,8 +1385,10 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
     body = body_size([w for p in pages if p["page"] in todo for w in p["words"]], s)
     wide = width_size([w for p in pages if p["page"] in todo for w in p["words"]])
     for p in pages:
-        if p["page"] in todo and body:
-            em_boxes(p["words"], body, s, wide)
+        if p["page"] in todo:
+            written = [w for w in p["words"] if w.pop("written", False)]
+            if body:
+                em_boxes(p["words"], body, s, wide, written)
     if body:
         sequence_refs(pages, todo, s, body)
     return pages

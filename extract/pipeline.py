@@ -674,7 +674,7 @@ def read_through_ocr(path: Path, digest: str, read: tuple[int, list[dict]] | Non
                                ocr_settings or ocr.OcrSettings())
     if scanned:
         n, pages = read_pages(Path(scanned.path), reader=reader, drop=scanned.dropped)
-        ocr.repair(pages, scanned.pages, ocr_settings)
+        ocr.repair(pages, scanned.pages, ocr_settings, scanned.looked)
     return n, pages, scanned
 
 

@@ -3578,6 +3578,54 @@ def test_a_larger_fonts_words_in_a_scan_keep_their_own_size_where_their_width_be
     assert [round(w["bottom"] - w["top"], 2) for w in page["words"][-2:]] == [round(14.0 / s.ascender, 2)] * 2
 
 
+def test_a_layer_word_beside_a_word_the_second_look_wrote_in_stands_on_its_baseline():
+    """Tesseract ran an action's line over the owner's and date's cells, set higher beside it, and OCRmyPDF set their
+    words on the action's baseline, half a line under their ink; a word the second look wrote in stands where its
+    ink is, so a line's words stood half a line apart. gen-6733-036 (scanned): 'April' of 'April 2021' stood 6.6 pt
+    under '2021' and the date was read as '2021' then 'April' (due 2021-12-31); 'Group' stood 4.7 pt under 'Prison'.
+    gen-3709-028: 'Within' 3.6 pt under '3'. A layer word beside a written one, a space apart, takes its baseline, as
+    does the layer word beside that (`ocr.on_baselines`); the action's words keep theirs. A word a line lower beside
+    a written one, or beside a bullet written in, is left where it was, as is one on nearly its baseline (gen-3709-026:
+    'the checks will' written in 0.8 pt under 'living conditions, following', a speck under their ink)."""
+    from actionplans.extract import ocr
+    s = ocr.OcrSettings()
+
+    def layer(text, x0, baseline, above):  # as OCRmyPDF's layer reads: sized to its line's box, at its baseline
+        return {"text": text, "x0": x0, "x1": x0 + ocr._ems(text) * 10.0,
+                "top": baseline - (1 - s.layer_descent) * above, "bottom": baseline + s.layer_descent * above}
+
+    def written(text, x0, baseline, ink):  # as `write_word` writes a word read again: one ink height, at its baseline
+        return {"text": text, "x0": x0, "x1": x0 + ocr._ems(text) * 10.0, "top": baseline - (1 - s.layer_descent) * ink,
+                "bottom": baseline + s.layer_descent * ink}
+    body = [layer(t, 60 + 80 * (k % 4), 100 + 12.6 * (k // 4), 7.2)  # the body's lines, elsewhere on the page
+            for k, t in enumerate(("monitored", "through", "quarterly", "meetings", "monthly", "reviews",
+                                   "strategy", "progress"))]
+    owner = [written("Prison", 488.4, 622.1, 7.2), layer("Group", 518.4, 626.8, 11.9), layer("Director", 549.0,
+             626.8, 11.9), written("Operations", 488.4, 634.7, 7.2), layer("complex", 277.2, 626.8, 11.9)]
+    date = [layer("Within", 430.8, 703.0, 10.8), written("3", 459.6, 699.4, 7.2)]
+    settled = [layer("following", 300.0, 725.4, 11.5), written("checks", 341.4, 726.2, 7.2)]  # grain's 0.8 pt
+    bullet = [written("\u2022", 60.0, 300.0, 2.6), layer("publish", 64.0, 302.2, 7.2),
+              written("Head", 88.0, 313.0, 7.2)]
+    page = {"page": 1, "words": [*body, *owner, *date, *bullet, *settled]}
+    looked = [{k: w[k] for k in ("text", "x0", "x1", "top", "bottom")}
+              for w in (owner[0], owner[3], date[1], bullet[0], bullet[2], settled[1])]
+    old = {"page": 1, "words": [dict(w) for w in page["words"]]}
+    ocr.repair([page], [1], looked={1: looked})
+    got = {w["text"]: w for w in page["words"][8:]}
+
+    def baseline(w):
+        return w["bottom"] - s.descent * (w["bottom"] - w["top"])
+    assert [baseline(got[t]) for t in ("Group", "Director")] == pytest.approx([622.1] * 2)  # on 'Prison's
+    assert baseline(got["complex"]) == pytest.approx(626.8)  # the action's word keeps the action's line
+    assert baseline(got["Within"]) == pytest.approx(699.4)  # 'Within 3'
+    assert baseline(got["publish"]) == pytest.approx(302.2)  # a bullet sets no baseline; 'Head' is a line lower
+    assert baseline(got["following"]) == pytest.approx(725.4)  # under `settled` off: one line's as set
+    ocr.repair([old], [1])  # without the words written in: a line's words half a line apart
+    was = {w["text"]: w for w in old["words"][8:]}
+    assert baseline(was["Group"]) - baseline(was["Prison"]) == pytest.approx(4.7)
+    assert baseline(was["Within"]) - baseline(was["3"]) == pytest.approx(3.6)
+
+
 def test_a_speck_ocr_read_beside_an_owner_line_is_no_line_pitch():
     """A speck in the owner column read as ':' 5 pt above 'Foreign National Coordinator &' (8 pt lines, 10.5 pt
     apart): measured from it the cell's pitch was 5.4 pt, the wrap to 'Operational Support Lead' read as blank
