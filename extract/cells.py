@@ -973,11 +973,13 @@ def _marked(first: Line, entry_lines: list[Line], tol: float, drop: float) -> bo
 
 
 def entry_marks(lines: list[Line], read: list[Paragraph]) -> list[Line]:
-    """The owner and date lines that can mark an action where they sit: all but the lines of an entry run on from
-    the page before, as `read` (the entries read stacked, which no paragraph sways) has them. Atop a page every
-    cell of a row starts level, so those lines sit beside the row's first line there whatever it is."""
-    carried = {id(ln) for e in read for ln in e.lines if ln.page != e.lines[0].page}
-    return [ln for ln in lines if id(ln) not in carried]
+    """The owner and date lines that can mark an action where they sit: those that open an entry or one of its
+    segments (an owner typed on a line of its own), as `read` (the entries read stacked, which no paragraph sways)
+    has them. A line an entry wraps onto ('Rhian Patel – Head of' / 'Safety') is where no entry begins, whatever
+    paragraph it sits beside. Nor does an entry run on from the page before mark an action atop the next: every cell
+    of a row starts level there, so its lines sit beside the row's first line there whatever it is."""
+    opens = {id(e.lines[c]) for e in read for c in (0, *e.cuts) if e.lines[c].page == e.lines[0].page}
+    return [ln for ln in lines if id(ln) in opens]
 
 
 def _join_onto(paras: list[Paragraph], joins) -> list[Paragraph]:

@@ -182,8 +182,23 @@ def test_an_entry_run_on_from_the_page_before_marks_no_action_atop_the_next():
                            words("Governor", x0=600, page=2, top=160))
     read = entries(owner_lines, opens=opens_owner, right=700, segment_opens=stacks_owner)
     assert [e.text for e in read][-1] == "Governor"
-    assert [ln.text for ln in entry_marks(owner_lines, read)] == ["Business Hub", "Manager/Chaplaincy Team",
-                                                                  "Governor"]
+    # 'Manager/Chaplaincy Team' is the first entry wrapped, where no entry begins
+    assert [ln.text for ln in entry_marks(owner_lines, read)] == ["Business Hub", "Governor"]
+
+
+def test_a_line_an_entry_wraps_onto_marks_no_action():
+    # a numbered item at a page's foot runs on atop the next page, set in under its text; its owner, typed a line
+    # low, lands atop that page too and wraps, its second line where the run-on's own entry would be typed
+    lines = to_lines(words("3. NHS England will escalate", x0=300, top=740) +
+                     words("delayed transfers.", x0=312, top=751.5) +
+                     words("This will be supported", "by a plan.", x0=312, page=2))
+    paras = paragraphs(lines, right=420)
+    owner_lines = to_lines(words("Rhian Patel – Head of", "Safety", x0=600, page=2))
+    read = entries(owner_lines, opens=opens_owner, right=720, segment_opens=stacks_owner)
+    marks = entry_marks(owner_lines, read)
+    assert [ln.text for ln in marks] == ["Rhian Patel – Head of"]
+    assert [p.text[-10:] for p in join_hanging(paras, marks, 4.0, drop=11.5)] == ["by a plan."]
+    assert len(join_hanging(paras, owner_lines, 4.0, drop=11.5)) == 2  # 'Safety' read as an entry would part them
 
 
 def test_where_every_action_has_its_entry_a_paragraph_atop_a_page_with_none_is_more_of_the_action_above():
