@@ -1007,9 +1007,11 @@ def join_hanging(paras: list[Paragraph], entry_lines: list[Line], tol: float, dr
 
 def marked_counts(paras: list[Paragraph], entry_lines: list[Line], tol: float, drop: float = 0.0) -> tuple[int, int]:
     """Of a cell's paragraphs that act and are not the first of their page in it: how many, and how many have an
-    owner or date line where the document types one (`drop` below the first line, within `tol`)."""
+    owner or date line where the document types one (`drop` below the first line, within `tol`). Nor is the first
+    item under a lead-in with an entry beside it counted: that entry may be the group's, serving the item, or the
+    item's typed high ('... the following checks will be made:' / 'Listeners and Samaritans will be ...')."""
     acting = [p for k, p in enumerate(paras) if k and p.lines[0].page == paras[k - 1].lines[-1].page and not (
-        lead_in(p))]
+        lead_in(p)) and not (lead_in(paras[k - 1]) and _marked(paras[k - 1].lines[0], entry_lines, tol, drop))]
     return len(acting), sum(_marked(p.lines[0], entry_lines, tol, drop) for p in acting)
 
 

@@ -220,6 +220,17 @@ def test_where_every_action_has_its_entry_a_paragraph_atop_a_page_with_none_is_m
     assert len(join_unmarked(paragraphs(room, right=480), [], 4.0, right=480)) == 3  # room left: Enter was pressed
 
 
+def test_the_first_item_under_a_lead_in_with_an_entry_is_not_counted_as_marked_or_unmarked():
+    lines = to_lines(words("Checks will be made:", "Listeners will be promoted.", None, "Staff will assure a sample.",
+                           None, "Data will be published.", x0=300))
+    paras = paragraphs(lines, right=420)
+    assert [p.text[:5] for p in paras] == ["Check", "Liste", "Staff", "Data "]
+    marks = to_lines(words("Equalities Lead", None, None, "Head of Safety", None, "Governor", x0=600))
+    # the lead-in's entry may be its group's, serving 'Listeners ...', or that item's typed a line high
+    assert marked_counts(paras, marks, 4.0) == (2, 2)
+    assert marked_counts(paras, marks[1:], 4.0) == (3, 2)  # a lead-in with none: the item has none either
+
+
 def test_a_sentence_ending_in_a_colon_that_ends_an_action_is_a_lead_in_of_its_own():
     lines = to_lines(words("An external partner will quality", "assure a sample each quarter.",
                            "Building on the work already started,", "the following actions will be taken:",
