@@ -169,11 +169,12 @@ def mend_breaks(lines: list[Line], right: float | None) -> list[Line]:
     lower line is `glued` to it, and `reflow` joins the two with no space. The character that did not fit is the
     lower line's first: the room it left may be wider than the token's average character (an 'm' after 'Safety/Kwa'
     left 8.6 pt where the average is 5.3), but never wider than an em (the line's height) nor than the lower line's
-    whole first word, which would have fitted there."""
+    whole first word, which would have fitted there. A page break between the two changes nothing: a cell's column
+    keeps its edges over it ('Security/Kw' at a page's foot, 'ame Begum' atop the next)."""
     if right is None:
         return lines
     for prev, ln in zip(lines, lines[1:]):
-        if prev.page != ln.page or len(prev.words) != 1 or not prev.words[0]["text"][-1:].isalnum():
+        if len(prev.words) != 1 or not prev.words[0]["text"][-1:].isalnum():
             continue
         head, tail = prev.words[0]["text"], ln.words[0]["text"]
         char = (prev.x1 - prev.x0) / max(len(head), 1)

@@ -138,6 +138,12 @@ def test_a_token_broken_before_a_wide_letter_is_mended_though_it_stops_short_of_
     assert reflow(mend_breaks(lines, 102 + 60 + 10.5)) == "Safety/Kwa me Evans"
 
 
+def test_a_token_broken_at_the_columns_edge_at_a_pages_foot_is_mended_atop_the_next():
+    lines = to_lines(words("Head of", "Security/Kw", x0=102, top=740) + words("ame Begum", "Head of Safety", x0=102,
+                                                                             page=2))
+    assert reflow(mend_breaks(lines, 102 + 6 * 11)) == "Head of Security/Kwame Begum Head of Safety"
+
+
 def test_a_short_acronym_broken_at_a_columns_edge_is_mended_two_whole_ones_are_not():
     lines = to_lines(words("(Serco)/F", "M Manager", x0=102))  # 'FM' broken after its first capital
     assert reflow(mend_breaks(lines, max(ln.x1 for ln in lines))) == "(Serco)/FM Manager"
