@@ -73,6 +73,26 @@ def offset(p: Paragraph, page: int, y: float, lh: float, bounds: dict[int, tuple
     return before + FAR if page > last else -FAR
 
 
+def _band(p: Paragraph, page: int) -> int | None:
+    """The table row (`band`, as the scanner read it) of p's first line on `page`; None when it has none there."""
+    return next((ln.words[0].get("band") for ln in p.lines if ln.page == page), None)
+
+
+def ruled_apart(paras: list[Paragraph], entries: list[Paragraph]) -> list[list[bool]]:
+    """For each entry and paragraph, does a rule part them: the two on one page in different table rows, where
+    the entry's row holds a paragraph of its own? A ruled row's cells end at its rules, so its entries are its own
+    paragraphs' however they are typed in it ('Governor' / 'Violence Reduction Coordinator', the second an
+    owner of the action beside the first, not of the action in the row below). An entry in a row with no paragraph
+    says nothing."""
+    held = {(ln.page, ln.words[0].get("band")) for p in paras for ln in p.lines}
+    out = []
+    for e in entries:
+        band = e.lines[0].words[0].get("band")
+        known = band is not None and (e.page, band) in held
+        out.append([known and _band(p, e.page) not in (None, band) for p in paras])
+    return out
+
+
 def _cost(d: float, tol: float, above: float) -> float:
     return d if d >= -tol else above * -d
 
@@ -129,12 +149,15 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
     offsets = [[offset(p, page, top, lh, bounds) for p in paras] for page, top in [(e.page, e.top) for e in entries]]
     lead = {j for j, p in enumerate(paras) if lead_in(p) and j + 1 < len(paras)}
     above = settings.above_cost
+    apart = ruled_apart(paras, entries)  # an entry across a rule from a paragraph is as far as on another page
     for s in SHIFTS:
         # _cost(d - s, tol, above), written out: this is the alignment's inner loop
         if s and slack:
             cost = [[abs(x) if (x := d - s) >= -tol - slack else above * -x for d in row] for row in offsets]
         else:
             cost = [[x if (x := d - s) >= -tol else above * -x for d in row] for row in offsets]
+        if any(map(any, apart)):
+            cost = [[c + FAR if x else c for c, x in zip(row, parted)] for row, parted in zip(cost, apart)]
         total, targets = _monotone(cost, share)
         prior = settings.shift_cost * s * len(entries)
         passed = sum(1 for j in lead if j not in targets and any(
@@ -155,7 +178,9 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
         # (above it, beside a decision printed atop the cell, it costs nothing)
         n = max(len(stack), len(entries))
         prior = settings.stacked_cost * (n - 1)
-        out[STACKED] = Alignment(STACKED, prior + (top if top > tol else 0.0), targets, entries=stack, prior=prior)
+        crossed = sum(row[t] for row, t in zip(ruled_apart(paras, stack), targets))  # stacked over a rule
+        out[STACKED] = Alignment(STACKED, prior + (top if top > tol else 0.0) + FAR * crossed, targets, entries=stack,
+                                 prior=prior)
     return out
 
 

@@ -144,6 +144,24 @@ def test_a_token_broken_at_the_columns_edge_at_a_pages_foot_is_mended_atop_the_n
     assert reflow(mend_breaks(lines, 102 + 6 * 11)) == "Head of Security/Kwame Begum Head of Safety"
 
 
+def _banded(ws: list[dict], band: int) -> list[dict]:
+    for w in ws:
+        w["band"] = band  # the table row the scanner read the word in
+    return ws
+
+
+def test_an_entry_is_not_given_to_a_paragraph_across_a_rule():
+    # one action per ruled row; the first row's two owners typed one under the other, space between them
+    response = _banded(words("A refurbishment plan has been", "submitted.", x0=300), 1) + _banded(
+        words("A checklist will be completed.", x0=300, top=140), 2)
+    owner = words("Governor", None, "Violence Reduction", "Coordinator", x0=600)
+    unruled = [{k: v for k, v in w.items() if k != "band"} for w in response]
+    plain = hypotheses(paragraphs(to_lines(unruled)), entries(to_lines(owner)), 11.5)
+    assert choose(plain).targets == [0, 1]  # unruled, read as stacked: one owner each
+    ruled = hypotheses(paragraphs(to_lines(response)), entries(to_lines(_banded(owner, 1))), 11.5)
+    assert choose(ruled).hypothesis != STACKED and choose(ruled).targets == [0, 0]  # both the first row's
+
+
 def test_a_short_acronym_broken_at_a_columns_edge_is_mended_two_whole_ones_are_not():
     lines = to_lines(words("(Serco)/F", "M Manager", x0=102))  # 'FM' broken after its first capital
     assert reflow(mend_breaks(lines, max(ln.x1 for ln in lines))) == "(Serco)/FM Manager"
