@@ -668,20 +668,24 @@ def _carried(paras: list[Paragraph], cues: list[Line], drop: float, entry_lines:
     a line there, whose place `drop` above lies above the page's first line of the cell, marks the line as many lines
     back through the cell's lines, on the page before (an action started two lines from a page's foot, its entry
     typed two lines low atop the next page). Unless an entry line on that page sits beside the marked line or below
-    it: the entry atop the page may then be its end, wrapped over the break ('30th' / 'September' / '2022')."""
+    it: the entry atop the page may then be its end, wrapped over the break ('30th' / 'September' / '2022'). An entry
+    level with no line of the cell (the paragraph it marks ended atop the page, the next one pushed down below the
+    entry) is counted back from the page's first line of the cell by how far its place lies above that line."""
     lines = [ln for p in paras for ln in p.lines]
     if not drop or not lines:
         return set()
-    back = round(drop / spacing.of(lines).advance)
+    advance = spacing.of(lines).advance
+    back = round(drop / advance)
     out = set()
     for c in cues:
         here = [k for k, ln in enumerate(lines) if ln.page == c.page]
         if not here or c.top - drop >= lines[here[0]].top - 0.5 * c.height:
             continue  # its place is on its own page
         k = next((k for k in here if abs(lines[k].top - c.top) <= 0.5 * c.height), None)
-        if k is None or k - back < 0 or lines[k - back].page >= c.page:
+        j = k - back if k is not None else here[0] - round((lines[here[0]].top - (c.top - drop)) / advance)
+        if j < 0 or lines[j].page >= c.page:
             continue
-        mark = lines[k - back]
+        mark = lines[j]
         if not any(e.page == mark.page and e.bottom > mark.top for e in entry_lines):
             out.add(id(mark))
     return out

@@ -390,6 +390,22 @@ def test_an_entry_typed_low_atop_a_page_marks_the_action_started_at_the_foot_of_
     assert len(split_at_cues([para], owner, drop=23.0, entry_lines=owner)) == 2
 
 
+def test_an_entry_typed_low_atop_a_page_level_with_no_line_is_counted_back_from_the_pages_first_line():
+    # gen-7263-020: an action opens on a page's last line and ends on the next page's first; its entry, two lines
+    # low, sits on the next page's second line, where the cell has none (the next action is pushed below the entry).
+    # Its place two lines up lies one line above the page's first line of the cell: the foot's 'Prisoners ...'
+    from actionplans.extract.cells import split_at_cues
+
+    cell = to_lines(words("Use of force incidents will be analysed", "and discussed at the Committee.",
+                          "Prisoners will be consulted through", page=1, top=480, x0=300)
+                    + words("the prisoner council.", None, "Progress will be reviewed.", page=2, top=60, x0=300))
+    paras = paragraphs(cell)
+    assert [p.text[:16] for p in paras] == ["Use of force inc", "Progress will be"]  # no room, no blank: one
+    owner = to_lines(words("Head of Operations", page=2, top=71.5, x0=600))
+    split = split_at_cues(paras, owner, drop=23.0)
+    assert [p.text[:16] for p in split] == ["Use of force inc", "Prisoners will b", "Progress will be"]
+
+
 def test_entries_typed_one_line_low_are_assigned_by_the_shift_that_explains_the_row():
     response = paragraphs(to_lines(words("\u2022 First.", "\u2022 Second.", "\u2022 Third.", x0=300)))
     owners = entries(to_lines(words(None, "Governor", None, "Head of Safety", None, None, x0=600)), right=700)
