@@ -82,7 +82,12 @@ class Settings(BaseModel):
         1.0, ge=0, description="Line heights within which a centred ref's row top, reflected through the ref, lands "
                                "on the row's end; the last row of a page whose every top misses its foot by more "
                                "runs on over the page, and a ref level with a line where a row can start is at its "
-                               "top (a row broken across pages prints it there, not centred)")
+                               "top (a row broken across pages prints it there, not centred); a row whose every "
+                               "possible top misses where the row above ends by more starts at the line of text there")
+    reflect_land: float = Field(
+        0.4, gt=0, lt=0.5, description="Share of a line's height within which a row's end, reflected through a "
+                                       "centred ref, lands on that line's top: where no cell shows the row's top, "
+                                       "the line there is it")
     ref_level_share: float = Field(
         0.3, gt=0, lt=0.5, description="A ref is level with a line of the recommendation beside it when their tops "
                                        "differ by at most this share of the ref's height; a ref beside the text but "

@@ -1054,9 +1054,9 @@ class TableScanner:
         # recommendation (as well as at any rule between rows: shading on section rows draws rules too).
         by_decision = bool(body) and "ref" not in cols.fields and not any("ref" in by for _, by in body)
         opens = [by_decision and self._decision_opens(body, k) for k in range(len(body))]
-        if opens and opens[0] and self.current is not None and pageno not in self.current.pages and (
-                self._decision_wraps(self.current.cells, body[0][1])):
-            opens[0] = False  # 'Agreed' atop the page finishes the 'Partly' at the foot of the page before
+        first = next((k for k, o in enumerate(opens) if o), None)
+        if first is not None and self._decision_carried(body, first):
+            opens[first] = False  # 'Agreed' on the page finishes the 'Partly' at the foot of the page before
         # the page opens a record on its first line, by its ref or its decision
         first_opens = bool(body) and (opens[0] or "ref" in body[0][1] and bool(REF.match(text_of(body[0][1]["ref"]))))
         if first_opens and self.current is not None and pageno not in self.current.pages:
@@ -1304,6 +1304,8 @@ class TableScanner:
                     j + 1, "response"):
                 across[j] = True
         refs = _ref_spans(body, key, opens)
+        if key == "decision" and refs and self._decision_carried(body, refs[0][0]):
+            refs = refs[1:]  # the tail of a decision broken across pages opens no row
         if not refs:
             return body
 
@@ -1453,10 +1455,16 @@ class TableScanner:
             off = abs(body[j][0].top - aim)    # row above ends
             return min(off, abs(ink[j] - aim)) if j and blank(j, body[j][0].top, ink[j]) else off
 
+        def landing(lo: int, hi: int, aim: float) -> list[int]:  # lines of text from lo to hi whose top is at `aim`
+            return [j for j in range(lo, hi + 1) if "text" in body[j][1] and abs(body[j][0].top - aim) < (
+                self.settings.reflect_land * (body[j][0].bottom - body[j][0].top))]
+
         def follow(i: int, top: int) -> tuple[list[int], float]:
             """The tops of ref i's row (at line `top`) and of the rows chained below it, each starting where the
             one above ends (its top reflected through its ref), and how far (points) those ends missed a line
-            where a row can start."""
+            where a row can start. Where no cell shows a row's top within `settings.reflect_miss` lines of where the
+            row above ends (rows set flush; blank space in a cell, as above a list in the recommendation, opens
+            a column mid-row), a line of text there is the row's top."""
             tops, missed = [top], 0.0
             for n in range(i + 1, len(refs)):
                 cands, lo, chained = bounds(n)
@@ -1464,9 +1472,9 @@ class TableScanner:
                     break
                 a = refs[n][0]
                 aim = 2 * mid(*refs[n - 1]) - body[tops[-1]][0].top
-                # with no cell showing a row's top, a line of text where the row above ends is one
-                cands = cands or [j for j in range(lo, a + 1) if "text" in body[j][1] and abs(
-                    body[j][0].top - aim) < 0.4 * (body[j][0].bottom - body[j][0].top)] or [a]
+                height = body[a][0].bottom - body[a][0].top
+                if not cands or min(miss(j, aim) for j in cands) > self.settings.reflect_miss * height:
+                    cands = landing(lo, a, aim) or cands or [a]
                 tops.append(min(cands, key=lambda j: miss(j, aim)))
                 missed += miss(tops[-1], aim)
             return tops, missed
@@ -1478,12 +1486,15 @@ class TableScanner:
         while len(tops) < len(refs):
             i = len(tops)
             a, b = refs[i]
-            cands = bounds(i)[0]
+            cands, lo, _chained = bounds(i)
+            stop = min([j for j in breaks if j > b] + [len(body)])  # the chain's end: a section row or the page's
+            later = refs[i + 1][0] if i + 1 < len(refs) and refs[i + 1][0] < stop else None
+            if later is None and stop < len(body):  # the row ends at a section row: a line of text whose top reflects
+                # onto the row's last line may be its top, where no cell shows one (rows set flush)
+                cands = cands + [j for j in landing(lo, a, 2 * mid(a, b) - body[stop - 1][0].bottom) if j not in cands]
             if not cands:
                 tops += follow(i, a)[0]
                 continue
-            stop = min([j for j in breaks if j > b] + [len(body)])  # the chain's end: a section row or the page's
-            later = refs[i + 1][0] if i + 1 < len(refs) and refs[i + 1][0] < stop else None
             ends = [j for j in starts if later is not None and b < j <= later]
             tried = []
             for j in cands:
@@ -1991,6 +2002,15 @@ class TableScanner:
             for old, ws in taken.items():
                 row.cells[moved[old]] = ws
         self.scan.columns = replace(cols, fields=names)
+
+    def _decision_carried(self, body: list, k: int) -> bool:
+        """Does the decision on body line k, the page's first, finish the decision of the record carried over from
+        the page before ('NOT' at that page's foot, 'AGREED' here)? A decision cell broken across pages prints its
+        tail atop the next page, or centred down the rest of its cell there, below lines that run on the record's
+        other cells: it opens no record."""
+        cur = self.current
+        return cur is not None and bool(body) and body[0][0].page not in cur.pages and not any(
+            "decision" in by for _ln, by in body[:k]) and self._decision_wraps(cur.cells, body[k][1])
 
     @staticmethod
     def _decision_wraps(above: dict[str, list[dict]], cells: dict[str, list[dict]]) -> bool:

@@ -1956,6 +1956,29 @@ def test_a_decision_broken_by_a_page_opens_no_record_atop_the_next_in_a_plan_wit
     assert " ".join(w["text"] for w in rows[1].words("text")) == "Leaders should understand the causes of self-harm."
 
 
+def test_a_decision_broken_by_a_page_and_centred_down_the_rest_of_its_cell_opens_no_record_below_the_pages_top():
+    # 'Not' at a page's foot; 'Agreed' on the next page's second line, centred down what is left of the cell, below
+    # a line running on the record's other cells: it finishes the decision above, and opens no record
+    from actionplans.extract.tables import TableScanner
+    x0s = (40, 280, 360, 620, 720)
+    head = row(["Recommendation", "Decision", "Response", "Owner", "Target date"], 60, x0s)
+    scanner = TableScanner()
+    scanner.add_page(1, head + row(["Staff should be trained", "Agreed", "Training will be given", "Governor",
+                                    "May 2024"], 90, x0s)
+                     + row(["in de-escalation.", None, "to every officer.", None, None], 102, x0s)
+                     + row(["Leaders should understand the", "Not", "The establishment cannot", None, None],
+                           126, x0s), [], [])
+    scanner.add_page(2, row(["causes of self-harm", None, "agree with this, as the", None, None], 60, x0s)
+                     + row(["and act on them.", "Agreed", "budget does not allow it.", None, None], 72, x0s)
+                     + row([None, None, "It will be reviewed.", None, None], 84, x0s)
+                     + row(["Cells should hold one", "Agreed", "Cells will be checked.", "Governor", "June 2024"],
+                           108, x0s), [], [])
+    rows = scanner.finish().rows
+    assert [" ".join(w["text"] for w in r.words("decision")) for r in rows] == ["Agreed", "Not Agreed", "Agreed"]
+    assert " ".join(w["text"] for w in rows[1].words("text")) == (
+        "Leaders should understand the causes of self-harm and act on them.")
+
+
 def test_a_plans_first_row_whose_ref_is_a_label_never_numbered_is_the_headers_last_lines():
     # '1.' over 'Rec' / 'No': read below a header found one line deep, the heading's words made a first row
     from actionplans.extract.tables import Columns, TableScanner
@@ -3058,6 +3081,63 @@ def test_a_ref_atop_a_row_broken_across_pages_stays_there_where_its_refs_are_oth
         assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2"], opening
         assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
             f"Leaders should act. They should report {opening}", "Cells should be clean."], opening
+
+
+def test_in_rows_set_flush_a_centred_refs_row_ends_where_its_reflection_lands_not_at_a_list_after_space_in_its_text():
+    # S1's recommendation ends in a list after a blank line (126: its text column opens after space mid-row); rows
+    # are set flush, so no cell shows S2's top (162). S1's ref, centred in 90..160, reflects its top onto 162's line,
+    # 34 pt from the only line where a column opens after space: the line the reflection lands on is S2's top
+    ws = row(HEAD, 60) + _lines([
+        (90, None, "Leaders should act.", "Agreed", "A panel will meet."),
+        (102, None, "They should:", None, "It will report."),
+        (114, None, None, None, "Data will be shared."),
+        (120, "S1", None, None, None),
+        (126, None, "- review the data", None, "Staff will be told."),
+        (138, None, "- act on it", None, "It will close."),
+        (150, None, "- publish it", None, "Then report."),
+        (162, None, "Cells should be clean.", "Agreed", "Checks will be made."),
+        (174, "S2", "They should be checked.", None, "Each week."),
+        (186, None, None, None, "And logged."),
+    ])
+    rows = _rows_of(ws)
+    assert _cells(rows, "ref") == ["S1", "S2"]
+    assert _cells(rows, "text") == ["Leaders should act. They should: - review the data - act on it - publish it",
+                                    "Cells should be clean. They should be checked."]
+
+
+def test_a_centred_refs_row_ended_by_a_section_row_starts_where_its_end_reflects_not_at_a_list_after_space():
+    from actionplans.extract.tables import TableScanner
+    # page 1: S1 centred down its row, S2 at the foot running over. Page 2 opens with the rest of S2's row, its
+    # recommendation's list after a blank line (84); then S3's row, set flush (96), its ref centred down 96..130
+    # above a section row: the line whose top reflects onto the row's last line is S3's top, not the list
+    first = row(HEAD, 60) + _lines([
+        (90, None, "Leaders should act.", "Agreed", "A panel will meet."),
+        (102, None, "They should report.", None, "It will report."),
+        (108, "S1", None, None, None),
+        (114, None, None, None, "Data will be shared."),
+        (126, None, None, None, "Staff will be told."),
+        (138, "S2", "Cells should be kept clean", "Agreed", "Checks will be made."),
+        (150, None, None, None, "Each week."),
+    ])
+    second = _lines([
+        (60, None, "and checked:", None, "It will close."),
+        (72, None, None, None, "It will meet again."),
+        (84, None, "- review the data", None, "It will report."),
+        (96, None, "Staff should be trained.", "Agreed", "Training will be given."),
+        (108, "S3", "Every year.", None, "To every officer."),
+        (120, None, None, None, "By the spring."),
+        (132, "Safety", None, None, None),
+        (146, "S4", "Cells should hold one.", "Rejected", "The budget does not allow it."),
+    ])
+    scanner = TableScanner()
+    scanner.add_page(1, first, [], [])
+    scanner.add_page(2, second, [], [])
+    rows = scanner.finish().rows
+    assert _cells(rows, "ref") == ["S1", "S2", "S3", "S4"]
+    assert _cells(rows, "text") == ["Leaders should act. They should report.",
+                                    "Cells should be kept clean and checked: - review the data",
+                                    "Staff should be trained. Every year.", "Cells should hold one."]
+    assert [r.section for r in rows] == [None, None, None, "Safety"]
 
 
 def test_below_a_section_row_across_the_table_the_first_records_text_begins_a_row_and_shows_its_ref_centred():
