@@ -1459,12 +1459,13 @@ class TableScanner:
             return [j for j in range(lo, hi + 1) if "text" in body[j][1] and abs(body[j][0].top - aim) < (
                 self.settings.reflect_land * (body[j][0].bottom - body[j][0].top))]
 
-        def follow(i: int, top: int) -> tuple[list[int], float]:
-            """The tops of ref i's row (at line `top`) and of the rows chained below it, each starting where the
-            one above ends (its top reflected through its ref), and how far (points) those ends missed a line
-            where a row can start. Where no cell shows a row's top within `settings.reflect_miss` lines of where the
-            row above ends (rows set flush; blank space in a cell, as above a list in the recommendation, opens
-            a column mid-row), a line of text there is the row's top."""
+        def follow(i: int, top: int, sure: bool = True) -> tuple[list[int], float]:
+            """The tops of ref i's row (at line `top`; not `sure`: the ref's own line, where nothing showed the
+            row's top) and of the rows chained below it, each starting where the one above ends (its top reflected
+            through its ref), and how far (points) those ends missed a line where a row can start. Where no cell
+            shows a row's top within `settings.reflect_miss` lines of where a sure row above ends (rows set flush;
+            blank space in a cell, as above a list in the recommendation, opens a column mid-row), a line of text
+            there is the row's top; an end reflected from a top that was only guessed moves no top a cell shows."""
             tops, missed = [top], 0.0
             for n in range(i + 1, len(refs)):
                 cands, lo, chained = bounds(n)
@@ -1473,8 +1474,10 @@ class TableScanner:
                 a = refs[n][0]
                 aim = 2 * mid(*refs[n - 1]) - body[tops[-1]][0].top
                 height = body[a][0].bottom - body[a][0].top
-                if not cands or min(miss(j, aim) for j in cands) > self.settings.reflect_miss * height:
-                    cands = landing(lo, a, aim) or cands or [a]
+                if not cands or sure and min(miss(j, aim) for j in cands) > self.settings.reflect_miss * height:
+                    cands = landing(lo, a, aim) or cands
+                    sure = bool(cands)
+                    cands = cands or [a]
                 tops.append(min(cands, key=lambda j: miss(j, aim)))
                 missed += miss(tops[-1], aim)
             return tops, missed
@@ -1493,7 +1496,7 @@ class TableScanner:
                 # onto the row's last line may be its top, where no cell shows one (rows set flush)
                 cands = cands + [j for j in landing(lo, a, 2 * mid(a, b) - body[stop - 1][0].bottom) if j not in cands]
             if not cands:
-                tops += follow(i, a)[0]
+                tops += follow(i, a, sure=False)[0]
                 continue
             ends = [j for j in starts if later is not None and b < j <= later]
             tried = []
