@@ -8,6 +8,7 @@ hyphen mended) and that keep where they sit, so owners and dates can be aligned 
 
 from __future__ import annotations
 
+import calendar
 import functools
 import gzip
 import importlib.util
@@ -603,6 +604,37 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT, spacing: Spaci
     sp = spacing.of(lines, settings)
     return [ln for k, ln in enumerate(lines) if k == 0 or ln.page != lines[k - 1].page
             or sp.blank(ln.top - lines[k - 1].top, settings)]
+
+
+_MONTH_NAMES = [m.lower() for m in calendar.month_name]
+
+
+def lost_range_dash(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """A date cell's lines with the dash of a range put back where OCR lost it. A range too wide for its column
+    wraps its dash onto a line of its own ('September' / '–' / 'December 2018'), and Tesseract reads no word
+    of a lone dash: the cell would read as two dates, the first yearless, for two actions. Only on lines read
+    through OCR, where a line is a month's name alone, the next line opens with a later month's name, a year ends
+    it or the line below it, and the two stand two of the cell's pitches apart (within `dash_slot`): one line's
+    slot empty, where the dash stood. A dash is written into that slot; no word read is changed."""
+    if len(lines) < 2:
+        return lines
+    step = pitch(lines, settings)
+    out = [lines[0]]
+    for k, (a, b) in enumerate(zip(lines, lines[1:])):
+        after = lines[k + 2] if k + 2 < len(lines) and lines[k + 2].page == b.page else None
+        first, second = a.text.strip().lower(), b.words[0]["text"].lower()
+        year = re.search(r"\b(?:19|20)\d\d\b", b.text) or (
+            after is not None and abs(after.top - b.top - step) <= settings.dash_slot * step
+            and re.fullmatch(r"(?:19|20)\d\d\.?", after.text.strip()))
+        if (_read_by_ocr(a) and _read_by_ocr(b) and a.page == b.page and first in _MONTH_NAMES[1:]
+                and second in _MONTH_NAMES[1:] and _MONTH_NAMES.index(second) > _MONTH_NAMES.index(first) and year
+                and abs(b.top - a.top - 2 * step) <= settings.dash_slot * step):
+            h = a.height
+            dash = {**a.words[0], "text": "\u2013", "x0": a.x0, "x1": a.x0 + h / 2, "top": a.top + step,
+                    "bottom": a.top + step + h}
+            out.append(Line(a.page, dash["top"], dash["bottom"], dash["x0"], dash["x1"], [dash]))
+        out.append(b)
+    return out
 
 
 def _read_by_ocr(ln: Line) -> bool:

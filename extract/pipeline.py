@@ -36,6 +36,7 @@ from .cells import (
     join_unmarked,
     join_unpaired,
     lead_in,
+    lost_range_dash,
     marked_counts,
     mend_breaks,
     merge_to_count,
@@ -292,7 +293,7 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
     """The lines of a row's owner cell (words broken at its edge marked) and of its date cell."""
     return (mend_breaks(without_specks(to_lines(row.words("owner"))), rights.get("owner")),
-            without_specks(to_lines(row.words("date"))))
+            lost_range_dash(without_specks(to_lines(row.words("date")))))
 
 
 def read_text(row: Row, rights: dict[str, float], sentences: bool = False,

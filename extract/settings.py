@@ -121,6 +121,11 @@ class Settings(BaseModel):
         0.3, ge=0, lt=1, description="Share of a line's height: a mark of no letter or digit opening an owner or date "
                                      "line left of where the cell's other lines start by more than this, its next "
                                      "word starting there within this, is a speck OCR read (`cells.without_specks`)")
+    dash_slot: float = Field(
+        0.2, ge=0, lt=1, description="Share of a date cell's line pitch: a yearless month's name and a later month's "
+                                     "two pitches apart within this, on a page read through OCR, have one line's slot "
+                                     "empty between them, where a range's dash wrapped onto a line of its own was "
+                                     "printed and OCR read no word (`cells.lost_range_dash`)")
     stop_gap: float = Field(
         0.2, ge=0, lt=1, description="Share of a line's height: a full stop or comma ending an owner or date line this "
                                      "far or more after the word before it stands a space off its word, as no typist "

@@ -4115,3 +4115,26 @@ def test_a_full_stop_a_space_after_a_date_lines_last_word_is_a_speck_not_the_end
                                     segment_opens=opens_date)] == ["November 2021"]
     typed = [dict(ws[0], text="November."), ws[2]]
     assert [ln.text for ln in without_specks(to_lines(typed))] == ["November.", "2021"]
+
+
+def test_a_ranges_dash_ocr_lost_on_a_line_of_its_own_is_put_back_in_its_empty_slot():
+    """gen-6733-027 (scanned): 'September – December 2018' in a date column too narrow for 'September –' wraps its
+    dash onto a line of its own; Tesseract read no word of the lone dash, so the cell read 'September', a line's slot
+    empty, 'December' / '2018': two dates, the first yearless, for two actions. On lines read through OCR, a month's
+    name alone, a later month opening the line two pitches below and a year ending it, the dash goes back into the
+    slot (`cells.lost_range_dash`) and the entry reads as the range; a text layer's cell, or two dates with a year
+    each, are left as read."""
+    from actionplans.extract.cells import lost_range_dash
+    ocr = [dict(w, bearings=0.9) for w in words("September", None, "December", "2018", None, "November", None,
+                                                "December", "2018", x0=491.8, pitch=12.2)]
+    lines = lost_range_dash(to_lines(ocr))
+    assert [ln.text for ln in lines] == ["September", "\u2013", "December", "2018", "November", "\u2013", "December",
+                                         "2018"]
+    assert [e.text for e in entries(lines, opens=opens_date, split_segments=True, segment_opens=opens_date)] == [
+        "September \u2013 December 2018", "November \u2013 December 2018"]
+    typed = to_lines(words("September", None, "December", "2018", x0=491.8, pitch=12.2))
+    assert [ln.text for ln in lost_range_dash(typed)] == ["September", "December", "2018"]
+    dated = to_lines([dict(w, bearings=0.9) for w in words("September 2018", None, "December 2018", pitch=12.2)])
+    assert [ln.text for ln in lost_range_dash(dated)] == ["September 2018", "December 2018"]
+    earlier = to_lines([dict(w, bearings=0.9) for w in words("December", None, "September 2018", pitch=12.2)])
+    assert [ln.text for ln in lost_range_dash(earlier)] == ["December", "September 2018"]
