@@ -136,11 +136,25 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
     `speck_margin` of its height, the word after it starting there (within that margin), and no other line opening
     with the same mark where it stands. Typed, a mark stands where the cell's lines start, or where its other items'
     marks do; a speck read as '.' or '—' in the gutter before 'Manager' is no word, and measured alone it fits on
-    the line above: a hard break that cuts the owner."""
+    the line above: a hard break that cuts the owner. Nor is a character OCR read within the span of another word of
+    its line (a line's words never overlap) and running on into no word: grain between two lines, joined to the
+    nearer (a 'G' set above the 'overnor' it begins is kept)."""
     def marked(ln: Line) -> bool:
         return len(ln.words) > 1 and not any(c.isalnum() for c in ln.words[0]["text"])
+    def runs_on(w: dict) -> bool:  # a word of the cell begins where it ends, a line or less away: a letter of it
+        tol = settings.speck_margin * (w["bottom"] - w["top"])
+        return any(o is not w and o.get("page") == w.get("page") and abs(o["x0"] - w["x1"]) <= tol
+                   and abs(o["top"] - w["top"]) <= w["bottom"] - w["top"] for ln in lines for o in ln.words)
     out = []
     for ln in lines:
+        inside = [w for w in ln.words if len(w["text"]) == 1 and "bearings" in w and any(
+            o is not w and o["x0"] <= w["x0"] and w["x1"] <= o["x1"] for o in ln.words) and not runs_on(w)]
+        if inside and len(inside) < len(ln.words):
+            # a character read through OCR within another word's span on its line: two words of a line never
+            # overlap, so it is grain set off the line (';' half a line below 'Manager', over '(Practice')
+            words = [w for w in ln.words if not any(w is i for i in inside)]
+            ln = Line(ln.page, min(w["top"] for w in words), max(w["bottom"] for w in words), words[0]["x0"],
+                      max(w["x1"] for w in words), words, ln.glued)
         if marked(ln):
             mark, tol = ln.words[0], settings.speck_margin * ln.height
             starts = [o.x0 for o in lines if o.page == ln.page and not marked(o)]

@@ -4138,3 +4138,31 @@ def test_a_ranges_dash_ocr_lost_on_a_line_of_its_own_is_put_back_in_its_empty_sl
     assert [ln.text for ln in lost_range_dash(dated)] == ["September 2018", "December 2018"]
     earlier = to_lines([dict(w, bearings=0.9) for w in words("December", None, "September 2018", pitch=12.2)])
     assert [ln.text for ln in lost_range_dash(earlier)] == ["December", "September 2018"]
+
+
+def test_a_character_ocr_read_within_another_words_span_on_its_line_is_grain_left_out_of_the_owner():
+    """gen-6733-039 (scanned): grain between 'Manager' (top 234.3) and '(Practice Plus' (247.3) read as ';' at x
+    387.0-389.0, top 241.2, and joined to the lower line inside the span of '(Practice' (360.4-398.6): the owner read
+    'Education Manager (Practice ; Plus Group)'. A line's words never overlap, so a character read through OCR within
+    another word's span is left out (`cells.without_specks`); in a text layer's cell, or standing clear of the words,
+    it stays."""
+    from actionplans.extract.cells import without_specks
+    ws = [{"text": "Education", "x0": 360.4, "x1": 405.1, "top": 221.7, "bottom": 232.7, "page": 2},
+          {"text": "Manager", "x0": 360.4, "x1": 399.7, "top": 234.3, "bottom": 245.3, "page": 2},
+          {"text": ";", "x0": 387.0, "x1": 389.0, "top": 241.2, "bottom": 252.1, "page": 2},
+          {"text": "(Practice", "x0": 360.4, "x1": 398.6, "top": 247.3, "bottom": 258.3, "page": 2},
+          {"text": "Plus", "x0": 402.1, "x1": 420.3, "top": 247.3, "bottom": 258.3, "page": 2},
+          {"text": "Group)", "x0": 360.4, "x1": 391.4, "top": 259.9, "bottom": 270.9, "page": 2}]
+    ocr = [dict(w, bearings=0.9) for w in ws]
+    lines = without_specks(to_lines(ocr))
+    assert [ln.text for ln in lines] == ["Education", "Manager", "(Practice Plus", "Group)"]
+    assert lines[2].top == 247.3
+    assert [ln.text for ln in without_specks(to_lines(ws))] == [ln.text for ln in to_lines(ws)]
+    clear = [dict(w, x0=w["x0"] + 40, x1=w["x1"] + 40) if w["text"] == ";" else w for w in ocr]
+    assert [ln.text for ln in without_specks(to_lines(clear))] == [ln.text for ln in to_lines(clear)]
+    # a capital set above the rest of its word, over the line above's first word, begins that word: kept
+    # (gen-6733-034: 'G' at 569.5-576.9 within 'Beth' 569.5-592.0, 'overnor' starting at 576.0 below it)
+    gov = [{"text": "Beth", "x0": 569.5, "x1": 592.0, "top": 160.5, "bottom": 172.4, "page": 2, "bearings": 0.9},
+           {"text": "G", "x0": 569.5, "x1": 576.9, "top": 167.3, "bottom": 179.3, "page": 2, "bearings": 0.9},
+           {"text": "overnor", "x0": 576.0, "x1": 612.8, "top": 173.8, "bottom": 185.7, "page": 2, "bearings": 0.9}]
+    assert "G" in " ".join(ln.text for ln in without_specks(to_lines(gov)))
