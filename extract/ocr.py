@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
+import itertools
 import json
 import logging
 import math
@@ -145,6 +146,15 @@ class OcrSettings:
     beside: float = 0.6
     level: float = 0.9
     settled: float = 0.25
+    # A lone point or colon is a speck where no word within this many of its heights shares its line
+    # (`shed_stray_marks`): a typed one stands against the word it ends
+    stray_reach: float = 2.0
+    # Tesseract puts a space a letter or two from where the page has it ('theirv iewsw ill'): a run of no more than
+    # `respace_run` words, parted by no more than `respace_gap` of their height, is read again with each space
+    # moved by up to `respace_letters` letters where that makes every word English (`respace`)
+    respace_run: int = 6
+    respace_gap: float = 1.0
+    respace_letters: int = 2
 
 
 @dataclass
@@ -774,6 +784,104 @@ def shed_speck(w: dict) -> dict | None:
     return dict(w, text=w["text"][m.end():], x0=cut, shed=True)
 
 
+STRAY_MARKS = set(".,:;")
+
+
+def shed_stray_marks(words: list[dict], s: OcrSettings) -> list[dict]:
+    """The words without a lone point or colon that stands on no line of text near it: a typed mark sits on its
+    line's baseline beside the word it ends (OCR may part it from that word, never lift it off the line), so one
+    that shares a line with no word within `stray_reach` of it is grain read as a mark ('plan.' + ':' hung below
+    it made a paragraph read as a lead-in, which does not act)."""
+    def stray(w: dict) -> bool:
+        reach = s.stray_reach * (w["bottom"] - w["top"])
+        return bool(w["text"]) and set(w["text"]) <= STRAY_MARKS and not any(
+            o is not w and o["x1"] >= w["x0"] - reach and o["x0"] <= w["x1"] + reach and _same_line(o, w)
+            for o in words)
+    return [w for w in words if not stray(w)]
+
+
+_CORE = re.compile(r"\(?([A-Za-z]+)[.,;:)]*")  # a word's letters, with an opening bracket or closing marks
+
+
+def _is_word(text: str) -> bool:
+    """Is `text` an English word (`_vocabulary`), written as one is: no capital after a small letter ('SamE')?"""
+    m = _CORE.fullmatch(text)
+    return bool(m) and m.group(1).lower() in _vocabulary() and not re.search("[a-z][A-Z]", m.group(1))
+
+
+def respaced(texts: list[str], most: int) -> list[str] | None:
+    """The run of words `texts` with the space between each two moved by no more than `most` letters so that every
+    word is English, moving as few letters as can be; None where there is no such reading. A space moves over
+    letters only (a bracket or a mark shows where the page put it), and leaves no capital inside a word: a capital
+    opens one ('OrderlyS chemeM anager' is 'Orderly Scheme Manager'; 'Sam Evans' is not 'SamE vans')."""
+    whole = "".join(texts)
+    bounds = list(itertools.accumulate(len(t) for t in texts))[:-1]
+    best: tuple[int, list[str]] | None = None
+
+    def walk(k: int, start: int, moved: int, made: list[str]) -> None:
+        nonlocal best
+        if k == len(bounds):
+            if _is_word(whole[start:]) and (best is None or moved < best[0]):
+                best = (moved, made + [whole[start:]])
+            return
+        b = bounds[k]
+        for c in range(max(start + 1, b - most), min(len(whole) - 1, b + most) + 1):
+            if whole[min(b, c):max(b, c)].isalpha() and _is_word(whole[start:c]):
+                walk(k + 1, c, moved + abs(c - b), made + [whole[start:c]])
+
+    walk(0, 0, 0, [])
+    return best[1] if best else None
+
+
+def respace(words: list[dict], s: OcrSettings) -> list[dict]:
+    """Words Tesseract parted in the wrong places mended ('theirv iewsw ill' for 'their views will', 'SaferC ustody'):
+    in a run of words set a space apart on one line, where some are not English but moving each space by a letter or
+    two (`respace_letters`) makes every one English, the spaces are moved; each word keeps its box, the letters
+    moved taking their share of the box they left. A run of English words, or one no moving mends (a name), is left
+    as read."""
+    out = list(words)
+    i = 0
+    while i < len(out):
+        j = i + 1  # the run: words one after another on a line, no more than a space apart
+        while j < len(out) and _same_line(out[j - 1], out[j]) and abs(out[j]["x0"] - out[j - 1]["x1"]) <= (
+                s.respace_gap * (out[j]["bottom"] - out[j]["top"])):  # (boxes parted in a word may touch)
+            j += 1
+        found = None
+        for a in range(i, j - 1):  # the shortest window with a word that is not English that moving mends
+            if found:
+                break
+            for b in range(a + 2, min(j, a + s.respace_run) + 1):
+                texts = [w["text"] for w in out[a:b]]
+                if _is_word(texts[0]) or all(_is_word(t) for t in texts):
+                    break
+                got = respaced(texts, s.respace_letters)
+                if got and got != texts:
+                    found = (a, b, got)
+                    break
+        if not found:
+            i = j
+            continue
+        a, b, got = found
+        # each word's box, its edges moved by the letters that crossed them at the width of the word they left
+        olds = out[a:b]
+        cuts = []
+        for k in range(len(olds) - 1):
+            done_old = sum(len(w["text"]) for w in olds[:k + 1])
+            done = sum(len(t) for t in got[:k + 1])
+            d = done - done_old  # > 0: the next word's letters joined this one
+            donor = olds[k + 1] if d > 0 else olds[k]
+            cw = (donor["x1"] - donor["x0"]) / max(len(donor["text"]), 1)
+            cuts.append((olds[k]["x1"] + d * cw, olds[k + 1]["x0"] + d * cw))
+        made = []
+        for k, (w, t) in enumerate(zip(olds, got)):
+            x0 = w["x0"] if k == 0 else cuts[k - 1][1]
+            x1 = w["x1"] if k == len(olds) - 1 else cuts[k][0]
+            made.append(dict(w, text=t, x0=x0, x1=x1))
+        out[a:b] = made
+        i = b
+    return out
+
+
 def repair_word(text: str) -> str:
     """One OCR'd word as the page printed it: a rule read as '|' or '_' at its edges, or a stray point
     before it ('|.Agreed'), taken off; inside a ref, number or date an 'O' read for '0' or an 'l'/'I'
@@ -1373,7 +1481,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             made = split_glued(dict(w, text=t), seen) if t else []
             words += made
             shed = dict(w, text=t, made=made) if t and w.get("shed") and t.isalpha() and made else None
-        words = split_first_heading(mend_decisions(words))
+        words = split_first_heading(mend_decisions(shed_stray_marks(words, s)))
         read = [w for w in words if _bulletish(w["text"]) and _is_bullet(w, words)]
         # then a letter no wider space sets apart, where the page's bullets read as that letter stand
         read += [w for w in words if w["text"] in BULLET_LETTERS and not any(w is b for b in read)
@@ -1389,6 +1497,9 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             written = [w for w in p["words"] if w.pop("written", False)]
             if body:
                 em_boxes(p["words"], body, s, wide, written)
+    for p in pages:  # after the boxes are sized, which the words as read size (a line's width per em)
+        if p["page"] in todo:
+            p["words"] = respace(p["words"], s)
     if body:
         sequence_refs(pages, todo, s, body)
     return pages

@@ -4166,3 +4166,48 @@ def test_a_character_ocr_read_within_another_words_span_on_its_line_is_grain_lef
            {"text": "G", "x0": 569.5, "x1": 576.9, "top": 167.3, "bottom": 179.3, "page": 2, "bearings": 0.9},
            {"text": "overnor", "x0": 576.0, "x1": 612.8, "top": 173.8, "bottom": 185.7, "page": 2, "bearings": 0.9}]
     assert "G" in " ".join(ln.text for ln in without_specks(to_lines(gov)))
+
+
+def test_a_lone_colon_ocr_read_below_a_line_is_shed_and_a_typed_one_kept():
+    """Grain under 'plan.' read as ':' hung 7 pt below its line (gen-6733-034): kept, the list item ended in a colon
+    and read as a lead-in, which does not act, and the row's dates went one paragraph up. A mark that shares a line
+    with no word near it is shed (`ocr.shed_stray_marks`); one OCR parted from the word it ends, on its line, and
+    one far from a word on its height (another column's) is judged on its own line."""
+    from actionplans.extract import ocr
+    s = ocr.OcrSettings()
+
+    def w(text, x0, x1, top, bottom):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom}
+    words = [w("plan.", 293.0, 316.4, 284.5, 293.3), w(":", 315.3, 317.2, 291.5, 301.2),
+             w("Manager", 570.0, 614.0, 291.5, 301.2), w("taken", 280.0, 310.0, 320.0, 329.0),
+             w(":", 310.5, 312.5, 321.0, 329.0)]
+    kept = ocr.shed_stray_marks(words, s)
+    assert [x["text"] for x in kept] == ["plan.", "Manager", "taken", ":"]
+
+
+def test_ocr_spaces_a_letter_off_are_moved_where_that_makes_every_word_english():
+    """Tesseract parts a line's words a letter or two from the page's spaces ('theirv iewsw ill', 'SaferC ustody',
+    gen-6733-034; 'OrderlyS chemeM anager', gen-6733-030, whose owner missed). `ocr.respace` moves them where every
+    word of the run is then English; a name it cannot make English ('Rhian Evans') stays, and no space moves a
+    capital into a word ('Sam Evans' is not 'SamE vans', though 'same' and 'vans' are words)."""
+    from actionplans.extract import ocr
+    s = ocr.OcrSettings()
+
+    def line(text, top=100.0):
+        out, x = [], 100.0
+        for t in text.split():
+            out.append({"text": t, "x0": x, "x1": x + 5.0 * len(t), "top": top, "bottom": top + 10.0})
+            x += 5.0 * len(t) + 3.0
+        return out
+
+    def read(text):
+        return " ".join(x["text"] for x in ocr.respace(line(text), s))
+    assert read("and theirv iewsw ill inform") == "and their views will inform"
+    assert read("Smith- SaferC ustody Manager") == "Smith- Safer Custody Manager"
+    assert read("OrderlyS chemeM anager") == "Orderly Scheme Manager"
+    assert read("Rhian Evans - Equalities Lead") == "Rhian Evans - Equalities Lead"
+    assert read("Sam Evans") == "Sam Evans"
+    got = ocr.respace(line("theirv iewsw"), s)  # no reading makes both words: left as read
+    assert [x["text"] for x in got] == ["theirv", "iewsw"]
+    moved = ocr.respace(line("SaferC ustody"), s)  # the letter moved takes its share of the box it left
+    assert moved[0]["x1"] == 125.0 and moved[1]["x0"] == 128.0
