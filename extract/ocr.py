@@ -887,9 +887,9 @@ def repair_word(text: str) -> str:
     before it ('|.Agreed'), taken off; inside a ref, number or date an 'O' read for '0' or an 'l'/'I'
     read for '1' put right, and a comma read for the point of a ref ('1,12' -> '1.12'; a thousands comma,
     '1,120', is left alone); a ref's 'S' read as '$' ('$30': these plans count money in pounds); one dash read
-    as two ('-—' between a name and a role) made one."""
+    as two, or with a tilde ('-—', '-~' between a name and a role), made one."""
     text = text.strip(RULE_CHARS)
-    if len(text) > 1 and set(text) <= set(DASHES):
+    if len(text) > 1 and set(text) <= set(DASHES + "~") and set(text) & set(DASHES):
         return "\u2013"
     text = re.sub(r"^[.,]+(?=[A-Za-z])", "", text)
     text = re.sub(r"^\$(?=\d{1,3}[.)]?$)", "S", text)
@@ -938,8 +938,8 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     """A word Tesseract ran together with the next, or misread inside, made the words printed: a ref's label and
     its number ('Concern1'), an ampersand and the word beside it ('Coordinator&'), an article and its noun
     (`unglue`), an acronym and the capitalised word after it ('FMManager': the word English or the document's,
-    the whole neither); and a word of letters with a digit read for a letter that, read back, is a word
-    ('operationa1')."""
+    the whole neither); and a word of letters with a digit read for a letter, or 'ii' for a 'u', that, read back,
+    is a word where it was none ('operationa1', 'Eqiialities')."""
     text = w["text"]
     m = GLUED_LABEL.fullmatch(text)
     if not (m and REF_LABEL.match(m.group(1))):
@@ -957,6 +957,11 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         read = text.translate(DIGIT_FOR_LETTER)
         if read.lower() in _vocabulary() or read.lower() in seen:
             return [dict(w, text=read)]
+    core = re.fullmatch(r"([A-Za-z]*ii[A-Za-z]*)([.,;:)]?)", text)
+    if core and core.group(1).lower() not in _vocabulary():  # a 'u' read as 'ii' ('Eqiialities')
+        read = core.group(1).replace("ii", "u")
+        if read.lower() in _vocabulary() or read.lower() in seen:
+            return [dict(w, text=read + core.group(2))]
     return unglue(w, seen)
 
 

@@ -4211,3 +4211,19 @@ def test_ocr_spaces_a_letter_off_are_moved_where_that_makes_every_word_english()
     assert [x["text"] for x in got] == ["theirv", "iewsw"]
     moved = ocr.respace(line("SaferC ustody"), s)  # the letter moved takes its share of the box it left
     assert moved[0]["x1"] == 125.0 and moved[1]["x0"] == 128.0
+
+
+def test_ocr_misreadings_of_a_dash_with_a_tilde_and_of_u_as_ii_are_put_back():
+    """gen-6733-030: 'Rhian Evans -~ Equalities Lead' (the dash read with a tilde) and 'Eqiialities Lead' (a 'u'
+    read as 'ii') missed their owners. A word of dashes with a tilde is one dash (`ocr.repair_word`); a word that
+    is not English and is, read with 'u' for 'ii', English or the document's, is that word (`ocr.split_glued`).
+    A tilde alone, and a word whose 'ii' is its own ('skiing'), stay."""
+    from actionplans.extract import ocr
+    assert ocr.repair_word("-~") == "\u2013"
+    assert ocr.repair_word("~") == "~"
+
+    def read(text):
+        return [w["text"] for w in ocr.split_glued({"text": text, "x0": 0.0, "x1": 50.0, "top": 0.0, "bottom": 9.0})]
+    assert read("Eqiialities") == ["Equalities"]
+    assert read("skiing") == ["skiing"]
+    assert read("Hawaii") == ["Hawaii"]
