@@ -852,7 +852,8 @@ def respace(words: list[dict], s: OcrSettings) -> list[dict]:
                 break
             for b in range(a + 2, min(j, a + s.respace_run) + 1):
                 texts = [w["text"] for w in out[a:b]]
-                if _is_word(texts[0]) or all(_is_word(t) for t in texts):
+                # a letter alone (a bullet, an initial, 'e' of 'e learning') stands where the page spaced it
+                if _is_word(texts[0]) or all(_is_word(t) for t in texts) or min(map(len, texts)) < 2:
                     break
                 got = respaced(texts, s.respace_letters)
                 if got and got != texts:

@@ -4189,7 +4189,8 @@ def test_ocr_spaces_a_letter_off_are_moved_where_that_makes_every_word_english()
     """Tesseract parts a line's words a letter or two from the page's spaces ('theirv iewsw ill', 'SaferC ustody',
     gen-6733-034; 'OrderlyS chemeM anager', gen-6733-030, whose owner missed). `ocr.respace` moves them where every
     word of the run is then English; a name it cannot make English ('Rhian Evans') stays, and no space moves a
-    capital into a word ('Sam Evans' is not 'SamE vans', though 'same' and 'vans' are words)."""
+    capital into a word ('Sam Evans' is not 'SamE vans', though 'same' and 'vans' are words), nor off a letter alone
+    (a bullet, an initial: 'e learning' is not 'el earning')."""
     from actionplans.extract import ocr
     s = ocr.OcrSettings()
 
@@ -4207,6 +4208,7 @@ def test_ocr_spaces_a_letter_off_are_moved_where_that_makes_every_word_english()
     assert read("OrderlyS chemeM anager") == "Orderly Scheme Manager"
     assert read("Rhian Evans - Equalities Lead") == "Rhian Evans - Equalities Lead"
     assert read("Sam Evans") == "Sam Evans"
+    assert read("e learning modules") == "e learning modules"  # not 'el earning': a letter alone stays
     got = ocr.respace(line("theirv iewsw"), s)  # no reading makes both words: left as read
     assert [x["text"] for x in got] == ["theirv", "iewsw"]
     moved = ocr.respace(line("SaferC ustody"), s)  # the letter moved takes its share of the box it left
