@@ -72,7 +72,10 @@ run of scanned plans, 40 plans; its one lost plan then studied and mended; stop 
 scanned mechanisms with 6733). 2843 and 6151 (stop 28: fresh draws of text layers; their worse plans studied and
 mended), 1597 (stop 28: a held-out run of text layers, scored once with each code, then studied), 3709 (stop 28:
 the held-out run of scanned plans, 40 plans; only the two plans a change made worse looked at), 9479 (stop 28's
-closing run of text layers; not studied).
+closing run of text layers; not studied; stop 29: its worse plans studied and mended). 7263 (stop 29: a fresh draw
+of text layers; its worse plans studied and mended), 3851 (stop 29's held-out run of text layers, scored with the
+stop's start and end code; not studied), 5527 (stop 29's held-out run of scanned plans, 40 plans, scored with the
+stop's start and end code; not studied).
 """
 
 from __future__ import annotations
