@@ -65,6 +65,11 @@ class Settings(BaseModel):
         0.3, ge=0, lt=0.5, description="A rule below a line's top by at most this share of the line's height still "
                                        "lies above that line: Word draws a cell's top border, or a shaded row's "
                                        "foot, level with the top of the line below where the cell has no padding")
+    ocr_rule_share: float = Field(
+        0.15, ge=0, lt=0.5, description="On a scanned page, a rule above a line's bottom by at most this share of the "
+                                        "line's height still lies below that line: the OCR layer sizes a word's box "
+                                        "by its font, not its ink, and a skewed scan moves a line's words apart, so a "
+                                        "shaded header's foot may cut its box ('Ref Finding ...' on a shaded band)")
     speck_letters: int = Field(
         2, ge=0, description="On a scanned page, a word of at most this many letters, no digit among them, alone on "
                              "its line of a ref cell above or below a ref that reads whole without it is grain OCR "

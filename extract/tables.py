@@ -943,7 +943,9 @@ class TableScanner:
             # The header's depth: down to the first rule across the page below its first line, where there is
             # one (a header row's border or shading); else the lines that name the most fields (a section or
             # body line below it would merge its cells), the shallowest of those.
-            rule = min((t for t, x0, x1 in rules if t > ln.bottom and x1 - x0 > 0.3 * (x1 + x0)), default=None)
+            # (read through OCR, a word's box is its font's, not its ink's: a rule may cut the foot of the line's box)
+            foot = ln.bottom - (self.settings.ocr_rule_share * ln.height if self.scanned else 0.0)
+            rule = min((t for t, x0, x1 in rules if t > foot and x1 - x0 > 0.3 * (x1 + x0)), default=None)
             depths = range(1, len(near) + 1)
             # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
             # line may have been dropped there as a running header).

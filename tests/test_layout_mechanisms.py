@@ -4229,3 +4229,31 @@ def test_ocr_misreadings_of_a_dash_with_a_tilde_and_of_u_as_ii_are_put_back():
     assert read("Eqiialities") == ["Equalities"]
     assert read("skiing") == ["skiing"]
     assert read("Hawaii") == ["Hawaii"]
+
+
+def test_a_scanned_header_on_a_shaded_band_ends_at_the_band_s_foot_though_the_ocr_box_reaches_past_it():
+    from actionplans.extract.tables import TableScanner
+    # gen-5527-010 (scanned): a shaded header band, its foot drawn 0.2 pt above the foot of the OCR layer's word
+    # boxes (sized by the font, not the ink), and a section row ('Offender management') running from the ref
+    # column into the text column's under it. Taken from the rule below it, the header swallowed the section row,
+    # whose words bridged 'Ref' and 'Finding': one column, the records' text read as their refs.
+    def w(text, a, b, top, bottom=None):
+        return {"text": text, "x0": a, "x1": b, "top": top, "bottom": bottom or top + 10}
+
+    head = [w("Ref", 46, 62, 100.2), w("Recommendation", 98, 160, 100.2), w("Agreed", 274, 304, 100.6),
+            w("Response", 344, 388, 100.6, 110.6)]
+    section = [w("Offender", 46, 87, 112.1), w("management", 90, 151, 112.1)]
+    body = []
+    for i, top in enumerate((124.0, 170.8, 220.0)):
+        body += [w(f"1.{i + 1}", 46, 59, top), w("Prisoners", 98, 140, top), w("should", 144, 172, top),
+                 w("agreed", 274, 304, top), w("The", 344, 360, top), w("plan", 364, 390, top),
+                 w("works.", 98, 130, top + 11.5), w("will", 344, 362, top + 11.5)]
+    rules = [(98.5, 40.3, 732.0), (110.4, 40.3, 732.0), (122.4, 40.3, 732.0), (168.9, 40.3, 732.0),
+             (218.0, 40.3, 732.0)]
+    fields = {}
+    for scanned in (False, True):
+        scanner = TableScanner()
+        scanner.add_page(1, [dict(x, page=1) for x in head + section + body], [], rules, scanned=scanned)
+        fields[scanned] = scanner.scan.columns.fields[:2]
+    assert fields[True] == ["ref", "text"]
+    assert fields[False] != ["ref", "text"]  # a text layer's boxes are the glyphs': no slack given there
