@@ -2903,6 +2903,32 @@ def test_a_ref_ocr_could_not_read_still_opens_its_record():
     assert [r.words("ref")[0]["text"] for r in rec.scan.rows] == ["1.1", "a4", "1.3"]
 
 
+def test_a_dotted_refs_point_ocr_read_as_a_colon_is_mended_in_the_refs_column_and_confirms_the_rest():
+    """gen-5527-013 (scanned, 8 pt): refs 1.1, 2.2, 3.3 read 'it', '2.2', '3:3'. The colon stands in the clean ref's
+    column, after it in order: it is 3.3, and with 2.2 two clean refs confirm the slot 'it' above them, so its
+    row opens a record (before: one clean ref confirmed nothing, and the rows of 1.1 and 3.3 were lost). A ratio's
+    '1:1' out of the refs' order, or outside their column, is left as read."""
+    from actionplans.extract import ocr
+
+    def refs(*cells):
+        ws = []
+        for k, cells_k in enumerate(cells):
+            ws += row(cells_k, 90 + 30 * k, (46, 89))
+        return ws
+    ws = refs(("it", "Prisoners should have confidence."), ("2.2", "The use of force should be monitored."),
+              ("3:3", "All prisoners should live in clean cells."))
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 8.0)
+    slots = [w for w in ws if w["x0"] == 46]
+    assert [w["text"] for w in slots] == ["it", "2.2", "3.3"]
+    assert slots[0].get("ref_slot")
+    ws = refs(("1.1", "Leaders should act."), ("1.2", "Staff should act."), ("1:1", "Sessions will be held."))
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 8.0)
+    assert [w["text"] for w in ws if w["x0"] == 46] == ["1.1", "1.2", "1:1"]
+    ws = refs(("1.1", "Leaders should act."), ("1.2", "Staff should act.")) + row(("2:3",), 150, (300,))
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 8.0)
+    assert ws[-1]["text"] == "2:3"
+
+
 def test_a_number_alone_in_a_margin_is_a_page_number_only_where_it_counts_the_pages():
     from actionplans.extract.tables import furniture
     # a date's year wrapped atop the next page ('October - December' / '2021'), in a plan that prints no page
