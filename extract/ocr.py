@@ -1369,7 +1369,8 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             idx = _colon_points(slots, read, idx, label, h)
         misread = _misread_clean(idx, read)
         idx = [i for i in idx if i != misread]
-        if len(idx) < (1 if label else 2):  # a label confirms what one clean ref begins
+        # a label, or a section's number and point ('3.3': no stray number's shape), confirms what one clean ref begins
+        if len(idx) < (1 if label or style == "." else 2):
             continue
         span = (min(slots[i][0]["x0"] for i in idx) - h, max(slots[i][0]["x1"] for i in idx) + h)
         ends = Counter(read[i][2] for i in idx)

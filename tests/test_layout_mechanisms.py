@@ -2929,6 +2929,27 @@ def test_a_dotted_refs_point_ocr_read_as_a_colon_is_mended_in_the_refs_column_an
     assert ws[-1]["text"] == "2:3"
 
 
+def test_one_clean_dotted_ref_confirms_the_ref_slots_of_its_column_where_one_plain_number_does_not():
+    """gen-5527-000 (scanned, refs 1.1, 2.2, 3.3 read 'ate', '22', '3.3'): a section and a number, point between,
+    opening a line beside a row's text is a ref's shape no stray number has, so one such clean ref confirms the
+    slots of its column, and 'ate' opens its record ('22' reads as a ref and opened its own; before, 1.1's row was
+    lost). One
+    plain number ('3') confirms nothing without a label: a heading's or a list's number may stand there."""
+    from actionplans.extract import ocr
+
+    def refs(*cells):
+        ws = []
+        for k, cells_k in enumerate(cells):
+            ws += row(cells_k, 90 + 30 * k, (46, 89))
+        return ws
+    ws = refs(("ate", "Leaders should make sure."), ("22", "Cells should hold one."), ("3.3", "Leaders should act."))
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 11.0)
+    assert [w.get("ref_slot", False) for w in ws if w["x0"] == 46] == [True, False, False]  # '22' reads as a ref
+    ws = refs(("ate", "Leaders should make sure."), ("3", "Leaders should act."))
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 11.0)
+    assert [w.get("ref_slot", False) for w in ws if w["x0"] == 46] == [False, False]
+
+
 def test_a_number_alone_in_a_margin_is_a_page_number_only_where_it_counts_the_pages():
     from actionplans.extract.tables import furniture
     # a date's year wrapped atop the next page ('October - December' / '2021'), in a plan that prints no page
