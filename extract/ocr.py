@@ -1314,7 +1314,7 @@ COLON_REF = re.compile(r"(\d{1,3}):(\d{1,3})")  # a dotted ref's point read as a
 
 def _colon_points(slots: list[tuple], read: list, idx: list[int], label: str, h: float) -> list[int]:
     """`idx` (the clean dotted refs, in order down the plan) with the slots whose point OCR read as a colon ('3:3' for
-    3.3, gen-5527-013 at 8 pt) read as clean, their text mended: each in the clean refs' column (its left edge within
+    3.3, in small type) read as clean, their text mended: each in the clean refs' column (its left edge within
     3 font sizes of theirs), after their label, and in order with them. Such a ref is as sure as a clean one, and
     one clean ref with it is two, enough to read the misread slots between (a ratio's '1:1' inside a cell's text
     opens no slot, and one in no column of refs, or out of their order, is left as read)."""
