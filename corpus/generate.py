@@ -75,7 +75,8 @@ the held-out run of scanned plans, 40 plans; only the two plans a change made wo
 closing run of text layers; not studied; stop 29: its worse plans studied and mended). 7263 (stop 29: a fresh draw
 of text layers; its worse plans studied and mended), 3851 (stop 29's held-out run of text layers, scored with the
 stop's start and end code; not studied), 5527 (stop 29's held-out run of scanned plans, 40 plans, scored with the
-stop's start and end code; not studied).
+stop's start and end code; then its four worst plans studied), 6029 (stop 29's last held-out run of scanned plans, 20
+plans; not studied).
 """
 
 from __future__ import annotations
