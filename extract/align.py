@@ -150,13 +150,14 @@ def hypotheses(paras: list[Paragraph], entries: list[Paragraph], lh: float, *, s
     lead = {j for j, p in enumerate(paras) if lead_in(p) and j + 1 < len(paras)}
     above = settings.above_cost
     apart = ruled_apart(paras, entries)  # an entry across a rule from a paragraph is as far as on another page
+    ruled = any(map(any, apart))
     for s in SHIFTS:
         # _cost(d - s, tol, above), written out: this is the alignment's inner loop
         if s and slack:
             cost = [[abs(x) if (x := d - s) >= -tol - slack else above * -x for d in row] for row in offsets]
         else:
             cost = [[x if (x := d - s) >= -tol else above * -x for d in row] for row in offsets]
-        if any(map(any, apart)):
+        if ruled:
             cost = [[c + FAR if x else c for c, x in zip(row, parted)] for row, parted in zip(cost, apart)]
         total, targets = _monotone(cost, share)
         prior = settings.shift_cost * s * len(entries)

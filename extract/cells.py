@@ -620,7 +620,7 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT, spacing: Spaci
             or sp.blank(ln.top - lines[k - 1].top, settings)]
 
 
-_MONTH_NAMES = [m.lower() for m in calendar.month_name]
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 
 
 def lost_range_dash(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
@@ -640,8 +640,8 @@ def lost_range_dash(lines: list[Line], settings: Settings = DEFAULT) -> list[Lin
         year = re.search(r"\b(?:19|20)\d\d\b", b.text) or (
             after is not None and abs(after.top - b.top - step) <= settings.dash_slot * step
             and re.fullmatch(r"(?:19|20)\d\d\.?", after.text.strip()))
-        if (_read_by_ocr(a) and _read_by_ocr(b) and a.page == b.page and first in _MONTH_NAMES[1:]
-                and second in _MONTH_NAMES[1:] and _MONTH_NAMES.index(second) > _MONTH_NAMES.index(first) and year
+        if (_read_by_ocr(a) and _read_by_ocr(b) and a.page == b.page and first in _MONTH_NUMBER
+                and _MONTH_NUMBER.get(second, 0) > _MONTH_NUMBER[first] and year
                 and abs(b.top - a.top - 2 * step) <= settings.dash_slot * step):
             h = a.height
             dash = {**a.words[0], "text": "\u2013", "x0": a.x0, "x1": a.x0 + h / 2, "top": a.top + step,
@@ -683,16 +683,18 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
         # a list item's lines hanging under its text after its mark run the item on: a new action brings a mark
         hang = p.lines[0].words[1]["x0"] if len(p.lines[0].words) > 1 and (
             _bullet_start(p.lines[0]) or _numbered_start(p.lines[0])) else None
+
+        def hangs(ln: Line, hang=hang, first=p.lines[0]) -> bool:  # under the item's text, right of its mark
+            near = settings.hang_share * ln.height
+            return (hang is not None and not _read_by_ocr(ln) and not _bullet_start(ln) and not _numbered_start(ln)
+                    and ln.x0 > first.x0 + near and abs(ln.x0 - hang) <= near)
         # a line after a lead-in's colon opens an action however near the top ('... will be taken:' / 'Adjudication
         # outcomes will be ...'): an entry level with it is that action's, not the lead-in's typed low. A sentence's
         # start less than one press of Enter below the paragraph's first line may hold the paragraph's own entry: in
         # a spaced plan each column lands its entries on a lattice of its own presses, up to one press below the line
         # they belong to, which is the paragraph's second line when a press is longer than a wrap
         cuts = [i for i in range(1, len(p.lines))
-                if not (hang is not None and not _read_by_ocr(p.lines[i]) and not _bullet_start(p.lines[i])
-                        and not _numbered_start(p.lines[i])
-                        and p.lines[i].x0 > p.lines[0].x0 + settings.hang_share * p.lines[i].height
-                        and abs(p.lines[i].x0 - hang) <= settings.hang_share * p.lines[i].height)
+                if not hangs(p.lines[i])
                 and (i >= reach and SENTENCE_END.search(p.lines[i - 1].text.strip()) and (
                     p.lines[i].page != p.lines[0].page or id(p.lines[i]) in carried
                     or p.lines[i].top - p.lines[0].top > press - 0.5 * p.lines[i].height)

@@ -390,8 +390,7 @@ def _misread_readings(token: str) -> list[str]:
 
 # A month's name with its first letter lost ('arch' for 'March'): OCR reads no letter where the capital stands at a
 # cell's edge, against a rule or in the scan's grain. Only a name whose tail no other month's is.
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
+_MONTH_NAMES = tuple(calendar.month_name)[1:]
 
 
 def _reading(text: str) -> tuple[Counter, str | None, tuple]:

@@ -865,10 +865,10 @@ def respace(words: list[dict], s: OcrSettings) -> list[dict]:
         a, b, got = found
         # each word's box, its edges moved by the letters that crossed them at the width of the word they left
         olds = out[a:b]
+        ends_old = itertools.accumulate(len(w["text"]) for w in olds)
+        ends = itertools.accumulate(len(t) for t in got)
         cuts = []
-        for k in range(len(olds) - 1):
-            done_old = sum(len(w["text"]) for w in olds[:k + 1])
-            done = sum(len(t) for t in got[:k + 1])
+        for k, done_old, done in zip(range(len(olds) - 1), ends_old, ends):
             d = done - done_old  # > 0: the next word's letters joined this one
             donor = olds[k + 1] if d > 0 else olds[k]
             cw = (donor["x1"] - donor["x0"]) / max(len(donor["text"]), 1)

@@ -309,10 +309,15 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
         top, bottom, t = ln
         if re.fullmatch(r"official(?: sensitive)?", norm(t)) or page_number(ln, p, z):
             return True
-        near = settings.furniture_drift * (bottom - top)
+        if n < 2:
+            return False
+        near, key = settings.furniture_drift * (bottom - top), norm(t)
         h = heights[p] if p is not None else max(heights)
-        return n >= 2 and any(len({q for q, at in placed.get((z2, norm(t)), ()) if abs(
-            at - _from_edge(z2, top, bottom, h)) <= near}) >= least for z2 in ((z,) if z else ("top", "foot")))
+        for z2 in (z,) if z else ("top", "foot"):
+            here = _from_edge(z2, top, bottom, h)
+            if len({q for q, at in placed.get((z2, key), ()) if abs(at - here) <= near}) >= least:
+                return True
+        return False
 
     # A number alone in a margin counts the pages: it is its page's own number, or it moves on with the pages
     # (number less page index the same on another page: the plan's pages numbered from a longer report's) and
