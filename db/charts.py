@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from .schema import ACTION_JOIN, AGREED, NOT_AGREED, PARTLY, _in, overdue, vagueness
+from .schema import ACTION_JOIN, AGREED, COMPLETED, NOT_AGREED, PARTLY, _in, overdue, vagueness
 
 ANSWERS = [("agreed", "Agreed / accepted", "#2e7d32"), ("partly_agreed", "Partly agreed", "#f9a825"),
            ("not_agreed", "Not agreed / rejected", "#c62828"), ("no_decision", "No decision printed", "#9e9e9e")]
@@ -26,9 +26,9 @@ GROUP BY d.id ORDER BY d.submitted IS NULL, d.submitted, d.title"""
 
 DUE_MONTHS_SQL = f"""
 SELECT substr(a.due, 1, 7) AS month, sum({overdue("date(:as_of)")}) AS overdue,
-  sum(NOT {overdue("date(:as_of)")} AND (coalesce(a.status, '') IN ('completed', 'completed_and_ongoing')
+  sum(NOT {overdue("date(:as_of)")} AND (coalesce(a.status, '') IN {_in(COMPLETED)}
       OR coalesce(a.completed, 0) = 1)) AS done,
-  sum(NOT {overdue("date(:as_of)")} AND NOT (coalesce(a.status, '') IN ('completed', 'completed_and_ongoing')
+  sum(NOT {overdue("date(:as_of)")} AND NOT (coalesce(a.status, '') IN {_in(COMPLETED)}
       OR coalesce(a.completed, 0) = 1)) AS open
 FROM actions a WHERE a.due IS NOT NULL GROUP BY month ORDER BY month"""
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from . import vocabulary
-from .schema import decision_group, overdue
+from .schema import UNMARKED, decision_group, overdue
 
 KINDS = ("actions", "recommendations")
 BOM = "\ufeff"
@@ -88,7 +88,7 @@ def rows(conn: sqlite3.Connection, kind: str = "actions", as_of: dt.date | None 
             for (title, est, prov, sub, ref, section, rec, dec, pos, text, owner_text, owners, target, due, status,
                  late, days, themes, groups, page, path, url, aid, rid, did) in conn.execute(_ACTIONS_SQL, params):
                 yield [title, est, label(prov), sub, ref, section, rec, label(dec), pos, text, owner_text, owners,
-                       target, due, "overdue" if late and status in (None, "due", "unparsed") else label(status),
+                       target, due, "overdue" if late and status in (None, *UNMARKED) else label(status),
                        "yes" if late else "no", days if late else None, day, vocabulary.labels_of(themes),
                        vocabulary.labels_of(groups), page, _pdf_page(base, did, path, url, page),
                        f"{base}/-/source/action/{aid}" if base else None, url or path, aid, rid, did]

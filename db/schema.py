@@ -12,6 +12,7 @@ import zlib
 # Decisions as printed by different layouts fall into three answers a reader compares across plans (AGREED, PARTLY,
 # NOT_AGREED): said once, in the extractor's decision vocabulary, and used here for the views and facets.
 from actionplans.extract.decisions import AGREED, NOT_AGREED, PARTLY
+from actionplans.extract.vocabulary import COMPLETED, UNMARKED
 
 TYPE_CHECKING = False  # not typing's: importing typing cost a re-run 2 ms
 if TYPE_CHECKING:  # sqlite-utils loads only when the shape must be applied: re-runs of a current database skip it
@@ -122,8 +123,8 @@ TABLES["documents"]["columns"].update({"ocr": int, "ocr_confidence": float})
 TABLES["recommendations"]["columns"].update({"ocr": int, "ocr_confidence": float})
 TABLES["ingest_log"]["columns"]["ocr"] = int
 
-# Statuses that say the work is done, so a past target date is not a broken promise.
-DONE = ("completed", "completed_and_ongoing", "not_applicable")
+# Statuses that say the work is done or there is none to do, so a past target date is not a broken promise.
+DONE = (*COMPLETED, "not_applicable")
 
 
 def _in(values: tuple[str, ...]) -> str:
@@ -146,7 +147,7 @@ def inspection_start(day: str) -> str:
 def overdue_status(a: str = "a") -> str:
     """SQL for the status of an action already known to be overdue: 'overdue', unless the plan printed a status
     of its own beyond a plain date ('immediate', 'recurring'), which is kept."""
-    return f"CASE WHEN coalesce({a}.status, 'due') IN ('due', 'unparsed') THEN 'overdue' ELSE {a}.status END"
+    return f"CASE WHEN coalesce({a}.status, 'due') IN {_in(UNMARKED)} THEN 'overdue' ELSE {a}.status END"
 
 
 def decision_group(r: str = "r") -> str:

@@ -8,22 +8,16 @@ hyphen mended) and that keep where they sit, so owners and dates can be aligned 
 
 from __future__ import annotations
 
-import calendar
 import functools
-import gzip
-import importlib.util
-import json
 import re
-import runpy
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from operator import itemgetter
-from pathlib import Path
 from statistics import median
 
 from .settings import DEFAULT, Settings
+from .vocabulary import MONTH_NUMBER, known_words, plan_words
 
 BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023\u2219\uf0b7\uf0a7\uf076\uf0d8\u25a0\u25a1\u2013\u2014-\u27a2\u2043o"
 GLYPH_ONLY = re.compile(rf"^[{re.escape(BULLETS)}]$")
@@ -341,30 +335,6 @@ def _strip_bullet(text: str) -> str:
     return re.sub(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s+", "", text, count=1)
 
 
-@functools.cache
-def _vocabulary() -> frozenset[str]:
-    """English words: every form and lemma of spaCy's lookup lemmatizer table (already installed for the
-    NLP stage), spaCy's stop words, which that table leaves out, and the words of the project's phrase lists."""
-    # spaCy's English stop-word list, run as the plain module it is: importing it through the spacy package would
-    # load all of spaCy (tens of MB) in the table stage, where only the words are wanted
-    spec = importlib.util.find_spec("spacy")
-    STOP_WORDS = runpy.run_path(str(Path(spec.submodule_search_locations[0]) / "lang" / "en" / "stop_words.py"))[
-        "STOP_WORDS"]
-    with resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").open("rb") as f:
-        table = json.load(gzip.open(f))
-    return frozenset(w.lower() for w in (*table, *table.values(), *STOP_WORDS, *_domain()))
-
-
-@functools.cache
-def _domain() -> frozenset[str]:
-    """The words of the project's own phrase lists: 'healthcare', 'safeguarding', 'governor', ..."""
-    domain: set[str] = set()
-    for name in ("roles.yml", "themes.yml", "groups.yml"):
-        text = resources.files("actionplans.extract").joinpath(f"data/{name}").read_text("utf-8")
-        domain.update(re.findall(r"[a-z]{3,}", text.lower()))
-    return frozenset(domain)
-
-
 _LAST_WORD, _FIRST_WORD = re.compile(r"(?<![\w'-])([A-Za-z]+)$"), re.compile(r"([a-z]+)(?![\w'-])")
 
 
@@ -376,13 +346,13 @@ def broken_word(before: str, line: str) -> bool:
     if not a or not b:
         return False
     left, right = a.group(1).lower(), b.group(1)
-    vocab = _vocabulary()
+    vocab = known_words()
     # A letter alone is no word ('Manage' + 'r'), nor is a line of two letters or fewer, which can only be a
     # word's end ('Govern' + 'or', the cell's last line).
     alone = len(right) == 1 and right not in ("a", "i") or len(right) <= 2 and line.strip() == right
     if len(right) == 1 and right not in ("a", "i") and line[1:2] in ("", " ", ")", ",", ";") and len(left) >= 3:
         return True  # a letter alone can only end a word, a name's too ('Kwam' + 'e Mensa' + 'h')
-    if left + right in _domain() and not (left in _domain() or right in _domain()):
+    if left + right in plan_words() and not (left in plan_words() or right in plan_words()):
         return True  # two pieces that are words but, joined, a word of the plans' own ('Deputy Govern' + 'or and')
     return left + right in vocab and not (left in vocab and right in vocab and not alone)
 
@@ -620,9 +590,6 @@ def block_starts(lines: list[Line], settings: Settings = DEFAULT, spacing: Spaci
             or sp.blank(ln.top - lines[k - 1].top, settings)]
 
 
-_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-
-
 def lost_range_dash(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
     """A date cell's lines with the dash of a range put back where OCR lost it. A range too wide for its column
     wraps its dash onto a line of its own ('September' / '–' / 'December 2018'), and Tesseract reads no word
@@ -640,8 +607,8 @@ def lost_range_dash(lines: list[Line], settings: Settings = DEFAULT) -> list[Lin
         year = re.search(r"\b(?:19|20)\d\d\b", b.text) or (
             after is not None and abs(after.top - b.top - step) <= settings.dash_slot * step
             and re.fullmatch(r"(?:19|20)\d\d\.?", after.text.strip()))
-        if (_read_by_ocr(a) and _read_by_ocr(b) and a.page == b.page and first in _MONTH_NUMBER
-                and _MONTH_NUMBER.get(second, 0) > _MONTH_NUMBER[first] and year
+        if (_read_by_ocr(a) and _read_by_ocr(b) and a.page == b.page and first in MONTH_NUMBER
+                and MONTH_NUMBER.get(second, 0) > MONTH_NUMBER[first] and year
                 and abs(b.top - a.top - 2 * step) <= settings.dash_slot * step):
             h = a.height
             dash = {**a.words[0], "text": "\u2013", "x0": a.x0, "x1": a.x0 + h / 2, "top": a.top + step,

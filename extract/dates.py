@@ -22,15 +22,15 @@ from dataclasses import dataclass
 
 from actionplans.schemas import TargetDate
 
+from .vocabulary import MONTH_NAMES, MONTHS
+
 __all__ = ["mend_misread", "parse_target_date"]
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "febuary": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
+# The months and their short forms (`vocabulary`), with two more spellings plans print ('Sept', 'Febuary').
+_MONTHS = {**MONTHS, "sept": 9, "febuary": 2}
+# `_MONTHS` as the rules match them, kept as written: it also matches 'Sepember', which has no number there.
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary|uary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _M = rf"(?P<month>{_MONTH})\.?"
@@ -384,13 +384,10 @@ def _misread_readings(token: str) -> list[str]:
         a, b = token[:cut.start()], token[cut.end():]
         if a and b:
             out.append(f"{a} {b}")
-    out += [name for name in _MONTH_NAMES if token.isalpha() and len(token) >= 3 and name[1:].lower() == token.lower()]
+    # A month's name with its first letter lost ('arch' for 'March'): OCR reads no letter where the capital stands at
+    # a cell's edge, against a rule or in the scan's grain. Only a name whose tail no other month's is.
+    out += [name for name in MONTH_NAMES if token.isalpha() and len(token) >= 3 and name[1:].lower() == token.lower()]
     return out
-
-
-# A month's name with its first letter lost ('arch' for 'March'): OCR reads no letter where the capital stands at a
-# cell's edge, against a rule or in the scan's grain. Only a name whose tail no other month's is.
-_MONTH_NAMES = tuple(calendar.month_name)[1:]
 
 
 def _reading(text: str) -> tuple[Counter, str | None, tuple]:

@@ -18,15 +18,17 @@ DECISIONS = [
     (re.compile(r"\bagreed\b"), "agreed"), (re.compile(r"\baccepted\b"), "accepted"),
     (re.compile(r"\brejected\b"), "rejected"),
 ]
-# The words decisions are printed in, for mending what OCR splits or runs together ('N OT AGREED', 'NOTAGREED').
-DECISION_WORDS = ("not", "partly", "partially", "agreed", "accepted", "rejected")
+# The words decisions are printed in: an answer, which a qualifier may go before ('Partly agreed'). Together, for
+# mending what OCR splits or runs together ('N OT AGREED', 'NOTAGREED').
+QUALIFIERS = ("not", "partly", "partially")
+ANSWERS = ("agreed", "accepted", "rejected")
+DECISION_WORDS = QUALIFIERS + ANSWERS
 # Decisions as printed by different layouts fall into three answers a reader compares across plans.
 AGREED = ("agreed", "accepted")
 PARTLY = ("partly_agreed", "partly_accepted")
 NOT_AGREED = ("not_agreed", "not_accepted", "rejected")
 # A decision cell that says nothing but its decision (any case, stray punctuation or numbering aside).
-DECISION_ONLY = re.compile(r"^\W*(?:(?:not|partly|partially)\s+)?(?:agreed|accepted|rejected)(?:\s+in\s+part)?\W*$",
-                           re.I)
+DECISION_ONLY = re.compile(rf"^\W*(?:(?:{'|'.join(QUALIFIERS)})\s+)?(?:{'|'.join(ANSWERS)})(?:\s+in\s+part)?\W*$", re.I)
 
 
 def decision_of(text: str) -> str | None:

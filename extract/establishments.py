@@ -22,6 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from .vocabulary import MONTH_PATTERN, MONTHS
+
 Kind = Literal["prison", "yoi", "irc", "probation_region", "national"]
 
 NATIONAL_KEY = "national"
@@ -128,10 +130,7 @@ def establishment_of(printed: str | None, kind: str | None = None, title: str | 
     return Establishment(key=NATIONAL_KEY, name=NATIONAL_NAME, kind="national", place=None, printed=None)
 
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-LAST_DATE = re.compile(rf"(?:(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+LAST_DATE = re.compile(rf"(?:(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+)?({MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", re.I)
 
 
 def inspection_end(text: str | None) -> str | None:
@@ -143,7 +142,7 @@ def inspection_end(text: str | None) -> str | None:
     if not found:
         return None
     day, month, year = found[-1].groups()
-    mo = _MONTHS[month.lower()]
+    mo = MONTHS[month.lower()]
     if day and 1 <= int(day) <= calendar.monthrange(int(year), mo)[1]:
         return f"{int(year):04d}-{mo:02d}-{int(day):02d}"
     return f"{int(year):04d}-{mo:02d}"

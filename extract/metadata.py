@@ -7,14 +7,13 @@ over several lines until the next label.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
 from actionplans.schemas import Metadata
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+from .vocabulary import MONTH_PATTERN, MONTHS
+
 LABELS = {
     "submitted": r"(?:date\s+)?action\s+plan\s+submitted(?:\s+on)?|date\s+submitted",
     "published": r"(?:date\s+)?report\s+published|date\s+of\s+publication|publication\s+date",
@@ -26,8 +25,7 @@ LABELS = {
     "inspection": r"(?:date\s+of\s+)?inspection(?:\s+dates?)?",
 }
 STOP = re.compile(r"^(?:introduction|term\b|action plan\s*:|action plan -|rec\.?\s*no|1\.\s*rec)", re.I)
-_MONTH_NAMES = "|".join(sorted(calendar.month_name[1:] + calendar.month_abbr[1:], key=len, reverse=True))
-DATES_ONLY = re.compile(rf"^(?:\d{{1,2}}(?:\s*(?:st|nd|rd|th))?|[-\u2013\u2014,&;/]|and|to|{_MONTH_NAMES}|\d{{4}})+$",
+DATES_ONLY = re.compile(rf"^(?:\d{{1,2}}(?:\s*(?:st|nd|rd|th))?|[-\u2013\u2014,&;/]|and|to|{MONTH_PATTERN}|\d{{4}})+$",
                         re.I)
 ESTABLISHMENT = re.compile(r"\b(HMP\s*(?:&|and|/)\s*YOI|HMP/YOI|HMYOI|HMP|HMIRC|IRC|STC|HM\s+Prison)\s+([A-Z][\w'’.-]*"
                            r"(?:\s+(?:[A-Z][\w'’.-]*|and|upon|on|in|the))*)")

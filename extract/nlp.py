@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 from actionplans.extract.owners import describe_owner, is_post
+from actionplans.extract.vocabulary import COMPLETED
 from actionplans.schemas import Audit, Document, Recommendation
 
 if TYPE_CHECKING:  # spaCy (40 MB) loads with the pipeline, when the first document is annotated
@@ -439,7 +440,7 @@ def annotate_recommendations(recs: list[Recommendation], as_of: dt.date | None =
 def _audit(action, as_of: dt.date | None) -> Audit:
     td = action.target_date
     due = td.due if td is not None else None
-    completed = td is not None and td.status in ("completed", "completed_and_ongoing")
+    completed = td is not None and td.status in COMPLETED
     overdue = None
     if as_of is not None:
         overdue = bool(due is not None and due < as_of and not completed)

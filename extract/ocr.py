@@ -26,8 +26,6 @@ OCRmyPDF's layer, so their boxes are kept in the cache note (`OcrRead.dropped`) 
 from __future__ import annotations
 
 import bisect
-import functools
-import gzip
 import itertools
 import json
 import logging
@@ -40,7 +38,6 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -48,6 +45,7 @@ from . import errors
 from .decisions import DECISION_WORDS
 from .fetch import DEFAULT_CACHE
 from .tables import REF_LABEL
+from .vocabulary import english
 
 if TYPE_CHECKING:
     import numpy as np
@@ -804,9 +802,9 @@ _CORE = re.compile(r"\(?([A-Za-z]+)[.,;:)]*")  # a word's letters, with an openi
 
 
 def _is_word(text: str) -> bool:
-    """Is `text` an English word (`_vocabulary`), written as one is: no capital after a small letter ('SamE')?"""
+    """Is `text` an English word (`english`), written as one is: no capital after a small letter ('SamE')?"""
     m = _CORE.fullmatch(text)
-    return bool(m) and m.group(1).lower() in _vocabulary() and not re.search("[a-z][A-Z]", m.group(1))
+    return bool(m) and m.group(1).lower() in english() and not re.search("[a-z][A-Z]", m.group(1))
 
 
 def respaced(texts: list[str], most: int) -> list[str] | None:
@@ -901,27 +899,17 @@ def repair_word(text: str) -> str:
     return text
 
 
-@functools.cache
-def _vocabulary() -> frozenset[str]:
-    """English words: every form and lemma of spaCy's lookup lemmatizer table (installed for the NLP stage)
-    and spaCy's stop words, which that table leaves out."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-    with resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").open("rb") as f:
-        table = json.load(gzip.open(f))
-    return frozenset(w.lower() for w in (*table, *table.values(), *STOP_WORDS))
-
-
 GLUED_ARTICLE = re.compile(r"([Aa])([a-z]{3,})([.,;:)]?)")
 
 
 def unglue(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     """Tesseract often misses the space after the article 'a' ('Amonthly sample', 'awritten plan'): split
-    the word when what follows the 'a' is a word and the whole is not. A word is English (`_vocabulary`)
+    the word when what follows the 'a' is a word and the whole is not. A word is English (`english`)
     or in `seen`, the document's own words. The 'a' gets its share of the width."""
     m = GLUED_ARTICLE.fullmatch(w["text"])
     if not m:
         return [w]
-    vocab = _vocabulary()
+    vocab = english()
     whole, rest = (m.group(1) + m.group(2)).lower(), m.group(2)
     if whole in vocab or not (rest in vocab or rest in seen):
         return [w]
@@ -948,7 +936,7 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     if not m:
         m = GLUED_ACRONYM.fullmatch(text)
         tail = m.group(2).rstrip(".,;:)").lower() if m else ""
-        if m and (text.lower() in _vocabulary() or tail not in _vocabulary() and tail not in seen):
+        if m and (text.lower() in english() or tail not in english() and tail not in seen):
             m = None
     if m:
         a, b = [g for g in m.groups() if g is not None]
@@ -956,12 +944,12 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         return [dict(w, text=a, x1=cut), dict(w, text=b, x0=cut)]
     if re.fullmatch(r"[A-Za-z]+[015][A-Za-z]*|[015][a-z]+", text) and not NUMERIC.fullmatch(text):
         read = text.translate(DIGIT_FOR_LETTER)
-        if read.lower() in _vocabulary() or read.lower() in seen:
+        if read.lower() in english() or read.lower() in seen:
             return [dict(w, text=read)]
     core = re.fullmatch(r"([A-Za-z]*ii[A-Za-z]*)([.,;:)]?)", text)
-    if core and core.group(1).lower() not in _vocabulary():  # a 'u' read as 'ii' ('Eqiialities')
+    if core and core.group(1).lower() not in english():  # a 'u' read as 'ii' ('Eqiialities')
         read = core.group(1).replace("ii", "u")
-        if read.lower() in _vocabulary() or read.lower() in seen:
+        if read.lower() in english() or read.lower() in seen:
             return [dict(w, text=read + core.group(2))]
     return unglue(w, seen)
 

@@ -8,7 +8,6 @@ does not grow with page count; everything after that works on those words.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import logging
@@ -83,6 +82,7 @@ from .tables import (
     next_start,
     without_marks,
 )
+from .vocabulary import MONTH_PATTERN
 
 log = logging.getLogger(__name__)
 __all__ = ["TABLE_SETTINGS", "WORD_KEYS", "read_pages", "unreadable", "extract_document", "extract_with_problems"]
@@ -208,9 +208,8 @@ def stacks_owner(ahead: list[str], before: str) -> bool:
 
 
 _BRACKETS = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?")
-_MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
 # A date still waiting for its year: a month, a quarter or a season (dates.py's seasons).
-PERIOD_END = re.compile(rf"(?:\b(?:{_MONTHS}|{'|'.join(SEASON_END)})|\bQ[1-4])\.?\s*$", re.I)
+PERIOD_END = re.compile(rf"(?:\b(?:{MONTH_PATTERN}|{'|'.join(SEASON_END)})|\bQ[1-4])\.?\s*$", re.I)
 
 
 @remember()

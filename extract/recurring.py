@@ -67,6 +67,8 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, Field
 
+from .vocabulary import lemma_table
+
 METHOD = "dice-concepts-wordnet-hypernym-spelling-abbrev-frame2.75-demand-swap-compound-subject-gate-0.43"
 
 
@@ -166,13 +168,6 @@ CROSS_REF = re.compile(r"\s*\((?:[A-Z]{0,3}\s?\d[\d.,\s]*|para(?:graph)?\.?\s*\d
 
 
 @functools.cache
-def _lemmas() -> dict[str, str]:
-    """spaCy's English lemma lookup table (spacy-lookups-data), read as JSON."""
-    data = resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))
-
-
-@functools.cache
 def _stemmer():
     import snowballstemmer
     return snowballstemmer.stemmer("english")
@@ -236,7 +231,7 @@ def _parts(word: str) -> frozenset[str]:
     """The stems of two common words a word is written as, joined ('healthcare' -> health, care; 'timetables' ->
     time, table; 'partway' -> part, way): each part a lemma of WordNet's table with a noun, verb or adjective sense,
     at least three letters, one of them at least four, neither a function word; every such split."""
-    lemma = _lemmas().get(word, word)
+    lemma = lemma_table().get(word, word)
     table, found = _synonym_table(), set()
     for k in range(3, len(lemma) - 2):
         x, y = lemma[:k], lemma[k:]
@@ -260,7 +255,7 @@ def _spelled(word: str) -> str:
     """A word as WordNet spells it: the American form ('immunisation' -> 'immunization', 'defence' -> 'defense',
     'programme' -> 'program') when WordNet's table lacks the word as written and as its lemma but has that form,
     directly or as its lemma; otherwise the word. Also the lemma table's 'ae'/'oe' ('paediatric', 'oesophagus')."""
-    table, lemmas = _synonym_table(), _lemmas()
+    table, lemmas = _synonym_table(), lemma_table()
     if word in table or lemmas.get(word, word) in table:
         return word
     forms = [word[:-len(end)] + to for end, to, n in SPELLINGS if len(word) >= n and word.endswith(end)]
@@ -272,7 +267,7 @@ def _spelled(word: str) -> str:
 def _stem(word: str, spelling: bool = True) -> str:
     if spelling:
         word = _spelled(word)
-    lemma = _lemmas().get(word, word)
+    lemma = lemma_table().get(word, word)
     stem = _stemmer().stemWord(lemma)
     return SYNONYMS.get(stem, stem)
 
@@ -284,7 +279,7 @@ def stems(text: str) -> list[str]:
 
 def terms(text: str) -> frozenset[str]:
     """The content stems of a text: what it is compared on."""
-    return frozenset(_stem(w) for w in _words(text) if w not in STOP and _lemmas().get(w, w) not in STOP)
+    return frozenset(_stem(w) for w in _words(text) if w not in STOP and lemma_table().get(w, w) not in STOP)
 
 
 @functools.cache
@@ -392,10 +387,10 @@ def _synsets(word: str, senses: int, related: bool = False, broader: bool = Fals
     `related`, also those its first sense links to; with `broader`, the synsets its first sense is a kind of)."""
     if senses <= 0:
         return frozenset()
-    table = _synonym_table()
+    table, lemmas = _synonym_table(), lemma_table()
     found = set()
-    for form in {word, _lemmas().get(word, word), *((_spelled(word), _lemmas().get(_spelled(word))) if spelling
-                                                     else ())} - {None}:
+    for form in {word, lemmas.get(word, word), *((_spelled(word), lemmas.get(_spelled(word))) if spelling
+                                                 else ())} - {None}:
         for pos, ids in table.get(form, {}).items():
             if pos not in "xhk":
                 found.update(i for i in ids[:senses] if i >= 0)
@@ -417,7 +412,7 @@ WEIGHT_BASE, WEIGHT_CAP = 8.0, 14.0
 def _weight(word: str) -> float:
     """How much a word says: its surprisal in English (-log probability), less a base, within [1, cap - base]."""
     probs = _probs()
-    p = probs.get(_lemmas().get(word, word), probs.get(word, -WEIGHT_CAP))
+    p = probs.get(lemma_table().get(word, word), probs.get(word, -WEIGHT_CAP))
     return min(max(-p, WEIGHT_BASE + 1), WEIGHT_CAP) - WEIGHT_BASE
 
 
@@ -453,7 +448,7 @@ def _extras(tokens: list[tuple[str, bool]], settings: Settings, slots: bool = Fa
     own, runs = _initials(tokens) if settings.abbreviations else ([set() for _ in tokens], [set() for _ in tokens])
     if slots and settings.swap_compounds:
         for i, (w, _) in enumerate(tokens):
-            if w not in STOP and _lemmas().get(w, w) not in STOP:
+            if w not in STOP and lemma_table().get(w, w) not in STOP:
                 runs[i] |= _parts(w)
     return own, runs
 
@@ -472,7 +467,7 @@ def _prepare(text: str, settings: Settings) -> Text:
     weights: dict[str, float] = {}
     spans = {start: (end, label) for start, end, label in _fold(seq)} if settings.lists else {}
     if settings.phrases:  # WordNet's phrases ("open air") where no concept stands
-        lemmas = [_lemmas().get(w, w) for w in raw]
+        lemmas = [lemma_table().get(w, w) for w in raw]
         table, taken = _phrase_lemmas(), {j for s, (e, _) in spans.items() for j in range(s, e)}
         i = 0
         while i < len(raw):
@@ -517,7 +512,7 @@ def _prepare(text: str, settings: Settings) -> Text:
             i = end
             continue
         w = raw[i]
-        if w not in STOP and _lemmas().get(w, w) not in STOP:
+        if w not in STOP and lemma_table().get(w, w) not in STOP:
             term = seq[i]
             order.append(term)
             words.setdefault(term, w)
@@ -546,7 +541,7 @@ def _slots(text: str, settings: Settings) -> tuple[tuple[str, frozenset, frozens
     tokens = _tokens(text, settings.abbreviations)
     own, runs = _extras(tokens, settings, slots=True)
     for i, (w, _) in enumerate(tokens):
-        if (w in STOP or _lemmas().get(w, w) in STOP) and w not in WHO and _lemmas().get(w, w) not in WHO:
+        if (w in STOP or lemma_table().get(w, w) in STOP) and w not in WHO and lemma_table().get(w, w) not in WHO:
             continue
         stem = _stem(w)
         keys = frozenset({stem} | own[i] | _synsets(w, settings.senses, broader=settings.broader))
@@ -665,7 +660,7 @@ def subject_swapped(a: Text, b: Text) -> bool:
 def _pos(word: str) -> frozenset[str]:
     """The parts of speech WordNet has a word in (n, v, a, r), as written or as its lemma; all four if none."""
     table = _synonym_table()
-    found = {p for form in (word, _lemmas().get(word, word)) for p in table.get(form, {}) if p not in "xhk"}
+    found = {p for form in (word, lemma_table().get(word, word)) for p in table.get(form, {}) if p not in "xhk"}
     return frozenset(found or "nvar")
 
 

@@ -29,14 +29,14 @@ from .cells import (
     text_of,
     to_lines,
 )
-from .decisions import DECISION_ONLY, decision_of
+from .decisions import ANSWERS, DECISION_ONLY, QUALIFIERS, decision_of
 from .memo import remember
 from .settings import DEFAULT, Settings
 
 FIELDS = ("ref", "text", "decision", "response", "owner", "date")
 # Order matters: the first field whose pattern matches a header cell wins.
 HEADER_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("decision", re.compile(r"\bagreed\b|\baccepted\b|\brejected\b|\bdecision\b")),
+    ("decision", re.compile("|".join(rf"\b{w}\b" for w in (*ANSWERS, "decision")))),
     ("ref", re.compile(r"\brec(?:ommendation)?\.?\s*(?:no|number|ref)\b|^ref\b|^no\.?$|^number$|^(?:concern|area)"
                        r"(?:\s*(?:no|number|ref)\.?)?$|^#$")),
     ("date", re.compile(r"\btarget\b|\bdate\b|\btimescale|\bdeadline|\bby when\b|\bcompletion\b")),
@@ -384,9 +384,10 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
     return drop
 
 
-# A heading cut mid-phrase: it ends on a joining word or mark ('/', OCR reading a slash as '!' or '|' too: no heading
-# ends on those)
-_OPEN_END = re.compile(r"(?:\band|\bof|\bfor|\bthe|\bnot|\bpartly|\bpartially|[/&,\-\u2013!|])\s*$", re.IGNORECASE)
+# A heading cut mid-phrase: it ends on a joining word, a decision's qualifier ('Agreed/ Not') or a mark ('/', OCR
+# reading a slash as '!' or '|' too: no heading ends on those)
+_OPEN_END = re.compile("(?:" + "|".join(rf"\b{w}" for w in ("and", "of", "for", "the", *QUALIFIERS))
+                       + r"|[/&,\-\u2013!|])\s*$", re.IGNORECASE)
 
 
 def _summary_at(lines: list, k: int) -> bool:
