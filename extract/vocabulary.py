@@ -11,7 +11,6 @@ schema's (`DateStatus`).
 
 from __future__ import annotations
 
-import calendar
 import functools
 import gzip
 import importlib.util
@@ -21,8 +20,10 @@ import runpy
 from importlib import resources
 from pathlib import Path
 
-MONTH_NAMES = tuple(calendar.month_name)[1:]  # 'January' ... 'December'
-MONTH_ABBRS = tuple(calendar.month_abbr)[1:]  # 'Jan' ... 'Dec'
+# Written out, not taken from `calendar`, whose names follow the process's locale.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+MONTH_ABBRS = tuple(m[:3] for m in MONTH_NAMES)  # 'Jan' ... 'Dec'
 MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)}  # 'january' -> 1
 MONTHS = {**MONTH_NUMBER, **{m.lower(): i for i, m in enumerate(MONTH_ABBRS, 1)}}  # 'jan' -> 1 too
 # Any of `MONTHS` in a regular expression (compile it ignoring case), the longest first so 'June' is not read as 'Jun'
