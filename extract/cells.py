@@ -722,6 +722,28 @@ def hard_break(prev: Line, ln: Line, right: float | None, slack: float = DEFAULT
     return prev.x1 + space + _first_width(ln) + slack <= right
 
 
+def wrap_limit(cells: Iterable[list[Line]], right: float, settings: Settings = DEFAULT) -> float:
+    """`right`, a column's edge as the next column places it, brought in to where the column's own wraps say its
+    lines break at the latest: a wrapped line's next word, with its space, did not fit after it. A wrap is a step of
+    one line inside a sentence (the line above ends none, the line below opens in lower case). The next column's text
+    may start well right of this one's edge (dates centred under a heading centred too look typed at the left of a
+    column that starts further left), and `hard_break` would read that room as room for a word Enter sent down ('...
+    information on how to appeal.' / 'This will be supported ...'). Only bounds past the column's longest line count,
+    as every wrap's is (one below it had Enter, not a wrap, before a line in lower case); lines read through OCR,
+    whose boxes and letters are approximate, are not measured."""
+    ends, bounds = [], []
+    for lines in cells:
+        ends += [ln.x1 for ln in lines if ln.x1 <= right]
+        for a, b in zip(lines, lines[1:]):
+            if (a.page == b.page and not _new_band(a, b) and b.top - a.top <= settings.paragraph_gap * 1.15 * a.height
+                    and b.text[:1].islower() and not SENTENCE_END.search(a.text.rstrip())
+                    and not _read_by_ocr(a) and not _read_by_ocr(b)):
+                first = b.words[0]
+                bounds.append(a.x1 + 0.25 * (first["bottom"] - first["top"]) + _first_width(b))
+    longest = max(ends, default=right)
+    return min([right, *(x for x in bounds if x > longest)])
+
+
 def centred_width(lines: list[Line], settings: Settings = DEFAULT) -> float | None:
     """How wide a line a column holds, where its lines are centred in their cells (owners or dates centred, so a
     line that stops short of the column's edge shows nothing of where Enter was pressed): the width of its widest

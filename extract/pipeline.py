@@ -49,6 +49,7 @@ from .cells import (
     text_of,
     to_lines,
     without_specks,
+    wrap_limit,
 )
 from .dates import SEASON_END, mend_misread, parse_target_date
 from .decisions import DECISION_ONLY, NOT_AGREED, decision_of
@@ -620,6 +621,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
         candidates = held = None
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
     response = [to_lines(row.words("response")) for row in scan.rows]  # judged for the habit, then read with it
+    if "response" in rights:  # no further than its own wraps show (the next column's text may start far off its edge)
+        rights["response"] = wrap_limit(response, rights["response"], settings)
     # ... on the rows that act: a refusal's response gives its reasons in prose and lists no actions, so how its
     # sentences end says nothing of how the document ends an action ('This recommendation is not accepted. The ...')
     sentences = sentence_habit([lines for row, lines in zip(scan.rows, response) if not _refused(row, lines)],

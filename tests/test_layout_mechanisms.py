@@ -4304,3 +4304,26 @@ def test_a_scanned_header_on_a_shaded_band_ends_at_the_band_s_foot_though_the_oc
         fields[scanned] = scanner.scan.columns.fields[:2]
     assert fields[True] == ["ref", "text"]
     assert fields[False] != ["ref", "text"]  # a text layer's boxes are the glyphs': no slack given there
+
+
+def test_a_column_wraps_no_further_than_its_wrapped_lines_show_whatever_the_next_column_leaves():
+    # gen-3851-150 and -044: dates centred under a heading centred too look typed at the left of their column, 31 pt
+    # right of its edge, so the response column seemed to reach that far. 'This' after '... on appeal.' then fitted
+    # before that edge, and Enter was read where the line wrapped, parting an item from its next sentence
+    from actionplans.extract.cells import Line, wrap_limit
+
+    cell = to_lines(words("\u2022 Prisoners will receive written reasons for all", x0=300)   # ends at 567
+                    + words("the decisions made and information on appeal.", "This will be supported by a plan.",
+                            x0=312, top=111.5))                                               # 'appeal.' ends at 564
+    assert len(paragraphs(cell, right=620)) == 2  # 'This' fits before 620: read as Enter
+    limit = wrap_limit([cell], 620)
+    assert limit == 567 + 2.5 + 6 * len("the")  # 'the' did not fit after the first line
+    assert not hard_break(cell[1], cell[2], limit)  # nor would 'This' have
+    assert [p.text[:9] for p in paragraphs(cell, right=limit)] == ["Prisoners"]
+    # a line Enter ended with lower case below it (an unmarked list) bounds nothing short of the longest line
+    listed = to_lines(words("The governor will make sure that the data is reviewed", "review the data each month",
+                            "publish the results", x0=300))
+    assert wrap_limit([listed], 620) == 620
+    # nor do lines read through OCR, whose boxes hug their ink
+    scanned = [Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=1.0) for w in ln.words]) for ln in cell]
+    assert wrap_limit([scanned], 620) == 620
