@@ -651,10 +651,14 @@ def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None 
         hang = p.lines[0].words[1]["x0"] if len(p.lines[0].words) > 1 and (
             _bullet_start(p.lines[0]) or _numbered_start(p.lines[0])) else None
 
-        def hangs(ln: Line, hang=hang, first=p.lines[0]) -> bool:  # under the item's text, right of its mark
+        def hangs(ln: Line, hang=hang, first=p.lines[0], wrap=p.lines[1] if len(p.lines) > 1 else None) -> bool:
+            # under the item's text, right of its mark; or where the item's own second line hangs, when the text
+            # after the mark starts short of the indent ('- Progress ...' / '  Director at ...': a dash and a space)
             near = settings.hang_share * ln.height
             return (hang is not None and not _read_by_ocr(ln) and not _bullet_start(ln) and not _numbered_start(ln)
-                    and ln.x0 > first.x0 + near and abs(ln.x0 - hang) <= near)
+                    and ln.x0 > first.x0 + near and (abs(ln.x0 - hang) <= near or wrap is not None and wrap is not ln
+                                                     and wrap.page == first.page and _set_in(wrap, first)
+                                                     and abs(ln.x0 - wrap.x0) <= near))
         # a line after a lead-in's colon opens an action however near the top ('... will be taken:' / 'Adjudication
         # outcomes will be ...'): an entry level with it is that action's, not the lead-in's typed low. A sentence's
         # start less than one press of Enter below the paragraph's first line may hold the paragraph's own entry: in

@@ -4327,3 +4327,22 @@ def test_a_column_wraps_no_further_than_its_wrapped_lines_show_whatever_the_next
     # nor do lines read through OCR, whose boxes hug their ink
     scanned = [Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=1.0) for w in ln.words]) for ln in cell]
     assert wrap_limit([scanned], 620) == 620
+
+
+def test_an_entry_typed_low_marks_no_action_on_a_line_where_the_items_own_wrapped_lines_hang():
+    # gen-3851-183: a dash item ('- Progress will be reviewed ...'), its text a space after the dash, its wrapped
+    # lines hanging 7 pt further in at the paragraph's indent; its owner, typed low, lands a line lower than the
+    # document's habit, level with where the item's third line opens a sentence ('This will be supported ...'). That
+    # line hangs where the item's own second line does: it runs the item on (a new action would bring its own mark)
+    from actionplans.extract.cells import split_at_cues
+
+    def cell(mark):
+        return to_lines(words(f"{mark}Progress will be reviewed by the Group", x0=216)  # its text starts at 225
+                        + words("Director at the quarterly meeting.", "This will be supported by a plan",
+                                "so that staff know.", x0=232, top=111.5))
+    owner = to_lines(words("Data Analyst", x0=600, top=134.5))  # the third line's place, one line low
+    (para,) = paragraphs(cell("- "))
+    assert len(split_at_cues([para], owner, drop=11.5, reach=1)) == 1
+    # no mark, no item: the entry marks an action typed on with nothing to show Enter
+    (plain,) = paragraphs(cell(""))
+    assert [p.text[:8] for p in split_at_cues([plain], owner, drop=11.5, reach=1)] == ["Progress", "This wil"]
