@@ -65,6 +65,17 @@ class Line:
         return self.bottom - self.top
 
 
+def type_height(ln: Line) -> float:
+    """How tall a line's type is: its box's height, except on a page read through OCR, where it is its tallest
+    word's. `ocr.em_boxes` gives each OCR'd word one font size on its own baseline, and a scan stands askew, so a
+    line's box is as tall as its type and its rise across the page too: a tenth of a line over a 150 pt response
+    line, none over a narrow owner's. Steps between lines measured in the boxes' heights would then part a plan's
+    long lines from its short ones, as if they were spaced differently."""
+    if not _read_by_ocr(ln):
+        return ln.height
+    return max(w["bottom"] - w["top"] for w in ln.words)
+
+
 @dataclass
 class Paragraph:
     lines: list[Line]
@@ -269,13 +280,14 @@ def spacing(cells: Iterable[list[Line]], settings: Settings = DEFAULT) -> Spacin
     space) for each press of Enter. So a single-spaced plan's longer steps are whole pitches (a blank line two), and
     a spaced plan's are whole advances of one length, which no number of pitches makes ('18.7', '37.3', '56.0' after
     lines '12.6' apart). The plan is judged spaced when one advance longer than a pitch explains more of its longer
-    steps than the pitch does, and most of them. Steps are measured in the height of the line they leave, so a plan
-    whose cells mix font sizes shows each size's wraps at one length, not a second pitch passing for an advance."""
+    steps than the pitch does, and most of them. Steps are measured in the height of the type of the line they
+    leave (`type_height`), so a plan whose cells mix font sizes shows each size's wraps at one length, not a second
+    pitch passing for an advance."""
     steps, heights = [], []
     for lines in cells:  # one cell's lines at a time (`cells` may make them as it goes)
-        steps += [(b.top - a.top) / a.height for a, b in zip(lines, lines[1:])
+        steps += [(b.top - a.top) / type_height(a) for a, b in zip(lines, lines[1:])
                   if a.page == b.page and b.top > a.top and a.height > 0 and not _new_band(a, b)]
-        heights += [ln.height for ln in lines]
+        heights += [type_height(ln) for ln in lines]
     steps = sorted(s for s in steps if s >= 0.8)  # (a line split off another by a superscript is no step)
     if not steps:
         return SINGLE

@@ -4346,3 +4346,34 @@ def test_an_entry_typed_low_marks_no_action_on_a_line_where_the_items_own_wrappe
     # no mark, no item: the entry marks an action typed on with nothing to show Enter
     (plain,) = paragraphs(cell(""))
     assert [p.text[:8] for p in split_at_cues([plain], owner, drop=11.5, reach=1)] == ["Progress", "This wil"]
+
+
+def ocr_line(text, top, x0, rise=0.0, h=9.0, char=4.6, page=1):
+    """Word boxes of one line as `ocr.em_boxes` leaves them: each word one font size tall on its own baseline, which
+    climbs `rise` points a word on a page scanned askew, and its `bearings`."""
+    out, x = [], x0
+    for k, t in enumerate(text.split()):
+        top_k = top + k * rise
+        out.append({"text": t, "x0": x, "x1": x + char * len(t), "top": top_k, "bottom": top_k + h, "page": page,
+                    "bearings": 0.9})
+        x += char * len(t) + 2.5
+    return out
+
+
+def test_a_scanned_lines_rise_across_the_page_is_no_part_of_its_height_when_steps_are_measured():
+    """gen-5527-003 (scanned, single-spaced, lines 12.6 pt apart): the page stood askew, so a response line's words
+    stood a little lower each across the cell and its box was 10.0 pt tall, while an owner line's two words made a
+    box 9.0 pt tall, its type's. Measured in their boxes, the response's steps were 1.26 lines and the owners' 1.40:
+    a pitch and an advance, the plan read as spaced, and every owner wrapped over two lines read as two
+    ('Data' / 'Analyst/Violence' / 'Reduction' / 'Coordinator'). Measured in their type's height, every step is 1.40."""
+    response = [to_lines([w for k in range(4) for w in ocr_line(
+        "will be reviewed by the Head of Residence each month", 100 + 60 * p + 12.6 * k, 260, rise=0.2)])
+        for p in range(4)]
+    owners = to_lines([w for k, t in enumerate(("Data", "Analyst/Violence", "Reduction", "Coordinator/Rhian",
+                                               "Evans - Deputy", "Governor", "Head of Safety"))
+                       for w in ocr_line(t, 100 + 12.6 * k, 460)])
+    assert response[0][0].height == pytest.approx(10.8)  # 9 pt type and its 1.8 pt rise over ten words
+    assert spacing([*response, owners]) == SINGLE
+    bare = [to_lines([{k: v for k, v in w.items() if k != "bearings"} for ln in cell for w in ln.words])
+            for cell in (*response, owners)]
+    assert spacing(bare) != SINGLE  # a text layer's box is its type: no rise is taken off it
