@@ -282,17 +282,24 @@ def spacing(cells: Iterable[list[Line]], settings: Settings = DEFAULT) -> Spacin
     lines '12.6' apart). The plan is judged spaced when one advance longer than a pitch explains more of its longer
     steps than the pitch does, and most of them. Steps are measured in the height of the type of the line they
     leave (`type_height`), so a plan whose cells mix font sizes shows each size's wraps at one length, not a second
-    pitch passing for an advance."""
-    steps, heights = [], []
+    pitch passing for an advance.
+    The pitch is the usual step to a line that carries its sentence on in lower case, which only Word's wrapping
+    makes, where `pitch_wraps` such steps show it: a scan's line positions wander by a tenth of a line, and the
+    shortest steps of a short plan are then not its wraps but its wraps read short."""
+    steps, heights, wraps = [], [], []
     for lines in cells:  # one cell's lines at a time (`cells` may make them as it goes)
-        steps += [(b.top - a.top) / type_height(a) for a, b in zip(lines, lines[1:])
-                  if a.page == b.page and b.top > a.top and a.height > 0 and not _new_band(a, b)]
+        for a, b in zip(lines, lines[1:]):
+            if a.page == b.page and b.top > a.top and a.height > 0 and not _new_band(a, b):
+                steps.append((b.top - a.top) / type_height(a))
+                if b.text[:1].islower() and not SENTENCE_END.search(a.text):
+                    wraps.append(steps[-1])
         heights += [type_height(ln) for ln in lines]
     steps = sorted(s for s in steps if s >= 0.8)  # (a line split off another by a superscript is no step)
     if not steps:
         return SINGLE
     least = steps[len(steps) // 10]  # the shortest steps are wraps (a scan's line positions wander a little)
-    p = median(s for s in steps if least <= s <= least * 1.06)
+    wraps = [s for s in wraps if s >= least]
+    p = median(wraps) if len(wraps) >= settings.pitch_wraps else median(s for s in steps if least <= s <= least * 1.06)
     longer = [s for s in steps if s > (1 + settings.space_least) * p]
     if len(longer) < settings.space_min:
         return SINGLE

@@ -155,6 +155,9 @@ class Settings(BaseModel):
                                      "after in an 8 pt font is about 0.8)")
     space_min: int = Field(
         4, ge=1, description="Longer steps such an advance must explain before a plan's paragraphs are judged spaced")
+    pitch_wraps: int = Field(
+        4, ge=1, description="Steps to a line carrying its sentence on in lower case (Word wrapped it) a plan must "
+                             "show before their median is its line pitch (`cells.spacing`), not its shortest steps'")
     space_spread: float = Field(
         0.06, gt=0, description="A step within this share of a pitch of a whole number of advances is explained")
     space_share: float = Field(

@@ -4377,3 +4377,34 @@ def test_a_scanned_lines_rise_across_the_page_is_no_part_of_its_height_when_step
     bare = [to_lines([{k: v for k, v in w.items() if k != "bearings"} for ln in cell for w in ln.words])
             for cell in (*response, owners)]
     assert spacing(bare) != SINGLE  # a text layer's box is its type: no rise is taken off it
+
+
+
+def test_a_short_scanned_plans_pitch_is_its_wraps_not_its_shortest_steps():
+    """gen-5527-006 (scanned, single-spaced, 8 pt lines 9.2 pt apart, a row per action): OCR set its lines up to a
+    point off, and three of its 25 steps read 8.3 pt. The shortest steps, taken for the pitch, made the usual 9.4 pt
+    step a pitch and a space: the plan read as spaced and every owner wrapped over two lines as two ('Family
+    Engagement' / 'Worker'). A step to a line that carries its sentence on in lower case is a wrap, which only
+    Word makes: their usual step is the pitch, and the plan is single-spaced."""
+    rows = [  # per row: its response's lines, its owners', its dates' (top, text)
+        ([(127.3, "- The Safer Custody team will quality"), (137.03, "of ACCT documents each week and"),
+          (146.2, "to case managers.")],
+         [(109.0, "Family Engagement"), (118.36, "Worker")], [(109.0, "May - June"), (118.36, "2023")]),
+        ([(165.5, "- DIRF forms and boxes will be"), (174.89, "wing and in all activity areas, with"),
+          (184.23, "most commonly spoken languages.")],
+         [(165.5, "Equalities Lead"), (174.89, "Catering Manager")],
+         [(165.5, "July -"), (174.89, "September"), (184.23, "2022")]),
+        ([(240.4, "- All planned removals will be video"), (249.76, "sample of spontaneous incidents"),
+          (258.76, "body-worn camera footage by a"), (268.12, "involved in the incident.")],
+         [(240.4, "Gym Senior Officer"), (249.76, "Chaplaincy Team"), (258.76, "Leader"),
+          (268.12, "Contract Manager"), (276.75, "(Serco)")], [(240.4, "January -"), (249.76, "May 2023")]),
+        ([(286.8, "- Use of force incidents will be"), (295.07, "ethnicity, age, religion and"),
+          (304.42, "findings will be discussed at the"), (314.23, "Committee.")],
+         [(286.8, "Data Analyst"), (295.07, "Contract Manager"), (304.42, "(Serco)"),
+          (314.15, "Residential Custodial"), (323.59, "Manager")], [(286.8, "April to July"), (295.07, "2023")])]
+    cells = [to_lines([w for top, text in cell for w in ocr_line(text, top, x0, h=8.47, char=char)])
+             for row in rows for cell, x0, char in zip(row, (300, 470, 420), (4.6, 3.6, 4.6))]
+    sp = spacing(cells)
+    assert sp == SINGLE
+    got = entries(cells[1], None, opens_owner, sp, right=537.9, segment_opens=stacks_owner)
+    assert [e.segments for e in got] == [["Family Engagement Worker"]]
