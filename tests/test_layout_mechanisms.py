@@ -4408,3 +4408,17 @@ def test_a_short_scanned_plans_pitch_is_its_wraps_not_its_shortest_steps():
     assert sp == SINGLE
     got = entries(cells[1], None, opens_owner, sp, right=537.9, segment_opens=stacks_owner)
     assert [e.segments for e in got] == [["Family Engagement Worker"]]
+
+
+
+def test_a_scanned_cells_pitch_is_its_usual_step_not_its_shortest():
+    """gen-6029-009 (scanned): owners stacked in a narrow column, lines 11.2 pt apart, entries a blank line apart.
+    OCR set 'Family' 7.6 pt under 'or and'; taken for the cell's pitch, every wrap read as blank space and each
+    line as an owner of its own ('Library' / 'Manager'). On lines read through OCR the pitch is their usual step."""
+    rows = ((153.1, "Library"), (164.6, "Manager"), (183.7, "Keyworker"), (194.8, "Coordinator and"),
+            (202.36, "Family"), (213.5, "Engagement"), (224.7, "Worker and"), (235.8, "Canteen"),
+            (246.9, "Supervisor"))
+    lines = to_lines([w for top, text in rows for w in ocr_line(text, top, 611, char=3.2)])
+    got = entries(lines, None, opens_owner, SINGLE, right=649.3, segment_opens=stacks_owner)
+    assert [e.text for e in got] == ["Library Manager",
+                                     "Keyworker Coordinator and Family Engagement Worker and Canteen Supervisor"]
