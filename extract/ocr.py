@@ -920,6 +920,7 @@ def unglue(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
 GLUED_LABEL = re.compile(r"([A-Za-z]+\.?)(\d{1,3})")  # 'Concern1', when its letters are a ref's label
 GLUED_AMPERSAND = re.compile(r"(&)(\w{2,}.*)|(.*\w)(&)")  # 'Coordinator&', '&Governor' (not 'A&E')
 GLUED_ACRONYM = re.compile(r"([A-Z]{2,})([A-Z][a-z]{2,}[.,;:)]?)")  # 'FMManager': capitals, then a word of its own
+GLUED_WORDS = re.compile(r"([A-Za-z]*[a-z]{3})([A-Z][a-z]{2,}[.,;:)]?)")  # 'EqualitiesLead': a word, a capitalised one
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
 
 
@@ -927,7 +928,8 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     """A word Tesseract ran together with the next, or misread inside, made the words printed: a ref's label and
     its number ('Concern1'), an ampersand and the word beside it ('Coordinator&'), an article and its noun
     (`unglue`), an acronym and the capitalised word after it ('FMManager': the word English or the document's,
-    the whole neither); and a word of letters with a digit read for a letter, or 'ii' for a 'u', that, read back,
+    the whole neither), a word and the capitalised word after it ('EqualitiesLead': each English or the document's,
+    the whole not English); and a word of letters with a digit read for a letter, or 'ii' for a 'u', that, read back,
     is a word where it was none ('operationa1', 'Eqiialities')."""
     text = w["text"]
     m = GLUED_LABEL.fullmatch(text)
@@ -937,6 +939,11 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         m = GLUED_ACRONYM.fullmatch(text)
         tail = m.group(2).rstrip(".,;:)").lower() if m else ""
         if m and (text.lower() in english() or tail not in english() and tail not in seen):
+            m = None
+    if not m:  # no word of either alphabet's case changes to a capital inside it, but two words run together do
+        m = GLUED_WORDS.fullmatch(text)
+        parts = (m.group(1).lower(), m.group(2).rstrip(".,;:)").lower()) if m else ()
+        if m and (text.lower() in _vocabulary() or not all(p in _vocabulary() or p in seen for p in parts)):
             m = None
     if m:
         a, b = [g for g in m.groups() if g is not None]

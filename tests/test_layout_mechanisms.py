@@ -4422,3 +4422,22 @@ def test_a_scanned_cells_pitch_is_its_usual_step_not_its_shortest():
     got = entries(lines, None, opens_owner, SINGLE, right=649.3, segment_opens=stacks_owner)
     assert [e.text for e in got] == ["Library Manager",
                                      "Keyworker Coordinator and Family Engagement Worker and Canteen Supervisor"]
+
+
+def test_two_words_ocr_ran_together_at_a_capital_are_parted_where_each_is_a_word():
+    """gen-6029-004 (scanned): Tesseract read 'Priya Clarke, Equalities Lead' as '... EqualitiesLead' on four pages.
+    Atop a page the line then ended in no role, so it read as more of the owner the page before left ('Kwame Doyle -
+    Head of Residence'), and two actions' owners became one. A small letter before a capital inside a word parts two
+    words where each is English or the document's and the whole is not (`ocr.split_glued`); the box is shared by
+    letters. A name whose capital follows two letters or fewer ('McDonald', 'iPhone') or ends a word ('MoJ') stays."""
+    from actionplans.extract import ocr
+
+    def read(text, seen=frozenset()):
+        return [(w["text"], round(w["x0"], 1), round(w["x1"], 1)) for w in ocr.split_glued(
+            {"text": text, "x0": 0.0, "x1": 70.0, "top": 0.0, "bottom": 9.0}, seen)]
+    assert read("EqualitiesLead,", frozenset({"equalities"})) == [("Equalities", 0.0, 46.7), ("Lead,", 46.7, 70.0)]
+    assert read("ActionTeam") == [("Action", 0.0, 42.0), ("Team", 42.0, 70.0)]
+    assert [t for t, *_ in read("Xqzwtabc" + "Lead")] == ["XqzwtabcLead"]  # one part no word
+    for name in ("McDonald", "iPhone", "MoJ", "Equalities"):
+        assert [t for t, *_ in read(name)] == [name]
+
