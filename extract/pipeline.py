@@ -252,13 +252,17 @@ class RowCells:
 
 def column_rights(rows: list[Row], names: tuple[str, ...] = ("owner", "date"), columns: Columns | None = None,
                   settings: Settings = DEFAULT) -> dict[str, float]:
-    """The right edge of each column's text across the document (`tables.column_right`)."""
+    """The right edge of each column's text across the document (`tables.column_right`), where its lines' letters
+    end: a word read through OCR that holds no letter or digit ends none (grain in the gutter a space after a line's
+    last word is read as '-' or '.', and set the column's edge out by a word's space: a line ended by a wrap then
+    read as ended by Enter, 'Education' / 'Manager (Milton Keynes College)' two owners)."""
     out: dict[str, float] = {}
     for name in names:
         j = columns.fields.index(name) + 1 if columns is not None and name in columns.fields else None
         after = columns.fields[j] if j is not None and j < len(columns.fields) else None
         starts = [w["x0"] for r in rows for w in r.words(after)] if after else []
-        right = column_right([w["x1"] for r in rows for w in r.words(name)], columns, name, settings, starts)
+        right = column_right([w["x1"] for r in rows for w in r.words(name) if "bearings" not in w or any(
+            c.isalnum() for c in w["text"])], columns, name, settings, starts)
         if right is not None:
             out[name] = right
     return out

@@ -4441,3 +4441,23 @@ def test_two_words_ocr_ran_together_at_a_capital_are_parted_where_each_is_a_word
     for name in ("McDonald", "iPhone", "MoJ", "Equalities"):
         assert [t for t, *_ in read(name)] == [name]
 
+
+def test_grain_ocr_read_as_a_mark_after_a_lines_end_sets_no_columns_right_edge():
+    """gen-5527-037 (scanned): grain a space after 'Substance Misuse' was read as '-', 6.5 pt right of where the
+    owner column's longest line ends. Taken for the column's edge, it made 'Education' a line ended by Enter
+    ('Manager' would have fitted after it), and 'Education' / 'Manager (Milton Keynes College)' two owners. A word
+    read through OCR with no letter or digit ends no line's letters; a text layer's marks are the page's own."""
+    from actionplans.extract.pipeline import column_rights
+
+    class Cell:
+        def __init__(self, ws):
+            self.ws = ws
+
+        def words(self, name):
+            return self.ws if name == "owner" else []
+    ws = [*ocr_line("Substance Misuse -", 190.1, 401.8, char=5.5), *ocr_line("Education", 332.7, 402.1),
+          *ocr_line("Manager (Milton", 342.8, 402.1)]
+    right = column_rights([Cell(ws)], ("owner",))["owner"]
+    assert right == pytest.approx(ws[1]["x1"])
+    assert column_rights([Cell([{k: v for k, v in w.items() if k != "bearings"} for w in ws])],
+                         ("owner",))["owner"] == pytest.approx(ws[2]["x1"])
