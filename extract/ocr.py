@@ -943,7 +943,7 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     if not m:  # no word of either alphabet's case changes to a capital inside it, but two words run together do
         m = GLUED_WORDS.fullmatch(text)
         parts = (m.group(1).lower(), m.group(2).rstrip(".,;:)").lower()) if m else ()
-        if m and (text.lower() in _vocabulary() or not all(p in _vocabulary() or p in seen for p in parts)):
+        if m and (text.lower() in english() or not all(p in english() or p in seen for p in parts)):
             m = None
     if m:
         a, b = [g for g in m.groups() if g is not None]
