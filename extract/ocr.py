@@ -1297,10 +1297,20 @@ def _misread_clean(idx: list[int], read: list) -> int | None:
     def ordered(keep: list[int]) -> bool:
         return all(read[i][1] < read[o][1] for i, o in zip(keep, keep[1:]))
 
+    def room(i: int) -> bool:
+        """Do the clean refs either side of `i`, it left out, leave a number between them for it to have printed?"""
+        k = idx.index(i)
+        lo = read[idx[k - 1]][1] if k else None
+        hi = read[idx[k + 1]][1] if k + 1 < len(idx) else None
+        return lo is None or hi is None or lo[:-1] != hi[:-1] or hi[-1] - lo[-1] > 1
+
     if ordered(idx):
         return None
     seen = Counter(read[i][1] for i in idx)
     fits = [i for i in idx if seen[read[i][1]] > 1 and ordered([o for o in idx if o != i])]
+    # two reading alike next to each other (5, 6, 6, 8: '7' read '6'): only the one with a number free between
+    # its neighbours can have printed another
+    fits = [i for i in fits if room(i)] if len(fits) > 1 else fits
     return fits[0] if len(fits) == 1 else None
 
 

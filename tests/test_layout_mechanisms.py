@@ -4461,3 +4461,21 @@ def test_grain_ocr_read_as_a_mark_after_a_lines_end_sets_no_columns_right_edge()
     assert right == pytest.approx(ws[1]["x1"])
     assert column_rights([Cell([{k: v for k, v in w.items() if k != "bearings"} for w in ws])],
                          ("owner",))["owner"] == pytest.approx(ws[2]["x1"])
+
+
+def test_of_two_clean_refs_reading_alike_the_one_with_a_number_free_between_its_neighbours_is_the_misread_one():
+    """gen-5527-035 (scanned): 'Recommendation 7' read 'Recommendation 6', next to the true 6. Left out, either 6
+    leaves the rest in order, so neither was read again, and the count after it broke ('11' read 'i' kept as read).
+    Only the second has a number free between its neighbours (6 and 8) to have printed: it is 7. Where neither
+    has one (5, 6, 6, 7), both stay as read."""
+    from actionplans.extract import ocr
+
+    def refs(*read):
+        ws = []
+        for k, ref in enumerate(read):
+            ws += row(("Recommendation", "Leaders should act."), 100 + 30 * k, (46, 200))
+            ws += row((ref, "They will."), 112 + 30 * k, (46, 200))
+        ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
+        return [w["text"] for w in ws if w["x0"] == 46 and w["text"] != "Recommendation"]
+    assert refs("5", "6", "6", "8", "9", "i") == ["5", "6", "7", "8", "9", "10"]
+    assert refs("5", "6", "6", "7") == ["5", "6", "6", "7"]
