@@ -1173,6 +1173,44 @@ def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, 
     return out
 
 
+def _one_off(a: str, b: str) -> bool:
+    """Is `a` the word `b` with one letter lost, added or read as another?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _mend_labels(pages: list[list[dict]], s: OcrSettings, h: float) -> None:
+    """A ref's label word OCR read a letter off ('concer' for 'concern', 'Key concer 5'), in place: a word opening its
+    line where the plan's clean label words of that spelling open theirs (their left edges within a font size), one
+    letter lost, added or changed from them, with a number after it (on its line, a column's gap or less away) or
+    under it. A plan prints one label; without it the slot opens no record, and the record is lost."""
+    def line_of(w: dict, words: list[dict]) -> list[dict]:
+        return sorted((o for o in words if _same_line(o, w)), key=lambda o: o["x0"])
+
+    def numeric(o: dict) -> bool:
+        return any(c.isdigit() for c in o["text"])
+    clean: dict[str, list[tuple[str, float]]] = {}
+    for words in pages:
+        for w in words:
+            if REF_LABEL.match(t := _unmarked(w["text"])) and line_of(w, words)[0] is w:
+                clean.setdefault(t.lower(), []).append((t, w["x0"]))
+    for words in pages:
+        for w in words:
+            t = w["text"]
+            fits = [k for k, seen in clean.items() if len(t) >= 4 and t.isalpha() and _one_off(t.lower(), k) and any(
+                abs(x - w["x0"]) <= h for _, x in seen)] if not REF_LABEL.match(_unmarked(t)) else []
+            if len(fits) != 1 or (line := line_of(w, words))[0] is not w:
+                continue
+            below = [o for o in words if 0 < o["top"] - w["bottom"] < h and o["x0"] < w["x1"] and w["x0"] < o["x1"]]
+            if any(numeric(o) and o["x0"] - w["x1"] <= s.ref_gap * h for o in line[1:2]) or any(
+                    numeric(o) for o in sorted(below, key=lambda o: o["top"])[:1]):
+                w["text"] = Counter(text for text, _ in clean[fits[0]]).most_common(1)[0][0]
+
+
 def _label_overleaf(page: list[dict], overleaf: list[dict], slots: list[tuple], s: OcrSettings,
                     h: float) -> list[tuple]:
     """The slots of the page after `page` (`overleaf`), the first number under a ref's label at `page`'s foot
@@ -1356,8 +1394,10 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
     cells centred, is ink read as no digit too); before the first clean ref, only where the refs count from 1. A
     clean ref with a point or bracket the others of its style lack loses it ('1.'). A number atop a page under a
     label ending the page before takes that label (`_label_overleaf`), and a section no clean ref shows, its refs
-    all read without their point, is read by the count (`_lost_points`)."""
+    all read without their point, is read by the count (`_lost_points`). A label's word read a letter off is the
+    plan's label (`_mend_labels`)."""
     by_page = {p["page"]: p for p in pages if p["page"] in todo}
+    _mend_labels([p["words"] for _, p in sorted(by_page.items())], s, h)
     slots = []
     for n, p in sorted(by_page.items()):
         own = _ref_slots(p["words"], s, h)

@@ -4479,3 +4479,25 @@ def test_of_two_clean_refs_reading_alike_the_one_with_a_number_free_between_its_
         return [w["text"] for w in ws if w["x0"] == 46 and w["text"] != "Recommendation"]
     assert refs("5", "6", "6", "8", "9", "i") == ["5", "6", "7", "8", "9", "10"]
     assert refs("5", "6", "6", "7") == ["5", "6", "6", "7"]
+
+
+def test_a_refs_label_word_read_a_letter_off_is_the_plans_label_where_its_labels_stand():
+    """gen-5527-027 (scanned): 'Key' / 'concern 5' read 'Key' / 'concer 5', so the last record's ref read as no ref
+    and its row was lost (recall 0.80). A word opening its line where the plan's clean labels open theirs, one letter
+    off one of them, a number after it, is that label. Elsewhere (a cell's text), or with no number, it stays."""
+    from actionplans.extract import ocr
+
+    def refs(last, x=46):
+        ws = []
+        for k, n in enumerate(("3", "4", "5")):
+            ws += row(("Key", "Leaders should act."), 100 + 40 * k, (46, 200))
+            label = last if n == "5" else "concern"
+            ws += row((label, n) if n != "5" or x == 46 else (), 112 + 40 * k, (46, 46 + 6 * len(label) + 4))
+            if n == "5" and x != 46:
+                ws += row((label, n), 112 + 40 * k, (x, x + 6 * len(label) + 4))
+        ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
+        return [w["text"] for w in ws if w["top"] == 192]
+    assert refs("concer") == ["concern", "5"]
+    assert refs("concer", x=200) == ["concer", "5"]  # not where the labels stand
+    assert refs("concert") == ["concern", "5"]
+    assert refs("conceal") == ["conceal", "5"]  # two letters off
