@@ -971,8 +971,11 @@ class TableScanner:
                 clusters = self._merge_crossed(self._clusters(group), lines[k + h:])
                 if len(clusters) > len(prev.fields):
                     clusters = self._within_columns(clusters, prev)
-                if len(clusters) == len(prev.fields):
-                    spans = self._spans(clusters)
+                # read through OCR, a heading may go unread (on a shaded band): the others still stand in the first
+                # header's columns, the lost one where the first had it, moved as they moved
+                lost = self._lost_headings(clusters, prev) if self.scanned and len(clusters) < len(prev.fields) else None
+                if len(clusters) == len(prev.fields) or lost:
+                    spans = lost or self._spans(clusters)
                     # the header printed again where it was (a copy of the first): the table's edges found there
                     # stand unless this page's lines cross them
                     held = prev.edges if not self.scanned and len(prev.heads) == len(spans) and all(
@@ -980,7 +983,8 @@ class TableScanner:
                     starts = self._gutters([a for a, _ in spans], [b for _, b in spans], lines[k + h:], held=held)
                     # a heading found off its column's text on one page is so on each (a page of few lines under the
                     # repeat may show it no more)
-                    loose = self._loose(clusters, starts, lines[k + h:], self.settings) | prev.loose
+                    loose = prev.loose | (frozenset() if lost else self._loose(clusters, starts, lines[k + h:],
+                                                                               self.settings))
                     best = (len(prev.fields), Columns(prev.fields, starts + [prev.edges[-1]], loose, spans), group)
                     depths = []
             most = 0  # cells of the shallower headings: a heading's wrapped lines keep within its cells
@@ -1755,6 +1759,28 @@ class TableScanner:
             if max(abs(sp - gap) for sp in spaces) > slack:
                 return False
         return True
+
+    def _lost_headings(self, clusters: list[list[dict]], cols: Columns) -> tuple[tuple[float, float], ...] | None:
+        """The headings' extents of a header repeated on a scanned page with fewer cells than the first (`cols`),
+        OCR having read no word of some: each cell it shows lies within one of the first header's columns, no two in
+        one, and starts where that one's heading did, moved as the others moved (the page's own skew, within a few
+        points); a heading lost is given the first header's extent, moved as much. None where the cells are no
+        such copy."""
+        if len(cols.heads) != len(cols.fields) or not clusters:
+            return None
+        at: list[int] = []
+        for c in clusters:
+            x0, x1 = min(w["x0"] for w in c), max(w["x1"] for w in c)
+            j = next((i for i, (a, b) in enumerate(zip(cols.edges, cols.edges[1:])) if a - 2 <= x0 < b - 2), None)
+            if j is None or x1 > cols.edges[j + 1] + 2 or at and j <= at[-1]:
+                return None
+            at.append(j)
+        moved = [min(w["x0"] for w in c) - cols.heads[j][0] for c, j in zip(clusters, at)]
+        shift = sorted(moved)[len(moved) // 2]
+        if max(abs(m - shift) for m in moved) > self.settings.same_grid:
+            return None
+        spans = dict(zip(at, TableScanner._spans(clusters)))
+        return tuple(spans.get(j, (a + shift, b + shift)) for j, (a, b) in enumerate(cols.heads))
 
     @staticmethod
     def _within_columns(clusters: list[list[dict]], cols: Columns) -> list[list[dict]]:
