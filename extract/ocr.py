@@ -89,6 +89,8 @@ class OcrSettings:
     ref_gap: float = 1.0  # font sizes: a ref stands at least this far from the next word on its line (a column gap)
     overleaf_twin: float = 2.0  # font sizes: a word under a ref's label at a page's foot that the next page
     #                             repeats this near (a footer's) is the page's furniture, not its table's
+    header_pages: int = 2  # pages besides its own on which a word opening its line stands the same, as high up, for
+    #                        it to be a header's repeated there, not a ref's slot
     blind_extra: int = 2  # characters a ref slot OCR read as no digit ('AL:' for '1') may hold beyond the plan's
     #                       longest clean ref: a misread ref's ink, not a word (a heading's 'Item', 'Rec')
     own_size: float = 1.3  # a line whose own size is this many times the page's body size (or less than
@@ -1403,12 +1405,21 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
         own = _ref_slots(p["words"], s, h)
         if n - 1 in by_page:  # a label at the foot of the page before, its number atop this one
             own = _label_overleaf(by_page[n - 1]["words"], p["words"], own, s, h)
-        slots += own
+        slots += [(*slot, n) for slot in own]
+    # a word the same in the same place atop pages (a header repeated on every page: 'Para', 'Ref') is none of the
+    # refs, which number rows and repeat nowhere
+    at: dict[str, list[tuple[int, float]]] = {}
+    for w, *_, n in slots:
+        at.setdefault(w["text"], []).append((n, w["top"]))
+    slots = [slot[:-1] for slot in slots if len({n for n, top in at[slot[0]["text"]] if n != slot[-1] and abs(
+        top - slot[0]["top"]) <= h}) < s.header_pages]
     read = [_read_ref(w["text"]) for w, *_ in slots]
     styles = Counter((label, r[0]) for (w, label, *_), r in zip(slots, read) if r)
     for (label, style), _n in styles.most_common():
         idx = [i for i, r in enumerate(read) if r and r[0] == style and slots[i][1] == label]
-        x0s = sorted(slots[i][0]["x0"] for i in idx)
+        # the refs' column: where those beside a row's text stand (a page's number in its margin, beside nothing,
+        # counts pages, and on a long plan outnumbers the refs)
+        x0s = sorted(slots[i][0]["x0"] for i in idx if slots[i][2]) or sorted(slots[i][0]["x0"] for i in idx)
         idx = [i for i in idx if abs(slots[i][0]["x0"] - x0s[len(x0s) // 2]) <= 3 * h]
         if style == ".":
             idx = _colon_points(slots, read, idx, label, h)

@@ -4501,3 +4501,49 @@ def test_a_refs_label_word_read_a_letter_off_is_the_plans_label_where_its_labels
     assert refs("concer", x=200) == ["concer", "5"]  # not where the labels stand
     assert refs("concert") == ["concern", "5"]
     assert refs("conceal") == ["conceal", "5"]  # two letters off
+
+
+def test_a_header_repeated_on_a_scanned_page_with_a_heading_ocr_lost_keeps_the_plans_columns():
+    """gen-5527-020 (scanned): the header repeated atop page 8 read without 'Para' (its shaded band), so that page on
+    read four columns, the refs' with the text's, and the plan's refs column was lost from there on (refs 0.45). Its
+    other headings stand where the first header's did: the lost one is where the first had it. A text layer's
+    header shows every heading it prints: there a header with fewer cells is read as it stands."""
+    from actionplans.extract.tables import TableScanner
+    x0s = (46, 90, 240, 400, 480)
+    head = ["Para", "Finding", "Decision and response", "Timescale", "Accountable lead"]
+
+    def page(n, heads):
+        ws = row(heads, 60, x0s)
+        for k in range(3):
+            ws += row((str(3 * n + k), "Leaders should act.", "accepted", "July 2023", "Governor"),
+                      90 + 40 * k, x0s)
+            ws += row(("", "They will.", "The plan will run.", "", ""), 102 + 40 * k, x0s)
+        return [dict(w, page=n) for w in ws]
+    fields = {}
+    for scanned in (False, True):
+        scanner = TableScanner()
+        scanner.add_page(1, page(1, head), [], [], scanned=scanned)
+        scanner.add_page(2, page(2, [""] + head[1:]), [], [], scanned=scanned)
+        fields[scanned] = [scanner.scan.page_columns[p].fields for p in (1, 2)]
+    assert len(fields[True][0]) == 5 and fields[True][1] == fields[True][0]
+    assert len(fields[False][1]) == 4
+
+
+def test_the_refs_column_is_where_clean_refs_beside_a_rows_text_stand_and_a_header_word_repeated_is_no_slot():
+    """gen-5527-020 (scanned, 14 pages, refs 1 to 11, '1' read 'Ak'): the pages' numbers at their foot read as
+    refs of the same style, more of them than the refs, and the refs' column was taken to be theirs, so no slot
+    was read; and the header's 'Para' repeated atop each page, short and beside text where the rows' begins,
+    stood between 'Ak' and 2 as a slot. The refs' column is that of the clean refs beside a row's text (a page's
+    number stands beside nothing); a word the same in the same place atop pages is none of the refs."""
+    from actionplans.extract import ocr
+    x0s = (46, 81)
+    pages = []
+    for n in range(1, 8):
+        ws = row(("Para", "Finding"), 60, x0s) + row(("", str(n)), 800, (46, 546))
+        if n <= 3:
+            ws += row(("Ak" if n == 1 else str(n), "Leaders should act."), 100, x0s)
+        pages.append({"page": n, "words": ws})
+    ocr.sequence_refs(pages, set(range(1, 8)), ocr.OcrSettings(), 9.0)
+    assert [w["text"] for p in pages for w in p["words"] if w["x0"] == 46 and w["top"] == 100] == ["1", "2", "3"]
+    assert all(w["text"] == "Para" and not w.get("ref_slot") for p in pages for w in p["words"] if w["top"] == 60
+               and w["x0"] == 46)
