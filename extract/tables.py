@@ -973,7 +973,8 @@ class TableScanner:
                     clusters = self._within_columns(clusters, prev)
                 # read through OCR, a heading may go unread (on a shaded band): the others still stand in the first
                 # header's columns, the lost one where the first had it, moved as they moved
-                lost = self._lost_headings(clusters, prev) if self.scanned and len(clusters) < len(prev.fields) else None
+                fewer = self.scanned and len(clusters) < len(prev.fields)
+                lost = self._lost_headings(clusters, prev) if fewer else None
                 if len(clusters) == len(prev.fields) or lost:
                     spans = lost or self._spans(clusters)
                     # the header printed again where it was (a copy of the first): the table's edges found there
