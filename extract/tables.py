@@ -2041,6 +2041,30 @@ class TableScanner:
                 row.cells[moved[old]] = ws
         self.scan.columns = replace(cols, fields=names)
 
+    def _count_across_sections(self) -> None:
+        """Refs OCR could not read (`ocr.sequence_refs` marks them `ref_slot`: 'BE' for 3.7) between two clean
+        dotted refs of different sections whose numbers count on across sections (2.6 ... 3.8), as many as the
+        numbers missing between: each takes its number in order, and its section from the section row it stands
+        under, where that is the row's of one of the two clean refs and not the other's ('Purposeful activity' over
+        'BE' and 3.8, below 2.6's 'Respect'). Without section rows to tell them, the count says nothing of the
+        section, and they are left as read."""
+        rows = self.scan.rows
+        dotted = [(i, m) for i, row in enumerate(rows)
+                  if (m := re.fullmatch(r"(\d{1,3})\.(\d{1,3})", text_of(without_marks(row.words("ref")))))]
+        for (i, lo), (j, hi) in zip(dotted, dotted[1:]):
+            between = rows[i + 1:j]
+            a, b = (int(lo.group(1)), int(lo.group(2))), (int(hi.group(1)), int(hi.group(2)))
+            if not between or a[0] >= b[0] or b[1] - a[1] - 1 != len(between) or not all(
+                    len(ws := without_marks(row.words("ref"))) == 1 and ws[0].get("ref_slot") for row in between):
+                continue
+            width = len(hi.group(2)) if hi.group(2).startswith("0") else 1  # '5.01': zero-padded
+            for n, row in enumerate(between, a[1] + 1):
+                under = rows[i].section if row.section == rows[i].section != rows[j].section else (
+                    rows[j].section if row.section == rows[j].section != rows[i].section else None)
+                if under is not None:
+                    section = a[0] if under == rows[i].section else b[0]
+                    without_marks(row.words("ref"))[0]["text"] = f"{section}.{n:0{width}d}"
+
     def _decision_carried(self, body: list, k: int) -> bool:
         """Does the decision on body line k, the page's first, finish the decision of the record carried over from
         the page before ('NOT' at that page's foot, 'AGREED' here)? A decision cell broken across pages prints its
@@ -2084,6 +2108,7 @@ class TableScanner:
     def finish(self) -> Scan:
         self._flush()
         self._type_placeholders()
+        self._count_across_sections()
         # A column named only on a later page (its cells empty or unreadable before) names the cells read earlier
         # under its placeholder ('col3' -> 'date'); placeholders are numbered by position.
         cols = self.scan.columns

@@ -4547,3 +4547,23 @@ def test_the_refs_column_is_where_clean_refs_beside_a_rows_text_stand_and_a_head
     assert [w["text"] for p in pages for w in p["words"] if w["x0"] == 46 and w["top"] == 100] == ["1", "2", "3"]
     assert all(w["text"] == "Para" and not w.get("ref_slot") for p in pages for w in p["words"] if w["top"] == 60
                and w["x0"] == 46)
+
+
+def test_a_ref_ocr_could_not_read_between_sections_counted_on_takes_the_section_of_the_row_it_stands_under():
+    """gen-6733-033 (scanned, refs 1.3, 2.4 ... 3.8 counted on across sections): 3.7 read 'BE' between 2.6 and 3.8.
+    The count gives it 7; its section is told by the section row above it ('Purposeful activity', over 3.8 too,
+    below 2.6's 'Respect'): 3.7. Under 2.6's section it is 2.7; with no section rows, as read."""
+    from actionplans.extract.tables import Row, TableScanner
+
+    def read(sections):
+        scanner = TableScanner()
+        for ref, section in zip(("2.6", "BE", "3.8"), sections):
+            w = {"text": ref, "x0": 46.0, "x1": 58.0, "top": 100.0, "bottom": 109.0, "page": 1}
+            if ref == "BE":
+                w["ref_slot"] = True
+            scanner.scan.rows.append(Row({"ref": [w], "text": []}, section, [1], (0, 0, 0, 0)))
+        scanner.finish()
+        return [r.words("ref")[0]["text"] for r in scanner.scan.rows]
+    assert read(("Respect", "Purposeful activity", "Purposeful activity")) == ["2.6", "3.7", "3.8"]
+    assert read(("Respect", "Respect", "Purposeful activity")) == ["2.6", "2.7", "3.8"]
+    assert read((None, None, None)) == ["2.6", "BE", "3.8"]
