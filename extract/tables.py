@@ -1026,7 +1026,11 @@ class TableScanner:
                 if self.scan.first_table_top is None:
                     self.scan.first_table_top = (pageno, ln.top)
                 last = max(w["bottom"] for w in group if cols.field_at(w["x0"]))
-                body_from = next((j for j in range(k, len(lines)) if lines[j].top > last), len(lines))
+                # (askew, a scanned header's far end sits lower: the first body line's box may reach up into it)
+                reach = self.settings.touch_overlap if self.scanned else 0.0
+                held = {id(w) for w in group}
+                body_from = next((j for j in range(k, len(lines)) if lines[j].top > last - reach * lines[j].height
+                                  and not any(id(w) in held for w in lines[j].words)), len(lines))
                 headed = True
                 break
         cols = self.scan.columns

@@ -4567,3 +4567,28 @@ def test_a_ref_ocr_could_not_read_between_sections_counted_on_takes_the_section_
     assert read(("Respect", "Purposeful activity", "Purposeful activity")) == ["2.6", "3.7", "3.8"]
     assert read(("Respect", "Respect", "Purposeful activity")) == ["2.6", "2.7", "3.8"]
     assert read((None, None, None)) == ["2.6", "BE", "3.8"]
+
+
+def test_a_scanned_pages_first_body_line_reaching_up_into_its_askew_header_is_still_the_body():
+    """gen-5527-014 (scanned): the header atop page 3 lies askew, its far end ('Owner') 2.9 pt lower than its start,
+    and the record's first line carried over the page ('• The interdepartmental ... will review all') was read
+    from 0.1 pt above that end: it was taken for the header's and lost. On a scanned page a line whose box reaches up
+    into the header's by less than `touch_overlap` of its height, holding none of its words, is the body's."""
+    from actionplans.extract.cells import text_of
+    from actionplans.extract.tables import TableScanner
+
+    def w(text, x0, top):
+        return {"text": text, "x0": x0, "x1": x0 + 6 * len(text), "top": top, "bottom": top + 10.0, "page": 1}
+    head = [w("Ref", 46, 79.0), w("Recommendations", 90, 79.2), w("Response", 290, 80.1), w("Date", 600, 81.6),
+            w("Owner", 670, 81.9)]
+    body = [w("1", 46, 91.8), w("Leaders", 90, 91.8), w("act.", 140, 91.8), w("The", 290, 91.8), w("panel", 320, 91.8),
+            w("meets.", 360, 91.8), w("May", 600, 91.8), w("2024", 625, 91.8), w("Governor", 670, 91.8),
+            w("They", 290, 103.3), w("report.", 320, 103.3)]
+    responses = {}
+    for scanned in (False, True):
+        scanner = TableScanner()
+        scanner.add_page(1, [dict(x) for x in head + body], [], [], scanned=scanned)
+        scan = scanner.finish()
+        responses[scanned] = [text_of(r.words("response")) for r in scan.rows]
+    assert responses[True] == ["The panel meets. They report."]
+    assert responses[False] != responses[True]  # a text layer's lines do not lie askew: read as before
