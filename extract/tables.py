@@ -1050,6 +1050,8 @@ class TableScanner:
                 name = cols.field_at(w["x0"])
                 if name:
                     by.setdefault(name, []).append(w)
+            if self.scanned and self._grain_beside_text(by, body):
+                del by["ref"]
             if by:
                 body.append((ln, by))
         pending: dict[str, list[dict]] = {}
@@ -1186,6 +1188,25 @@ class TableScanner:
             self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False,
                       page_top=first_band and not fresh, full=full)
         return True
+
+    @staticmethod
+    def _grain_beside_text(by: dict[str, list[dict]], body: list) -> bool:
+        """Are a scanned line's words in the ref column grain OCR read as letters ('cee' beside 'should:', where the
+        page shows nothing)? They read as no ref, label or cross-reference, hold no capital and no digit (a ref, a
+        label and a section's name do), and stand a column's gap left of text-column words that run on from the text
+        column's line above with no blank space: a cell's running text, beside which no section row can stand (one
+        would part that text from its row), and the ref column's words of a section row would be taken for one."""
+        ref, text = by.get("ref"), by.get("text")
+        if not ref or not text or set(by) != {"ref", "text"}:
+            return False
+        t = text_of(ref)
+        if REF.match(t) or REF_LABEL.match(t) or CROSS_REF.match(t) or any(c.isupper() or c.isdigit() for c in t):
+            return False
+        h = text[0]["bottom"] - text[0]["top"]
+        if text[0]["x0"] - ref[-1]["x1"] < 0.6 * h:
+            return False  # an ordinary space: one run across the column's edge
+        above = next((b["text"] for _ln, b in reversed(body) if "text" in b), None)
+        return above is not None and text[0]["top"] - max(w["bottom"] for w in above) <= 0.5 * h
 
     @staticmethod
     def _runs_across(ln, cols: Columns) -> bool:

@@ -4592,3 +4592,34 @@ def test_a_scanned_pages_first_body_line_reaching_up_into_its_askew_header_is_st
         responses[scanned] = [text_of(r.words("response")) for r in scan.rows]
     assert responses[True] == ["The panel meets. They report."]
     assert responses[False] != responses[True]  # a text layer's lines do not lie askew: read as before
+
+
+def test_lowercase_grain_in_the_ref_column_beside_a_cells_running_text_is_no_section_row_on_a_scan():
+    """gen-6029-001 (scanned): OCR read 'cee' in the ref column, where the page shows nothing, beside 'should:', the
+    last line of a recommendation running on from the line above. Taken for a section row ('cee should:'), it cut
+    the record's text from its ref and decision (text 0.60). A section row cannot stand beside a cell's running
+    text: on a scanned page, such ref-column words holding no capital, digit or ref are grain. 'Resettlement'
+    there, or the same line on a text layer, is read as before."""
+    from actionplans.extract.cells import text_of
+    from actionplans.extract.tables import TableScanner
+    x0s = (46, 92, 240, 413, 483)
+
+    def read(grain, scanned=True):
+        ws = row(("Rec No", "Recommendation", "Decision and response", "Target Date", "Owner"), 60, x0s)
+        ws += row(("", "The governor should", "AGREED", "", ""), 90, x0s)
+        ws += row(("", "see it. Leaders", "Panels will meet.", "Sep-18", "Governor"), 101.5, x0s)
+        ws += row((grain, "should:", "", "", ""), 113, x0s)
+        ws += row(("Priority", "", "", "", ""), 121, x0s)
+        ws += row(("concern", "", "", "", ""), 132.5, x0s)
+        ws += row(("1", "• review the data", "", "", ""), 144, x0s)
+        ws += row(("", "Cells should be clean.", "AGREED", "", ""), 180, x0s)
+        ws += row(("Priority", "", "Repairs are due.", "Jun-19", "Governor"), 191.5, x0s)
+        ws += row(("concern 2", "", "", "", ""), 203, x0s)
+        scanner = TableScanner()
+        scanner.add_page(1, [dict(w, page=1) for w in ws], [], [], scanned=scanned)
+        scan = scanner.finish()
+        return [(text_of(r.words("ref")), text_of(r.words("text"))[:12]) for r in scan.rows], scan.sections
+    rows, sections = read("cee")
+    assert rows[0] == ("Priority concern 1", "The governor") and not sections
+    assert read("cee", scanned=False)[1]  # a text layer's word is ink: as before, a section row
+    assert read("Resettlement")[1]  # a capital: a section's name may stand there
