@@ -1406,13 +1406,13 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
         if n - 1 in by_page:  # a label at the foot of the page before, its number atop this one
             own = _label_overleaf(by_page[n - 1]["words"], p["words"], own, s, h)
         slots += [(*slot, n) for slot in own]
-    # a word the same in the same place atop pages (a header repeated on every page: 'Para', 'Ref') is none of the
-    # refs, which number rows and repeat nowhere
+    # a word read as no ref, the same in the same place atop pages (a header repeated on every page: 'Para') is
+    # none of the refs' slots: a misread ref's ink reads differently each time, and each stands where its row does
     at: dict[str, list[tuple[int, float]]] = {}
     for w, *_, n in slots:
         at.setdefault(w["text"], []).append((n, w["top"]))
-    slots = [slot[:-1] for slot in slots if len({n for n, top in at[slot[0]["text"]] if n != slot[-1] and abs(
-        top - slot[0]["top"]) <= h}) < s.header_pages]
+    slots = [slot[:-1] for slot in slots if _read_ref(slot[0]["text"]) or len({
+        n for n, top in at[slot[0]["text"]] if n != slot[-1] and abs(top - slot[0]["top"]) <= h}) < s.header_pages]
     read = [_read_ref(w["text"]) for w, *_ in slots]
     styles = Counter((label, r[0]) for (w, label, *_), r in zip(slots, read) if r)
     for (label, style), _n in styles.most_common():
