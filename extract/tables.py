@@ -1195,7 +1195,9 @@ class TableScanner:
         page shows nothing)? They read as no ref, label or cross-reference, hold no capital and no digit (a ref, a
         label and a section's name do), and stand a column's gap left of text-column words that run on from the text
         column's line above with no blank space: a cell's running text, beside which no section row can stand (one
-        would part that text from its row), and the ref column's words of a section row would be taken for one."""
+        would part that text from its row), and the ref column's words of a section row would be taken for one.
+        Words running on a ref cell's line above them with no blank space ('Key' / 'cern', 'concern' misread) are
+        the ref's."""
         ref, text = by.get("ref"), by.get("text")
         if not ref or not text or set(by) != {"ref", "text"}:
             return False
@@ -1205,8 +1207,10 @@ class TableScanner:
         h = text[0]["bottom"] - text[0]["top"]
         if text[0]["x0"] - ref[-1]["x1"] < 0.6 * h:
             return False  # an ordinary space: one run across the column's edge
-        above = next((b["text"] for _ln, b in reversed(body) if "text" in b), None)
-        return above is not None and text[0]["top"] - max(w["bottom"] for w in above) <= 0.5 * h
+        def flush(name: str) -> bool:  # the column's nearest line above ends less than half a line above
+            above = next((b[name] for _ln, b in reversed(body) if name in b), None)
+            return above is not None and text[0]["top"] - max(w["bottom"] for w in above) <= 0.5 * h
+        return flush("text") and not flush("ref")
 
     @staticmethod
     def _runs_across(ln, cols: Columns) -> bool:

@@ -4623,3 +4623,8 @@ def test_lowercase_grain_in_the_ref_column_beside_a_cells_running_text_is_no_sec
     assert rows[0] == ("Priority concern 1", "The governor") and not sections
     assert read("cee", scanned=False)[1]  # a text layer's word is ink: as before, a section row
     assert read("Resettlement")[1]  # a capital: a section's name may stand there
+    # gen-5527-017: 'Key' / 'cern' ('concern' misread) runs on a ref cell's line above it: the ref's, kept
+    above = {"ref": words("Key", x0=46, top=90), "text": words("All prisoners should", x0=92, top=90)}
+    line = {"ref": words("cern", x0=46, top=101.5), "text": words("clean, decent", x0=92, top=101.5)}
+    assert not TableScanner._grain_beside_text(line, [(None, above)])
+    assert TableScanner._grain_beside_text(line, [(None, {"text": above["text"]})])
