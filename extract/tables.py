@@ -66,6 +66,7 @@ class Row:
     pages: list[int]
     bbox: tuple[float, float, float, float]
     continued: int = 0
+    lost_ref: bool = False  # a record whose ref OCR read nothing of, opened by its rule and decision
 
     def words(self, name: str) -> list[dict]:
         return self.cells.get(name, [])
@@ -1989,7 +1990,14 @@ class TableScanner:
             current is None or not page_top or self._decides(cells) and self._decides(current.cells)
             and not self._decision_wraps(current.cells, cells)
         ) and self.scan.columns is not None and "ref" not in self.scan.columns.fields
-        if not ref_text and current is not None and not unnumbered:
+        # Read through OCR, a ref may go unread whole: a row of its own below a rule across the table (the ref
+        # column too), in a plan of refs, that prints its text and a decision of its own below a record that printed
+        # one, is a record, its ref left to the count (`_count_refs`), not more of the record above
+        lost = self.scanned and not ref_text and not text_of(cells.get("ref", [])) and full and (
+            not page_top) and self.refs_seen and current is not None and "text" in filled and self._decides(
+            cells) and self._decides(current.cells) and not self._decision_wraps(current.cells, cells)
+        unread = unread or lost
+        if not ref_text and current is not None and not unnumbered and not unread:
             why = "continued on a new page" if pageno not in current.pages else (
                 "ref label completed" if text_of(cells.get("ref", [])) else "merged ref cell")
             self.scan.joins.append((pageno, bbox, why))
@@ -1999,7 +2007,7 @@ class TableScanner:
                 current.pages.append(pageno)
             current.continued += 1
             return
-        if not ref_text and not unnumbered:
+        if not ref_text and not unnumbered and not unread:
             return  # text before the first recommendation that is not a section row
         if ref_text and not REF.match(ref_text) and not REF_LABEL.match(ref_text) and not unread:
             m = REF_LEAD.match(ref_text)  # a ref run into the text in the same cell
@@ -2007,7 +2015,7 @@ class TableScanner:
                 return
         self.refs_seen = self.refs_seen or bool(ref_text)
         self._flush()
-        self.current = Row(cells, self.section, [pageno], bbox)
+        self.current = Row(cells, self.section, [pageno], bbox, lost_ref=lost)
 
     def _unspecked(self, cells: dict[str, list[dict]]) -> dict[str, list[dict]]:
         """A scanned row's ref cell without the grain OCR read as a word on a line of its own above or below the ref
@@ -2094,6 +2102,24 @@ class TableScanner:
                     section = a[0] if under == rows[i].section else b[0]
                     without_marks(row.words("ref"))[0]["text"] = f"{section}.{n:0{width}d}"
 
+    def _count_lost_refs(self) -> None:
+        """Records whose ref OCR read nothing of (`Row.lost_ref`) between two records whose refs count in one
+        style ('8' ... '10', 'Key concern 8' ... 'Key concern 10'), as many as the numbers missing between: each
+        takes its number in order, written where its ref cell begins. Else the ref is left empty (and warned of)."""
+        rows = self.scan.rows
+        counted = [(i, m) for i, row in enumerate(rows) if not row.lost_ref
+                   and (m := re.fullmatch(r"(.*?)(\d{1,3})", text_of(without_marks(row.words("ref")))))]
+        for (i, lo), (j, hi) in zip(counted, counted[1:]):
+            between = rows[i + 1:j]
+            if not between or lo.group(1) != hi.group(1) or not all(row.lost_ref for row in between) or (
+                    int(hi.group(2)) - int(lo.group(2)) - 1 != len(between)):
+                continue
+            for n, row in enumerate(between, int(lo.group(2)) + 1):
+                first = min((w for ws in row.cells.values() for w in ws), key=lambda w: (w["page"], w["top"]))
+                text = f"{lo.group(1)}{n}"
+                row.cells["ref"] = [{"text": text, "x0": row.bbox[0], "x1": row.bbox[0] + 5.0 * len(text),
+                                     "top": first["top"], "bottom": first["bottom"], "page": first["page"]}]
+
     def _decision_carried(self, body: list, k: int) -> bool:
         """Does the decision on body line k, the page's first, finish the decision of the record carried over from
         the page before ('NOT' at that page's foot, 'AGREED' here)? A decision cell broken across pages prints its
@@ -2138,6 +2164,7 @@ class TableScanner:
         self._flush()
         self._type_placeholders()
         self._count_across_sections()
+        self._count_lost_refs()
         # A column named only on a later page (its cells empty or unreadable before) names the cells read earlier
         # under its placeholder ('col3' -> 'date'); placeholders are numbered by position.
         cols = self.scan.columns

@@ -4628,3 +4628,27 @@ def test_lowercase_grain_in_the_ref_column_beside_a_cells_running_text_is_no_sec
     line = {"ref": words("cern", x0=46, top=101.5), "text": words("clean, decent", x0=92, top=101.5)}
     assert not TableScanner._grain_beside_text(line, [(None, above)])
     assert TableScanner._grain_beside_text(line, [(None, {"text": above["text"]})])
+
+
+def test_a_scanned_row_below_a_rule_with_its_own_decision_and_no_ref_read_is_a_record_numbered_by_the_count():
+    """gen-6733-021 (scanned): OCR read nothing of ref '9' (first reading and second look both), so its row, below a
+    rule across the table and printing its own text and decision, was taken for more of record 8 (recall 0.91). On a
+    page read through OCR, in a plan of refs, such a row is a record; between 8 and 10 the count gives it 9. On a
+    text layer a ref cell left empty is merged down beside the row (as before)."""
+    from actionplans.extract.cells import text_of
+    from actionplans.extract.tables import TableScanner
+    x0s = (46, 76, 206, 275, 413)
+
+    def read(scanned):
+        ws = row(("Ref", "Recommendation", "Decision", "Response", "Owner"), 60, x0s)
+        rules = [(72.0, 40.0, 560.0)]
+        for k, ref in enumerate(("8", "", "10")):
+            top = 90 + 40 * k
+            ws += row((ref, "Leaders should act.", "accepted", "Panels will meet.", "Governor"), top, x0s)
+            ws += row(("", "Staff will help.", "", "They will report.", ""), top + 11.5, x0s)
+            rules.append((top + 30.0, 40.0, 560.0))
+        scanner = TableScanner()
+        scanner.add_page(1, [dict(w, page=1) for w in ws], [], rules, scanned=scanned)
+        return [text_of(r.words("ref")) for r in scanner.finish().rows]
+    assert read(True) == ["8", "9", "10"]
+    assert read(False) == ["8", "10"]
