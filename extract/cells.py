@@ -142,8 +142,8 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
     with the same mark where it stands. Typed, a mark stands where the cell's lines start, or where its other items'
     marks do; a speck read as '.' or '—' in the gutter before 'Manager' is no word, and measured alone it fits on
     the line above: a hard break that cuts the owner. Nor is a character OCR read within the span of another word of
-    its line (a line's words never overlap) and running on into no word: grain between two lines, joined to the
-    nearer (a 'G' set above the 'overnor' it begins is kept)."""
+    its line (a line's words never overlap), or two ('he' inside 'Within'), and running on into no word: grain
+    between two lines, joined to the nearer (a 'G' set above the 'overnor' it begins is kept)."""
     def marked(ln: Line) -> bool:
         return len(ln.words) > 1 and not any(c.isalnum() for c in ln.words[0]["text"])
     def runs_on(w: dict) -> bool:  # a word of the cell begins where it ends, a line or less away: a letter of it
@@ -152,7 +152,7 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
                    and abs(o["top"] - w["top"]) <= w["bottom"] - w["top"] for ln in lines for o in ln.words)
     out = []
     for ln in lines:
-        inside = [w for w in ln.words if len(w["text"]) == 1 and "bearings" in w and any(
+        inside = [w for w in ln.words if len(w["text"]) <= 2 and "bearings" in w and any(
             o is not w and o["x0"] <= w["x0"] and w["x1"] <= o["x1"] for o in ln.words) and not runs_on(w)]
         if inside and len(inside) < len(ln.words):
             # a character read through OCR within another word's span on its line: two words of a line never
@@ -176,6 +176,56 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
 
 
 _STOPS = frozenset((".", ","))
+
+
+def without_grain(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of a date cell without a line OCR read from the scan's grain above or below the date: one word of
+    one or two letters or digits, no English word, of which the date grammar reads nothing, lying within the span of
+    one word of the cell's line next to it (no further than `grain_reach` of that line's height) and starting right
+    of that line's start, off its centre ('ee' or '5' over 'Within three'). Typed, a line of a cell starts where the
+    cell's lines start, or is centred on them ('30' over 'November'); a word of two letters that starts a date's line
+    is an English one ('by', 'to')."""
+    from .dates import date_status  # dates reads English words from here: imported where used
+    def grain(k: int) -> bool:
+        ln = lines[k]
+        if len(ln.words) != 1 or "bearings" not in ln.words[0]:
+            return False
+        w = ln.words[0]
+        text = w["text"]
+        if not (len(text) <= 2 and text.isalnum()) or text.isalpha() and text.lower() in known_words() or (
+                date_status(text) != "unparsed"):
+            return False
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(lines) and lines[j].page == ln.page and (
+                    abs(lines[j].top - ln.top) <= settings.grain_reach * lines[j].height):
+                o, tol = lines[j], settings.speck_margin * lines[j].height
+                if (w["x0"] > o.x0 + tol and abs(w["x0"] + w["x1"] - o.x0 - o.x1) / 2 > tol
+                        and any(v["x0"] <= w["x0"] and w["x1"] <= v["x1"] for v in o.words)):
+                    return True
+        return False
+    return [ln for k, ln in enumerate(lines) if not grain(k)]
+
+
+def part_stacked(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of a date cell with the words of two stacked lines, joined as one, parted again. Tesseract runs a
+    line of one column into a cell's line set half a line lower and OCRmyPDF sets the whole run on one baseline: a
+    date's last word ('2018' under 'November') then stands less than a line below the word above it and joins its
+    line, read before it by its left edge ('30 2018 November'). Two words of one line never overlap: where a word read
+    through OCR overlaps another of its line by more than `stacked_overlap` of the narrower's width, the line is two,
+    parted where their tops part (the upper word's and the words level with it first)."""
+    out = []
+    for ln in lines:
+        pair = next(((a, b) for a in ln.words for b in ln.words if a is not b and "bearings" in a and "bearings" in b
+                     and a["top"] < b["top"] and min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+                     > settings.stacked_overlap * min(a["x1"] - a["x0"], b["x1"] - b["x0"])), None)
+        if pair is None:
+            out.append(ln)
+            continue
+        cut = (pair[0]["top"] + pair[1]["top"]) / 2
+        for part in ([w for w in ln.words if w["top"] < cut], [w for w in ln.words if w["top"] >= cut]):
+            out.append(Line(ln.page, min(w["top"] for w in part), max(w["bottom"] for w in part), part[0]["x0"],
+                            max(w["x1"] for w in part), part, ln.glued and part[0] is ln.words[0]))
+    return out
 
 
 _JOINING = frozenset(("and", "of", "for", "the", "to", "in", "with", "at", "by", "on", "or"))

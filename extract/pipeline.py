@@ -40,6 +40,7 @@ from .cells import (
     mend_breaks,
     merge_to_count,
     paragraphs,
+    part_stacked,
     sentence_habit,
     spacing,
     split_at,
@@ -48,6 +49,7 @@ from .cells import (
     split_to_count,
     text_of,
     to_lines,
+    without_grain,
     without_specks,
     wrap_limit,
 )
@@ -295,9 +297,10 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 
 
 def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
-    """The lines of a row's owner cell (words broken at its edge marked) and of its date cell."""
+    """The lines of a row's owner cell (words broken at its edge marked) and of its date cell (stacked lines read as
+    one parted)."""
     return (mend_breaks(without_specks(to_lines(row.words("owner"))), rights.get("owner")),
-            lost_range_dash(without_specks(to_lines(row.words("date")))))
+            lost_range_dash(without_grain(part_stacked(without_specks(to_lines(row.words("date")))))))
 
 
 def read_text(row: Row, rights: dict[str, float], sentences: bool = False,

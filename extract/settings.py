@@ -131,6 +131,14 @@ class Settings(BaseModel):
                                      "two pitches apart within this, on a page read through OCR, have one line's slot "
                                      "empty between them, where a range's dash wrapped onto a line of its own was "
                                      "printed and OCR read no word (`cells.lost_range_dash`)")
+    grain_reach: float = Field(
+        1.5, gt=0, description="Share of a line's height: a date cell's line of one short word, no date, lying "
+                               "within a word of the line this near above or below it, is grain OCR read "
+                               "(`cells.without_grain`)")
+    stacked_overlap: float = Field(
+        0.5, gt=0, le=1, description="Share of the narrower word's width: two words read through OCR on one line of a "
+                                     "date cell overlapping by more than this are stacked, two lines read as one "
+                                     "(`cells.part_stacked`)")
     stop_gap: float = Field(
         0.2, ge=0, lt=1, description="Share of a line's height: a full stop or comma ending an owner or date line this "
                                      "far or more after the word before it stands a space off its word, as no typist "

@@ -4652,3 +4652,51 @@ def test_a_scanned_row_below_a_rule_with_its_own_decision_and_no_ref_read_is_a_r
         return [text_of(r.words("ref")) for r in scanner.finish().rows]
     assert read(True) == ["8", "9", "10"]
     assert read(False) == ["8", "10"]
+
+
+def test_two_stacked_date_lines_read_as_one_are_parted_in_order():
+    """gen-5527-037 (scanned): '30' / 'November' / '2018' stacked in a date cell; Tesseract ran the owner's 'Trust)
+    and', half a line higher, into the year's line and OCRmyPDF set '2018' on that baseline, less than a line under
+    'Navember': one line, read by left edges '30 2018 Navember'. Two words of a line never overlap: read through
+    OCR, the line is parted where their tops part, the upper first (`cells.part_stacked`); a text layer's line stays."""
+    from actionplans.extract.cells import part_stacked
+    ws = [{"text": "30", "x0": 486.7, "x1": 496.1, "top": 720.1, "bottom": 729.1, "page": 2},
+          {"text": "Navember", "x0": 487.0, "x1": 528.0, "top": 730.6, "bottom": 739.7, "page": 2},
+          {"text": "2018", "x0": 486.4, "x1": 506.8, "top": 734.5, "bottom": 743.5, "page": 2}]
+    ocr = [dict(w, bearings=0.9) for w in ws]
+    assert [ln.text for ln in to_lines(ocr)] == ["30", "2018 Navember"]
+    lines = part_stacked(to_lines(ocr))
+    assert [ln.text for ln in lines] == ["30", "Navember", "2018"] and lines[2].top == 734.5
+    assert [ln.text for ln in part_stacked(to_lines(ws))] == ["30", "2018 Navember"]
+    side = [dict(w, bearings=0.9) for w in words("31 December 2022", x0=439.9)]  # words beside each other stay
+    assert [ln.text for ln in part_stacked(to_lines(side))] == ["31 December 2022"]
+
+
+def test_a_short_word_ocr_read_from_grain_beside_a_date_line_is_left_out_of_the_date():
+    """gen-6029-006 (scanned): grain in a date cell read as 'ee' (and '5' on another page) a line above 'Within
+    three', inside the span of 'Within' and 11.5 pt right of where the cell's lines start; the entry read 'ee Within
+    three months'. A line of one word of no more than two letters or digits, no English word and no date, within a
+    word of the line next to it, starting right of that line's start and off its centre, is grain
+    (`cells.without_grain`); a day centred over its month, a word typed at the line's start, or a text layer's, stay.
+    'he' run into 'Within 3' inside the span of 'Within' is grain too (`cells.without_specks`, two characters)."""
+    from actionplans.extract.cells import without_grain, without_specks
+    def cell(first, x0, x1):
+        return [{"text": first, "x0": x0, "x1": x1, "top": 353.4, "bottom": 365.4, "page": 5, "bearings": 0.9},
+                {"text": "Within", "x0": 619.9, "x1": 654.9, "top": 368.2, "bottom": 380.1, "page": 5, "bearings": 0.9},
+                {"text": "three", "x0": 657.0, "x1": 683.6, "top": 368.2, "bottom": 380.1, "page": 5, "bearings": 0.9},
+                {"text": "months", "x0": 620.2, "x1": 657.1, "top": 382.9, "bottom": 394.8, "page": 5,
+                 "bearings": 0.9}]
+    for grain in ("ee", "5"):
+        assert [ln.text for ln in without_grain(to_lines(cell(grain, 631.4, 646.4)))] == ["Within three", "months"]
+    assert [ln.text for ln in without_grain(to_lines(cell("by", 631.4, 646.4)))][0] == "by"  # an English word
+    centred = [{"text": "30", "x0": 502.8, "x1": 512.2, "top": 720.1, "bottom": 729.1, "page": 2, "bearings": 0.9},
+               {"text": "November", "x0": 487.0, "x1": 528.0, "top": 730.6, "bottom": 739.7, "page": 2,
+                "bearings": 0.9}]
+    assert [ln.text for ln in without_grain(to_lines(centred))] == ["30", "November"]  # a day centred over its month
+    assert [ln.text for ln in without_grain(to_lines(cell("ee", 619.9, 634.9)))][0] == "ee"  # where lines start
+    typed = [{k: v for k, v in w.items() if k != "bearings"} for w in cell("ee", 631.4, 646.4)]
+    assert [ln.text for ln in without_grain(to_lines(typed))][0] == "ee"
+    he = [{"text": "Within", "x0": 619.9, "x1": 655.3, "top": 210.2, "bottom": 222.1, "page": 6, "bearings": 0.9},
+          {"text": "he", "x0": 631.3, "x1": 646.0, "top": 204.3, "bottom": 216.3, "page": 6, "bearings": 0.9},
+          {"text": "3", "x0": 657.4, "x1": 663.9, "top": 210.2, "bottom": 222.1, "page": 6, "bearings": 0.9}]
+    assert [ln.text for ln in without_specks(to_lines(he))] == ["Within 3"]
