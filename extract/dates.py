@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from actionplans.schemas import TargetDate
 
-from .vocabulary import MONTH_NAMES, MONTHS
+from .vocabulary import MONTH_NAMES, MONTHS, known_words
 
 __all__ = ["mend_misread", "parse_target_date"]
 
@@ -364,7 +364,7 @@ def _misread_readings(token: str) -> list[str]:
     letters read for digits ('3lst', '2O21', 'l0', pieces of 'Jan-2l' too), its ordinal suffix agreeing with the
     number it becomes ('3lst' -> '31st', never '31th'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi',
     'O3'); two words run together (a quarter and its year 'Q12019/20', a status's 'Tobe'), split at each place
-    where a word can end; a month's name that lost its first letter ('arch')."""
+    where a word can end; a month's name that lost its first letter ('arch') or has one letter wrong ('Navember')."""
     out: list[str] = []
     pieces = re.split(r"([-/\u2013])", token)
     mended = []
@@ -387,7 +387,21 @@ def _misread_readings(token: str) -> list[str]:
     # A month's name with its first letter lost ('arch' for 'March'): OCR reads no letter where the capital stands at
     # a cell's edge, against a rule or in the scan's grain. Only a name whose tail no other month's is.
     out += [name for name in MONTH_NAMES if token.isalpha() and len(token) >= 3 and name[1:].lower() == token.lower()]
+    month = _month_one_off(token)
+    if month:
+        out.append(month)
     return out
+
+
+def _month_one_off(token: str) -> str | None:
+    """The month's name a word is one letter off ('Navember', 'Aueust'): a word of five letters or more, no English
+    word ('marsh', 'match' stay), one letter different from one month's name and from no other's."""
+    low = token.lower()
+    if not token.isalpha() or len(token) < 5 or low in _MONTHS or low in known_words():
+        return None
+    near = [name for name in MONTH_NAMES if len(name) == len(low)
+            and sum(a != b for a, b in zip(name.lower(), low)) == 1]
+    return near[0] if len(near) == 1 else None
 
 
 def _reading(text: str) -> tuple[Counter, str | None, tuple]:
@@ -413,13 +427,17 @@ def mend_misread(text: str) -> str:
     and a split year is never joined (a digit may be missing from it). A lone letter the grammar did not read, a
     speck OCR read inside the entry, goes where without it the grammar reads another date, and every other word it
     read still read ('April f 2024' -> 'April 2024', not the year's end), or where it opens the entry before a word the
-    grammar reads ('I January 2021' -> 'January 2021')."""
+    grammar reads ('I January 2021' -> 'January 2021'). A lone mark goes where without it the grammar reads words it
+    did not ('Within three — months'). A month's name one letter off is put back where a year
+    then dates it ('30 Navember 2018' -> '30 November 2018'; a lone 'Navember' stays)."""
     tokens = re.split(r"(\s+)", text)
     reading = None  # what the grammar reads of the entry as it stands: read once, and again only once mended
     for i in range(0, len(tokens), 2):
         tok = tokens[i]
         candidates = _misread_readings(tok) if tok else []
-        speck = len(tok) == 1 and tok.isalpha() and len(tokens) > 1  # a lone letter: without it, a candidate too
+        speck = len(tok) == 1 and len(tokens) > 1  # a lone letter or mark: without it, a candidate too
+        if speck and tok.isdigit():
+            speck = False
         if not candidates and not speck:
             continue
         reading = reading or _reading(text)
@@ -432,6 +450,13 @@ def mend_misread(text: str) -> str:
                 cut[i], cut[i + 1 if i + 1 < len(cut) else i - 1] = "", ""
             new = "".join(cut)
             after, new_status, new_due = _reading(new)
+            if cand is None and not tok.isalpha():
+                # a lone mark between words of one date, which the grammar reads as one without it: grain read
+                # as a dash ('Within three — months'); never a range's dash, the words each side read already
+                if not after - (before - unread_here) and (before - unread_here) - after:
+                    tokens, text, reading = cut, new, (after, new_status, new_due)
+                    break
+                continue
             if cand is None:
                 # or, opening the entry before a word the grammar reads, where the date reads the same without it:
                 # grain above or before the date's first word ('I' / 'January 2021'), never an entry's word
@@ -441,6 +466,8 @@ def mend_misread(text: str) -> str:
                     tokens, text, reading = cut, new, (after, new_status, new_due)
                     break
                 continue
+            if cand is not None and cand == _month_one_off(tok) and new_due[0] is None:
+                continue  # a month's name one letter off is put back only where a year dates it: the date's shape
             if status is None and new_status is not None and new_status != "not_applicable":
                 ok = new_due == due or due[0] is None  # a status named, the date as it was
             elif unread_here:  # the word was not read: now it is, and nothing read before is lost

@@ -69,13 +69,20 @@ def test_datetime_base_is_accepted():
     ("arch 2021", "March 2021"),  # a month that lost its first letter at the cell's edge (gen-6733-036)
     ("31st ecember 2021", "31st December 2021"),
     ("Tobe confirmed", "To be confirmed"),  # a status's words run together
+    ("30 Navember 2018", "30 November 2018"),  # a month's name one letter off, a year dating it (gen-5527-037)
+    ("Aueust 2023", "August 2023"),
+    ("Within three — months", "Within three months"),  # a speck read as a dash inside a date (gen-6029-006)
+    ("Navember", "Navember"),  # ... a month's name one letter off with no year: nothing confirms it
+    ("Marsh 2021", "Marsh 2021"),  # ... an English word
+    ("April – June 2021", "April – June 2021"),  # a range's dash: the words each side are read already
+    ("Q1 - 2021/22", "Q1 - 2021/22"),
     # what the grammar cannot confirm stays as read
     ("Sist January 2022", "Sist January 2022"),  # '51st' is no day
     ("3lth May 2021", "3lth May 2021"),  # '31th': the suffix is not the number's
     ("3i1st July 2019", "3i1st July 2019"),
     ("31st August 201 5", "31st August 201 5"),  # a split year is never joined: the page printed 2019
     ("Dleacemabe 2024 r (subject to funding)", "Dleacemabe 2024 r (subject to funding)"),
-    ("may - aueust 2099", "may - aueust 2099"),
+    ("may - aueust 2099", "may - August 2099"),  # the month one letter off; the year OCR misread is undecidable
     ("gak 2022/23", "gak 2022/23"),
     ("Tobe", "Tobe"),
     ("COVID19 2021", "COVID19 2021"),
