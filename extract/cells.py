@@ -143,7 +143,8 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
     marks do; a speck read as '.' or '—' in the gutter before 'Manager' is no word, and measured alone it fits on
     the line above: a hard break that cuts the owner. Nor is a character OCR read within the span of another word of
     its line (a line's words never overlap), or two ('he' inside 'Within'), and running on into no word: grain
-    between two lines, joined to the nearer (a 'G' set above the 'overnor' it begins is kept)."""
+    between two lines, joined to the nearer (a 'G' set above the 'overnor' it begins is kept). A full stop or comma
+    a space after a line's last word, or any mark read through OCR some spaces after it (`mark_gap`), is a speck."""
     def marked(ln: Line) -> bool:
         return len(ln.words) > 1 and not any(c.isalnum() for c in ln.words[0]["text"])
     def runs_on(w: dict) -> bool:  # a word of the cell begins where it ends, a line or less away: a letter of it
@@ -167,9 +168,12 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
                      and o.words[0]["text"] == mark["text"] and abs(o.x0 - mark["x0"]) <= tol]
             if starts and not alike and mark["x0"] < min(starts) - tol and abs(ln.words[1]["x0"] - min(starts)) <= tol:
                 ln = Line(ln.page, ln.top, ln.bottom, ln.words[1]["x0"], ln.x1, ln.words[1:], ln.glued)
-        if len(ln.words) > 1 and ln.words[-1]["text"] in _STOPS and (
-                ln.words[-1]["x0"] - ln.words[-2]["x1"] >= settings.stop_gap * ln.height):
-            # a full stop or comma a space after the line's last word: no typist spaces one off its word; a speck
+        if len(ln.words) > 1 and (ln.words[-1]["text"] in _STOPS and (
+                ln.words[-1]["x0"] - ln.words[-2]["x1"] >= settings.stop_gap * ln.height) or not any(
+                c.isalnum() for c in ln.words[-1]["text"]) and "bearings" in ln.words[-1] and (
+                ln.words[-1]["x0"] - ln.words[-2]["x1"] >= settings.mark_gap * ln.height)):
+            # a full stop or comma a space after the line's last word: no typist spaces one off its word; a speck.
+            # Nor any mark set further off than a few spaces ('June' ... '~', read through OCR)
             ln = Line(ln.page, ln.top, ln.bottom, ln.x0, ln.words[-2]["x1"], ln.words[:-1], ln.glued)
         out.append(ln)
     return out

@@ -351,6 +351,7 @@ DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "i": "1", "|": "1", "!": "
 _LOOKALIKE = "lIi|!OoDSsZzB"
 _NUMBERISH = re.compile(rf"(?P<num>[\d{re.escape(_LOOKALIKE)}]+?)(?P<suffix>st|nd|rd|th)?(?P<tail>[.,;:]?)",
                         re.I)
+_DAY_SUFFIXED = re.compile(r"(?P<day>\d\d)(?P<suffix>st|nd|rd)(?P<tail>[.,;:]?)", re.I)
 _QUARTERISH = re.compile(r"(?:[Qq][lIi|!]|[Oo0](?P<q>[1-4]))(?P<tail>[.,;:]?)")  # 'Qi', 'Ql': Q1; 'O3': Q3
 _GLUED = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|(?<=[Qq][1-4])[.,]?(?=\d)|(?<=[A-Za-z])(?=[A-Za-z])")
 
@@ -362,7 +363,8 @@ def _ordinal_of(n: int) -> str:
 def _misread_readings(token: str) -> list[str]:
     """What a token of a date entry may have been printed as, where OCR predictably misreads one: a number with
     letters read for digits ('3lst', '2O21', 'l0', pieces of 'Jan-2l' too), its ordinal suffix agreeing with the
-    number it becomes ('3lst' -> '31st', never '31th'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi',
+    number it becomes ('3lst' -> '31st', never '31th'); a day no month has whose suffix names the digit its first
+    one leaves ('34st' -> '31st'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi',
     'O3'); two words run together (a quarter and its year 'Q12019/20', a status's 'Tobe'), split at each place
     where a word can end; a month's name that lost its first letter ('arch') or has one letter wrong ('Navember')."""
     out: list[str] = []
@@ -377,6 +379,12 @@ def _misread_readings(token: str) -> list[str]:
         mended.append(piece)
     if "".join(mended) != token:
         out.append("".join(mended))
+    m = _DAY_SUFFIXED.fullmatch(token)
+    if m and int(m["day"]) > 31:
+        # a day no month has, its suffix naming its last digit ('st' 1, 'nd' 2, 'rd' 3): '34st' was '31st'
+        day = int(m["day"][0] + str(("st", "nd", "rd").index(m["suffix"].lower()) + 1))
+        if day <= 31 and _ordinal_of(day) == m["suffix"].lower():
+            out.append(f"{day}{m['suffix']}{m['tail']}")
     m = _QUARTERISH.fullmatch(token)
     if m:
         out.append("Q" + (m["q"] or "1") + m["tail"])
@@ -417,6 +425,9 @@ def _reading(text: str) -> tuple[Counter, str | None, tuple]:
     return unread, _status_word(s) if s else None, got[:2]
 
 
+_PARTED_SUFFIX = re.compile(r"\b(\d{1,2}) (st|nd|rd|th)\b", re.I)
+
+
 def mend_misread(text: str) -> str:
     """A date entry read through OCR, with OCR's predictable misreadings inside it put back where the date grammar
     confirms the reading (`_misread_readings`): a word the grammar did not read becomes one it reads, every other
@@ -430,6 +441,8 @@ def mend_misread(text: str) -> str:
     grammar reads ('I January 2021' -> 'January 2021'). A lone mark goes where without it the grammar reads words it
     did not ('Within three — months'). A month's name one letter off is put back where a year
     then dates it ('30 Navember 2018' -> '30 November 2018'; a lone 'Navember' stays)."""
+    # an ordinal's suffix OCR parted from its day ('31 st December 2019'), the two as one: the grammar reads both alike
+    text = _PARTED_SUFFIX.sub(lambda m: m[1] + m[2] if m[2].lower() == _ordinal_of(int(m[1])) else m[0], text)
     tokens = re.split(r"(\s+)", text)
     reading = None  # what the grammar reads of the entry as it stands: read once, and again only once mended
     for i in range(0, len(tokens), 2):

@@ -143,6 +143,10 @@ class Settings(BaseModel):
         0.2, ge=0, lt=1, description="Share of a line's height: a full stop or comma ending an owner or date line this "
                                      "far or more after the word before it stands a space off its word, as no typist "
                                      "sets one: a speck OCR read in the gutter, left out (`cells.without_specks`)")
+    mark_gap: float = Field(
+        1.0, gt=0, description="Share of a line's height: a mark of no letter or digit read through OCR ending an "
+                               "owner or date line this far or more after the word before it (some four spaces: a "
+                               "range's dash stands a space off) is a speck, left out (`cells.without_specks`)")
     least_step: float = Field(
         0.8, gt=0, description="Share of a cell's usual line height below which a step between two lines' tops is no "
                                "line pitch (a superscript split off its line, a speck OCR read as a character beside "

@@ -71,6 +71,10 @@ def test_datetime_base_is_accepted():
     ("Tobe confirmed", "To be confirmed"),  # a status's words run together
     ("30 Navember 2018", "30 November 2018"),  # a month's name one letter off, a year dating it (gen-5527-037)
     ("Aueust 2023", "August 2023"),
+    ("34st July 2023", "31st July 2023"),  # a day no month has, its suffix naming its last digit (gen-5527-020)
+    ("31 st December 2019", "31st December 2019"),  # an ordinal's suffix parted from its day (gen-6733-034)
+    ("24st July 2023", "24st July 2023"),  # ... a day: which of number or suffix OCR misread is undecidable
+    ("3 th May 2021", "3 th May 2021"),  # ... a suffix that is not the number's stays parted
     ("Within three — months", "Within three months"),  # a speck read as a dash inside a date (gen-6029-006)
     ("Navember", "Navember"),  # ... a month's name one letter off with no year: nothing confirms it
     ("Marsh 2021", "Marsh 2021"),  # ... an English word

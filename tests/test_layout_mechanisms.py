@@ -4700,3 +4700,20 @@ def test_a_short_word_ocr_read_from_grain_beside_a_date_line_is_left_out_of_the_
           {"text": "he", "x0": 631.3, "x1": 646.0, "top": 204.3, "bottom": 216.3, "page": 6, "bearings": 0.9},
           {"text": "3", "x0": 657.4, "x1": 663.9, "top": 210.2, "bottom": 222.1, "page": 6, "bearings": 0.9}]
     assert [ln.text for ln in without_specks(to_lines(he))] == ["Within 3"]
+
+
+def test_a_mark_ocr_read_far_after_a_date_lines_last_word_is_a_speck_not_the_end_of_the_entry():
+    """gen-6733-028 (scanned): grain 14.5 pt after 'June' read as '~': the line '30th June ~' read as ended, its year
+    on the line below became an entry of its own ('30th June ~', '2021' beside one action). A mark of no letter or
+    digit read through OCR further than `mark_gap` of the line's height after the word before it is a speck
+    (`cells.without_specks`); a range's dash a space off its month, or a text layer's mark, stays."""
+    from actionplans.extract.cells import without_specks
+    def cell(mark, x0):
+        return [{"text": "30th", "x0": 400.7, "x1": 419.5, "top": 309.2, "bottom": 320.2, "page": 3, "bearings": 0.9},
+                {"text": "June", "x0": 422.6, "x1": 442.7, "top": 309.2, "bottom": 320.2, "page": 3, "bearings": 0.9},
+                {"text": mark, "x0": x0, "x1": x0 + 2.4, "top": 309.2, "bottom": 320.2, "page": 3, "bearings": 0.9},
+                {"text": "2021", "x0": 400.7, "x1": 421.7, "top": 321.8, "bottom": 332.8, "page": 3, "bearings": 0.9}]
+    assert [ln.text for ln in without_specks(to_lines(cell("~", 457.2)))] == ["30th June", "2021"]
+    assert [ln.text for ln in without_specks(to_lines(cell("\u2013", 445.6)))] == ["30th June \u2013", "2021"]
+    typed = [{k: v for k, v in w.items() if k != "bearings"} for w in cell("~", 457.2)]
+    assert [ln.text for ln in without_specks(to_lines(typed))] == ["30th June ~", "2021"]
