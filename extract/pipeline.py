@@ -224,9 +224,13 @@ def opens_date(line: str, before: str, whole: bool = False) -> bool:
     opens, 'onwards' continues)."""
     if whole and parse_target_date(line).status == "unparsed":
         return False
-    if line.startswith(("(", "-", "\u2013", "\u2014")) or re.match(r"(?:and|or|to|of|until)\b", line) or re.search(
-            r"(?:\band|\bof|\bby|\bto|\bthe|[-\u2013\u2014,/&])\s*$", before, re.I):
+    if line.startswith(("(", "-", "\u2013", "\u2014")) or re.match(r"(?:and|or|to|of|until)\b", line):
         return False
+    if re.search(r"(?:\band|\bof|\bby|\bto|\bthe|[-\u2013\u2014,/&])\s*$", before, re.I):
+        # ... unless the dash ends a date the line's date is before: no range runs backwards ('May 2021 —', a speck
+        # read as a dash, over 'December 2020')
+        ends, starts = parse_target_date(before.rstrip(" -\u2013\u2014")).due, parse_target_date(line).due
+        return bool(re.search(r"[-\u2013\u2014]\s*$", before) and ends and starts and starts < ends)
     if re.match(r"\d{4}(?:[/-]\d{2,4})?\b", line) and PERIOD_END.search(before):
         return False  # 'September' + '2022', 'End of Q2' + '2022/23': the year of a date wrapped over two lines
     return parse_target_date(before).status != "unparsed"
