@@ -425,6 +425,7 @@ def _reading(text: str) -> tuple[Counter, str | None, tuple]:
     return unread, _status_word(s) if s else None, got[:2]
 
 
+_RANGE_EQUALS = re.compile(rf"\b(?P<a>{_MONTH}\.? )=(?= {_MONTH}\b)", re.I)
 _PARTED_SUFFIX = re.compile(r"\b(\d{1,2}) (st|nd|rd|th)\b", re.I)
 
 
@@ -439,10 +440,12 @@ def mend_misread(text: str) -> str:
     speck OCR read inside the entry, goes where without it the grammar reads another date, and every other word it
     read still read ('April f 2024' -> 'April 2024', not the year's end), or where it opens the entry before a word the
     grammar reads ('I January 2021' -> 'January 2021'). A lone mark goes where without it the grammar reads words it
-    did not ('Within three — months'). A month's name one letter off is put back where a year
+    did not ('Within three — months'), and an '=' between two months' names is a range's dash. A month's name one letter off is put back where a year
     then dates it ('30 Navember 2018' -> '30 November 2018'; a lone 'Navember' stays)."""
     # an ordinal's suffix OCR parted from its day ('31 st December 2019'), the two as one: the grammar reads both alike
     text = _PARTED_SUFFIX.sub(lambda m: m[1] + m[2] if m[2].lower() == _ordinal_of(int(m[1])) else m[0], text)
+    # a range's dash OCR read as '=' between two months' names ('April = July 2020'): no date writes '='
+    text = _RANGE_EQUALS.sub("\\g<a>\u2013", text)
     tokens = re.split(r"(\s+)", text)
     reading = None  # what the grammar reads of the entry as it stands: read once, and again only once mended
     for i in range(0, len(tokens), 2):

@@ -75,6 +75,8 @@ def test_datetime_base_is_accepted():
     ("31 st December 2019", "31st December 2019"),  # an ordinal's suffix parted from its day (gen-6733-034)
     ("24st July 2023", "24st July 2023"),  # ... a day: which of number or suffix OCR misread is undecidable
     ("3 th May 2021", "3 th May 2021"),  # ... a suffix that is not the number's stays parted
+    ("April = July 2020", "April – July 2020"),  # a range's dash read as '=' between two months (gen-5527-024)
+    ("April = 2020", "April = 2020"),
     ("Within three — months", "Within three months"),  # a speck read as a dash inside a date (gen-6029-006)
     ("Navember", "Navember"),  # ... a month's name one letter off with no year: nothing confirms it
     ("Marsh 2021", "Marsh 2021"),  # ... an English word
