@@ -364,9 +364,9 @@ def _misread_readings(token: str) -> list[str]:
     """What a token of a date entry may have been printed as, where OCR predictably misreads one: a number with
     letters read for digits ('3lst', '2O21', 'l0', pieces of 'Jan-2l' too), its ordinal suffix agreeing with the
     number it becomes ('3lst' -> '31st', never '31th'); a day no month has whose suffix names the digit its first
-    one leaves ('34st' -> '31st'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi',
-    'O3'); two words run together (a quarter and its year 'Q12019/20', a status's 'Tobe'), split at each place
-    where a word can end; a month's name that lost its first letter ('arch') or has one letter wrong ('Navember')."""
+    one leaves ('34st' -> '31st'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi', 'O3'); two words run
+    together (a quarter and its year 'Q12019/20', a status's 'Tobe'), split at each place where a word can end; a
+    month's name that lost its first letter ('arch') or has one letter wrong ('Navember')."""
     out: list[str] = []
     pieces = re.split(r"([-/\u2013])", token)
     mended = []
@@ -440,8 +440,9 @@ def mend_misread(text: str) -> str:
     speck OCR read inside the entry, goes where without it the grammar reads another date, and every other word it
     read still read ('April f 2024' -> 'April 2024', not the year's end), or where it opens the entry before a word the
     grammar reads ('I January 2021' -> 'January 2021'). A lone mark goes where without it the grammar reads words it
-    did not ('Within three — months'), and an '=' between two months' names is a range's dash. A month's name one letter off is put back where a year
-    then dates it ('30 Navember 2018' -> '30 November 2018'; a lone 'Navember' stays)."""
+    did not ('Within three — months'); an '=' between two months' names is a range's dash; an ordinal's suffix
+    parted from its day is joined to it ('31 st'). A month's name one letter off is put back where a year then dates
+    it ('30 Navember 2018' -> '30 November 2018'; a lone 'Navember' stays)."""
     # an ordinal's suffix OCR parted from its day ('31 st December 2019'), the two as one: the grammar reads both alike
     text = _PARTED_SUFFIX.sub(lambda m: m[1] + m[2] if m[2].lower() == _ordinal_of(int(m[1])) else m[0], text)
     # a range's dash OCR read as '=' between two months' names ('April = July 2020'): no date writes '='
@@ -451,9 +452,7 @@ def mend_misread(text: str) -> str:
     for i in range(0, len(tokens), 2):
         tok = tokens[i]
         candidates = _misread_readings(tok) if tok else []
-        speck = len(tok) == 1 and len(tokens) > 1  # a lone letter or mark: without it, a candidate too
-        if speck and tok.isdigit():
-            speck = False
+        speck = len(tok) == 1 and not tok.isdigit() and len(tokens) > 1  # a lone letter or mark: without it too
         if not candidates and not speck:
             continue
         reading = reading or _reading(text)
