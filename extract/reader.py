@@ -118,7 +118,7 @@ DROP_SHARE = 0.8  # a character of a dropped word is at least this share of its 
 DROP_SLACK = 0.5  # points a character may stand past a dropped box (boxes are written rounded)
 
 
-def dropped(boxes: list, x0, top, x1, bottom, blank=None):
+def dropped(boxes: list, x0, top, x1, bottom, blank=None, text=None):
     """Which characters (numpy arrays of their boxes) belong to a word in one of `boxes`: their middle within its
     width, and covering at least DROP_SHARE of its height (words written over a box, each a line of it, are
     shorter; a line below or above it overlaps it less). Not inside it: on a line OCR laid askew the characters
@@ -127,13 +127,60 @@ def dropped(boxes: list, x0, top, x1, bottom, blank=None):
     space after each word, reaching to the next word's start, so it is dropped where it starts, not where its
     middle lies: the space after a kept word, its middle a point short of a dropped word's box after it, still
     parts the two ('End' and the 'of' written anew ran together, 'Endof'), and the word written anew brings its
-    own space (`ocr.write_word`)."""
+    own space (`ocr.write_word`). With the characters' `text`, a word the second look copied from two readings
+    woven together goes too (`woven_copies`)."""
     out = np.zeros(len(x0), dtype=bool)
     e = DROP_SLACK
     at = (x0 + x1) / 2 if blank is None else np.where(blank, x0, (x0 + x1) / 2)
     for bx0, bt, bx1, bb in boxes:
         out |= ((at >= bx0 - e) & (at <= bx1 + e)
                 & (np.minimum(bottom, bb + e) - np.maximum(top, bt - e) >= DROP_SHARE * (bb - bt)))
+    if text is not None:
+        out |= woven_copies(boxes, text, x0, top, x1, bottom, out)
+    return out
+
+
+def woven_copies(boxes: list, text, x0, top, x1, bottom, gone) -> np.ndarray:
+    """Characters of words the second look wrote as a copy of a woven word (`ocr.read_merged` keeps a layer
+    word's text in the box it reads again): where OCR's layer holds two readings of one place (a line read
+    alone and again inside the lines it ran together, or twice over), the word pdfplumber grouped there at OCR time wove
+    both, letter by letter in order across ('Custodial' and 'ustedia)' made 'Cuusstteoddiiaa)l'), and that
+    copy, written one line tall, doubles the reading of the line read alone, which `dropped` keeps (`gone`:
+    which it leaves out), being one line tall too. A copy is a word in the stream (its characters one after
+    another, up to a blank) starting in a dropped box whose text is the box's other characters in order
+    across, some of them kept. One of the two readings of the place goes: the copy where the reading kept, its
+    words whole (a box can cut one), is at least as wide as the one left out ('Custodial' over 'ustedia)',
+    'june' over 'June'): it read all the ink the other did; the reading kept where it is narrower, a piece of
+    the place (':' within 'practi'), and the copy stands for both: it holds the kept reading's letters, so
+    nothing read is lost, only doubled. A copy of a word whose characters are all left out is the word read
+    again, and stays."""
+    out = np.zeros(len(x0), dtype=bool)
+    if not len(x0):
+        return out
+    e = DROP_SLACK
+    mid, middle = (x0 + x1) / 2, (top + bottom) / 2
+    letter = np.array([not t.isspace() for t in text], dtype=bool)
+    starts = np.flatnonzero(letter & np.r_[True, ~letter[:-1]])
+    ends = np.r_[np.flatnonzero(~letter & np.r_[False, letter[:-1]]), len(letter)]
+    for bx0, bt, bx1, bb in boxes:
+        inside = letter & (mid >= bx0 - e) & (mid <= bx1 + e) & (middle >= bt - e) & (middle <= bb + e)
+        for a in starts[inside[starts]]:
+            b = ends[np.searchsorted(ends, a)]
+            others = np.flatnonzero(inside)
+            others = others[(others < a) | (others >= b)]
+            if len(others) != b - a or gone[others].all():
+                continue
+            across = others[np.argsort(x0[others], kind="stable")]
+            if "".join(text[i] for i in across) != "".join(text[i] for i in range(a, b)):
+                continue
+            alone, left = others[~gone[others]], others[gone[others]]
+            words = np.concatenate([np.arange(starts[np.searchsorted(starts, i, "right") - 1],
+                                              ends[np.searchsorted(ends, i)]) for i in alone])
+            if not len(left) or (x1[words].max() - x0[words].min()
+                                 >= x1[left].max() - x0[left].min() - e):
+                out[a:b] = True
+            else:
+                out[alone] = True
     return out
 
 
@@ -156,7 +203,8 @@ def _read_pdfplumber(path: Path, first: int, last: int | None, drop: dict[int, l
                     chars = page.chars
                     out = dropped(drop[i], *(np.array([c[k] for c in chars], dtype=float)
                                              for k in ("x0", "top", "x1", "bottom")),
-                                  blank=np.array([c["text"].isspace() for c in chars], dtype=bool))
+                                  blank=np.array([c["text"].isspace() for c in chars], dtype=bool),
+                                  text=[c["text"] for c in chars])
                     gone = {id(c) for c, o in zip(chars, out) if o}
                     page = page.filter(lambda obj, gone=gone: id(obj) not in gone)
                 words = [{k: w[k] for k in WORD_KEYS} for w in page.extract_words(
@@ -406,7 +454,8 @@ def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents, values: dic
         page.close()
     if drop:
         blank = np.fromiter((t.isspace() for t in chars["text"]), dtype=bool, count=len(chars["text"]))
-        keep = np.flatnonzero(~dropped(drop, chars["x0"], chars["top"], chars["x1"], chars["bottom"], blank)).tolist()
+        keep = np.flatnonzero(~dropped(drop, chars["x0"], chars["top"], chars["x1"], chars["bottom"], blank,
+                                       chars["text"])).tolist()
         chars = {k: (v[keep] if isinstance(v, np.ndarray) else [v[i] for i in keep]) for k, v in chars.items()}
     shell = _EdgesPage(edges, geo.bbox)
     return _page_dict(number, geo.width, geo.height, words_of(chars, values=values), edges, shell.find_tables)

@@ -188,3 +188,52 @@ def test_a_blank_goes_with_the_word_it_follows_when_words_around_it_are_dropped(
     kept = reader._as_chars([text[i] for i in keep], x0[keep], x1[keep], top[keep], bottom[keep],
                             np.ones(len(keep), dtype=bool), np.full(len(keep), 10.0), ["GlyphLessFont"] * len(keep))
     assert [w["text"] for w in reader.words_of(kept)] == ["2015", "End", "of"]
+
+
+def test_a_copy_of_two_readings_woven_together_gives_way_to_the_whole_reading_or_keeps_a_piece_out():
+    """gen-6029-004 scanned, page 8: OCR's layer read 'Custodial' twice at one place, alone on its line and as
+    'ustedia)' inside two lines it ran together; the word pdfplumber grouped there at OCR time wove the two
+    ('Cuusstteoddiiaa)l'), and the second look wrote that copy one line tall over the run-together box. The run-
+    together reading is dropped (two lines tall), the lone one kept: with the copy beside it the owner read
+    'CCuuusssttteoodddiiiaaa)ll'. The copy goes where the lone reading reaches across the place ('Custodial');
+    where the lone reading is a piece within the other (':' within 'practi'), it goes and the copy stays."""
+    import numpy as np
+
+    def line(text, x0, x1, top, bottom):
+        step = (x1 - x0) / len(text)
+        return [(t, x0 + i * step, x0 + (i + 1) * step, top, bottom) for i, t in enumerate(text)] + [
+            (" ", x1, x1 + 2.0, top, bottom)]
+    box = [585.72, 194.75, 626.11, 211.28]  # the woven word's box, dropped
+    chars = (line("Custodial", 585.72, 626.11, 194.75, 203.39)  # the lone line's reading, one line tall
+             + line("ustedia)", 592.2, 625.95, 195.8, 211.28))  # the run-together line's, two lines tall
+    woven = "".join(t for t, *_ in sorted((c for c in chars if c[0] != " "), key=lambda c: c[1]))
+    assert woven != "Custodial" and sorted(woven) == sorted("Custodialustedia)")  # letter by letter, across
+    chars += line(woven, 585.84, 626.64, 194.23, 200.36)  # the second look's copy
+    text, x0, x1, top, bottom = zip(*chars)
+    x0, x1, top, bottom = (np.array(v, dtype=float) for v in (x0, x1, top, bottom))
+    blank = np.array([t.isspace() for t in text])
+    out = reader.dropped([box], x0, top, x1, bottom, blank, list(text))
+    kept = "".join(t for t, o in zip(text, out) if not o and t != " ")
+    assert kept == "Custodial"
+    assert reader.dropped([box], x0, top, x1, bottom, blank).sum() == 9  # without the text: the copy stays
+
+    box = [502.92, 194.75, 528.56, 211.28]
+    chars = line(":", 512.0, 514.0, 194.75, 203.39) + line("practi", 502.92, 528.56, 195.8, 211.28)
+    woven = "".join(t for t, *_ in sorted((c for c in chars if c[0] != " "), key=lambda c: c[1]))
+    chars += line(woven, 503.04, 537.84, 199.92, 209.52)
+    text, x0, x1, top, bottom = zip(*chars)
+    x0, x1, top, bottom = (np.array(v, dtype=float) for v in (x0, x1, top, bottom))
+    out = reader.dropped([box], x0, top, x1, bottom, np.array([t.isspace() for t in text]), list(text))
+    assert "".join(t for t, o in zip(text, out) if not o and t != " ") == woven
+
+    # gen-5527-017 scanned: 'June' (dropped) and 'june' (kept), the box cutting the kept word after 'ju'; whole,
+    # it is the wider reading, and the copy 'Junjeu' goes
+    box = [711.36, 476.73, 721.79, 489.33]
+    chars = line("June", 711.36, 717.66, 476.73, 489.33) + line("june", 714.6, 732.07, 479.58, 488.58)
+    inside = [c for c in chars if c[0] != " " and box[0] <= (c[1] + c[2]) / 2 <= box[2]]
+    woven = "".join(t for t, *_ in sorted(inside, key=lambda c: c[1]))
+    chars += line(woven, 711.36, 721.68, 481.08, 486.28)
+    text, x0, x1, top, bottom = zip(*chars)
+    x0, x1, top, bottom = (np.array(v, dtype=float) for v in (x0, x1, top, bottom))
+    out = reader.dropped([box], x0, top, x1, bottom, np.array([t.isspace() for t in text]), list(text))
+    assert "".join(t for t, o in zip(text, out) if not o and t != " ") == "june"
