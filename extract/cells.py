@@ -182,6 +182,28 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
 _STOPS = frozenset((".", ","))
 
 
+def without_lone_marks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of an owner cell without a line OCR read from a speck alone: one mark of no letter or digit whose
+    box reaches into the type of the line above or below it (their tops nearer than that line's type is tall) and
+    lies within the span of one of that line's words, right of its start by more than `speck_margin` of the line's
+    height ('-' 8 pt above 'Library Manager', inside 'Library', read 14 pt below 'Catering Manager', where a wrap
+    would stand, joins the two owners). Typed lines of a cell never overlap, nor do two words of one line: the mark
+    is neither its own line nor a character of the other's. One where a word starts may be that word's own, set
+    apart by OCR ('(' over 'Group)' whose 'GEO' it lost): kept. Date cells keep theirs (a range's dash stands on a
+    date's line, `lost_range_dash`)."""
+    def speck(k: int) -> bool:
+        ln = lines[k]
+        if len(ln.words) != 1 or "bearings" not in ln.words[0] or any(c.isalnum() for c in ln.words[0]["text"]):
+            return False
+        w = ln.words[0]
+        return any(0 <= j < len(lines) and lines[j].page == ln.page and len(lines[j].words) > 0
+                   and abs(lines[j].top - ln.top) < type_height(lines[j])
+                   and any(v["x0"] + settings.speck_margin * type_height(lines[j]) < w["x0"] and w["x1"] <= v["x1"]
+                           for v in lines[j].words)
+                   for j in (k - 1, k + 1))
+    return [ln for k, ln in enumerate(lines) if not speck(k)]
+
+
 def without_grain(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
     """The lines of a date cell without a line OCR read from the scan's grain above or below the date: one word of
     one or two letters or digits, no English word, of which the date grammar reads nothing, lying within the span of
@@ -211,10 +233,10 @@ def without_grain(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]
 
 
 def part_stacked(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
-    """The lines of a date cell with the words of two stacked lines, joined as one, parted again. Tesseract runs a
-    line of one column into a cell's line set half a line lower and OCRmyPDF sets the whole run on one baseline: a
-    date's last word ('2018' under 'November') then stands less than a line below the word above it and joins its
-    line, read before it by its left edge ('30 2018 November'). Two words of one line never overlap: where a word read
+    """The lines of an owner or date cell with the words of two stacked lines, joined as one, parted again.
+    Tesseract runs a line of one column into a cell's line set half a line lower and OCRmyPDF sets the whole run on
+    one baseline: a date's last word ('2018' under 'November') then stands less than a line below the word above it
+    and joins its line, read before it by its left edge ('30 2018 November'; '(Amey)/' under an owner's 'Manager'). Two words of one line never overlap: where a word read
     through OCR overlaps another of its line by more than `stacked_overlap` of the narrower's width, the line is two,
     parted where their tops part (the upper word's and the words level with it first)."""
     out = []

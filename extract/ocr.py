@@ -923,6 +923,7 @@ GLUED_LABEL = re.compile(r"([A-Za-z]+\.?)(\d{1,3})")  # 'Concern1', when its let
 GLUED_AMPERSAND = re.compile(r"(&)(\w{2,}.*)|(.*\w)(&)")  # 'Coordinator&', '&Governor' (not 'A&E')
 GLUED_ACRONYM = re.compile(r"([A-Z]{2,})([A-Z][a-z]{2,}[.,;:)]?)")  # 'FMManager': capitals, then a word of its own
 GLUED_WORDS = re.compile(r"([A-Za-z]*[a-z]{3})([A-Z][a-z]{2,}[.,;:)]?)")  # 'EqualitiesLead': a word, a capitalised one
+GLUED_STOP = re.compile(r"([A-Za-z]*[a-z]{2})\.(\(?[A-Z][a-z]{2,}[.,;:)]?)")  # 'Veterans.Support', 'Manager.(Marek'
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
 
 
@@ -931,8 +932,10 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     its number ('Concern1'), an ampersand and the word beside it ('Coordinator&'), an article and its noun
     (`unglue`), an acronym and the capitalised word after it ('FMManager': the word English or the document's,
     the whole neither), a word and the capitalised word after it ('EqualitiesLead': each English or the document's,
-    the whole not English); and a word of letters with a digit read for a letter, or 'ii' for a 'u', that, read back,
-    is a word where it was none ('operationa1', 'Eqiialities')."""
+    the whole not English), two words a full stop was read between with no space after it, a speck in the gap
+    ('Veterans.Support', 'Manager.(Marek': each English or the document's; the stop left out: a typed one ends a
+    sentence and a space follows it); and a word of letters with a digit read for a letter, or 'ii' for a 'u',
+    that, read back, is a word where it was none ('operationa1', 'Eqiialities')."""
     text = w["text"]
     m = GLUED_LABEL.fullmatch(text)
     if not (m and REF_LABEL.match(m.group(1))):
@@ -951,6 +954,11 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         a, b = [g for g in m.groups() if g is not None]
         cut = w["x0"] + (w["x1"] - w["x0"]) * len(a) / len(text)
         return [dict(w, text=a, x1=cut), dict(w, text=b, x0=cut)]
+    m = GLUED_STOP.fullmatch(text)  # no typist sets a full stop between two words without a space after it
+    if m and all(p in english() or p in seen for p in (m.group(1).lower(), m.group(2).strip("(.,;:)").lower())):
+        a, b = m.groups()
+        span = (w["x1"] - w["x0"]) / len(text)
+        return [dict(w, text=a, x1=w["x0"] + span * len(a)), dict(w, text=b, x0=w["x0"] + span * (len(a) + 1))]
     if re.fullmatch(r"[A-Za-z]+[015][A-Za-z]*|[015][a-z]+", text) and not NUMERIC.fullmatch(text):
         read = text.translate(DIGIT_FOR_LETTER)
         if read.lower() in english() or read.lower() in seen:

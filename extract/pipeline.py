@@ -50,6 +50,7 @@ from .cells import (
     text_of,
     to_lines,
     without_grain,
+    without_lone_marks,
     without_specks,
     wrap_limit,
 )
@@ -301,9 +302,10 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 
 
 def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
-    """The lines of a row's owner cell (words broken at its edge marked) and of its date cell (stacked lines read as
-    one parted)."""
-    return (mend_breaks(without_specks(to_lines(row.words("owner"))), rights.get("owner")),
+    """The lines of a row's owner cell (stacked lines read as one parted, a speck read as a line of its own left
+    out, words broken at its edge marked) and of its date cell (stacked lines read as one parted)."""
+    return (mend_breaks(without_lone_marks(part_stacked(without_specks(to_lines(row.words("owner"))))),
+                        rights.get("owner")),
             lost_range_dash(without_grain(part_stacked(without_specks(to_lines(row.words("date")))))))
 
 

@@ -136,8 +136,8 @@ class Settings(BaseModel):
                                "within a word of the line this near above or below it, is grain OCR read "
                                "(`cells.without_grain`)")
     stacked_overlap: float = Field(
-        0.5, gt=0, le=1, description="Share of the narrower word's width: two words read through OCR on one line of a "
-                                     "date cell overlapping by more than this are stacked, two lines read as one "
+        0.5, gt=0, le=1, description="Share of the narrower word's width: two words read through OCR on one line of an "
+                                     "owner or date cell overlapping by more than this are stacked, two lines read as one "
                                      "(`cells.part_stacked`)")
     stop_gap: float = Field(
         0.2, ge=0, lt=1, description="Share of a line's height: a full stop or comma ending an owner or date line this "

@@ -4720,3 +4720,64 @@ def test_a_mark_ocr_read_far_after_a_date_lines_last_word_is_a_speck_not_the_end
     assert [ln.text for ln in without_specks(to_lines(cell("\u2013", 445.6)))] == ["30th June \u2013", "2021"]
     typed = [{k: v for k, v in w.items() if k != "bearings"} for w in cell("~", 457.2)]
     assert [ln.text for ln in without_specks(to_lines(typed))] == ["30th June ~", "2021"]
+
+
+def test_a_full_stop_ocr_read_between_two_words_with_no_space_parts_them():
+    """gen-5527-023 and gen-5527-020 (scanned): a speck in the space between two words of an owner was read as a
+    full stop and the two as one word, 'Veterans.Support Officer', 'Custodial Manager.(Marek Khan)': the owner read
+    'veteranssupport officer' and 'custodial managermarek khan'. No typist sets a full stop between a small letter
+    and a capital without a space after it (a typed one ends a sentence): where each side is English or the
+    document's, the word is two and the stop left out (`ocr.split_glued`); an abbreviation ('Ph.D', 'e.g.The') or
+    a side no word stays one."""
+    from actionplans.extract import ocr
+
+    def read(text, seen=frozenset()):
+        return [(w["text"], round(w["x0"], 1), round(w["x1"], 1)) for w in ocr.split_glued(
+            {"text": text, "x0": 0.0, "x1": 80.0, "top": 0.0, "bottom": 9.0}, seen)]
+    assert read("Veterans.Support") == [("Veterans", 0.0, 40.0), ("Support", 45.0, 80.0)]
+    assert [t for t, *_ in read("Manager.(Marek", frozenset({"marek"}))] == ["Manager", "(Marek"]
+    assert [t for t, *_ in read("Manager.(Marek")] == ["Manager.(Marek"]  # 'Marek' not the document's
+    for text in ("Ph.D", "e.g.The", "Xqzwt.Support"):
+        assert [t for t, *_ in read(text)] == [text]
+
+
+def test_two_stacked_owner_lines_read_as_one_are_parted():
+    """gen-5527-018 (scanned): 'FM Manager' / '(Amey)/Substa' stacked in an owner cell; OCRmyPDF set '(Amey)/' and
+    'Substa' 6.8 pt under 'Manager', less than a line: one line 'Manager (Amey)/ Substa', read by left edges, and the
+    owner read 'fm manager ameysubsta'. Two words of a line never overlap, in an owner cell as in a date cell
+    (`cells.part_stacked`, run by `pipeline.entry_cells` on both)."""
+    from actionplans.extract.pipeline import entry_cells
+    from actionplans.extract.tables import Row
+    ocr = [{"text": "(Nacro)", "x0": 707.0, "x1": 743.9, "top": 193.6, "bottom": 205.5},
+           {"text": "/FM", "x0": 745.7, "x1": 767.0, "top": 193.6, "bottom": 205.5},
+           {"text": "Manager", "x0": 706.3, "x1": 750.6, "top": 206.6, "bottom": 218.5},
+           {"text": "(Amey)/", "x0": 707.0, "x1": 747.6, "top": 213.4, "bottom": 225.3},
+           {"text": "Substa", "x0": 747.4, "x1": 783.6, "top": 213.4, "bottom": 225.3},
+           {"text": "nce", "x0": 706.7, "x1": 722.5, "top": 234.6, "bottom": 246.6}]
+    ocr = [dict(w, page=3, bearings=0.9) for w in ocr]
+    owner, _ = entry_cells(Row({"owner": ocr}, None, [3], (0, 0, 800, 300)), {})
+    assert [ln.text for ln in owner] == ["(Nacro) /FM", "Manager", "(Amey)/ Substa", "nce"]
+
+
+def test_a_lone_mark_ocr_read_within_the_type_of_the_owner_line_below_is_left_out():
+    """gen-6733-025 (scanned): a speck read as '-' on a line of its own, 13.7 pt under 'Catering Manager' (where a
+    wrap stands) and 8.2 pt over 'Library Manager', within the span of 'Library': the two stacked owners read as one,
+    'Catering Manager - Library Manager'. Typed lines of a cell never overlap, nor two words of one line: a lone mark
+    read through OCR nearer a neighbouring line's top than that line's type is tall, within one of its words, is a
+    speck (`cells.without_lone_marks`); one clear of the words, or a text layer's, stays."""
+    from actionplans.extract.cells import without_lone_marks
+    def cell(x0):
+        return [{"text": "Catering", "x0": 601.9, "x1": 639.8, "top": 145.8, "bottom": 156.7},
+                {"text": "Manager", "x0": 642.2, "x1": 682.6, "top": 145.8, "bottom": 156.7},
+                {"text": "-", "x0": x0, "x1": x0 + 2.3, "top": 159.5, "bottom": 170.4},
+                {"text": "Library", "x0": 602.3, "x1": 635.7, "top": 167.7, "bottom": 178.7},
+                {"text": "Manager", "x0": 637.9, "x1": 679.0, "top": 167.7, "bottom": 178.7}]
+    ocr = [dict(w, page=7, bearings=0.9) for w in cell(608.0)]
+    assert [ln.text for ln in to_lines(ocr)] == ["Catering Manager", "-", "Library Manager"]
+    assert [ln.text for ln in without_lone_marks(to_lines(ocr))] == ["Catering Manager", "Library Manager"]
+    clear = [dict(w, page=7, bearings=0.9) for w in cell(690.0)]  # right of every word
+    assert [ln.text for ln in without_lone_marks(to_lines(clear))] == ["Catering Manager", "-", "Library Manager"]
+    typed = [dict(w, page=7) for w in cell(608.0)]
+    assert [ln.text for ln in without_lone_marks(to_lines(typed))] == ["Catering Manager", "-", "Library Manager"]
+    at_start = [dict(w, page=7, bearings=0.9) for w in cell(603.0)]  # where 'Library' starts: maybe its own
+    assert [ln.text for ln in without_lone_marks(to_lines(at_start))] == ["Catering Manager", "-", "Library Manager"]
