@@ -205,7 +205,9 @@ def unpaired(owners: dict[Hypothesis, Alignment], dates: dict[Hypothesis, Alignm
     top of each cell drift apart rank by rank, each column at the pace of its own entries' lines. Where the row has
     not as many of each (an owner entry shared by two actions, or a placement that reads an entry as two), ranks pair
     nothing, but an action is still typed at one height: under a shift, each action given an owner entry and a date
-    entry whose first ones sit apart so counts once."""
+    entry whose first ones sit apart so counts once; and where the entries read stacked (no paragraph sways them)
+    are as many of each, so does each entry the shift reads more or fewer: it read one entry as two, or two as one,
+    by the paragraphs beside them."""
     out = {}
 
     def apart(o: Paragraph, d: Paragraph) -> bool:
@@ -227,6 +229,8 @@ def unpaired(owners: dict[Hypothesis, Alignment], dates: dict[Hypothesis, Alignm
                     if x is not None:
                         first.setdefault(x, e)
             out[h] = sum(apart(first_owner[x], first_date[x]) for x in first_owner.keys() & first_date.keys())
+            if STACKED in owners and STACKED in dates and len(owners[STACKED].targets) == len(dates[STACKED].targets):
+                out[h] += abs(len(a) - len(b))  # the entries as typed pair rank by rank: h reads one as two
     return out
 
 

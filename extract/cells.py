@@ -236,9 +236,10 @@ def part_stacked(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
     """The lines of an owner or date cell with the words of two stacked lines, joined as one, parted again.
     Tesseract runs a line of one column into a cell's line set half a line lower and OCRmyPDF sets the whole run on
     one baseline: a date's last word ('2018' under 'November') then stands less than a line below the word above it
-    and joins its line, read before it by its left edge ('30 2018 November'; '(Amey)/' under an owner's 'Manager'). Two words of one line never overlap: where a word read
-    through OCR overlaps another of its line by more than `stacked_overlap` of the narrower's width, the line is two,
-    parted where their tops part (the upper word's and the words level with it first)."""
+    and joins its line, read before it by its left edge ('30 2018 November'; '(Amey)/' under an owner's 'Manager').
+    Two words of one line never overlap: where a word read through OCR overlaps another of its line by more than
+    `stacked_overlap` of the narrower's width, the line is two, parted where their tops part (the upper word's and
+    the words level with it first)."""
     out = []
     for ln in lines:
         pair = next(((a, b) for a in ln.words for b in ln.words if a is not b and "bearings" in a and "bearings" in b

@@ -923,7 +923,8 @@ GLUED_LABEL = re.compile(r"([A-Za-z]+\.?)(\d{1,3})")  # 'Concern1', when its let
 GLUED_AMPERSAND = re.compile(r"(&)(\w{2,}.*)|(.*\w)(&)")  # 'Coordinator&', '&Governor' (not 'A&E')
 GLUED_ACRONYM = re.compile(r"([A-Z]{2,})([A-Z][a-z]{2,}[.,;:)]?)")  # 'FMManager': capitals, then a word of its own
 GLUED_WORDS = re.compile(r"([A-Za-z]*[a-z]{3})([A-Z][a-z]{2,}[.,;:)]?)")  # 'EqualitiesLead': a word, a capitalised one
-GLUED_STOP = re.compile(r"([A-Za-z]*[a-z]{2})\.(\(?[A-Z][a-z]{2,}[.,;:)]?)")  # 'Veterans.Support', 'Manager.(Marek'
+GLUED_STOP = re.compile(r"([A-Za-z]*[a-z]{2})\.(\(?[A-Z][a-z]{2,}[.,;:)]?|of|and)")  # 'Veterans.Support', 'Head.of'
+GLUED_JOINERS = ("of", "and")  # the words that join a role's ('Head of Safety') or two owners ('... and Head of ...')
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
 
 
@@ -933,9 +934,11 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     (`unglue`), an acronym and the capitalised word after it ('FMManager': the word English or the document's,
     the whole neither), a word and the capitalised word after it ('EqualitiesLead': each English or the document's,
     the whole not English), two words a full stop was read between with no space after it, a speck in the gap
-    ('Veterans.Support', 'Manager.(Marek': each English or the document's; the stop left out: a typed one ends a
-    sentence and a space follows it); and a word of letters with a digit read for a letter, or 'ii' for a 'u',
-    that, read back, is a word where it was none ('operationa1', 'Eqiialities')."""
+    ('Veterans.Support', 'Manager.(Marek', 'Head.of': each English or the document's, the second capitalised or a
+    joining word; the stop left out: a typed one ends a sentence and a space follows it), a joining word run into
+    the word before or after it ('Headof', 'ofLearningand': `_joiner_parts`, the whole no English word); and a word
+    of letters with a digit read for a letter, or 'ii' for a 'u', that, read back, is a word where it was none
+    ('operationa1', 'Eqiialities')."""
     text = w["text"]
     m = GLUED_LABEL.fullmatch(text)
     if not (m and REF_LABEL.match(m.group(1))):
@@ -959,6 +962,14 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         a, b = m.groups()
         span = (w["x1"] - w["x0"]) / len(text)
         return [dict(w, text=a, x1=w["x0"] + span * len(a)), dict(w, text=b, x0=w["x0"] + span * (len(a) + 1))]
+    core = re.fullmatch(r"([A-Za-z]+)([.,;:)]?)", text)
+    parts = _joiner_parts(core.group(1), seen) if core and core.group(1).lower() not in english() else None
+    if parts:
+        parts[-1] += core.group(2)
+        ends = list(itertools.accumulate(len(t) for t in parts))
+        span = (w["x1"] - w["x0"]) / len(text)
+        return [dict(w, text=t, x0=w["x0"] + span * (e - len(t)), x1=w["x0"] + span * e if k < len(parts) - 1
+                     else w["x1"]) for k, (t, e) in enumerate(zip(parts, ends))]
     if re.fullmatch(r"[A-Za-z]+[015][A-Za-z]*|[015][a-z]+", text) and not NUMERIC.fullmatch(text):
         read = text.translate(DIGIT_FOR_LETTER)
         if read.lower() in english() or read.lower() in seen:
@@ -969,6 +980,27 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         if read.lower() in english() or read.lower() in seen:
             return [dict(w, text=read + core.group(2))]
     return unglue(w, seen)
+
+
+def _joiner_parts(text: str, seen: frozenset[str]) -> list[str] | None:
+    """A word of letters, no English one, read as a joining word ('of', 'and') and a word of three letters or more,
+    English or the document's, run together the one way or the other ('Headof', 'andcontract'; 'oflearningand',
+    twice): its parts, or None. A capital opens no joining word ('Andover' is a name), and 'of' ends a run only
+    after a capitalised word, a role's ('Headof'; 'thereof' is one word the vocabulary lacks)."""
+    def word(t: str) -> bool:
+        return len(t) >= 3 and (t.lower() in english() or t.lower() in seen)
+    for j in GLUED_JOINERS:
+        if text.startswith(j) and len(text) > len(j) + 2:
+            rest = text[len(j):]
+            more = [rest] if word(rest) else _joiner_parts(rest, seen)
+            if more:
+                return [text[:len(j)], *more]
+        if text.endswith(j) and len(text) > len(j) + 2 and (j != "of" or text[0].isupper()):
+            head = text[:-len(j)]
+            more = [head] if word(head) else _joiner_parts(head, seen)
+            if more:
+                return [*more, j]
+    return None
 
 
 SPLIT_MARKS = ".,;:!|'"  # what Tesseract reads at the break where it splits a tightly set word ('ACC!' 'EPTED')

@@ -137,8 +137,8 @@ class Settings(BaseModel):
                                "(`cells.without_grain`)")
     stacked_overlap: float = Field(
         0.5, gt=0, le=1, description="Share of the narrower word's width: two words read through OCR on one line of an "
-                                     "owner or date cell overlapping by more than this are stacked, two lines read as one "
-                                     "(`cells.part_stacked`)")
+                                     "owner or date cell overlapping by more than this are stacked, two lines read as "
+                                     "one (`cells.part_stacked`)")
     stop_gap: float = Field(
         0.2, ge=0, lt=1, description="Share of a line's height: a full stop or comma ending an owner or date line this "
                                      "far or more after the word before it stands a space off its word, as no typist "

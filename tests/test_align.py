@@ -67,3 +67,20 @@ def test_owner_and_date_entries_given_one_action_under_a_shift_while_their_tops_
     assert unpaired(options(owners), options(drifting), space=24.0) == {1: 0}
     # stacked at the top of each cell is the hypothesis under which they drift
     assert unpaired(options(owners, STACKED), options(drifting, STACKED)) == {STACKED: 0}
+
+
+def test_a_shift_that_reads_an_entry_as_two_where_stacking_pairs_every_rank_is_unpaired_by_the_surplus():
+    # gen-6733-025 (scanned): six owner entries and six dates stacked at the top of their cells pair rank by rank;
+    # read level, the paragraphs beside them cut one owner entry in two ('Catering Manager' / 'Library Manager'),
+    # seven against six, where ranks pair nothing and no rank counted against the shift: the document's habit tipped
+    # to level. A shift that reads more (or fewer) entries than the dates where stacking reads as many of each is
+    # charged the difference
+    owners = entries(to_lines(words("Head of Safety", None, "Governor", None, "Head of Residence", x0=600)))
+    dates = entries(to_lines(words("June 2024", None, "July 2024", x0=700)))
+    shift = {0: Alignment(0, 0.0, [0, 1, 1], entries=owners)}
+    assert unpaired(shift, {0: Alignment(0, 0.0, [0, 1], entries=dates)}) == {0: 0}  # no stacked reading: none
+    both = {**shift, STACKED: Alignment(STACKED, 0.0, [0, 1])}
+    assert unpaired(both, {0: Alignment(0, 0.0, [0, 1], entries=dates), STACKED: Alignment(STACKED, 0.0, [0, 1])}
+                    ) == {0: 1, STACKED: 0}
+    uneven = {0: Alignment(0, 0.0, [0, 1], entries=dates), STACKED: Alignment(STACKED, 0.0, [0])}
+    assert unpaired(both, uneven) == {0: 0}  # stacking reads them uneven too: counts say nothing

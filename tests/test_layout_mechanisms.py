@@ -1560,8 +1560,10 @@ def test_an_action_given_an_owner_and_a_date_that_sit_apart_reads_the_document_l
                 ["within 8", "weeks", None, "within 8", "weeks", None, "Within three", "months"])
     assert three.owner_options[0].targets == [0, 1, 2, 3] and three.date_options[0].targets == [0, 2, 3]
     assert three.owner_options[STACKED].targets == three.date_options[STACKED].targets == [1, 2, 3]
-    # level: the last action's owner (line 6) and date (line 7) sit a line apart; stacked pairs every rank
-    assert unpaired(three.owner_options, three.date_options)[0] == 1
+    # level: the last action's owner (line 6) and date (line 7) sit a line apart, and it read four owner entries
+    # where stacked reads three, as many as the dates (`align.unpaired`: one entry read as two); stacked pairs
+    # every rank
+    assert unpaired(three.owner_options, three.date_options)[0] == 2
     assert unpaired(three.owner_options, three.date_options)[STACKED] == 0
     assert placement_habits([lone, lone, three]) == (STACKED, STACKED)
     assert placement_habits([lone, lone, three], Settings(pair_cost=0)) == (0, 0)  # the tie, level by name
@@ -4728,7 +4730,7 @@ def test_a_full_stop_ocr_read_between_two_words_with_no_space_parts_them():
     'veteranssupport officer' and 'custodial managermarek khan'. No typist sets a full stop between a small letter
     and a capital without a space after it (a typed one ends a sentence): where each side is English or the
     document's, the word is two and the stop left out (`ocr.split_glued`); an abbreviation ('Ph.D', 'e.g.The') or
-    a side no word stays one."""
+    a side no word stays one, and so does a small word after it ('gov.uk')."""
     from actionplans.extract import ocr
 
     def read(text, seen=frozenset()):
@@ -4737,7 +4739,8 @@ def test_a_full_stop_ocr_read_between_two_words_with_no_space_parts_them():
     assert read("Veterans.Support") == [("Veterans", 0.0, 40.0), ("Support", 45.0, 80.0)]
     assert [t for t, *_ in read("Manager.(Marek", frozenset({"marek"}))] == ["Manager", "(Marek"]
     assert [t for t, *_ in read("Manager.(Marek")] == ["Manager.(Marek"]  # 'Marek' not the document's
-    for text in ("Ph.D", "e.g.The", "Xqzwt.Support"):
+    assert [t for t, *_ in read("Head.of")] == ["Head", "of"]  # gen-6733-023: a joining word after it
+    for text in ("Ph.D", "e.g.The", "Xqzwt.Support", "gov.uk"):
         assert [t for t, *_ in read(text)] == [text]
 
 
@@ -4781,3 +4784,23 @@ def test_a_lone_mark_ocr_read_within_the_type_of_the_owner_line_below_is_left_ou
     assert [ln.text for ln in without_lone_marks(to_lines(typed))] == ["Catering Manager", "-", "Library Manager"]
     at_start = [dict(w, page=7, bearings=0.9) for w in cell(603.0)]  # where 'Library' starts: maybe its own
     assert [ln.text for ln in without_lone_marks(to_lines(at_start))] == ["Catering Manager", "-", "Library Manager"]
+
+
+def test_a_joining_word_ocr_ran_into_the_word_beside_it_is_parted():
+    """gen-6733-023, gen-5527-036, gen-5527-017 (scanned): Tesseract missed the space beside a joining word,
+    'Headof Learning and Skills', 'Nacro andcontract Manager', 'Head oflearningand Skills': the role read no role
+    and two owners one. A word of letters, no English one, that is 'of' or 'and' and a word English or the
+    document's run together is parted, twice where twice (`ocr.split_glued`); a name opened by a capital
+    ('Andover') or 'of' after a small word ('thereof') stays."""
+    from actionplans.extract import ocr
+
+    def read(text, seen=frozenset()):
+        return [w["text"] for w in ocr.split_glued({"text": text, "x0": 0.0, "x1": 60.0, "top": 0.0, "bottom": 9.0},
+                                                   seen)]
+    assert read("Headof") == ["Head", "of"]
+    assert read("andcontract") == ["and", "contract"]
+    assert read("oflearningand") == ["of", "learning", "and"]
+    assert read("ofLearningand") == ["of", "Learning", "and"]
+    assert read("Headof,") == ["Head", "of,"]
+    for text in ("Andover", "thereof", "offence", "proof", "Ofsted"):
+        assert read(text) == [text]
