@@ -714,12 +714,16 @@ class TableScanner:
     def _add_page(self, pageno: int, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
                   rules: list[tuple[float, float, float]] | tuple = ()) -> None:
         plan, other = [], []
+        cols = self.scan.columns
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)
             # read once: it may type columns by content
-            head = self._header(cw, self.scan.columns is not None, self.head_words) if self.mode != "unruled" else None
-            ok = self.mode != "unruled" and (head is not None or (
-                self.scan.columns is not None and self._same_grid(self.scan.columns, rows)))
+            head = self._header(cw, cols is not None, self.head_words) if self.mode != "unruled" else None
+            ok = self.mode != "unruled" and (head is not None or (cols is not None and self._same_grid(cols, rows)))
+            # A header found in a table above on this page names the grids below it that share its columns: the
+            # plan's first page may box its header apart from its rows (section rows shaded, not ruled, between)
+            if ok and head is not None and cols is None:
+                cols = self._grid_columns(head[0], rows, head[1])
             (plan if ok else other).append((bbox, rows, cw, head))
         if plan and not self._rows_outside(words, plan, other):
             for bbox, rows, cw, head in plan:
@@ -970,6 +974,11 @@ class TableScanner:
             if h and depths == [h] and prev is not None:  # a repeated header keeps the first one's fields
                 group = [w for l2 in near for w in l2.words]
                 clusters = self._merge_crossed(self._clusters(group), lines[k + h:])
+                if self.scanned and len(clusters) < len(prev.fields):
+                    # a speck OCR read as a mark ('—') in the gutter between two headings joins them: without the
+                    # words that are only marks (no heading is one), the headings stand apart again
+                    bare = self._merge_crossed(self._clusters(without_marks(group)), lines[k + h:])
+                    clusters = bare if len(bare) > len(clusters) else clusters
                 if len(clusters) > len(prev.fields):
                     clusters = self._within_columns(clusters, prev)
                 # read through OCR, a heading may go unread (on a shaded band): the others still stand in the first

@@ -2309,6 +2309,36 @@ def test_pages_before_a_ruled_header_could_be_read_are_read_again_once_a_later_p
     assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == [f"Concern {k}" for k in range(1, 6)]
 
 
+def test_a_header_boxed_apart_from_the_rows_below_it_names_their_grids_on_the_same_page():
+    """Scanned, a plan's shaded section rows show no rules: the table finder parts the header's box from the boxes
+    of rows below it (gen-8117-038). The header names the grids below that share its columns: their records are
+    read, not dropped as tables of no header."""
+    from actionplans.extract.tables import TableScanner
+    xs = (40, 80, 220, 300, 430, 500)
+    ws, tables, top = [], [], 60.0
+
+    def table(cells_rows, top):
+        rows = []
+        for cells in cells_rows:
+            bottom = top + 12 * max(len(c.split(" / ")) for c in cells) + 4
+            rows.append([(a, top, b, bottom) for a, b in zip(xs, xs[1:])])
+            for x, c in zip(xs, cells):
+                ws.extend(dict(w, page=0) for w in words(*c.split(" / "), x0=x + 5, top=top + 2) if c)
+            top = bottom
+        tables.append(((xs[0], rows[0][0][1], xs[-1], top), rows))
+        return top
+    top = table([["Ref", "Recommendation", "Decision", "Response", "Target date"]], top)
+    ws.extend(dict(w, page=0) for w in words("Safety", x0=45, top=top + 3))
+    top = table([["1.1", "Leaders should act.", "Agreed", "A panel will meet.", "June 2024"],
+                 ["1.2", "Staff should be trained.", "Agreed", "Training will be given.", "May 2024"]], top + 16)
+    ws.extend(dict(w, page=0) for w in words("Care", x0=45, top=top + 3))
+    table([["2.3", "Cells should be clean.", "Not agreed", "Checks will not be made.", ""]], top + 16)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, tables, [], scanned=True)
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["1.1", "1.2", "2.3"]
+
+
 def test_a_one_line_cell_the_pages_foot_cuts_short_is_no_sample_of_its_column():
     from actionplans.extract.tables import TableScanner
     lines = to_lines(row(["Concern 1", "A panel will meet"], 100, (40, 200)) + row(["Prisoners", "to review it."], 112,
@@ -3651,6 +3681,27 @@ def test_a_scanned_page_under_a_repeated_header_finds_its_own_edges_and_holds_no
         scanner.add_page(2, second, [], [], scanned=scanned)
         edges[scanned] = scanner.scan.page_columns[2].edges[2]
     assert edges[False] == 278 and edges[True] == pytest.approx(247.5)
+
+
+def test_a_speck_read_as_a_mark_between_two_headings_of_a_repeated_header_does_not_join_them():
+    """Read through OCR, a speck in the gutter between two headings of the header repeated atop a page reads as a
+    mark ('—') within a word space of each (gen-8117-012): it joined 'Finding' and 'Outcome' into one heading, the
+    repeat went unrecognised, and the header was read as a record holding the rest of the record carried over."""
+    from actionplans.extract.tables import TableScanner
+    head = row(["Para", "Finding of the inspectors", "Outcome", "What we will do", "Led by", "Due by"], 60)
+    p1 = head + row(["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"], 90)
+    p1 += row(["S2", "Staff should be", "Agreed", "Training will be given.", "Governor", "May 2025"], 114)
+    # 'inspectors' ends at 241, 'Outcome' starts at 260: the speck lies within a word space of each
+    speck = {"text": "—", "x0": 244.0, "x1": 255.0, "top": 60.0, "bottom": 70.0, "page": 0}
+    p2 = [*head[:5], speck, *head[5:]]
+    p2 += row([None, "trained.", None, "Staff will be briefed.", "Governor", "July 2025"], 90)
+    p2 += row(["S3", "Cells should be clean.", "Agreed", "Cleaning will be checked.", "Governor", "May 2025"], 114)
+    scanner = TableScanner()
+    scanner.add_page(1, p1, [], [], scanned=True)
+    scanner.add_page(2, p2, [], [], scanned=True)
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "S3"]
+    assert " ".join(w["text"] for w in scan.rows[1].words("text")) == "Staff should be trained."
 
 
 def test_a_ref_typed_at_its_texts_top_below_rows_carried_over_the_page_is_not_lifted_to_the_header_shading():
