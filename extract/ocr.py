@@ -1206,13 +1206,23 @@ def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, 
             # (its box may reach a little into this line's: an em box set over tightly spaced lines, not on it)
             above = [o for o in near(w, 3 * h) if o["top"] < w["top"] and not _same_line(o, w)
                      and w["top"] - o["bottom"] < h and o["x0"] <= w["x1"] and w["x0"] <= o["x1"]]
-            before = [o for o in sorted(above, key=lambda o: o["bottom"])[-1:] if REF_LABEL.match(_unmarked(o["text"]))]
+            # but not a header's word the next in its cell follows ('Rec No' over the first ref): a label wrapped
+            # in a ref's cell has only its own words after it there
+            before = [o for o in sorted(above, key=lambda o: o["bottom"])[-1:] if REF_LABEL.match(_unmarked(o["text"]))
+                      and not _followed(o, near(o, 2 * h), s.ref_gap * h)]
         if before and any(c.isdigit() for c in w["text"]):  # a speck read onto the label ('concern.') is no part of it
             for o in before:
                 o["text"] = _unmarked(o["text"])
         out.append((w, " ".join(o["text"] for o in before).lower(), k + 1 < len(line),
                     line[k + 1]["x0"] if k + 1 < len(line) else None))
     return out
+
+
+def _followed(w: dict, near: list[dict], gap: float) -> bool:
+    """Does a word that is no ref label follow `w` on its line, closer than `gap` (within its cell)? A mark alone
+    ('concern —': a dash OCR read as a word of its own) is no word."""
+    return any(o is not w and _same_line(o, w) and 0 <= o["x0"] - w["x1"] < gap and any(c.isalnum() for c in o["text"])
+               and not REF_LABEL.match(_unmarked(o["text"])) for o in near)
 
 
 def _one_off(a: str, b: str) -> bool:

@@ -4855,3 +4855,27 @@ def test_a_joining_word_ocr_ran_into_the_word_beside_it_is_parted():
     assert read("Headof,") == ["Head", "of,"]
     for text in ("Andover", "thereof", "offence", "proof", "Ofsted"):
         assert read(text) == [text]
+
+
+def test_a_headers_label_word_over_the_first_ref_is_no_label_of_that_ref():
+    """gen-8117-031 (scanned): the header 'Rec No' sits a point above the first ref, '1' read 'al'. 'Rec' was taken
+    for a label wrapped over the ref ('Recommendation' / '4'), so 'al' stood apart from the clean refs '2', '3' (no
+    label) and its record was lost. 'No' follows 'Rec' in its cell: a label wrapped in a ref's cell has only its
+    own words after it there. A label alone over its number ('Recommendation' / 'a'), or with a mark OCR read as a
+    word after it ('concern —', gen-6733-014), is still the ref's."""
+    from actionplans.extract import ocr
+
+    def w(text, x0, top):
+        return {"text": text, "x0": x0, "x1": x0 + 6 * len(text), "top": top, "bottom": top + 9}
+    ws = [w("Rec", 46, 82), w("No", 67, 82), w("Recommendation", 104, 82)]
+    for k, ref in enumerate(["al", "2", "3"]):
+        ws += [w(ref, 46, 93 + 30 * k), w("Leaders", 104, 93 + 30 * k)]
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
+    assert [x["text"] for x in ws if x["x0"] == 46 and x["top"] > 90] == ["1", "2", "3"]
+    ws = []
+    for k, ref in enumerate(["a", "2", "3"]):
+        ws += [w("Recommendation", 46, 82 + 30 * k), w(ref, 46, 93 + 30 * k), w("Leaders", 134, 93 + 30 * k)]
+    ws.append(w("—", 132, 82))  # the mark after the first label
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
+    assert [x["text"] for x in ws if x["x0"] == 46 and x["top"] > 90 and x["text"] != "Recommendation"] == [
+        "1", "2", "3"]
