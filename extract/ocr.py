@@ -1213,6 +1213,13 @@ def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, 
         if before and any(c.isdigit() for c in w["text"]):  # a speck read onto the label ('concern.') is no part of it
             for o in before:
                 o["text"] = _unmarked(o["text"])
+            if not _same_line(before[0], w):  # nor onto its first word, wrapped a line higher ('Priority.' / 'concern')
+                top = before[0]
+                higher = [o for o in near(top, 3 * h) if o["top"] < top["top"] and not _same_line(o, top)
+                          and top["top"] - o["bottom"] < h and o["x0"] <= top["x1"] and top["x0"] <= o["x1"]]
+                for o in sorted(higher, key=lambda o: o["bottom"])[-1:]:
+                    if REF_LABEL.match(_unmarked(o["text"])) and not _followed(o, near(o, 2 * h), s.ref_gap * h):
+                        o["text"] = _unmarked(o["text"])
         out.append((w, " ".join(o["text"] for o in before).lower(), k + 1 < len(line),
                     line[k + 1]["x0"] if k + 1 < len(line) else None))
     return out

@@ -4879,3 +4879,19 @@ def test_a_headers_label_word_over_the_first_ref_is_no_label_of_that_ref():
     ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
     assert [x["text"] for x in ws if x["x0"] == 46 and x["top"] > 90 and x["text"] != "Recommendation"] == [
         "1", "2", "3"]
+
+
+def test_a_speck_ocr_read_onto_a_ref_labels_first_word_two_lines_up_is_shed():
+    """gen-8117-005 (scanned): 'Priority.' / 'concern' / '1' down a narrow ref cell, a speck read as a point onto
+    'Priority'. The label no longer matched, the ref read '1' and record 'Priority concern 1' was lost; the word
+    above the label over a number is the label's first word, its mark shed like the label's own ('concern.')."""
+    from actionplans.extract import ocr
+
+    def w(text, x0, top):
+        return {"text": text, "x0": x0, "x1": x0 + 6 * len(text), "top": top, "bottom": top + 9}
+    ws = []
+    for k, (first, number) in enumerate([("Priority.", "1"), ("Priority", "2")]):
+        top = 100 + 60 * k
+        ws += [w(first, 46, top), w("concern", 46, top + 11), w(number, 46, top + 22), w("Leaders", 120, top)]
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
+    assert [x["text"] for x in ws if x["x0"] == 46] == ["Priority", "concern", "1", "Priority", "concern", "2"]
