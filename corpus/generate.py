@@ -74,9 +74,11 @@ mended), 1597 (stop 28: a held-out run of text layers, scored once with each cod
 the held-out run of scanned plans, 40 plans; only the two plans a change made worse looked at), 9479 (stop 28's
 closing run of text layers; not studied; stop 29: its worse plans studied and mended). 7263 (stop 29: a fresh draw
 of text layers; its worse plans studied and mended), 3851 (stop 29's held-out run of text layers, scored with the
-stop's start and end code; not studied), 5527 (stop 29's held-out run of scanned plans, 40 plans, scored with the
-stop's start and end code; then its four worst plans studied), 6029 (stop 29's last held-out run of scanned plans, 20
-plans; not studied).
+stop's start and end code; stop 30: its short plans studied), 5527 (stop 29's held-out run of scanned plans, 40
+plans, scored with the stop's start and end code; then its four worst plans studied), 6029 (stop 29's last held-out
+run of scanned plans, 20 plans; stop 30: studied), 4409 (stop 30's held-out run of text layers, scored with the
+stop's start and end code; not studied), 8117 (stop 30's held-out run of scanned plans, 40 plans, scored with the
+stop's start and end code; then its worst plans studied).
 """
 
 from __future__ import annotations
