@@ -236,6 +236,22 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
     return names
 
 
+def _numbered_from_two(cell_texts: list[str]) -> bool:
+    """Headings numbered in order from the second cell on ('2. Issue raised', '3. Status', ... '6. Due by'): the
+    first is heading '1.' whatever it reads as. (OCR runs '1. ID' together into '11D', which reads as a ref: a body
+    row's first cell. A body row's cells hold prose, or list items numbered afresh in each, not 2, 3, 4 in order.)"""
+    numbered = [re.match(r"\s*(\d{1,2})[.)]", t) for t in cell_texts[1:]]
+    return len(cell_texts) >= 4 and all(numbered) and (
+        [int(m.group(1)) for m in numbered] == list(range(2, len(cell_texts) + 1)))
+
+
+def _reads_as_ref(cell_texts: list[str]) -> bool:
+    """A cell is a ref (and no heading's number): the row is a body row, not a header; unless it is the first of
+    headings numbered in order (`_numbered_from_two`)."""
+    skip = 1 if _numbered_from_two(cell_texts) else 0
+    return any(REF.match(t.strip()) and not NUMBERED.fullmatch(t.strip()) for t in cell_texts[skip:])
+
+
 def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> list[str] | None:
     """A header row whose words name no fields we know ('Para | Finding | Outcome | What we will do | Led by |
     Due by') is still the plan's header when the columns below it read as a plan: refs in one (or opening
@@ -244,7 +260,7 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
     fields by content, or None."""
     if len([t for t in cell_texts if t.strip()]) < 4 or len(samples) != len(cell_texts):
         return None
-    if any(REF.match(t.strip()) and not NUMBERED.fullmatch(t.strip()) or len(t.split()) > 8 for t in cell_texts):
+    if _reads_as_ref(cell_texts) or any(len(t.split()) > 8 for t in cell_texts):
         return None  # a body row or a paragraph, not a header
     scores = [content_scores(cells) for cells in samples]
     refs = any(sc["ref"] >= 0.7 for sc in scores) or bool(scores) and (
@@ -1691,7 +1707,7 @@ class TableScanner:
         if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
             return None
         texts = [reflow(to_lines(c)) for c in clusters]  # a heading broken mid-word mended
-        if any(len(t.split()) > 10 or REF.match(t) and not NUMBERED.fullmatch(t) for t in texts):
+        if _reads_as_ref(texts) or any(len(t.split()) > 10 for t in texts):
             return None  # a cell of running text, or a ref: body lines, not a header
         names = match_header(texts)
         # Headings nobody listed: read the columns below. Once the plan's header is known (`expect` columns), only

@@ -676,6 +676,24 @@ def test_a_column_of_prose_items_no_heading_names_is_the_response_not_the_refs()
         "text", "decision", "response", "owner", "date"]
 
 
+def test_the_first_of_headings_numbered_in_order_is_a_heading_though_ocr_read_it_as_a_ref():
+    # '1. ID' run together by OCR into '11D' reads as a ref ('11' + 'd'): the cells after it, numbered 2 to 6 in
+    # order, are a header's headings, and so is it (seen on a scanned plan: its first row was taken for the header)
+    samples = [[["1"], ["2"], ["3"]],
+               [["Leaders should make sure", "that allocation is fair."], ["Staff should be", "trained."]],
+               [["PARTIALLY", "ACCEPTED"], ["ACCEPTED"], ["ACCEPTED"]],
+               [["a) The allocation policy will be", "reviewed to make sure it is fair."],
+                ["b) Waiting list data will be", "monitored by characteristic."]],
+               [["Canteen Supervisor"], ["Business Hub Manager"], ["Governor"]],
+               [["May-24"], ["Aug-24"], ["Oct-23"]]]
+    heads = ["11D", "2.Issueraised", "3. Status", "4. What we will do", "5. Led by", "6. Due by"]
+    assert content_header(heads, samples) == ["ref", "text", "decision", "response", "owner", "date"]
+    # not numbered in order after it: a ref in the first cell is a body row's
+    assert content_header(["11D", "3. Status"] + heads[2:], samples) is None
+    assert content_header(["1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "May-24"],
+                          samples) is None
+
+
 def test_a_line_with_a_bullet_in_a_cell_is_a_body_row_not_more_of_a_wrapped_header():
     from actionplans.extract.tables import _bulleted
     (body,) = to_lines(row(["Recommendation", "Cells designed", "partially", "\u2022 Prisoner"], 119))
