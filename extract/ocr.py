@@ -87,6 +87,8 @@ class OcrSettings:
     #                        10.6 pt). Kept in the word (`bearings`) for what measures whether a word fits
     #                        (`cells._first_width`)
     ref_gap: float = 1.0  # font sizes: a ref stands at least this far from the next word on its line (a column gap)
+    piece_gap: float = 0.2  # font sizes: pieces of one ref's ink OCR split into words ('1.1' read 'aE' 'E') stand
+    #                       this near each other at most (no space between them): one slot (`_ref_slots`)
     overleaf_twin: float = 2.0  # font sizes: a word under a ref's label at a page's foot that the next page
     #                             repeats this near (a footer's) is the page's furniture, not its table's
     header_pages: int = 2  # pages besides its own on which a word opening its line stands the same, as high up, for
@@ -1183,11 +1185,28 @@ def _unmarked(text: str) -> str:
     return text if REF_LABEL.match(text) else text.rstrip(".,;:_|" + DASHES)
 
 
-def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, str, bool, float | None]]:
+def _pieces(line: list[dict], k: int, s: OcrSettings, h: float) -> list[dict]:
+    """The words after `line[k]` on its line that touch it, one after another (`piece_gap`), where it and each is a
+    character or two with no digit: one ref's ink OCR split in pieces ('1.1' read 'aE' 'E'), none of them a word."""
+    def piece(o: dict) -> bool:
+        return len(o["text"]) <= 2 and not any(c.isdigit() for c in o["text"])
+    run: list[dict] = []
+    if not piece(line[k]):
+        return run
+    for o in line[k + 1:]:
+        if not piece(o) or o["x0"] - (run or [line[k]])[-1]["x1"] > s.piece_gap * h:
+            break
+        run.append(o)
+    return run
+
+
+def _ref_slots(words: list[dict], s: OcrSettings, h: float,
+               pieces: dict[int, tuple[str, list[dict]]] | None = None) -> list[tuple[dict, str, bool, float | None]]:
     """Words where a ref's number stands: opening their line, or after a ref label that does, with nothing
     after them on the line closer than a column's gap (`ref_gap` font sizes). Each with its label, whether
     a row's text begins beside it, and where that text begins (None where none does). `h` is the body's font size
-    (one word's own box may hold a speck)."""
+    (one word's own box may hold a speck). A ref's ink OCR split in pieces (`_pieces`) is one slot, at its first
+    piece: `pieces` gets, by that word's id, its text as read and the pieces after it."""
     out = []
     by_top = sorted(words, key=lambda o: o["top"])
     tops = [o["top"] for o in by_top]
@@ -1200,7 +1219,12 @@ def _ref_slots(words: list[dict], s: OcrSettings, h: float) -> list[tuple[dict, 
         before = line[:k]
         if any(not REF_LABEL.match(_unmarked(o["text"])) for o in before):
             continue
-        if k + 1 < len(line) and line[k + 1]["x0"] - w["x1"] < s.ref_gap * h:
+        run = _pieces(line, k, s, h)
+        end = run[-1] if run else w
+        if run and pieces is not None:
+            pieces[id(w)] = (w["text"], run)
+        k += len(run)
+        if k + 1 < len(line) and line[k + 1]["x0"] - end["x1"] < s.ref_gap * h:
             continue
         if not before:  # a label wrapped onto the line above ('Recommendation' / '4', 'Priority' / 'concern' / '1')
             # (its box may reach a little into this line's: an em box set over tightly spaced lines, not on it)
@@ -1458,8 +1482,9 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
     by_page = {p["page"]: p for p in pages if p["page"] in todo}
     _mend_labels([p["words"] for _, p in sorted(by_page.items())], s, h)
     slots = []
+    pieces: dict[int, tuple[str, list[dict]]] = {}
     for n, p in sorted(by_page.items()):
-        own = _ref_slots(p["words"], s, h)
+        own = _ref_slots(p["words"], s, h, pieces)
         if n - 1 in by_page:  # a label at the foot of the page before, its number atop this one
             own = _label_overleaf(by_page[n - 1]["words"], p["words"], own, s, h)
         slots += [(*slot, n) for slot in own]
@@ -1579,6 +1604,13 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
                 # rows' text, where those count on by one without a gap: the number after the last
                 after = (b is None and lo and style != "." and label and j in blind and j in level and m == 1
                          and not fit and counted)
+                # before a first clean 1.2, ink read as no digit level with the refs' rows' text, the slot next to
+                # it: 1.1, as a blind slot before a first clean '2' is '1'
+                first = a is None and hi == (1, 2) and style == "." and j in blind and j in level and m == 1 and not fit
+                if first:
+                    slots[j][0]["text"] = text_of_ref((1, 1))
+                    lo, hi = lo, (1, 1)
+                    continue
                 if after or len(fit) == 1 or (
                         label and len(slots[j][0]["text"]) <= 2 or j in blind and hi == (2,)) and (
                         a is None and hi and style != "." and hi[0] > 1 and not fit and m == 1):
@@ -1596,6 +1628,21 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
                         (r := _read_ref(w["text"].rstrip(".)").translate(CONFUSED))) and r[0] == style) or (
                         unreadable(j) and level_with(j))):
                 w["ref_slot"] = True
+    for p in by_page.values():  # a ref's ink split in pieces, read as a ref or marked a slot: one word, its box theirs
+        gone = set()
+        for w in p["words"]:
+            if id(w) not in pieces or id(w) in gone:
+                continue
+            read_as, run = pieces[id(w)]
+            if w["text"] == read_as and not w.get("ref_slot"):
+                continue  # no ref stands there: the pieces stay as read
+            if w["text"] == read_as:
+                w["text"] += "".join(o["text"] for o in run)  # unread still: every character kept
+            w["x1"] = max(o["x1"] for o in run)
+            w["top"], w["bottom"] = min(o["top"] for o in [w, *run]), max(o["bottom"] for o in [w, *run])
+            gone |= {id(o) for o in run}
+        if gone:
+            p["words"][:] = [w for w in p["words"] if id(w) not in gone]
 
 
 def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None,

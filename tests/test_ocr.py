@@ -360,6 +360,28 @@ def test_refs_misread_by_ocr_are_put_right_where_the_refs_around_them_confirm_it
     assert refs == printed
 
 
+@pytest.mark.parametrize("gap, clean, printed", [
+    (0.0, ["1.2", "1.3"], ["1.1"]),  # touching pieces before a first clean 1.2: one slot, ref 1.1
+    (0.0, ["1.3", "1.4"], ["aEE"]),  # two numbers missing below 1.3: one word, a slot, every character kept
+    (3.0, ["1.2", "1.3"], ["aE", "E"]),  # a space between: two words, as read
+])
+def test_a_refs_ink_ocr_split_in_touching_pieces_is_one_slot(gap, clean, printed):
+    """gen-8117-029 (scanned): '1.1' under a header's 'Rec No' read as 'aE' and 'E', their boxes touching; neither
+    was a slot (each has the other beside it, closer than a column's gap), and record 1.1 was lost."""
+    words = [{"text": "aE", "x0": 46.0, "x1": 58.0, "top": 100.0, "bottom": 109.0},
+             {"text": "E", "x0": 58.0 + gap, "x1": 64.0 + gap, "top": 100.0, "bottom": 109.0},
+             {"text": "Leaders", "x0": 200.0, "x1": 240.0, "top": 100.0, "bottom": 109.0}]
+    for i, ref in enumerate(clean, 1):
+        top = 100.0 + 30 * i
+        words += [{"text": ref, "x0": 46.0, "x1": 64.0, "top": top, "bottom": top + 9},
+                  {"text": "Leaders", "x0": 200.0, "x1": 240.0, "top": top, "bottom": top + 9}]
+    page = {"page": 1, "words": words}
+    ocr.sequence_refs([page], {1}, ocr.OcrSettings(), 9.0)
+    assert [w["text"] for w in page["words"] if w["top"] == 100.0 and w["x0"] < 100] == printed
+    if gap == 0.0:
+        assert [w["x1"] for w in page["words"] if w["top"] == 100.0 and w["x0"] < 100] == [64.0]
+
+
 def test_a_refs_label_whose_box_reaches_into_the_numbers_line_is_still_the_label_above_it():
     """gen-4157-013 (scanned): 'Key' / 'concern' / '3' down a narrow ref cell, lines set tightly, so the label's em
     box reaches a point into the number's line (not on it: they share a ninth of their height). The number is still
