@@ -352,7 +352,7 @@ _LOOKALIKE = "lIi|!OoDSsZzB"
 _NUMBERISH = re.compile(rf"(?P<num>[\d{re.escape(_LOOKALIKE)}]+?)(?P<suffix>st|nd|rd|th)?(?P<tail>[.,;:]?)",
                         re.I)
 _DAY_SUFFIXED = re.compile(r"(?P<day>\d\d)(?P<suffix>st|nd|rd)(?P<tail>[.,;:]?)", re.I)
-_QUARTERISH = re.compile(r"(?:[Qq][lIi|!]|[Oo0](?P<q>[1-4]))(?P<tail>[.,;:]?)")  # 'Qi', 'Ql': Q1; 'O3': Q3
+_QUARTERISH = re.compile(r"(?:[Qq][lIiL|!]|[Oo0](?P<q>[1-4]))(?P<tail>[.,;:]?)")  # 'Qi', 'Ql', 'QL': Q1; 'O3': Q3
 _GLUED = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|(?<=[Qq][1-4])[.,]?(?=\d)|(?<=[A-Za-z])(?=[A-Za-z])")
 
 
@@ -366,7 +366,7 @@ def _misread_readings(token: str) -> list[str]:
     number it becomes ('3lst' -> '31st', never '31th'); a day no month has whose suffix names the digit its first
     one leaves ('34st' -> '31st'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi', 'O3'); two words run
     together (a quarter and its year 'Q12019/20', a status's 'Tobe'), split at each place where a word can end; a
-    month's name that lost its first letter ('arch') or has one letter wrong ('Navember')."""
+    month's name that lost its first letter ('arch') or its last ('Marc'), or has one letter wrong ('Navember')."""
     out: list[str] = []
     pieces = re.split(r"([-/\u2013])", token)
     mended = []
@@ -398,7 +398,22 @@ def _misread_readings(token: str) -> list[str]:
     month = _month_one_off(token)
     if month:
         out.append(month)
+    clipped = _month_clipped(token)
+    if clipped:
+        out.append(clipped)
     return out
+
+
+def _month_clipped(token: str) -> str | None:
+    """The month's name a word is with its last letter lost ('Marc', 'Septembe'): OCR reads no letter where the word's
+    end meets grain or a cell's edge. Four letters or more, the head of one month's name only; put back only where the
+    month then dates the entry (`mend_misread`), as 'Marc' is a name too. A stroke read where the letter stood
+    ('Marc!', 'Novembe|') is that letter: no date writes one."""
+    low = (token[:-1] if token.endswith(("!", "|")) else token).lower()
+    if not low.isalpha() or len(low) < 4 or low in _MONTHS:
+        return None
+    near = [name for name in MONTH_NAMES if name[:-1].lower() == low]
+    return near[0] if len(near) == 1 else None
 
 
 def _month_one_off(token: str) -> str | None:
@@ -442,7 +457,8 @@ def mend_misread(text: str) -> str:
     grammar reads ('I January 2021' -> 'January 2021'). A lone mark goes where without it the grammar reads words it
     did not ('Within three — months'); an '=' between two months' names is a range's dash; an ordinal's suffix
     parted from its day is joined to it ('31 st'). A month's name one letter off is put back where a year then dates
-    it ('30 Navember 2018' -> '30 November 2018'; a lone 'Navember' stays)."""
+    it ('30 Navember 2018' -> '30 November 2018'; a lone 'Navember' stays); one that lost its last letter where it then
+    dates the entry to its month ('31st Marc 2022' -> '31st March 2022'; a lone 'Marc' stays)."""
     # an ordinal's suffix OCR parted from its day ('31 st December 2019'), the two as one: the grammar reads both alike
     text = _PARTED_SUFFIX.sub(lambda m: m[1] + m[2] if m[2].lower() == _ordinal_of(int(m[1])) else m[0], text)
     # a range's dash OCR read as '=' between two months' names ('April = July 2020'): no date writes '='
@@ -483,6 +499,8 @@ def mend_misread(text: str) -> str:
                 continue
             if cand is not None and cand == _month_one_off(tok) and new_due[0] is None:
                 continue  # a month's name one letter off is put back only where a year dates it: the date's shape
+            if cand is not None and cand == _month_clipped(tok) and new_due[1] not in ("day", "month"):
+                continue  # ... and one clipped only where it then dates the entry to its month or day
             if status is None and new_status is not None and new_status != "not_applicable":
                 ok = new_due == due or due[0] is None  # a status named, the date as it was
             elif unread_here:  # the word was not read: now it is, and nothing read before is lost

@@ -96,6 +96,12 @@ def test_datetime_base_is_accepted():
     ("April 2024 f", "April 2024 f"),  # a letter the date reads the same without stays
     ("A review by April 2021", "A review by April 2021"),  # ... and one opening words the date does not read
     ("ay 2021", "ay 2021"),  # two letters are too few to name a month
+    ("31st Marc 2022", "31st March 2022"),  # a month's name that lost its last letter, where it dates the entry
+    ("30th Septembe 2021", "30th September 2021"),
+    ("31st Marc! 2022", "31st March 2022"),  # ... a stroke read where it stood
+    ("Marc", "Marc"),  # ... and not where nothing dates it (a name too)
+    ("Jun 2021", "Jun 2021"),  # an abbreviation is read as it stands
+    ("End of QL 2021/22", "End of Q1 2021/22"),  # a quarter's '1' read as a capital 'L'
     # what was read right is left alone
     ("31st December 2021", "31st December 2021"),
     ("December 2024 (subject to funding)", "December 2024 (subject to funding)"),
