@@ -35,24 +35,34 @@ COMPLETED = ("completed", "completed_and_ongoing")
 UNMARKED = ("due", "unparsed")
 
 
-@functools.cache
-def lemma_table() -> dict[str, str]:
-    """spaCy's English lemma lookup table (spacy-lookups-data, installed for the NLP stage), read as JSON: form ->
-    lemma."""
+def _read_lemma_table() -> dict[str, str]:
     with resources.files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").open("rb") as f:
         return json.load(gzip.open(f))
 
 
 @functools.cache
-def english() -> frozenset[str]:
-    """English words: every form and lemma of the lemma table and spaCy's stop words, which that table leaves out."""
+def lemma_table() -> dict[str, str]:
+    """spaCy's English lemma lookup table (spacy-lookups-data, installed for the NLP stage), read as JSON: form ->
+    lemma. Kept once read (the links lemmatise with it); the word lists below read it afresh and let it go, so the
+    table stages hold only the words (about 10 MB less at peak)."""
+    return _read_lemma_table()
+
+
+def _english_words() -> set[str]:
+    """Every form and lemma of the lemma table and spaCy's stop words, which that table leaves out."""
     # spaCy's English stop-word list, run as the plain module it is: importing it through the spacy package would
     # load all of spaCy (tens of MB) in the table stage, where only the words are wanted
     spec = importlib.util.find_spec("spacy")
     stop_words = runpy.run_path(str(Path(spec.submodule_search_locations[0]) / "lang" / "en" / "stop_words.py"))[
         "STOP_WORDS"]
-    table = lemma_table()
-    return frozenset(w.lower() for w in (*table, *table.values(), *stop_words))
+    table = _read_lemma_table()
+    return {w.lower() for w in (*table, *table.values(), *stop_words)}
+
+
+@functools.cache
+def english() -> frozenset[str]:
+    """English words (`_english_words`)."""
+    return frozenset(_english_words())
 
 
 @functools.cache
@@ -67,5 +77,6 @@ def plan_words() -> frozenset[str]:
 
 @functools.cache
 def known_words() -> frozenset[str]:
-    """English words and the plans' own (`english`, `plan_words`)."""
-    return english() | plan_words()
+    """English words and the plans' own (`english`, `plan_words`), built on their own: a text layer's table stages
+    need only these, and hold one set, not two."""
+    return frozenset(_english_words() | plan_words())
