@@ -65,6 +65,12 @@ class Line:
         return self.bottom - self.top
 
 
+def carries_on(a: Line, b: Line) -> bool:
+    """Does line `b` carry on the sentence of line `a` above it (`a` ends none, `b` opens in lower case)? Only Word's
+    wrapping makes such a step: Enter is pressed at a sentence's or an item's end."""
+    return b.text[:1].islower() and not SENTENCE_END.search(a.text)
+
+
 def type_height(ln: Line) -> float:
     """How tall a line's type is: its box's height, except on a page read through OCR, where it is its tallest
     word's. `ocr.em_boxes` gives each OCR'd word one font size on its own baseline, and a scan stands askew, so a
@@ -370,7 +376,7 @@ def spacing(cells: Iterable[list[Line]], settings: Settings = DEFAULT) -> Spacin
         for a, b in zip(lines, lines[1:]):
             if a.page == b.page and b.top > a.top and a.height > 0 and not _new_band(a, b):
                 steps.append((b.top - a.top) / type_height(a))
-                if b.text[:1].islower() and not SENTENCE_END.search(a.text):
+                if carries_on(a, b):
                     wraps.append(steps[-1])
         heights += [type_height(ln) for ln in lines]
     steps = sorted(s for s in steps if s >= 0.8)  # (a line split off another by a superscript is no step)
@@ -838,7 +844,7 @@ def wrap_limit(cells: Iterable[list[Line]], right: float, settings: Settings = D
         ends += [ln.x1 for ln in lines if ln.x1 <= right]
         for a, b in zip(lines, lines[1:]):
             if (a.page == b.page and not _new_band(a, b) and b.top - a.top <= settings.paragraph_gap * 1.15 * a.height
-                    and b.text[:1].islower() and not SENTENCE_END.search(a.text.rstrip())
+                    and carries_on(a, b)
                     and not _read_by_ocr(a) and not _read_by_ocr(b)):
                 first = b.words[0]
                 bounds.append(a.x1 + 0.25 * (first["bottom"] - first["top"]) + _first_width(b))

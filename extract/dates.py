@@ -473,6 +473,7 @@ def mend_misread(text: str) -> str:
             continue
         reading = reading or _reading(text)
         before, status, due = reading
+        one_off, clipped = _month_one_off(tok), _month_clipped(tok)  # (among the candidates, put back only as below)
         was = Counter(re.findall(r"\S+", _clean(tok)))
         unread_here = was & before
         for cand in candidates + ([None] if speck and unread_here else []):
@@ -497,9 +498,9 @@ def mend_misread(text: str) -> str:
                     tokens, text, reading = cut, new, (after, new_status, new_due)
                     break
                 continue
-            if cand is not None and cand == _month_one_off(tok) and new_due[0] is None:
+            if cand is not None and cand == one_off and new_due[0] is None:
                 continue  # a month's name one letter off is put back only where a year dates it: the date's shape
-            if cand is not None and cand == _month_clipped(tok) and new_due[1] not in ("day", "month"):
+            if cand is not None and cand == clipped and new_due[1] not in ("day", "month"):
                 continue  # ... and one clipped only where it then dates the entry to its month or day
             if status is None and new_status is not None and new_status != "not_applicable":
                 ok = new_due == due or due[0] is None  # a status named, the date as it was
