@@ -47,6 +47,13 @@ class Settings(BaseModel):
                                       "and still follow that line with no blank space between (OCR's boxes of lines "
                                       "on a page askew overlap a little), so a running header's candidate run on from "
                                       "a table's line (a header's wrapped line) stays the table's")
+    word_space: float = Field(
+        0.6, gt=0, description="A gap between two words narrower than this share of their line's height is an "
+                               "ordinary word space: the words run on as one piece of text (a line across a column's "
+                               "edge, a word past the grid's right rule), where a column's gap would part them")
+    blank_line: float = Field(
+        0.6, gt=0, description="Blank space between two lines shorter than this share of a line's height is no "
+                               "blank line: the lower line follows the upper one in the same cell or run")
     repeat_letters: int = Field(
         12, ge=1, description="A line of at least this many letters repeats a header line when it has nearly the same "
                               "letters (`repeat_likeness`); a shorter one only when it is the same words")

@@ -366,7 +366,8 @@ def furniture(pages_lines: list[list[tuple[float, float, str]]], heights: list[f
 
     def touching(a: tuple, b: tuple) -> bool:  # b follows a with no blank space between them (OCR's boxes of two
         # lines on a page askew may overlap a little: 'No Responsi' 0.1 pt into the header line above it)
-        return a[0] < b[0] and -settings.touch_overlap * (b[1] - b[0]) <= b[0] - a[1] < 0.6 * (a[1] - a[0])
+        return (a[0] < b[0]
+                and -settings.touch_overlap * (b[1] - b[0]) <= b[0] - a[1] < settings.blank_line * (a[1] - a[0]))
 
     drop: list[set[float]] = []
     for p, (lines, h) in enumerate(zip(pages_lines, heights)):
@@ -862,8 +863,7 @@ class TableScanner:
             out[i][j].append(words[k])
         return out
 
-    @staticmethod
-    def _past_the_edge(words: list[dict], rows: list[list[tuple | None]], centres: list[tuple[float, float]],
+    def _past_the_edge(self, words: list[dict], rows: list[list[tuple | None]], centres: list[tuple[float, float]],
                        cell_of: dict[int, tuple[int, int]]) -> None:
         """A table wider than its page: the grid's right rule is cut at the page's edge, and the last column's
         lines run on past it (in the text layer, off the paper). Text never crosses a drawn rule, so a word that
@@ -883,7 +883,7 @@ class TableScanner:
         for k in past:
             w = words[k]
             cy = centres[k][1]
-            gap = 0.6 * (w["bottom"] - w["top"])
+            gap = self.settings.word_space * (w["bottom"] - w["top"])
             at = next(((i, j) for i, j, c in lasts if c[1] <= cy <= c[3] and c[0] <= w["x0"] < right), None)
             if at is None:
                 at = next((ij for v, ij in ends if abs(v["top"] - w["top"]) < 1 and 0 <= w["x0"] - v["x1"] <= gap),
@@ -1215,8 +1215,7 @@ class TableScanner:
                       page_top=first_band and not fresh, full=full)
         return True
 
-    @staticmethod
-    def _grain_beside_text(by: dict[str, list[dict]], body: list) -> bool:
+    def _grain_beside_text(self, by: dict[str, list[dict]], body: list) -> bool:
         """Are a scanned line's words in the ref column grain OCR read as letters ('cee' beside 'should:', where the
         page shows nothing)? They read as no ref, label or cross-reference, hold no capital and no digit (a ref, a
         label and a section's name do), and stand a column's gap left of text-column words that run on from the text
@@ -1231,15 +1230,14 @@ class TableScanner:
         if REF.match(t) or REF_LABEL.match(t) or CROSS_REF.match(t) or any(c.isupper() or c.isdigit() for c in t):
             return False
         h = text[0]["bottom"] - text[0]["top"]
-        if text[0]["x0"] - ref[-1]["x1"] < 0.6 * h:
+        if text[0]["x0"] - ref[-1]["x1"] < self.settings.word_space * h:
             return False  # an ordinary space: one run across the column's edge
         def flush(name: str) -> bool:  # the column's nearest line above ends less than half a line above
             above = next((b[name] for _ln, b in reversed(body) if name in b), None)
             return above is not None and text[0]["top"] - max(w["bottom"] for w in above) <= 0.5 * h
         return flush("text") and not flush("ref")
 
-    @staticmethod
-    def _runs_across(ln, cols: Columns) -> bool:
+    def _runs_across(self, ln, cols: Columns) -> bool:
         """Does the line run across a column edge with an ordinary space there (a section name or a title
         spanning the table), rather than stopping at the edge as cells do? A space is measured against the two
         words' own height: a line may hold words of two lines that overlap (a ref centred between a cell's lines)."""
@@ -1248,7 +1246,7 @@ class TableScanner:
         # (a word may end a hair past the edge: 'Living conditions' + 'and violence reduction', a space apart)
         return any(w["x0"] < e - 2 and w["x1"] > e + 2 for w in ln.words for e in edges) or any(
             a["x0"] < e - 2 and e <= b["x0"] + 2
-            and b["x0"] - a["x1"] < 0.6 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+            and b["x0"] - a["x1"] < self.settings.word_space * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
             for a, b in pairs for e in edges)
 
     def _section_at_foot(self) -> None:
@@ -1693,8 +1691,7 @@ class TableScanner:
                 out.append(c)
         return out
 
-    @staticmethod
-    def _columns_from_words(words: list[dict], first: list[dict] | None = None, below=(),
+    def _columns_from_words(self, words: list[dict], first: list[dict] | None = None, below=(),
                             expect: int | None = None, body=()) -> Columns | None:
         """Columns from a header row's words (wrapped cells' words overlap in x). `first`: the words of the
         row's first line, which must lie in two cells or more (a title above the table lies in one). `below`: the
@@ -1714,7 +1711,7 @@ class TableScanner:
         # a row of as many cells may be its header again: body lines can read as a plan's columns too.
         edges = TableScanner._gutter_edges(clusters, body) + [10_000.0]
         if not names and below and len(clusters) >= 4 and expect in (None, len(clusters)):
-            names = content_header(texts, TableScanner._column_samples(edges, below))
+            names = content_header(texts, self._column_samples(edges, below))
         if not names:
             return None
         # a heading no pattern knows is still a column: `type_columns`
@@ -1933,12 +1930,11 @@ class TableScanner:
     def _typed(self, cols: Columns, lines) -> Columns:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
         names = [f if f in FIELDS else None for f in cols.fields]
-        typed = type_columns(names, TableScanner._column_samples(cols.edges, lines), self.settings)
+        typed = type_columns(names, self._column_samples(cols.edges, lines), self.settings)
         return replace(cols, fields=[n or f"col{j}" for j, n in enumerate(typed)],
                        guessed=cols.guessed | frozenset(j for j, (a, b) in enumerate(zip(names, typed)) if a != b))
 
-    @staticmethod
-    def _column_samples(edges: list[float], lines) -> list[list[list[str]]]:
+    def _column_samples(self, edges: list[float], lines) -> list[list[list[str]]]:
         """Each column's cells below a header (lists of lines; a line with no blank space above it joins the
         cell above: 'To be' / 'confirmed'), leaving out lines with a word across a column edge, and a cell of one
         line the page's foot cuts short."""
@@ -1956,7 +1952,7 @@ class TableScanner:
             for j, ws in by.items():
                 text, top, bottom = " ".join(w["text"] for w in ws), ws[0]["top"], max(w["bottom"] for w in ws)
                 last = ends.get(j)
-                if last is not None and top - last < 0.6 * (bottom - top):
+                if last is not None and top - last < self.settings.blank_line * (bottom - top):
                     samples[j][-1].append(text)  # the line below with no blank space: the same cell
                 else:
                     samples[j].append([text])

@@ -1770,10 +1770,10 @@ def test_a_section_name_runs_across_an_edge_though_its_word_there_ends_a_hair_pa
     cols = Columns(["text", "response", "owner", "date"], [45.5, 133.3, 445.4, 578.6, 10_000.0])
     section = lines_of([{"text": t, "x0": x0, "x1": x1, "top": 455.1, "bottom": 466.1, "page": 2} for t, x0, x1 in (
         ("Living", 45.5, 78.8), ("conditions", 81.8, 134.4), ("and", 137.4, 156.8), ("violence", 159.8, 201.0))])[0]
-    assert TableScanner._runs_across(section, cols)
+    assert TableScanner()._runs_across(section, cols)
     cells = lines_of([{"text": t, "x0": x0, "x1": x1, "top": 468.9, "bottom": 479.9, "page": 2} for t, x0, x1 in (
         ("Transfers", 45.5, 90.8), ("to", 93.8, 103.1), ("ACCEPTED", 133.3, 199.2))])[0]
-    assert not TableScanner._runs_across(cells, cols)  # a cell's text stops short of the edge, the next starts on it
+    assert not TableScanner()._runs_across(cells, cols)  # a cell's text stops short of the edge, the next starts on it
 
 
 def test_body_lines_atop_a_later_page_are_not_a_header_named_by_what_lies_below_them():
@@ -2363,7 +2363,7 @@ def test_a_one_line_cell_the_pages_foot_cuts_short_is_no_sample_of_its_column():
                                                                                     (40, 200))
                      + row(["should have"], 124, (40,)) + row(["confidence in it."], 136, (40,))
                      + row(["Concern 2", "Training will"], 160, (40, 200)))
-    samples = TableScanner._column_samples([40, 200, 10_000.0], lines)
+    samples = TableScanner()._column_samples([40, 200, 10_000.0], lines)
     # 'Concern 2' ends the page, its text overleaf: as a cell of its own it would make the column half refs
     assert samples[0] == [["Concern 1", "Prisoners", "should have", "confidence in it."]]
     assert samples[1] == [["A panel will meet", "to review it."]]
@@ -3273,9 +3273,9 @@ def test_a_line_holding_a_ref_centred_between_two_lines_of_its_row_is_no_line_ac
     ws = (words("1.1", x0=40, top=106) + words("access to showers and", x0=134, top=102)
           + words("Agreed", x0=258, top=106) + words("telephones every day.", x0=100, top=114))
     tall = [ln for ln in to_lines(ws) if ln.bottom - ln.top > 12]
-    assert tall and not any(TableScanner._runs_across(ln, cols) for ln in tall)
+    assert tall and not any(TableScanner()._runs_across(ln, cols) for ln in tall)
     # a section name typed across the edge, one space apart, still runs across
-    assert TableScanner._runs_across(to_lines(words("Purposeful activity", x0=40, top=80))[0], cols)
+    assert TableScanner()._runs_across(to_lines(words("Purposeful activity", x0=40, top=80))[0], cols)
 
 
 def test_a_one_line_heading_centred_over_centred_cells_is_not_where_its_column_starts():
@@ -4700,8 +4700,8 @@ def test_lowercase_grain_in_the_ref_column_beside_a_cells_running_text_is_no_sec
     # gen-5527-017: 'Key' / 'cern' ('concern' misread) runs on a ref cell's line above it: the ref's, kept
     above = {"ref": words("Key", x0=46, top=90), "text": words("All prisoners should", x0=92, top=90)}
     line = {"ref": words("cern", x0=46, top=101.5), "text": words("clean, decent", x0=92, top=101.5)}
-    assert not TableScanner._grain_beside_text(line, [(None, above)])
-    assert TableScanner._grain_beside_text(line, [(None, {"text": above["text"]})])
+    assert not TableScanner()._grain_beside_text(line, [(None, above)])
+    assert TableScanner()._grain_beside_text(line, [(None, {"text": above["text"]})])
 
 
 def test_a_scanned_row_below_a_rule_with_its_own_decision_and_no_ref_read_is_a_record_numbered_by_the_count():
