@@ -1369,16 +1369,16 @@ class TableScanner:
             return body
 
         # A section row typed in the text column: a short line alone there ('Resettlement'), after blank space in
-        # that column, no sentence or bullet, with a row's top flush below it (its text running on from it and its
-        # response begun there). Cells are typed from their row's top, so a row's text and response begin on one
-        # line: the short line above is a row of its own, which ends the row above it as a line across the table
-        # does (a row above reflected onto it would take it for the top of the row below).
+        # that column, no sentence or bullet, with a row's top below it (its text running on from it, or begun after
+        # blank space where rows are spaced apart, and its response begun there). Cells are typed from their row's
+        # top, so a row's text and response begin on one line: the short line above is a row of its own, which ends
+        # the row above it as a line across the table does (a row above reflected onto it would take it for the top
+        # of the row below).
         for j in range(len(body) - 1):
             by, below = body[j][1], body[j + 1][1]
             if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and opens(j, "text") and (
                     not SENTENCE_END.search(text_of(by["text"]).rstrip())) and not _bullet_start(
-                    to_lines(by["text"])[0]) and "text" in below and not opens(j + 1, "text") and opens(
-                    j + 1, "response"):
+                    to_lines(by["text"])[0]) and "text" in below and opens(j + 1, "response"):
                 across[j] = True
         refs = _ref_spans(body, key, opens)
         if key == "decision" and refs and self._decision_carried(body, refs[0][0]):

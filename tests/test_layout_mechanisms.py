@@ -4955,3 +4955,32 @@ def test_a_cells_line_ending_past_an_edge_another_page_found_short_of_the_next_c
     assert TableScanner._runs_across(ln, cols) and not TableScanner._runs_across(ln, cols, reach)
     (title,) = to_lines(words("Transfers to secure hospital under the Mental Health Act", x0=45.0))
     assert TableScanner._runs_across(title, cols, reach)  # a line running on into the response's text
+
+
+def test_a_section_row_alone_between_blank_lines_ends_the_row_above_where_decisions_are_centred_down_spaced_rows():
+    """gen-4409-050: no refs, no rules, rows spaced apart, each decision centred down its row; 'Preparation for
+    release' alone in the text column, blank space above and below it, the next row's text and response beginning
+    below it. Taken for a row's top, the decision above 'Veterans' (another such line) reflected onto it, and the
+    section's name became the record's text's first words. A short line alone in the text column with a row's top
+    below it is a section row, flush above that top or a blank line above it."""
+    from actionplans.extract.tables import TableScanner
+    cols = (100, 260, 330, 560, 660)                    # Finding | Outcome | What we will do | Led by | Due by
+    ws = row(["Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, cols)
+    records = [  # (top, decision, text lines, response lines)
+        (90, "Agreed", ["Leaders should act.", "They should report."],
+         ["A panel will meet.", "It will report.", "Data will be shared.", "Staff will be told.", "It will close."]),
+        (184, "Rejected", ["Cells should be clean.", "They should be checked.", "And kept so."],
+         ["The budget does not allow it.", "Checks continue.", "Each week.", "By the wing.", "And logged.",
+          "Then closed."]),
+        (290, "Agreed", ["Staff should be trained.", "Every year."], ["Training will be given.", "By spring."]),
+    ]
+    ws += _decisions_centred_down_rows(records, cols)
+    ws += row(["Respect and care"], 166, cols) + row(["Safety"], 272, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in scan.rows] == [
+        (None, "Leaders should act. They should report."),
+        ("Respect and care", "Cells should be clean. They should be checked. And kept so."),
+        ("Safety", "Staff should be trained. Every year.")]
+    assert [" ".join(w["text"] for w in r.words("decision")) for r in scan.rows] == ["Agreed", "Rejected", "Agreed"]
