@@ -1083,13 +1083,10 @@ class TableScanner:
         pending: dict[str, list[dict]] = {}
         section: list[dict] = []
         top = None
-        right_of_text = cols.edges[min(2, len(cols.edges) - 1)]
+        reach = self._reaches(cols, body)
         # a line runs on past the text column where its last word ends past the column's edge and past where the
-        # next column's cells begin on the page: a cell's line may end a little past an edge found midway across the
-        # gutter of another page (ragged lines end further right on some pages), short of the next column's text
-        if len(cols.edges) > 3:
-            right_of_text = max(right_of_text, min((w["x0"] for _, by in body for w in by.get(cols.fields[2], [])),
-                                                   default=right_of_text))
+        # next column's cells begin on the page (`_reaches`)
+        right_of_text = reach[1] if len(reach) > 1 else cols.edges[min(2, len(cols.edges) - 1)]
         cuts = self._cuts([r for r in rules if r[0] < foot], cols, body)
         lifted = self._lift_centred(body, cuts)
         body = self._reflect_refs(body, cols, cuts) if lifted is body else lifted
@@ -1172,7 +1169,7 @@ class TableScanner:
                 bool(ref_words) and not CROSS_REF.match(ref_text)
                 or ln.words[-1]["x1"] > right_of_text
                 or set(by) == {"ref"} and bool(section)) or not set(by) & {"owner", "date"}
-                and self._runs_across(ln, cols))
+                and self._runs_across(ln, cols, reach))
             if is_section:
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
@@ -1237,14 +1234,25 @@ class TableScanner:
             return above is not None and text[0]["top"] - max(w["bottom"] for w in above) <= 0.5 * h
         return flush("text") and not flush("ref")
 
-    def _runs_across(self, ln, cols: Columns) -> bool:
+    @staticmethod
+    def _reaches(cols: Columns, body: list) -> list[float]:
+        """How far a cell's line may run past each inner column edge on the page: to where the next column's cells
+        begin on it. An edge found midway across the gutter of another page may stand left of a ragged line that
+        ends further right on this one ('... under the Mental' 7 pt past it, the response's text 14 pt further on)."""
+        return [max(e, min((w["x0"] for _ln, by in body for w in by.get(f, [])), default=e))
+                for e, f in zip(cols.edges[1:-1], cols.fields[1:])]
+
+    def _runs_across(self, ln, cols: Columns, reach: list[float] | None = None) -> bool:
         """Does the line run across a column edge with an ordinary space there (a section name or a title
         spanning the table), rather than stopping at the edge as cells do? A space is measured against the two
-        words' own height: a line may hold words of two lines that overlap (a ref centred between a cell's lines)."""
+        words' own height: a line may hold words of two lines that overlap (a ref centred between a cell's lines).
+        `reach`: how far past each edge a cell's line may end on the page (`_reaches`): a word ending short of
+        where the next column's cells begin crosses no edge."""
         edges = cols.edges[1:-1]
+        ends = reach or edges
         pairs = list(zip(ln.words, ln.words[1:]))
         # (a word may end a hair past the edge: 'Living conditions' + 'and violence reduction', a space apart)
-        return any(w["x0"] < e - 2 and w["x1"] > e + 2 for w in ln.words for e in edges) or any(
+        return any(w["x0"] < e - 2 and w["x1"] > r + 2 for w in ln.words for e, r in zip(edges, ends)) or any(
             a["x0"] < e - 2 and e <= b["x0"] + 2
             and b["x0"] - a["x1"] < self.settings.word_space * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
             for a, b in pairs for e in edges)
@@ -1335,7 +1343,8 @@ class TableScanner:
                                           for name in ("text", "response") if name in body[run_on][1]):
             run_on = None
 
-        across = [self._runs_across(ln, cols) for ln, _by in body]  # section rows and titles across the table
+        reach = self._reaches(cols, body)
+        across = [self._runs_across(ln, cols, reach) for ln, _by in body]  # section rows and titles across the table
 
         def above(j: int, name: str) -> list[dict] | None:
             """Column `name`'s words on the nearest line above line j that holds any; None atop the page or below a
@@ -1358,16 +1367,16 @@ class TableScanner:
             return body
 
         # A section row typed in the text column: a short line alone there ('Resettlement'), after blank space in
-        # that column, no sentence or bullet, with a row's top flush below it (its text running on from it and its
-        # response begun there). Cells are typed from their row's top, so a row's text and response begin on one
-        # line: the short line above is a row of its own, which ends the row above it as a line across the table
-        # does (a row above reflected onto it would take it for the top of the row below).
+        # that column, no sentence or bullet, with a row's top below it (its text running on from it, or begun after
+        # blank space where rows are spaced apart, and its response begun there). Cells are typed from their row's
+        # top, so a row's text and response begin on one line: the short line above is a row of its own, which ends
+        # the row above it as a line across the table does (a row above reflected onto it would take it for the top
+        # of the row below).
         for j in range(len(body) - 1):
             by, below = body[j][1], body[j + 1][1]
             if set(by) == {"text"} and len(by["text"]) <= self.settings.section_words and opens(j, "text") and (
                     not SENTENCE_END.search(text_of(by["text"]).rstrip())) and not _bullet_start(
-                    to_lines(by["text"])[0]) and "text" in below and not opens(j + 1, "text") and opens(
-                    j + 1, "response"):
+                    to_lines(by["text"])[0]) and "text" in below and opens(j + 1, "response"):
                 across[j] = True
         refs = _ref_spans(body, key, opens)
         if key == "decision" and refs and self._decision_carried(body, refs[0][0]):
@@ -1677,13 +1686,19 @@ class TableScanner:
         over 'Taken/Planned'), and a header that numbers its headings opens each cell with its number, so a number
         alone ('4.') followed by a cell that opens with none, where two other cells open with theirs, opens that
         cell's heading. (A rule or shading boxing the header joins such a line with the lines under it; a scan
-        may lose both.)"""
+        may lose both.) So does such a cell after a heading that opens with its number and words, set apart by one of
+        the spaces of that heading's justified line (`_justified_gap`: '2.  What  the  inspectors' over 'found',
+        the word under its number joining it to the number's cell): a column's edge leaves the cells' padding."""
+        def opening(c: list[dict]) -> dict:
+            return min(c, key=lambda w: (round(w["top"]), w["x0"]))
         clusters = TableScanner._clusters(words)
-        heads = [min(c, key=lambda w: (round(w["top"]), w["x0"]))["text"] for c in clusters]
-        numbered = [NUMBERED.fullmatch(t) is not None for t in heads]
+        numbered = [NUMBERED.fullmatch(opening(c)["text"]) is not None for c in clusters]
         out: list[list[dict]] = []
         for j, c in enumerate(clusters):
-            number = out[-1][0] if out and len(out[-1]) == 1 and numbered[j - 1] else None
+            number = opening(out[-1]) if out else None
+            if number is not None and (NUMBERED.fullmatch(number["text"]) is None or len(out[-1]) > 1 and (
+                    not TableScanner._justified_gap(out[-1], c))):
+                number = None
             if number is not None and not numbered[j] and sum(numbered) >= 3 and (  # on the line the cell opens
                     abs(number["top"] - min(w["top"] for w in c)) < 0.5 * (number["bottom"] - number["top"])):
                 out[-1] = out[-1] + c

@@ -4913,3 +4913,74 @@ def test_a_speck_ocr_read_onto_a_ref_labels_first_word_two_lines_up_is_shed():
         ws += [w(first, 46, top), w("concern", 46, top + 11), w(number, 46, top + 22), w("Leaders", 120, top)]
     ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
     assert [x["text"] for x in ws if x["x0"] == 46] == ["Priority", "concern", "1", "Priority", "concern", "2"]
+
+
+def test_a_justified_headings_words_set_apart_by_its_own_spaces_are_one_cell_with_its_number():
+    """gen-4409-129: '2.  What  the  inspectors' over 'found', justified, its spaces all 10 pt. 'found' under
+    '2.' joins 'What' to the number's cell, and 'the inspectors' stood apart as a column of its own, no number;
+    a page of few lines below showed no line across the gap (its section row took the record's text). A gap no
+    space of the heading's line matches is a column's edge: the cell stays apart."""
+    from actionplans.extract.cells import text_of
+    from actionplans.extract.tables import TableScanner
+
+    def w(text, x0, top, width=None):
+        return {"text": text, "x0": x0, "x1": x0 + (width or 6 * len(text)), "top": top, "bottom": top + 12}
+
+    def header(gap):
+        ws = [w("1.", 45.5, 83), w("Reference", 45.5, 97)]
+        ws += [w("2.", 128, 83, 12), w("What", 150, 83, 26), w("the", 176 + gap, 83, 18),
+               w("inspectors", 194 + 2 * gap, 83, 60), w("found", 128, 97)]
+        ws += [w("3.", 311, 83, 12), w("Our", 327, 83), w("position", 311, 97)]
+        ws += [w("4.", 387, 83, 12), w("Proposed", 403, 83), w("action", 455, 83)]
+        return [text_of(c) for c in TableScanner._head_clusters(ws)]
+    assert header(10.0) == ["1. Reference", "2. What the inspectors found", "3. Our position", "4. Proposed action"]
+    assert header(16.0)[1:4] == ["2. What found", "the", "inspectors"]
+
+
+def test_a_cells_line_ending_past_an_edge_another_page_found_short_of_the_next_columns_text_crosses_no_edge():
+    """gen-4409-090: the edge between recommendation and response stood midway across the header page's gutter
+    (290 pt); a later page's line '... under the Mental' ends at 297 pt, the response's text starting at 311 pt.
+    Taken to run across the table, the line was read as a section row and 'Concern 8' lost its text and actions.
+    A word ending short of where the next column's cells begin on the page crosses no edge; a section row's
+    words run on past it."""
+    from actionplans.extract.tables import Columns, TableScanner
+    cols = Columns(["text", "response", "owner", "date"], [45.0, 290.0, 583.0, 673.0, 10_000.0])
+    body = [(ln, {"text": [x for x in ln.words if x["x0"] < 290], "response": [x for x in ln.words if x["x0"] > 290]})
+            for ln in to_lines(words("Transfers to secure hospital under the Mental", x0=45.0)
+                               + words("the following actions will be taken:", x0=311.0))]
+    (ln, _by), = body
+    assert ln.words[6]["x0"] < 288 and ln.words[6]["x1"] > 292  # 'Mental' straddles the edge
+    reach = TableScanner._reaches(cols, body)
+    assert reach[0] == 311.0
+    assert TableScanner()._runs_across(ln, cols) and not TableScanner()._runs_across(ln, cols, reach)
+    (title,) = to_lines(words("Transfers to secure hospital under the Mental Health Act", x0=45.0))
+    assert TableScanner()._runs_across(title, cols, reach)  # a line running on into the response's text
+
+
+def test_a_section_row_alone_between_blank_lines_ends_the_row_above_where_decisions_are_centred_down_spaced_rows():
+    """gen-4409-050: no refs, no rules, rows spaced apart, each decision centred down its row; 'Preparation for
+    release' alone in the text column, blank space above and below it, the next row's text and response beginning
+    below it. Taken for a row's top, the decision above 'Veterans' (another such line) reflected onto it, and the
+    section's name became the record's text's first words. A short line alone in the text column with a row's top
+    below it is a section row, flush above that top or a blank line above it."""
+    from actionplans.extract.tables import TableScanner
+    cols = (100, 260, 330, 560, 660)                    # Finding | Outcome | What we will do | Led by | Due by
+    ws = row(["Finding", "Outcome", "What we will do", "Led by", "Due by"], 60, cols)
+    records = [  # (top, decision, text lines, response lines)
+        (90, "Agreed", ["Leaders should act.", "They should report."],
+         ["A panel will meet.", "It will report.", "Data will be shared.", "Staff will be told.", "It will close."]),
+        (184, "Rejected", ["Cells should be clean.", "They should be checked.", "And kept so."],
+         ["The budget does not allow it.", "Checks continue.", "Each week.", "By the wing.", "And logged.",
+          "Then closed."]),
+        (290, "Agreed", ["Staff should be trained.", "Every year."], ["Training will be given.", "By spring."]),
+    ]
+    ws += _decisions_centred_down_rows(records, cols)
+    ws += row(["Respect and care"], 166, cols) + row(["Safety"], 272, cols)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [])
+    scan = scanner.finish()
+    assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in scan.rows] == [
+        (None, "Leaders should act. They should report."),
+        ("Respect and care", "Cells should be clean. They should be checked. And kept so."),
+        ("Safety", "Staff should be trained. Every year.")]
+    assert [" ".join(w["text"] for w in r.words("decision")) for r in scan.rows] == ["Agreed", "Rejected", "Agreed"]
