@@ -141,7 +141,7 @@ def _line(page: int, top: float, bottom: float, x1: float, words: list[dict]) ->
     return Line(page, top, bottom, words[0]["x0"], x1, words)
 
 
-def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+def without_specks(lines: list[Line], settings: Settings = DEFAULT, right: float | None = None) -> list[Line]:
     """The lines of an owner or date cell without the specks OCR read as marks before a line's words: a word of no
     letter or digit opening a line, left of where the cell's unmarked lines on its page start by more than
     `speck_margin` of its height, the word after it starting there (within that margin), and no other line opening
@@ -150,7 +150,10 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
     the line above: a hard break that cuts the owner. Nor is a character OCR read within the span of another word of
     its line (a line's words never overlap), or two ('he' inside 'Within'), and running on into no word: grain
     between two lines, joined to the nearer (a 'G' set above the 'overnor' it begins is kept). A full stop or comma
-    a space after a line's last word, or any mark read through OCR some spaces after it (`mark_gap`), is a speck."""
+    a space after a line's last word, or any mark read through OCR some spaces after it (`mark_gap`), is a speck; so
+    is one read through OCR ending a line past `right`, the column's edge where its letters end, by more than
+    `speck_margin` of its height: typed, a mark fits in its cell as its letters do, and one past them is the rule
+    between two columns, or grain beside it ('Learning and =')."""
     def marked(ln: Line) -> bool:
         return len(ln.words) > 1 and not any(c.isalnum() for c in ln.words[0]["text"])
     def runs_on(w: dict) -> bool:  # a word of the cell begins where it ends, a line or less away: a letter of it
@@ -174,10 +177,12 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line
                      and o.words[0]["text"] == mark["text"] and abs(o.x0 - mark["x0"]) <= tol]
             if starts and not alike and mark["x0"] < min(starts) - tol and abs(ln.words[1]["x0"] - min(starts)) <= tol:
                 ln = Line(ln.page, ln.top, ln.bottom, ln.words[1]["x0"], ln.x1, ln.words[1:], ln.glued)
-        if len(ln.words) > 1 and (ln.words[-1]["text"] in _STOPS and (
-                ln.words[-1]["x0"] - ln.words[-2]["x1"] >= settings.stop_gap * ln.height) or not any(
-                c.isalnum() for c in ln.words[-1]["text"]) and "bearings" in ln.words[-1] and (
-                ln.words[-1]["x0"] - ln.words[-2]["x1"] >= settings.mark_gap * ln.height)):
+        last = ln.words[-1]
+        if len(ln.words) > 1 and (last["text"] in _STOPS and (
+                last["x0"] - ln.words[-2]["x1"] >= settings.stop_gap * ln.height) or not any(
+                c.isalnum() for c in last["text"]) and "bearings" in last and (
+                last["x0"] - ln.words[-2]["x1"] >= settings.mark_gap * ln.height
+                or right is not None and last["x1"] > right + settings.speck_margin * ln.height)):
             # a full stop or comma a space after the line's last word: no typist spaces one off its word; a speck.
             # Nor any mark set further off than a few spaces ('June' ... '~', read through OCR)
             ln = Line(ln.page, ln.top, ln.bottom, ln.x0, ln.words[-2]["x1"], ln.words[:-1], ln.glued)
@@ -196,9 +201,24 @@ def without_lone_marks(lines: list[Line], settings: Settings = DEFAULT) -> list[
     would stand, joins the two owners). Typed lines of a cell never overlap, nor do two words of one line: the mark
     is neither its own line nor a character of the other's. One where a word starts may be that word's own, set
     apart by OCR ('(' over 'Group)' whose 'GEO' it lost): kept. Date cells keep theirs (a range's dash stands on a
-    date's line, `lost_range_dash`)."""
+    date's line, `lost_range_dash`). Nor is a line of one letter alone an owner's: typed, it is a word's last letter
+    wrapped, which starts where the cell's lines start or sits centred under the line above; one read through OCR
+    right of where the cell's other lines on its page start, by more than `speck_margin` of its height, and off the
+    middle of the lines beside it by more than `centred_share`, is a speck ('f' in the blank between two owners)."""
+    def letter(k: int) -> bool:
+        ln = lines[k]
+        if len(ln.words) != 1 or "bearings" not in ln.words[0] or not re.fullmatch(r"[^\W\d_]", ln.words[0]["text"]):
+            return False
+        h = type_height(ln)
+        starts = [o.x0 for o in lines if o is not ln and o.page == ln.page]
+        near = [lines[j] for j in (k - 1, k + 1) if 0 <= j < len(lines) and lines[j].page == ln.page]
+        return bool(starts) and ln.x0 > min(starts) + settings.speck_margin * h and all(
+            abs(ln.x0 + ln.x1 - o.x0 - o.x1) / 2 > settings.centred_share * h for o in near)
+
     def speck(k: int) -> bool:
         ln = lines[k]
+        if letter(k):
+            return True
         if len(ln.words) != 1 or "bearings" not in ln.words[0] or any(c.isalnum() for c in ln.words[0]["text"]):
             return False
         w = ln.words[0]
@@ -902,11 +922,19 @@ NO_BREAK_BEFORE = re.compile(r"^[/)\]}.,;:!?%\u2019\u201d]")
 _JOINS_NEXT = re.compile(r"(?:[/,&(\-\u2013]|\band|\bof|\bfor|\bthe|\bto|\bin|\bwith)\s*$", re.I)
 _JOINS_PREV = re.compile(r"^(?:[a-z(&/,\-\u2013]|and\b|or\b|of\b|for\b)")
 _JOINS_WORD = re.compile(r"^(?:and|or|of|for|to|until|onwards)\b", re.I)
+# a bracket closed before any is opened (not an item's mark: 'a)', 'iv)', '2)')
+_CLOSES_FIRST = re.compile(r"^(?![a-z0-9]{1,4}\))[^()]*\)")
 
 
 def continues(line: str, before: str) -> bool:
     """Must `line` continue `before` (one entry or owner wrapped or typed over two lines)?"""
     return bool(_JOINS_NEXT.search(before) or _JOINS_PREV.match(line.strip())) or before.count("(") > before.count(")")
+
+
+def closes_unopened(line: str) -> bool:
+    """Does an owner's line close a bracket it never opened ('Trust) and')? Then it continues the owner above, where
+    the bracket was opened, or where OCR lost the word that opened it ('(Forward')."""
+    return _CLOSES_FIRST.match(line.strip()) is not None
 
 
 def _wrapped_run(lines: list[Line], k: int, right: float | None, sp: Spacing, settings: Settings,
@@ -984,9 +1012,15 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
             # a line in lower case continues the entry above, unless it and what wraps on below it read as an
             # entry of their own after a whole one ('end of August' + 'end of' / 'November')
             new = bool(segment_opens(reflow(_wrapped_run(lines, k, right, sp, settings, centred)), so_far, whole=True))
-        if not new and prev is not None and not continues(ln.text, so_far):
+        if not new and prev is not None and not continues(ln.text, so_far) and (
+                split_segments or not closes_unopened(ln.text)):
+            # read through OCR, a hard break must leave more room (`ocr_wrap_slack`): where less is left, the words
+            # judge (`segment_opens`), as where the layout cannot tell
+            slack = settings.wrap_slack
+            if not split_segments and _read_by_ocr(prev) and _read_by_ocr(ln):
+                slack = max(slack, settings.ocr_wrap_slack * type_height(ln))
             if ln.page == prev.page and sp.parts(ln.top - prev.top, settings) or hard_break(
-                    prev, ln, right, settings.wrap_slack, centred=centred):
+                    prev, ln, right, slack, centred=centred):
                 if split_segments:
                     new = opens is None or opens(ln.text, so_far)
                 elif beside is not None and beside(ln) != beside(prev):

@@ -27,6 +27,7 @@ from .cells import (
     Spacing,
     block_starts,
     centred_width,
+    closes_unopened,
     continues,
     entries,
     entry_marks,
@@ -148,8 +149,9 @@ def complete_owner(post: str) -> bool:
 def opens_owner(line: str, before: str) -> bool:
     """Can this line begin a new owner entry, rather than continue a wrapped one? Only if the text
     before it ends a complete owner and the line itself reads as the start of one."""
-    if re.search(r"(?:[/,&-]|\band|\bof|\bfor|\bthe)\s*$", before, re.I) or continues(line, before):
-        return False  # '... and' + 'Head of Safety', 'Education Manager' + '(Catch22)/...'
+    if re.search(r"(?:[/,&-]|\band|\bof|\bfor|\bthe)\s*$", before, re.I) or continues(line, before) or (
+            closes_unopened(line)):
+        return False  # '... and' + 'Head of Safety', 'Education Manager' + '(Catch22)/...', 'Trust) and'
     last, first = split_owners(before), split_owners(line)
     if not last or not first:
         return False
@@ -302,9 +304,11 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 
 
 def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
-    """The lines of a row's owner cell (stacked lines read as one parted, a speck read as a line of its own left
-    out, words broken at its edge marked) and of its date cell (stacked lines read as one parted)."""
-    return (mend_breaks(without_lone_marks(part_stacked(without_specks(to_lines(row.words("owner"))))),
+    """The lines of a row's owner cell (stacked lines read as one parted, a speck read as a line of its own or as a
+    mark past the column's edge left out, words broken at its edge marked) and of its date cell (stacked lines read
+    as one parted)."""
+    return (mend_breaks(without_lone_marks(part_stacked(without_specks(to_lines(row.words("owner")),
+                                                                       right=rights.get("owner")))),
                         rights.get("owner")),
             lost_range_dash(without_grain(part_stacked(without_specks(to_lines(row.words("date")))))))
 
@@ -493,6 +497,7 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
                 warnings.append(f"date entry read through OCR mended: {e.text!r} read as {text!r}")
             date_at.setdefault(i, []).append(text)
     actions = []
+    scanned_row = any(pg in ocr_pages for pg in row.pages)
     for i, p in enumerate(response):
         action_warnings: list[str] = []
         owned = owner_at.get(i, [])
@@ -502,6 +507,12 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
             quality.unaligned_entries += len(dates_here) - 1
             action_warnings.append("several target dates beside one action: " + "; ".join(dates_here))
         owner_list = [o for _, segs in owned for seg in segs for o in split_owners(seg)]
+        lone = [o for o in owner_list if scanned_row and len(o.strip()) == 1 and o.strip().isalpha()]
+        if lone:
+            # an owner OCR read as one letter is none (no post or name is one letter): a word it misread ('i' for
+            # 'Jo'), set apart from the rest of its owner, or a speck
+            action_warnings.append("owner read through OCR as one letter, left out: " + "; ".join(lone))
+            owner_list = [o for o in owner_list if o not in lone]
         target = parse_target_date(dates_here[0], base) if dates_here else None
         if target is not None and target.status == "unparsed":
             action_warnings.append(f"target date not understood: {dates_here[0]}")

@@ -185,6 +185,12 @@ class Settings(BaseModel):
     wrap_slack: float = Field(
         2.0, ge=0, description="A line ends in a hard break (Enter), not a wrap, when the next line's first word "
                                "would still have fitted after it with this many points to spare")
+    ocr_wrap_slack: float = Field(
+        1.0, ge=0, description="Share of a line's height: read through OCR, an owner's line ends in a hard break only "
+                               "when the next line's first word would have fitted after it with this much to spare. "
+                               "OCR's boxes hug a word's ink, a word it lost ('Violence' of 'Violence Reduction') or a "
+                               "stray word that set the column's edge out leaves room no wrap left: with less, the "
+                               "words tell a wrap from a second owner (`cells.entries`)")
     reach_slack: float = Field(
         0.5, ge=0, description="The same, measured against the longest line of the cell on its page with the space "
                                 "the cell's lines show: points allowed for measuring (kerning beside a space)")

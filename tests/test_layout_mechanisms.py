@@ -4984,3 +4984,117 @@ def test_a_section_row_alone_between_blank_lines_ends_the_row_above_where_decisi
         ("Respect and care", "Cells should be clean. They should be checked. And kept so."),
         ("Safety", "Staff should be trained. Every year.")]
     assert [" ".join(w["text"] for w in r.words("decision")) for r in scan.rows] == ["Agreed", "Rejected", "Agreed"]
+
+
+def test_read_through_ocr_an_owners_line_ends_in_a_hard_break_only_with_an_em_to_spare_else_the_words_judge():
+    """gen-8117-013 (scanned): 'Jo Begum –' / 'Custodial' / 'Manager and' / 'Sam Khan – Head' / 'of Safety' in an
+    owner column whose edge a stray line set out to 549.4 (its lines end by 538): 'Manager' would have fitted after
+    'Custodial' with 6.4 pt to spare, so Enter was read and the owner cut in two, 'Jo Begum – Custodial' and 'Manager'.
+    Read through OCR, a box hugs its word's ink, a lost word or a stray one leaves room no wrap left: a hard break
+    there must leave an em (`ocr_wrap_slack`); with less, the words judge (`stacks_owner`: 'Custodial' ends no
+    post). A text layer's boxes are its type's and keep the 2 pt slack."""
+    rows = [("Jo Begum -", 701.4, [(466.6, 474.7), (477.7, 505.1), (508.3, 511.6)]),
+            ("Custodial", 715.4, [(466.6, 503.6)]),
+            ("Manager and", 729.5, [(467.3, 502.8), (505.4, 519.8)]),
+            ("Sam Khan - Head", 743.5, [(466.6, 483.3), (486.4, 505.9), (509.4, 512.7), (516.6, 536.5)]),
+            ("of Safety", 757.5, [(466.9, 474.7), (477.4, 502.2)])]
+    ws = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.4, "page": 3, "bearings": 0.94}
+          for text, top, boxes in rows for t, (x0, x1) in zip(text.split(), boxes)]
+    (entry,) = entries(to_lines(ws), opens=opens_owner, right=549.4, segment_opens=stacks_owner)
+    assert entry.cuts == []
+    assert split_owners(entry.text) == ["Jo Begum - Custodial Manager", "Sam Khan - Head of Safety"]
+    typed = [{k: v for k, v in w.items() if k != "bearings"} for w in ws]
+    assert [e.cuts for e in entries(to_lines(typed), opens=opens_owner, right=549.4, segment_opens=stacks_owner)] == [
+        [2]]
+    # an em and more to spare is Enter, read through OCR too: owners stacked one per line
+    stacked = to_lines([dict(w, bearings=0.94) for w in words("Head of Safety", "Governor", x0=466.6, pitch=14.0)])
+    assert [e.segments for e in entries(stacked, opens=opens_owner, right=549.4, segment_opens=stacks_owner)] == [
+        ["Head of Safety", "Governor"]]
+
+
+def test_an_owners_line_that_closes_a_bracket_it_never_opened_continues_the_owner_above():
+    """gen-5527-037 (scanned): 'Resettlement' / 'Manager (Forward' / 'Trust) and' / 'Substance Misuse' / 'Lead (Change'
+    / 'Grow Live)', OCR lost '(Forward': 'Trust)' would have fitted after 'Manager' and the owner was cut there,
+    'Resettlement Manager' and 'Trust) and Substance Misuse Lead (Change Grow Live)'. A line closing a bracket it never
+    opened continues the owner where the bracket was opened (`cells.closes_unopened`), nor does it open an owner
+    (`opens_owner`); an item's mark ('a)') is no such bracket."""
+    from actionplans.extract.cells import closes_unopened
+    rows = [("Resettlement", 714.3, [(402.0, 454.3)]), ("Manager", 727.3, [(401.8, 437.7)]),
+            ("Trust) and", 734.5, [(401.4, 425.2), (427.3, 442.8)]),
+            ("Substance Misuse", 745.3, [(401.8, 442.7), (446.8, 474.0)]),
+            ("Lead (Change", 755.7, [(401.8, 420.8), (424.1, 457.8)]), ("Grow Live)", 765.5, [(401.3, 422.5),
+                                                                                          (425.8, 444.2)])]
+    ws = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.0, "page": 2, "bearings": 0.9}
+          for text, top, boxes in rows for t, (x0, x1) in zip(text.split(), boxes)]
+    (entry,) = entries(to_lines(ws), opens=opens_owner, right=475.6, segment_opens=stacks_owner)
+    assert entry.cuts == []
+    assert split_owners(entry.text) == ["Resettlement Manager Trust)", "Substance Misuse Lead (Change Grow Live)"]
+    assert not opens_owner("Trust) and", "Resettlement Manager")
+    assert closes_unopened("Trust) and") and not closes_unopened("a) Head of Safety")
+    assert not closes_unopened("(Novus) Head of Safety") and not closes_unopened("Head of Safety")
+
+
+def test_a_letter_ocr_read_alone_off_where_an_owner_cells_lines_start_is_a_speck_left_out():
+    """gen-5527-017 (scanned): grain in the blank between 'Skills (Nacro)' and 'Violence' read as 'f', alone on a line
+    at x 676.4 where the cell's lines start at 610.6: the blank was filled and the two owners read as one, 'Head of
+    Learning and Skills (Nacro) f Violence'. One letter alone on a line right of where the cell's lines start and off
+    the middle of the lines beside it is no owner's line (`cells.without_lone_marks`); a word's last letter wrapped
+    ('Custod' / 'y') starts where the lines start, or sits centred under them, and is kept, as is a text layer's."""
+    from actionplans.extract.cells import without_lone_marks
+
+    def w(text, x0, x1, top):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.5, "page": 2, "bearings": 0.94}
+    ws = [w("Head", 611.3, 632.2, 118.5), w("of", 634.7, 644.3, 118.5), w("Learning", 644.3, 682.7, 118.5),
+          w("and", 682.7, 697.1, 118.5), w("Skills", 610.9, 631.2, 129.3), w("(Nacro)", 634.7, 663.6, 129.3),
+          w("f", 676.4, 678.5, 139.8), w("Violence", 610.6, 645.7, 149.9), w("Coordinator", 610.9, 658.1, 160.4)]
+    lines = without_lone_marks(to_lines(ws))
+    assert [ln.text for ln in lines] == ["Head of Learning and", "Skills (Nacro)", "Violence", "Coordinator"]
+    assert [e.segments for e in entries(lines, opens=opens_owner, right=700.2, segment_opens=stacks_owner)][0][0] == (
+        "Head of Learning and Skills (Nacro)")
+    typed = [{k: v for k, v in x.items() if k != "bearings"} for x in ws]
+    assert "f" in [ln.text for ln in without_lone_marks(to_lines(typed))]
+    wrapped = [w("Custod", 464.2, 497.3, 439.5), w("y", 464.0, 469.1, 458.5), w("Manag", 464.8, 498.7, 472.9)]
+    assert [ln.text for ln in without_lone_marks(to_lines(wrapped))] == ["Custod", "y", "Manag"]
+    centred = [w("Custod", 464.2, 497.3, 439.5), w("y", 478.5, 483.0, 453.0), w("Manager", 462.0, 499.7, 466.5)]
+    assert "y" in [ln.text for ln in without_lone_marks(to_lines(centred))]
+
+
+def test_an_owner_ocr_read_as_one_letter_is_left_out_and_a_text_layers_is_kept():
+    """gen-5527-026 (scanned): 'Jo' above 'Clarke – Deputy Governor' read as 'i', set on the response's baseline
+    24 pt above 'Clarke': an owner 'i' of its own beside 'Clarke Deputy Governor'. No post or name is one letter: read
+    through OCR, such an owner is left out, and said in the action's warnings."""
+    from actionplans.extract.pipeline import build_recommendation, recover
+    from actionplans.schemas import Quality
+    body = [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "i", "June 2024"],
+            ["S2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "July 2024"]]
+    rec = recover([plan_page(1, body)])
+
+    def owners(ocr_pages):
+        return [a.owners for c in rec.cells for a in build_recommendation(c, None, Quality(), rec.habits,
+                                                                          ocr_pages).actions]
+    assert owners(frozenset({1})) == [[], ["Governor"]]
+    assert owners(frozenset()) == [["i"], ["Governor"]]
+    (warned,) = [w for c in rec.cells for a in build_recommendation(c, None, Quality(), rec.habits,
+                                                                    frozenset({1})).actions for w in a.warnings]
+    assert warned == "owner read through OCR as one letter, left out: i"
+
+
+def test_a_mark_ocr_read_past_the_owner_columns_edge_ending_a_line_is_the_rule_beside_it_left_out():
+    """gen-6733-023 (scanned): the rule right of the owner column, with grain beside it, read as '=' at the end of
+    'Learning and' (468.4-478.5, the column's letters ending by 471.5): the owner read 'Head of Learning and = Skills
+    (Serco)'. Typed, a mark fits in its cell as its letters do; one read through OCR ending a line past the column's
+    edge is left out (`cells.without_specks`). A mark within the edge, or a text layer's, is kept."""
+    from actionplans.extract.cells import without_specks
+
+    def w(text, x0, x1, top):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 11.5, "page": 8, "bearings": 1.15}
+    ws = [w("Head", 399.2, 421.0, 654.9), w("of", 424.6, 436.9, 654.9), w("Learning", 399.2, 440.7, 667.5),
+          w("and", 444.6, 462.3, 667.5), w("=", 468.4, 478.5, 667.5), w("Skills", 398.9, 424.4, 680.1),
+          w("(Serco)", 427.7, 463.3, 680.1)]
+    lines = without_specks(to_lines(ws), right=471.5)
+    assert [ln.text for ln in lines] == ["Head of", "Learning and", "Skills (Serco)"]
+    assert [ln.text for ln in without_specks(to_lines(ws))][1] == "Learning and ="  # no edge known: kept
+    typed = [{k: v for k, v in x.items() if k != "bearings"} for x in ws]
+    assert [ln.text for ln in without_specks(to_lines(typed), right=471.5)][1] == "Learning and ="
+    within = [dict(x, text="&", x0=464.0, x1=471.0) if x["text"] == "=" else x for x in ws]
+    assert [ln.text for ln in without_specks(to_lines(within), right=471.5)][1] == "Learning and &"
