@@ -2198,6 +2198,24 @@ def test_words_past_a_grids_last_rule_are_no_column_where_the_rules_stop_at_it_o
     assert "date" not in scanner.scan.columns.fields
 
 
+@pytest.mark.parametrize("read, printed", [
+    ("Recomuiendariod", "Recommendation"),  # gen-8117-002 (scanned): three letters off, most of them the label's
+    ("Recommendatio", "Recommendation"),  # one letter off
+    ("Recreation", "Recreation"),  # a word of its own: too few of the label's letters
+])
+def test_a_refs_label_ocr_misread_where_the_plans_labels_stand_over_its_number_is_the_label(read, printed):
+    # 'Recommendation' / 'N' down the ref column, the number under its label; one label misread. Without the
+    # label its number opens the record at its own line, and the centred ref's record loses the lines above
+    from actionplans.extract import ocr
+    ws = []
+    for k, label in enumerate(["Recommendation", read, "Recommendation"]):
+        ws += words(label, str(k + 1), x0=46.0, top=100.0 + 60 * k)
+        ws += words("Leaders should act.", x0=200.0, top=100.0 + 60 * k)
+    page = {"page": 1, "words": ws}
+    ocr.sequence_refs([page], {1}, ocr.OcrSettings(), 9.0)
+    assert [w["text"] for w in ws if w["x0"] == 46.0 and w["top"] == 160.0] == [printed]
+
+
 def test_an_entry_set_low_under_a_paragraph_at_a_pages_foot_is_carried_to_the_next_pages_top_and_stays_its():
     # two lines low: the second action's date would sit below the page's last line, so it opens the next page, two
     # lines above the third action (whose own date is two lines below it)
