@@ -90,9 +90,10 @@ class OcrSettings:
     ref_gap: float = 1.0  # font sizes: a ref stands at least this far from the next word on its line (a column gap)
     piece_gap: float = 0.2  # font sizes: pieces of one ref's ink OCR split into words ('1.1' read 'aE' 'E') stand
     #                       this near each other at most (no space between them): one slot (`_ref_slots`)
-    label_likeness: float = 0.7  # a word standing where the plan's ref labels stand, over a number, as wide as
-    #                              their word, is that label misread when at least this share of their letters
-    #                              (difflib's ratio) are its own ('Recomuiendariod'), though more than one is off
+    label_likeness: float = 0.7  # a word no English word, standing where the plan's ref labels stand, over a
+    #                              number, as wide as their word, is that label misread when at least this share
+    #                              of their letters (difflib's ratio) are its own ('Recomuiendariod'), though more
+    #                              than one is off (`_mend_labels`)
     label_width: float = 0.1  # ... its width within this share of the label word's (the same ink)
     overleaf_twin: float = 2.0  # font sizes: a word under a ref's label at a page's foot that the next page
     #                             repeats this near (a footer's) is the page's furniture, not its table's
@@ -1274,18 +1275,19 @@ def _one_off(a: str, b: str) -> bool:
 def _mend_labels(pages: list[list[dict]], s: OcrSettings, h: float) -> None:
     """A ref's label word OCR read a letter off ('concer' for 'concern', 'Key concer 5'), in place: a word opening its
     line where the plan's clean label words of that spelling open theirs (their left edges within a font size), one
-    letter lost, added or changed from them, or more where its box is as wide as theirs (`label_width`: the same
-    ink) and most of its letters are still theirs (`label_likeness`: 'Recomuiendariod'), with a number after it (on
-    its line, a column's gap or less away) or under it. A plan prints one label; without it the slot opens no
-    record, and the record is lost."""
+    letter lost, added or changed from them, or more where it is no English word (a word of its own is what was
+    printed), its box is as wide as theirs (`label_width`: the same ink) and most of its letters are still theirs
+    (`label_likeness`: 'Recomuiendariod'), with a number after it (on its line, a column's gap or less away) or
+    under it. A plan prints one label; without it the slot opens no record, and the record is lost."""
     def line_of(w: dict, words: list[dict]) -> list[dict]:
         return sorted((o for o in words if _same_line(o, w)), key=lambda o: o["x0"])
 
     def numeric(o: dict) -> bool:
         return any(c.isdigit() for c in o["text"])
+
     def like(w: dict, k: str, seen: list[tuple[str, float, float]]) -> bool:  # read a letter off, or the same ink
         t = w["text"].lower()
-        return _one_off(t, k) or SequenceMatcher(None, t, k).ratio() >= s.label_likeness and any(
+        return _one_off(t, k) or t not in english() and SequenceMatcher(None, t, k).ratio() >= s.label_likeness and any(
             abs(w["x1"] - w["x0"] - width) <= s.label_width * width for _, _, width in seen)
     clean: dict[str, list[tuple[str, float, float]]] = {}
     for words in pages:

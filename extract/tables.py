@@ -731,7 +731,8 @@ class TableScanner:
                   rules: list[tuple[float, float, float]] | tuple = ()) -> None:
         plan, other = [], []
         cols = self.scan.columns
-        tables = self._outer_columns(words, tables, rules)
+        if self.mode != "unruled":  # (an unruled plan's grids are its summary's and glossary's)
+            tables = self._outer_columns(words, tables, rules)
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)
             # read once: it may type columns by content
@@ -769,8 +770,9 @@ class TableScanner:
         if not tables or not rules:
             return tables
         boxes = [c for _, rows in tables for r in rows for c in r if c]
-        loose = [w for w in words if not any(c[0] <= (w["x0"] + w["x1"]) / 2 <= c[2]
-                                             and c[1] <= (w["top"] + w["bottom"]) / 2 <= c[3] for c in boxes)]
+        loose = [w for w in words if any(w["x0"] >= b[2] or w["x1"] <= b[0] for b, _ in tables)  # beside a grid
+                 and not any(c[0] <= (w["x0"] + w["x1"]) / 2 <= c[2] and c[1] <= (w["top"] + w["bottom"]) / 2 <= c[3]
+                             for c in boxes)]
         out = list(tables)
         for sign in (1, -1) if loose else ():
             k = 2 if sign > 0 else 0

@@ -2180,6 +2180,22 @@ def test_a_column_past_the_grids_last_rule_with_a_heading_over_it_and_rules_runn
     assert [" ".join(w["text"] for w in r.words("date")) for r in scan.rows] == ["June 2024"] * 2
 
 
+def test_a_column_left_of_the_grids_first_rule_with_a_heading_over_it_and_rules_running_on_is_the_grids():
+    # the paper's left edge cut the table: the ref column lies left of the grid's first vertical rule (90)
+    from actionplans.extract.tables import TableScanner
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
+    body = [[[str(k)], ["Leaders should", "act."], ["Agreed"], ["A panel will", "meet."], ["Governor"],
+             ["June 2024"]] for k in range(1, 4)]
+    bbox, rows, ws = grid_page(1, [head, *body])
+    rows = [r[1:] for r in rows]
+    rules = sorted({(c[y], float(GRID_X[0]), float(GRID_X[-1])) for r in rows for c in r for y in (1, 3)})
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [((GRID_X[1], bbox[1], bbox[2], bbox[3]), rows)], rules)
+    scan = scanner.finish()
+    assert scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["1", "2", "3"]
+
+
 def test_words_past_a_grids_last_rule_are_no_column_where_the_rules_stop_at_it_or_no_heading_is_over_them():
     from actionplans.extract.tables import TableScanner
     head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
@@ -2201,7 +2217,8 @@ def test_words_past_a_grids_last_rule_are_no_column_where_the_rules_stop_at_it_o
 @pytest.mark.parametrize("read, printed", [
     ("Recomuiendariod", "Recommendation"),  # gen-8117-002 (scanned): three letters off, most of them the label's
     ("Recommendatio", "Recommendation"),  # one letter off
-    ("Recreation", "Recreation"),  # a word of its own: too few of the label's letters
+    ("Recreation", "Recreation"),  # a word of its own: what was printed
+    ("Recomuiendariodd", "Recomuiendariodd"),  # wider than the label's ink
 ])
 def test_a_refs_label_ocr_misread_where_the_plans_labels_stand_over_its_number_is_the_label(read, printed):
     # 'Recommendation' / 'N' down the ref column, the number under its label; one label misread. Without the
