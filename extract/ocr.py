@@ -38,6 +38,7 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -89,6 +90,11 @@ class OcrSettings:
     ref_gap: float = 1.0  # font sizes: a ref stands at least this far from the next word on its line (a column gap)
     piece_gap: float = 0.2  # font sizes: pieces of one ref's ink OCR split into words ('1.1' read 'aE' 'E') stand
     #                       this near each other at most (no space between them): one slot (`_ref_slots`)
+    label_likeness: float = 0.7  # a word no English word, standing where the plan's ref labels stand, over a
+    #                              number, as wide as their word, is that label misread when at least this share
+    #                              of their letters (difflib's ratio) are its own ('Recomuiendariod'), though more
+    #                              than one is off (`_mend_labels`)
+    label_width: float = 0.1  # ... its width within this share of the label word's (the same ink)
     overleaf_twin: float = 2.0  # font sizes: a word under a ref's label at a page's foot that the next page
     #                             repeats this near (a footer's) is the page's furniture, not its table's
     header_pages: int = 2  # pages besides its own on which a word opening its line stands the same, as high up, for
@@ -1269,29 +1275,36 @@ def _one_off(a: str, b: str) -> bool:
 def _mend_labels(pages: list[list[dict]], s: OcrSettings, h: float) -> None:
     """A ref's label word OCR read a letter off ('concer' for 'concern', 'Key concer 5'), in place: a word opening its
     line where the plan's clean label words of that spelling open theirs (their left edges within a font size), one
-    letter lost, added or changed from them, with a number after it (on its line, a column's gap or less away) or
+    letter lost, added or changed from them, or more where it is no English word (a word of its own is what was
+    printed), its box is as wide as theirs (`label_width`: the same ink) and most of its letters are still theirs
+    (`label_likeness`: 'Recomuiendariod'), with a number after it (on its line, a column's gap or less away) or
     under it. A plan prints one label; without it the slot opens no record, and the record is lost."""
     def line_of(w: dict, words: list[dict]) -> list[dict]:
         return sorted((o for o in words if _same_line(o, w)), key=lambda o: o["x0"])
 
     def numeric(o: dict) -> bool:
         return any(c.isdigit() for c in o["text"])
-    clean: dict[str, list[tuple[str, float]]] = {}
+
+    def like(w: dict, k: str, seen: list[tuple[str, float, float]]) -> bool:  # read a letter off, or the same ink
+        t = w["text"].lower()
+        return _one_off(t, k) or t not in english() and SequenceMatcher(None, t, k).ratio() >= s.label_likeness and any(
+            abs(w["x1"] - w["x0"] - width) <= s.label_width * width for _, _, width in seen)
+    clean: dict[str, list[tuple[str, float, float]]] = {}
     for words in pages:
         for w in words:
             if REF_LABEL.match(t := _unmarked(w["text"])) and line_of(w, words)[0] is w:
-                clean.setdefault(t.lower(), []).append((t, w["x0"]))
+                clean.setdefault(t.lower(), []).append((t, w["x0"], w["x1"] - w["x0"]))
     for words in pages:
         for w in words:
             t = w["text"]
-            fits = [k for k, seen in clean.items() if len(t) >= 4 and t.isalpha() and _one_off(t.lower(), k) and any(
-                abs(x - w["x0"]) <= h for _, x in seen)] if not REF_LABEL.match(_unmarked(t)) else []
+            fits = [k for k, seen in clean.items() if len(t) >= 4 and t.isalpha() and like(w, k, seen) and any(
+                abs(x - w["x0"]) <= h for _, x, _ in seen)] if not REF_LABEL.match(_unmarked(t)) else []
             if len(fits) != 1 or (line := line_of(w, words))[0] is not w:
                 continue
             below = [o for o in words if 0 < o["top"] - w["bottom"] < h and o["x0"] < w["x1"] and w["x0"] < o["x1"]]
             if any(numeric(o) and o["x0"] - w["x1"] <= s.ref_gap * h for o in line[1:2]) or any(
                     numeric(o) for o in sorted(below, key=lambda o: o["top"])[:1]):
-                w["text"] = Counter(text for text, _ in clean[fits[0]]).most_common(1)[0][0]
+                w["text"] = Counter(text for text, _, _ in clean[fits[0]]).most_common(1)[0][0]
 
 
 def _label_overleaf(page: list[dict], overleaf: list[dict], slots: list[tuple], s: OcrSettings,

@@ -124,6 +124,11 @@ class Settings(BaseModel):
                                "paragraph higher (two tables with nothing between them are one)")
     same_grid: float = Field(
         4.0, ge=0, description="Column edges on a later page within this many points continue the same table")
+    outer_rows: int = Field(
+        1, ge=1, description="Rows below the header that must hold words past a grid's outer rule, in rows whose rules "
+                             "run on over them, for those words to be a column of the grid: a scan askew or cut at "
+                             "the paper's edge loses a table's outer vertical rule, and the table finder's grid ends "
+                             "at the last rule it sees, leaving the column beyond (its heading and cells) outside")
     # -- cells -> lines -> paragraphs --------------------------------------------------------------------
     line_overlap: float = Field(
         0.4, gt=0, lt=1, description="A word joins a line when it starts above the bottom of the line's first word by "

@@ -732,6 +732,8 @@ class TableScanner:
                   rules: list[tuple[float, float, float]] | tuple = ()) -> None:
         plan, other = [], []
         cols = self.scan.columns
+        if self.mode != "unruled":  # (an unruled plan's grids are its summary's and glossary's)
+            tables = self._outer_columns(words, tables, rules)
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)
             # read once: it may type columns by content
@@ -759,6 +761,78 @@ class TableScanner:
         self.scan.mode = self.mode
         if self.scan.columns is not None:
             self.scan.page_columns[pageno] = self.scan.columns
+
+    def _outer_columns(self, words: list[dict], tables: list[tuple[tuple, list[list[tuple | None]]]],
+                       rules) -> list[tuple[tuple, list[list[tuple | None]]]]:
+        """A column past a grid's outer rule: a scan askew or cut at the paper's edge loses the table's outer
+        vertical rule, and the table finder's grid ends at the last rule it sees, the column beyond (heading and
+        cells) left outside it. The grids of a page that share that rule are read as one (`_outer_band`), on the
+        right, then on the left."""
+        if not tables or not rules:
+            return tables
+        boxes = [c for _, rows in tables for r in rows for c in r if c]
+        loose = [w for w in words if any(w["x0"] >= b[2] or w["x1"] <= b[0] for b, _ in tables)  # beside a grid
+                 and not any(c[0] <= (w["x0"] + w["x1"]) / 2 <= c[2] and c[1] <= (w["top"] + w["bottom"]) / 2 <= c[3]
+                             for c in boxes)]
+        out = list(tables)
+        for sign in (1, -1) if loose else ():
+            k = 2 if sign > 0 else 0
+            done: set[int] = set()
+            for b0, _ in list(out):
+                stack = [i for i, (b, _) in enumerate(out) if abs(b[k] - b0[k]) <= self.settings.same_grid
+                         and i not in done]
+                done.update(stack)
+                if stack:
+                    self._outer_band(loose, out, stack, sign, rules)
+        return out
+
+    def _outer_band(self, loose: list[dict], out: list, stack: list[int], sign: int, rules) -> None:
+        """The words in no cell (`loose`) past the outer rule of the grids `stack` (indices into `out`) on one side
+        (`sign` 1: right, -1: left), each within a row, are a column of theirs when every row holding such words
+        has a rule at its top or foot running on over them (the page shows the row go on), `outer_rows` rows below
+        the grids' first hold some, and a heading stands over them: the first row, the plan's header, holds some,
+        or the plan's columns, read from a header before, reach past the rule. Each row of `out` gains the cell,
+        from the rule to where the rules or those words end (a row of one cell, a section row, is widened to it)."""
+        near_x, far_x = ("x0", "x1") if sign > 0 else ("x1", "x0")
+        edge = sign * max(sign * out[i][0][1 + sign] for i in stack)  # the grids' outermost rule
+        spans = sorted((min(c[1] for c in r if c), max(c[3] for c in r if c))
+                       for i in stack for r in out[i][1] if any(r))
+        held: dict[tuple, list[dict]] = {}
+        for w in loose:
+            cy = (w["top"] + w["bottom"]) / 2
+            at = next((sp for sp in spans if sp[0] <= cy <= sp[1]), None)
+            if at is not None and sign * (w[near_x] - edge) >= 0:
+                held.setdefault(at, []).append(w)
+        cols = self.scan.columns  # the plan's columns, read from a header that showed the column
+        known = cols is not None and sign * (cols.edges[-1 if sign > 0 else 0] - edge) > self.settings.same_grid
+        if not (known or cols is None and spans[0] in held) or len(set(held) - {spans[0]}) < self.settings.outer_rows:
+            return
+        tol = self.settings.snap_tolerance
+        reach = []  # where each held row's rules end past the edge, over its words
+        for (top, bottom), ws in held.items():
+            near = sign * min(sign * w[near_x] for w in ws)
+            runs = [x1 if sign > 0 else x0 for y, x0, x1 in rules
+                    if min(abs(y - top), abs(y - bottom)) <= tol and x0 - tol <= edge <= x1 + tol
+                    and sign * ((x1 if sign > 0 else x0) - near) >= 0]
+            if not runs:
+                return
+            reach += runs
+        far = sign * max(sign * v for v in [*reach, *(w[far_x] for ws in held.values() for w in ws)])
+        for i in stack:
+            bbox, rows = out[i]
+            grown = []
+            for r in rows:
+                cells = [c for c in r if c]
+                if len(cells) == 1 and len(r) > 1:  # a section row: one cell across the grid
+                    c = cells[0]
+                    wide = (c[0], c[1], far, c[3]) if sign > 0 else (far, c[1], c[2], c[3])
+                    r = [wide if x is c else x for x in r]
+                    cell = None
+                else:
+                    cell = (cells and (min(edge, far), min(c[1] for c in cells), max(edge, far),
+                                       max(c[3] for c in cells))) or None
+                grown.append([*r, cell] if sign > 0 else [cell, *r])
+            out[i] = ((bbox[0], bbox[1], far, bbox[3]) if sign > 0 else (far, bbox[1], bbox[2], bbox[3]), grown)
 
     def _rows_outside(self, words: list[dict], plan: list, other: list) -> bool:
         """Do table rows lie outside the ruled tables found? Lines below the first one that start at an

@@ -2138,6 +2138,101 @@ def test_a_table_wider_than_its_page_keeps_the_words_its_last_column_runs_on_pas
         "End of September Quarterly/reviewed"] * 4
 
 
+def _cut_grid(page, rows_text, top=100.0, run=True):
+    """`grid_page` with the outer vertical rule lost (a scan askew, cut at the paper's edge): the table finder's
+    grid ends at the rule before the last column; the row rules run on over it when `run`, else stop at the grid."""
+    bbox, rows, ws = grid_page(page, rows_text, top)
+    rows = [r[:-1] for r in rows]
+    ys = sorted({c[1] for r in rows for c in r} | {c[3] for r in rows for c in r})
+    rules = [(y, float(GRID_X[0]), float(GRID_X[-1] if run else GRID_X[-2])) for y in ys]
+    return (bbox[0], bbox[1], GRID_X[-2], bbox[3]), rows, ws, rules
+
+
+def test_a_column_past_the_grids_last_rule_with_a_heading_over_it_and_rules_running_on_is_the_grids():
+    # the deadline column lies past the grid's last vertical rule (460): its heading and cells outside every cell
+    from actionplans.extract.tables import TableScanner
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
+    body = [[[str(k)], ["Leaders should", "act."], ["Agreed"], ["A panel will", "meet."], ["Governor"],
+             ["June 2024"]] for k in range(1, 4)]
+    body.append([["4"], ["Staff should", "be trained."], ["Not agreed"], ["The budget does", "not allow it."], [], []])
+    bbox, rows, ws, rules = _cut_grid(1, [head, *body])
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [(bbox, rows)], rules)
+    scan = scanner.finish()
+    assert scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("date")) for r in scan.rows] == ["June 2024"] * 3 + [""]
+    # a later page with no header: the column the first page's header showed is built again
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [(bbox, rows)], rules)
+    bbox, rows, ws, rules = _cut_grid(2, body[:2], top=60.0)
+    scanner.add_page(2, ws, [(bbox, rows)], rules)
+    assert [" ".join(w["text"] for w in r.words("date")) for r in scanner.finish().rows[-2:]] == ["June 2024"] * 2
+    # a section row (one cell across the grid, its own grid below the header's) is widened, not split
+    bbox, rows, ws, rules = _cut_grid(1, [head, *body[:1]])
+    low, more, mws, mrules = _cut_grid(1, body[1:2], top=bbox[3] + 14)
+    more = [[(40.0, low[1] - 14, 460.0, low[1]), None, None, None, None], *more]
+    mws += words("Safety", x0=42, top=low[1] - 13)
+    scanner = TableScanner()
+    scanner.add_page(1, ws + mws, [(bbox, rows), ((40.0, low[1] - 14, 460.0, low[3]), more)],
+                     rules + mrules + [(low[1] - 14, 40.0, 520.0)])
+    scan = scanner.finish()
+    assert [name for _, _, name in scan.sections] == ["Safety"]
+    assert [" ".join(w["text"] for w in r.words("date")) for r in scan.rows] == ["June 2024"] * 2
+
+
+def test_a_column_left_of_the_grids_first_rule_with_a_heading_over_it_and_rules_running_on_is_the_grids():
+    # the paper's left edge cut the table: the ref column lies left of the grid's first vertical rule (90)
+    from actionplans.extract.tables import TableScanner
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
+    body = [[[str(k)], ["Leaders should", "act."], ["Agreed"], ["A panel will", "meet."], ["Governor"],
+             ["June 2024"]] for k in range(1, 4)]
+    bbox, rows, ws = grid_page(1, [head, *body])
+    rows = [r[1:] for r in rows]
+    rules = sorted({(c[y], float(GRID_X[0]), float(GRID_X[-1])) for r in rows for c in r for y in (1, 3)})
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [((GRID_X[1], bbox[1], bbox[2], bbox[3]), rows)], rules)
+    scan = scanner.finish()
+    assert scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["1", "2", "3"]
+
+
+def test_words_past_a_grids_last_rule_are_no_column_where_the_rules_stop_at_it_or_no_heading_is_over_them():
+    from actionplans.extract.tables import TableScanner
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
+    body = [[[str(k)], ["Leaders should", "act."], ["Agreed"], ["A panel will", "meet."], ["Governor"],
+             ["June 2024"]] for k in range(1, 4)]
+    # the rules end at the grid's last vertical rule: the grid is whole, the words beside it are the margin's
+    bbox, rows, ws, rules = _cut_grid(1, [head, *body], run=False)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [(bbox, rows)], rules)
+    assert "date" not in scanner.scan.columns.fields
+    # no heading past the rule, and no header before it showed the column: margin notes, not a column
+    bbox, rows, ws, rules = _cut_grid(1, [head, *body])
+    ws = [w for w in ws if w["text"] != "Deadline"]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [(bbox, rows)], rules)
+    assert "date" not in scanner.scan.columns.fields
+
+
+@pytest.mark.parametrize("read, printed", [
+    ("Recomuiendariod", "Recommendation"),  # gen-8117-002 (scanned): three letters off, most of them the label's
+    ("Recommendatio", "Recommendation"),  # one letter off
+    ("Recreation", "Recreation"),  # a word of its own: what was printed
+    ("Recomuiendariodd", "Recomuiendariodd"),  # wider than the label's ink
+])
+def test_a_refs_label_ocr_misread_where_the_plans_labels_stand_over_its_number_is_the_label(read, printed):
+    # 'Recommendation' / 'N' down the ref column, the number under its label; one label misread. Without the
+    # label its number opens the record at its own line, and the centred ref's record loses the lines above
+    from actionplans.extract import ocr
+    ws = []
+    for k, label in enumerate(["Recommendation", read, "Recommendation"]):
+        ws += words(label, str(k + 1), x0=46.0, top=100.0 + 60 * k)
+        ws += words("Leaders should act.", x0=200.0, top=100.0 + 60 * k)
+    page = {"page": 1, "words": ws}
+    ocr.sequence_refs([page], {1}, ocr.OcrSettings(), 9.0)
+    assert [w["text"] for w in ws if w["x0"] == 46.0 and w["top"] == 160.0] == [printed]
+
+
 def test_an_entry_set_low_under_a_paragraph_at_a_pages_foot_is_carried_to_the_next_pages_top_and_stays_its():
     # two lines low: the second action's date would sit below the page's last line, so it opens the next page, two
     # lines above the third action (whose own date is two lines below it)
