@@ -4913,3 +4913,42 @@ def test_a_speck_ocr_read_onto_a_ref_labels_first_word_two_lines_up_is_shed():
         ws += [w(first, 46, top), w("concern", 46, top + 11), w(number, 46, top + 22), w("Leaders", 120, top)]
     ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
     assert [x["text"] for x in ws if x["x0"] == 46] == ["Priority", "concern", "1", "Priority", "concern", "2"]
+
+
+def test_a_word_the_second_look_wrote_twice_in_one_box_is_read_once():
+    """gen-8117-011 scanned, page 5: the second look wrote 'TBC', 'Rhian' and 'Hughes,' as it read them in a block
+    and again in the box of the one word it read across a layer word, with the layer word's text ('t' in the box of
+    'TBC'); PDFium leaves out the blank after a word written, so 'TBC' runs on into 'Rhian' in the stream. The reader
+    wove the copies ('TtTBBCC', 'HHuugghheess,,'): one reading stays in each box, the one that read the most."""
+    import numpy as np
+    from actionplans.extract import reader
+
+    def word(text, x0, x1, top, bottom, blank=True):
+        step = (x1 - x0) / len(text)
+        return [(t, x0 + i * step, x0 + (i + 1) * step, top, bottom) for i, t in enumerate(text)] + (
+            [(" ", x1, x1 + 3.5, top, bottom)] if blank else [])
+    chars = (word("TBC", 359.28, 382.8, 610.1, 619.5) + word("Rhian", 441.84, 474.24, 606.7, 620.4)
+             + word("Hughes,", 441.84, 489.12, 624.7, 634.0)
+             + word("t", 359.28, 382.8, 610.1, 619.5) + word("TBC", 359.28, 382.8, 610.1, 619.5, blank=False)
+             + word("Rhian", 441.84, 474.24, 609.7, 619.6) + word("Hughes,", 441.84, 489.12, 624.7, 634.0)
+             + word("TBC", 230.0, 253.5, 610.1, 619.5))  # the same word elsewhere on the line: another word
+    text, x0, x1, top, bottom = zip(*chars)
+    x0, x1, top, bottom = (np.array(v, dtype=float) for v in (x0, x1, top, bottom))
+    blank = np.array([t.isspace() for t in text])
+    out = reader.dropped([[45.72, 124.22, 341.86, 724.34]], x0, top, x1, bottom, blank, list(text))
+    kept = np.flatnonzero(~out)
+    got = reader._as_chars([text[i] for i in kept], x0[kept], x1[kept], top[kept], bottom[kept],
+                           np.ones(len(kept), dtype=bool), np.full(len(kept), 9.4), ["Helvetica"] * len(kept))
+    assert sorted(w["text"] for w in reader.words_of(got)) == ["Hughes,", "Rhian", "TBC", "TBC"]
+    assert not reader.written_twice(list(text), x0, top, x1, bottom, np.ones(len(x0), dtype=bool)).any()
+    # gen-5527-037 scanned, page 4: the layer's 'Manager (Forward' kept, and the second look's 'Manager' and
+    # '(Forw:' read over it ('MMaannaaggeerr ((FFoorrww:a rd'): a word within another's span whose letters are a
+    # run of the other's read less of it. '30' centred over 'November' on one baseline is another word
+    chars = (word("Manager", 401.8, 437.5, 456.8, 466.8) + word("(Forward", 439.6, 475.6, 456.8, 466.8)
+             + word("Manager", 402.0, 436.8, 456.3, 462.7) + word("(Forw:", 439.7, 463.2, 455.9, 462.6)
+             + word("30", 440.0, 450.0, 456.8, 466.8))
+    text, x0, x1, top, bottom = zip(*chars)
+    x0, x1, top, bottom = (np.array(v, dtype=float) for v in (x0, x1, top, bottom))
+    blank = np.array([t.isspace() for t in text])
+    out = reader.dropped([[45.72, 124.22, 341.86, 724.34]], x0, top, x1, bottom, blank, list(text))
+    assert "".join(t for t, o in zip(text, out) if not o) == "Manager (Forward 30 "
