@@ -4952,3 +4952,28 @@ def test_a_word_the_second_look_wrote_twice_in_one_box_is_read_once():
     blank = np.array([t.isspace() for t in text])
     out = reader.dropped([[45.72, 124.22, 341.86, 724.34]], x0, top, x1, bottom, blank, list(text))
     assert "".join(t for t, o in zip(text, out) if not o) == "Manager (Forward 30 "
+
+
+def test_a_status_whose_space_ocr_read_as_a_stop_is_mended_and_ends_its_entry():
+    """gen-8117-025 scanned: 'To be confirmed' read as 'To.be' / 'confirmed' atop a date cell of stacked statuses.
+    The date grammar read no status, so no line below opened an entry and the cell's ten statuses ran into one.
+    Read through OCR, the entries are judged as `dates.mend_misread` puts them back, a stop between two words'
+    letters read as the space it was where a status is then named."""
+    from actionplans.extract.cells import Line
+    from actionplans.extract.dates import mend_misread
+    from actionplans.extract.pipeline import opens_read_date
+    assert mend_misread("To.be confirmed") == "To be confirmed"
+    assert mend_misread("St.Johns") == "St.Johns"  # no status, no date: as read
+    cell = [Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=0.9) for w in ln.words])
+            for ln in to_lines(words("To.be", "confirmed", None, "TBC", None, "TBC", x0=418.0, pitch=9.0))]
+    sp = Spacing(10.08, 7.7)
+    read = entries(cell, None, opens_read_date, sp, split_segments=True, right=459.6, segment_opens=opens_read_date)
+    assert [e.text for e in read] == ["To.be confirmed", "TBC", "TBC"]
+    read = entries(cell, None, opens_date, sp, split_segments=True, right=459.6, segment_opens=opens_date)
+    assert len(read) == 1  # without the mend
+    # misread past mending ('confirmed' read as '4 COMUNE'), an entry still ends before a status in words alone
+    cell = [Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=0.9) for w in ln.words])
+            for ln in to_lines(words("To be", "4 COMUNE", None, "TBC", None, "Tobe", "confirmed", x0=418.0, pitch=9.0))]
+    read = entries(cell, None, opens_read_date, sp, split_segments=True, right=459.6, segment_opens=opens_read_date)
+    assert [e.text for e in read] == ["To be 4 COMUNE", "TBC", "Tobe confirmed"]
+    assert not opens_read_date("June 2021", "Review of processes")  # a date after words: not a status alone
