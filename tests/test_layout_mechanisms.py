@@ -4977,3 +4977,24 @@ def test_a_status_whose_space_ocr_read_as_a_stop_is_mended_and_ends_its_entry():
     read = entries(cell, None, opens_read_date, sp, split_segments=True, right=459.6, segment_opens=opens_read_date)
     assert [e.text for e in read] == ["To be 4 COMUNE", "TBC", "Tobe confirmed"]
     assert not opens_read_date("June 2021", "Review of processes")  # a date after words: not a status alone
+
+
+def test_the_lines_below_a_header_repeat_on_later_pages_though_ocr_read_a_stop_there_once():
+    """gen-8117-025 scanned: the first page's header was read one line deep ('... action' / 'planned. Date Owner':
+    no rule under it, the shading lost), its second line kept as a line that followed it. Repeated atop each later
+    page, OCR read 'planned Date Owner' with no stop, which is not that line word for word, and the headings 'Date'
+    and 'Owner' joined the last entries of the record continued there. Read through OCR, a line that follows is
+    the same where its letters and digits are; a digit that differs still tells a body line apart."""
+    from actionplans.extract.cells import Line
+    from actionplans.extract.tables import _repeat_depth
+    first = to_lines(words("1. Rec No 2. Recommendation 3. Agreed/ Not", "planned. Date Owner", top=97.0, pitch=10.2))
+    head, after = [first[0].text], [(first[1].text, first[1].top - first[0].top)]
+    later = to_lines(words("1. Rec No 2. Recommendation 3. Agreed/ Not", "planned Date Owner", "TBC", top=80.0,
+                           pitch=10.2))
+    scanned = [Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=0.9) for w in ln.words])
+               for ln in later]
+    assert _repeat_depth(scanned, 0, head, after) == 2
+    assert _repeat_depth(later, 0, head, after) == 1  # a text layer reads it word for word
+    again = to_lines(words("1. Rec No 2. Recommendation 3. Agreed/ Not", "Recommendation 2", top=80.0, pitch=10.2))
+    assert _repeat_depth([Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=0.9) for w in ln.words])
+                          for ln in again], 0, head, [("Recommendation 1", 10.2)]) == 1
