@@ -51,6 +51,7 @@ from .cells import (
     to_lines,
     without_grain,
     without_lone_marks,
+    without_rereadings,
     without_specks,
     wrap_limit,
 )
@@ -318,10 +319,12 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 
 def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
     """The lines of a row's owner cell (stacked lines read as one parted, a speck read as a line of its own left
-    out, words broken at its edge marked) and of its date cell (stacked lines read as one parted)."""
+    out, words broken at its edge marked) and of its date cell (stacked lines read as one parted, a second reading of a
+    line's ink left out)."""
     return (mend_breaks(without_lone_marks(part_stacked(without_specks(to_lines(row.words("owner"))))),
                         rights.get("owner")),
-            lost_range_dash(without_grain(part_stacked(without_specks(to_lines(row.words("date")))))))
+            lost_range_dash(without_rereadings(without_grain(part_stacked(without_specks(
+                to_lines(row.words("date"))))))))
 
 
 def read_text(row: Row, rights: dict[str, float], sentences: bool = False,

@@ -4998,3 +4998,24 @@ def test_the_lines_below_a_header_repeat_on_later_pages_though_ocr_read_a_stop_t
     again = to_lines(words("1. Rec No 2. Recommendation 3. Agreed/ Not", "Recommendation 2", top=80.0, pitch=10.2))
     assert _repeat_depth([Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=0.9) for w in ln.words])
                           for ln in again], 0, head, [("Recommendation 1", 10.2)]) == 1
+
+
+def test_a_second_reading_of_a_date_lines_ink_less_than_a_line_below_it_is_left_out():
+    """gen-6733-002 scanned: 'May –' / 'August 2023' in a date cell. OCR's layer set 'Aueust 2099' over the gap
+    between the two lines, and the second look read the ink no box covered, 'August' where it stands, as 'Augu:',
+    9 pt below a line of 11.5 pt type: a third line of the cell, read as a second date entry ('Augu:') beside the
+    next action. Two lines whose type would overlap are one line's ink read twice: the one the date grammar reads
+    nothing of goes. A wrapped date's year set less than a line below its month is read, and stays."""
+    from actionplans.extract.cells import without_rereadings
+    cell = to_lines(ocr_line("May -", 270.6, 723.6, h=11.5, char=5.6) + ocr_line("Aueust 2099", 278.9, 722.5, h=11.5)
+                    + ocr_line("Augu:", 288.1, 722.6, h=11.5))
+    assert [ln.text for ln in without_rereadings(cell)] == ["May -", "Aueust 2099"]
+    assert [ln.text for ln in without_rereadings(cell, Settings(reread_step=0.5))] == [ln.text for ln in cell]
+    stacked = to_lines(ocr_line("30 November", 300.0, 486.7, h=9.0) + ocr_line("2018", 306.9, 486.7, h=9.0))
+    assert [ln.text for ln in without_rereadings(stacked)] == ["30 November", "2018"]
+    typed = to_lines(ocr_line("May -", 270.6, 723.6, h=11.5, char=5.6) + ocr_line("Augu:", 286.4, 722.6, h=11.5))
+    assert len(without_rereadings(typed)) == 2  # a line's pitch apart: two lines, whatever they read
+    # gen-6733-036, gen-5527-017: OCR's boxes of two lines may stand as near ('September' over '99', read for '2021';
+    # 'November 2020' over '(pilot)'): a line that opens otherwise is no second reading of the line's ink, and stays
+    near = to_lines(ocr_line("September", 556.2, 431.6, h=10.0) + ocr_line("99", 564.1, 431.6, h=10.0))
+    assert len(without_rereadings(near)) == 2
