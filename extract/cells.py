@@ -258,6 +258,33 @@ def without_grain(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]
     return [ln for k, ln in enumerate(lines) if not grain(k)]
 
 
+def without_rereadings(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of a date cell without a second reading of a line's ink: OCR's layer may set a line's box half a line
+    off its ink, and the second look then reads the ink no box covers again ('Aueust 2099' set over the gap above
+    'August 2023', and 'Augu:' read where it stands). Two lines of a cell read through OCR whose tops stand nearer
+    than `reread_step` of the upper's type height, one within the other's span (within `speck_margin` of a line's
+    height), would overlap as type: no typist sets lines so; and a second reading of the ink opens as the first
+    does, its first two letters alike, case aside (OCR's boxes of two lines may also stand that near: 'September'
+    over '99', read for '2021'). Of the two, one the date grammar reads nothing of, as `dates.mend_misread` puts it
+    back, goes where the other it reads; a wrapped date's year ('2018' under 'November' parted by `part_stacked`) is
+    read, and stays."""
+    from .dates import date_status, mend_misread  # dates reads English words from here: imported where used
+
+    def unread(ln: Line) -> bool:
+        return date_status(mend_misread(ln.text)) == "unparsed"
+    gone: set[int] = set()
+    for a, b in zip(lines, lines[1:]):
+        if not (_read_by_ocr(a) and _read_by_ocr(b) and a.page == b.page
+                and b.top - a.top < settings.reread_step * type_height(a) and a.text[:2].lower() == b.text[:2].lower()):
+            continue
+        tol = settings.speck_margin * type_height(a)
+        for inner, outer in ((b, a), (a, b)):
+            if inner.x0 >= outer.x0 - tol and inner.x1 <= outer.x1 + tol and unread(inner) and not unread(outer):
+                gone.add(id(inner))
+                break
+    return [ln for ln in lines if id(ln) not in gone]
+
+
 def part_stacked(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
     """The lines of an owner or date cell with the words of two stacked lines, joined as one, parted again.
     Tesseract runs a line of one column into a cell's line set half a line lower and OCRmyPDF sets the whole run on

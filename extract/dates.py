@@ -353,7 +353,7 @@ _NUMBERISH = re.compile(rf"(?P<num>[\d{re.escape(_LOOKALIKE)}]+?)(?P<suffix>st|n
                         re.I)
 _DAY_SUFFIXED = re.compile(r"(?P<day>\d\d)(?P<suffix>st|nd|rd)(?P<tail>[.,;:]?)", re.I)
 _QUARTERISH = re.compile(r"(?:[Qq][lIiL|!]|[Oo0](?P<q>[1-4]))(?P<tail>[.,;:]?)")  # 'Qi', 'Ql', 'QL': Q1; 'O3': Q3
-_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|(?<=[Qq][1-4])[.,]?(?=\d)|(?<=[A-Za-z])(?=[A-Za-z])")
+_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|(?<=[Qq][1-4])[.,]?(?=\d)|(?<=[A-Za-z])[.,]?(?=[A-Za-z])")
 
 
 def _ordinal_of(n: int) -> str:
@@ -365,8 +365,9 @@ def _misread_readings(token: str) -> list[str]:
     letters read for digits ('3lst', '2O21', 'l0', pieces of 'Jan-2l' too), its ordinal suffix agreeing with the
     number it becomes ('3lst' -> '31st', never '31th'); a day no month has whose suffix names the digit its first
     one leaves ('34st' -> '31st'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi', 'O3'); two words run
-    together (a quarter and its year 'Q12019/20', a status's 'Tobe'), split at each place where a word can end; a
-    month's name that lost its first letter ('arch') or its last ('Marc'), or has one letter wrong ('Navember')."""
+    together (a quarter and its year 'Q12019/20', a status's 'Tobe', or 'To.be', the space read as a stop), split at
+    each place where a word can end; a month's name that lost its first letter ('arch') or its last ('Marc'), or has
+    one letter wrong ('Navember')."""
     out: list[str] = []
     pieces = re.split(r"([-/\u2013])", token)
     mended = []

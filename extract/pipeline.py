@@ -52,6 +52,7 @@ from .cells import (
     to_lines,
     without_grain,
     without_lone_marks,
+    without_rereadings,
     without_specks,
     wrap_limit,
 )
@@ -239,6 +240,21 @@ def opens_date(line: str, before: str, whole: bool = False) -> bool:
     return parse_target_date(before).status != "unparsed"
 
 
+@remember()
+def opens_read_date(line: str, before: str, whole: bool = False) -> bool:
+    """`opens_date` for a date cell read through OCR, judged on the entries as `dates.mend_misread` puts them back
+    (as `build_recommendation` reads them): an entry OCR misread ('To.be confirmed') is whole all the same, and the
+    next line ('TBC') opens an entry after it, not more of it. An entry misread past mending ('To be 4 COMUNE' for
+    'To be confirmed') ends all the same before a line that is a status in words alone ('TBC', 'Ongoing'), which
+    continues no date: read as more of it, every status stacked below it would join the one entry."""
+    line, before = mend_misread(line), mend_misread(before)
+    if opens_date(line, before, whole):
+        return True
+    got = parse_target_date(line)
+    return (parse_target_date(before).status == "unparsed" and got.due is None
+            and got.status not in ("due", "unparsed") and not continues(line, before))
+
+
 @dataclass
 class RowCells:
     """One stitched row read into paragraphs and entries, before owners and dates are assigned."""
@@ -306,11 +322,12 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
     """The lines of a row's owner cell (stacked lines read as one parted, a speck read as a line of its own or as a
     mark past the column's edge left out, words broken at its edge marked) and of its date cell (stacked lines read
-    as one parted)."""
+    as one parted, a second reading of a line's ink left out)."""
     return (mend_breaks(without_lone_marks(part_stacked(without_specks(to_lines(row.words("owner")),
                                                                        right=rights.get("owner")))),
                         rights.get("owner")),
-            lost_range_dash(without_grain(part_stacked(without_specks(to_lines(row.words("date")))))))
+            lost_range_dash(without_rereadings(without_grain(part_stacked(without_specks(
+                to_lines(row.words("date"))))))))
 
 
 def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
@@ -360,9 +377,12 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
             for ln in block_starts(lines, settings, spacing)]
 
+    # words read through OCR carry their bearings (`ocr.em_boxes`)
+    opens = opens_read_date if any("bearings" in w for ln in date_lines for w in ln.words) else opens_date
+
     def date_entries(level_of) -> list[Paragraph]:
-        return entries(date_lines, level_of, opens_date, spacing, split_segments=True, right=rights.get("date"),
-                       settings=settings, segment_opens=opens_date, centred=centred.get("date"))
+        return entries(date_lines, level_of, opens, spacing, split_segments=True, right=rights.get("date"),
+                       settings=settings, segment_opens=opens, centred=centred.get("date"))
     if habits[1] != STACKED and date_lines:
         # a date that ends where the next opens, no blank space between them, is a cue too: each is an action's
         # ('Winter 2020' / 'Winter 2019' typed one under the other, their actions two lines apart)

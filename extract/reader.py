@@ -137,6 +137,48 @@ def dropped(boxes: list, x0, top, x1, bottom, blank=None, text=None):
                 & (np.minimum(bottom, bb + e) - np.maximum(top, bt - e) >= DROP_SHARE * (bb - bt)))
     if text is not None:
         out |= woven_copies(boxes, text, x0, top, x1, bottom, out)
+        out |= written_twice(text, x0, top, x1, bottom, out)
+    return out
+
+
+def written_twice(text, x0, top, x1, bottom, gone) -> np.ndarray:
+    """Characters of words that read a place a second time: the second look may write a word it read in a block and
+    again as the one word it read across a layer word (`ocr.read_merged`), in the same box, or read a piece of a
+    layer word it left in place ('(Forw:' over '(Forward'), and pdfplumber weaves the two letter by letter
+    ('HHuugghheess,,', 'MMaannaaggeerr'). A word (its characters one after another, each starting where the one before
+    ends, at its height, up to a blank: PDFium may leave out the blank after a word written; none of them `gone`)
+    read again lies within another's span (within DROP_SLACK), sharing at least DROP_SHARE of the shorter one's
+    height, and its letters and digits, case aside, are a run of the other's: no page prints a word over another
+    so, and the other read all it did. The fuller reading stays; of two alike, the first in the stream (a layer
+    word's text put in the box of a word read across it, 't' in the box of 'TBC', goes too)."""
+    out = np.zeros(len(x0), dtype=bool)
+    if not len(x0):
+        return out
+    e = DROP_SLACK
+    letter = np.array([not t.isspace() for t in text], dtype=bool)
+    on = np.r_[False, (np.abs(x0[1:] - x1[:-1]) <= e) & (np.abs(top[1:] - top[:-1]) <= e)
+               & (np.abs(bottom[1:] - bottom[:-1]) <= e)]  # a character set on from the one before it
+    starts = np.flatnonzero(letter & ~(on & np.r_[False, letter[:-1]]))
+    ends = np.r_[starts[1:], len(letter)]
+    ends = np.array([a + np.argmin(letter[a:b]) if not letter[a:b].all() else b for a, b in zip(starts, ends)],
+                    dtype=int)
+    whole = np.array([not gone[a:b].any() for a, b in zip(starts, ends)], dtype=bool)
+    starts, ends = starts[whole], ends[whole]
+    if len(starts) < 2:
+        return out
+    wx0 = np.array([x0[a:b].min() for a, b in zip(starts, ends)])
+    wx1 = np.array([x1[a:b].max() for a, b in zip(starts, ends)])
+    wt = np.array([top[a:b].min() for a, b in zip(starts, ends)])
+    wb = np.array([bottom[a:b].max() for a, b in zip(starts, ends)])
+    read = ["".join(text[i] for i in range(a, b) if text[i].isalnum()).lower() for a, b in zip(starts, ends)]
+    for i in range(len(starts)):
+        if not read[i]:
+            continue
+        over = np.flatnonzero((wx0 - e <= wx0[i]) & (wx1[i] <= wx1 + e)
+                              & (np.minimum(wb, wb[i]) - np.maximum(wt, wt[i])
+                                 >= DROP_SHARE * np.minimum(wb - wt, wb[i] - wt[i])))
+        if any(j != i and read[i] in read[j] and (len(read[i]) < len(read[j]) or j < i) for j in over.tolist()):
+            out[starts[i]:ends[i] + (ends[i] < len(letter) and not letter[ends[i]])] = True  # with its blank
     return out
 
 

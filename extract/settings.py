@@ -147,6 +147,11 @@ class Settings(BaseModel):
         1.5, gt=0, description="Share of a line's height: a date cell's line of one short word, no date, lying "
                                "within a word of the line this near above or below it, is grain OCR read "
                                "(`cells.without_grain`)")
+    reread_step: float = Field(
+        0.9, gt=0, lt=1, description="Share of a line's type height: two lines of a date cell read through OCR whose "
+                                     "tops stand nearer than this, one within the other's span, would overlap as "
+                                     "type: one is a second reading of the other's ink, and the one the date grammar "
+                                     "reads nothing of goes (`cells.without_rereadings`)")
     stacked_overlap: float = Field(
         0.5, gt=0, le=1, description="Share of the narrower word's width: two words read through OCR on one line of an "
                                      "owner or date cell overlapping by more than this are stacked, two lines read as "

@@ -450,10 +450,20 @@ def _repeat_depth(lines: list, k: int, head: list[str], after: list[tuple[str, f
         if k + i < len(lines) and _same_line_text(lines[k + i].text, text, short=i > 0):
             i += 1
     for text, depth in after:  # (word for word: body lines that differ by a ref are not the same line)
-        if k + i < len(lines) and lines[k + i].text == text and abs(
+        if k + i < len(lines) and _same_words(lines[k + i], text) and abs(
                 lines[k + i].top - lines[k].top - depth) <= 0.5 * lines[k].height:
             i += 1
     return i
+
+
+def _same_words(line, text: str) -> bool:
+    """Does `line` read `text` word for word? On a line read through OCR, letters and digits alike, case aside: OCR
+    reads a stop or a speck after a word on one page and none on the next ('planned.' / 'planned'), but a digit that
+    differs (another ref) still tells two lines apart."""
+    if line.text == text:
+        return True
+    return any("bearings" in w for w in line.words) and _NOT_ALNUM.sub("", line.text).lower() == _NOT_ALNUM.sub(
+        "", text).lower() != ""
 
 
 def without_marks(words: list[dict]) -> list[dict]:

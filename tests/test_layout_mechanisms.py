@@ -5193,3 +5193,109 @@ def test_a_mark_ocr_read_past_the_owner_columns_edge_ending_a_line_is_the_rule_b
     assert [ln.text for ln in without_specks(to_lines(typed), right=471.5)][1] == "Learning and ="
     within = [dict(x, text="&", x0=464.0, x1=471.0) if x["text"] == "=" else x for x in ws]
     assert [ln.text for ln in without_specks(to_lines(within), right=471.5)][1] == "Learning and &"
+
+
+def test_a_word_the_second_look_wrote_twice_in_one_box_is_read_once():
+    """gen-8117-011 scanned, page 5: the second look wrote 'TBC', 'Rhian' and 'Hughes,' as it read them in a block
+    and again in the box of the one word it read across a layer word, with the layer word's text ('t' in the box of
+    'TBC'); PDFium leaves out the blank after a word written, so 'TBC' runs on into 'Rhian' in the stream. The reader
+    wove the copies ('TtTBBCC', 'HHuugghheess,,'): one reading stays in each box, the one that read the most."""
+    import numpy as np
+    from actionplans.extract import reader
+
+    def word(text, x0, x1, top, bottom, blank=True):
+        step = (x1 - x0) / len(text)
+        return [(t, x0 + i * step, x0 + (i + 1) * step, top, bottom) for i, t in enumerate(text)] + (
+            [(" ", x1, x1 + 3.5, top, bottom)] if blank else [])
+    chars = (word("TBC", 359.28, 382.8, 610.1, 619.5) + word("Rhian", 441.84, 474.24, 606.7, 620.4)
+             + word("Hughes,", 441.84, 489.12, 624.7, 634.0)
+             + word("t", 359.28, 382.8, 610.1, 619.5) + word("TBC", 359.28, 382.8, 610.1, 619.5, blank=False)
+             + word("Rhian", 441.84, 474.24, 609.7, 619.6) + word("Hughes,", 441.84, 489.12, 624.7, 634.0)
+             + word("TBC", 230.0, 253.5, 610.1, 619.5))  # the same word elsewhere on the line: another word
+    text, x0, x1, top, bottom = zip(*chars)
+    x0, x1, top, bottom = (np.array(v, dtype=float) for v in (x0, x1, top, bottom))
+    blank = np.array([t.isspace() for t in text])
+    out = reader.dropped([[45.72, 124.22, 341.86, 724.34]], x0, top, x1, bottom, blank, list(text))
+    kept = np.flatnonzero(~out)
+    got = reader._as_chars([text[i] for i in kept], x0[kept], x1[kept], top[kept], bottom[kept],
+                           np.ones(len(kept), dtype=bool), np.full(len(kept), 9.4), ["Helvetica"] * len(kept))
+    assert sorted(w["text"] for w in reader.words_of(got)) == ["Hughes,", "Rhian", "TBC", "TBC"]
+    assert not reader.written_twice(list(text), x0, top, x1, bottom, np.ones(len(x0), dtype=bool)).any()
+    # gen-5527-037 scanned, page 4: the layer's 'Manager (Forward' kept, and the second look's 'Manager' and
+    # '(Forw:' read over it ('MMaannaaggeerr ((FFoorrww:a rd'): a word within another's span whose letters are a
+    # run of the other's read less of it. '30' centred over 'November' on one baseline is another word
+    chars = (word("Manager", 401.8, 437.5, 456.8, 466.8) + word("(Forward", 439.6, 475.6, 456.8, 466.8)
+             + word("Manager", 402.0, 436.8, 456.3, 462.7) + word("(Forw:", 439.7, 463.2, 455.9, 462.6)
+             + word("30", 440.0, 450.0, 456.8, 466.8))
+    text, x0, x1, top, bottom = zip(*chars)
+    x0, x1, top, bottom = (np.array(v, dtype=float) for v in (x0, x1, top, bottom))
+    blank = np.array([t.isspace() for t in text])
+    out = reader.dropped([[45.72, 124.22, 341.86, 724.34]], x0, top, x1, bottom, blank, list(text))
+    assert "".join(t for t, o in zip(text, out) if not o) == "Manager (Forward 30 "
+
+
+def test_a_status_whose_space_ocr_read_as_a_stop_is_mended_and_ends_its_entry():
+    """gen-8117-025 scanned: 'To be confirmed' read as 'To.be' / 'confirmed' atop a date cell of stacked statuses.
+    The date grammar read no status, so no line below opened an entry and the cell's ten statuses ran into one.
+    Read through OCR, the entries are judged as `dates.mend_misread` puts them back, a stop between two words'
+    letters read as the space it was where a status is then named."""
+    from actionplans.extract.cells import Line
+    from actionplans.extract.dates import mend_misread
+    from actionplans.extract.pipeline import opens_read_date
+    assert mend_misread("To.be confirmed") == "To be confirmed"
+    assert mend_misread("St.Johns") == "St.Johns"  # no status, no date: as read
+    cell = [Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=0.9) for w in ln.words])
+            for ln in to_lines(words("To.be", "confirmed", None, "TBC", None, "TBC", x0=418.0, pitch=9.0))]
+    sp = Spacing(10.08, 7.7)
+    read = entries(cell, None, opens_read_date, sp, split_segments=True, right=459.6, segment_opens=opens_read_date)
+    assert [e.text for e in read] == ["To.be confirmed", "TBC", "TBC"]
+    read = entries(cell, None, opens_date, sp, split_segments=True, right=459.6, segment_opens=opens_date)
+    assert len(read) == 1  # without the mend
+    # misread past mending ('confirmed' read as '4 COMUNE'), an entry still ends before a status in words alone
+    cell = [Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=0.9) for w in ln.words])
+            for ln in to_lines(words("To be", "4 COMUNE", None, "TBC", None, "Tobe", "confirmed", x0=418.0, pitch=9.0))]
+    read = entries(cell, None, opens_read_date, sp, split_segments=True, right=459.6, segment_opens=opens_read_date)
+    assert [e.text for e in read] == ["To be 4 COMUNE", "TBC", "Tobe confirmed"]
+    assert not opens_read_date("June 2021", "Review of processes")  # a date after words: not a status alone
+
+
+def test_the_lines_below_a_header_repeat_on_later_pages_though_ocr_read_a_stop_there_once():
+    """gen-8117-025 scanned: the first page's header was read one line deep ('... action' / 'planned. Date Owner':
+    no rule under it, the shading lost), its second line kept as a line that followed it. Repeated atop each later
+    page, OCR read 'planned Date Owner' with no stop, which is not that line word for word, and the headings 'Date'
+    and 'Owner' joined the last entries of the record continued there. Read through OCR, a line that follows is
+    the same where its letters and digits are; a digit that differs still tells a body line apart."""
+    from actionplans.extract.cells import Line
+    from actionplans.extract.tables import _repeat_depth
+    first = to_lines(words("1. Rec No 2. Recommendation 3. Agreed/ Not", "planned. Date Owner", top=97.0, pitch=10.2))
+    head, after = [first[0].text], [(first[1].text, first[1].top - first[0].top)]
+    later = to_lines(words("1. Rec No 2. Recommendation 3. Agreed/ Not", "planned Date Owner", "TBC", top=80.0,
+                           pitch=10.2))
+    scanned = [Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=0.9) for w in ln.words])
+               for ln in later]
+    assert _repeat_depth(scanned, 0, head, after) == 2
+    assert _repeat_depth(later, 0, head, after) == 1  # a text layer reads it word for word
+    again = to_lines(words("1. Rec No 2. Recommendation 3. Agreed/ Not", "Recommendation 2", top=80.0, pitch=10.2))
+    assert _repeat_depth([Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(w, bearings=0.9) for w in ln.words])
+                          for ln in again], 0, head, [("Recommendation 1", 10.2)]) == 1
+
+
+def test_a_second_reading_of_a_date_lines_ink_less_than_a_line_below_it_is_left_out():
+    """gen-6733-002 scanned: 'May –' / 'August 2023' in a date cell. OCR's layer set 'Aueust 2099' over the gap
+    between the two lines, and the second look read the ink no box covered, 'August' where it stands, as 'Augu:',
+    9 pt below a line of 11.5 pt type: a third line of the cell, read as a second date entry ('Augu:') beside the
+    next action. Two lines whose type would overlap are one line's ink read twice: the one the date grammar reads
+    nothing of goes. A wrapped date's year set less than a line below its month is read, and stays."""
+    from actionplans.extract.cells import without_rereadings
+    cell = to_lines(ocr_line("May -", 270.6, 723.6, h=11.5, char=5.6) + ocr_line("Aueust 2099", 278.9, 722.5, h=11.5)
+                    + ocr_line("Augu:", 288.1, 722.6, h=11.5))
+    assert [ln.text for ln in without_rereadings(cell)] == ["May -", "Aueust 2099"]
+    assert [ln.text for ln in without_rereadings(cell, Settings(reread_step=0.5))] == [ln.text for ln in cell]
+    stacked = to_lines(ocr_line("30 November", 300.0, 486.7, h=9.0) + ocr_line("2018", 306.9, 486.7, h=9.0))
+    assert [ln.text for ln in without_rereadings(stacked)] == ["30 November", "2018"]
+    typed = to_lines(ocr_line("May -", 270.6, 723.6, h=11.5, char=5.6) + ocr_line("Augu:", 286.4, 722.6, h=11.5))
+    assert len(without_rereadings(typed)) == 2  # a line's pitch apart: two lines, whatever they read
+    # gen-6733-036, gen-5527-017: OCR's boxes of two lines may stand as near ('September' over '99', read for '2021';
+    # 'November 2020' over '(pilot)'): a line that opens otherwise is no second reading of the line's ink, and stays
+    near = to_lines(ocr_line("September", 556.2, 431.6, h=10.0) + ocr_line("99", 564.1, 431.6, h=10.0))
+    assert len(without_rereadings(near)) == 2
