@@ -925,8 +925,11 @@ GLUED_LABEL = re.compile(r"([A-Za-z]+\.?)(\d{1,3})")  # 'Concern1', when its let
 GLUED_AMPERSAND = re.compile(r"(&)(\w{2,}.*)|(.*\w)(&)")  # 'Coordinator&', '&Governor' (not 'A&E')
 GLUED_ACRONYM = re.compile(r"([A-Z]{2,})([A-Z][a-z]{2,}[.,;:)]?)")  # 'FMManager': capitals, then a word of its own
 GLUED_WORDS = re.compile(r"([A-Za-z]*[a-z]{3})([A-Z][a-z]{2,}[.,;:)]?)")  # 'EqualitiesLead': a word, a capitalised one
-GLUED_STOP = re.compile(r"([A-Za-z]*[a-z]{2})\.(\(?[A-Z][a-z]{2,}[.,;:)]?|of|and)")  # 'Veterans.Support', 'Head.of'
-GLUED_JOINERS = ("of", "and")  # the words that join a role's ('Head of Safety') or two owners ('... and Head of ...')
+# 'Veterans.Support', 'Head.of', '(subject.to'
+GLUED_STOP = re.compile(r"(\(?[A-Za-z]*[a-z]{2})\.(\(?[A-Z][a-z]{2,}[.,;:)]?|of|and|to)")
+# the words that join a role's ('Head of Safety'), two owners ('... and Head of ...') or a date's note ('(subject to
+# funding)', 'January to May 2019')
+GLUED_JOINERS = ("of", "and", "to")
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
 
 
@@ -936,9 +939,10 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     (`unglue`), an acronym and the capitalised word after it ('FMManager': the word English or the document's,
     the whole neither), a word and the capitalised word after it ('EqualitiesLead': each English or the document's,
     the whole not English), two words a full stop was read between with no space after it, a speck in the gap
-    ('Veterans.Support', 'Manager.(Marek', 'Head.of': each English or the document's, the second capitalised or a
-    joining word; the stop left out: a typed one ends a sentence and a space follows it), a joining word run into
-    the word before or after it ('Headof', 'ofLearningand': `_joiner_parts`, the whole no English word); and a word
+    ('Veterans.Support', 'Manager.(Marek', 'Head.of', '(subject.to': each English or the document's, the second
+    capitalised or a joining word; the stop left out: a typed one ends a sentence and a space follows it), a joining
+    word run into the word before or after it ('Headof', 'ofLearningand', '(subjectto': `_joiner_parts`, the whole
+    no English word, an opening bracket kept with the first part); and a word
     of letters with a digit read for a letter, or 'ii' for a 'u', that, read back, is a word where it was none
     ('operationa1', 'Eqiialities')."""
     text = w["text"]
@@ -960,14 +964,16 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         cut = w["x0"] + (w["x1"] - w["x0"]) * len(a) / len(text)
         return [dict(w, text=a, x1=cut), dict(w, text=b, x0=cut)]
     m = GLUED_STOP.fullmatch(text)  # no typist sets a full stop between two words without a space after it
-    if m and all(p in english() or p in seen for p in (m.group(1).lower(), m.group(2).strip("(.,;:)").lower())):
+    if m and all(p in english() or p in seen for p in (m.group(1).lstrip("(").lower(),
+                                                        m.group(2).strip("(.,;:)").lower())):
         a, b = m.groups()
         span = (w["x1"] - w["x0"]) / len(text)
         return [dict(w, text=a, x1=w["x0"] + span * len(a)), dict(w, text=b, x0=w["x0"] + span * (len(a) + 1))]
-    core = re.fullmatch(r"([A-Za-z]+)([.,;:)]?)", text)
-    parts = _joiner_parts(core.group(1), seen) if core and core.group(1).lower() not in english() else None
+    core = re.fullmatch(r"(\(?)([A-Za-z]+)([.,;:)]?)", text)  # (an opening bracket stays with the first part)
+    parts = _joiner_parts(core.group(2), seen) if core and core.group(2).lower() not in english() else None
     if parts:
-        parts[-1] += core.group(2)
+        parts[0] = core.group(1) + parts[0]
+        parts[-1] += core.group(3)
         ends = list(itertools.accumulate(len(t) for t in parts))
         span = (w["x1"] - w["x0"]) / len(text)
         return [dict(w, text=t, x0=w["x0"] + span * (e - len(t)), x1=w["x0"] + span * e if k < len(parts) - 1
@@ -985,10 +991,10 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
 
 
 def _joiner_parts(text: str, seen: frozenset[str]) -> list[str] | None:
-    """A word of letters, no English one, read as a joining word ('of', 'and') and a word of three letters or more,
-    English or the document's, run together the one way or the other ('Headof', 'andcontract'; 'oflearningand',
-    twice): its parts, or None. A capital opens no joining word ('Andover' is a name), and 'of' ends a run only
-    after a capitalised word, a role's ('Headof'; 'thereof' is one word the vocabulary lacks)."""
+    """A word of letters, no English one, read as a joining word ('of', 'and', 'to') and a word of three letters or
+    more, English or the document's, run together the one way or the other ('Headof', 'andcontract', 'subjectto';
+    'oflearningand', twice): its parts, or None. A capital opens no joining word ('Andover' is a name), and 'of'
+    ends a run only after a capitalised word, a role's ('Headof'; 'thereof' is one word the vocabulary lacks)."""
     def word(t: str) -> bool:
         return len(t) >= 3 and (t.lower() in english() or t.lower() in seen)
     for j in GLUED_JOINERS:

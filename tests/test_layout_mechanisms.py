@@ -4913,3 +4913,23 @@ def test_a_speck_ocr_read_onto_a_ref_labels_first_word_two_lines_up_is_shed():
         ws += [w(first, 46, top), w("concern", 46, top + 11), w(number, 46, top + 22), w("Leaders", 120, top)]
     ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
     assert [x["text"] for x in ws if x["x0"] == 46] == ["Priority", "concern", "1", "Priority", "concern", "2"]
+
+
+def test_to_ocr_ran_into_the_word_before_it_is_parted():
+    """gen-8117-022 (scanned): the date cell's note '(subject to funding)' read '(subjectto' and, a speck in its
+    space, '(subject.to': the date read 'april 2021 subjectto' and the note's end, 'funding)', an entry of its own
+    for the next action (the cell's 'to' that carries a note on over its wrap was lost in the word). 'to' is a
+    joining word as 'of' and 'and' are: run into an English word, the whole none, or set after it with a stop read
+    in the space, it is parted, an opening bracket kept with the word it opens (`ocr.split_glued`); a capital opens
+    no joining word ('Tobe', which the date grammar mends: `dates.mend_misread`) and an English word stays
+    ('potato', 'tomorrow')."""
+    from actionplans.extract import ocr
+
+    def read(text):
+        return [w["text"] for w in ocr.split_glued({"text": text, "x0": 0.0, "x1": 60.0, "top": 0.0, "bottom": 9.0})]
+    assert read("(subjectto") == ["(subject", "to"]
+    assert read("subjectto") == ["subject", "to"]
+    assert read("(subject.to") == ["(subject", "to"]
+    assert read("tosee") == ["to", "see"]
+    for text in ("Tobe", "Toronto", "potato", "tomorrow", "(subjectot"):
+        assert read(text) == [text]
