@@ -139,6 +139,10 @@ class OcrSettings:
     # is the start of the next where their boxes are no more than this share of its height apart (a space between
     # two words is wider: OCR parted one word where the speck ended)
     speck_touch: float = 0.1
+    # Tesseract parts a word into two boxes with no space between them ('Coordinat' 'or', 'Securit' 'y'): the two
+    # are one where they stand no further apart than this share of their height (a space read between two words
+    # may be as narrow: what the two make, a word where the first is none, decides: `join_parted`)
+    parted_touch: float = 0.2
     # A layer word set beside a word the second look wrote in, no further from it than this many font sizes (a space
     # between words; a column gap is wider: `ref_gap`), stands on that word's baseline (`on_baselines`) where the two
     # baselines are less than `level` font sizes apart: a column set at another height stands up to about half a
@@ -883,6 +887,36 @@ def respace(words: list[dict], s: OcrSettings) -> list[dict]:
         out[a:b] = made
         i = b
     return out
+
+
+_PART_HEAD = re.compile(r"\(?([A-Za-z]+)")  # a word's first part: letters, after an opening bracket
+_PART_TAIL = re.compile(r"([A-Za-z]+)[.,;:)]*")  # ... and its last, with the marks that close it
+
+
+def join_parted(words: list[dict], s: OcrSettings, seen: frozenset[str] = frozenset()) -> list[dict]:
+    """Words Tesseract parted where the page set no space mended ('Coordinat' 'or' for 'Coordinator', 'Securit' 'y'):
+    a word of letters that is no English word, and one of letters on its line that starts where it ends (no further
+    off than `parted_touch` of their height), are one where the two make a word of four letters or more, English
+    or the document's (`seen`). The joined word takes both boxes; a word English as read, or two that make none,
+    stay as read."""
+    out = [dict(w) for w in words]
+    gone: set[int] = set()
+    for a in out:
+        head = _PART_HEAD.fullmatch(a["text"])
+        if id(a) in gone or not head or head.group(1).lower() in english():
+            continue
+        for b in out:
+            tail = _PART_TAIL.fullmatch(b["text"])
+            h = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+            if b is a or id(b) in gone or not tail or not _same_line(a, b) or abs(b["x0"] - a["x1"]) > (
+                    s.parted_touch * h):
+                continue
+            whole = (head.group(1) + tail.group(1)).lower()
+            if len(whole) >= 4 and (whole in english() or whole in seen):
+                a.update(text=a["text"] + b["text"], x1=b["x1"])
+                gone.add(id(b))
+                break
+    return [w for w in out if id(w) not in gone]
 
 
 def repair_word(text: str) -> str:
@@ -1653,7 +1687,8 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
 
 def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None,
            looked: dict[int, list[dict]] | None = None) -> list[dict]:
-    """Mend the words of the OCR'd pages in place (and return the pages): boxes made a text layer's
+    """Mend the words of the OCR'd pages in place (and return the pages): a word Tesseract parted with no space
+    between its pieces joined (`join_parted`), boxes made a text layer's
     (`em_boxes`, the words of a line on the baseline of those the second look wrote in: `looked`, per page, as
     `OcrRead.looked` has them), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and
     dates mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
@@ -1671,7 +1706,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
                                for o in (looked or {}).get(p["page"], ()))
         words = []
         shed = None  # what was left of a word a speck was shed from, the start of the next where that touches it
-        for w in p["words"]:
+        for w in join_parted(p["words"], s, seen):
             w = shed_speck(w)
             if w is None:
                 continue

@@ -4933,3 +4933,28 @@ def test_to_ocr_ran_into_the_word_before_it_is_parted():
     assert read("tosee") == ["to", "see"]
     for text in ("Tobe", "Toronto", "potato", "tomorrow", "(subjectot"):
         assert read(text) == [text]
+
+
+def test_a_word_ocr_parted_with_no_space_between_its_pieces_is_joined():
+    """gen-5527-025 and gen-6733-006 (scanned): Tesseract parted 'Coordinator' into 'Coordinat' 'or' (the two boxes
+    meeting at 631.0 pt) and 'Security' into 'Securit' 'y' (1.5 pt apart, the 'y' a line box of its own): the
+    owners read 'violence reduction coordinat or' and 'head of securit y'. A word no English one, and a word
+    on its line that starts where it ends, are one where the two make a word English or the document's
+    (`ocr.join_parted`); an English first word ('Safer' 'Custody'), two a space apart, or two that make no word of
+    four letters ('e' 'd', 'Xqz' 'or') stay."""
+    from actionplans.extract import ocr
+
+    def read(pairs, seen=frozenset()):
+        ws = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 8.6} for t, x0, x1, top in pairs]
+        return [(w["text"], w["x0"], w["x1"]) for w in ocr.join_parted(ws, ocr.OcrSettings(), seen)]
+    assert read([("Coordinat", 580.0, 631.0, 370.0), ("or", 631.0, 641.0, 370.0)]) == [
+        ("Coordinator", 580.0, 641.0)]
+    assert read([("Securit", 466.6, 502.9, 663.1), ("y", 504.4, 510.2, 666.8)]) == [("Security", 466.6, 510.2)]
+    assert read([("Kwa", 100.0, 116.0, 50.0), ("me", 116.0, 128.0, 50.0)], frozenset({"kwame"})) == [
+        ("Kwame", 100.0, 128.0)]
+    for pairs in ([("Safer", 100.0, 125.0, 50.0), ("Custody", 125.0, 160.0, 50.0)],  # English as read
+                  [("Coordinat", 580.0, 631.0, 370.0), ("or", 634.0, 644.0, 370.0)],  # a space apart
+                  [("e", 100.0, 104.0, 50.0), ("d", 104.0, 108.0, 50.0)],
+                  [("Xqz", 100.0, 116.0, 50.0), ("or", 116.0, 126.0, 50.0)],
+                  [("Coordinat", 580.0, 631.0, 370.0), ("or", 631.0, 641.0, 390.0)]):  # the next line's
+        assert [t for t, *_ in read(pairs)] == [t for t, *_ in pairs]
