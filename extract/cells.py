@@ -273,13 +273,15 @@ def mend_breaks(lines: list[Line], right: float | None) -> list[Line]:
     lower line's first: the room it left may be wider than the token's average character (an 'm' after 'Safety/Kwa'
     left 8.6 pt where the average is 5.3), but never wider than an em (the line's height) nor than the lower line's
     whole first word, which would have fitted there. A page break between the two changes nothing: a cell's column
-    keeps its edges over it ('Security/Kw' at a page's foot, 'ame Begum' atop the next)."""
+    keeps its edges over it ('Security/Kw' at a page's foot, 'ame Begum' atop the next). On a line read through OCR
+    words that meet at a slash are one token: Tesseract parts one at its slash ('(Amey)/' 'Substa' + 'nce Misuse')."""
     if right is None:
         return lines
     for prev, ln in zip(lines, lines[1:]):
-        if len(prev.words) != 1 or not prev.words[0]["text"][-1:].isalnum():
+        if not prev.words[-1]["text"][-1:].isalnum() or len(prev.words) != 1 and not (_read_by_ocr(prev) and all(
+                a["text"].endswith("/") or b["text"].startswith("/") for a, b in zip(prev.words, prev.words[1:]))):
             continue
-        head, tail = prev.words[0]["text"], ln.words[0]["text"]
+        head, tail = "".join(w["text"] for w in prev.words), ln.words[0]["text"]
         char = (prev.x1 - prev.x0) / max(len(head), 1)
         room = max(1.5 * char, min(prev.height, ln.words[0]["x1"] - ln.words[0]["x0"]))
         if prev.x1 >= right - room and ((tail[:1].islower() or tail[:1].isdigit()) and (
@@ -1005,6 +1007,8 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
                     segment = bool(segment_opens(ahead, reflow(out[-1].lines[cut:])))
                     if segment and beside is not None and beside(ln) != beside(prev):
                         new, segment = True, False  # a second owner beside the next paragraph: its entry
+        if ln.glued and prev is not None and not _new_band(prev, ln):
+            new = segment = False  # it opens mid-word, the rest of the word above it (`mend_breaks`)
         if new:
             out.append(Paragraph([ln]))
             cuts.append(set())

@@ -4958,3 +4958,26 @@ def test_a_word_ocr_parted_with_no_space_between_its_pieces_is_joined():
                   [("Xqz", 100.0, 116.0, 50.0), ("or", 116.0, 126.0, 50.0)],
                   [("Coordinat", 580.0, 631.0, 370.0), ("or", 631.0, 641.0, 390.0)]):  # the next line's
         assert [t for t, *_ in read(pairs)] == [t for t, *_ in pairs]
+
+
+def test_a_token_ocr_parted_at_its_slash_is_one_broken_at_the_columns_edge():
+    """gen-5527-018 (scanned): '(Amey)/Substa' + 'nce Misuse Lead', a token too wide for the owner column broken at
+    its edge, read '(Amey)/' 'Substa' (Tesseract parts a token at its slash): a line of two words, so no broken
+    word, and the owner read 'fm manager ameysubsta' and 'nce misuse lead', the lower line an entry of its own
+    beside the next action. On a line read through OCR, words that meet at a slash are one token
+    (`cells.mend_breaks`); a line glued to the one above opens neither an entry nor a segment, whatever paragraph
+    it sits beside (`cells.entries`: a word's rest starts nothing). A text layer's line of two words stays."""
+    def cell(**extra):
+        ws = [{"text": "Manager", "x0": 706.3, "x1": 750.6, "top": 200.0, "bottom": 211.9},
+              {"text": "(Amey)/", "x0": 707.0, "x1": 747.6, "top": 213.4, "bottom": 225.3},
+              {"text": "Substa", "x0": 747.4, "x1": 783.6, "top": 213.4, "bottom": 225.3},
+              {"text": "nce", "x0": 706.7, "x1": 722.5, "top": 226.8, "bottom": 238.7},
+              {"text": "Misuse", "x0": 725.8, "x1": 760.1, "top": 226.8, "bottom": 238.7}]
+        return mend_breaks(to_lines([dict(w, page=3, **extra) for w in ws]), 785.3)
+    lines = cell(bearings=0.9)
+    assert [ln.glued for ln in lines] == [False, False, True]
+    assert reflow(lines) == "Manager (Amey)/ Substance Misuse"
+    beside = {id(ln): k for k, ln in enumerate(lines)}  # each line beside a paragraph of its own
+    got = entries(lines, beside=lambda ln: beside[id(ln)], opens=lambda line, before: True, right=785.3)
+    assert [e.text for e in got] == ["Manager", "(Amey)/ Substance Misuse"]
+    assert [ln.glued for ln in cell()] == [False, False, False]  # typed: two words, a space between
