@@ -959,8 +959,8 @@ GLUED_LABEL = re.compile(r"([A-Za-z]+\.?)(\d{1,3})")  # 'Concern1', when its let
 GLUED_AMPERSAND = re.compile(r"(&)(\w{2,}.*)|(.*\w)(&)")  # 'Coordinator&', '&Governor' (not 'A&E')
 GLUED_ACRONYM = re.compile(r"([A-Z]{2,})([A-Z][a-z]{2,}[.,;:)]?)")  # 'FMManager': capitals, then a word of its own
 GLUED_WORDS = re.compile(r"([A-Za-z]*[a-z]{3})([A-Z][a-z]{2,}[.,;:)]?)")  # 'EqualitiesLead': a word, a capitalised one
-# 'Veterans.Support', 'Head.of', '(subject.to'
-GLUED_STOP = re.compile(r"(\(?[A-Za-z]*[a-z]{2})\.(\(?[A-Z][a-z]{2,}[.,;:)]?|of|and|to)")
+# 'Veterans.Support', 'Head.of', '(subject.to', 'FM.Manager' (an acronym the document's: 'fm' is no English word)
+GLUED_STOP = re.compile(r"(\(?[A-Za-z]*[a-z]{2}|[A-Z]{2,})\.(\(?[A-Z][a-z]{2,}[.,;:)]?|of|and|to)")
 # the words that join a role's ('Head of Safety'), two owners ('... and Head of ...') or a date's note ('(subject to
 # funding)', 'January to May 2019')
 GLUED_JOINERS = ("of", "and", "to")
@@ -973,12 +973,12 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     (`unglue`), an acronym and the capitalised word after it ('FMManager': the word English or the document's,
     the whole neither), a word and the capitalised word after it ('EqualitiesLead': each English or the document's,
     the whole not English), two words a full stop was read between with no space after it, a speck in the gap
-    ('Veterans.Support', 'Manager.(Marek', 'Head.of', '(subject.to': each English or the document's, the second
-    capitalised or a joining word; the stop left out: a typed one ends a sentence and a space follows it), a joining
-    word run into the word before or after it ('Headof', 'ofLearningand', '(subjectto': `_joiner_parts`, the whole
-    no English word, an opening bracket kept with the first part); and a word
-    of letters with a digit read for a letter, or 'ii' for a 'u', that, read back, is a word where it was none
-    ('operationa1', 'Eqiialities')."""
+    ('Veterans.Support', 'Manager.(Marek', 'Head.of', '(subject.to', 'FM.Manager': each English or the document's,
+    the first small letters or an acronym, the second capitalised or a joining word; the stop left out: a typed one
+    ends a sentence and a space follows it), a joining word run into the word before or after it ('Headof',
+    'ofLearningand', '(subjectto': `_joiner_parts`, the whole no English word, an opening bracket kept with the first
+    part); and a word of letters with a digit read for a letter, or 'ii' for a 'u', that, read back, is a word where
+    it was none ('operationa1', 'Eqiialities')."""
     text = w["text"]
     m = GLUED_LABEL.fullmatch(text)
     if not (m and REF_LABEL.match(m.group(1))):

@@ -4981,3 +4981,19 @@ def test_a_token_ocr_parted_at_its_slash_is_one_broken_at_the_columns_edge():
     got = entries(lines, beside=lambda ln: beside[id(ln)], opens=lambda line, before: True, right=785.3)
     assert [e.text for e in got] == ["Manager", "(Amey)/ Substance Misuse"]
     assert [ln.glued for ln in cell()] == [False, False, False]  # typed: two words, a space between
+
+
+def test_a_full_stop_ocr_read_between_an_acronym_and_a_word_parts_them():
+    """gen-6029-001 (scanned): 'FM Manager (GEO Group)', a speck in the space read as a full stop, 'FM.Manager':
+    the owner read 'fmmanager geo group'. An acronym of the document's ('FM' printed elsewhere in it; no English
+    word) and a capitalised word with a stop read between them are two, the stop left out (`ocr.split_glued`); an
+    acronym the document lacks, or letters with stops ('U.S.Army', 'Ph.D'), stay."""
+    from actionplans.extract import ocr
+
+    def read(text, seen=frozenset()):
+        return [w["text"] for w in ocr.split_glued({"text": text, "x0": 0.0, "x1": 60.0, "top": 0.0, "bottom": 9.0},
+                                                   seen)]
+    assert read("FM.Manager", frozenset({"fm"})) == ["FM", "Manager"]
+    assert read("FM.Manager") == ["FM.Manager"]
+    assert read("U.S.Army", frozenset({"us", "u", "s"})) == ["U.S.Army"]
+    assert read("Ph.D", frozenset({"ph"})) == ["Ph.D"]
