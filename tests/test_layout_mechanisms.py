@@ -4997,3 +4997,23 @@ def test_a_full_stop_ocr_read_between_an_acronym_and_a_word_parts_them():
     assert read("FM.Manager") == ["FM.Manager"]
     assert read("U.S.Army", frozenset({"us", "u", "s"})) == ["U.S.Army"]
     assert read("Ph.D", frozenset({"ph"})) == ["Ph.D"]
+
+
+def test_a_joining_word_ocr_ran_into_the_rest_of_a_word_broken_at_the_columns_edge_is_parted():
+    """gen-8117-003 (scanned): 'Keyworker Coordinator and Violence Reduction Coordinator' in a column too narrow
+    for 'Coordinator', printed 'Coordinato' / 'r and' / 'Violence'; Tesseract read 'r and' as 'rand', which
+    `mend_breaks` glued on: 'Coordinatorand', one owner where there are two. On a line read through OCR, a joining
+    word run into the broken word's rest is parted where the word with it is none the plans know and without it is
+    one (`cells.mend_breaks`, `_joiner_run_in`); a typed line, or one whose word stays no word, is left."""
+    def cell(head="Coordinato", **extra):
+        ws = [{"text": "Keyworker", "x0": 424.0, "x1": 462.0, "top": 216.4, "bottom": 226.4},
+              {"text": head, "x0": 423.0, "x1": 464.0, "top": 229.3, "bottom": 239.3},
+              {"text": "rand", "x0": 424.0, "x1": 441.0, "top": 241.9, "bottom": 251.9},
+              {"text": "Violence", "x0": 423.0, "x1": 454.0, "top": 255.8, "bottom": 265.8}]
+        return mend_breaks(to_lines([dict(w, page=7, **extra) for w in ws]), 465.0)
+    lines = cell(bearings=0.9)
+    assert reflow(lines) == "Keyworker Coordinator and Violence"
+    assert [(w["text"], round(w["x0"], 2), round(w["x1"], 2)) for w in lines[2].words] == [
+        ("r", 424.0, 428.25), ("and", 428.25, 441.0)]
+    assert reflow(cell()) == "Keyworker Coordinatorand Violence"  # a text layer's word, as typed
+    assert reflow(cell("Xqzwto", bearings=0.9)) == "Keyworker Xqzwtorand Violence"
