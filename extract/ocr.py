@@ -45,7 +45,7 @@ from . import errors
 from .decisions import DECISION_WORDS
 from .fetch import DEFAULT_CACHE
 from .tables import REF_LABEL
-from .vocabulary import english
+from .vocabulary import MONTH_PATTERN, english
 
 if TYPE_CHECKING:
     import numpy as np
@@ -919,6 +919,34 @@ def join_parted(words: list[dict], s: OcrSettings, seen: frozenset[str] = frozen
     return [w for w in out if id(w) not in gone]
 
 
+_MONTH_DIGITS = re.compile(rf"({MONTH_PATTERN})(\d{{1,3}})", re.I)  # 'November2': a month, its year's first digit
+_YEAR_REST = re.compile(r"(\d{1,3})([.,;:)]?)")  # ... and the year's rest, '021'
+
+
+def year_respaced(words: list[dict], s: OcrSettings) -> list[dict]:
+    """A month's name and its year, the space Tesseract read a digit or more into the year ('November2' '021' for
+    'November 2021'): where the rest of the year starts where the month's word ends (`parted_touch`, as in
+    `join_parted`), so no digit is lost between them, and the digits together are a year (19xx, 20xx), they move
+    to it; the month keeps its box but for their share. Any other split stays as read (a year parted by a space may
+    have lost a digit)."""
+    out = [dict(w) for w in words]
+    for a in out:
+        m = _MONTH_DIGITS.fullmatch(a["text"])
+        if not m:
+            continue
+        for b in out:
+            rest = _YEAR_REST.fullmatch(b["text"])
+            h = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+            if b is a or not rest or not _same_line(a, b) or abs(b["x0"] - a["x1"]) > s.parted_touch * h:
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", m.group(2) + rest.group(1)):
+                cut = a["x0"] + (a["x1"] - a["x0"]) * len(m.group(1)) / len(a["text"])
+                b.update(text=m.group(2) + b["text"], x0=cut)
+                a.update(text=m.group(1), x1=cut)
+                break
+    return out
+
+
 def repair_word(text: str) -> str:
     """One OCR'd word as the page printed it: a rule read as '|' or '_' at its edges, or a stray point
     before it ('|.Agreed'), taken off; inside a ref, number or date an 'O' read for '0' or an 'l'/'I'
@@ -1688,7 +1716,8 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
 def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None,
            looked: dict[int, list[dict]] | None = None) -> list[dict]:
     """Mend the words of the OCR'd pages in place (and return the pages): a word Tesseract parted with no space
-    between its pieces joined (`join_parted`), boxes made a text layer's
+    between its pieces joined (`join_parted`), a year's digit read onto its month's name put back (`year_respaced`),
+    boxes made a text layer's
     (`em_boxes`, the words of a line on the baseline of those the second look wrote in: `looked`, per page, as
     `OcrRead.looked` has them), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and
     dates mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
@@ -1706,7 +1735,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
                                for o in (looked or {}).get(p["page"], ()))
         words = []
         shed = None  # what was left of a word a speck was shed from, the start of the next where that touches it
-        for w in join_parted(p["words"], s, seen):
+        for w in year_respaced(join_parted(p["words"], s, seen), s):
             w = shed_speck(w)
             if w is None:
                 continue

@@ -5017,3 +5017,22 @@ def test_a_joining_word_ocr_ran_into_the_rest_of_a_word_broken_at_the_columns_ed
         ("r", 424.0, 428.25), ("and", 428.25, 441.0)]
     assert reflow(cell()) == "Keyworker Coordinatorand Violence"  # a text layer's word, as typed
     assert reflow(cell("Xqzwto", bearings=0.9)) == "Keyworker Xqzwtorand Violence"
+
+
+def test_a_years_digit_ocr_read_onto_the_months_name_before_it_goes_back_to_the_year():
+    """gen-8117-002 and gen-6733-034 (scanned): 'November 2021' read 'November2' '021' and 'August 2019' 'August2'
+    '019', the two boxes meeting: the date read 'november 2 021', no date. The space was read a digit late; where
+    the year's rest starts where the month's word ends (no digit lost between them) and the digits together are a
+    year, they move to it (`ocr.year_respaced`); a split with a gap ('2 021' a space apart may have lost a digit),
+    digits that make no year ('May02' '20') or a word no month's name stay as read."""
+    from actionplans.extract import ocr
+
+    def read(pairs):
+        ws = [{"text": t, "x0": x0, "x1": x1, "top": 0.0, "bottom": 9.0} for t, x0, x1 in pairs]
+        return [(w["text"], round(w["x0"], 1), round(w["x1"], 1)) for w in ocr.year_respaced(ws, ocr.OcrSettings())]
+    assert read([("November2", 599.4, 639.0), ("021", 639.0, 652.0)]) == [
+        ("November", 599.4, 634.6), ("2021", 634.6, 652.0)]
+    assert [t for t, *_ in read([("August2", 726.1, 769.3), ("019", 769.3, 785.0)])] == ["August", "2019"]
+    for pairs in ([("November2", 599.4, 639.0), ("021", 645.0, 658.0)], [("May02", 726.5, 759.0), ("20", 759.0, 770.0)],
+                  [("Mayo2", 599.4, 639.0), ("021", 639.0, 652.0)]):
+        assert [t for t, *_ in read(pairs)] == [t for t, *_ in pairs]
