@@ -320,19 +320,47 @@ def mend_breaks(lines: list[Line], right: float | None) -> list[Line]:
     lower line's first: the room it left may be wider than the token's average character (an 'm' after 'Safety/Kwa'
     left 8.6 pt where the average is 5.3), but never wider than an em (the line's height) nor than the lower line's
     whole first word, which would have fitted there. A page break between the two changes nothing: a cell's column
-    keeps its edges over it ('Security/Kw' at a page's foot, 'ame Begum' atop the next)."""
+    keeps its edges over it ('Security/Kw' at a page's foot, 'ame Begum' atop the next). On a line read through OCR
+    words that meet at a slash are one token: Tesseract parts one at its slash ('(Amey)/' 'Substa' + 'nce Misuse');
+    and the word's rest may have the joining word after it run in (`_joiner_run_in`)."""
     if right is None:
         return lines
-    for prev, ln in zip(lines, lines[1:]):
-        if len(prev.words) != 1 or not prev.words[0]["text"][-1:].isalnum():
+    lines = list(lines)
+    for k in range(1, len(lines)):
+        prev, ln = lines[k - 1], lines[k]
+        if not prev.words[-1]["text"][-1:].isalnum() or len(prev.words) != 1 and not (_read_by_ocr(prev) and all(
+                a["text"].endswith("/") or b["text"].startswith("/") for a, b in zip(prev.words, prev.words[1:]))):
             continue
-        head, tail = prev.words[0]["text"], ln.words[0]["text"]
+        head, tail = "".join(w["text"] for w in prev.words), ln.words[0]["text"]
         char = (prev.x1 - prev.x0) / max(len(head), 1)
         room = max(1.5 * char, min(prev.height, ln.words[0]["x1"] - ln.words[0]["x0"]))
         if prev.x1 >= right - room and ((tail[:1].islower() or tail[:1].isdigit()) and (
                 tail.lower() not in _JOINING) or _acronym_split(head, tail)):
             ln.glued = True
+            if _read_by_ocr(ln):
+                lines[k] = _joiner_run_in(head, ln)
     return lines
+
+
+_RUN_IN = re.compile(r"([a-z]+)(and|of|to)([.,;:)]?)")  # a broken word's rest, a joining word run into it
+
+
+def _joiner_run_in(head: str, ln: Line) -> Line:
+    """The line glued to `head` (a token broken at the column's edge) with a joining word OCR ran into the broken
+    word's rest parted from it ('Coordinato' + 'rand Violence' for 'r and', gen-8117-003): where the word broken
+    (the letters ending `head`) with the rest is no word the plans know (`known_words`) and without the joining word
+    it is one. The two take the read word's box by their letters."""
+    first = ln.words[0]
+    m, start = _RUN_IN.fullmatch(first["text"]), re.search(r"[A-Za-z]+$", head)
+    if not m or not start:
+        return ln
+    word, known = (start.group(0) + m.group(1)).lower(), known_words()
+    if word + m.group(2) in known or word not in known:
+        return ln
+    span = (first["x1"] - first["x0"]) / len(first["text"])
+    cut = first["x0"] + span * len(m.group(1))
+    parted = [dict(first, text=m.group(1), x1=cut), dict(first, text=m.group(2) + m.group(3), x0=cut)]
+    return Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, parted + ln.words[1:], glued=True)
 
 
 _CAPS_END, _CAPS_START = re.compile(r"(?<![A-Za-z])[A-Z]+$"), re.compile(r"[A-Z]+(?![A-Za-z])")
@@ -1066,6 +1094,8 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
                     segment = bool(segment_opens(ahead, reflow(out[-1].lines[cut:])))
                     if segment and beside is not None and beside(ln) != beside(prev):
                         new, segment = True, False  # a second owner beside the next paragraph: its entry
+        if ln.glued and prev is not None and not _new_band(prev, ln):
+            new = segment = False  # it opens mid-word, the rest of the word above it (`mend_breaks`)
         if new:
             out.append(Paragraph([ln]))
             cuts.append(set())

@@ -46,7 +46,7 @@ from . import errors
 from .decisions import DECISION_WORDS
 from .fetch import DEFAULT_CACHE
 from .tables import REF_LABEL
-from .vocabulary import english
+from .vocabulary import MONTH_PATTERN, english
 
 if TYPE_CHECKING:
     import numpy as np
@@ -145,6 +145,10 @@ class OcrSettings:
     # is the start of the next where their boxes are no more than this share of its height apart (a space between
     # two words is wider: OCR parted one word where the speck ended)
     speck_touch: float = 0.1
+    # Tesseract parts a word into two boxes with no space between them ('Coordinat' 'or', 'Securit' 'y'): the two
+    # are one where they stand no further apart than this share of their height (a space read between two words
+    # may be as narrow: what the two make, a word where the first is none, decides: `join_parted`)
+    parted_touch: float = 0.2
     # A layer word set beside a word the second look wrote in, no further from it than this many font sizes (a space
     # between words; a column gap is wider: `ref_gap`), stands on that word's baseline (`on_baselines`) where the two
     # baselines are less than `level` font sizes apart: a column set at another height stands up to about half a
@@ -891,6 +895,64 @@ def respace(words: list[dict], s: OcrSettings) -> list[dict]:
     return out
 
 
+_PART_HEAD = re.compile(r"\(?([A-Za-z]+)")  # a word's first part: letters, after an opening bracket
+_PART_TAIL = re.compile(r"([A-Za-z]+)[.,;:)]*")  # ... and its last, with the marks that close it
+
+
+def join_parted(words: list[dict], s: OcrSettings, seen: frozenset[str] = frozenset()) -> list[dict]:
+    """Words Tesseract parted where the page set no space mended ('Coordinat' 'or' for 'Coordinator', 'Securit' 'y'):
+    a word of letters that is no English word, and one of letters on its line that starts where it ends (no further
+    off than `parted_touch` of their height), are one where the two make a word of four letters or more, English
+    or the document's (`seen`). The joined word takes both boxes; a word English as read, or two that make none,
+    stay as read."""
+    out = [dict(w) for w in words]
+    gone: set[int] = set()
+    for a in out:
+        head = _PART_HEAD.fullmatch(a["text"])
+        if id(a) in gone or not head or head.group(1).lower() in english():
+            continue
+        for b in out:
+            tail = _PART_TAIL.fullmatch(b["text"])
+            h = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+            if b is a or id(b) in gone or not tail or not _same_line(a, b) or abs(b["x0"] - a["x1"]) > (
+                    s.parted_touch * h):
+                continue
+            whole = (head.group(1) + tail.group(1)).lower()
+            if len(whole) >= 4 and (whole in english() or whole in seen):
+                a.update(text=a["text"] + b["text"], x1=b["x1"])
+                gone.add(id(b))
+                break
+    return [w for w in out if id(w) not in gone]
+
+
+_MONTH_DIGITS = re.compile(rf"({MONTH_PATTERN})(\d{{1,3}})", re.I)  # 'November2': a month, its year's first digit
+_YEAR_REST = re.compile(r"(\d{1,3})([.,;:)]?)")  # ... and the year's rest, '021'
+
+
+def year_respaced(words: list[dict], s: OcrSettings) -> list[dict]:
+    """A month's name and its year, the space Tesseract read a digit or more into the year ('November2' '021' for
+    'November 2021'): where the rest of the year starts where the month's word ends (`parted_touch`, as in
+    `join_parted`), so no digit is lost between them, and the digits together are a year (19xx, 20xx), they move
+    to it; the month keeps its box but for their share. Any other split stays as read (a year parted by a space may
+    have lost a digit)."""
+    out = [dict(w) for w in words]
+    for a in out:
+        m = _MONTH_DIGITS.fullmatch(a["text"])
+        if not m:
+            continue
+        for b in out:
+            rest = _YEAR_REST.fullmatch(b["text"])
+            h = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+            if b is a or not rest or not _same_line(a, b) or abs(b["x0"] - a["x1"]) > s.parted_touch * h:
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", m.group(2) + rest.group(1)):
+                cut = a["x0"] + (a["x1"] - a["x0"]) * len(m.group(1)) / len(a["text"])
+                b.update(text=m.group(2) + b["text"], x0=cut)
+                a.update(text=m.group(1), x1=cut)
+                break
+    return out
+
+
 def repair_word(text: str) -> str:
     """One OCR'd word as the page printed it: a rule read as '|' or '_' at its edges, or a stray point
     before it ('|.Agreed'), taken off; inside a ref, number or date an 'O' read for '0' or an 'l'/'I'
@@ -931,8 +993,11 @@ GLUED_LABEL = re.compile(r"([A-Za-z]+\.?)(\d{1,3})")  # 'Concern1', when its let
 GLUED_AMPERSAND = re.compile(r"(&)(\w{2,}.*)|(.*\w)(&)")  # 'Coordinator&', '&Governor' (not 'A&E')
 GLUED_ACRONYM = re.compile(r"([A-Z]{2,})([A-Z][a-z]{2,}[.,;:)]?)")  # 'FMManager': capitals, then a word of its own
 GLUED_WORDS = re.compile(r"([A-Za-z]*[a-z]{3})([A-Z][a-z]{2,}[.,;:)]?)")  # 'EqualitiesLead': a word, a capitalised one
-GLUED_STOP = re.compile(r"([A-Za-z]*[a-z]{2})\.(\(?[A-Z][a-z]{2,}[.,;:)]?|of|and)")  # 'Veterans.Support', 'Head.of'
-GLUED_JOINERS = ("of", "and")  # the words that join a role's ('Head of Safety') or two owners ('... and Head of ...')
+# 'Veterans.Support', 'Head.of', '(subject.to', 'FM.Manager' (an acronym the document's: 'fm' is no English word)
+GLUED_STOP = re.compile(r"(\(?[A-Za-z]*[a-z]{2}|[A-Z]{2,})\.(\(?[A-Z][a-z]{2,}[.,;:)]?|of|and|to)")
+# the words that join a role's ('Head of Safety'), two owners ('... and Head of ...') or a date's note ('(subject to
+# funding)', 'January to May 2019')
+GLUED_JOINERS = ("of", "and", "to")
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
 
 
@@ -942,11 +1007,12 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     (`unglue`), an acronym and the capitalised word after it ('FMManager': the word English or the document's,
     the whole neither), a word and the capitalised word after it ('EqualitiesLead': each English or the document's,
     the whole not English), two words a full stop was read between with no space after it, a speck in the gap
-    ('Veterans.Support', 'Manager.(Marek', 'Head.of': each English or the document's, the second capitalised or a
-    joining word; the stop left out: a typed one ends a sentence and a space follows it), a joining word run into
-    the word before or after it ('Headof', 'ofLearningand': `_joiner_parts`, the whole no English word); and a word
-    of letters with a digit read for a letter, or 'ii' for a 'u', that, read back, is a word where it was none
-    ('operationa1', 'Eqiialities')."""
+    ('Veterans.Support', 'Manager.(Marek', 'Head.of', '(subject.to', 'FM.Manager': each English or the document's,
+    the first small letters or an acronym, the second capitalised or a joining word; the stop left out: a typed one
+    ends a sentence and a space follows it), a joining word run into the word before or after it ('Headof',
+    'ofLearningand', '(subjectto': `_joiner_parts`, the whole no English word, an opening bracket kept with the first
+    part); and a word of letters with a digit read for a letter, or 'ii' for a 'u', that, read back, is a word where
+    it was none ('operationa1', 'Eqiialities')."""
     text = w["text"]
     m = GLUED_LABEL.fullmatch(text)
     if not (m and REF_LABEL.match(m.group(1))):
@@ -966,14 +1032,16 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         cut = w["x0"] + (w["x1"] - w["x0"]) * len(a) / len(text)
         return [dict(w, text=a, x1=cut), dict(w, text=b, x0=cut)]
     m = GLUED_STOP.fullmatch(text)  # no typist sets a full stop between two words without a space after it
-    if m and all(p in english() or p in seen for p in (m.group(1).lower(), m.group(2).strip("(.,;:)").lower())):
+    if m and all(p in english() or p in seen for p in (m.group(1).lstrip("(").lower(),
+                                                        m.group(2).strip("(.,;:)").lower())):
         a, b = m.groups()
         span = (w["x1"] - w["x0"]) / len(text)
         return [dict(w, text=a, x1=w["x0"] + span * len(a)), dict(w, text=b, x0=w["x0"] + span * (len(a) + 1))]
-    core = re.fullmatch(r"([A-Za-z]+)([.,;:)]?)", text)
-    parts = _joiner_parts(core.group(1), seen) if core and core.group(1).lower() not in english() else None
+    core = re.fullmatch(r"(\(?)([A-Za-z]+)([.,;:)]?)", text)  # (an opening bracket stays with the first part)
+    parts = _joiner_parts(core.group(2), seen) if core and core.group(2).lower() not in english() else None
     if parts:
-        parts[-1] += core.group(2)
+        parts[0] = core.group(1) + parts[0]
+        parts[-1] += core.group(3)
         ends = list(itertools.accumulate(len(t) for t in parts))
         span = (w["x1"] - w["x0"]) / len(text)
         return [dict(w, text=t, x0=w["x0"] + span * (e - len(t)), x1=w["x0"] + span * e if k < len(parts) - 1
@@ -991,10 +1059,10 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
 
 
 def _joiner_parts(text: str, seen: frozenset[str]) -> list[str] | None:
-    """A word of letters, no English one, read as a joining word ('of', 'and') and a word of three letters or more,
-    English or the document's, run together the one way or the other ('Headof', 'andcontract'; 'oflearningand',
-    twice): its parts, or None. A capital opens no joining word ('Andover' is a name), and 'of' ends a run only
-    after a capitalised word, a role's ('Headof'; 'thereof' is one word the vocabulary lacks)."""
+    """A word of letters, no English one, read as a joining word ('of', 'and', 'to') and a word of three letters or
+    more, English or the document's, run together the one way or the other ('Headof', 'andcontract', 'subjectto';
+    'oflearningand', twice): its parts, or None. A capital opens no joining word ('Andover' is a name), and 'of'
+    ends a run only after a capitalised word, a role's ('Headof'; 'thereof' is one word the vocabulary lacks)."""
     def word(t: str) -> bool:
         return len(t) >= 3 and (t.lower() in english() or t.lower() in seen)
     for j in GLUED_JOINERS:
@@ -1660,7 +1728,9 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
 
 def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None,
            looked: dict[int, list[dict]] | None = None) -> list[dict]:
-    """Mend the words of the OCR'd pages in place (and return the pages): boxes made a text layer's
+    """Mend the words of the OCR'd pages in place (and return the pages): a word Tesseract parted with no space
+    between its pieces joined (`join_parted`), a year's digit read onto its month's name put back (`year_respaced`),
+    boxes made a text layer's
     (`em_boxes`, the words of a line on the baseline of those the second look wrote in: `looked`, per page, as
     `OcrRead.looked` has them), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and
     dates mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
@@ -1678,7 +1748,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
                                for o in (looked or {}).get(p["page"], ()))
         words = []
         shed = None  # what was left of a word a speck was shed from, the start of the next where that touches it
-        for w in p["words"]:
+        for w in year_respaced(join_parted(p["words"], s, seen), s):
             w = shed_speck(w)
             if w is None:
                 continue

@@ -5299,3 +5299,126 @@ def test_a_second_reading_of_a_date_lines_ink_less_than_a_line_below_it_is_left_
     # 'November 2020' over '(pilot)'): a line that opens otherwise is no second reading of the line's ink, and stays
     near = to_lines(ocr_line("September", 556.2, 431.6, h=10.0) + ocr_line("99", 564.1, 431.6, h=10.0))
     assert len(without_rereadings(near)) == 2
+
+
+def test_to_ocr_ran_into_the_word_before_it_is_parted():
+    """gen-8117-022 (scanned): the date cell's note '(subject to funding)' read '(subjectto' and, a speck in its
+    space, '(subject.to': the date read 'april 2021 subjectto' and the note's end, 'funding)', an entry of its own
+    for the next action (the cell's 'to' that carries a note on over its wrap was lost in the word). 'to' is a
+    joining word as 'of' and 'and' are: run into an English word, the whole none, or set after it with a stop read
+    in the space, it is parted, an opening bracket kept with the word it opens (`ocr.split_glued`); a capital opens
+    no joining word ('Tobe', which the date grammar mends: `dates.mend_misread`) and an English word stays
+    ('potato', 'tomorrow')."""
+    from actionplans.extract import ocr
+
+    def read(text):
+        return [w["text"] for w in ocr.split_glued({"text": text, "x0": 0.0, "x1": 60.0, "top": 0.0, "bottom": 9.0})]
+    assert read("(subjectto") == ["(subject", "to"]
+    assert read("subjectto") == ["subject", "to"]
+    assert read("(subject.to") == ["(subject", "to"]
+    assert read("tosee") == ["to", "see"]
+    for text in ("Tobe", "Toronto", "potato", "tomorrow", "(subjectot"):
+        assert read(text) == [text]
+
+
+def test_a_word_ocr_parted_with_no_space_between_its_pieces_is_joined():
+    """gen-5527-025 and gen-6733-006 (scanned): Tesseract parted 'Coordinator' into 'Coordinat' 'or' (the two boxes
+    meeting at 631.0 pt) and 'Security' into 'Securit' 'y' (1.5 pt apart, the 'y' a line box of its own): the
+    owners read 'violence reduction coordinat or' and 'head of securit y'. A word no English one, and a word
+    on its line that starts where it ends, are one where the two make a word English or the document's
+    (`ocr.join_parted`); an English first word ('Safer' 'Custody'), two a space apart, or two that make no word of
+    four letters ('e' 'd', 'Xqz' 'or') stay."""
+    from actionplans.extract import ocr
+
+    def read(pairs, seen=frozenset()):
+        ws = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 8.6} for t, x0, x1, top in pairs]
+        return [(w["text"], w["x0"], w["x1"]) for w in ocr.join_parted(ws, ocr.OcrSettings(), seen)]
+    assert read([("Coordinat", 580.0, 631.0, 370.0), ("or", 631.0, 641.0, 370.0)]) == [
+        ("Coordinator", 580.0, 641.0)]
+    assert read([("Securit", 466.6, 502.9, 663.1), ("y", 504.4, 510.2, 666.8)]) == [("Security", 466.6, 510.2)]
+    assert read([("Kwa", 100.0, 116.0, 50.0), ("me", 116.0, 128.0, 50.0)], frozenset({"kwame"})) == [
+        ("Kwame", 100.0, 128.0)]
+    for pairs in ([("Safer", 100.0, 125.0, 50.0), ("Custody", 125.0, 160.0, 50.0)],  # English as read
+                  [("Coordinat", 580.0, 631.0, 370.0), ("or", 634.0, 644.0, 370.0)],  # a space apart
+                  [("e", 100.0, 104.0, 50.0), ("d", 104.0, 108.0, 50.0)],
+                  [("Xqz", 100.0, 116.0, 50.0), ("or", 116.0, 126.0, 50.0)],
+                  [("Coordinat", 580.0, 631.0, 370.0), ("or", 631.0, 641.0, 390.0)]):  # the next line's
+        assert [t for t, *_ in read(pairs)] == [t for t, *_ in pairs]
+
+
+def test_a_token_ocr_parted_at_its_slash_is_one_broken_at_the_columns_edge():
+    """gen-5527-018 (scanned): '(Amey)/Substa' + 'nce Misuse Lead', a token too wide for the owner column broken at
+    its edge, read '(Amey)/' 'Substa' (Tesseract parts a token at its slash): a line of two words, so no broken
+    word, and the owner read 'fm manager ameysubsta' and 'nce misuse lead', the lower line an entry of its own
+    beside the next action. On a line read through OCR, words that meet at a slash are one token
+    (`cells.mend_breaks`); a line glued to the one above opens neither an entry nor a segment, whatever paragraph
+    it sits beside (`cells.entries`: a word's rest starts nothing). A text layer's line of two words stays."""
+    def cell(**extra):
+        ws = [{"text": "Manager", "x0": 706.3, "x1": 750.6, "top": 200.0, "bottom": 211.9},
+              {"text": "(Amey)/", "x0": 707.0, "x1": 747.6, "top": 213.4, "bottom": 225.3},
+              {"text": "Substa", "x0": 747.4, "x1": 783.6, "top": 213.4, "bottom": 225.3},
+              {"text": "nce", "x0": 706.7, "x1": 722.5, "top": 226.8, "bottom": 238.7},
+              {"text": "Misuse", "x0": 725.8, "x1": 760.1, "top": 226.8, "bottom": 238.7}]
+        return mend_breaks(to_lines([dict(w, page=3, **extra) for w in ws]), 785.3)
+    lines = cell(bearings=0.9)
+    assert [ln.glued for ln in lines] == [False, False, True]
+    assert reflow(lines) == "Manager (Amey)/ Substance Misuse"
+    beside = {id(ln): k for k, ln in enumerate(lines)}  # each line beside a paragraph of its own
+    got = entries(lines, beside=lambda ln: beside[id(ln)], opens=lambda line, before: True, right=785.3)
+    assert [e.text for e in got] == ["Manager", "(Amey)/ Substance Misuse"]
+    assert [ln.glued for ln in cell()] == [False, False, False]  # typed: two words, a space between
+
+
+def test_a_full_stop_ocr_read_between_an_acronym_and_a_word_parts_them():
+    """gen-6029-001 (scanned): 'FM Manager (GEO Group)', a speck in the space read as a full stop, 'FM.Manager':
+    the owner read 'fmmanager geo group'. An acronym of the document's ('FM' printed elsewhere in it; no English
+    word) and a capitalised word with a stop read between them are two, the stop left out (`ocr.split_glued`); an
+    acronym the document lacks, or letters with stops ('U.S.Army', 'Ph.D'), stay."""
+    from actionplans.extract import ocr
+
+    def read(text, seen=frozenset()):
+        return [w["text"] for w in ocr.split_glued({"text": text, "x0": 0.0, "x1": 60.0, "top": 0.0, "bottom": 9.0},
+                                                   seen)]
+    assert read("FM.Manager", frozenset({"fm"})) == ["FM", "Manager"]
+    assert read("FM.Manager") == ["FM.Manager"]
+    assert read("U.S.Army", frozenset({"us", "u", "s"})) == ["U.S.Army"]
+    assert read("Ph.D", frozenset({"ph"})) == ["Ph.D"]
+
+
+def test_a_joining_word_ocr_ran_into_the_rest_of_a_word_broken_at_the_columns_edge_is_parted():
+    """gen-8117-003 (scanned): 'Keyworker Coordinator and Violence Reduction Coordinator' in a column too narrow
+    for 'Coordinator', printed 'Coordinato' / 'r and' / 'Violence'; Tesseract read 'r and' as 'rand', which
+    `mend_breaks` glued on: 'Coordinatorand', one owner where there are two. On a line read through OCR, a joining
+    word run into the broken word's rest is parted where the word with it is none the plans know and without it is
+    one (`cells.mend_breaks`, `_joiner_run_in`); a typed line, or one whose word stays no word, is left."""
+    def cell(head="Coordinato", **extra):
+        ws = [{"text": "Keyworker", "x0": 424.0, "x1": 462.0, "top": 216.4, "bottom": 226.4},
+              {"text": head, "x0": 423.0, "x1": 464.0, "top": 229.3, "bottom": 239.3},
+              {"text": "rand", "x0": 424.0, "x1": 441.0, "top": 241.9, "bottom": 251.9},
+              {"text": "Violence", "x0": 423.0, "x1": 454.0, "top": 255.8, "bottom": 265.8}]
+        return mend_breaks(to_lines([dict(w, page=7, **extra) for w in ws]), 465.0)
+    lines = cell(bearings=0.9)
+    assert reflow(lines) == "Keyworker Coordinator and Violence"
+    assert [(w["text"], round(w["x0"], 2), round(w["x1"], 2)) for w in lines[2].words] == [
+        ("r", 424.0, 428.25), ("and", 428.25, 441.0)]
+    assert reflow(cell()) == "Keyworker Coordinatorand Violence"  # a text layer's word, as typed
+    assert reflow(cell("Xqzwto", bearings=0.9)) == "Keyworker Xqzwtorand Violence"
+
+
+def test_a_years_digit_ocr_read_onto_the_months_name_before_it_goes_back_to_the_year():
+    """gen-8117-002 and gen-6733-034 (scanned): 'November 2021' read 'November2' '021' and 'August 2019' 'August2'
+    '019', the two boxes meeting: the date read 'november 2 021', no date. The space was read a digit late; where
+    the year's rest starts where the month's word ends (no digit lost between them) and the digits together are a
+    year, they move to it (`ocr.year_respaced`); a split with a gap ('2 021' a space apart may have lost a digit),
+    digits that make no year ('May02' '20') or a word no month's name stay as read."""
+    from actionplans.extract import ocr
+
+    def read(pairs):
+        ws = [{"text": t, "x0": x0, "x1": x1, "top": 0.0, "bottom": 9.0} for t, x0, x1 in pairs]
+        return [(w["text"], round(w["x0"], 1), round(w["x1"], 1)) for w in ocr.year_respaced(ws, ocr.OcrSettings())]
+    assert read([("November2", 599.4, 639.0), ("021", 639.0, 652.0)]) == [
+        ("November", 599.4, 634.6), ("2021", 634.6, 652.0)]
+    assert [t for t, *_ in read([("August2", 726.1, 769.3), ("019", 769.3, 785.0)])] == ["August", "2019"]
+    for pairs in ([("November2", 599.4, 639.0), ("021", 645.0, 658.0)], [("May02", 726.5, 759.0), ("20", 759.0, 770.0)],
+                  [("Mayo2", 599.4, 639.0), ("021", 639.0, 652.0)]):
+        assert [t for t, *_ in read(pairs)] == [t for t, *_ in pairs]
