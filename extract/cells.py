@@ -117,7 +117,8 @@ def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
         wpage, wtop, wbottom = keys[k][0], w["top"], w["bottom"]
         # measured against the line's first word, not its lowest: lines of two columns that do not keep step (a
         # spaced plan's columns drift apart by its paragraphs' space) would otherwise chain down the page into one
-        if run is not None and page == wpage and wtop < first - share * (wbottom - wtop):
+        if run is not None and page == wpage and wtop < first - share * (wbottom - wtop) and not (
+                w["x0"] < x1 and _under(w, run, settings.stacked_step)):
             run.append(w)
             if wbottom > bottom:
                 bottom = wbottom
@@ -133,6 +134,16 @@ def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
 
 
 _BY_X0 = itemgetter("x0")
+
+
+def _under(w: dict, run: list[dict], step: float) -> bool:
+    """Does word `w` lie under a word of the line gathered so far, across at least half the wider one's width and
+    lower by more than `step` of its height? Two words of one line never lie across one another: a cell's stacked
+    words whose boxes overlap by much of their height (OCR boxed 'PARTLY' half a line low, over 'AGREED') are two
+    lines, not one read left to right ('AGREED PARTLY')."""
+    low = w["top"] - step * (w["bottom"] - w["top"])
+    return any(o["top"] < low and min(o["x1"], w["x1"]) - max(o["x0"], w["x0"])
+               >= max(o["x1"] - o["x0"], w["x1"] - w["x0"]) / 2 for o in run)
 
 
 def _line(page: int, top: float, bottom: float, x1: float, words: list[dict]) -> Line:

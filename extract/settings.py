@@ -134,6 +134,13 @@ class Settings(BaseModel):
         0.4, gt=0, lt=1, description="A word joins a line when it starts above the bottom of the line's first word by "
                                      "this share of its height (words of one line differ in top by font and "
                                      "superscripts)")
+    stacked_step: float = Field(
+        0.3, gt=0, lt=1, description="Share of a word's height by which its top may lie below that of a word it lies "
+                                     "over (across at least half the wider one's width) and the two be one reading of "
+                                     "the same ink; one lower than that is the next line of a stacked cell, though "
+                                     "its box reaches far enough up to join the line ('PARTLY' over 'AGREED', "
+                                     "boxed by OCR 0.6 of a line apart): two words of one line never lie across one "
+                                     "another")
     speck_margin: float = Field(
         0.3, ge=0, lt=1, description="Share of a line's height: a mark of no letter or digit opening an owner or date "
                                      "line left of where the cell's other lines start by more than this, its next "
