@@ -109,7 +109,7 @@ def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
     # ordered by (page, rounded top, x0), ties as given: the keys made in one pass, the words sorted by index
     keys = [(w.get("page", 1), round(w["top"]), w["x0"]) for w in words]
     lines: list[Line] = []
-    share = settings.line_overlap
+    share, space = settings.line_overlap, settings.word_space
     run: list[dict] | None = None  # the words of the line being gathered, its page, top, bottom and right edge
     page = top = bottom = x1 = first = 0.0
     for k in sorted(range(len(words)), key=keys.__getitem__):
@@ -117,8 +117,11 @@ def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
         wpage, wtop, wbottom = keys[k][0], w["top"], w["bottom"]
         # measured against the line's first word, not its lowest: lines of two columns that do not keep step (a
         # spaced plan's columns drift apart by its paragraphs' space) would otherwise chain down the page into one
-        if run is not None and page == wpage and wtop < first - share * (wbottom - wtop) and not (
-                w["x0"] < x1 and _under(w, run, settings.stacked_step)):
+        # (on a page read through OCR, or against its nearest word, a scan askew; and not where it lies under one)
+        ocr = "bearings" in w
+        if run is not None and page == wpage and (
+                wtop < first - share * (wbottom - wtop) or ocr and _askew_on(w, run, share, space)) and not (
+                ocr and w["x0"] < x1 and _under(w, run, settings.stacked_step)):
             run.append(w)
             if wbottom > bottom:
                 bottom = wbottom
@@ -136,11 +139,23 @@ def to_lines(words: list[dict], settings: Settings = DEFAULT) -> list[Line]:
 _BY_X0 = itemgetter("x0")
 
 
+def _askew_on(w: dict, run: list[dict], share: float, space: float) -> bool:
+    """Does word `w`, read through OCR, go on the line gathered so far, measured against the line's word nearest it
+    (a word space or less from it, not across it) rather than its first? A scan askew rises across the page: each
+    word of a long line stands a little higher or lower than the one before it, and its last words no longer
+    overlap its first (a banner's 'as', 6 pt below 'Actions' 490 pt to its left, broken off with the next line
+    under it). Beside its neighbour it still overlaps as a line's words do."""
+    h = w["bottom"] - w["top"]
+    near = min(run, key=lambda o: max(o["x0"] - w["x1"], w["x0"] - o["x1"]))
+    gap = max(near["x0"] - w["x1"], w["x0"] - near["x1"])
+    return 0 <= gap <= space * h and w["top"] < near["bottom"] - share * h
+
+
 def _under(w: dict, run: list[dict], step: float) -> bool:
-    """Does word `w` lie under a word of the line gathered so far, across at least half the wider one's width and
-    lower by more than `step` of its height? Two words of one line never lie across one another: a cell's stacked
-    words whose boxes overlap by much of their height (OCR boxed 'PARTLY' half a line low, over 'AGREED') are two
-    lines, not one read left to right ('AGREED PARTLY')."""
+    """Does word `w`, read through OCR, lie under a word of the line gathered so far, across at least half the wider
+    one's width and lower by more than `step` of its height? Two words of one line never lie across one another: a
+    cell's stacked words whose boxes overlap by much of their height (OCR boxed 'PARTLY' half a line low, onto
+    'AGREED' under it) are two lines, not one read left to right ('AGREED PARTLY')."""
     low = w["top"] - step * (w["bottom"] - w["top"])
     return any(o["top"] < low and min(o["x1"], w["x1"]) - max(o["x0"], w["x0"])
                >= max(o["x1"] - o["x0"], w["x1"] - w["x0"]) / 2 for o in run)

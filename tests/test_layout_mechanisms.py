@@ -5422,3 +5422,36 @@ def test_a_years_digit_ocr_read_onto_the_months_name_before_it_goes_back_to_the_
     for pairs in ([("November2", 599.4, 639.0), ("021", 645.0, 658.0)], [("May02", 726.5, 759.0), ("20", 759.0, 770.0)],
                   [("Mayo2", 599.4, 639.0), ("021", 639.0, 652.0)]):
         assert [t for t, *_ in read(pairs)] == [t for t, *_ in pairs]
+
+
+def test_stacked_words_ocr_boxed_overlapping_by_much_of_their_height_are_two_lines_not_one_read_by_x():
+    """gen-8117-002 (scanned): the decision cell prints 'PARTLY' over 'AGREED'; OCR boxed 'PARTLY' half a line low,
+    so the two boxes overlap by more than `line_overlap` and were chained into one line ordered by x, 'AGREED PARTLY'
+    (read as agreed). Two words of one line never lie across one another: a word read through OCR lying across one
+    of the line gathered, lower than it by more than `stacked_step` of its height, opens the next line
+    (`cells.to_lines`); a reading of the same ink at the same height, or a typed line, is left as it was."""
+    cell = [{"text": "PARTLY", "x0": 300.7, "x1": 331.2, "top": 220.7, "bottom": 228.7, "page": 2},
+            {"text": "AGREED", "x0": 300.6, "x1": 333.5, "top": 225.2, "bottom": 233.2, "page": 2}]
+    assert [ln.text for ln in to_lines([dict(w, bearings=0.8) for w in cell])] == ["PARTLY", "AGREED"]
+    assert [ln.text for ln in to_lines(cell)] == ["AGREED PARTLY"]  # a text layer's words: as before
+    level = [dict(cell[0], bearings=0.8), dict(cell[1], top=221.2, bottom=229.2, bearings=0.8)]
+    assert len(to_lines(level)) == 1
+
+
+def test_a_long_line_ocr_read_askew_stays_one_line_though_its_ends_no_longer_overlap():
+    """gen-8117-013 (scanned): a banner atop every page is dropped as furniture, but on the last page, more askew, its
+    line's words rise 6 pt over 490 pt: its last word 'as' no longer overlapped the first word 'Actions' by
+    `line_overlap`, opened a line of its own and took the next line's 'restrictions' with it, so the banner matched
+    none of the other pages' and its text fell into the last record. A word read through OCR is measured against the
+    line's word nearest it, a word space or less away, where it fails against the first (`cells.to_lines`)."""
+    banner = "Actions against target dates are likely to be delayed due to COVID-19 and the restricted regimes " \
+             "in place; progress will be reviewed as"
+    ws, x = [], 50.0
+    for k, t in enumerate(banner.split()):
+        top = 18.3 + 0.3 * k
+        ws.append({"text": t, "x0": x, "x1": x + 5.0 * len(t), "top": top, "bottom": top + 9.4, "page": 8,
+                   "bearings": 1.0})
+        x += 5.0 * len(t) + 3.0
+    ws += [dict(w, top=w["top"] + 11.3, bottom=w["bottom"] + 11.3, page=8, bearings=1.0)
+           for w in words("restrictions are eased.", x0=50.0, top=18.3)]
+    assert [ln.text for ln in to_lines(ws)] == [banner, "restrictions are eased."]
