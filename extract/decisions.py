@@ -8,6 +8,7 @@ cell that says nothing but its decision from one that says more (which earns the
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 # The decision vocabulary, said once: the first pattern that matches wins, so qualified forms come first.
 DECISIONS = [
@@ -39,3 +40,18 @@ def decision_of(text: str) -> str | None:
         if pat.search(t):
             return value
     return None
+
+
+def misread_answer(text: str, likeness: float) -> str | None:
+    """The answer a decision cell read through OCR printed where OCR misread its word into none ('puiected' for
+    'rejected', its 'j' read as 'i' and the j's tail under it as 'J'): the cell's one word of more than two letters,
+    no word the plans know, that resembles one answer by at least `likeness` (difflib's ratio) and no other. A word
+    that is a word ('expected') is what was printed, one like two answers ('aecepted') is undecided, and a cell of
+    more words says more than a decision: None for those."""
+    from .vocabulary import known_words  # the word lists load on first use: imported where used
+
+    long = [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2]
+    if len(long) != 1 or long[0] in known_words():
+        return None
+    like = [a for a in ANSWERS if SequenceMatcher(None, long[0], a, autojunk=False).ratio() >= likeness]
+    return decision_of(like[0]) if len(like) == 1 else None

@@ -57,7 +57,7 @@ from .cells import (
     wrap_limit,
 )
 from .dates import SEASON_END, mend_misread, parse_target_date
-from .decisions import DECISION_ONLY, NOT_AGREED, decision_of
+from .decisions import DECISION_ONLY, NOT_AGREED, decision_of, misread_answer
 from .fetch import sha256_file
 from .memo import remember
 from .metadata import latest_day, parse_metadata
@@ -545,6 +545,8 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
     if not REF.match(cells.ref or ""):
         warnings.append(f"reference not recognised: {cells.ref!r}" if cells.ref else "no reference")
     decision = decision_of(decision_text or "")
+    if decision is None and decision_text and scanned_row:  # OCR's misreading of the decision's word (warned of)
+        decision = misread_answer(decision_text, DEFAULT.decision_likeness)
     if decision_text and (decision is None or not DECISION_ONLY.match(decision_text.strip())):
         warnings.append(f"decision wording not recognised in full: {decision_text!r}")
     if not response:

@@ -134,6 +134,11 @@ class Settings(BaseModel):
         0.4, gt=0, lt=1, description="A word joins a line when it starts above the bottom of the line's first word by "
                                      "this share of its height (words of one line differ in top by font and "
                                      "superscripts)")
+    decision_likeness: float = Field(
+        0.6, gt=0, le=1, description="Share of letters (difflib's ratio) a decision cell's one word, read through OCR "
+                                     "and no word, must have in common with one answer ('agreed', 'accepted', "
+                                     "'rejected') and no other to be read as that answer: OCR misread the word "
+                                     "('puiected' for 'rejected'; `decisions.misread_answer`)")
     stacked_step: float = Field(
         0.3, gt=0, lt=1, description="Share of a word's height by which its top may lie below that of a word it lies "
                                      "over (across at least half the wider one's width) and the two be one reading of "

@@ -5455,3 +5455,18 @@ def test_a_long_line_ocr_read_askew_stays_one_line_though_its_ends_no_longer_ove
     ws += [dict(w, top=w["top"] + 11.3, bottom=w["bottom"] + 11.3, page=8, bearings=1.0)
            for w in words("restrictions are eased.", x0=50.0, top=18.3)]
     assert [ln.text for ln in to_lines(ws)] == [banner, "restrictions are eased."]
+
+
+def test_a_decision_word_ocr_misread_into_no_word_is_the_one_answer_it_resembles():
+    """gen-5527-035 (scanned): the decision cell prints 'rejected'; Tesseract read 'puiected' and the j's tail under
+    it as 'J', which the decision vocabulary reads nothing of: the record had no decision. A decision cell read
+    through OCR whose one word of more than two letters is no word and resembles one answer by `decision_likeness`
+    and no other is read as that answer (`decisions.misread_answer`; the warning stays). A word that is a word, one
+    like two answers, or a cell that says more is left undecided."""
+    from actionplans.extract.decisions import misread_answer
+
+    likeness = Settings().decision_likeness
+    assert misread_answer("puiected J", likeness) == "rejected"
+    assert misread_answer("Aqreed", likeness) == "agreed"
+    for text in ("expected", "aecepted", "puiected by the Governor", "Noted"):
+        assert misread_answer(text, likeness) is None
