@@ -1449,6 +1449,26 @@ def test_a_rule_between_actions_of_a_merged_record_counts_where_it_passes_throug
     assert len(rows) == 1 and bands["A"] != bands["Training"]  # two table rows: the actions stay apart
 
 
+def test_a_rule_across_only_the_columns_an_action_fills_parts_the_actions_though_it_crosses_under_half_the_table():
+    # gen-5527-035: wide ref, text and decision columns; the rules between a merged record's actions cross the
+    # response, date and owner columns only, 49% of the table's width
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 120, 280, 360, 470, 540)  # Ref | Recommendation | Decision | Response | Date | Owner
+    ws = row(["Ref", "Recommendation", "Decision", "Response", "Date", "Owner"], 60, cols)
+    ws += row(["R1", "Leaders should act.", "Accepted", "A check will be made.", "June 2024", "Governor"], 90, cols)
+    ws += row([None, None, None, "Training will be given.", "July 2024", "Head of Safety"], 104, cols)
+    rules = [(75.0, 36.0, 622.0), (102.5, 356.0, 622.0), (130.0, 36.0, 622.0)]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], rules)
+    rows = scanner.finish().rows
+    bands = {w["text"]: w["band"] for w in rows[0].words("response")}
+    assert len(rows) == 1 and bands["A"] != bands["Training"]  # one record, two table rows: the actions stay apart
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [rules[0], (102.5, 356.0, 470.0), rules[2]])  # under the response column only
+    bands = {w["text"]: w["band"] for w in scanner.finish().rows[0].words("response")}
+    assert bands["A"] == bands["Training"]  # crossing the response alone, it parts nothing
+
+
 def test_the_content_typing_tolerances_are_named_settings():
     reply = [["AGREED"], ["A panel will meet", "each month and report."], ["Staff will be trained", "by June."]]
     hints = ["ref", "text", "decision", "date", "owner"]
