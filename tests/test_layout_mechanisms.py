@@ -4928,6 +4928,23 @@ def test_a_full_stop_ocr_read_between_two_words_with_no_space_parts_them():
         assert [t for t, *_ in read(text)] == [text]
 
 
+def test_a_list_items_number_ocr_read_run_into_its_first_word_is_parted():
+    """gen-6029-010 (scanned): '1. Outstanding repairs ...' under a lead-in, a speck in the space after the number read
+    as a dash and the two as one word, '1.-Outstanding': no list item opened there, and the lead-in and the item, one
+    paragraph, took the item's owner and date. No typist runs a list's number into its item's first word: the number
+    and the capitalised word are parted, the speck left out (`ocr.split_glued`); a ref or a number ('1.12', '1.-2')
+    stays one."""
+    from actionplans.extract import ocr
+
+    def read(text):
+        return [(w["text"], round(w["x0"], 1), round(w["x1"], 1)) for w in ocr.split_glued(
+            {"text": text, "x0": 0.0, "x1": 70.0, "top": 0.0, "bottom": 9.0})]
+    assert read("1.-Outstanding") == [("1.", 0.0, 10.0), ("Outstanding", 15.0, 70.0)]
+    assert [t for t, *_ in read("12)Staff")] == ["12)", "Staff"]
+    for text in ("1.12", "1.-2", "S1.Staff", "1.-staff"):
+        assert [t for t, *_ in read(text)] == [text]
+
+
 def test_two_stacked_owner_lines_read_as_one_are_parted():
     """gen-5527-018 (scanned): 'FM Manager' / '(Amey)/Substa' stacked in an owner cell; OCRmyPDF set '(Amey)/' and
     'Substa' 6.8 pt under 'Manager', less than a line: one line 'Manager (Amey)/ Substa', read by left edges, and the
