@@ -4312,6 +4312,23 @@ def test_an_entry_typed_low_atop_a_page_marks_no_action_on_a_line_hanging_under_
     assert [p.text[:9] for p in split_at_cues([scanned], owner, drop=11.5, reach=1)] == ["Prisoner ", "Assurance"]
 
 
+def test_a_list_items_number_ocr_read_with_a_comma_for_its_point_opens_the_item_where_the_list_counts_up_to_it():
+    """gen-6029-005 (scanned): item '4. The Safer Custody team ...' atop a page, read '4, The ...': no item opened
+    there, and it ran on from item 3 above the page break, its owner and date taken by item 3 (one date lost). A line
+    read through OCR opened by a number and a comma, a capital after it, where the cell's list numbered its last item
+    with the number before and set it where this one stands, opens the next item (`cells._comma_numbered`); on a text
+    layer, or out of the list's count, it stays prose."""
+    def cell(number, ocr=True):
+        ws = (words("3. Multidisciplinary case reviews will be", page=1, top=742, x0=224)
+              + words("held for all prisoners with complex needs.", page=1, top=752.5, x0=237)
+              + words(f"{number} The Safer Custody team will quality", page=2, top=64, x0=224)
+              + words("assure a sample of ACCT documents.", page=2, top=74.5, x0=237))
+        return to_lines([dict(w, bearings=1.0) for w in ws] if ocr else ws)
+    assert [p.text[:6] for p in paragraphs(cell("4,"))] == ["3. Mul", "4, The"]
+    assert len(paragraphs(cell("4,", ocr=False))) == 1  # a text layer prints what it means
+    assert len(paragraphs(cell("5,"))) == 1  # not the list's next number
+
+
 def test_an_ocr_word_box_hugging_its_ink_is_measured_at_its_typeset_width_when_asked_if_it_would_have_fitted():
     """OCR's box of a word hugs its ink, short of its letters' advances on both sides: 'Khan' typeset 23.3 pt wide is
     read 21.5 pt. The line above it ('Beth') ends in ink and the column's right edge is ink too, so they are short
