@@ -524,6 +524,22 @@ def _numbered_start(line: Line) -> bool:
     return len(words) > 1 and bool(NUMBERED.match(words[0]["text"])) and words[1]["text"][:1].isupper()
 
 
+_COMMA_NUMBER = re.compile(r"(\d{1,2}),")
+
+
+def _comma_numbered(line: Line, paras: list[Paragraph]) -> bool:
+    """A list item's number OCR read with a comma for its point ('4, The Safer Custody team ...'): a line read through
+    OCR opened by a number and a comma, a capital after it, where the cell's list numbered its last item with the
+    number before ('3.'), set where this number stands. Prose wraps no line onto a number, a comma and a capital in a
+    list's place; the list's own count bears the item out."""
+    m = _COMMA_NUMBER.fullmatch(line.words[0]["text"])
+    if m is None or len(line.words) < 2 or not line.words[1]["text"][:1].isupper() or not _read_by_ocr(line):
+        return False
+    last = next((p.lines[0] for p in reversed(paras) if _numbered_start(p.lines[0])), None)
+    return last is not None and last.words[0]["text"][:-1] == str(int(m.group(1)) - 1) and abs(
+        last.words[0]["x0"] - line.words[0]["x0"]) <= line.height
+
+
 def _item_start(line: Line) -> bool:
     """Does the line open a list item, by a bullet or a number?"""
     return _bullet_start(line) or _numbered_start(line)
@@ -646,7 +662,8 @@ def paragraphs(lines: list[Line], spacing: Spacing = SINGLE, settings: Settings 
     paras: list[Paragraph] = []
     for ln in lines:
         prev = paras[-1].lines[-1] if paras else None
-        new = prev is None or _item_start(ln) or _new_band(prev, ln) or _outdented(paras[-1], ln)
+        new = prev is None or _item_start(ln) or _comma_numbered(ln, paras) or _new_band(prev, ln) or _outdented(
+            paras[-1], ln)
         if prev is not None and not new:
             if ln.page == prev.page:
                 # blank space, or a finished sentence ended by Enter with room to spare on its line

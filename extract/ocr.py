@@ -998,6 +998,9 @@ GLUED_STOP = re.compile(r"(\(?[A-Za-z]*[a-z]{2}|[A-Z]{2,})\.(\(?[A-Z][a-z]{2,}[.
 # the words that join a role's ('Head of Safety'), two owners ('... and Head of ...') or a date's note ('(subject to
 # funding)', 'January to May 2019')
 GLUED_JOINERS = ("of", "and", "to")
+# '1.-Outstanding', '2.Review': a list item's number, a speck read in the gap after it or none, and the item's first
+# word (a number typed with no space after it and a dash glued on is no list's)
+GLUED_NUMBER = re.compile(r"(\d{1,2}[.)])[-\u2013\u2014~_]?([A-Z][a-z]{2,}[.,;:)]?)")
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
 
 
@@ -1009,10 +1012,12 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     the whole not English), two words a full stop was read between with no space after it, a speck in the gap
     ('Veterans.Support', 'Manager.(Marek', 'Head.of', '(subject.to', 'FM.Manager': each English or the document's,
     the first small letters or an acronym, the second capitalised or a joining word; the stop left out: a typed one
-    ends a sentence and a space follows it), a joining word run into the word before or after it ('Headof',
-    'ofLearningand', '(subjectto': `_joiner_parts`, the whole no English word, an opening bracket kept with the first
-    part); and a word of letters with a digit read for a letter, or 'ii' for a 'u', that, read back, is a word where
-    it was none ('operationa1', 'Eqiialities')."""
+    ends a sentence and a space follows it), a list item's number and its first word, capitalised (a name's too:
+    the item's first word need be no English one), a speck in the gap read as a dash or none ('1.-Outstanding': the
+    speck left out), a joining word run into the word before or after it ('Headof', 'ofLearningand', '(subjectto':
+    `_joiner_parts`, the whole no English word, an opening bracket kept with the first part); and a word of letters
+    with a digit read for a letter, or 'ii' for a 'u', that, read back, is a word where it was none ('operationa1',
+    'Eqiialities')."""
     text = w["text"]
     m = GLUED_LABEL.fullmatch(text)
     if not (m and REF_LABEL.match(m.group(1))):
@@ -1031,6 +1036,11 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         a, b = [g for g in m.groups() if g is not None]
         cut = w["x0"] + (w["x1"] - w["x0"]) * len(a) / len(text)
         return [dict(w, text=a, x1=cut), dict(w, text=b, x0=cut)]
+    m = GLUED_NUMBER.fullmatch(text)  # no typist runs a list's number into its item's first word
+    if m:
+        a, b = m.groups()
+        span = (w["x1"] - w["x0"]) / len(text)
+        return [dict(w, text=a, x1=w["x0"] + span * len(a)), dict(w, text=b, x0=w["x1"] - span * len(b))]
     m = GLUED_STOP.fullmatch(text)  # no typist sets a full stop between two words without a space after it
     if m and all(p in english() or p in seen for p in (m.group(1).lstrip("(").lower(),
                                                         m.group(2).strip("(.,;:)").lower())):

@@ -72,6 +72,12 @@ class Settings(BaseModel):
         0.3, ge=0, lt=0.5, description="A rule below a line's top by at most this share of the line's height still "
                                        "lies above that line: Word draws a cell's top border, or a shaded row's "
                                        "foot, level with the top of the line below where the cell has no padding")
+    action_rule_share: float = Field(
+        0.9, gt=0, le=1, description="Share of each column an action fills (response, owner, date) a rule must cross "
+                                     "to part two rows of actions, where it crosses less than half the table: a rule "
+                                     "between a merged record's actions leaves the ref, text and decision columns "
+                                     "open, and a column's edge, read from its text, lies a cell's padding inside it "
+                                     "(a scanned rule loses a few points more where letters touch it)")
     ocr_rule_share: float = Field(
         0.15, ge=0, lt=0.5, description="On a scanned page, a rule above a line's bottom by at most this share of the "
                                         "line's height still lies below that line: the OCR layer sizes a word's box "

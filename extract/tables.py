@@ -1171,7 +1171,7 @@ class TableScanner:
         # a line runs on past the text column where its last word ends past the column's edge and past where the
         # next column's cells begin on the page (`_reaches`)
         right_of_text = reach[1] if len(reach) > 1 else cols.edges[min(2, len(cols.edges) - 1)]
-        cuts = self._cuts([r for r in rules if r[0] < foot], cols, body)
+        cuts = self._cuts([r for r in rules if r[0] < foot], cols, body, self.settings.action_rule_share)
         lifted = self._lift_centred(body, cuts)
         body = self._reflect_refs(body, cols, cuts) if lifted is body else lifted
         if "ref" not in cols.fields and "text" in cols.fields:
@@ -1723,27 +1723,36 @@ class TableScanner:
                 by["ref"] = by.pop("text")
 
     @staticmethod
-    def _cuts(rules, cols: Columns, body) -> list[tuple[float, bool]]:
+    def _cuts(rules, cols: Columns, body, share: float = 1.0) -> list[tuple[float, bool]]:
         """Heights of the horizontal rules that cross most of the table: segments at one height (Word
-        draws each cell's border apart) joined, then kept when they span half the table's width; and whether
-        each crosses the first column too (a rule between records, not between actions of a merged one)."""
+        draws each cell's border apart) joined, then kept when they span half the table's width, or `share` of each
+        column an action fills (response, owner, date: a rule between the actions of a merged record crosses those
+        only, and they may be the narrower half of the table); and whether each crosses the first column too (a rule
+        between records, not between actions of a merged one)."""
         if not rules or not body:
             return []
         left = cols.edges[0]
         right = max(w["x1"] for ln, _ in body for w in ln.words)
+        acting = [(a, min(b, right)) for name, a, b in zip(cols.fields, cols.edges, cols.edges[1:])
+                  if name in ("response", "owner", "date") and min(b, right) > a]
         spans: dict[float, list[tuple[float, float]]] = {}
         for top, x0, x1 in rules:
             key = next((k for k in spans if abs(k - top) <= 1.0), top)
             spans.setdefault(key, []).append((x0, x1))
+
+        def covered(segs: list[tuple[float, float]], a: float, b: float) -> float:
+            done, reach = 0.0, a
+            for x0, x1 in sorted(segs):
+                x0, x1 = max(x0, reach), min(x1, b)
+                if x1 > x0:
+                    done += x1 - x0
+                    reach = x1
+            return done
+
         out = []
         for top, segs in spans.items():
-            covered, reach = 0.0, left
-            for x0, x1 in sorted(segs):
-                x0, x1 = max(x0, reach), min(x1, right)
-                if x1 > x0:
-                    covered += x1 - x0
-                    reach = x1
-            if covered >= 0.5 * (right - left):
+            if covered(segs, left, right) >= 0.5 * (right - left) or acting and all(
+                    covered(segs, a, b) >= share * (b - a) for a, b in acting):
                 first = cols.edges[1] if len(cols.edges) > 1 else right
                 full = any(x0 <= left + 4 and x1 >= min(first, right) - 4 for x0, x1 in segs)
                 out.append((top, full))

@@ -1449,6 +1449,26 @@ def test_a_rule_between_actions_of_a_merged_record_counts_where_it_passes_throug
     assert len(rows) == 1 and bands["A"] != bands["Training"]  # two table rows: the actions stay apart
 
 
+def test_a_rule_across_only_the_columns_an_action_fills_parts_the_actions_though_it_crosses_under_half_the_table():
+    # gen-5527-035: wide ref, text and decision columns; the rules between a merged record's actions cross the
+    # response, date and owner columns only, 49% of the table's width
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 120, 280, 360, 470, 540)  # Ref | Recommendation | Decision | Response | Date | Owner
+    ws = row(["Ref", "Recommendation", "Decision", "Response", "Date", "Owner"], 60, cols)
+    ws += row(["R1", "Leaders should act.", "Accepted", "A check will be made.", "June 2024", "Governor"], 90, cols)
+    ws += row([None, None, None, "Training will be given.", "July 2024", "Head of Safety"], 104, cols)
+    rules = [(75.0, 36.0, 622.0), (102.5, 356.0, 622.0), (130.0, 36.0, 622.0)]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], rules)
+    rows = scanner.finish().rows
+    bands = {w["text"]: w["band"] for w in rows[0].words("response")}
+    assert len(rows) == 1 and bands["A"] != bands["Training"]  # one record, two table rows: the actions stay apart
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [rules[0], (102.5, 356.0, 470.0), rules[2]])  # under the response column only
+    bands = {w["text"]: w["band"] for w in scanner.finish().rows[0].words("response")}
+    assert bands["A"] == bands["Training"]  # crossing the response alone, it parts nothing
+
+
 def test_the_content_typing_tolerances_are_named_settings():
     reply = [["AGREED"], ["A panel will meet", "each month and report."], ["Staff will be trained", "by June."]]
     hints = ["ref", "text", "decision", "date", "owner"]
@@ -4292,6 +4312,23 @@ def test_an_entry_typed_low_atop_a_page_marks_no_action_on_a_line_hanging_under_
     assert [p.text[:9] for p in split_at_cues([scanned], owner, drop=11.5, reach=1)] == ["Prisoner ", "Assurance"]
 
 
+def test_a_list_items_number_ocr_read_with_a_comma_for_its_point_opens_the_item_where_the_list_counts_up_to_it():
+    """gen-6029-005 (scanned): item '4. The Safer Custody team ...' atop a page, read '4, The ...': no item opened
+    there, and it ran on from item 3 above the page break, its owner and date taken by item 3 (one date lost). A line
+    read through OCR opened by a number and a comma, a capital after it, where the cell's list numbered its last item
+    with the number before and set it where this one stands, opens the next item (`cells._comma_numbered`); on a text
+    layer, or out of the list's count, it stays prose."""
+    def cell(number, ocr=True):
+        ws = (words("3. Multidisciplinary case reviews will be", page=1, top=742, x0=224)
+              + words("held for all prisoners with complex needs.", page=1, top=752.5, x0=237)
+              + words(f"{number} The Safer Custody team will quality", page=2, top=64, x0=224)
+              + words("assure a sample of ACCT documents.", page=2, top=74.5, x0=237))
+        return to_lines([dict(w, bearings=1.0) for w in ws] if ocr else ws)
+    assert [p.text[:6] for p in paragraphs(cell("4,"))] == ["3. Mul", "4, The"]
+    assert len(paragraphs(cell("4,", ocr=False))) == 1  # a text layer prints what it means
+    assert len(paragraphs(cell("5,"))) == 1  # not the list's next number
+
+
 def test_an_ocr_word_box_hugging_its_ink_is_measured_at_its_typeset_width_when_asked_if_it_would_have_fitted():
     """OCR's box of a word hugs its ink, short of its letters' advances on both sides: 'Khan' typeset 23.3 pt wide is
     read 21.5 pt. The line above it ('Beth') ends in ink and the column's right edge is ink too, so they are short
@@ -4905,6 +4942,23 @@ def test_a_full_stop_ocr_read_between_two_words_with_no_space_parts_them():
     assert [t for t, *_ in read("Manager.(Marek")] == ["Manager.(Marek"]  # 'Marek' not the document's
     assert [t for t, *_ in read("Head.of")] == ["Head", "of"]  # gen-6733-023: a joining word after it
     for text in ("Ph.D", "e.g.The", "Xqzwt.Support", "gov.uk"):
+        assert [t for t, *_ in read(text)] == [text]
+
+
+def test_a_list_items_number_ocr_read_run_into_its_first_word_is_parted():
+    """gen-6029-010 (scanned): '1. Outstanding repairs ...' under a lead-in, a speck in the space after the number read
+    as a dash and the two as one word, '1.-Outstanding': no list item opened there, and the lead-in and the item, one
+    paragraph, took the item's owner and date. No typist runs a list's number into its item's first word: the number
+    and the capitalised word are parted, the speck left out (`ocr.split_glued`); a ref or a number ('1.12', '1.-2')
+    stays one."""
+    from actionplans.extract import ocr
+
+    def read(text):
+        return [(w["text"], round(w["x0"], 1), round(w["x1"], 1)) for w in ocr.split_glued(
+            {"text": text, "x0": 0.0, "x1": 70.0, "top": 0.0, "bottom": 9.0})]
+    assert read("1.-Outstanding") == [("1.", 0.0, 10.0), ("Outstanding", 15.0, 70.0)]
+    assert [t for t, *_ in read("12)Staff")] == ["12)", "Staff"]
+    for text in ("1.12", "1.-2", "S1.Staff", "1.-staff"):
         assert [t for t, *_ in read(text)] == [text]
 
 
