@@ -85,11 +85,17 @@ def ruled_apart(paras: list[Paragraph], entries: list[Paragraph]) -> list[list[b
     owner of the action beside the first, not of the action in the row below). An entry in a row with no paragraph
     says nothing."""
     held = {(ln.page, ln.words[0].get("band")) for p in paras for ln in p.lines}
+    bands: dict[int, list[int | None]] = {}  # each paragraph's band on a page, looked up once per page
     out = []
     for e in entries:
         band = e.lines[0].words[0].get("band")
-        known = band is not None and (e.page, band) in held
-        out.append([known and _band(p, e.page) not in (None, band) for p in paras])
+        if band is None or (e.page, band) not in held:
+            out.append([False] * len(paras))
+            continue
+        on = bands.get(e.page)
+        if on is None:
+            on = bands[e.page] = [_band(p, e.page) for p in paras]
+        out.append([b not in (None, band) for b in on])
     return out
 
 

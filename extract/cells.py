@@ -64,6 +64,11 @@ class Line:
     def height(self) -> float:
         return self.bottom - self.top
 
+    @_once
+    def read_by_ocr(self) -> bool:
+        """Were its words read through OCR, asked once (the table stages ask of each line many times)."""
+        return any("bearings" in w for w in self.words)
+
 
 def carries_on(a: Line, b: Line) -> bool:
     """Does line `b` carry on the sentence of line `a` above it (`a` ends none, `b` opens in lower case)? Only Word's
@@ -843,7 +848,7 @@ def lost_range_dash(lines: list[Line], settings: Settings = DEFAULT) -> list[Lin
 def _read_by_ocr(ln: Line) -> bool:
     """Was the line read through OCR (its words carry the bearings `ocr.em_boxes` gives them)? There a list item's
     mark may be lost, so a line level with an item's text may be the next item's."""
-    return any("bearings" in w for w in ln.words)
+    return ln.read_by_ocr
 
 
 def split_at_cues(paras: list[Paragraph], cues: list[Line], right: float | None = None,
