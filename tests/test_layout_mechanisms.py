@@ -80,6 +80,24 @@ def test_an_owner_left_open_by_a_separator_at_a_page_foot_runs_on_atop_the_next(
     assert len(entries(lines, opens=opens_owner, right=760, segment_opens=stacks_owner)) == 1
 
 
+def test_an_owner_set_a_blank_below_its_rows_top_on_the_next_page_opens_an_entry_of_its_own():
+    """gen-8117-011 (scanned): the last owner on page 14 read '\u2018Aisha Hughes - Head ct Security' (a speck read
+    as a quote, 'of' as 'ct'), which its words do not show finished, and page 15's first owner, 'Priya Begum - Head
+    of Safety', set beside the third paragraph down the continued row, was read as its rest: one owner 'aisha hughes
+    head ct security priya begum head of safety'. An entry that runs on over a page break goes on at the top of its
+    cell there; a line set a blank below the row's first line on its page (`tops`) opens an entry of its own
+    (`cells.entries`). Atop its cell it is still judged by its words."""
+    lines = to_lines(words("\u2018Aisha Hughes - Head ct", "Security", x0=600, top=740) +
+                     words("Priya Begum - Head of", "Safety", x0=600, page=2, top=400))
+
+    def read(tops):
+        return [e.text for e in entries(lines, opens=opens_owner, right=760, segment_opens=stacks_owner, tops=tops)]
+    one = "\u2018Aisha Hughes - Head ct Security"
+    assert read({2: 120.0}) == [one, "Priya Begum - Head of Safety"]
+    assert read({2: 400.0}) == [f"{one} Priya Begum - Head of Safety"]  # atop its cell
+    assert read(None) == [f"{one} Priya Begum - Head of Safety"]
+
+
 def test_a_stacked_owner_broken_by_a_page_is_finished_atop_the_next_page_not_a_new_entry():
     lines = to_lines(words("Head of Safety", "Neurodiversity", x0=600, top=760) +
                      words("Support Manager", "Head of Decency", None, "Governor", x0=600, page=2))
