@@ -1069,7 +1069,7 @@ def _per_line(beside):
 
 def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGLE, right: float | None = None,
             split_segments: bool = False, settings: Settings = DEFAULT, segment_opens=None,
-            centred: float | None = None) -> list[Paragraph]:
+            centred: float | None = None, tops: dict[int, float] | None = None) -> list[Paragraph]:
     """Split an owner or date cell into entries. Blank space separates them; so does a line that sits
     beside a different response paragraph than the line above it (`beside(line)` gives that
     paragraph's index), when `opens(line_text, text_so_far)` agrees it begins an entry rather than
@@ -1083,7 +1083,8 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
     segments: `segment_opens([line, line + next, ...], segment_so_far)`, the line and what wraps on below it).
     `spacing`: the plan's; where it spaces its paragraphs, a step of one advance shows where Enter was pressed.
     `centred`: the width the column holds where its lines are centred (`centred_width`), what `right` tells
-    otherwise."""
+    otherwise. `tops`: the row's first line's top on each page, any column's: an entry that runs on over a page break
+    goes on at the top of its cell there, so a line set a blank below it opens an entry of its own."""
     if not lines:
         return []
     sp = spacing.of(lines, settings)
@@ -1100,7 +1101,8 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
             # it would continue: a stacked owner broken by the page ('Head of Safety' / 'Neurodiversity' +
             # 'Support Manager' atop the next page) is unfinished, however whole the entry's first owner
             seg = reflow(out[-1].lines[max([0, *cuts[-1]]):])
-            new = opens is None or opens(reflow(_wrapped_run(lines, k, right, sp, settings, centred)), seg)
+            low = tops is not None and ln.page in tops and sp.blank(ln.top - tops[ln.page], settings)
+            new = low or opens is None or opens(reflow(_wrapped_run(lines, k, right, sp, settings, centred)), seg)
         else:
             # beside the next paragraph, judged on the line with what wraps on below it ('Neurodiversi' + 'ty
             # Support Manager': a narrow column breaks words), after the segment it would continue (a stacked owner

@@ -149,6 +149,10 @@ class OcrSettings:
     # are one where they stand no further apart than this share of their height (a space read between two words
     # may be as narrow: what the two make, a word where the first is none, decides: `join_parted`)
     parted_touch: float = 0.2
+    # ... and a word read letter by letter ('N' 'o' 'w' 'a' 'k' for 'Nowak'; 'b' 'r' 'ie' 'f' 'i' 'ng'): at least
+    # `spelt_pieces` pieces of no more than `spelt_letters` letters each, touching as above (`join_spelt`)
+    spelt_pieces: int = 3
+    spelt_letters: int = 2
     # A layer word set beside a word the second look wrote in, no further from it than this many font sizes (a space
     # between words; a column gap is wider: `ref_gap`), stands on that word's baseline (`on_baselines`) where the two
     # baselines are less than `level` font sizes apart: a column set at another height stands up to about half a
@@ -921,6 +925,43 @@ def join_parted(words: list[dict], s: OcrSettings, seen: frozenset[str] = frozen
             if len(whole) >= 4 and (whole in english() or whole in seen):
                 a.update(text=a["text"] + b["text"], x1=b["x1"])
                 gone.add(id(b))
+                break
+    return [w for w in out if id(w) not in gone]
+
+
+def join_spelt(words: list[dict], s: OcrSettings, seen: frozenset[str] = frozenset()) -> list[dict]:
+    """A word Tesseract read letter by letter mended ('N' 'o' 'w' 'a' 'k' ')' for 'Nowak)', 'b' 'r' 'ie' 'f' 'i' 'ng'
+    for 'briefing'): a run of at least `spelt_pieces` pieces of letters, none longer than `spelt_letters`, each
+    starting where the one before it ends (`parted_touch`, as in `join_parted`; a space is wider), is one word where
+    its letters make one of four letters or more, English or the document's (`seen`); the longest such run from its
+    first piece is taken, with a closing mark that touches its end. Pieces that make no word stay as read (two-piece
+    breaks are `join_parted`'s)."""
+    out = [dict(w) for w in words]
+    piece = re.compile(rf"\(?[A-Za-z]{{1,{s.spelt_letters}}}|[.,;:)]+")
+    pieces = [w for w in out if piece.fullmatch(w["text"])]
+
+    def after(end: dict) -> list[dict]:
+        return [b for b in pieces if b is not end and id(b) not in gone and _same_line(end, b) and abs(
+            b["x0"] - end["x1"]) <= s.parted_touch * min(end["bottom"] - end["top"], b["bottom"] - b["top"])]
+    gone: set[int] = set()
+    inner = {id(b) for a in pieces if a["text"][-1:].isalpha() for b in after(a) if b["x0"] > a["x0"]}
+    for a in pieces:
+        if id(a) in gone or id(a) in inner or not a["text"][-1:].isalpha():
+            continue  # a run is read from its first piece
+        run = [a]
+        while run[-1]["text"][-1:].isalpha():
+            nxt = [b for b in after(run[-1]) if b["x0"] > run[-1]["x0"] and not b["text"].startswith("(")]
+            if not nxt:
+                break
+            run.append(min(nxt, key=lambda b: b["x0"]))
+        letters = [w for w in run if w["text"][-1:].isalpha()]
+        for n in range(len(letters), s.spelt_pieces - 1, -1):
+            whole = "".join(w["text"] for w in letters[:n]).lstrip("(").lower()
+            if len(whole) >= 4 and (whole in english() or whole in seen):
+                take = run[:n + 1] if n < len(run) and not run[n]["text"][-1:].isalpha() else run[:n]
+                a.update(text="".join(w["text"] for w in take), x1=take[-1]["x1"],
+                         top=min(w["top"] for w in take), bottom=max(w["bottom"] for w in take))
+                gone.update(id(w) for w in take[1:])
                 break
     return [w for w in out if id(w) not in gone]
 
@@ -1738,9 +1779,9 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
 
 def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None,
            looked: dict[int, list[dict]] | None = None) -> list[dict]:
-    """Mend the words of the OCR'd pages in place (and return the pages): a word Tesseract parted with no space
-    between its pieces joined (`join_parted`), a year's digit read onto its month's name put back (`year_respaced`),
-    boxes made a text layer's
+    """Mend the words of the OCR'd pages in place (and return the pages): a word Tesseract read letter by letter
+    (`join_spelt`) or parted with no space between its pieces joined (`join_parted`), a year's digit read onto its
+    month's name put back (`year_respaced`), boxes made a text layer's
     (`em_boxes`, the words of a line on the baseline of those the second look wrote in: `looked`, per page, as
     `OcrRead.looked` has them), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and
     dates mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
@@ -1758,7 +1799,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
                                for o in (looked or {}).get(p["page"], ()))
         words = []
         shed = None  # what was left of a word a speck was shed from, the start of the next where that touches it
-        for w in year_respaced(join_parted(p["words"], s, seen), s):
+        for w in year_respaced(join_parted(join_spelt(p["words"], s, seen), s, seen), s):
             w = shed_speck(w)
             if w is None:
                 continue

@@ -417,11 +417,15 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
             base.entries[key] = read(shift)
         return base.entries[key]
 
+    tops: dict[int, float] = {}  # the row's first line's top on each page: where a cell run on over a break goes on
+    for ln in [*(ln for p in response for ln in p.lines), *owner_lines, *date_lines]:
+        tops[ln.page] = min(tops.get(ln.page, ln.top), ln.top)
+
     def read_owners(shift) -> list[Paragraph]:
         return read_once("owner", shift, lambda sh: entries(owner_lines, level(sh), opens_owner, spacing,
                                                             settings=settings, right=rights.get("owner"),
                                                             segment_opens=stacks_owner,
-                                                            centred=centred.get("owner")))
+                                                            centred=centred.get("owner"), tops=tops))
 
     def read_dates(shift) -> list[Paragraph]:
         return read_once("date", shift, lambda sh: date_entries(level(sh)))

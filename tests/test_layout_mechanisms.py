@@ -80,6 +80,24 @@ def test_an_owner_left_open_by_a_separator_at_a_page_foot_runs_on_atop_the_next(
     assert len(entries(lines, opens=opens_owner, right=760, segment_opens=stacks_owner)) == 1
 
 
+def test_an_owner_set_a_blank_below_its_rows_top_on_the_next_page_opens_an_entry_of_its_own():
+    """gen-8117-011 (scanned): the last owner on page 14 read '\u2018Aisha Hughes - Head ct Security' (a speck read
+    as a quote, 'of' as 'ct'), which its words do not show finished, and page 15's first owner, 'Priya Begum - Head
+    of Safety', set beside the third paragraph down the continued row, was read as its rest: one owner 'aisha hughes
+    head ct security priya begum head of safety'. An entry that runs on over a page break goes on at the top of its
+    cell there; a line set a blank below the row's first line on its page (`tops`) opens an entry of its own
+    (`cells.entries`). Atop its cell it is still judged by its words."""
+    lines = to_lines(words("\u2018Aisha Hughes - Head ct", "Security", x0=600, top=740) +
+                     words("Priya Begum - Head of", "Safety", x0=600, page=2, top=400))
+
+    def read(tops):
+        return [e.text for e in entries(lines, opens=opens_owner, right=760, segment_opens=stacks_owner, tops=tops)]
+    one = "\u2018Aisha Hughes - Head ct Security"
+    assert read({2: 120.0}) == [one, "Priya Begum - Head of Safety"]
+    assert read({2: 400.0}) == [f"{one} Priya Begum - Head of Safety"]  # atop its cell
+    assert read(None) == [f"{one} Priya Begum - Head of Safety"]
+
+
 def test_a_stacked_owner_broken_by_a_page_is_finished_atop_the_next_page_not_a_new_entry():
     lines = to_lines(words("Head of Safety", "Neurodiversity", x0=600, top=760) +
                      words("Support Manager", "Head of Decency", None, "Governor", x0=600, page=2))
@@ -5398,6 +5416,32 @@ def test_a_word_ocr_parted_with_no_space_between_its_pieces_is_joined():
                   [("Xqz", 100.0, 116.0, 50.0), ("or", 116.0, 126.0, 50.0)],
                   [("Coordinat", 580.0, 631.0, 370.0), ("or", 631.0, 641.0, 390.0)]):  # the next line's
         assert [t for t, *_ in read(pairs)] == [t for t, *_ in pairs]
+
+
+def test_a_word_ocr_read_letter_by_letter_is_joined():
+    """gen-8117-005 (scanned): Tesseract read 'Nowak)' of 'Head of Security (Chris Nowak)' letter by letter, six boxes
+    each starting where the one before ends ('N' 580-588, 'o' 588-594, ... ')' 613-617), and 'briefing, wing' as 'b'
+    'r' 'ie' 'f' 'i' 'ng' ',' 'w' 'in' 'g': the owner read 'chris n o w a k'. A run of three pieces or more of one or
+    two letters, touching, is one word where its letters make one English or the document's, with a closing mark
+    that touches its end (`ocr.join_spelt`); a run a space parts, pieces that make no word, or two pieces
+    (`join_parted`'s) stay."""
+    from actionplans.extract import ocr
+
+    def read(pieces, seen=frozenset()):
+        ws = [{"text": t, "x0": x0, "x1": x1, "top": 491.4, "bottom": 500.0} for t, x0, x1 in pieces]
+        return [(w["text"], w["x0"], w["x1"]) for w in ocr.join_spelt(ws, ocr.OcrSettings(), seen)]
+    nowak = [("N", 580.0, 588.0), ("o", 588.0, 594.0), ("w", 594.0, 602.0), ("a", 602.0, 608.0), ("k", 608.0, 613.0),
+             (")", 613.0, 617.0)]
+    assert read(nowak, frozenset({"nowak"})) == [("Nowak)", 580.0, 617.0)]
+    briefing = [("b", 300.0, 306.0), ("r", 306.0, 310.0), ("ie", 309.0, 318.0), ("f", 318.0, 321.0),
+                ("i", 321.0, 323.0), ("ng", 323.0, 336.0), (",", 335.0, 339.0), ("w", 340.0, 349.0),
+                ("in", 348.0, 358.0), ("g", 357.0, 364.0)]
+    assert read(briefing) == [("briefing,", 300.0, 339.0), ("wing", 340.0, 364.0)]
+    for pieces in (nowak,  # no word: 'nowak' is not English, nor the document's here
+                   [("w", 340.0, 349.0), ("in", 351.0, 361.0), ("g", 363.0, 370.0)],  # a space apart
+                   [("x", 100.0, 104.0), ("q", 104.0, 108.0), ("zz", 108.0, 116.0)],
+                   [("e", 100.0, 104.0), ("go", 104.0, 112.0)]):
+        assert [t for t, *_ in read(pieces)] == [t for t, *_ in pieces]
 
 
 def test_a_token_ocr_parted_at_its_slash_is_one_broken_at_the_columns_edge():
