@@ -377,8 +377,7 @@ def read_cells(row: Row, rights: dict[str, float], settings: Settings = DEFAULT,
     cues = [ln for lines, h in ((owner_lines, habits[0]), (date_lines, habits[1])) if h != STACKED
             for ln in block_starts(lines, settings, spacing)]
 
-    # words read through OCR carry their bearings (`ocr.em_boxes`)
-    opens = opens_read_date if any("bearings" in w for ln in date_lines for w in ln.words) else opens_date
+    opens = opens_read_date if any(ln.read_by_ocr for ln in date_lines) else opens_date
 
     def date_entries(level_of) -> list[Paragraph]:
         return entries(date_lines, level_of, opens, spacing, split_segments=True, right=rights.get("date"),
