@@ -77,8 +77,10 @@ of text layers; its worse plans studied and mended), 3851 (stop 29's held-out ru
 stop's start and end code; stop 30: its short plans studied), 5527 (stop 29's held-out run of scanned plans, 40
 plans, scored with the stop's start and end code; then its four worst plans studied), 6029 (stop 29's last held-out
 run of scanned plans, 20 plans; stop 30: studied), 4409 (stop 30's held-out run of text layers, scored with the
-stop's start and end code; not studied), 8117 (stop 30's held-out run of scanned plans, 40 plans, scored with the
-stop's start and end code; then its worst plans studied).
+stop's start and end code; stop 31: its short plans studied), 8117 (stop 30's held-out run of scanned plans, 40
+plans, scored with the stop's start and end code; then its worst plans studied; stop 31: studied), 5190 (stop 31's
+held-out run of scanned plans, 40 drawn, 36 verified, scored with the stop's start code and after each merge; two
+plans a change made worse looked at, the rest not studied).
 """
 
 from __future__ import annotations
