@@ -346,9 +346,9 @@ def _scan(s: str, base: dt.date | None) -> list[_Hit]:
 # ---------------------------------------------------------------------------------------------- OCR misreadings
 
 # Letters OCR reads for the digits they look like, inside a number.
-DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0", "D": "0",
-                                  "S": "5", "s": "5", "Z": "2", "z": "2", "B": "8"})
-_LOOKALIKE = "lIi|!OoDSsZzB"
+DIGIT_LOOKALIKES = str.maketrans({"l": "1", "L": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0",
+                                  "D": "0", "S": "5", "s": "5", "Z": "2", "z": "2", "B": "8"})
+_LOOKALIKE = "lLIi|!OoDSsZzB"
 _NUMBERISH = re.compile(rf"(?P<num>[\d{re.escape(_LOOKALIKE)}]+?)(?P<suffix>st|nd|rd|th)?(?P<tail>[.,;:]?)",
                         re.I)
 _DAY_SUFFIXED = re.compile(r"(?P<day>\d\d)(?P<suffix>st|nd|rd)(?P<tail>[.,;:]?)", re.I)
@@ -362,8 +362,9 @@ def _ordinal_of(n: int) -> str:
 
 def _misread_readings(token: str) -> list[str]:
     """What a token of a date entry may have been printed as, where OCR predictably misreads one: a number with
-    letters read for digits ('3lst', '2O21', 'l0', pieces of 'Jan-2l' too), its ordinal suffix agreeing with the
-    number it becomes ('3lst' -> '31st', never '31th'); a day no month has whose suffix names the digit its first
+    letters read for digits ('3lst', '2O21', 'l0', pieces of 'Jan-2l' too), or two or more such letters and no digit
+    that make no word ('lz' for '12' in 'Within lz months'), its ordinal suffix agreeing with the number it becomes
+    ('3lst' -> '31st', never '31th'); a day no month has whose suffix names the digit its first
     one leaves ('34st' -> '31st'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi', 'O3'); two words run
     together (a quarter and its year 'Q12019/20', a status's 'Tobe', or 'To.be', the space read as a stop), split at
     each place where a word can end; a month's name that lost its first letter ('arch') or its last ('Marc'), or has
@@ -373,7 +374,8 @@ def _misread_readings(token: str) -> list[str]:
     mended = []
     for piece in pieces:
         m = _NUMBERISH.fullmatch(piece)
-        if m and not m["num"].isdigit() and (m["suffix"] or any(c.isdigit() for c in m["num"])):
+        if m and not m["num"].isdigit() and (m["suffix"] or any(c.isdigit() for c in m["num"]) or (
+                len(m["num"]) >= 2 and piece.lower() not in known_words())):
             num = m["num"].translate(DIGIT_LOOKALIKES)
             if num.isdigit() and (not m["suffix"] or m["suffix"].lower() == _ordinal_of(int(num))):
                 piece = num + (m["suffix"] or "") + m["tail"]

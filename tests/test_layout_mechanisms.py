@@ -5568,3 +5568,17 @@ def test_a_decision_word_ocr_misread_into_no_word_is_the_one_answer_it_resembles
     assert misread_answer("Aqreed", likeness) == "agreed"
     for text in ("expected", "aecepted", "puiected by the Governor", "Noted"):
         assert misread_answer(text, likeness) is None
+
+
+def test_a_number_ocr_read_wholly_as_letters_in_a_date_entry_is_put_back_where_the_grammar_reads_it():
+    """gen-5190-024 (scanned): the date cell prints 'Within 12 months'; Tesseract read the number as 'LZ', no digit
+    left in it, and the entry was unparsed (dates 0.75). Letters OCR reads for digits ('L' for '1', as in a quarter's
+    'QL'; 'Z' for '2') make the number only where there are two or more, they are no word, and the date grammar then
+    reads the entry with nothing it read before lost (`dates.mend_misread`); a word stays as read."""
+    from actionplans.extract.dates import mend_misread, parse_target_date
+
+    assert mend_misread("Within LZ months") == "Within 12 months"
+    assert mend_misread("Within lz months") == "Within 12 months"
+    assert parse_target_date(mend_misread("Within LZ months")).precision == "relative"
+    for text in ("is 2021", "So far 2024", "All 2024", "LL 2024", "Oil 2024"):
+        assert mend_misread(text) == text
