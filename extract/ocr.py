@@ -1726,8 +1726,12 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
             if lo and hi and style != ".":
                 continue  # between plain refs only a count that fits says which slot is which
             # otherwise each slot in turn, outward from the clean ref it follows (or, before the first, precedes)
-            walk = passed[::-1] if a is None else passed  # (`m`: slots passed, read or not)
-            for m, j in enumerate(walk, 1):
+            # (`m`: slots passed, read or not; before the first, since the last ref: one put right there is the next
+            # slot's neighbour, the count from 1 bounding them, so 'a' before '2:' put right before a clean 3 is '1')
+            walk = passed[::-1] if a is None else passed
+            m = 0
+            for j in walk:
+                m += 1
                 fit = [k for k in _readings(slots[j][0]["text"], style, sections)
                        if (lo is None or k > lo) and (hi is None or k < hi) and _next_to(k, lo, hi, m, style)]
                 # before the first clean ref, the slot next to it: after a label, one or two characters; ink read as
@@ -1749,6 +1753,7 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
                     key = fit[0] if fit else (lo[0] + 1,) if after else (hi[0] - 1,)
                     slots[j][0]["text"] = text_of_ref(key)
                     lo, hi = (lo, key) if a is None else (key, hi)
+                    m = 0 if a is None else m
         if style != ".":
             _count_on(slots, read, idx, label, span)
         for j in marks:  # what is left unread still stands where a ref does, beside a row's text: after a label,

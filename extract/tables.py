@@ -564,7 +564,7 @@ def _ref_spans(body: list, key: str = "ref", opens=None) -> list[tuple[int, int]
                     j += 1
                 refs.append((k, j))
                 k = j
-        elif REF.match(text):
+        elif REF.match(text) or body[k][1].get(key, [{}])[0].get("ref_slot", False):  # (or one OCR could not read)
             refs.append((k, k))
         elif REF_LABEL.match(text):  # the label's lines, then its number
             j = k
@@ -1164,6 +1164,8 @@ class TableScanner:
                 del by["ref"]
             if by:
                 body.append((ln, by))
+        if self.scanned:
+            body = self._grain_over_refs(body)
         pending: dict[str, list[dict]] = {}
         section: list[dict] = []
         top = None
@@ -1295,6 +1297,28 @@ class TableScanner:
             self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False,
                       page_top=first_band and not fresh, full=full)
         return True
+
+    def _grain_over_refs(self, body: list) -> list:
+        """A scanned page's body without the grain OCR read as a word alone on its line of the ref column flush
+        above a ref's first line ('oe' over 'Priority' / 'concern' / '1', where the page shows nothing): a word of
+        at most `speck_letters` letters, no digit or capital, no slot `ocr.sequence_refs` marked. `_unspecked` drops
+        it from the ref's cell; left in the body, it stands between the ref and its row's top as a ref column's
+        words would (a section's, another ref's), and parts a ref centred down its cell from the text above it."""
+        refs = [k for k, (_ln, by) in enumerate(body) if "ref" in by]
+        out = list(body)
+        for k, nxt in zip(refs, refs[1:]):
+            ln, by = body[k]
+            ws = by["ref"]
+            below = text_of(without_marks(body[nxt][1]["ref"]))
+            t = ws[0]["text"]
+            if len(ws) != 1 or len(t) > self.settings.speck_letters or ws[0].get("ref_slot") or not (
+                    t.isalpha() and t.islower()):
+                continue
+            if not (REF.match(below) or REF_LABEL.match(below)) or body[nxt][0].top - ln.bottom > 0.5 * ln.height:
+                continue
+            rest = {name: v for name, v in by.items() if name != "ref"}
+            out[k] = (ln, rest)
+        return [(ln, by) for ln, by in out if by]
 
     def _grain_beside_text(self, by: dict[str, list[dict]], body: list) -> bool:
         """Are a scanned line's words in the ref column grain OCR read as letters ('cee' beside 'should:', where the

@@ -5582,3 +5582,76 @@ def test_a_number_ocr_read_wholly_as_letters_in_a_date_entry_is_put_back_where_t
     assert parse_target_date(mend_misread("Within LZ months")).precision == "relative"
     for text in ("is 2021", "So far 2024", "All 2024", "LL 2024", "Oil 2024"):
         assert mend_misread(text) == text
+
+
+def test_a_slot_before_a_misread_ref_put_right_ahead_of_the_first_clean_one_is_the_number_before_it():
+    """gen-5190-038 (scanned): 'Priority' / 'concern' / '1' read with '1' as 'a', '2' as '2:', the clean refs '3' on.
+    '2:' was put right as the slot next to '3'; 'a', a slot further on, was only marked, so its row opened at 'a'
+    and the label above it joined the record before (recall 0.60). Before the first clean ref, a slot put right is
+    the next slot's neighbour: after a label, one or two characters there are the number before it, down to 1."""
+    from actionplans.extract import ocr
+
+    def w(text, x0, top):
+        return {"text": text, "x0": x0, "x1": x0 + 6 * len(text), "top": top, "bottom": top + 9}
+    ws = []
+    for k, (first, number) in enumerate([("Priority", "a"), ("Priority", "2:"), ("Key", "3"), ("Key", "4")]):
+        top = 100 + 60 * k
+        ws += [w(first, 46, top), w("concern", 46, top + 11), w(number, 46, top + 22), w("Leaders", 120, top + 22)]
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
+    assert [x["text"] for x in ws if x["x0"] == 46 and x["text"] not in ("Priority", "Key", "concern")] == [
+        "1", "2", "3", "4"]
+    ws = []  # no label: a plan may count from anywhere ('S30'); ink read as no digit before a '6' is only marked
+    for k, number in enumerate(["a", "6:", "7", "8"]):
+        ws += [w(number, 46, 100 + 30 * k), w("Leaders", 120, 100 + 30 * k)]
+    ocr.sequence_refs([{"page": 1, "words": ws}], {1}, ocr.OcrSettings(), 9.0)
+    assert [x["text"] for x in ws if x["x0"] == 46] == ["a", "6", "7", "8"] and ws[0].get("ref_slot")
+
+
+def _centred_first_record(grain="", first_ref="1", scanned=True, label=("Priority", "concern")):
+    """A plan's first two records, refs centred down their cells ('Priority' / 'concern' / N), each one's text and
+    decision at its row's top; `grain` alone in the ref column flush above the first ref's label."""
+    from actionplans.extract.cells import text_of
+    from actionplans.extract.tables import TableScanner
+    x0s = (46, 110, 290, 470, 540)
+    ws = row(("Rec No", "Recommendation", "Response", "Deadline", "Owner"), 60, x0s)
+    ws += row(("", "Prisoners should have", "PARTIALLY AGREED", "", ""), 90, x0s)
+    ws += row(("", "timely access to care.", "", "", ""), 101.5, x0s)
+    ws += row((grain, "", "The provider will publish", "Mar-20", "Governor"), 116.5, x0s)
+    ws += row((label[0], "", "timetables on each wing.", "", ""), 128, x0s)
+    ws += row((label[1], "", "", "", ""), 139.5, x0s)
+    ws += row((first_ref, "", "Waiting times will be", "Jul-20", "Governor"), 151, x0s)
+    ws += row(("", "", "reviewed each month.", "", ""), 162.5, x0s)
+    ws += row(("", "Leaders should act", "AGREED", "", ""), 200, x0s)
+    ws += row(("", "on self-harm.", "", "", ""), 211.5, x0s)
+    ws += row((label[0], "", "", "", ""), 223, x0s)
+    ws += row((label[1], "", "Case reviews will be held.", "Jul-20", "Governor"), 234.5, x0s)
+    ws += row(("2", "", "", "", ""), 246, x0s)
+    ws += row(("", "", "A strategy will be", "Dec-20", "Governor"), 257.5, x0s)
+    ws += row(("", "", "published.", "", ""), 269, x0s)
+    ws = [dict(w, page=1) for w in ws]
+    if first_ref == "i":
+        for w in ws:
+            if w["text"] == "i":
+                w["ref_slot"] = True  # `ocr.sequence_refs`: a ref OCR could not read, where refs stand
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], [], scanned=scanned)
+    return [(text_of(r.words("ref")), text_of(r.words("text"))[:10]) for r in scanner.finish().rows]
+
+
+def test_grain_flush_above_a_scanned_ref_parts_no_centred_ref_from_its_rows_top():
+    """gen-5190-019 (scanned): the first record's 'Priority' / 'concern' / '1' sits low in its cell, its text and
+    decision at the row's top; OCR read grain flush above 'Priority' as 'oe', where the page shows nothing. Ref-column
+    words between a row's top and its ref are another row's (a section's, a ref's), so the plan's refs were not seen
+    to be centred, the first row's top was read as text before any record and dropped (recall 0.75). On a scanned
+    page a word of `speck_letters` letters, no digit or capital, alone in the ref column flush above a ref, is
+    grain (`TableScanner._grain_over_refs`)."""
+    assert _centred_first_record() == [("Priority concern 1", "Prisoners "), ("Priority concern 2", "Leaders sh")]
+    assert _centred_first_record("oe") == [("Priority concern 1", "Prisoners "), ("Priority concern 2", "Leaders sh")]
+
+
+def test_a_ref_ocr_could_not_read_shows_a_first_records_ref_set_low_in_its_cell():
+    """gen-5190-006 (scanned): the first ref '1.1', set low in its cell, read 'i' and marked a slot where a ref
+    stands (`ocr.sequence_refs`), but the ref spans the centred-ref reading looks for took no slot: the ref seemed
+    typed at its row's top, the lines above it were text before any record and the first record's text was lost.
+    A slot is a ref there as it is where rows open."""
+    assert _centred_first_record(first_ref="i", label=("", "")) == [("i", "Prisoners "), ("2", "Leaders sh")]
