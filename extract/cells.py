@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from statistics import median
 
+from .dates import DIGIT_LOOKALIKES
 from .settings import DEFAULT, Settings
 from .vocabulary import MONTH_NUMBER, known_words, plan_words
 
@@ -365,12 +366,38 @@ def mend_breaks(lines: list[Line], right: float | None) -> list[Line]:
         head, tail = "".join(w["text"] for w in prev.words), ln.words[0]["text"]
         char = (prev.x1 - prev.x0) / max(len(head), 1)
         room = max(1.5 * char, min(prev.height, ln.words[0]["x1"] - ln.words[0]["x0"]))
-        if prev.x1 >= right - room and ((tail[:1].islower() or tail[:1].isdigit()) and (
-                tail.lower() not in _JOINING) or _acronym_split(head, tail)):
+        if prev.x1 < right - room:
+            continue
+        lone = _lone_rest(head, ln)
+        if lone is not None:
+            lines[k] = ln = lone
+        elif (tail[:1].islower() or tail[:1].isdigit()) and tail.lower() not in _JOINING or _acronym_split(head, tail):
             ln.glued = True
             if _read_by_ocr(ln):
                 lines[k] = _joiner_run_in(head, ln)
     return lines
+
+
+def _lone_rest(head: str, ln: Line) -> Line | None:
+    """A word's last letter alone on the line below the column's edge, misread: Tesseract reads a lone glyph with
+    no word around it to guide it ('Governo' + 'G' or '7' for 'r', 'Custodia' + '1' for 'l', gen-5190-005). Only
+    on a line read through OCR that holds one letter or digit and nothing else (no mark: '&', '-'), under a token
+    whose last letters are no word the plans know (`known_words`) while a small letter makes them one: that letter
+    is the glyph, glued to the token; of two or more such letters, the one the glyph read looks like
+    (`DIGIT_LOOKALIKES`: '1' for 'l', not 'n'), else none. Else None (`mend_breaks` judges the line as read)."""
+    if len(ln.words) != 1 or len(ln.words[0]["text"]) != 1 or not ln.words[0]["text"].isalnum() or (
+            not _read_by_ocr(ln)):
+        return None
+    start, known = re.search(r"[A-Za-z]+$", head), known_words()
+    if not start or start.group(0).lower() in known:
+        return None
+    fits = [c for c in "abcdefghijklmnopqrstuvwxyz" if start.group(0).lower() + c in known]
+    if len(fits) > 1:
+        read = ln.words[0]["text"].translate(DIGIT_LOOKALIKES)
+        fits = [c for c in fits if c.translate(DIGIT_LOOKALIKES) == read]
+    if len(fits) != 1:
+        return None
+    return Line(ln.page, ln.top, ln.bottom, ln.x0, ln.x1, [dict(ln.words[0], text=fits[0])], glued=True)
 
 
 _RUN_IN = re.compile(r"([a-z]+)(and|of|to)([.,;:)]?)")  # a broken word's rest, a joining word run into it

@@ -187,6 +187,23 @@ def test_a_short_acronym_broken_at_a_columns_edge_is_mended_two_whole_ones_are_n
     assert reflow(mend_breaks(whole, max(ln.x1 for ln in whole))) == "Lead/HMPPS HR Manager"
 
 
+def test_a_words_last_letter_alone_below_the_edge_misread_by_ocr_is_the_letter_that_makes_the_word():
+    # 'Governo' broken at the column's edge (x1 = 102 + 6 * 7), its 'r' alone below, read as 'G' or '7' (gen-5190-005)
+    def lines(*texts, ocr=True):
+        ws = words("Patel,", *texts, "Head", "of Safety", x0=102)
+        return to_lines([dict(w, bearings=0.9) for w in ws] if ocr else ws)
+    for rest in ("G", "7", "r"):
+        assert reflow(mend_breaks(lines("Deputy", "Governo", rest), 102 + 42)) == (
+            "Patel, Deputy Governor Head of Safety")
+    # a text layer's glyph is what was typed; under a whole word ('Deputy') a lone glyph is no word's rest
+    assert reflow(mend_breaks(lines("Deputy", "Governo", "G", ocr=False), 102 + 42)) == (
+        "Patel, Deputy Governo G Head of Safety")
+    assert reflow(mend_breaks(lines("Deputy", "G"), 102 + 36)) == "Patel, Deputy G Head of Safety"
+    # two letters make a word ('Custodial', 'Custodian'): the one the glyph looks like ('1' for 'l'), else none
+    assert reflow(mend_breaks(lines("Custodia", "1"), 102 + 48)) == "Patel, Custodial Head of Safety"
+    assert reflow(mend_breaks(lines("Custodia", "G"), 102 + 48)) == "Patel, Custodia G Head of Safety"
+
+
 def test_a_list_item_hanging_indented_ends_where_a_line_comes_back_out_to_its_bullet():
     lines = to_lines(words("\u2022 Adjudication outcomes will be", x0=300) + words(
         "broken down by protected characteristic", "at the Safety Intervention Meeting.", x0=312, top=111.5) + words(
