@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from statistics import median
 
-from .dates import DIGIT_LOOKALIKES
+from .dates import DIGIT_LOOKALIKES, date_status, mend_misread
 from .settings import DEFAULT, Settings
 from .vocabulary import MONTH_NUMBER, known_words, plan_words
 
@@ -269,7 +269,6 @@ def without_grain(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]
     of that line's start, off its centre ('ee' or '5' over 'Within three'). Typed, a line of a cell starts where the
     cell's lines start, or is centred on them ('30' over 'November'); a word of two letters that starts a date's line
     is an English one ('by', 'to')."""
-    from .dates import date_status  # dates reads English words from here: imported where used
     def grain(k: int) -> bool:
         ln = lines[k]
         if len(ln.words) != 1 or "bearings" not in ln.words[0]:
@@ -300,7 +299,6 @@ def without_rereadings(lines: list[Line], settings: Settings = DEFAULT) -> list[
     over '99', read for '2021'). Of the two, one the date grammar reads nothing of, as `dates.mend_misread` puts it
     back, goes where the other it reads; a wrapped date's year ('2018' under 'November' parted by `part_stacked`) is
     read, and stays."""
-    from .dates import date_status, mend_misread  # dates reads English words from here: imported where used
 
     def unread(ln: Line) -> bool:
         return date_status(mend_misread(ln.text)) == "unparsed"
