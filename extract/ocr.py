@@ -903,6 +903,13 @@ _PART_HEAD = re.compile(r"\(?([A-Za-z]+)")  # a word's first part: letters, afte
 _PART_TAIL = re.compile(r"([A-Za-z]+)[.,;:)]*")  # ... and its last, with the marks that close it
 
 
+def _touches(a: dict, b: dict, s: OcrSettings) -> bool:
+    """Does word `b` start where word `a` ends, on its line, no further off than `parted_touch` of the lower one's
+    height (no space between them: one word Tesseract parted)?"""
+    return _same_line(a, b) and abs(b["x0"] - a["x1"]) <= s.parted_touch * min(a["bottom"] - a["top"],
+                                                                             b["bottom"] - b["top"])
+
+
 def join_parted(words: list[dict], s: OcrSettings, seen: frozenset[str] = frozenset()) -> list[dict]:
     """Words Tesseract parted where the page set no space mended ('Coordinat' 'or' for 'Coordinator', 'Securit' 'y'):
     a word of letters that is no English word, and one of letters on its line that starts where it ends (no further
@@ -916,10 +923,7 @@ def join_parted(words: list[dict], s: OcrSettings, seen: frozenset[str] = frozen
         if id(a) in gone or not head or head.group(1).lower() in english():
             continue
         for b in out:
-            tail = _PART_TAIL.fullmatch(b["text"])
-            h = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
-            if b is a or id(b) in gone or not tail or not _same_line(a, b) or abs(b["x0"] - a["x1"]) > (
-                    s.parted_touch * h):
+            if b is a or id(b) in gone or not (tail := _PART_TAIL.fullmatch(b["text"])) or not _touches(a, b, s):
                 continue
             whole = (head.group(1) + tail.group(1)).lower()
             if len(whole) >= 4 and (whole in english() or whole in seen):
@@ -941,8 +945,7 @@ def join_spelt(words: list[dict], s: OcrSettings, seen: frozenset[str] = frozens
     pieces = [w for w in out if piece.fullmatch(w["text"])]
 
     def after(end: dict) -> list[dict]:
-        return [b for b in pieces if b is not end and id(b) not in gone and _same_line(end, b) and abs(
-            b["x0"] - end["x1"]) <= s.parted_touch * min(end["bottom"] - end["top"], b["bottom"] - b["top"])]
+        return [b for b in pieces if b is not end and id(b) not in gone and _touches(end, b, s)]
     gone: set[int] = set()
     inner = {id(b) for a in pieces if a["text"][-1:].isalpha() for b in after(a) if b["x0"] > a["x0"]}
     for a in pieces:
@@ -982,9 +985,7 @@ def year_respaced(words: list[dict], s: OcrSettings) -> list[dict]:
         if not m:
             continue
         for b in out:
-            rest = _YEAR_REST.fullmatch(b["text"])
-            h = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
-            if b is a or not rest or not _same_line(a, b) or abs(b["x0"] - a["x1"]) > s.parted_touch * h:
+            if b is a or not (rest := _YEAR_REST.fullmatch(b["text"])) or not _touches(a, b, s):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group(2) + rest.group(1)):
                 cut = a["x0"] + (a["x1"] - a["x0"]) * len(m.group(1)) / len(a["text"])
