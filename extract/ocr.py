@@ -57,7 +57,7 @@ OcrMode = Literal["auto", "always", "never"]
 MODES: tuple[str, ...] = ("auto", "always", "never")
 # Bumped whenever what is written into the cached PDF changes (line recovery, OCRmyPDF arguments), so
 # an older cache entry is made again rather than read.
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,12 @@ class OcrSettings:
     # box spans two), keeps its text but takes that box, so it is ordered among the lines it sits in; under the
     # reader's DROP_SHARE, so the word written is not left out with the one it replaces
     reboxed: float = 0.7
+    # OCRmyPDF sets a line's words on one baseline, and Tesseract may run one line across columns set at different
+    # heights (an owner a third of a line below the action beside it). A piece of a layer line (parted from the rest
+    # by `merged_columns` points of white) whose words' own ink (Tesseract's box of each, `OcrRead.ink`) stands at
+    # least `own_baseline` of the line's height off it, beside a piece standing on it (less than `settled` off),
+    # is set where its ink is (`own_baselines`)
+    own_baseline: float = 0.3
     # A bullet read as a letter ('e') with no more than a space after it is still one where the page's bullets
     # read as that letter stand: their left edges within this share of its height of its own (`_in_bullets_column`)
     bullet_column: float = 0.5
@@ -184,6 +190,7 @@ class OcrRead:
     cached: bool = False
     looked: dict[int, list[dict]] = field(default_factory=dict)  # words the second look wrote in, per page
     dropped: dict[int, list[list[float]]] = field(default_factory=dict)  # boxes of layer words it replaced, per page
+    ink: dict[int, list[list]] = field(default_factory=dict)  # Tesseract's box of each word it first read, per page
 
     def mean_confidence(self) -> float | None:
         vals = [c for c in self.confidence.values() if c is not None]
@@ -260,8 +267,9 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
                 conf = {int(k): v for k, v in got.get("confidence", {}).items()}
                 looked = {int(k): v for k, v in got.get("second_look", {}).items()}
                 dropped = {int(k): v for k, v in got.get("dropped", {}).items()}
+                ink = {int(k): v for k, v in got.get("ink", {}).items()}
                 return OcrRead(str(out), pages, conf, got.get("seconds", 0.0), cached=True, looked=looked,
-                               dropped=dropped)
+                               dropped=dropped, ink=ink)
         except (OSError, ValueError):
             pass  # an unreadable note: OCR again
     missing = tools_missing()
@@ -296,16 +304,18 @@ def ocr_pdf(path: str | Path, sha256: str, pages: list[int], s: OcrSettings) -> 
         first = first_reading(work)
         conf = confidences(first)
         lines, looked, dropped = finish_layer(raw, pages, s, first)
+        ink = first_boxes(raw, first)
         staged = folder / f".{sha256}.{os.getpid()}.pdf"
         shutil.copyfile(raw, staged)
         os.replace(staged, out)  # a reader never sees half a file
     seconds = round(time.perf_counter() - t0, 3)
     note.write_text(json.dumps({**want, "confidence": {str(k): v for k, v in conf.items()}, "seconds": seconds,
-                                "ruling_lines": lines, "second_look": looked, "dropped": dropped,
+                                "ruling_lines": lines, "second_look": looked, "dropped": dropped, "ink": ink,
                                 "settings": asdict(s)}, indent=1), encoding="utf-8")
     log.info("%s: OCR'd %d pages in %.1f s", path, len(pages), seconds)
     return OcrRead(str(out), pages, {p: conf.get(p) for p in pages}, seconds,
-                   looked={int(k): v for k, v in looked.items()}, dropped={int(k): v for k, v in dropped.items()})
+                   looked={int(k): v for k, v in looked.items()}, dropped={int(k): v for k, v in dropped.items()},
+                   ink={int(k): v for k, v in ink.items()})
 
 
 def tsv_words(tsv: str) -> list[tuple[str, float, tuple[int, int, int, int]]]:
@@ -335,6 +345,23 @@ def first_reading(work: Path) -> dict[int, tuple[int, list]]:
         head = text.splitlines()[1:2]
         width = int(head[0].split("\t")[8]) if head and head[0].startswith("1\t") else 0
         out[int(m.group(1))] = (width, tsv_words(text))
+    return out
+
+
+def first_boxes(pdf_path: Path, first: dict[int, tuple[int, list]]) -> dict[str, list[list]]:
+    """Per page of the OCR'd PDF, Tesseract's first reading (`first_reading`) as [text, x0, top, x1, bottom] in
+    points: each word's own box, which OCRmyPDF's layer keeps the width of but sets at its line's height."""
+    import pypdfium2
+    out: dict[str, list[list]] = {}
+    pdf = pypdfium2.PdfDocument(str(pdf_path))
+    try:
+        for p, (width, words) in sorted(first.items()):
+            if width and 1 <= p <= len(pdf):
+                k = pdf[p - 1].get_width() / width
+                out[str(p)] = [[text] + [round(v * k, 2) for v in (left, top, left + w, top + h)]
+                               for text, _conf, (left, top, w, h) in words]
+    finally:
+        pdf.close()
     return out
 
 
@@ -749,6 +776,15 @@ def _tesseract(ink: np.ndarray, psm: str, s: OcrSettings) -> list[dict]:
 DESCENDERS = set("gjpqy,;()")
 
 
+def set_on(w: dict, s: OcrSettings) -> tuple[float, float]:
+    """The font size and baseline of a word written over its ink's box (`w`): sized to the glyphs' height above
+    the baseline, a descender's share of the box below it."""
+    h = w["bottom"] - w["top"]
+    low = any(ch in DESCENDERS for ch in w["text"])
+    size = h * s.ascender / (s.ascender + s.descent) if low else h
+    return size, w["bottom"] - (h - size if low else 0.0)
+
+
 def write_word(pdf, page, w: dict, page_height: float, s: OcrSettings) -> None:
     """Write one word read in the second look into the page's text layer as invisible Helvetica, set as
     OCRmyPDF sets its own: sized to the glyphs' height above the baseline and stretched over the word's width."""
@@ -756,10 +792,7 @@ def write_word(pdf, page, w: dict, page_height: float, s: OcrSettings) -> None:
 
     import pypdfium2.raw as pdfium_c
     from pdfminer.fontmetrics import FONT_METRICS
-    h = w["bottom"] - w["top"]
-    low = any(ch in DESCENDERS for ch in w["text"])
-    size = h * s.ascender / (s.ascender + s.descent) if low else h  # a descender's share of the box is below
-    baseline = w["bottom"] - (h - size if low else 0.0)
+    size, baseline = set_on(w, s)
     widths = FONT_METRICS["Helvetica"][1]
     natural = sum(widths.get(ch, 556) for ch in w["text"]) * size / 1000
     obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
@@ -1211,6 +1244,75 @@ def em_boxes(words: list[dict], body: float, s: OcrSettings, wide: float | None 
         w["bottom"] = baseline + s.descent * size
         w["top"] = w["bottom"] - size
         w["bearings"] = s.bearings * size
+
+
+TALL = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhklt")  # letters reaching a line's top
+
+
+def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSettings) -> None:
+    """Set words of the OCR layer standing on another column's baseline where their own ink is (in place, marked
+    `written`, as the second look's words are: `on_baselines` stands the rest of their run on them). OCRmyPDF sets a
+    line's words on one baseline, and Tesseract may run a line across columns set at different heights: an owner
+    centred beside a longer action, a date a third of a line below the bullet beside it. `ink` is Tesseract's own
+    box of each word it read (`OcrRead.ink`). Each line of the layer (not one it ran together: `merged_height` of
+    `common`, the page's commonest word height) is parted into pieces at `merged_columns` points of white; where one
+    piece stands on the line (its words' ink, `_off_line`, less than `settled` of the line's height off) and another
+    at least `own_baseline` off, that piece's words take the boxes a text layer gives words over their ink."""
+    at: dict[str, list[tuple[float, float, float, float]]] = {}
+    for text, *box in ink:
+        at.setdefault(text, []).append(tuple(box))
+    lines: dict[tuple[float, float], list[dict]] = {}
+    for w in words:
+        lines.setdefault((w["top"], w["bottom"]), []).append(w)
+    for (top, bottom), ws in lines.items():
+        h = bottom - top
+        if h <= 0 or common and h >= s.merged_height * common:
+            continue
+        ws = sorted(ws, key=lambda w: w["x0"])
+        pieces = [[ws[0]]]
+        for a, b in zip(ws, ws[1:]):
+            if b["x0"] - a["x1"] >= s.merged_columns:
+                pieces.append([b])
+            else:
+                pieces[-1].append(b)
+        if len(pieces) < 2:
+            continue
+        own = {}
+        for w in ws:
+            mid = (top + bottom) / 2
+            near = [b for b in at.get(w["text"], ()) if w["x0"] - 1 <= (b[0] + b[2]) / 2 <= w["x1"] + 1
+                    and abs((b[1] + b[3]) / 2 - mid) <= h]
+            if near:
+                own[id(w)] = min(near, key=lambda b: abs((b[1] + b[3]) / 2 - mid))
+        base = bottom - s.layer_descent * h
+        offs = [_off_line(p, own, top, base) for p in pieces]
+        if not any(o is not None and abs(o) < s.settled * h for o in offs):
+            continue
+        for p, o in zip(pieces, offs):
+            if o is None or abs(o) < s.own_baseline * h:
+                continue
+            for w in p:
+                if id(w) in own:
+                    _x0, t, _x1, b = own[id(w)]
+                    size, baseline = set_on({"text": w["text"], "top": t, "bottom": b}, s)
+                    w.update(top=baseline + s.layer_descent * size - size, bottom=baseline + s.layer_descent * size,
+                             written=True)
+
+
+def _off_line(ws: list[dict], own: dict[int, tuple], top: float, base: float) -> float | None:
+    """How far (points, down) the words' own ink (`own`, by id) stands off a layer line set at `top` with its
+    baseline at `base`: the median over its words of how far a word's tallest letters stand below the line's top
+    and, where it has no descender, its foot below the baseline. None where no word of two letters or more says."""
+    offs = []
+    for w in ws:
+        if id(w) not in own or sum(c.isalnum() for c in w["text"]) < 2:
+            continue
+        _, t, _, b = own[id(w)]
+        off = ([t - top] if any(c in TALL for c in w["text"]) else []) + (
+            [b - base] if not any(c in DESCENDERS for c in w["text"]) else [])
+        if off:
+            offs.append(sum(off) / len(off))
+    return sorted(offs)[len(offs) // 2] if offs else None
 
 
 def on_baselines(words: list[dict], sized: dict[int, tuple[float, float]], written: list[dict], body: float,
@@ -1784,12 +1886,13 @@ def sequence_refs(pages: list[dict], todo: set[int], s: OcrSettings, h: float) -
 
 
 def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None,
-           looked: dict[int, list[dict]] | None = None) -> list[dict]:
+           looked: dict[int, list[dict]] | None = None, ink: dict[int, list[list]] | None = None) -> list[dict]:
     """Mend the words of the OCR'd pages in place (and return the pages): a word Tesseract read letter by letter
     (`join_spelt`) or parted with no space between its pieces joined (`join_parted`), a year's digit read onto its
-    month's name put back (`year_respaced`), boxes made a text layer's
-    (`em_boxes`, the words of a line on the baseline of those the second look wrote in: `looked`, per page, as
-    `OcrRead.looked` has them), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and
+    month's name put back (`year_respaced`), boxes made a text layer's (`em_boxes`, the words of a line on the
+    baseline of those the second look wrote in: `looked`, per page, as `OcrRead.looked` has them; words set on
+    another column's baseline first put where their own ink is: `own_baselines`, from `ink`, per page as
+    `OcrRead.ink` has it), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and
     dates mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
     misread refs put right (`sequence_refs`); each such page is marked `scanned`. Words of pages read from their own
     text layer are left as they are."""
@@ -1803,6 +1906,9 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
         for w in p["words"]:  # written at the left of the ink it read, on its baseline (`write_word`)
             w["written"] = any(abs(w["x0"] - o["x0"]) <= 0.5 and w["top"] < (o["top"] + o["bottom"]) / 2 < w["bottom"]
                                for o in (looked or {}).get(p["page"], ()))
+        if (ink or {}).get(p["page"]):
+            heights = Counter(round(w["bottom"] - w["top"]) for w in p["words"])
+            own_baselines(p["words"], ink[p["page"]], heights.most_common(1)[0][0] if heights else 0.0, s)
         words = []
         shed = None  # what was left of a word a speck was shed from, the start of the next where that touches it
         for w in year_respaced(join_parted(join_spelt(p["words"], s, seen), s, seen), s):

@@ -726,7 +726,7 @@ def read_through_ocr(path: Path, digest: str, read: tuple[int, list[dict]] | Non
                                ocr_settings or ocr.OcrSettings())
     if scanned:
         n, pages = read_pages(Path(scanned.path), reader=reader, drop=scanned.dropped)
-        ocr.repair(pages, scanned.pages, ocr_settings, scanned.looked)
+        ocr.repair(pages, scanned.pages, ocr_settings, scanned.looked, scanned.ink)
     return n, pages, scanned
 
 

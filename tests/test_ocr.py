@@ -738,3 +738,46 @@ def test_a_clean_ref_out_of_order_repeating_another_is_read_as_a_misread_slot(re
     refs = [" ".join(w["text"] for w in page["words"] if w["top"] == 100 + 30 * i and w["text"] != "Leaders")
             for i in range(len(read))]
     assert refs == printed
+
+
+def _line(*words, top=50.0, bottom=60.0):
+    """Layer words set on one line top..bottom (OCRmyPDF's: one box height for the line), each (text, x0, x1)."""
+    return [{"text": t, "x0": x0, "top": top, "x1": x1, "bottom": bottom} for t, x0, x1 in words]
+
+
+def test_a_column_piece_of_a_layer_line_off_its_own_ink_is_set_where_its_ink_is():
+    """gen-5190-031 (scanned): Tesseract ran one line over 'January 2023' and 'Deputy', set half a line lower in
+    the owner's column, and OCRmyPDF stood 'Deputy' on the date's baseline, a line and a half above 'Governor'.
+    Tesseract's own box of each word (`OcrRead.ink`) says where its ink is: the owner's words are set there."""
+    s = ocr.OcrSettings()
+    # the line 50..60, its baseline at 60 - 0.207 * 10 = 57.93: 'January 2023' stands on it, 'Head of' 5 pt lower
+    ink = [["January", 300, 50.2, 340, 59.9], ["2023", 345, 50.1, 370, 57.9],
+           ["Head", 200, 55.2, 225, 62.9], ["of", 228, 55.0, 238, 62.9], ["Head", 200, 75.0, 225, 83.0]]
+    words = _line(("Head", 200, 225), ("of", 228, 238), ("January", 300, 340), ("2023", 345, 370))
+    ocr.own_baselines(words, ink, 10.0, s)
+    head, of, january, year = words
+    assert head["written"] and of["written"] and "written" not in january and "written" not in year
+    assert head["top"] > 54 and head["bottom"] > 62 and january["top"] == 50 and january["bottom"] == 60
+    # a piece a shade off its line (a page left a little askew) is the line's
+    words = _line(("Head", 200, 225), ("of", 228, 238), ("January", 300, 340), ("2023", 345, 370))
+    ocr.own_baselines(words, [["Head", 200, 52.0, 225, 59.9], ["of", 228, 52.0, 238, 59.9]] + ink[:2], 10.0, s)
+    assert not any(w.get("written") for w in words)
+    # nothing is moved where no piece stands on the line: the line's own height is in doubt
+    words = _line(("Head", 200, 225), ("of", 228, 238), ("January", 300, 340), ("2023", 345, 370))
+    ocr.own_baselines(words, [["January", 300, 54.2, 340, 63.9], ["2023", 345, 54.1, 370, 61.9]] + ink[2:4], 10.0, s)
+    assert not any(w.get("written") for w in words)
+    # words set no further apart than a space are one piece, whatever their ink says
+    words = _line(("of", 288, 298), ("January", 300, 340), ("2023", 345, 370))
+    ocr.own_baselines(words, [["of", 288, 55.0, 298, 62.9]] + ink[:2], 10.0, s)
+    assert not any(w.get("written") for w in words)
+
+
+def test_tesseracts_first_reading_is_kept_in_points_of_the_page_it_read(tmp_path):
+    import pypdfium2
+    pdf = pypdfium2.PdfDocument.new()
+    pdf.new_page(400, 600)
+    pdf.save(str(tmp_path / "one.pdf"))
+    pdf.close()
+    # the image 2x the page's width: a word's pixels are twice its points; a page the PDF lacks is left out
+    first = {1: (800, [("Agreed", 96.0, (400, 100, 60, 20))]), 2: (800, [("wath", 30.0, (0, 0, 4, 4))])}
+    assert ocr.first_boxes(tmp_path / "one.pdf", first) == {"1": [["Agreed", 200.0, 50.0, 230.0, 60.0]]}
