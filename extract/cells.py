@@ -1059,6 +1059,12 @@ def continues(line: str, before: str) -> bool:
     return bool(_JOINS_NEXT.search(before) or _JOINS_PREV.match(line.strip())) or before.count("(") > before.count(")")
 
 
+def open_bracket_only(line: str, before: str) -> bool:
+    """Must `line` continue `before` (`continues`) only because `before` leaves a bracket open? Read through OCR that
+    is weak: OCR loses a closing bracket with the words round it, and the lines after it would run on for good."""
+    return not (_JOINS_NEXT.search(before) or _JOINS_PREV.match(line.strip())) and before.count("(") > before.count(")")
+
+
 def closes_unopened(line: str) -> bool:
     """Does an owner's line close a bracket it never opened ('Trust) and')? Then it continues the owner above, where
     the bracket was opened, or where OCR lost the word that opened it ('(Forward')."""
@@ -1142,13 +1148,20 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
             # a line in lower case continues the entry above, unless it and what wraps on below it read as an
             # entry of their own after a whole one ('end of August' + 'end of' / 'November')
             new = bool(segment_opens(reflow(_wrapped_run(lines, k, right, sp, settings, centred)), so_far, whole=True))
-        if not new and prev is not None and not continues(ln.text, so_far) and (
-                split_segments or not closes_unopened(ln.text)):
-            # read through OCR, a hard break must leave more room (`ocr_wrap_slack`): where less is left, the words
-            # judge (`segment_opens`), as where the layout cannot tell
-            slack = settings.wrap_slack
-            if not split_segments and _read_by_ocr(prev) and _read_by_ocr(ln):
-                slack = max(slack, settings.ocr_wrap_slack * type_height(ln))
+        # read through OCR, a hard break must leave more room (`ocr_wrap_slack`): where less is left, the words
+        # judge (`segment_opens`), as where the layout cannot tell
+        slack = settings.wrap_slack
+        read_by_ocr = not split_segments and prev is not None and _read_by_ocr(prev) and _read_by_ocr(ln)
+        if read_by_ocr:
+            slack = max(slack, settings.ocr_wrap_slack * type_height(ln))
+        must = not new and prev is not None and continues(ln.text, so_far)
+        if must and read_by_ocr and open_bracket_only(ln.text, so_far) and (
+                ln.top - prev.top >= settings.least_step * type_height(prev)) and hard_break(
+                prev, ln, right, slack, centred=centred):
+            # OCR loses a closing bracket ('(Rhian Evans), Grace' read '(liter Ge Ge:'): a line below (not one
+            # OCR set beside it) opening with a word that fitted above, an em to spare, shows Enter
+            must = False
+        if not new and prev is not None and not must and (split_segments or not closes_unopened(ln.text)):
             if ln.page == prev.page and sp.parts(ln.top - prev.top, settings) or hard_break(
                     prev, ln, right, slack, centred=centred):
                 if split_segments:
