@@ -188,20 +188,9 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT, right: float
     between two columns, or grain beside it ('Learning and =')."""
     def marked(ln: Line) -> bool:
         return len(ln.words) > 1 and not any(c.isalnum() for c in ln.words[0]["text"])
-    def runs_on(w: dict) -> bool:  # a word of the cell begins where it ends, a line or less away: a letter of it
-        tol = settings.speck_margin * (w["bottom"] - w["top"])
-        return any(o is not w and o.get("page") == w.get("page") and abs(o["x0"] - w["x1"]) <= tol
-                   and abs(o["top"] - w["top"]) <= w["bottom"] - w["top"] for ln in lines for o in ln.words)
     out = []
     for ln in lines:
-        inside = [w for w in ln.words if len(w["text"]) <= 2 and "bearings" in w and any(
-            o is not w and o["x0"] <= w["x0"] and w["x1"] <= o["x1"] for o in ln.words) and not runs_on(w)]
-        if inside and len(inside) < len(ln.words):
-            # a character read through OCR within another word's span on its line: two words of a line never
-            # overlap, so it is grain set off the line (';' half a line below 'Manager', over '(Practice')
-            words = [w for w in ln.words if not any(w is i for i in inside)]
-            ln = Line(ln.page, min(w["top"] for w in words), max(w["bottom"] for w in words), words[0]["x0"],
-                      max(w["x1"] for w in words), words, ln.glued)
+        ln = _without_inside(ln, lines, settings)
         if marked(ln):
             mark, tol = ln.words[0], settings.speck_margin * ln.height
             starts = [o.x0 for o in lines if o.page == ln.page and not marked(o)]
@@ -223,6 +212,30 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT, right: float
 
 
 _STOPS = frozenset((".", ","))
+
+
+def _without_inside(ln: Line, lines: list[Line], settings: Settings = DEFAULT) -> Line:
+    """`ln` without a character or two read through OCR within another word's span on it, running on into no word
+    of the cell (`lines`): two words of a line never overlap, so it is grain set off the line (';' half a line below
+    'Manager', over '(Practice'), or the ink of a letter read a second time."""
+    def runs_on(w: dict) -> bool:  # a word of the cell begins where it ends, a line or less away: a letter of it
+        tol = settings.speck_margin * (w["bottom"] - w["top"])
+        return any(o is not w and o.get("page") == w.get("page") and abs(o["x0"] - w["x1"]) <= tol
+                   and abs(o["top"] - w["top"]) <= w["bottom"] - w["top"] for ln in lines for o in ln.words)
+    inside = [w for w in ln.words if len(w["text"]) <= 2 and "bearings" in w and any(
+        o is not w and o["x0"] <= w["x0"] and w["x1"] <= o["x1"] for o in ln.words) and not runs_on(w)]
+    if not inside or len(inside) == len(ln.words):
+        return ln
+    words = [w for w in ln.words if not any(w is i for i in inside)]
+    return Line(ln.page, min(w["top"] for w in words), max(w["bottom"] for w in words), words[0]["x0"],
+                max(w["x1"] for w in words), words, ln.glued)
+
+
+def without_inside(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of a response cell without the characters OCR read within another word's span on their line
+    (`_without_inside`): a 'j' read again from the colon of 'that:', set after it, hides the colon that makes the
+    paragraph a lead-in ('... has agreed that: j'), and the lead-in is given an action's owner and date."""
+    return [_without_inside(ln, lines, settings) for ln in lines]
 
 
 def without_lone_marks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:

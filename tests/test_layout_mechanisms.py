@@ -5715,3 +5715,24 @@ def test_read_through_ocr_a_bracket_left_open_yields_to_a_clear_hard_break():
     (entry,) = entries(lines, opens=opens_owner, spacing=Spacing(10.4, 5.8), right=700.2, segment_opens=stacks_owner)
     assert entry.segments[-1].endswith("Equalities Lead")
 
+
+def test_read_through_ocr_a_character_within_another_words_span_leaves_the_response_line():
+    """gen-6733-034 (scanned): 'In response, the Senior Leadership Team has agreed' / 'that:', and OCR read the colon's
+    ink again as 'j', set 6 pt above 'that:' and within its span: the line read 'that: j', the paragraph ended in no
+    colon and was no lead-in, and the stacked dates went to it, one paragraph early each. Two words of a line never
+    overlap: a character or two read through OCR within another word's span, running on into no word, is ink read
+    again or grain, and leaves the response's line as it leaves an owner's (`cells.without_inside`). Typed, it
+    stays."""
+    from actionplans.extract.cells import lead_in, without_inside
+    rows = [("In response, the Senior Leadership Team has agreed", 260.9,
+             [(280, 291), (293, 338), (341, 357), (360, 393), (394, 450), (451, 479), (481, 497), (500, 535)]),
+            ("j", 268.8, [(300, 303)]), ("that:", 274.6, [(280, 303)])]
+    ws = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 11.9, "page": 6, "bearings": 0.94}
+          for text, top, boxes in rows for t, (x0, x1) in zip(text.split(), boxes)]
+    assert [ln.text for ln in to_lines(ws)][-1] == "that: j"
+    lines = without_inside(to_lines(ws))
+    assert [ln.text for ln in lines][-1] == "that:"
+    (para,) = paragraphs(lines, right=560)
+    assert lead_in(para)
+    typed = [{k: v for k, v in w.items() if k != "bearings"} for w in ws]
+    assert [ln.text for ln in without_inside(to_lines(typed))][-1] == "that: j"
