@@ -188,20 +188,9 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT, right: float
     between two columns, or grain beside it ('Learning and =')."""
     def marked(ln: Line) -> bool:
         return len(ln.words) > 1 and not any(c.isalnum() for c in ln.words[0]["text"])
-    def runs_on(w: dict) -> bool:  # a word of the cell begins where it ends, a line or less away: a letter of it
-        tol = settings.speck_margin * (w["bottom"] - w["top"])
-        return any(o is not w and o.get("page") == w.get("page") and abs(o["x0"] - w["x1"]) <= tol
-                   and abs(o["top"] - w["top"]) <= w["bottom"] - w["top"] for ln in lines for o in ln.words)
     out = []
     for ln in lines:
-        inside = [w for w in ln.words if len(w["text"]) <= 2 and "bearings" in w and any(
-            o is not w and o["x0"] <= w["x0"] and w["x1"] <= o["x1"] for o in ln.words) and not runs_on(w)]
-        if inside and len(inside) < len(ln.words):
-            # a character read through OCR within another word's span on its line: two words of a line never
-            # overlap, so it is grain set off the line (';' half a line below 'Manager', over '(Practice')
-            words = [w for w in ln.words if not any(w is i for i in inside)]
-            ln = Line(ln.page, min(w["top"] for w in words), max(w["bottom"] for w in words), words[0]["x0"],
-                      max(w["x1"] for w in words), words, ln.glued)
+        ln = _without_inside(ln, lines, settings)
         if marked(ln):
             mark, tol = ln.words[0], settings.speck_margin * ln.height
             starts = [o.x0 for o in lines if o.page == ln.page and not marked(o)]
@@ -223,6 +212,30 @@ def without_specks(lines: list[Line], settings: Settings = DEFAULT, right: float
 
 
 _STOPS = frozenset((".", ","))
+
+
+def _without_inside(ln: Line, lines: list[Line], settings: Settings = DEFAULT) -> Line:
+    """`ln` without a character or two read through OCR within another word's span on it, running on into no word
+    of the cell (`lines`): two words of a line never overlap, so it is grain set off the line (';' half a line below
+    'Manager', over '(Practice'), or the ink of a letter read a second time."""
+    def runs_on(w: dict) -> bool:  # a word of the cell begins where it ends, a line or less away: a letter of it
+        tol = settings.speck_margin * (w["bottom"] - w["top"])
+        return any(o is not w and o.get("page") == w.get("page") and abs(o["x0"] - w["x1"]) <= tol
+                   and abs(o["top"] - w["top"]) <= w["bottom"] - w["top"] for ln in lines for o in ln.words)
+    inside = [w for w in ln.words if len(w["text"]) <= 2 and "bearings" in w and any(
+        o is not w and o["x0"] <= w["x0"] and w["x1"] <= o["x1"] for o in ln.words) and not runs_on(w)]
+    if not inside or len(inside) == len(ln.words):
+        return ln
+    words = [w for w in ln.words if not any(w is i for i in inside)]
+    return Line(ln.page, min(w["top"] for w in words), max(w["bottom"] for w in words), words[0]["x0"],
+                max(w["x1"] for w in words), words, ln.glued)
+
+
+def without_inside(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of a response cell without the characters OCR read within another word's span on their line
+    (`_without_inside`): a 'j' read again from the colon of 'that:', set after it, hides the colon that makes the
+    paragraph a lead-in ('... has agreed that: j'), and the lead-in is given an action's owner and date."""
+    return [_without_inside(ln, lines, settings) for ln in lines]
 
 
 def without_lone_marks(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
@@ -1059,6 +1072,12 @@ def continues(line: str, before: str) -> bool:
     return bool(_JOINS_NEXT.search(before) or _JOINS_PREV.match(line.strip())) or before.count("(") > before.count(")")
 
 
+def open_bracket_only(line: str, before: str) -> bool:
+    """Must `line` continue `before` (`continues`) only because `before` leaves a bracket open? Read through OCR that
+    is weak: OCR loses a closing bracket with the words round it, and the lines after it would run on for good."""
+    return not (_JOINS_NEXT.search(before) or _JOINS_PREV.match(line.strip())) and before.count("(") > before.count(")")
+
+
 def closes_unopened(line: str) -> bool:
     """Does an owner's line close a bracket it never opened ('Trust) and')? Then it continues the owner above, where
     the bracket was opened, or where OCR lost the word that opened it ('(Forward')."""
@@ -1142,13 +1161,20 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
             # a line in lower case continues the entry above, unless it and what wraps on below it read as an
             # entry of their own after a whole one ('end of August' + 'end of' / 'November')
             new = bool(segment_opens(reflow(_wrapped_run(lines, k, right, sp, settings, centred)), so_far, whole=True))
-        if not new and prev is not None and not continues(ln.text, so_far) and (
-                split_segments or not closes_unopened(ln.text)):
-            # read through OCR, a hard break must leave more room (`ocr_wrap_slack`): where less is left, the words
-            # judge (`segment_opens`), as where the layout cannot tell
-            slack = settings.wrap_slack
-            if not split_segments and _read_by_ocr(prev) and _read_by_ocr(ln):
-                slack = max(slack, settings.ocr_wrap_slack * type_height(ln))
+        # read through OCR, a hard break must leave more room (`ocr_wrap_slack`): where less is left, the words
+        # judge (`segment_opens`), as where the layout cannot tell
+        slack = settings.wrap_slack
+        read_by_ocr = not split_segments and prev is not None and _read_by_ocr(prev) and _read_by_ocr(ln)
+        if read_by_ocr:
+            slack = max(slack, settings.ocr_wrap_slack * type_height(ln))
+        must = not new and prev is not None and continues(ln.text, so_far)
+        if must and read_by_ocr and open_bracket_only(ln.text, so_far) and (
+                ln.top - prev.top >= settings.least_step * type_height(prev)) and hard_break(
+                prev, ln, right, slack, centred=centred):
+            # OCR loses a closing bracket ('(Rhian Evans), Grace' read '(liter Ge Ge:'): a line below (not one
+            # OCR set beside it) opening with a word that fitted above, an em to spare, shows Enter
+            must = False
+        if not new and prev is not None and not must and (split_segments or not closes_unopened(ln.text)):
             if ln.page == prev.page and sp.parts(ln.top - prev.top, settings) or hard_break(
                     prev, ln, right, slack, centred=centred):
                 if split_segments:

@@ -51,6 +51,7 @@ from .cells import (
     text_of,
     to_lines,
     without_grain,
+    without_inside,
     without_lone_marks,
     without_rereadings,
     without_specks,
@@ -338,7 +339,7 @@ def read_text(row: Row, rights: dict[str, float], sentences: bool = False,
         m = REF_LEAD.match(ref)
         ref = m.group(0) if m else ref
     ref = re.sub(r"(?<=\d)\.$", "", ref.strip())
-    lines = to_lines(row.words("response")) if response_lines is None else response_lines
+    lines = without_inside(to_lines(row.words("response"))) if response_lines is None else response_lines
     response = paragraphs(lines, spacing, right=rights.get("response"), sentences=sentences, longest=longest)
     decision_text = text_of(row.words("decision")) or None
     if decision_text is None and response and DECISION_ONLY.match(response[0].text):
@@ -669,7 +670,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
         lines_per_page[head:] = [[] for _ in lines_per_page[head:]]
         candidates = held = None
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
-    response = [to_lines(row.words("response")) for row in scan.rows]  # judged for the habit, then read with it
+    # judged for the habit, then read with it
+    response = [without_inside(to_lines(row.words("response"))) for row in scan.rows]
     if "response" in rights:  # no further than its own wraps show (the next column's text may start far off its edge)
         rights["response"] = wrap_limit(response, rights["response"], settings)
     # ... on the rows that act: a refusal's response gives its reasons in prose and lists no actions, so how its

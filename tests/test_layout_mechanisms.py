@@ -5672,3 +5672,67 @@ def test_a_ref_ocr_could_not_read_shows_a_first_records_ref_set_low_in_its_cell(
     typed at its row's top, the lines above it were text before any record and the first record's text was lost.
     A slot is a ref there as it is where rows open."""
     assert _centred_first_record(first_ref="i", label=("", "")) == [("i", "Prisoners "), ("2", "Leaders sh")]
+
+
+def test_read_through_ocr_a_bracket_left_open_yields_to_a_clear_hard_break():
+    """gen-6733-034 (scanned): owners stacked at the top of the cell, one per action, 'Head of Residence (Rhian
+    Evans), Grace' / 'Smith – Safer Custody' / 'Manager' / 'Head of Residence' / '(Rhian Evans)'. OCR read the second
+    line '(liter Ge Ge:', losing its closing bracket, and the bracket left open ran every line below into the owner:
+    'Manager' and 'Head ef Hecidence (Rhian tvs)' were one, three owners for four dates. Read through OCR, a bracket
+    left open (`cells.open_bracket_only`) yields where the layout shows Enter with an em to spare (`ocr_wrap_slack`):
+    'Head' would have fitted after 'Manager' with 70 pt left. A wrap inside a bracket ('(Grace' / 'Hughes),') stays
+    one owner; a text layer's open bracket still holds its lines together."""
+    rows = [("Head of Safety (Grace", 199.0, [(570, 595), (598, 608), (609, 640), (643, 674)]),
+            ("Hughes), Beth Evans -", 212.7, [(570, 613), (616, 639), (642, 671), (674, 678)]),
+            ("Deputy Governor", 226.7, [(570, 605), (607, 653)]),
+            ("Head of Resid", 240.4, [(570, 581), (595, 607), (628, 640)]),
+            ("(liter Ge Ge:", 254.1, [(570, 604), (606, 635), (647, 673)]),
+            ("Smith- Safer Custody", 268.1, [(569, 608), (609, 640), (640, 680)]),
+            ("Manager", 289.7, [(570, 614)]),
+            ("Head ef Hecidence", 301.6, [(570, 596), (597, 608), (609, 660)]),
+            ("(Rhian tvs)", 315.3, [(570, 605), (606, 638)])]
+    sp = Spacing(13.7, 6.1)  # the plan's: 6 pt after each paragraph
+    ws = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 11.9, "page": 2, "bearings": 0.94}
+          for text, top, boxes in rows for t, (x0, x1) in zip(text.split(), boxes)]
+    (entry,) = entries(to_lines(ws), opens=opens_owner, spacing=sp, right=695.9, segment_opens=stacks_owner)
+    assert entry.segments == ["Head of Safety (Grace Hughes), Beth Evans - Deputy Governor",
+                              "Head of Resid (liter Ge Ge: Smith- Safer Custody Manager",
+                              "Head ef Hecidence (Rhian tvs)"]
+    typed = [{k: v for k, v in w.items() if k != "bearings"} for w in ws]
+    (entry,) = entries(to_lines(typed), opens=opens_owner, spacing=sp, right=695.9, segment_opens=stacks_owner)
+    assert entry.segments[-1] == ("Head of Resid (liter Ge Ge: Smith- Safer Custody Manager Head ef Hecidence "
+                                  "(Rhian tvs)")
+    # gen-5527-017: a word OCR set beside the line above, not below it ('Equalities' / 'Lead' 0.3 pt apart), is no
+    # Enter, though it would have fitted there: the bracket OCR left open ('(c(hNra') still holds it on
+    rows = [("Lead (c(hNra", 373.1, [(611, 630), (634, 648)]), ("Head of Operations", 389.6, [(611, 633), (636, 645),
+                                                                                            (648, 689)]),
+            ("Equalities", 405.5, [(611, 650)]), ("Lead", 405.8, [(653, 672)])]
+    ws = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.4, "page": 4, "bearings": 0.94}
+          for text, top, boxes in rows for t, (x0, x1) in zip(text.split(), boxes)]
+    from actionplans.extract.cells import Line
+    lines = [*to_lines(ws[:-2]), *(Line(4, w["top"], w["bottom"], w["x0"], w["x1"], [w]) for w in ws[-2:])]
+    assert [ln.text for ln in lines][-2:] == ["Equalities", "Lead"]  # two lines, as the reader took OCR's layer
+    (entry,) = entries(lines, opens=opens_owner, spacing=Spacing(10.4, 5.8), right=700.2, segment_opens=stacks_owner)
+    assert entry.segments[-1].endswith("Equalities Lead")
+
+
+def test_read_through_ocr_a_character_within_another_words_span_leaves_the_response_line():
+    """gen-6733-034 (scanned): 'In response, the Senior Leadership Team has agreed' / 'that:', and OCR read the colon's
+    ink again as 'j', set 6 pt above 'that:' and within its span: the line read 'that: j', the paragraph ended in no
+    colon and was no lead-in, and the stacked dates went to it, one paragraph early each. Two words of a line never
+    overlap: a character or two read through OCR within another word's span, running on into no word, is ink read
+    again or grain, and leaves the response's line as it leaves an owner's (`cells.without_inside`). Typed, it
+    stays."""
+    from actionplans.extract.cells import lead_in, without_inside
+    rows = [("In response, the Senior Leadership Team has agreed", 260.9,
+             [(280, 291), (293, 338), (341, 357), (360, 393), (394, 450), (451, 479), (481, 497), (500, 535)]),
+            ("j", 268.8, [(300, 303)]), ("that:", 274.6, [(280, 303)])]
+    ws = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 11.9, "page": 6, "bearings": 0.94}
+          for text, top, boxes in rows for t, (x0, x1) in zip(text.split(), boxes)]
+    assert [ln.text for ln in to_lines(ws)][-1] == "that: j"
+    lines = without_inside(to_lines(ws))
+    assert [ln.text for ln in lines][-1] == "that:"
+    (para,) = paragraphs(lines, right=560)
+    assert lead_in(para)
+    typed = [{k: v for k, v in w.items() if k != "bearings"} for w in ws]
+    assert [ln.text for ln in without_inside(to_lines(typed))][-1] == "that: j"
