@@ -16,7 +16,8 @@ Out: one PNG per page (`<stem>-p<N>.png`) with, drawn over the page:
 A scanned plan is drawn on its OCR'd copy (read through OCR as extraction reads it), so the words and ruling
 lines the stages saw are the ones drawn over; the words a second look read (`ocr.look_again`: ink OCR's page
 layout passed over, lines it ran together) are teal dashed boxes labelled "read again", and the words of the
-first reading they replace thin teal boxes labelled "lines run together".
+first reading they replace thin teal boxes labelled "lines run together"; words OCR set on another column's line,
+set where their own ink is (`ocr.own_baselines`), are teal dashed boxes labelled "own line".
 
 When a plan reads wrong, these show which stage went wrong: a column named wrongly, a section taken
 for a record, a row not stitched, an entry sent to the wrong paragraph.
@@ -50,6 +51,8 @@ def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, 
     out.mkdir(parents=True, exist_ok=True)
     _n, read, scanned = read_through_ocr(path, sha256_file(path)[0], ocr_settings=ocr_settings)
     stem = path.stem
+    own = {p["page"]: [(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in p["words"] if w.get("own_ink")]
+           for p in read}  # as the stages are given them
     if scanned:  # draw on the OCR'd copy: its words and the ruling lines found in the page images
         path = Path(scanned.path)
     rec = recover(read, settings)
@@ -95,6 +98,8 @@ def draw(path: str | Path, out_dir: str | Path, pages: list[int] | None = None, 
                 box((w["x0"], w["top"], w["x1"], w["bottom"]), TEAL, f"read again: {w['text']}", dashed=True)
             for b in scanned.dropped.get(pageno, []) if scanned else []:  # what it ran together, replaced
                 box(b, TEAL, "lines run together", width_px=1)
+            for *b, text in own.get(pageno, []):  # set on another column's line by OCR, put where its ink is
+                box(b, TEAL, f"own line: {text}", dashed=True)
             for pg, b, name in scan.sections:
                 if pg == pageno:
                     box(b, ORANGE, f"section: {name}")

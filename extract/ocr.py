@@ -1296,7 +1296,7 @@ def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSetti
                     _x0, t, _x1, b = own[id(w)]
                     size, baseline = set_on({"text": w["text"], "top": t, "bottom": b}, s)
                     w.update(top=baseline + s.layer_descent * size - size, bottom=baseline + s.layer_descent * size,
-                             written=True)
+                             written=True, own_ink=True)
 
 
 def _off_line(ws: list[dict], own: dict[int, tuple], top: float, base: float) -> float | None:
