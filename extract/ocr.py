@@ -1077,6 +1077,9 @@ GLUED_JOINERS = ("of", "and", "to")
 # word (a number typed with no space after it and a dash glued on is no list's)
 GLUED_NUMBER = re.compile(r"(\d{1,2}[.)])[-\u2013\u2014~_]?([A-Z][a-z]{2,}[.,;:)]?)")
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
+# '31March', '3rdSeptember', 'Q42019/20': a day run into its month, a quarter into its financial year (no typist
+# sets them without a space)
+GLUED_DATE = re.compile(rf"(\d{{1,2}}(?:st|nd|rd|th)?|Q[1-4])((?:{MONTH_PATTERN})\b.*|\d{{4}}/\d{{2,4}}\b.*)", re.I)
 
 
 def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
@@ -1089,7 +1092,8 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     the first small letters or an acronym, the second capitalised or a joining word; the stop left out: a typed one
     ends a sentence and a space follows it), a list item's number and its first word, capitalised (a name's too:
     the item's first word need be no English one), a speck in the gap read as a dash or none ('1.-Outstanding': the
-    speck left out), a joining word run into the word before or after it ('Headof', 'ofLearningand', '(subjectto':
+    speck left out), a day run into its month or a quarter into its year ('31March', 'Q42019/20'), a joining word
+    run into the word before or after it ('Headof', 'ofLearningand', '(subjectto':
     `_joiner_parts`, the whole no English word, an opening bracket kept with the first part); and a word of letters
     with a digit read for a letter, or 'ii' for a 'u', that, read back, is a word where it was none ('operationa1',
     'Eqiialities')."""
@@ -1111,8 +1115,8 @@ def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
         a, b = [g for g in m.groups() if g is not None]
         cut = w["x0"] + (w["x1"] - w["x0"]) * len(a) / len(text)
         return [dict(w, text=a, x1=cut), dict(w, text=b, x0=cut)]
-    m = GLUED_NUMBER.fullmatch(text)  # no typist runs a list's number into its item's first word
-    if m:
+    m = GLUED_NUMBER.fullmatch(text) or GLUED_DATE.fullmatch(text)  # no typist runs a list's number into its
+    if m:  # item's first word, nor a day into its month
         a, b = m.groups()
         span = (w["x1"] - w["x0"]) / len(text)
         return [dict(w, text=a, x1=w["x0"] + span * len(a)), dict(w, text=b, x0=w["x1"] - span * len(b))]
