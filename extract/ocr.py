@@ -171,6 +171,14 @@ class OcrSettings:
     respace_run: int = 6
     respace_gap: float = 1.0
     respace_letters: int = 2
+    # A page deskewing left askew, its lines rising or falling across it (OCRmyPDF sets a line Tesseract found
+    # sloped along its baseline, each word in a box of its own): its slope is the middle one between neighbouring
+    # words of a line (the next word starting within `tilt_gap` of the first one's height, level with it), measured
+    # over at least `tilt_pairs` such pairs, and the page's words are set straight where it is `tilt_least` or more
+    # (points down per point across; under it a word at a landscape page's edge moves by under a point: left as read)
+    tilt_gap: float = 0.6
+    tilt_pairs: int = 10
+    tilt_least: float = 0.002
 
 
 @dataclass
@@ -1803,6 +1811,9 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
         for w in p["words"]:  # written at the left of the ink it read, on its baseline (`write_word`)
             w["written"] = any(abs(w["x0"] - o["x0"]) <= 0.5 and w["top"] < (o["top"] + o["bottom"]) / 2 < w["bottom"]
                                for o in (looked or {}).get(p["page"], ()))
+        slope = tilt(p["words"], s)
+        if slope:
+            straighten(p, slope)
         words = []
         shed = None  # what was left of a word a speck was shed from, the start of the next where that touches it
         for w in year_respaced(join_parted(join_spelt(p["words"], s, seen), s, seen), s):
@@ -1839,6 +1850,49 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
     if body:
         sequence_refs(pages, todo, s, body)
     return pages
+
+
+def tilt(words: list[dict], s: OcrSettings) -> float:
+    """How much a page's lines still slope after deskewing, in points down per point across (0 where they are
+    level or too few words show it): the middle slope between the centres of neighbouring words of a line, each
+    pair's right word starting within `tilt_gap` of the lower one's height after the left one ends, their boxes'
+    middles each within the other's box. OCRmyPDF sets the words of a line Tesseract read sloped along its baseline,
+    each in a box of its own; a line it read level in one box, its words' slopes 0: a level layer measures level."""
+    order = sorted(words, key=lambda w: w["x0"])
+    starts = [w["x0"] for w in order]
+    slopes = []
+    for a in order:
+        mid_a, reach = (a["top"] + a["bottom"]) / 2, a["x1"] + s.tilt_gap * (a["bottom"] - a["top"])
+        near = [b for b in order[bisect.bisect_left(starts, a["x1"]):bisect.bisect_right(starts, reach)]
+                if b["top"] < mid_a < b["bottom"] and a["top"] < (b["top"] + b["bottom"]) / 2 < a["bottom"]]
+        if near:
+            b = min(near, key=lambda o: o["x0"])
+            slopes.append(((b["top"] + b["bottom"]) / 2 - mid_a) / ((b["x0"] + b["x1"] - a["x0"] - a["x1"]) / 2))
+    if len(slopes) < s.tilt_pairs:
+        return 0.0
+    slope = sorted(slopes)[len(slopes) // 2]
+    return slope if abs(slope) >= s.tilt_least else 0.0
+
+
+def straighten(page: dict, slope: float) -> None:
+    """Set a page's words and horizontal rules straight (in place), turned about the page's centre by the `slope`
+    its lines keep (`tilt`): a line's words on one level, a column's starts one above another. Askew, a long line's
+    far end stood up to a line higher than its start (a banner broken into two lines, a header into three, each
+    read as a section), and the words of one box (OCRmyPDF's: a word, or a line read level) stood as tall as their
+    rise across it: each box is moved by its middle and keeps its height less that rise (not a word the second
+    look wrote in, boxed level round its ink). The table finder's cells are left as found."""
+    cx, cy = page["width"] / 2, page["height"] / 2
+    boxes: dict[tuple[float, float], list[dict]] = {}
+    for w in page["words"]:
+        boxes.setdefault((w["top"], w["bottom"]), []).append(w)
+    for (top, bottom), ws in boxes.items():
+        x0, x1 = min(w["x0"] for w in ws), max(w["x1"] for w in ws)
+        dy, dx = -slope * ((x0 + x1) / 2 - cx), slope * ((top + bottom) / 2 - cy)
+        rise = 0.0 if any(w.get("written") for w in ws) else min(abs(slope) * (x1 - x0), (bottom - top) / 2)
+        for w in ws:
+            w.update(top=top + dy + rise / 2, bottom=bottom + dy - rise / 2, x0=w["x0"] + dx, x1=w["x1"] + dx)
+    page["rules"] = sorted((t - slope * ((a + b) / 2 - cx), a + slope * (t - cy), b + slope * (t - cy))
+                           for t, a, b in page.get("rules", ()))
 
 
 def _bulletish(text: str) -> bool:

@@ -5672,3 +5672,48 @@ def test_a_ref_ocr_could_not_read_shows_a_first_records_ref_set_low_in_its_cell(
     typed at its row's top, the lines above it were text before any record and the first record's text was lost.
     A slot is a ref there as it is where rows open."""
     assert _centred_first_record(first_ref="i", label=("", "")) == [("i", "Prisoners "), ("2", "Leaders sh")]
+
+
+def _askew_layer(lines, slope, size=9.0, width=842.0, height=595.0):
+    """A landscape page's words as OCRmyPDF's layer sets lines Tesseract read sloped: each word along its line's
+    baseline, turned by `slope` about the page's centre, in a box of its own as tall as its letters and its rise.
+    `lines`: (baseline, [(cell's text, its left)]) as typed, a space a quarter of the font size."""
+    from actionplans.extract import ocr
+    s = ocr.OcrSettings()
+    out = []
+    for baseline, cells in lines:
+        for text, x in cells:
+            for word in text.split():
+                x0, x = x, x + ocr._ems(word) * size
+                ends = [(u - slope * (baseline - height / 2), baseline + slope * (u - width / 2)) for u in (x0, x)]
+                out.append({"text": word, "x0": ends[0][0], "x1": ends[1][0],
+                            "top": min(y for _, y in ends) - (1 - s.layer_descent) * size * s.ascender,
+                            "bottom": max(y for _, y in ends) + s.layer_descent * size * s.ascender})
+                x += 0.25 * size
+    return {"page": 1, "width": width, "height": height, "words": out, "tables": [], "rules": []}
+
+
+def test_a_scanned_page_left_askew_by_deskewing_is_set_straight_before_its_lines_are_read():
+    """gen-5527-001 (scanned): deskewing left page 8 turned 0.8 degrees, and OCRmyPDF set each line's words along its
+    sloped baseline: the header's 'Rec No' stood 9 pt under 'Target Date' 660 pt to its right and the banner's
+    'Actions' 4 pt under 'eased.'. Both were read as two and three lines, each a section row, and the rows under them
+    were lost from R10 (its last actions' owners and dates; response 0.66). The page's slope is the middle one
+    between neighbouring words of its lines (`ocr.tilt`), and its words are turned back about the page's centre
+    (`ocr.straighten`): each line one level, each column's starts one above another. A layer set level measures 0."""
+    from actionplans.extract import ocr
+    header = [("Rec No", 54), ("Recommendation", 165), ("Decision and response", 387), ("Responsible Owner", 587),
+              ("Target Date", 718)]
+    body = [(100.6 + 12.6 * k, [("the plan will be shared at each wing forum", 320)]) for k in range(8)]
+    lines = [(88.0, header), *body, (200.0, [("Business Hub Manager", 581)])]
+
+    def read(settings):
+        page = _askew_layer(lines, -0.014)
+        ocr.repair([page], [1], settings)
+        return to_lines(page["words"])
+    got = read(ocr.OcrSettings())
+    assert got[0].text == "Rec No Recommendation Decision and response Responsible Owner Target Date"
+    assert len(got) == len(lines)
+    assert len({round(w["top"], 1) for w in got[0].words}) == 1
+    assert len({round(ln.words[0]["x0"], 1) for ln in got[1:-1]}) == 1  # the body's lines start one above another
+    assert len(read(ocr.OcrSettings(tilt_least=1.0))) > len(lines)  # as read, the header in three lines
+    assert ocr.tilt(_askew_layer(lines, 0.0)["words"], ocr.OcrSettings()) == 0.0  # each line's words in one box
