@@ -179,6 +179,10 @@ class OcrSettings:
     tilt_gap: float = 0.6
     tilt_pairs: int = 10
     tilt_least: float = 0.002
+    # A word of the first reading between two the second look wrote in, one above it and one below, each across it,
+    # their tops less than this share of its height apart: two lines of type so near leave no room for a third
+    # between them, so it read their ink again (`between_written`)
+    squeezed: float = 1.6
 
 
 @dataclass
@@ -1844,6 +1848,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             written = [w for w in p["words"] if w.pop("written", False)]
             if body:
                 em_boxes(p["words"], body, s, wide, written)
+                p["words"] = between_written(p["words"], written, s)
     for p in pages:  # after the boxes are sized, which the words as read size (a line's width per em)
         if p["page"] in todo:
             p["words"] = respace(p["words"], s)
@@ -1893,6 +1898,34 @@ def straighten(page: dict, slope: float) -> None:
             w.update(top=top + dy + rise / 2, bottom=bottom + dy - rise / 2, x0=w["x0"] + dx, x1=w["x1"] + dx)
     page["rules"] = sorted((t - slope * ((a + b) / 2 - cx), a + slope * (t - cy), b + slope * (t - cy))
                            for t, a, b in page.get("rules", ()))
+
+
+def between_written(words: list[dict], written: list[dict], s: OcrSettings) -> list[dict]:
+    """The page's words without those of the first reading that read again the ink of lines the second look wrote in:
+    a word standing between two written words, one above it and one below, each across its span, their tops less than
+    `squeezed` of its height apart. No line of type fits between two lines set that near; Tesseract read the ink at
+    their edges as a line of its own (gen-5527-016: 'eee' between 'reviewed,' and 'including', written in, from the
+    comma and the ascenders and i's dots of the two). A word written in is kept, as is one with a word of the first
+    reading nearer above or below it (a line the second look did not read again may stand there), or a written word
+    on its own line (less than `settled` of its height off it: 'hatM' beside 'uslim', the only reading of 'hat M')."""
+    mine = {id(w) for w in written}
+    order = sorted(words, key=lambda w: w["top"])
+    tops = [w["top"] for w in order]
+
+    def squeezed(w: dict) -> bool:
+        if id(w) in mine:
+            return False
+        mid, reach = (w["top"] + w["bottom"]) / 2, s.squeezed * (w["bottom"] - w["top"])
+        near = [o for o in order[bisect.bisect_left(tops, w["top"] - reach):bisect.bisect_right(tops, w["top"] + reach)]
+                if o is not w and min(o["x1"], w["x1"]) > max(o["x0"], w["x0"])]  # (the two within reach of its top)
+        off = s.settled * (w["bottom"] - w["top"])  # (nearer, a word is on its line: `on_baselines`)
+        above = [o for o in near if (o["top"] + o["bottom"]) / 2 <= mid - off]
+        below = [o for o in near if (o["top"] + o["bottom"]) / 2 >= mid + off]
+        if not above or not below:
+            return False
+        a, b = max(above, key=lambda o: o["top"]), min(below, key=lambda o: o["top"])
+        return id(a) in mine and id(b) in mine and b["top"] - a["top"] < reach
+    return [w for w in words if not squeezed(w)] if written else words
 
 
 def _bulletish(text: str) -> bool:

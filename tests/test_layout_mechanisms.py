@@ -5717,3 +5717,36 @@ def test_a_scanned_page_left_askew_by_deskewing_is_set_straight_before_its_lines
     assert len({round(ln.words[0]["x0"], 1) for ln in got[1:-1]}) == 1  # the body's lines start one above another
     assert len(read(ocr.OcrSettings(tilt_least=1.0))) > len(lines)  # as read, the header in three lines
     assert ocr.tilt(_askew_layer(lines, 0.0)["words"], ocr.OcrSettings()) == 0.0  # each line's words in one box
+
+
+def test_a_first_reading_between_two_lines_the_second_look_wrote_in_read_their_ink_again():
+    """gen-5527-016 (scanned): Tesseract read the ink between 'reviewed,' and 'including foreign' (the comma, the i's
+    dots, the ascenders) as a line of its own, ': eee ne', set 5.6 pt under 'reviewed.' and 8 pt over 'including',
+    both of which the second look wrote in: the recommendation read '... reviewed. eee ne including ...'. Two lines
+    one pitch apart leave no room for a line between them: a word of the first reading between two written words
+    above and below it, each across it, is their ink read again (`ocr.between_written`). One beside a written word on
+    its own line ('hatM' beside 'uslim', gen-5190-010: the only reading of 'hat M') stays, as does one under a word
+    of the first reading."""
+    from actionplans.extract import ocr
+    s = ocr.OcrSettings()
+
+    def layer(text, x0, baseline, above=7.2):
+        return {"text": text, "x0": x0, "x1": x0 + ocr._ems(text) * 10.0,
+                "top": baseline - (1 - s.layer_descent) * above, "bottom": baseline + s.layer_descent * above}
+    body = [layer(t, 200 + 80 * (k % 4), 100 + 13.7 * (k // 4))  # the body's lines, elsewhere on the page
+            for k, t in enumerate(("monitored", "through", "quarterly", "meetings", "monthly", "reviews",
+                                   "strategy", "progress"))]
+    written = [layer("reviewed.", 45.6, 291.0), layer("including", 45.6, 304.7), layer("foreign", 94.0, 304.7),
+               layer("suret", 45.6, 400.0), layer("uslim", 96.0, 400.0), layer("monitored", 45.6, 386.3),
+               layer("make", 300.0, 500.0), layer("plans", 300.0, 513.7)]
+    first = [layer("eee", 76.3, 297.5), layer("hatM", 70.0, 400.1), layer("week", 300.0, 504.5),
+             layer("each", 300.0, 509.0)]
+    page = {"page": 1, "words": [*body, *written, *first]}
+    looked = [{k: w[k] for k in ("text", "x0", "x1", "top", "bottom")} for w in written]
+    ocr.repair([page], [1], looked={1: looked})
+    texts = [w["text"] for w in page["words"]]
+    assert "eee" not in texts
+    assert {"reviewed.", "including", "hatM", "each", "week"} <= set(texts)
+    page = {"page": 1, "words": [dict(w) for w in (*body, *written, *first)]}
+    ocr.repair([page], [1])  # nothing written in: every word of the first reading stays
+    assert "eee" in [w["text"] for w in page["words"]]
