@@ -177,6 +177,18 @@ class OcrSettings:
     respace_run: int = 6
     respace_gap: float = 1.0
     respace_letters: int = 2
+    # A page deskewing left askew, its lines rising or falling across it (OCRmyPDF sets a line Tesseract found
+    # sloped along its baseline, each word in a box of its own): its slope is the middle one between neighbouring
+    # words of a line (the next word starting within `tilt_gap` of the first one's height, level with it), measured
+    # over at least `tilt_pairs` such pairs, and the page's words are set straight where it is `tilt_least` or more
+    # (points down per point across; under it a word at a landscape page's edge moves by under a point: left as read)
+    tilt_gap: float = 0.6
+    tilt_pairs: int = 10
+    tilt_least: float = 0.002
+    # A word of the first reading between two the second look wrote in, one above it and one below, each across it,
+    # their tops less than this share of its height apart: two lines of type so near leave no room for a third
+    # between them, so it read their ink again (`between_written`)
+    squeezed: float = 1.6
 
 
 @dataclass
@@ -1913,6 +1925,9 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
         if (ink or {}).get(p["page"]):
             heights = Counter(round(w["bottom"] - w["top"]) for w in p["words"])
             own_baselines(p["words"], ink[p["page"]], heights.most_common(1)[0][0] if heights else 0.0, s)
+        slope = tilt(p["words"], s)
+        if slope:
+            straighten(p, slope)
         words = []
         shed = None  # what was left of a word a speck was shed from, the start of the next where that touches it
         for w in year_respaced(join_parted(join_spelt(p["words"], s, seen), s, seen), s):
@@ -1943,12 +1958,84 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             written = [w for w in p["words"] if w.pop("written", False)]
             if body:
                 em_boxes(p["words"], body, s, wide, written)
+                p["words"] = between_written(p["words"], written, s)
     for p in pages:  # after the boxes are sized, which the words as read size (a line's width per em)
         if p["page"] in todo:
             p["words"] = respace(p["words"], s)
     if body:
         sequence_refs(pages, todo, s, body)
     return pages
+
+
+def tilt(words: list[dict], s: OcrSettings) -> float:
+    """How much a page's lines still slope after deskewing, in points down per point across (0 where they are
+    level or too few words show it): the middle slope between the centres of neighbouring words of a line, each
+    pair's right word starting within `tilt_gap` of the lower one's height after the left one ends, their boxes'
+    middles each within the other's box. OCRmyPDF sets the words of a line Tesseract read sloped along its baseline,
+    each in a box of its own; a line it read level in one box, its words' slopes 0: a level layer measures level."""
+    order = sorted(words, key=lambda w: w["x0"])
+    starts = [w["x0"] for w in order]
+    slopes = []
+    for a in order:
+        mid_a, reach = (a["top"] + a["bottom"]) / 2, a["x1"] + s.tilt_gap * (a["bottom"] - a["top"])
+        near = [b for b in order[bisect.bisect_left(starts, a["x1"]):bisect.bisect_right(starts, reach)]
+                if b["top"] < mid_a < b["bottom"] and a["top"] < (b["top"] + b["bottom"]) / 2 < a["bottom"]]
+        if near:
+            b = min(near, key=lambda o: o["x0"])
+            slopes.append(((b["top"] + b["bottom"]) / 2 - mid_a) / ((b["x0"] + b["x1"] - a["x0"] - a["x1"]) / 2))
+    if len(slopes) < s.tilt_pairs:
+        return 0.0
+    slope = sorted(slopes)[len(slopes) // 2]
+    return slope if abs(slope) >= s.tilt_least else 0.0
+
+
+def straighten(page: dict, slope: float) -> None:
+    """Set a page's words and horizontal rules straight (in place), turned about the page's centre by the `slope`
+    its lines keep (`tilt`): a line's words on one level, a column's starts one above another. Askew, a long line's
+    far end stood up to a line higher than its start (a banner broken into two lines, a header into three, each
+    read as a section), and the words of one box (OCRmyPDF's: a word, or a line read level) stood as tall as their
+    rise across it: each box is moved by its middle and keeps its height less that rise (not a word the second
+    look wrote in, boxed level round its ink). The table finder's cells are left as found."""
+    cx, cy = page["width"] / 2, page["height"] / 2
+    boxes: dict[tuple[float, float], list[dict]] = {}
+    for w in page["words"]:
+        boxes.setdefault((w["top"], w["bottom"]), []).append(w)
+    for (top, bottom), ws in boxes.items():
+        x0, x1 = min(w["x0"] for w in ws), max(w["x1"] for w in ws)
+        dy, dx = -slope * ((x0 + x1) / 2 - cx), slope * ((top + bottom) / 2 - cy)
+        rise = 0.0 if any(w.get("written") for w in ws) else min(abs(slope) * (x1 - x0), (bottom - top) / 2)
+        for w in ws:
+            w.update(top=top + dy + rise / 2, bottom=bottom + dy - rise / 2, x0=w["x0"] + dx, x1=w["x1"] + dx)
+    page["rules"] = sorted((t - slope * ((a + b) / 2 - cx), a + slope * (t - cy), b + slope * (t - cy))
+                           for t, a, b in page.get("rules", ()))
+
+
+def between_written(words: list[dict], written: list[dict], s: OcrSettings) -> list[dict]:
+    """The page's words without those of the first reading that read again the ink of lines the second look wrote in:
+    a word standing between two written words, one above it and one below, each across its span, their tops less than
+    `squeezed` of its height apart. No line of type fits between two lines set that near; Tesseract read the ink at
+    their edges as a line of its own (gen-5527-016: 'eee' between 'reviewed,' and 'including', written in, from the
+    comma and the ascenders and i's dots of the two). A word written in is kept, as is one with a word of the first
+    reading nearer above or below it (a line the second look did not read again may stand there), or a written word
+    on its own line (less than `settled` of its height off it: 'hatM' beside 'uslim', the only reading of 'hat M')."""
+    mine = {id(w) for w in written}
+    order = sorted(words, key=lambda w: w["top"])
+    tops = [w["top"] for w in order]
+
+    def squeezed(w: dict) -> bool:
+        if id(w) in mine:
+            return False
+        mid, reach = (w["top"] + w["bottom"]) / 2, s.squeezed * (w["bottom"] - w["top"])
+        near = [o for o in order[bisect.bisect_left(tops, w["top"] - reach):bisect.bisect_right(tops, w["top"] + reach)]
+                if o is not w and min(o["x1"], w["x1"]) > max(o["x0"], w["x0"])]  # (the two within reach of its top)
+        off = s.settled * (w["bottom"] - w["top"])  # (nearer, a word is on its line: `on_baselines`)
+        above = [o for o in near if (o["top"] + o["bottom"]) / 2 <= mid - off]
+        below = [o for o in near if (o["top"] + o["bottom"]) / 2 >= mid + off]
+        if not above or not below:
+            return False
+        a, b = max(above, key=lambda o: o["top"]), min(below, key=lambda o: o["top"])
+        return id(a) in mine and id(b) in mine and b["top"] - a["top"] < reach
+    return [w for w in words if not squeezed(w)] if written else words
 
 
 def _bulletish(text: str) -> bool:

@@ -5736,3 +5736,81 @@ def test_read_through_ocr_a_character_within_another_words_span_leaves_the_respo
     assert lead_in(para)
     typed = [{k: v for k, v in w.items() if k != "bearings"} for w in ws]
     assert [ln.text for ln in without_inside(to_lines(typed))][-1] == "that: j"
+
+
+def _askew_layer(lines, slope, size=9.0, width=842.0, height=595.0):
+    """A landscape page's words as OCRmyPDF's layer sets lines Tesseract read sloped: each word along its line's
+    baseline, turned by `slope` about the page's centre, in a box of its own as tall as its letters and its rise.
+    `lines`: (baseline, [(cell's text, its left)]) as typed, a space a quarter of the font size."""
+    from actionplans.extract import ocr
+    s = ocr.OcrSettings()
+    out = []
+    for baseline, cells in lines:
+        for text, x in cells:
+            for word in text.split():
+                x0, x = x, x + ocr._ems(word) * size
+                ends = [(u - slope * (baseline - height / 2), baseline + slope * (u - width / 2)) for u in (x0, x)]
+                out.append({"text": word, "x0": ends[0][0], "x1": ends[1][0],
+                            "top": min(y for _, y in ends) - (1 - s.layer_descent) * size * s.ascender,
+                            "bottom": max(y for _, y in ends) + s.layer_descent * size * s.ascender})
+                x += 0.25 * size
+    return {"page": 1, "width": width, "height": height, "words": out, "tables": [], "rules": []}
+
+
+def test_a_scanned_page_left_askew_by_deskewing_is_set_straight_before_its_lines_are_read():
+    """gen-5527-001 (scanned): deskewing left page 8 turned 0.8 degrees, and OCRmyPDF set each line's words along its
+    sloped baseline: the header's 'Rec No' stood 9 pt under 'Target Date' 660 pt to its right and the banner's
+    'Actions' 4 pt under 'eased.'. Both were read as two and three lines, each a section row, and the rows under them
+    were lost from R10 (its last actions' owners and dates; response 0.66). The page's slope is the middle one
+    between neighbouring words of its lines (`ocr.tilt`), and its words are turned back about the page's centre
+    (`ocr.straighten`): each line one level, each column's starts one above another. A layer set level measures 0."""
+    from actionplans.extract import ocr
+    header = [("Rec No", 54), ("Recommendation", 165), ("Decision and response", 387), ("Responsible Owner", 587),
+              ("Target Date", 718)]
+    body = [(100.6 + 12.6 * k, [("the plan will be shared at each wing forum", 320)]) for k in range(8)]
+    lines = [(88.0, header), *body, (200.0, [("Business Hub Manager", 581)])]
+
+    def read(settings):
+        page = _askew_layer(lines, -0.014)
+        ocr.repair([page], [1], settings)
+        return to_lines(page["words"])
+    got = read(ocr.OcrSettings())
+    assert got[0].text == "Rec No Recommendation Decision and response Responsible Owner Target Date"
+    assert len(got) == len(lines)
+    assert len({round(w["top"], 1) for w in got[0].words}) == 1
+    assert len({round(ln.words[0]["x0"], 1) for ln in got[1:-1]}) == 1  # the body's lines start one above another
+    assert len(read(ocr.OcrSettings(tilt_least=1.0))) > len(lines)  # as read, the header in three lines
+    assert ocr.tilt(_askew_layer(lines, 0.0)["words"], ocr.OcrSettings()) == 0.0  # each line's words in one box
+
+
+def test_a_first_reading_between_two_lines_the_second_look_wrote_in_read_their_ink_again():
+    """gen-5527-016 (scanned): Tesseract read the ink between 'reviewed,' and 'including foreign' (the comma, the i's
+    dots, the ascenders) as a line of its own, ': eee ne', set 5.6 pt under 'reviewed.' and 8 pt over 'including',
+    both of which the second look wrote in: the recommendation read '... reviewed. eee ne including ...'. Two lines
+    one pitch apart leave no room for a line between them: a word of the first reading between two written words
+    above and below it, each across it, is their ink read again (`ocr.between_written`). One beside a written word on
+    its own line ('hatM' beside 'uslim', gen-5190-010: the only reading of 'hat M') stays, as does one under a word
+    of the first reading."""
+    from actionplans.extract import ocr
+    s = ocr.OcrSettings()
+
+    def layer(text, x0, baseline, above=7.2):
+        return {"text": text, "x0": x0, "x1": x0 + ocr._ems(text) * 10.0,
+                "top": baseline - (1 - s.layer_descent) * above, "bottom": baseline + s.layer_descent * above}
+    body = [layer(t, 200 + 80 * (k % 4), 100 + 13.7 * (k // 4))  # the body's lines, elsewhere on the page
+            for k, t in enumerate(("monitored", "through", "quarterly", "meetings", "monthly", "reviews",
+                                   "strategy", "progress"))]
+    written = [layer("reviewed.", 45.6, 291.0), layer("including", 45.6, 304.7), layer("foreign", 94.0, 304.7),
+               layer("suret", 45.6, 400.0), layer("uslim", 96.0, 400.0), layer("monitored", 45.6, 386.3),
+               layer("make", 300.0, 500.0), layer("plans", 300.0, 513.7)]
+    first = [layer("eee", 76.3, 297.5), layer("hatM", 70.0, 400.1), layer("week", 300.0, 504.5),
+             layer("each", 300.0, 509.0)]
+    page = {"page": 1, "words": [*body, *written, *first]}
+    looked = [{k: w[k] for k in ("text", "x0", "x1", "top", "bottom")} for w in written]
+    ocr.repair([page], [1], looked={1: looked})
+    texts = [w["text"] for w in page["words"]]
+    assert "eee" not in texts
+    assert {"reviewed.", "including", "hatM", "each", "week"} <= set(texts)
+    page = {"page": 1, "words": [dict(w) for w in (*body, *written, *first)]}
+    ocr.repair([page], [1])  # nothing written in: every word of the first reading stays
+    assert "eee" in [w["text"] for w in page["words"]]
