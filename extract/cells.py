@@ -262,6 +262,28 @@ def without_lone_marks(lines: list[Line], settings: Settings = DEFAULT) -> list[
     return [ln for k, ln in enumerate(lines) if not speck(k)]
 
 
+def without_scattered(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of a response cell without a line OCR read from the scan's grain in the blank between paragraphs:
+    one of characters alone, each word one letter or digit at most, with marks ('2 2 Z 7', 'P', '9.'), starting right
+    of where the lines above and below it on its page start by more than `speck_margin` of its height; one alone off the
+    middle of the lines beside it by more than `centred_share` of its height, several set apart by more than
+    `mark_gap` of it each. Typed, a cell's line starts where its lines start (a bullet alone, a word's last letter
+    wrapped) or is centred on them, and no typist spaces words some spaces apart: read as a paragraph of its own, the
+    grain takes an action's place, and every owner and date below it shifts by one."""
+    def scattered(k: int) -> bool:
+        ln = lines[k]
+        if not all(sum(c.isalnum() for c in w["text"]) <= 1 and "bearings" in w for w in ln.words):
+            return False
+        h, words = type_height(ln), ln.words
+        near = [lines[j] for j in (k - 1, k + 1) if 0 <= j < len(lines) and lines[j].page == ln.page]
+        if not near or any(ln.x0 <= o.x0 + settings.speck_margin * h for o in near):
+            return False
+        if len(words) == 1:
+            return all(abs(ln.x0 + ln.x1 - o.x0 - o.x1) / 2 > settings.centred_share * h for o in near)
+        return all(b["x0"] - a["x1"] > settings.mark_gap * h for a, b in zip(words, words[1:]))
+    return [ln for k, ln in enumerate(lines) if not scattered(k)]
+
+
 def without_grain(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
     """The lines of a date cell without a line OCR read from the scan's grain above or below the date: one word of
     one or two letters or digits, no English word, of which the date grammar reads nothing, lying within the span of

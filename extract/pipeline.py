@@ -53,6 +53,7 @@ from .cells import (
     without_grain,
     without_lone_marks,
     without_rereadings,
+    without_scattered,
     without_specks,
     wrap_limit,
 )
@@ -492,7 +493,11 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
             owner_targets = date_choice.targets
         elif len(segments) == len(dates):
             owner_units, owner_targets = segments, date_choice.targets
-        elif owner_choice.hypothesis != STACKED and len(owners) == 1 and 1 < len(segments) <= len(response):
+        elif len(owners) == 1 and 1 < len(segments) <= len(response) and (
+                owner_choice.hypothesis != STACKED or len(dates) > 1):
+            # one owner entry of several segments, no count to pair them by: one segment an action, in order (read
+            # stacked, with the row's dates stacked for several actions, not all of them the first action's: OCR
+            # read one date's note apart, 'November 2020' / 'SsH et t0', or two owners as one line)
             acting = [i for i, p in enumerate(response) if not lead_in(p)]
             owner_units = segments
             owner_targets = acting[:len(segments)] if len(acting) >= len(segments) else list(range(len(segments)))
@@ -669,7 +674,8 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
         lines_per_page[head:] = [[] for _ in lines_per_page[head:]]
         candidates = held = None
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
-    response = [to_lines(row.words("response")) for row in scan.rows]  # judged for the habit, then read with it
+    # judged for the habit, then read with it (a line of grain OCR read between paragraphs left out)
+    response = [without_scattered(to_lines(row.words("response")), settings) for row in scan.rows]
     if "response" in rights:  # no further than its own wraps show (the next column's text may start far off its edge)
         rights["response"] = wrap_limit(response, rights["response"], settings)
     # ... on the rows that act: a refusal's response gives its reasons in prose and lists no actions, so how its

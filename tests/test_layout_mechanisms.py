@@ -5672,3 +5672,89 @@ def test_a_ref_ocr_could_not_read_shows_a_first_records_ref_set_low_in_its_cell(
     typed at its row's top, the lines above it were text before any record and the first record's text was lost.
     A slot is a ref there as it is where rows open."""
     assert _centred_first_record(first_ref="i", label=("", "")) == [("i", "Prisoners "), ("2", "Leaders sh")]
+
+
+def test_a_line_of_lone_characters_ocr_read_from_grain_between_paragraphs_is_no_paragraph():
+    """gen-5527-017 (scanned): grain in the blank between two paragraphs of a response cell read as '2 2 Z 7' (x 321
+    to 574, each a point or two wide) and, lower, as 'P' alone at x 496, where the cell's lines start at 285.5: 'P'
+    read as a paragraph of its own took an action's place, and every date below it went to the action above its own.
+    A line read through OCR of words of one letter or digit at most, starting right of where the cell's lines start,
+    one alone off the middle of the lines beside it, several set apart by some spaces each, is grain
+    (`cells.without_scattered`); a word's last letter wrapped, a bullet alone at the cell's start, a letter centred
+    under the lines, a text layer's line, stay."""
+    from actionplans.extract.cells import without_scattered
+
+    def w(text, x0, x1, top, ocr=True):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.5, "page": 2,
+                **({"bearings": 0.94} if ocr else {})}
+    def cell(*grain, ocr=True):
+        return [w("analysed", 299.8, 335.0, 224.0), w("each", 338.0, 356.0, 224.0), w("month", 359.0, 387.0, 224.0),
+                w("by", 390.0, 400.0, 224.0), w("Governor.", 560.0, 599.0, 224.0), *grain,
+                w("The", 285.5, 300.7, 256.8), w("Board", 304.9, 348.9, 256.8), w("will", 352.0, 368.0, 256.8),
+                w("agree", 571.0, 599.0, 256.8), w("lead:", 285.8, 305.1, 267.2)]
+    scattered = [w("2", 321.0, 323.2, 240.6), w("2", 340.4, 342.6, 240.6), w("Z", 522.1, 524.3, 240.6),
+                 w("7", 572.0, 574.2, 240.6)]
+    for grain in (scattered, [w("P", 496.0, 498.1, 240.6)], [w("9.", 326.5, 334.2, 240.6)]):
+        assert [ln.text for ln in without_scattered(to_lines(cell(*grain)))] == [
+            "analysed each month by Governor.", "The Board will agree", "lead:"]
+        two = ["analysed each month by Governor.", "The Board will agree lead:"]  # the blank parts them again
+        assert [p.text for p in paragraphs(to_lines(cell(*grain)))] != two
+        assert [p.text for p in paragraphs(without_scattered(to_lines(cell(*grain))))] == two
+    assert len(without_scattered(to_lines(cell(*[dict(g) for g in scattered], ocr=False)))) == 3
+    typed = [{k: v for k, v in g.items() if k != "bearings"} for g in scattered]
+    assert len(without_scattered(to_lines(cell(*typed)))) == 4  # a text layer's line is kept
+    for kept in ([w("a", 299.8, 304.0, 240.6)], [w("•", 285.5, 289.0, 240.6)], [w("I", 441.0, 443.0, 240.6)]):
+        assert len(without_scattered(to_lines(cell(*kept)))) == 4  # at the start, or centred under the lines
+
+
+def test_a_scanned_row_below_a_rule_with_its_own_decision_and_a_ref_misread_past_reading_is_a_record_by_the_count():
+    """gen-5527-017 (scanned): 'Key concern 9' read 'Key' / 'ncern' / 'c90', no ref; its row, below a rule across the
+    table, printing its own text and decision, was dropped whole as text before a record (recall 0.82, the five
+    actions lost). Read through OCR, in a plan of refs, such a row is a record as one whose ref OCR read nothing of is;
+    between 8 and 10 the count gives it 9. On a text layer a ref cell that holds no ref is read as before."""
+    from actionplans.extract.cells import text_of
+    from actionplans.extract.tables import TableScanner
+    x0s = (46, 76, 206, 275, 413)
+
+    def read(scanned):
+        ws = row(("Ref", "Recommendation", "Decision", "Response", "Owner"), 60, x0s)
+        rules = [(72.0, 40.0, 560.0)]
+        for k, ref in enumerate(("8", "c90", "10")):
+            top = 90 + 40 * k
+            ws += row((ref, "Leaders should act.", "accepted", "Panels will meet.", "Governor"), top, x0s)
+            ws += row(("", "Staff will help.", "", "They will report.", ""), top + 11.5, x0s)
+            rules.append((top + 30.0, 40.0, 560.0))
+        scanner = TableScanner()
+        scanner.add_page(1, [dict(w, page=1) for w in ws], [], rules, scanned=scanned)
+        return [text_of(r.words("ref")) for r in scanner.finish().rows]
+    assert read(True) == ["8", "9", "10"]
+    assert read(False) == ["8", "10"]
+
+
+def test_one_stacked_owner_entry_of_several_owners_goes_one_owner_an_action_when_no_count_pairs_them():
+    """gen-5527-017 (scanned): eight owners stacked at the top of the cell, one per action, read as one entry of
+    eight segments; OCR read one date's note apart ('November 2020' / 'SsH et t0'), nine dates, so the segments
+    paired with no count and all eight went to the first action (alignment 0.07). Stacked, with the row's dates
+    stacked for several actions, the segments go one an action in order, as where the owners are read otherwise."""
+    from dataclasses import replace
+
+    from actionplans.extract.align import Alignment
+    from actionplans.extract.pipeline import build_recommendation, recover
+    from actionplans.schemas import Quality
+    body = [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"],
+            [None, None, None, "Data will be published.", None, "July 2024"],
+            [None, None, None, "Staff will be told.", None, "May 2024"]]
+    rec = recover([plan_page(1, body)])
+    (c,) = rec.cells
+    (stack,) = entries(to_lines(words("Head of Safety", "Governor", x0=600, top=90, pitch=12)), opens=opens_owner,
+                       right=720, segment_opens=stacks_owner)
+    assert stack.segments == ["Head of Safety", "Governor"] and len(c.dates) == 3
+
+    def owners(dates):
+        cells = replace(c, owners=[stack], owners_stacked=[stack], dates=dates,
+                        owner_options={STACKED: Alignment(STACKED, 0.0, [0], entries=[stack])},
+                        date_options={STACKED: Alignment(STACKED, 0.0, list(range(len(dates))), entries=dates)})
+        return [a.owners for a in build_recommendation(cells, None, Quality(), (STACKED, STACKED)).actions]
+    assert owners(c.dates) == [["Head of Safety"], ["Governor"], []]
+    assert owners(c.dates[:2]) == [["Head of Safety"], ["Governor"], []]  # as many as the dates: paired by them
+    assert owners(c.dates[:1]) == [["Head of Safety", "Governor"], [], []]  # one action's dates: its owners
