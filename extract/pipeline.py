@@ -321,12 +321,11 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 
 
 def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
-    """The lines of a row's owner cell (stacked lines read as one parted, a speck read as a line of its own or as a
-    mark past the column's edge left out, words broken at its edge marked) and of its date cell (stacked lines read
-    as one parted, a second reading of a line's ink left out)."""
-    return (mend_breaks(without_lone_marks(part_stacked(without_specks(to_lines(row.words("owner")),
-                                                                       right=rights.get("owner")))),
-                        rights.get("owner")),
+    """The lines of a row's owner cell (stacked lines read as one parted, a speck read as a line of its own, grain
+    read as short words spaced apart, or a mark past the column's edge left out, words broken at its edge marked) and
+    of its date cell (stacked lines read as one parted, a second reading of a line's ink left out)."""
+    return (mend_breaks(without_lone_marks(without_scattered(part_stacked(without_specks(
+                to_lines(row.words("owner")), right=rights.get("owner"))))), rights.get("owner")),
             lost_range_dash(without_rereadings(without_grain(part_stacked(without_specks(
                 to_lines(row.words("date"))))))))
 

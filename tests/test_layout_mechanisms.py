@@ -5758,3 +5758,58 @@ def test_one_stacked_owner_entry_of_several_owners_goes_one_owner_an_action_when
     assert owners(c.dates) == [["Head of Safety"], ["Governor"], []]
     assert owners(c.dates[:2]) == [["Head of Safety"], ["Governor"], []]  # as many as the dates: paired by them
     assert owners(c.dates[:1]) == [["Head of Safety", "Governor"], [], []]  # one action's dates: its owners
+
+
+def test_read_through_ocr_a_line_closing_the_bracket_the_owner_above_left_open_runs_on_across_a_blank():
+    """gen-8117-002 (scanned): Tesseract ran the owner's line 'FM Manager (Milton Keynes' into the date's beside it
+    and OCRmyPDF set both on one baseline, 15.5 pt above 'College) & Head of Learning and' in a plan 9.3 pt apart:
+    a blank by the boxes, and the owner read as two, 'FM Manager (Milton Keynes' and 'College)'. A line read through
+    OCR that closes the bracket the entry above left open is the rest of that entry, whatever blank the boxes show
+    (`cells._closes_open`); a text layer's blank parts them, as does one before a line that closes no open bracket."""
+    def w(text, x0, x1, top, ocr=True):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.0, "page": 3,
+                **({"bearings": 0.9} if ocr else {})}
+
+    def cell(ocr=True, last="College)"):
+        return [w("Head", 672.0, 690.0, 444.4, ocr), w("of", 690.0, 699.0, 444.4, ocr),
+                w("Healthcare", 699.0, 740.0, 444.4, ocr), w("(Serco)", 672.0, 696.0, 453.7, ocr),
+                w("&", 698.0, 705.0, 453.7, ocr), w("Governor", 707.0, 740.0, 453.7, ocr),
+                w("Equalities", 672.0, 705.0, 462.7, ocr), w("Lead", 707.0, 725.0, 462.7, ocr),
+                w("FM", 672.0, 684.0, 487.9, ocr), w("Manager", 685.0, 715.0, 487.9, ocr),
+                w("(Milton", 716.0, 741.0, 487.9, ocr), w("Keynes", 742.0, 767.0, 487.9, ocr),
+                w(last, 671.0, 699.0, 503.4, ocr), w("&", 701.0, 706.0, 503.4, ocr),
+                w("Head", 710.0, 726.0, 503.4, ocr), w("of", 728.0, 735.0, 503.4, ocr),
+                w("Safety", 737.0, 765.0, 503.4, ocr)]
+
+    def read(ws):
+        return [e.text for e in entries(to_lines(ws), opens=opens_owner, right=782.0, segment_opens=stacks_owner)]
+    assert read(cell()) == ["Head of Healthcare (Serco) & Governor Equalities Lead",
+                            "FM Manager (Milton Keynes College) & Head of Safety"]
+    assert read(cell(ocr=False))[1:] == ["FM Manager (Milton Keynes", "College) & Head of Safety"]
+    assert read(cell(last="Chapter"))[1:] == ["FM Manager (Milton Keynes", "Chapter & Head of Safety"]
+
+
+def test_a_line_of_short_words_ocr_read_from_grain_between_owner_entries_is_no_owner():
+    """gen-8117-002 (scanned): grain between two owner entries read as 'be' and '2' (x 717 and 752, each a few points
+    wide, where the cell's lines start at 672), as 'is' elsewhere, and as '2' above 'Education Manager': owners
+    'be 2', 'is' and '2 Education Manager (Practice Plus Group)' that the page does not show. The owner cell's lines
+    go through `cells.without_scattered` too (words of one or two letters or digits); 'HR' wrapped where the cell's
+    lines start stays, as does a typed mark OCR set on a line of its own."""
+    from actionplans.extract.cells import without_scattered
+    from actionplans.extract.pipeline import entry_cells
+    from actionplans.extract.tables import Row
+
+    def w(text, x0, x1, top):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.0, "page": 3, "bearings": 0.9}
+    ws = [w("Manager", 672.0, 700.0, 410.5), w("(GEO", 702.0, 721.0, 410.5), w("Group)", 723.0, 746.0, 410.5),
+          w("be", 717.0, 721.0, 435.4), w("2", 752.0, 755.0, 435.4),
+          w("Head", 672.0, 690.0, 444.4), w("of", 690.0, 699.0, 444.4), w("Safety", 701.0, 730.0, 444.4)]
+    assert [ln.text for ln in to_lines(ws)] == ["Manager (GEO Group)", "be 2", "Head of Safety"]
+    row_ = Row({"owner": ws}, None, [3], (40.0, 400.0, 800.0, 460.0))
+    assert [ln.text for ln in entry_cells(row_, {"owner": 782.0})[0]] == ["Manager (GEO Group)", "Head of Safety"]
+    wrapped = [w("Head", 672.0, 690.0, 410.5), w("of", 692.0, 700.0, 410.5), w("HR", 672.0, 684.0, 419.8),
+               w("Governor", 672.0, 705.0, 444.4)]
+    assert [ln.text for ln in without_scattered(to_lines(wrapped))] == ["Head of", "HR", "Governor"]
+    # gen-5527-026: 'Rhian' / 'Doyle –', the typed dash read a line of its own between the two, past their ends
+    dashed = [w("Balen", 465.0, 493.0, 249.7), w("-", 496.0, 500.0, 264.5), w("Doyle", 465.0, 495.0, 279.1)]
+    assert [ln.text for ln in without_scattered(to_lines(dashed))] == ["Balen", "-", "Doyle"]
