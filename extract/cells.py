@@ -275,6 +275,30 @@ def without_lone_marks(lines: list[Line], settings: Settings = DEFAULT) -> list[
     return [ln for k, ln in enumerate(lines) if not speck(k)]
 
 
+def without_scattered(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
+    """The lines of a response or owner cell without a line OCR read from the scan's grain in the blank between
+    paragraphs or entries: one of specks alone, each word one or two letters or digits, with marks ('2 2 Z 7', 'P',
+    '9.', 'be 2', 'is'), starting right of where the lines above and below it on its page start by more than
+    `speck_margin` of its height; one alone off the middle of the lines beside it by more than `centred_share` of its
+    height, several set apart by more than `mark_gap` of it each. Typed, a cell's line starts where its lines start
+    (a bullet alone, a word's last letters wrapped) or is centred on them, and no typist spaces words some spaces
+    apart: read as a paragraph of its own, the grain takes an action's place, and every owner and date below it
+    shifts by one; read as an owner ('is', '2 Education Manager'), it is one no page shows. A line of marks alone
+    stays: a typed one OCR set a little off its line ('Doyle –' read '–' over 'Doyle') is no grain."""
+    def scattered(k: int) -> bool:
+        ln = lines[k]
+        if not all(1 <= sum(c.isalnum() for c in w["text"]) <= 2 and "bearings" in w for w in ln.words):
+            return False
+        h, words = type_height(ln), ln.words
+        near = [lines[j] for j in (k - 1, k + 1) if 0 <= j < len(lines) and lines[j].page == ln.page]
+        if not near or any(ln.x0 <= o.x0 + settings.speck_margin * h for o in near):
+            return False
+        if len(words) == 1:
+            return all(abs(ln.x0 + ln.x1 - o.x0 - o.x1) / 2 > settings.centred_share * h for o in near)
+        return all(b["x0"] - a["x1"] > settings.mark_gap * h for a, b in zip(words, words[1:]))
+    return [ln for k, ln in enumerate(lines) if not scattered(k)]
+
+
 def without_grain(lines: list[Line], settings: Settings = DEFAULT) -> list[Line]:
     """The lines of a date cell without a line OCR read from the scan's grain above or below the date: one word of
     one or two letters or digits, no English word, of which the date grammar reads nothing, lying within the span of
@@ -1084,6 +1108,15 @@ def closes_unopened(line: str) -> bool:
     return _CLOSES_FIRST.match(line.strip()) is not None
 
 
+def _closes_open(ln: Line, before: str) -> bool:
+    """Read through OCR, does `ln` close the bracket the entry above left open ('FM Manager (Milton Keynes' /
+    'College) & Head of ...')? Then it is the rest of that entry, whatever blank space OCR's boxes show between
+    them: Tesseract runs a cell's line into the line beside it and OCRmyPDF sets both on one baseline, the owner's
+    line half a line off its ink ('June 2021 FM Manager (Milton Keynes' 15.5 pt over 'College)' in a plan 9.3 pt
+    apart), and no typist opens an entry by closing a bracket the one above opened."""
+    return ln.read_by_ocr and before.count("(") > before.count(")") and closes_unopened(ln.text)
+
+
 def _wrapped_run(lines: list[Line], k: int, right: float | None, sp: Spacing, settings: Settings,
                  centred: float | None = None) -> list[Line]:
     """Line k and the lines that wrap on from it (no blank space, no hard break; a page break is neither, so
@@ -1152,7 +1185,7 @@ def entries(lines: list[Line], beside=None, opens=None, spacing: Spacing = SINGL
             # Support Manager': a narrow column breaks words), after the segment it would continue (a stacked owner
             # begun, 'Head of Residence' / 'Foreign', is unfinished however whole the entry's text reads)
             seg = reflow(out[-1].lines[max([0, *cuts[-1]]):])
-            new = sp.blank(ln.top - prev.top, settings) or (
+            new = sp.blank(ln.top - prev.top, settings) and not _closes_open(ln, so_far) or (
                 beside is not None and beside(ln) != beside(prev)
                 and (opens is None or opens(reflow(_wrapped_run(lines, k, right, sp, settings, centred)), seg)))
         segment = False

@@ -54,6 +54,7 @@ from .cells import (
     without_inside,
     without_lone_marks,
     without_rereadings,
+    without_scattered,
     without_specks,
     wrap_limit,
 )
@@ -321,12 +322,11 @@ def _longest_lines(cells: list[list], columns: Columns | None) -> dict[int, floa
 
 
 def entry_cells(row: Row, rights: dict[str, float]) -> tuple[list, list]:
-    """The lines of a row's owner cell (stacked lines read as one parted, a speck read as a line of its own or as a
-    mark past the column's edge left out, words broken at its edge marked) and of its date cell (stacked lines read
-    as one parted, a second reading of a line's ink left out)."""
-    return (mend_breaks(without_lone_marks(part_stacked(without_specks(to_lines(row.words("owner")),
-                                                                       right=rights.get("owner")))),
-                        rights.get("owner")),
+    """The lines of a row's owner cell (stacked lines read as one parted, a speck read as a line of its own, grain
+    read as short words spaced apart, or a mark past the column's edge left out, words broken at its edge marked) and
+    of its date cell (stacked lines read as one parted, a second reading of a line's ink left out)."""
+    return (mend_breaks(without_lone_marks(without_scattered(part_stacked(without_specks(
+                to_lines(row.words("owner")), right=rights.get("owner"))))), rights.get("owner")),
             lost_range_dash(without_rereadings(without_grain(part_stacked(without_specks(
                 to_lines(row.words("date"))))))))
 
@@ -493,7 +493,11 @@ def build_recommendation(cells: RowCells, base: dt.date | None, quality: Quality
             owner_targets = date_choice.targets
         elif len(segments) == len(dates):
             owner_units, owner_targets = segments, date_choice.targets
-        elif owner_choice.hypothesis != STACKED and len(owners) == 1 and 1 < len(segments) <= len(response):
+        elif len(owners) == 1 and 1 < len(segments) <= len(response) and (
+                owner_choice.hypothesis != STACKED or len(dates) > 1):
+            # one owner entry of several segments, no count to pair them by: one segment an action, in order (read
+            # stacked, with the row's dates stacked for several actions, not all of them the first action's: OCR
+            # read one date's note apart, 'November 2020' / 'SsH et t0', or two owners as one line)
             acting = [i for i, p in enumerate(response) if not lead_in(p)]
             owner_units = segments
             owner_targets = acting[:len(segments)] if len(acting) >= len(segments) else list(range(len(segments)))
@@ -670,8 +674,9 @@ def recover(pages: list[dict], settings: Settings = DEFAULT, release: bool = Fal
         lines_per_page[head:] = [[] for _ in lines_per_page[head:]]
         candidates = held = None
     rights = column_rights(scan.rows, ("response", "owner", "date"), scan.columns, settings)
-    # judged for the habit, then read with it
-    response = [without_inside(to_lines(row.words("response"))) for row in scan.rows]
+    # judged for the habit, then read with it (a character read twice within a word's span, and a line of grain
+    # OCR read between paragraphs, left out)
+    response = [without_scattered(without_inside(to_lines(row.words("response"))), settings) for row in scan.rows]
     if "response" in rights:  # no further than its own wraps show (the next column's text may start far off its edge)
         rights["response"] = wrap_limit(response, rights["response"], settings)
     # ... on the rows that act: a refusal's response gives its reasons in prose and lists no actions, so how its

@@ -2143,10 +2143,12 @@ class TableScanner:
             current is None or not page_top or self._decides(cells) and self._decides(current.cells)
             and not self._decision_wraps(current.cells, cells)
         ) and self.scan.columns is not None and "ref" not in self.scan.columns.fields
-        # Read through OCR, a ref may go unread whole: a row of its own below a rule across the table (the ref
-        # column too), in a plan of refs, that prints its text and a decision of its own below a record that printed
-        # one, is a record, its ref left to the count (`_count_refs`), not more of the record above
-        lost = self.scanned and not ref_text and not text_of(cells.get("ref", [])) and full and (
+        # Read through OCR, a ref may go unread whole, or be misread past reading as one ('Key' / 'ncern' / 'c90'
+        # for 'Key concern 9'): a row of its own below a rule across the table (the ref column too), in a plan of
+        # refs, that prints its text and a decision of its own below a record that printed one, is a record, its
+        # ref left to the count (`_count_lost_refs`), not more of the record above, nor text to drop
+        misread = bool(ref_text) and not (REF.match(ref_text) or REF_LABEL.match(ref_text) or REF_LEAD.match(ref_text))
+        lost = self.scanned and (misread or not ref_text and not text_of(cells.get("ref", []))) and full and (
             not page_top) and self.refs_seen and current is not None and "text" in filled and self._decides(
             cells) and self._decides(current.cells) and not self._decision_wraps(current.cells, cells)
         unread = unread or lost

@@ -5814,3 +5814,144 @@ def test_a_first_reading_between_two_lines_the_second_look_wrote_in_read_their_i
     page = {"page": 1, "words": [dict(w) for w in (*body, *written, *first)]}
     ocr.repair([page], [1])  # nothing written in: every word of the first reading stays
     assert "eee" in [w["text"] for w in page["words"]]
+
+
+def test_a_line_of_lone_characters_ocr_read_from_grain_between_paragraphs_is_no_paragraph():
+    """gen-5527-017 (scanned): grain in the blank between two paragraphs of a response cell read as '2 2 Z 7' (x 321
+    to 574, each a point or two wide) and, lower, as 'P' alone at x 496, where the cell's lines start at 285.5: 'P'
+    read as a paragraph of its own took an action's place, and every date below it went to the action above its own.
+    A line read through OCR of words of one letter or digit at most, starting right of where the cell's lines start,
+    one alone off the middle of the lines beside it, several set apart by some spaces each, is grain
+    (`cells.without_scattered`); a word's last letter wrapped, a bullet alone at the cell's start, a letter centred
+    under the lines, a text layer's line, stay."""
+    from actionplans.extract.cells import without_scattered
+
+    def w(text, x0, x1, top, ocr=True):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.5, "page": 2,
+                **({"bearings": 0.94} if ocr else {})}
+    def cell(*grain, ocr=True):
+        return [w("analysed", 299.8, 335.0, 224.0), w("each", 338.0, 356.0, 224.0), w("month", 359.0, 387.0, 224.0),
+                w("by", 390.0, 400.0, 224.0), w("Governor.", 560.0, 599.0, 224.0), *grain,
+                w("The", 285.5, 300.7, 256.8), w("Board", 304.9, 348.9, 256.8), w("will", 352.0, 368.0, 256.8),
+                w("agree", 571.0, 599.0, 256.8), w("lead:", 285.8, 305.1, 267.2)]
+    scattered = [w("2", 321.0, 323.2, 240.6), w("2", 340.4, 342.6, 240.6), w("Z", 522.1, 524.3, 240.6),
+                 w("7", 572.0, 574.2, 240.6)]
+    for grain in (scattered, [w("P", 496.0, 498.1, 240.6)], [w("9.", 326.5, 334.2, 240.6)]):
+        assert [ln.text for ln in without_scattered(to_lines(cell(*grain)))] == [
+            "analysed each month by Governor.", "The Board will agree", "lead:"]
+        two = ["analysed each month by Governor.", "The Board will agree lead:"]  # the blank parts them again
+        assert [p.text for p in paragraphs(to_lines(cell(*grain)))] != two
+        assert [p.text for p in paragraphs(without_scattered(to_lines(cell(*grain))))] == two
+    assert len(without_scattered(to_lines(cell(*[dict(g) for g in scattered], ocr=False)))) == 3
+    typed = [{k: v for k, v in g.items() if k != "bearings"} for g in scattered]
+    assert len(without_scattered(to_lines(cell(*typed)))) == 4  # a text layer's line is kept
+    for kept in ([w("a", 299.8, 304.0, 240.6)], [w("•", 285.5, 289.0, 240.6)], [w("I", 441.0, 443.0, 240.6)]):
+        assert len(without_scattered(to_lines(cell(*kept)))) == 4  # at the start, or centred under the lines
+
+
+def test_a_scanned_row_below_a_rule_with_its_own_decision_and_a_ref_misread_past_reading_is_a_record_by_the_count():
+    """gen-5527-017 (scanned): 'Key concern 9' read 'Key' / 'ncern' / 'c90', no ref; its row, below a rule across the
+    table, printing its own text and decision, was dropped whole as text before a record (recall 0.82, the five
+    actions lost). Read through OCR, in a plan of refs, such a row is a record as one whose ref OCR read nothing of is;
+    between 8 and 10 the count gives it 9. On a text layer a ref cell that holds no ref is read as before."""
+    from actionplans.extract.cells import text_of
+    from actionplans.extract.tables import TableScanner
+    x0s = (46, 76, 206, 275, 413)
+
+    def read(scanned):
+        ws = row(("Ref", "Recommendation", "Decision", "Response", "Owner"), 60, x0s)
+        rules = [(72.0, 40.0, 560.0)]
+        for k, ref in enumerate(("8", "c90", "10")):
+            top = 90 + 40 * k
+            ws += row((ref, "Leaders should act.", "accepted", "Panels will meet.", "Governor"), top, x0s)
+            ws += row(("", "Staff will help.", "", "They will report.", ""), top + 11.5, x0s)
+            rules.append((top + 30.0, 40.0, 560.0))
+        scanner = TableScanner()
+        scanner.add_page(1, [dict(w, page=1) for w in ws], [], rules, scanned=scanned)
+        return [text_of(r.words("ref")) for r in scanner.finish().rows]
+    assert read(True) == ["8", "9", "10"]
+    assert read(False) == ["8", "10"]
+
+
+def test_one_stacked_owner_entry_of_several_owners_goes_one_owner_an_action_when_no_count_pairs_them():
+    """gen-5527-017 (scanned): eight owners stacked at the top of the cell, one per action, read as one entry of
+    eight segments; OCR read one date's note apart ('November 2020' / 'SsH et t0'), nine dates, so the segments
+    paired with no count and all eight went to the first action (alignment 0.07). Stacked, with the row's dates
+    stacked for several actions, the segments go one an action in order, as where the owners are read otherwise."""
+    from dataclasses import replace
+
+    from actionplans.extract.align import Alignment
+    from actionplans.extract.pipeline import build_recommendation, recover
+    from actionplans.schemas import Quality
+    body = [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"],
+            [None, None, None, "Data will be published.", None, "July 2024"],
+            [None, None, None, "Staff will be told.", None, "May 2024"]]
+    rec = recover([plan_page(1, body)])
+    (c,) = rec.cells
+    (stack,) = entries(to_lines(words("Head of Safety", "Governor", x0=600, top=90, pitch=12)), opens=opens_owner,
+                       right=720, segment_opens=stacks_owner)
+    assert stack.segments == ["Head of Safety", "Governor"] and len(c.dates) == 3
+
+    def owners(dates):
+        cells = replace(c, owners=[stack], owners_stacked=[stack], dates=dates,
+                        owner_options={STACKED: Alignment(STACKED, 0.0, [0], entries=[stack])},
+                        date_options={STACKED: Alignment(STACKED, 0.0, list(range(len(dates))), entries=dates)})
+        return [a.owners for a in build_recommendation(cells, None, Quality(), (STACKED, STACKED)).actions]
+    assert owners(c.dates) == [["Head of Safety"], ["Governor"], []]
+    assert owners(c.dates[:2]) == [["Head of Safety"], ["Governor"], []]  # as many as the dates: paired by them
+    assert owners(c.dates[:1]) == [["Head of Safety", "Governor"], [], []]  # one action's dates: its owners
+
+
+def test_read_through_ocr_a_line_closing_the_bracket_the_owner_above_left_open_runs_on_across_a_blank():
+    """gen-8117-002 (scanned): Tesseract ran the owner's line 'FM Manager (Milton Keynes' into the date's beside it
+    and OCRmyPDF set both on one baseline, 15.5 pt above 'College) & Head of Learning and' in a plan 9.3 pt apart:
+    a blank by the boxes, and the owner read as two, 'FM Manager (Milton Keynes' and 'College)'. A line read through
+    OCR that closes the bracket the entry above left open is the rest of that entry, whatever blank the boxes show
+    (`cells._closes_open`); a text layer's blank parts them, as does one before a line that closes no open bracket."""
+    def w(text, x0, x1, top, ocr=True):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.0, "page": 3,
+                **({"bearings": 0.9} if ocr else {})}
+
+    def cell(ocr=True, last="College)"):
+        return [w("Head", 672.0, 690.0, 444.4, ocr), w("of", 690.0, 699.0, 444.4, ocr),
+                w("Healthcare", 699.0, 740.0, 444.4, ocr), w("(Serco)", 672.0, 696.0, 453.7, ocr),
+                w("&", 698.0, 705.0, 453.7, ocr), w("Governor", 707.0, 740.0, 453.7, ocr),
+                w("Equalities", 672.0, 705.0, 462.7, ocr), w("Lead", 707.0, 725.0, 462.7, ocr),
+                w("FM", 672.0, 684.0, 487.9, ocr), w("Manager", 685.0, 715.0, 487.9, ocr),
+                w("(Milton", 716.0, 741.0, 487.9, ocr), w("Keynes", 742.0, 767.0, 487.9, ocr),
+                w(last, 671.0, 699.0, 503.4, ocr), w("&", 701.0, 706.0, 503.4, ocr),
+                w("Head", 710.0, 726.0, 503.4, ocr), w("of", 728.0, 735.0, 503.4, ocr),
+                w("Safety", 737.0, 765.0, 503.4, ocr)]
+
+    def read(ws):
+        return [e.text for e in entries(to_lines(ws), opens=opens_owner, right=782.0, segment_opens=stacks_owner)]
+    assert read(cell()) == ["Head of Healthcare (Serco) & Governor Equalities Lead",
+                            "FM Manager (Milton Keynes College) & Head of Safety"]
+    assert read(cell(ocr=False))[1:] == ["FM Manager (Milton Keynes", "College) & Head of Safety"]
+    assert read(cell(last="Chapter"))[1:] == ["FM Manager (Milton Keynes", "Chapter & Head of Safety"]
+
+
+def test_a_line_of_short_words_ocr_read_from_grain_between_owner_entries_is_no_owner():
+    """gen-8117-002 (scanned): grain between two owner entries read as 'be' and '2' (x 717 and 752, each a few points
+    wide, where the cell's lines start at 672), as 'is' elsewhere, and as '2' above 'Education Manager': owners
+    'be 2', 'is' and '2 Education Manager (Practice Plus Group)' that the page does not show. The owner cell's lines
+    go through `cells.without_scattered` too (words of one or two letters or digits); 'HR' wrapped where the cell's
+    lines start stays, as does a typed mark OCR set on a line of its own."""
+    from actionplans.extract.cells import without_scattered
+    from actionplans.extract.pipeline import entry_cells
+    from actionplans.extract.tables import Row
+
+    def w(text, x0, x1, top):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.0, "page": 3, "bearings": 0.9}
+    ws = [w("Manager", 672.0, 700.0, 410.5), w("(GEO", 702.0, 721.0, 410.5), w("Group)", 723.0, 746.0, 410.5),
+          w("be", 717.0, 721.0, 435.4), w("2", 752.0, 755.0, 435.4),
+          w("Head", 672.0, 690.0, 444.4), w("of", 690.0, 699.0, 444.4), w("Safety", 701.0, 730.0, 444.4)]
+    assert [ln.text for ln in to_lines(ws)] == ["Manager (GEO Group)", "be 2", "Head of Safety"]
+    row_ = Row({"owner": ws}, None, [3], (40.0, 400.0, 800.0, 460.0))
+    assert [ln.text for ln in entry_cells(row_, {"owner": 782.0})[0]] == ["Manager (GEO Group)", "Head of Safety"]
+    wrapped = [w("Head", 672.0, 690.0, 410.5), w("of", 692.0, 700.0, 410.5), w("HR", 672.0, 684.0, 419.8),
+               w("Governor", 672.0, 705.0, 444.4)]
+    assert [ln.text for ln in without_scattered(to_lines(wrapped))] == ["Head of", "HR", "Governor"]
+    # gen-5527-026: 'Rhian' / 'Doyle –', the typed dash read a line of its own between the two, past their ends
+    dashed = [w("Balen", 465.0, 493.0, 249.7), w("-", 496.0, 500.0, 264.5), w("Doyle", 465.0, 495.0, 279.1)]
+    assert [ln.text for ln in without_scattered(to_lines(dashed))] == ["Balen", "-", "Doyle"]
