@@ -21,6 +21,9 @@ A second look (`look_again`) then mends the layer from the image: lines Tesserac
 block (`read_merged`), and ink no word covers is read on its own (`unread_ink`, `read_ink`); the words read are
 written into the copy as invisible text. Words of the first reading they replace cannot be taken out of
 OCRmyPDF's layer, so their boxes are kept in the cache note (`OcrRead.dropped`) and the reader leaves them out.
+The note also keeps Tesseract's own box of every word it first read (`OcrRead.ink`): OCRmyPDF sets a line's words
+on one baseline, and where Tesseract ran a line across columns set at different heights, the reader puts a column's
+words back where their ink is (`own_baselines`).
 """
 
 from __future__ import annotations
