@@ -791,15 +791,6 @@ def _tesseract(ink: np.ndarray, psm: str, s: OcrSettings) -> list[dict]:
 DESCENDERS = set("gjpqy,;()")
 
 
-def set_on(w: dict, s: OcrSettings) -> tuple[float, float]:
-    """The font size and baseline of a word written over its ink's box (`w`): sized to the glyphs' height above
-    the baseline, a descender's share of the box below it."""
-    h = w["bottom"] - w["top"]
-    low = any(ch in DESCENDERS for ch in w["text"])
-    size = h * s.ascender / (s.ascender + s.descent) if low else h
-    return size, w["bottom"] - (h - size if low else 0.0)
-
-
 def write_word(pdf, page, w: dict, page_height: float, s: OcrSettings) -> None:
     """Write one word read in the second look into the page's text layer as invisible Helvetica, set as
     OCRmyPDF sets its own: sized to the glyphs' height above the baseline and stretched over the word's width."""
@@ -807,7 +798,10 @@ def write_word(pdf, page, w: dict, page_height: float, s: OcrSettings) -> None:
 
     import pypdfium2.raw as pdfium_c
     from pdfminer.fontmetrics import FONT_METRICS
-    size, baseline = set_on(w, s)
+    h = w["bottom"] - w["top"]
+    low = any(ch in DESCENDERS for ch in w["text"])
+    size = h * s.ascender / (s.ascender + s.descent) if low else h  # a descender's share of the box is below
+    baseline = w["bottom"] - (h - size if low else 0.0)
     widths = FONT_METRICS["Helvetica"][1]
     natural = sum(widths.get(ch, 556) for ch in w["text"]) * size / 1000
     obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
@@ -1274,9 +1268,10 @@ def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSetti
     line's words on one baseline, and Tesseract may run a line across columns set at different heights: an owner
     centred beside a longer action, a date a third of a line below the bullet beside it. `ink` is Tesseract's own
     box of each word it read (`OcrRead.ink`). Each line of the layer (not one it ran together: `merged_height` of
-    `common`, the page's commonest word height) is parted into pieces at `merged_columns` points of white; where one
-    piece stands on the line (its words' ink, `_off_line`, less than `settled` of the line's height off) and another
-    at least `own_baseline` off, that piece's words take the boxes a text layer gives words over their ink."""
+    `common`, the page's commonest word height) is parted into pieces at `merged_columns` points of white; the piece
+    whose words' ink stands nearest the line's top (`_off_line`), less than `settled` of the line's height off it,
+    is the line's own, and a piece whose ink stands at least `own_baseline` of that height off that one's moves by
+    as much, its words kept level with one another."""
     at: dict[str, list[tuple[float, float, float, float]]] = {}
     for text, *box in ink:
         at.setdefault(text, []).append(tuple(box))
@@ -1296,41 +1291,30 @@ def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSetti
                 pieces[-1].append(b)
         if len(pieces) < 2:
             continue
-        own = {}
-        for w in ws:
-            mid = (top + bottom) / 2
-            near = [b for b in at.get(w["text"], ()) if w["x0"] - 1 <= (b[0] + b[2]) / 2 <= w["x1"] + 1
-                    and abs((b[1] + b[3]) / 2 - mid) <= h]
-            if near:
-                own[id(w)] = min(near, key=lambda b: abs((b[1] + b[3]) / 2 - mid))
-        base = bottom - s.layer_descent * h
-        offs = [_off_line(p, own, top, base) for p in pieces]
-        if not any(o is not None and abs(o) < s.settled * h for o in offs):
+        offs = [_off_line(p, at, top, h, s) for p in pieces]
+        known = [o for o in offs if o is not None]
+        if not known or abs(own := min(known, key=abs)) >= s.settled * h:
             continue
         for p, o in zip(pieces, offs):
-            if o is None or abs(o) < s.own_baseline * h:
-                continue
-            for w in p:
-                if id(w) in own:
-                    _x0, t, _x1, b = own[id(w)]
-                    size, baseline = set_on({"text": w["text"], "top": t, "bottom": b}, s)
-                    w.update(top=baseline + s.layer_descent * size - size, bottom=baseline + s.layer_descent * size,
-                             written=True, own_ink=True)
+            if o is not None and abs(o - own) >= s.own_baseline * h:
+                for w in p:
+                    w.update(top=w["top"] + o - own, bottom=w["bottom"] + o - own, written=True, own_ink=True)
 
 
-def _off_line(ws: list[dict], own: dict[int, tuple], top: float, base: float) -> float | None:
-    """How far (points, down) the words' own ink (`own`, by id) stands off a layer line set at `top` with its
-    baseline at `base`: the median over its words of how far a word's tallest letters stand below the line's top
-    and, where it has no descender, its foot below the baseline. None where no word of two letters or more says."""
+def _off_line(ws: list[dict], at: dict[str, list[tuple]], top: float, h: float, s: OcrSettings) -> float | None:
+    """How far (points, down) the words' own ink (Tesseract's box of each, `at` by text) stands below the top of the
+    layer line they are set on (`top`, `h` tall): the median over its words with a tall letter (a capital, digit or
+    ascender: the top of its ink is the line's top) of how far that top stands below. A box more than
+    `merged_height` times the line's height took in more than its word and says nothing. None where no word says."""
     offs = []
+    mid = top + h / 2
     for w in ws:
-        if id(w) not in own or sum(c.isalnum() for c in w["text"]) < 2:
+        if sum(c.isalnum() for c in w["text"]) < 2 or not any(c in TALL for c in w["text"]):
             continue
-        _, t, _, b = own[id(w)]
-        off = ([t - top] if any(c in TALL for c in w["text"]) else []) + (
-            [b - base] if not any(c in DESCENDERS for c in w["text"]) else [])
-        if off:
-            offs.append(sum(off) / len(off))
+        near = [b for b in at.get(w["text"], ()) if w["x0"] - 1 <= (b[0] + b[2]) / 2 <= w["x1"] + 1
+                and abs((b[1] + b[3]) / 2 - mid) <= s.merged_height * h and b[3] - b[1] <= s.merged_height * h]
+        if near:
+            offs.append(min(near, key=lambda b: abs((b[1] + b[3]) / 2 - mid))[1] - top)
     return sorted(offs)[len(offs) // 2] if offs else None
 
 

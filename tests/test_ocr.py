@@ -751,27 +751,34 @@ def _line(*words, top=50.0, bottom=60.0):
 def test_a_column_piece_of_a_layer_line_off_its_own_ink_is_set_where_its_ink_is():
     """gen-5190-031 (scanned): Tesseract ran one line over 'January 2023' and 'Deputy', set half a line lower in
     the owner's column, and OCRmyPDF stood 'Deputy' on the date's baseline, a line and a half above 'Governor'.
-    Tesseract's own box of each word (`OcrRead.ink`) says where its ink is: the owner's words are set there."""
+    Tesseract's own box of each word (`OcrRead.ink`) says where its ink is: the owner's piece moves there, its words
+    level with one another; the date's, standing where the line does, stays."""
     s = ocr.OcrSettings()
-    # the line 50..60, its baseline at 60 - 0.207 * 10 = 57.93: 'January 2023' stands on it, 'Head of' 5 pt lower
+    # the line 50..60: 'January 2023' stands at its top, 'Head in' 5 pt lower ('in' has no tall letter: it says
+    # nothing, and moves with its piece); a box twice the line's height took in more than its word
     ink = [["January", 300, 50.2, 340, 59.9], ["2023", 345, 50.1, 370, 57.9],
-           ["Head", 200, 55.2, 225, 62.9], ["of", 228, 55.0, 238, 62.9], ["Head", 200, 75.0, 225, 83.0]]
-    words = _line(("Head", 200, 225), ("of", 228, 238), ("January", 300, 340), ("2023", 345, 370))
+           ["Head", 200, 55.2, 225, 62.9], ["in", 228, 57.0, 238, 62.9], ["Head", 200, 75.0, 225, 83.0]]
+    words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
     ocr.own_baselines(words, ink, 10.0, s)
-    head, of, january, year = words
-    assert head["written"] and of["written"] and "written" not in january and "written" not in year
-    assert head["top"] > 54 and head["bottom"] > 62 and january["top"] == 50 and january["bottom"] == 60
+    head, in_, january, year = words
+    assert head["written"] and in_["written"] and "written" not in january and "written" not in year
+    assert (head["top"], head["bottom"]) == (in_["top"], in_["bottom"]) == pytest.approx((55.0, 65.0))
+    assert (january["top"], january["bottom"]) == (50, 60)
     # a piece a shade off its line (a page left a little askew) is the line's
-    words = _line(("Head", 200, 225), ("of", 228, 238), ("January", 300, 340), ("2023", 345, 370))
-    ocr.own_baselines(words, [["Head", 200, 52.0, 225, 59.9], ["of", 228, 52.0, 238, 59.9]] + ink[:2], 10.0, s)
+    words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
+    ocr.own_baselines(words, [["Head", 200, 52.0, 225, 59.9]] + ink[:2], 10.0, s)
     assert not any(w.get("written") for w in words)
-    # nothing is moved where no piece stands on the line: the line's own height is in doubt
-    words = _line(("Head", 200, 225), ("of", 228, 238), ("January", 300, 340), ("2023", 345, 370))
+    # nothing is moved where no piece stands at the line's top: the line's own height is in doubt
+    words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
     ocr.own_baselines(words, [["January", 300, 54.2, 340, 63.9], ["2023", 345, 54.1, 370, 61.9]] + ink[2:4], 10.0, s)
     assert not any(w.get("written") for w in words)
+    # a box that took in more than its word (twice the line's height) says nothing
+    words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
+    ocr.own_baselines(words, [["Head", 200, 55.2, 225, 80.0]] + ink[:2], 10.0, s)
+    assert not any(w.get("written") for w in words)
     # words set no further apart than a space are one piece, whatever their ink says
-    words = _line(("of", 288, 298), ("January", 300, 340), ("2023", 345, 370))
-    ocr.own_baselines(words, [["of", 288, 55.0, 298, 62.9]] + ink[:2], 10.0, s)
+    words = _line(("Head", 288, 298), ("January", 300, 340), ("2023", 345, 370))
+    ocr.own_baselines(words, [["Head", 288, 55.0, 298, 62.9]] + ink[:2], 10.0, s)
     assert not any(w.get("written") for w in words)
 
 
