@@ -142,11 +142,12 @@ class OcrSettings:
     # reader's DROP_SHARE, so the word written is not left out with the one it replaces
     reboxed: float = 0.7
     # OCRmyPDF sets a line's words on one baseline, and Tesseract may run one line across columns set at different
-    # heights (an owner a third of a line below the action beside it). A piece of a layer line (parted from the rest
-    # by `merged_columns` points of white) whose words' own ink (Tesseract's box of each, `OcrRead.ink`) stands at
-    # least `own_baseline` of the line's height off it, beside a piece standing on it (less than `settled` off),
+    # heights (an owner a third of a line below the action beside it), or box a line as tall as two. A piece of a
+    # layer line (parted from the rest by `merged_columns` points of white) whose words' own ink (Tesseract's box of
+    # each, `OcrRead.ink`) puts its baseline at least `own_baseline` of the page's common word height off the line's
     # is set where its ink is (`own_baselines`)
     own_baseline: float = 0.3
+    own_lines: int = 10  # ... measured against at least this many lines of the page's common height
     # A bullet read as a letter ('e') with no more than a space after it is still one where the page's bullets
     # read as that letter stand: their left edges within this share of its height of its own (`_in_bullets_column`)
     bullet_column: float = 0.5
@@ -1263,50 +1264,56 @@ TALL = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhklt")  # letters reaching a 
 
 
 def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSettings) -> None:
-    """Set words of the OCR layer standing on another column's baseline where their own ink is (in place, marked
-    `written`, as the second look's words are: `on_baselines` stands the rest of their run on them). OCRmyPDF sets a
-    line's words on one baseline, and Tesseract may run a line across columns set at different heights: an owner
-    centred beside a longer action, a date a third of a line below the bullet beside it. `ink` is Tesseract's own
-    box of each word it read (`OcrRead.ink`). Each line of the layer (not one it ran together: `merged_height` of
-    `common`, the page's commonest word height) is parted into pieces at `merged_columns` points of white; the piece
-    whose words' ink stands nearest the line's top (`_off_line`), less than `settled` of the line's height off it,
-    is the line's own, and a piece whose ink stands at least `own_baseline` of that height off that one's moves by
-    as much, its words kept level with one another."""
+    """Set the words of OCR layer lines standing off their own ink where that ink is (in place, marked `written`, as
+    the second look's words are: `on_baselines` stands the rest of their run on them). OCRmyPDF sets a line's words
+    on one baseline, and Tesseract may run a line across columns set at different heights (an owner centred beside
+    a longer action, a date a third of a line below the bullet beside it), or set a line's box as tall as two
+    where it did. `ink` is Tesseract's own box of each word it read (`OcrRead.ink`). Each line of the layer (not
+    one it ran together: `merged_height` of `common`, the page's commonest word height) is parted into pieces at
+    `merged_columns` points of white, and a piece's ink top (`_ink_top`) says where its baseline is: as far below
+    as the page's lines of common height stand their baselines below theirs (`_ink_cap`). A piece whose baseline
+    is at least `own_baseline` of `common` off its line's moves by as much, its words kept level."""
+    if not common:
+        return
     at: dict[str, list[tuple[float, float, float, float]]] = {}
     for text, *box in ink:
         at.setdefault(text, []).append(tuple(box))
     lines: dict[tuple[float, float], list[dict]] = {}
     for w in words:
         lines.setdefault((w["top"], w["bottom"]), []).append(w)
+    pieces: list[tuple[float, float, list[dict], float | None]] = []
     for (top, bottom), ws in lines.items():
         h = bottom - top
-        if h <= 0 or common and h >= s.merged_height * common:
+        if h <= 0:
             continue
         ws = sorted(ws, key=lambda w: w["x0"])
-        pieces = [[ws[0]]]
+        run = [ws[0]]
         for a, b in zip(ws, ws[1:]):
             if b["x0"] - a["x1"] >= s.merged_columns:
-                pieces.append([b])
-            else:
-                pieces[-1].append(b)
-        if len(pieces) < 2:
+                pieces.append((top, bottom, run, _ink_top(run, at, top, h, s)))
+                run = []
+            run.append(b)
+        pieces.append((top, bottom, run, _ink_top(run, at, top, h, s)))
+    caps = sorted(bottom - s.layer_descent * (bottom - top) - t for top, bottom, _run, t in pieces
+                  if t is not None and abs(bottom - top - common) <= s.settled * common)
+    if len(caps) < s.own_lines:  # too few lines of common height to say where a line's ink stands
+        return
+    cap = caps[len(caps) // 2]
+    for top, bottom, run, t in pieces:
+        if t is None:
             continue
-        offs = [_off_line(p, at, top, h, s) for p in pieces]
-        known = [o for o in offs if o is not None]
-        if not known or abs(own := min(known, key=abs)) >= s.settled * h:
-            continue
-        for p, o in zip(pieces, offs):
-            if o is not None and abs(o - own) >= s.own_baseline * h:
-                for w in p:
-                    w.update(top=w["top"] + o - own, bottom=w["bottom"] + o - own, written=True, own_ink=True)
+        off = t + cap - (bottom - s.layer_descent * (bottom - top))
+        if abs(off) >= s.own_baseline * common:
+            for w in run:
+                w.update(top=w["top"] + off, bottom=w["bottom"] + off, written=True, own_ink=True)
 
 
-def _off_line(ws: list[dict], at: dict[str, list[tuple]], top: float, h: float, s: OcrSettings) -> float | None:
-    """How far (points, down) the words' own ink (Tesseract's box of each, `at` by text) stands below the top of the
-    layer line they are set on (`top`, `h` tall): the median over its words with a tall letter (a capital, digit or
-    ascender: the top of its ink is the line's top) of how far that top stands below. A box more than
-    `merged_height` times the line's height took in more than its word and says nothing. None where no word says."""
-    offs = []
+def _ink_top(ws: list[dict], at: dict[str, list[tuple]], top: float, h: float, s: OcrSettings) -> float | None:
+    """Where the words' own ink (Tesseract's box of each, `at` by text) tops out, for words set on a layer line at
+    `top`, `h` tall: the median over its words with a tall letter (a capital, digit or ascender, whose ink reaches
+    the type's top) of its box's top. A box more than `merged_height` times the line's height took in more than its
+    word and says nothing. None where no word says."""
+    tops = []
     mid = top + h / 2
     for w in ws:
         if sum(c.isalnum() for c in w["text"]) < 2 or not any(c in TALL for c in w["text"]):
@@ -1314,8 +1321,8 @@ def _off_line(ws: list[dict], at: dict[str, list[tuple]], top: float, h: float, 
         near = [b for b in at.get(w["text"], ()) if w["x0"] - 1 <= (b[0] + b[2]) / 2 <= w["x1"] + 1
                 and abs((b[1] + b[3]) / 2 - mid) <= s.merged_height * h and b[3] - b[1] <= s.merged_height * h]
         if near:
-            offs.append(min(near, key=lambda b: abs((b[1] + b[3]) / 2 - mid))[1] - top)
-    return sorted(offs)[len(offs) // 2] if offs else None
+            tops.append(min(near, key=lambda b: abs((b[1] + b[3]) / 2 - mid))[1])
+    return sorted(tops)[len(tops) // 2] if tops else None
 
 
 def on_baselines(words: list[dict], sized: dict[int, tuple[float, float]], written: list[dict], body: float,

@@ -751,34 +751,39 @@ def _line(*words, top=50.0, bottom=60.0):
 def test_a_column_piece_of_a_layer_line_off_its_own_ink_is_set_where_its_ink_is():
     """gen-5190-031 (scanned): Tesseract ran one line over 'January 2023' and 'Deputy', set half a line lower in
     the owner's column, and OCRmyPDF stood 'Deputy' on the date's baseline, a line and a half above 'Governor'.
-    Tesseract's own box of each word (`OcrRead.ink`) says where its ink is: the owner's piece moves there, its words
-    level with one another; the date's, standing where the line does, stays."""
+    Tesseract's own box of each word (`OcrRead.ink`) says where its ink is, and the page's other lines how far
+    below its ink's top a line's baseline stands: the owner's piece moves there, its words level with one another;
+    the date's, standing where the line does, stays."""
     s = ocr.OcrSettings()
-    # the line 50..60: 'January 2023' stands at its top, 'Head in' 5 pt lower ('in' has no tall letter: it says
-    # nothing, and moves with its piece); a box twice the line's height took in more than its word
+    # ten lines of the page, each 10 pt tall, its ink's top 0.2 pt below its box's top
+    page = [_line(("Safety", 40, 80), top=100.0 + 15 * k, bottom=110.0 + 15 * k) for k in range(10)]
+    page_ink = [["Safety", 40, 100.2 + 15 * k, 80, 110.0 + 15 * k] for k in range(10)]
+    # the line 50..60: 'January 2023' stands where the line does, 'Head in' 5 pt lower ('in' has no tall letter:
+    # it says nothing, and moves with its piece); a box far off ('Head' at 75) is another word's
     ink = [["January", 300, 50.2, 340, 59.9], ["2023", 345, 50.1, 370, 57.9],
-           ["Head", 200, 55.2, 225, 62.9], ["in", 228, 57.0, 238, 62.9], ["Head", 200, 75.0, 225, 83.0]]
+           ["Head", 200, 55.2, 225, 62.9], ["in", 228, 57.0, 238, 62.9], ["Head", 200, 75.0, 225, 83.0]] + page_ink
+
+    def moved(line, ink):
+        ocr.own_baselines(line + [w for ln in page for w in ln], ink, 10.0, s)
+        return [w for w in line if w.get("written")]
     words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
-    ocr.own_baselines(words, ink, 10.0, s)
-    head, in_, january, year = words
-    assert head["written"] and in_["written"] and "written" not in january and "written" not in year
+    head, in_, _january, _year = words
+    assert moved(words, ink) == [head, in_]
     assert (head["top"], head["bottom"]) == (in_["top"], in_["bottom"]) == pytest.approx((55.0, 65.0))
-    assert (january["top"], january["bottom"]) == (50, 60)
-    # a piece a shade off its line (a page left a little askew) is the line's
+    assert not any(w.get("written") for ln in page for w in ln)
+    # a piece a shade off its line (a page left a little askew) stays
     words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
-    ocr.own_baselines(words, [["Head", 200, 52.0, 225, 59.9]] + ink[:2], 10.0, s)
-    assert not any(w.get("written") for w in words)
-    # nothing is moved where no piece stands at the line's top: the line's own height is in doubt
-    words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
-    ocr.own_baselines(words, [["January", 300, 54.2, 340, 63.9], ["2023", 345, 54.1, 370, 61.9]] + ink[2:4], 10.0, s)
-    assert not any(w.get("written") for w in words)
+    assert moved(words, [["Head", 200, 52.0, 225, 59.9]] + ink[:2] + page_ink) == []
     # a box that took in more than its word (twice the line's height) says nothing
     words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
-    ocr.own_baselines(words, [["Head", 200, 55.2, 225, 80.0]] + ink[:2], 10.0, s)
-    assert not any(w.get("written") for w in words)
-    # words set no further apart than a space are one piece, whatever their ink says
-    words = _line(("Head", 288, 298), ("January", 300, 340), ("2023", 345, 370))
-    ocr.own_baselines(words, [["Head", 288, 55.0, 298, 62.9]] + ink[:2], 10.0, s)
+    assert moved(words, [["Head", 200, 55.2, 225, 80.0]] + ink[:2] + page_ink) == []
+    # a line boxed as tall as two (15 pt, its baseline 3 pt low) is set on its ink's
+    words = _line(("Reoffending", 200, 260), top=50.0, bottom=65.0)
+    assert moved(words, [["Reoffending", 200, 50.2, 260, 62.9]] + page_ink) == words
+    assert words[0]["bottom"] - 0.207 * 15 == pytest.approx(60.0 - 2.07, abs=0.01)
+    # too few lines of the page's height to measure by: nothing moves
+    words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
+    ocr.own_baselines(words, ink[:5], 10.0, s)
     assert not any(w.get("written") for w in words)
 
 
