@@ -80,7 +80,10 @@ run of scanned plans, 20 plans; stop 30: studied), 4409 (stop 30's held-out run 
 stop's start and end code; stop 31: its short plans studied), 8117 (stop 30's held-out run of scanned plans, 40
 plans, scored with the stop's start and end code; then its worst plans studied; stop 31: studied), 5190 (stop 31's
 held-out run of scanned plans, 40 drawn, 36 verified, scored with the stop's start code and after each merge; two
-plans a change made worse looked at, the rest not studied).
+plans a change made worse looked at, the rest not studied; then studied, and at stop 32 a development set of the
+scanned mechanisms), 7741 (stop 32's held-out run of scanned plans, 40 drawn, 38 verified, scored with the stop's
+start and end code), 6389 (stop 32's held-out run of text layers, 200 drawn, 196 verified, scored with the stop's
+start and end code).
 """
 
 from __future__ import annotations
