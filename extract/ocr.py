@@ -1087,9 +1087,10 @@ GLUED_JOINERS = ("of", "and", "to")
 # word (a number typed with no space after it and a dash glued on is no list's)
 GLUED_NUMBER = re.compile(r"(\d{1,2}[.)])[-\u2013\u2014~_]?([A-Z][a-z]{2,}[.,;:)]?)")
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
-# '31March', '3rdSeptember', 'Q42019/20': a day run into its month, a quarter into its financial year (no typist
-# sets them without a space)
-GLUED_DATE = re.compile(rf"(\d{{1,2}}(?:st|nd|rd|th)?|Q[1-4])((?:{MONTH_PATTERN})\b.*|\d{{4}}/\d{{2,4}}\b.*)", re.I)
+# '31March', '31,March', '3rdSeptember', 'Q42019/20': a day run into its month, a quarter into its financial year,
+# or a speck read in the space between them as a stop (no typist sets them so)
+GLUED_DATE = re.compile(rf"(\d{{1,2}}(?:st|nd|rd|th)?|Q[1-4])[,._~]?((?:{MONTH_PATTERN})\b.*|\d{{4}}/\d{{2,4}}\b.*)",
+                        re.I)
 
 
 def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:

@@ -467,7 +467,8 @@ def test_debug_draws_a_scan_on_its_ocr_copy(tmp_path, cache, scanned):
     ("R1", ["R1"]), ("S31", ["S31"]), ("Q1", ["Q1"]), ("l0", ["l0"]),  # refs and quarters are left alone
     ("FMManager", ["FM", "Manager"]), ("CPDTraining", ["CPD", "Training"]),  # an acronym run into a word (6733-015)
     ("HMPPS", ["HMPPS"]), ("ACCTs", ["ACCTs"]), ("CCTVQzx", ["CCTVQzx"]),  # an acronym alone, or before no word
-    ("31March", ["31", "March"]), ("3rdSeptember", ["3rd", "September"]),  # a day run into its month (5190-038)
+    ("31March", ["31", "March"]), ("3rdSeptember", ["3rd", "September"]),  # a day run into its month
+    ("31,March", ["31", "March"]),  # ... a speck read as a comma in the space (5190-038)
     ("Q42019/20", ["Q4", "2019/20"]),  # a quarter run into its financial year (5190-005)
     ("12Marks", ["12Marks"]), ("2Mayor", ["2Mayor"]),  # a number before no month
 ])
