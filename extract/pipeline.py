@@ -732,7 +732,8 @@ def read_through_ocr(path: Path, digest: str, read: tuple[int, list[dict]] | Non
     scanned = ocr.read_through(path, digest, {p["page"]: len(p["words"]) for p in pages}, n,
                                ocr_settings or ocr.OcrSettings())
     if scanned:
-        n, pages = read_pages(Path(scanned.path), reader=reader, drop=scanned.dropped)
+        n, pages = read_pages(Path(scanned.path), reader=reader,
+                              drop={p: scanned.dropped.get(p, []) for p in scanned.pages})
         ocr.repair(pages, scanned.pages, ocr_settings, scanned.looked, scanned.ink)
     return n, pages, scanned
 

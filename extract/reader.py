@@ -68,8 +68,9 @@ def read_pages(path: Path, first: int = 1, last: int | None = None,
                reader: str = DEFAULT_READER, drop: dict[int, list] | None = None) -> tuple[int, list[dict]]:
     """Open the PDF and read each page once (pages first..last, 1-based, all by default). Returns the
     document's page count and the pages read, each closed straight away so memory does not grow with
-    page count. `drop` maps a page to boxes (x0, top, x1, bottom) whose words are left out (`dropped`): words of
-    an OCR layer that its second look read again (extract/ocr.py)."""
+    page count. `drop` maps each OCR'd page to boxes (x0, top, x1, bottom) whose words are left out (`dropped`):
+    words of an OCR layer that its second look read again (extract/ocr.py); on those pages a line read twice over
+    loses its second reading too (`doubled_readings`)."""
     path = Path(path)
     with open(path, "rb") as f:
         head = f.read(1024)
@@ -226,6 +227,86 @@ def woven_copies(boxes: list, text, x0, top, x1, bottom, gone) -> np.ndarray:
     return out
 
 
+def doubled_readings(text, x0, top, x1, bottom, size, gone, ratio: float = DEFAULT.doubled_size) -> np.ndarray:
+    """Characters of an OCR'd page's second reading of a line, where Tesseract found two lines over the same ink.
+    OCRmyPDF sets every word of a line it found at one font size, the line's height, so a reading of a line and a
+    second, taller or shorter, line found over the same letters differ clearly in size (at least `ratio`), their
+    tops within the word grouping's tolerance: one line to it, which weaves the two letter by letter in order across
+    ('should' and 'ould' made 'shoouuldld', 'telephones' and 'P' 'telepPh'). A word (its characters one after
+    another, each starting where the one before ends, at its height and size, up to a blank; none of them `gone`)
+    doubles a place where its letters overlap a word of the other size across (by more than DROP_SLACK).
+    A mark reads no place ('/', ':' alone, the '-' of 'M-'), and what `dropped` left of a word the second look read
+    again in part (the '2' of '2020' beside its '020') is judged there. A reading is all the words of one top, bottom
+    and size (one line as OCRmyPDF wrote it). No page prints a word over another, so at each place two readings
+    double (their words there, chained by overlaps) the one that read more letters stays ('should' over 'ould',
+    'telephones' over 'P') and the other's words there go. Judged place by place, not line by line: a line Tesseract
+    ran over two lines of a row reads one of them in one column and the other in the next, where the line read
+    alone doubles it in one column only. Where both read as many letters, both stay: nothing tells which."""
+    out = np.zeros(len(x0), dtype=bool)
+    if not len(x0):
+        return out
+    e = DROP_SLACK
+    letter = np.array([not t.isspace() for t in text], dtype=bool) & ~gone
+    on = np.r_[False, (np.abs(x0[1:] - x1[:-1]) <= e) & (top[1:] == top[:-1]) & (bottom[1:] == bottom[:-1])
+               & (size[1:] == size[:-1])]  # a character set on from the one before it
+    starts = np.flatnonzero(letter & ~(on & np.r_[False, letter[:-1]]))
+    ends = np.r_[starts[1:], len(letter)]
+    ends = np.array([a + np.argmin(letter[a:b]) if not letter[a:b].all() else b for a, b in zip(starts, ends)],
+                    dtype=int)
+    if len(starts) < 2:
+        return out
+    alnum = np.array([t.isalnum() for t in text], dtype=bool)
+    read = np.array([alnum[a:b].sum() for a, b in zip(starts, ends)])
+    fx0 = np.array([x0[a:b].min() for a, b in zip(starts, ends)])
+    fx1 = np.array([x1[a:b].max() for a, b in zip(starts, ends)])
+    # the span of its letters: a mark set on from a word ('M-') reads no place
+    lx0 = np.array([x0[a:b][alnum[a:b]].min() if k else x0[a] for a, b, k in zip(starts, ends, read)])
+    lx1 = np.array([x1[a:b][alnum[a:b]].max() if k else x1[a] for a, b, k in zip(starts, ends, read)])
+    wt, wb, ws = top[starts], bottom[starts], size[starts]
+    line = {}  # each word's reading: the words of one top, bottom and size
+    which = np.array([line.setdefault((t, b, s), len(line)) for t, b, s in zip(wt.tolist(), wb.tolist(),
+                                                                                ws.tolist())])
+    n = len(letter)
+    cut = np.array([(a > 0 and gone[a - 1] and on[a]) or (b < n and gone[b] and on[b]) for a, b in zip(starts, ends)],
+                   dtype=bool)  # what `dropped` left of a word the second look read again in part: judged there
+    fair = (read > 0) & ~cut  # and a mark alone ('/', ':') is no reading of the place
+    # over[i, j]: word i's letters double the place of word j, of the other size, on its line
+    over = ((np.abs(wt[:, None] - wt[None, :]) <= Y_TOLERANCE + EPSILON)
+            & (np.maximum(ws[:, None], ws[None, :]) >= ratio * np.minimum(ws[:, None], ws[None, :]))
+            & (np.minimum(lx1[:, None], fx1[None, :]) - np.maximum(lx0[:, None], fx0[None, :]) > e)
+            & fair[:, None] & fair[None, :])
+    pairs: dict[tuple[int, int], list] = {}  # the doubled places of each two readings
+    for i, j in zip(*np.nonzero(np.triu(over | over.T))):
+        pairs.setdefault(tuple(sorted((which[i], which[j]))), []).append((int(i), int(j)))
+    for edges in pairs.values():
+        place: dict[int, int] = {}  # a word -> one of its place: the words of both readings chained by overlaps
+        for i, j in edges:
+            place[_root(place, i)] = _root(place, j)
+        groups: dict[int, list] = {}
+        for i in place:
+            groups.setdefault(_root(place, i), []).append(i)
+        for words in groups.values():
+            by: dict[int, int] = {}
+            for i in words:
+                by[which[i]] = by.get(which[i], 0) + read[i]
+            (a, na), (b, nb) = sorted(by.items())
+            if na == nb:
+                continue
+            stays = a if na > nb else b
+            kept = [j for j in words if which[j] == stays]
+            for i in words:
+                if which[i] != stays and over[i, kept].any():  # its letters over the reading that stays
+                    out[starts[i]:ends[i] + (ends[i] < n and text[ends[i]].isspace())] = True
+    return out
+
+
+def _root(links: dict[int, int], i: int) -> int:
+    """The word that stands for i's group, following `links` (a word not yet in one stands for itself)."""
+    while links.setdefault(i, i) != i:
+        i = links[i]
+    return i
+
+
 def _read_pdfplumber(path: Path, first: int, last: int | None, drop: dict[int, list]) -> tuple[int, list[dict]]:
     try:
         pdf = pdfplumber.open(path)
@@ -241,12 +322,14 @@ def _read_pdfplumber(path: Path, first: int, last: int | None, drop: dict[int, l
             try:
                 # Only the keys later stages read: the words of every page are held until the end,
                 # so on a 300-page plan the unused ones (doctop, upright, ...) cost tens of MB.
-                if drop.get(i):
+                if i in drop:  # an OCR'd page, as `_pdfium_page`
                     chars = page.chars
-                    out = dropped(drop[i], *(np.array([c[k] for c in chars], dtype=float)
-                                             for k in ("x0", "top", "x1", "bottom")),
-                                  blank=np.array([c["text"].isspace() for c in chars], dtype=bool),
-                                  text=[c["text"] for c in chars])
+                    x0, top, x1, bottom, size = (np.array([c[k] for c in chars], dtype=float)
+                                                 for k in ("x0", "top", "x1", "bottom", "size"))
+                    text = [c["text"] for c in chars]
+                    out = (dropped(drop[i], x0, top, x1, bottom, np.array([t.isspace() for t in text], dtype=bool),
+                                   text) if drop[i] else np.zeros(len(chars), dtype=bool))
+                    out |= doubled_readings(text, x0, top, x1, bottom, size, out)
                     gone = {id(c) for c, o in zip(chars, out) if o}
                     page = page.filter(lambda obj, gone=gone: id(obj) not in gone)
                 words = [{k: w[k] for k in WORD_KEYS} for w in page.extract_words(
@@ -494,10 +577,13 @@ def _pdfium_page(doc, number: int, fonts: dict, descents: _Descents, values: dic
         edges = _edges(api, ctypes.cast(page.raw, ctypes.c_void_p).value, geo)
     finally:
         page.close()
-    if drop:
+    if drop is not None:  # an OCR'd page
         blank = np.fromiter((t.isspace() for t in chars["text"]), dtype=bool, count=len(chars["text"]))
-        keep = np.flatnonzero(~dropped(drop, chars["x0"], chars["top"], chars["x1"], chars["bottom"], blank,
-                                       chars["text"])).tolist()
+        out = (dropped(drop, chars["x0"], chars["top"], chars["x1"], chars["bottom"], blank, chars["text"]) if drop
+               else np.zeros(len(blank), dtype=bool))
+        out |= doubled_readings(chars["text"], chars["x0"], chars["top"], chars["x1"], chars["bottom"],
+                                chars["size"], out)
+        keep = np.flatnonzero(~out).tolist()
         chars = {k: (v[keep] if isinstance(v, np.ndarray) else [v[i] for i in keep]) for k, v in chars.items()}
     shell = _EdgesPage(edges, geo.bbox)
     return _page_dict(number, geo.width, geo.height, words_of(chars, values=values), edges, shell.find_tables)

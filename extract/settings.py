@@ -28,6 +28,11 @@ class Settings(BaseModel):
                                          "another line's letters between them: a cell's lines centred down its row, "
                                          "their tops within a few points of the lines beside them, are chained into "
                                          "one line with those and their letters interleaved")
+    doubled_size: float = Field(
+        1.3, gt=1, description="On an OCR'd page, words whose font sizes differ by at least this ratio, set over one "
+                               "another on one line, are two readings of it: OCRmyPDF sizes every word of a line "
+                               "Tesseract found to that line's height, so a second line it found over the same ink, "
+                               "taller or shorter, stands out by its size (a line's own words share one)")
     furniture_top: float = Field(
         0.16, gt=0, lt=0.5, description="Share of page height from the top where banners and running headers sit")
     furniture_bottom: float = Field(

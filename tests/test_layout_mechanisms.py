@@ -5323,6 +5323,52 @@ def test_a_word_the_second_look_wrote_twice_in_one_box_is_read_once():
     assert "".join(t for t, o in zip(text, out) if not o) == "Manager (Forward 30 "
 
 
+def test_a_line_tesseract_read_twice_at_another_size_is_read_once():
+    """gen-8117-002 scanned, page 2: over 'should have clear targets and a plan to progress.' (set at 4.68 pt,
+    its line's height) OCRmyPDF's layer holds a second line Tesseract found over the same ink, 'ould hi', 'it', 'da',
+    'pli', 'ie' at 7.2 pt, its top 2.4 pt higher: one line to the word grouping, which wove the two letter by letter
+    ('shoouuldld hi have cilte ar targets andd a a pplali n to progressi.e'). At each place the reading of more
+    letters stays. Page 5: 'P' and 'ik' (10.08 pt) over 'telephones every day.' (6.12 pt) wove 'telepPh ikday';
+    that line's 'December 2021' doubles nothing and stays. A mark alone, or two readings as long, are both kept."""
+    import numpy as np
+    from actionplans.extract import reader
+
+    def word(text, x0, x1, top, size, blank=True):
+        step = (x1 - x0) / len(text)
+        return [(t, x0 + i * step, x0 + (i + 1) * step, top, top + size, size) for i, t in enumerate(text)] + (
+            [(" ", x1, x1 + 1.5, top, top + size, size)] if blank else [])
+
+    def read(chars):
+        text, x0, x1, top, bottom, size = zip(*chars)
+        x0, x1, top, bottom, size = (np.array(v, dtype=float) for v in (x0, x1, top, bottom, size))
+        out = reader.doubled_readings(list(text), x0, top, x1, bottom, size, np.zeros(len(x0), dtype=bool))
+        kept = np.flatnonzero(~out)
+        got = reader._as_chars([text[i] for i in kept], x0[kept], x1[kept], top[kept], bottom[kept],
+                               np.ones(len(kept), dtype=bool), size[kept], ["Helvetica"] * len(kept))
+        return " ".join(w["text"] for w in reader.words_of(got))
+    line = [("should", 115.92, 132.43), ("have", 143.28, 155.78), ("clear", 156.24, 172.89),
+            ("targets", 173.88, 196.05), ("and", 197.28, 206.28), ("a", 210.6, 214.96), ("plan", 216.36, 230.85),
+            ("to", 232.2, 239.0), ("progress.", 240.48, 268.55)]
+    again = [("ould", 123.35, 137.61), ("hi", 139.32, 144.11), ("it", 158.76, 162.48), ("da", 204.84, 210.04),
+             ("pli", 220.32, 224.0), ("ie", 266.4, 270.39)]
+    chars = [c for t, a, b in line for c in word(t, a, b, 117.61, 4.68)]
+    chars += [c for t, a, b in again for c in word(t, a, b, 115.25, 7.2)]
+    assert read(chars) == "should have clear targets and a plan to progress."
+    assert read([c for t, a, b in line for c in word(t, a, b, 117.61, 4.68)]
+                + [c for t, a, b in again for c in word(t, a, b, 115.25, 4.68)]).startswith("shoouuld")  # one size
+    chars = [c for t, a, b in [("telephones", 204.48, 238.11), ("every", 240.84, 251.74), ("day.", 260.64, 273.42)]
+             for c in word(t, a, b, 322.03, 6.12)]
+    chars += [c for t, a, b in [("P", 216.0, 220.8), ("ik", 252.0, 268.63), ("December", 599.4, 633.32)]
+              for c in word(t, a, b, 324.65, 10.08)]
+    assert read(chars) == "telephones every day. December"
+    mark = word("/", 747.17, 750.86, 209.84, 15.48) + word("Educa", 747.36, 782.16, 210.22, 10.32)
+    assert read(mark).replace(" ", "") == "/Educa"  # a mark alone reads no place: as the word grouping has it
+    hyphened = word("M-", 570.0, 584.0, 176.46, 8.4) + word("anager", 580.0, 614.0, 178.72, 12.96)
+    assert "M" in read(hyphened)  # only its mark over the other word: its letters double no place
+    alike = word("to", 151.0, 160.0, 440.08, 12.96) + word("of", 152.0, 161.0, 438.82, 6.84)
+    assert sorted(read(alike).replace(" ", "")) == sorted("toof")  # as many letters each: nothing tells which
+
+
 def test_a_status_whose_space_ocr_read_as_a_stop_is_mended_and_ends_its_entry():
     """gen-8117-025 scanned: 'To be confirmed' read as 'To.be' / 'confirmed' atop a date cell of stacked statuses.
     The date grammar read no status, so no line below opened an entry and the cell's ten statuses ran into one.
