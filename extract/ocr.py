@@ -1269,11 +1269,13 @@ def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSetti
     the second look's words are: `on_baselines` stands the rest of their run on them). OCRmyPDF sets a line's words
     on one baseline, and Tesseract may run a line across columns set at different heights (an owner centred beside
     a longer action, a date a third of a line below the bullet beside it), or set a line's box as tall as two
-    where it did. `ink` is Tesseract's own box of each word it read (`OcrRead.ink`). Each line of the layer (not
-    one it ran together: `merged_height` of `common`, the page's commonest word height) is parted into pieces at
-    `merged_columns` points of white, and a piece's ink top (`_ink_top`) says where its baseline is: as far below
-    as the page's lines of common height stand their baselines below theirs (`_ink_cap`). A piece whose baseline
-    is at least `own_baseline` of `common` off its line's moves by as much, its words kept level."""
+    where it did. `ink` is Tesseract's own box of each word it read (`OcrRead.ink`). Each line of the layer is
+    parted into pieces at `merged_columns` points of white, and a piece's ink top (`_ink_top`) says where its
+    baseline is: as far below as the page's lines of `common` height (its commonest word height; at least
+    `own_lines` of them) stand their baselines below theirs. A piece whose baseline is at least `own_baseline` of
+    `common` off its line's moves by as much, its words kept level. A piece whose capitals stand `own_size` times
+    taller or shorter than those lines' is in a type of its own (a heading, a footnote), its baseline further or
+    nearer: it is left as set."""
     if not common:
         return
     at: dict[str, list[tuple[float, float, float, float]]] = {}
@@ -1282,7 +1284,7 @@ def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSetti
     lines: dict[tuple[float, float], list[dict]] = {}
     for w in words:
         lines.setdefault((w["top"], w["bottom"]), []).append(w)
-    pieces: list[tuple[float, float, list[dict], float | None]] = []
+    pieces: list[tuple[float, float, list[dict], tuple[float, float | None] | None]] = []
     for (top, bottom), ws in lines.items():
         h = bottom - top
         if h <= 0:
@@ -1295,26 +1297,30 @@ def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSetti
                 run = []
             run.append(b)
         pieces.append((top, bottom, run, _ink_top(run, at, top, h, s)))
-    caps = sorted(bottom - s.layer_descent * (bottom - top) - t for top, bottom, _run, t in pieces
-                  if t is not None and abs(bottom - top - common) <= s.settled * common)
-    if len(caps) < s.own_lines:  # too few lines of common height to say where a line's ink stands
+    usual = [(bottom - s.layer_descent * (bottom - top) - t[0], t[1]) for top, bottom, _run, t in pieces
+             if t is not None and abs(bottom - top - common) <= s.settled * common]
+    if len(usual) < s.own_lines:  # too few lines of common height to say where a line's ink stands
         return
-    cap = caps[len(caps) // 2]
+    drop = sorted(d for d, _ in usual)[len(usual) // 2]  # how far below its ink's top a line's baseline stands
+    caps = sorted(c for _, c in usual if c)
+    cap = caps[len(caps) // 2] if caps else None  # how tall its capitals stand
     for top, bottom, run, t in pieces:
-        if t is None:
+        if t is None or t[1] and cap and not 1 / s.own_size < t[1] / cap < s.own_size:
             continue
-        off = t + cap - (bottom - s.layer_descent * (bottom - top))
+        off = t[0] + drop - (bottom - s.layer_descent * (bottom - top))
         if abs(off) >= s.own_baseline * common:
             for w in run:
                 w.update(top=w["top"] + off, bottom=w["bottom"] + off, written=True, own_ink=True)
 
 
-def _ink_top(ws: list[dict], at: dict[str, list[tuple]], top: float, h: float, s: OcrSettings) -> float | None:
+def _ink_top(ws: list[dict], at: dict[str, list[tuple]], top: float, h: float, s: OcrSettings
+             ) -> tuple[float, float | None] | None:
     """Where the words' own ink (Tesseract's box of each, `at` by text) tops out, for words set on a layer line at
     `top`, `h` tall: the median over its words with a tall letter (a capital, digit or ascender, whose ink reaches
-    the type's top) of its box's top. A box more than `merged_height` times the line's height took in more than its
-    word and says nothing. None where no word says."""
-    tops = []
+    the type's top) of its box's top; and how tall that ink stands where no letter descends (None where none says).
+    A box more than `merged_height` times the line's height took in more than its word and says nothing. None where
+    no word says."""
+    tops, heights = [], []
     mid = top + h / 2
     for w in ws:
         if sum(c.isalnum() for c in w["text"]) < 2 or not any(c in TALL for c in w["text"]):
@@ -1322,8 +1328,13 @@ def _ink_top(ws: list[dict], at: dict[str, list[tuple]], top: float, h: float, s
         near = [b for b in at.get(w["text"], ()) if w["x0"] - 1 <= (b[0] + b[2]) / 2 <= w["x1"] + 1
                 and abs((b[1] + b[3]) / 2 - mid) <= s.merged_height * h and b[3] - b[1] <= s.merged_height * h]
         if near:
-            tops.append(min(near, key=lambda b: abs((b[1] + b[3]) / 2 - mid))[1])
-    return sorted(tops)[len(tops) // 2] if tops else None
+            b = min(near, key=lambda b: abs((b[1] + b[3]) / 2 - mid))
+            tops.append(b[1])
+            if not any(c in DESCENDERS for c in w["text"]):
+                heights.append(b[3] - b[1])
+    if not tops:
+        return None
+    return sorted(tops)[len(tops) // 2], sorted(heights)[len(heights) // 2] if heights else None
 
 
 def on_baselines(words: list[dict], sized: dict[int, tuple[float, float]], written: list[dict], body: float,

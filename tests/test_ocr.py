@@ -756,9 +756,9 @@ def test_a_column_piece_of_a_layer_line_off_its_own_ink_is_set_where_its_ink_is(
     below its ink's top a line's baseline stands: the owner's piece moves there, its words level with one another;
     the date's, standing where the line does, stays."""
     s = ocr.OcrSettings()
-    # ten lines of the page, each 10 pt tall, its ink's top 0.2 pt below its box's top
-    page = [_line(("Safety", 40, 80), top=100.0 + 15 * k, bottom=110.0 + 15 * k) for k in range(10)]
-    page_ink = [["Safety", 40, 100.2 + 15 * k, 80, 110.0 + 15 * k] for k in range(10)]
+    # ten lines of the page, each 10 pt tall, its ink's top 0.2 pt below its box's top, its capitals 7.3 pt tall
+    page = [_line(("Staff", 40, 80), top=100.0 + 15 * k, bottom=110.0 + 15 * k) for k in range(10)]
+    page_ink = [["Staff", 40, 100.2 + 15 * k, 80, 107.5 + 15 * k] for k in range(10)]
     # the line 50..60: 'January 2023' stands where the line does, 'Head in' 5 pt lower ('in' has no tall letter:
     # it says nothing, and moves with its piece); a box far off ('Head' at 75) is another word's
     ink = [["January", 300, 50.2, 340, 59.9], ["2023", 345, 50.1, 370, 57.9],
@@ -782,6 +782,9 @@ def test_a_column_piece_of_a_layer_line_off_its_own_ink_is_set_where_its_ink_is(
     words = _line(("Reoffending", 200, 260), top=50.0, bottom=65.0)
     assert moved(words, [["Reoffending", 200, 50.2, 260, 62.9]] + page_ink) == words
     assert words[0]["bottom"] - 0.207 * 15 == pytest.approx(60.0 - 2.07, abs=0.01)
+    # a heading, its capitals twice as tall, stands its baseline further below its ink's top: it is left as set
+    words = _line(("Actions", 200, 280), top=50.0, bottom=65.0)
+    assert moved(words, [["Actions", 200, 45.0, 280, 59.6]] + page_ink) == []
     # too few lines of the page's height to measure by: nothing moves
     words = _line(("Head", 200, 225), ("in", 228, 238), ("January", 300, 340), ("2023", 345, 370))
     ocr.own_baselines(words, ink[:5], 10.0, s)
