@@ -353,6 +353,8 @@ _NUMBERISH = re.compile(rf"(?P<num>[\d{re.escape(_LOOKALIKE)}]+?)(?P<suffix>st|n
                         re.I)
 _DAY_SUFFIXED = re.compile(r"(?P<day>\d\d)(?P<suffix>st|nd|rd)(?P<tail>[.,;:]?)", re.I)
 _QUARTERISH = re.compile(r"(?:[Qq][lIiL|!]|[Oo0](?P<q>[1-4]))(?P<tail>[.,;:]?)")  # 'Qi', 'Ql', 'QL': Q1; 'O3': Q3
+# 'Aprili2020': a month's name and its year, the space between them read as a stroke ('i', 'l', 'I', '|', '!')
+_MONTH_STROKE_YEAR = re.compile(rf"(?P<month>{_MONTH})[iIl|!](?P<year>(?:19|20)\d\d)(?P<tail>[.,;:]?)", re.I)
 _GLUED = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|(?<=[Qq][1-4])[.,]?(?=\d)|(?<=[A-Za-z])[.,]?(?=[A-Za-z])")
 
 
@@ -367,7 +369,8 @@ def _misread_readings(token: str) -> list[str]:
     ('3lst' -> '31st', never '31th'); a day no month has whose suffix names the digit its first
     one leaves ('34st' -> '31st'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi', 'O3'); two words run
     together (a quarter and its year 'Q12019/20', a status's 'Tobe', or 'To.be', the space read as a stop), split at
-    each place where a word can end; a month's name that lost its first letter ('arch') or its last ('Marc'), or has
+    each place where a word can end; a month's name and its year, the space between them read as a stroke
+    ('Aprili2020'), parted; a month's name that lost its first letter ('arch') or its last ('Marc'), or has
     one letter wrong ('Navember')."""
     out: list[str] = []
     pieces = re.split(r"([-/\u2013])", token)
@@ -391,6 +394,9 @@ def _misread_readings(token: str) -> list[str]:
     m = _QUARTERISH.fullmatch(token)
     if m:
         out.append("Q" + (m["q"] or "1") + m["tail"])
+    m = _MONTH_STROKE_YEAR.fullmatch(token)
+    if m:
+        out.append(f"{m['month']} {m['year']}{m['tail']}")
     for cut in _GLUED.finditer(token):
         a, b = token[:cut.start()], token[cut.end():]
         if a and b:
