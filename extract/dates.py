@@ -371,7 +371,7 @@ def _misread_readings(token: str) -> list[str]:
     together (a quarter and its year 'Q12019/20', a status's 'Tobe', or 'To.be', the space read as a stop), split at
     each place where a word can end; a month's name and its year, the space between them read as a stroke
     ('Aprili2020'), parted; a month's name that lost its first letter ('arch') or its last ('Marc'), or has
-    one letter wrong ('Navember')."""
+    one letter wrong ('Navember'), or its short form one letter wrong before its year ('Oat22')."""
     out: list[str] = []
     pieces = re.split(r"([-/\u2013])", token)
     mended = []
@@ -410,6 +410,9 @@ def _misread_readings(token: str) -> list[str]:
     clipped = _month_clipped(token)
     if clipped:
         out.append(clipped)
+    abbrev = _abbrev_one_off(token)
+    if abbrev:
+        out.append(abbrev)
     return out
 
 
@@ -434,6 +437,24 @@ def _month_one_off(token: str) -> str | None:
     near = [name for name in MONTH_NAMES if len(name) == len(low)
             and sum(a != b for a, b in zip(name.lower(), low)) == 1]
     return near[0] if len(near) == 1 else None
+
+
+# 'Oat22', 'Oat-22': three letters and a year, as a month's short form and its year are printed ('Oct-22')
+_ABBREV_YEAR = re.compile(r"(?P<mon>[A-Za-z]{3})(?P<sep>[-/]?)(?P<year>\d\d(?:\d\d)?)(?P<tail>[.,;:]?)")
+
+
+def _abbrev_one_off(token: str) -> str | None:
+    """A month's short form one letter off, its year after it ('Oat22' for 'Oct-22', the 'c' read as 'a' and the dash
+    lost): the three letters are one letter different from one month's short form and from no other's ('Mat22', as
+    near 'Mar' as 'May', stays); the separator and year stay as read. Put back only where the year then dates the
+    entry (`mend_misread`)."""
+    m = _ABBREV_YEAR.fullmatch(token)
+    if not m or m["mon"].lower() in _MONTHS:
+        return None
+    near = [name[:3] for name in MONTH_NAMES if sum(a != b for a, b in zip(name[:3].lower(), m["mon"].lower())) == 1]
+    if len(near) != 1:
+        return None
+    return f"{near[0] if m['mon'][0].isupper() else near[0].lower()}{m['sep']}{m['year']}{m['tail']}"
 
 
 def _reading(text: str) -> tuple[Counter, str | None, tuple]:
@@ -482,7 +503,7 @@ def mend_misread(text: str) -> str:
             continue
         reading = reading or _reading(text)
         before, status, due = reading
-        one_off, clipped = _month_one_off(tok), _month_clipped(tok)  # (among the candidates, put back only as below)
+        one_off, clipped = _month_one_off(tok) or _abbrev_one_off(tok), _month_clipped(tok)  # (put back only as below)
         was = Counter(re.findall(r"\S+", _clean(tok)))
         unread_here = was & before
         for cand in candidates + ([None] if speck and unread_here else []):
