@@ -353,6 +353,8 @@ _NUMBERISH = re.compile(rf"(?P<num>[\d{re.escape(_LOOKALIKE)}]+?)(?P<suffix>st|n
                         re.I)
 _DAY_SUFFIXED = re.compile(r"(?P<day>\d\d)(?P<suffix>st|nd|rd)(?P<tail>[.,;:]?)", re.I)
 _QUARTERISH = re.compile(r"(?:[Qq][lIiL|!]|[Oo0](?P<q>[1-4]))(?P<tail>[.,;:]?)")  # 'Qi', 'Ql', 'QL': Q1; 'O3': Q3
+# 'Aprili2020': a month's name and its year, the space between them read as a stroke ('i', 'l', 'I', '|', '!')
+_MONTH_STROKE_YEAR = re.compile(rf"(?P<month>{_MONTH})[iIl|!](?P<year>(?:19|20)\d\d)(?P<tail>[.,;:]?)", re.I)
 _GLUED = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|(?<=[Qq][1-4])[.,]?(?=\d)|(?<=[A-Za-z])[.,]?(?=[A-Za-z])")
 
 
@@ -367,8 +369,9 @@ def _misread_readings(token: str) -> list[str]:
     ('3lst' -> '31st', never '31th'); a day no month has whose suffix names the digit its first
     one leaves ('34st' -> '31st'); a quarter's '1' read as a letter or its 'Q' as 'O' ('Qi', 'O3'); two words run
     together (a quarter and its year 'Q12019/20', a status's 'Tobe', or 'To.be', the space read as a stop), split at
-    each place where a word can end; a month's name that lost its first letter ('arch') or its last ('Marc'), or has
-    one letter wrong ('Navember')."""
+    each place where a word can end; a month's name and its year, the space between them read as a stroke
+    ('Aprili2020'), parted; a month's name that lost its first letter ('arch') or its last ('Marc'), or has
+    one letter wrong ('Navember'), or its short form one letter wrong before its year ('Oat22')."""
     out: list[str] = []
     pieces = re.split(r"([-/\u2013])", token)
     mended = []
@@ -391,6 +394,9 @@ def _misread_readings(token: str) -> list[str]:
     m = _QUARTERISH.fullmatch(token)
     if m:
         out.append("Q" + (m["q"] or "1") + m["tail"])
+    m = _MONTH_STROKE_YEAR.fullmatch(token)
+    if m:
+        out.append(f"{m['month']} {m['year']}{m['tail']}")
     for cut in _GLUED.finditer(token):
         a, b = token[:cut.start()], token[cut.end():]
         if a and b:
@@ -404,6 +410,9 @@ def _misread_readings(token: str) -> list[str]:
     clipped = _month_clipped(token)
     if clipped:
         out.append(clipped)
+    abbrev = _abbrev_one_off(token)
+    if abbrev:
+        out.append(abbrev)
     return out
 
 
@@ -428,6 +437,24 @@ def _month_one_off(token: str) -> str | None:
     near = [name for name in MONTH_NAMES if len(name) == len(low)
             and sum(a != b for a, b in zip(name.lower(), low)) == 1]
     return near[0] if len(near) == 1 else None
+
+
+# 'Oat22', 'Oat-22': three letters and a year, as a month's short form and its year are printed ('Oct-22')
+_ABBREV_YEAR = re.compile(r"(?P<mon>[A-Za-z]{3})(?P<sep>[-/]?)(?P<year>\d\d(?:\d\d)?)(?P<tail>[.,;:]?)")
+
+
+def _abbrev_one_off(token: str) -> str | None:
+    """A month's short form one letter off, its year after it ('Oat22' for 'Oct-22', the 'c' read as 'a' and the dash
+    lost): the three letters are one letter different from one month's short form and from no other's ('Mat22', as
+    near 'Mar' as 'May', stays); the separator and year stay as read. Put back only where the year then dates the
+    entry (`mend_misread`)."""
+    m = _ABBREV_YEAR.fullmatch(token)
+    if not m or m["mon"].lower() in _MONTHS:
+        return None
+    near = [name[:3] for name in MONTH_NAMES if sum(a != b for a, b in zip(name[:3].lower(), m["mon"].lower())) == 1]
+    if len(near) != 1:
+        return None
+    return f"{near[0] if m['mon'][0].isupper() else near[0].lower()}{m['sep']}{m['year']}{m['tail']}"
 
 
 def _reading(text: str) -> tuple[Counter, str | None, tuple]:
@@ -476,7 +503,7 @@ def mend_misread(text: str) -> str:
             continue
         reading = reading or _reading(text)
         before, status, due = reading
-        one_off, clipped = _month_one_off(tok), _month_clipped(tok)  # (among the candidates, put back only as below)
+        one_off, clipped = _month_one_off(tok) or _abbrev_one_off(tok), _month_clipped(tok)  # (put back only as below)
         was = Counter(re.findall(r"\S+", _clean(tok)))
         unread_here = was & before
         for cand in candidates + ([None] if speck and unread_here else []):

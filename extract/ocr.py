@@ -1038,6 +1038,32 @@ def year_respaced(words: list[dict], s: OcrSettings) -> list[dict]:
     return out
 
 
+_COUNT_GLUED = re.compile(r"(\d{1,3})[o0O]f")  # 'Page 40f 6': a page's number, the 'of' of its count read onto it
+
+
+def page_count_parted(words: list[dict]) -> list[dict]:
+    """A page count's number and its 'of' read as one word, the 'o' a zero ('Page' '40f' '6' for 'Page 4 of 6'): the
+    footer read so is no page number (`tables.furniture`) and its words fall into the cell above it. Where the word
+    before it on its line is 'Page' and the next a number alone no smaller than the page's, the two words printed
+    are put back, the number taking its share of the box. Any other such word stays as read ('10f' with no 'Page'
+    before it may be a count's '10' and an 'f')."""
+    out = []
+    for w in words:
+        if not (m := _COUNT_GLUED.fullmatch(w["text"])):
+            out.append(w)
+            continue
+        line = [o for o in words if o is not w and _same_line(w, o)]
+        before = max((o for o in line if o["x1"] <= w["x0"]), key=lambda o: o["x1"], default=None)
+        after = min((o for o in line if o["x0"] >= w["x1"]), key=lambda o: o["x0"], default=None)
+        if (before is not None and before["text"].lower() == "page" and after is not None
+                and re.fullmatch(r"\d{1,3}", after["text"]) and int(m.group(1)) <= int(after["text"])):
+            cut = w["x0"] + (w["x1"] - w["x0"]) * len(m.group(1)) / len(w["text"])
+            out += [dict(w, text=m.group(1), x1=cut), dict(w, text="of", x0=cut)]
+        else:
+            out.append(w)
+    return out
+
+
 def repair_word(text: str) -> str:
     """One OCR'd word as the page printed it: a rule read as '|' or '_' at its edges, or a stray point
     before it ('|.Agreed'), taken off; inside a ref, number or date an 'O' read for '0' or an 'l'/'I'
@@ -1916,7 +1942,8 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
     another column's baseline first put where their own ink is: `own_baselines`, from `ink`, per page as
     `OcrRead.ink` has it), rule characters dropped, a bullet misread as '*', '«', 'e' ... becomes '•', refs and
     dates mended by `repair_word`, words run together split and letters misread as digits put back (`split_glued`),
-    misread refs put right (`sequence_refs`); each such page is marked `scanned`. Words of pages read from their own
+    misread refs put right (`sequence_refs`), a page count's number and 'of' read as one word parted
+    (`page_count_parted`); each such page is marked `scanned`. Words of pages read from their own
     text layer are left as they are."""
     s = s or OcrSettings()
     todo = set(ocr_pages)
@@ -1948,7 +1975,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             made = split_glued(dict(w, text=t), seen) if t else []
             words += made
             shed = dict(w, text=t, made=made) if t and w.get("shed") and t.isalpha() and made else None
-        words = split_first_heading(mend_decisions(shed_stray_marks(words, s)))
+        words = split_first_heading(mend_decisions(page_count_parted(shed_stray_marks(words, s))))
         read = [w for w in words if _bulletish(w["text"]) and _is_bullet(w, words)]
         # then a letter no wider space sets apart, where the page's bullets read as that letter stand
         read += [w for w in words if w["text"] in BULLET_LETTERS and not any(w is b for b in read)

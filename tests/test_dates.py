@@ -71,6 +71,10 @@ def test_datetime_base_is_accepted():
     ("Tobe confirmed", "To be confirmed"),  # a status's words run together
     ("30 Navember 2018", "30 November 2018"),  # a month's name one letter off, a year dating it (gen-5527-037)
     ("Aueust 2023", "August 2023"),
+    ("Oat22", "Oct22"),  # a month's short form one letter off, its year after it (gen-5190-035)
+    ("Oat-22", "Oct-22"),
+    ("Mat22", "Mat22"),  # ... as near 'Mar' as 'May': undecidable
+    ("Aprili2020 (subject to funding)", "April 2020 (subject to funding)"),  # the space read as a stroke (gen-5527-017)
     ("34st July 2023", "31st July 2023"),  # a day no month has, its suffix naming its last digit (gen-5527-020)
     ("31 st December 2019", "31st December 2019"),  # an ordinal's suffix parted from its day (gen-6733-034)
     ("24st July 2023", "24st July 2023"),  # ... a day: which of number or suffix OCR misread is undecidable

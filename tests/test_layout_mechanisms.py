@@ -5585,6 +5585,22 @@ def test_a_years_digit_ocr_read_onto_the_months_name_before_it_goes_back_to_the_
         assert [t for t, *_ in read(pairs)] == [t for t, *_ in pairs]
 
 
+def test_a_page_counts_number_and_of_ocr_read_as_one_word_are_parted_so_the_footer_is_furniture():
+    """gen-5190-034 (scanned): the footer 'Page 4 of 6' read 'Page' '40f' '6', the 'o' a zero and no space before it:
+    no page number, so not dropped as furniture, and its words joined the date cell above it, 'Page 40f 6 Autumn
+    2023'. After 'Page' on its line and before a number alone no smaller, the word is the page's number and 'of'
+    (`ocr.page_count_parted`); with no 'Page' before it, or a count smaller than the number, it stays as read."""
+    from actionplans.extract import ocr
+
+    def read(triples):
+        ws = [{"text": t, "x0": x0, "x1": x1, "top": 572.8, "bottom": 581.0} for t, x0, x1 in triples]
+        return [w["text"] for w in ocr.page_count_parted(ws)]
+    footer = [("Page", 750.0, 770.0), ("40f", 773.0, 788.0), ("6", 792.0, 796.0)]
+    assert read(footer) == ["Page", "4", "of", "6"]
+    assert read([("Page", 750.0, 770.0), ("40f", 773.0, 788.0), ("3", 792.0, 796.0)]) == ["Page", "40f", "3"]
+    assert read(footer[1:]) == ["40f", "6"]
+
+
 def test_stacked_words_ocr_boxed_overlapping_by_much_of_their_height_are_two_lines_not_one_read_by_x():
     """gen-8117-002 (scanned): the decision cell prints 'PARTLY' over 'AGREED'; OCR boxed 'PARTLY' half a line low,
     so the two boxes overlap by more than `line_overlap` and were chained into one line ordered by x, 'AGREED PARTLY'
