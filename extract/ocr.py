@@ -1046,6 +1046,24 @@ GLUED_NUMBER = re.compile(r"(\d{1,2}[.)])[-\u2013\u2014~_]?([A-Z][a-z]{2,}[.,;:)
 DIGIT_FOR_LETTER = str.maketrans({"1": "l", "0": "o", "5": "s"})  # 'operationa1', '0ffice'
 
 
+# 'staffand__Governo': letters, a run of '_' where the page left blank, letters
+GAP_READ = re.compile(r"([A-Za-z][A-Za-z.,;:)]*)_+(\(?[A-Za-z].*)")
+
+
+def part_at_gap(w: dict) -> list[dict]:
+    """A word Tesseract read across the space between two words, the space read as a run of '_' ('staffand__Governo',
+    over the gutter from a response's last words to the owner beside them, gen-5190-005; 'can_be'): the two words,
+    where letters stand both sides of the run. A rule read under a word is taken off its edges (`repair_word`); inside
+    a word of letters the run stands where the page left blank. The run's share of the box is the gap's: each word
+    keeps its letters' share, so a word read across into the next column lands in it."""
+    m = GAP_READ.fullmatch(w["text"])
+    if not m:
+        return [w]
+    span = (w["x1"] - w["x0"]) / len(w["text"])
+    a, b = m.groups()
+    return [dict(w, text=a, x1=w["x0"] + span * len(a)), dict(w, text=b, x0=w["x1"] - span * len(b))]
+
+
 def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     """A word Tesseract ran together with the next, or misread inside, made the words printed: a ref's label and
     its number ('Concern1'), an ampersand and the word beside it ('Coordinator&'), an article and its noun
@@ -1814,7 +1832,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
                 w = dict(w, text=shed["text"] + w["text"], x0=shed["x0"])
                 words = words[:-len(shed["made"])]
             t = repair_word(w["text"])
-            made = split_glued(dict(w, text=t), seen) if t else []
+            made = [m for part in part_at_gap(dict(w, text=t)) for m in split_glued(part, seen)] if t else []
             words += made
             shed = dict(w, text=t, made=made) if t and w.get("shed") and t.isalpha() and made else None
         words = split_first_heading(mend_decisions(shed_stray_marks(words, s)))

@@ -5672,3 +5672,23 @@ def test_a_ref_ocr_could_not_read_shows_a_first_records_ref_set_low_in_its_cell(
     typed at its row's top, the lines above it were text before any record and the first record's text was lost.
     A slot is a ref there as it is where rows open."""
     assert _centred_first_record(first_ref="i", label=("", "")) == [("i", "Prisoners "), ("2", "Leaders sh")]
+
+
+def test_a_word_ocr_read_across_a_gap_read_as_underscores_is_two():
+    """gen-5190-005 (scanned): a response's last line 'communication plan so that staff and' and the owner beside it,
+    'Governo' (its 'r' atop the next page), read as one word 'staffand__Governo', the gutter between the columns read
+    as '__': the owner lost its last line to the response ('Beth Patel, Deputy' for 'Deputy Governor'), and the next
+    page's 'r; Priya Doyle, Equalities Lead' its line above. Inside a word of letters a run of '_' stands where the
+    page left blank: the word is two there, each keeping its letters' share of the box (`ocr.part_at_gap`), so the
+    owner's word lands in its column; a rule read under a word's edge is still taken off it, and a word of no such
+    run is left as read."""
+    from actionplans.extract import ocr
+
+    def read(text, x0=363.0, x1=441.0):
+        page = {"page": 1, "words": [{"text": text, "x0": x0, "x1": x1, "top": 768.0, "bottom": 778.0}]}
+        ocr.repair([page], [1])
+        return [(w["text"], round(w["x0"]), round(w["x1"])) for w in page["words"]]
+    assert read("staffand__Governo") == [("staff", 363, 386), ("and", 386, 400), ("Governo", 409, 441)]
+    assert [t for t, *_ in read("can_be", 261.0, 282.0)] == ["can", "be"]
+    assert [t for t, *_ in read("Governor__", 400.0, 441.0)] == ["Governor"]
+    assert [t for t, *_ in read("Governor", 400.0, 441.0)] == ["Governor"]
