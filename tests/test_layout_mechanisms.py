@@ -5692,3 +5692,24 @@ def test_a_word_ocr_read_across_a_gap_read_as_underscores_is_two():
     assert [t for t, *_ in read("can_be", 261.0, 282.0)] == ["can", "be"]
     assert [t for t, *_ in read("Governor__", 400.0, 441.0)] == ["Governor"]
     assert [t for t, *_ in read("Governor", 400.0, 441.0)] == ["Governor"]
+
+
+def test_a_bracket_and_capital_ocr_read_as_one_small_letter_are_read_as_the_document_reads_them():
+    """gen-5190-005 (scanned): 'Head of' / 'Security' / '(Jo' / 'Doyle)' stacked in a narrow owner cell, '(Jo' read
+    'jo', the bracket's stroke and the 'J' one glyph: in small letters it read as the rest of a word broken at the
+    column's edge and was glued to 'Security' ('head of securityjo doyle'). A word in small letters, no English one,
+    that the document reads opened by a bracket and a capital more often than in small letters, is read so
+    (`ocr.rebracketed`); an English word, or one the document reads in small letters as often, is left as read."""
+    from actionplans.extract import ocr
+
+    def read(text, elsewhere):
+        words = [{"text": t, "x0": 100.0 + 60 * k, "x1": 140.0 + 60 * k, "top": 100.0, "bottom": 110.0}
+                 for k, t in enumerate(elsewhere)]
+        page = {"page": 1, "words": [*words, {"text": text, "x0": 422.0, "x1": 431.0, "top": 300.0, "bottom": 310.0}]}
+        ocr.repair([page], [1])
+        return page["words"][-1]["text"]
+    assert read("jo", ["(Jo", "(Jo", "Doyle);"]) == "(Jo"
+    assert read("jo,", ["(Jo", "(Jo"]) == "(Jo,"
+    assert read("jo", ["(Jo", "jo"]) == "jo"  # read in small letters as often: no habit
+    assert read("jo", ["Doyle"]) == "jo"
+    assert read("safety", ["(Safety", "(Safety"]) == "safety"  # an English word
