@@ -1119,6 +1119,56 @@ GLUED_DATE = re.compile(rf"(\d{{1,2}}(?:st|nd|rd|th)?|Q[1-4])[,._~]?((?:{MONTH_P
                         re.I)
 
 
+# 'staffand__Governo': letters, a run of '_' where the page left blank, letters
+GAP_READ = re.compile(r"([A-Za-z][A-Za-z.,;:)]*)_+(\(?[A-Za-z].*)")
+
+
+def part_at_gap(w: dict) -> list[dict]:
+    """A word Tesseract read across the space between two words, the space read as a run of '_' ('staffand__Governo',
+    over the gutter from a response's last words to the owner beside them, gen-5190-005; 'can_be'): the two words,
+    where letters stand both sides of the run. A rule read under a word is taken off its edges (`repair_word`); inside
+    a word of letters the run stands where the page left blank. The run's share of the box is the gap's: each word
+    keeps its letters' share, so a word read across into the next column lands in it."""
+    m = GAP_READ.fullmatch(w["text"])
+    if not m:
+        return [w]
+    span = (w["x1"] - w["x0"]) / len(w["text"])
+    a, b = m.groups()
+    return [dict(w, text=a, x1=w["x0"] + span * len(a)), dict(w, text=b, x0=w["x1"] - span * len(b))]
+
+
+_BRACKETED = re.compile(r"\(([A-Z][a-z]+)[.,;:)]*")  # '(Jo': an opening bracket, a capitalised word
+_SMALL = re.compile(r"([a-z]{2,})([.,;:)]*)")
+
+
+def bracket_habits(pages: list[dict]) -> tuple[Counter, Counter]:
+    """Per word (in small letters), how often the document reads it opened by a bracket and a capital ('(Jo'), and how
+    often in small letters alone ('jo'): the evidence `rebracketed` weighs."""
+    opened, small = Counter(), Counter()
+    for p in pages:
+        for w in p["words"]:
+            if m := _BRACKETED.fullmatch(w["text"]):
+                opened[m.group(1).lower()] += 1
+            elif m := _SMALL.fullmatch(w["text"]):
+                small[m.group(1)] += 1
+    return opened, small
+
+
+def rebracketed(text: str, habits: tuple[Counter, Counter]) -> str:
+    """A word whose opening bracket and capital Tesseract read as one small letter ('jo' for '(Jo', the bracket's
+    stroke and the 'J' one glyph, gen-5190-005): read as the document reads it elsewhere, where it is no English word
+    and the document reads it opened by a bracket and a capital more often than in small letters (a name's habit,
+    '(Jo Doyle)'). In small letters it read as the rest of a word broken at its column's edge and was glued to the
+    word above ('Securityjo'). A word English, or the document's own in small letters, is left as read."""
+    m = _SMALL.fullmatch(text)
+    if not m or m.group(1) in english():
+        return text
+    opened, small = habits
+    if opened[m.group(1)] <= small[m.group(1)]:
+        return text
+    return "(" + m.group(1).capitalize() + m.group(2)
+
+
 def split_glued(w: dict, seen: frozenset[str] = frozenset()) -> list[dict]:
     """A word Tesseract ran together with the next, or misread inside, made the words printed: a ref's label and
     its number ('Concern1'), an ampersand and the word beside it ('Coordinator&'), an article and its noun
@@ -1950,6 +2000,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
     todo = set(ocr_pages)
     seen = frozenset(t for p in pages for w in p["words"]
                      for t in [re.sub(r"^\W+|\W+$", "", w["text"]).lower()] if t)
+    habits = bracket_habits(pages)
     for p in pages:
         if p["page"] not in todo:
             continue
@@ -1972,8 +2023,8 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
                     shed["bottom"] - shed["top"]) and w["text"][:1].isalpha():
                 w = dict(w, text=shed["text"] + w["text"], x0=shed["x0"])
                 words = words[:-len(shed["made"])]
-            t = repair_word(w["text"])
-            made = split_glued(dict(w, text=t), seen) if t else []
+            t = rebracketed(repair_word(w["text"]), habits)
+            made = [m for part in part_at_gap(dict(w, text=t)) for m in split_glued(part, seen)] if t else []
             words += made
             shed = dict(w, text=t, made=made) if t and w.get("shed") and t.isalpha() and made else None
         words = split_first_heading(mend_decisions(page_count_parted(shed_stray_marks(words, s))))

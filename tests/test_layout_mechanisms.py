@@ -6017,3 +6017,44 @@ def test_a_line_of_short_words_ocr_read_from_grain_between_owner_entries_is_no_o
     # gen-5527-026: 'Rhian' / 'Doyle –', the typed dash read a line of its own between the two, past their ends
     dashed = [w("Balen", 465.0, 493.0, 249.7), w("-", 496.0, 500.0, 264.5), w("Doyle", 465.0, 495.0, 279.1)]
     assert [ln.text for ln in without_scattered(to_lines(dashed))] == ["Balen", "-", "Doyle"]
+
+
+def test_a_word_ocr_read_across_a_gap_read_as_underscores_is_two():
+    """gen-5190-005 (scanned): a response's last line 'communication plan so that staff and' and the owner beside it,
+    'Governo' (its 'r' atop the next page), read as one word 'staffand__Governo', the gutter between the columns read
+    as '__': the owner lost its last line to the response ('Beth Patel, Deputy' for 'Deputy Governor'), and the next
+    page's 'r; Priya Doyle, Equalities Lead' its line above. Inside a word of letters a run of '_' stands where the
+    page left blank: the word is two there, each keeping its letters' share of the box (`ocr.part_at_gap`), so the
+    owner's word lands in its column; a rule read under a word's edge is still taken off it, and a word of no such
+    run is left as read."""
+    from actionplans.extract import ocr
+
+    def read(text, x0=363.0, x1=441.0):
+        page = {"page": 1, "words": [{"text": text, "x0": x0, "x1": x1, "top": 768.0, "bottom": 778.0}]}
+        ocr.repair([page], [1])
+        return [(w["text"], round(w["x0"]), round(w["x1"])) for w in page["words"]]
+    assert read("staffand__Governo") == [("staff", 363, 386), ("and", 386, 400), ("Governo", 409, 441)]
+    assert [t for t, *_ in read("can_be", 261.0, 282.0)] == ["can", "be"]
+    assert [t for t, *_ in read("Governor__", 400.0, 441.0)] == ["Governor"]
+    assert [t for t, *_ in read("Governor", 400.0, 441.0)] == ["Governor"]
+
+
+def test_a_bracket_and_capital_ocr_read_as_one_small_letter_are_read_as_the_document_reads_them():
+    """gen-5190-005 (scanned): 'Head of' / 'Security' / '(Jo' / 'Doyle)' stacked in a narrow owner cell, '(Jo' read
+    'jo', the bracket's stroke and the 'J' one glyph: in small letters it read as the rest of a word broken at the
+    column's edge and was glued to 'Security' ('head of securityjo doyle'). A word in small letters, no English one,
+    that the document reads opened by a bracket and a capital more often than in small letters, is read so
+    (`ocr.rebracketed`); an English word, or one the document reads in small letters as often, is left as read."""
+    from actionplans.extract import ocr
+
+    def read(text, elsewhere):
+        words = [{"text": t, "x0": 100.0 + 60 * k, "x1": 140.0 + 60 * k, "top": 100.0, "bottom": 110.0}
+                 for k, t in enumerate(elsewhere)]
+        page = {"page": 1, "words": [*words, {"text": text, "x0": 422.0, "x1": 431.0, "top": 300.0, "bottom": 310.0}]}
+        ocr.repair([page], [1])
+        return page["words"][-1]["text"]
+    assert read("jo", ["(Jo", "(Jo", "Doyle);"]) == "(Jo"
+    assert read("jo,", ["(Jo", "(Jo"]) == "(Jo,"
+    assert read("jo", ["(Jo", "jo"]) == "jo"  # read in small letters as often: no habit
+    assert read("jo", ["Doyle"]) == "jo"
+    assert read("safety", ["(Safety", "(Safety"]) == "safety"  # an English word
