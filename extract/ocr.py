@@ -1992,8 +1992,10 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
     another column's baseline first put where their own ink is: `own_baselines`, from `ink`, per page as
     `OcrRead.ink` has it; a page still tilted after deskewing set straight: `tilt`, `straighten`; a first reading
     squeezed between two lines the second look wrote in left out: `between_written`), rule characters dropped, a
-    bullet misread as '*', '«', 'e' ... becomes '•', refs and dates mended by `repair_word`, words run together
-    split and letters misread as digits put back (`split_glued`), misread refs put right (`sequence_refs`), a page
+    bullet misread as '*', '«', 'e' ... becomes '•', refs and dates mended by `repair_word`, an opening bracket and
+    capital read as one small letter put back as the document reads the word elsewhere (`rebracketed`), a word read
+    across a blank parted (`part_at_gap`), words run together split and letters misread as digits put back
+    (`split_glued`), misread refs put right (`sequence_refs`), a page
     count's number and 'of' read as one word parted (`page_count_parted`); each such page is marked `scanned`. Words
     of pages read from their own text layer are left as they are."""
     s = s or OcrSettings()
