@@ -1351,7 +1351,9 @@ def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSetti
     `own_lines` of them) stand their baselines below theirs. A piece whose baseline is at least `own_baseline` of
     `common` off its line's moves by as much, its words kept level. A piece whose capitals stand `own_size` times
     taller or shorter than those lines' is in a type of its own (a heading, a footnote), its baseline further or
-    nearer: it is left as set."""
+    nearer: it is left as set. So is a piece that is a ref alone: the ref mechanisms (`sequence_refs`, the ref slots)
+    read a ref against the line OCR set it on, and a ref centred in a merged cell, set on its own ink, fell between
+    its row's lines and opened the record mid-row (gen-7741-025)."""
     if not common:
         return
     at: dict[str, list[tuple[float, float, float, float]]] = {}
@@ -1381,7 +1383,8 @@ def own_baselines(words: list[dict], ink: list[list], common: float, s: OcrSetti
     caps = sorted(c for _, c in usual if c)
     cap = caps[len(caps) // 2] if caps else None  # how tall its capitals stand
     for top, bottom, run, t in pieces:
-        if t is None or t[1] and cap and not 1 / s.own_size < t[1] / cap < s.own_size:
+        if t is None or t[1] and cap and not 1 / s.own_size < t[1] / cap < s.own_size or all(
+                _read_ref(w["text"]) or REF_LABEL.match(w["text"]) for w in run):
             continue
         off = t[0] + drop - (bottom - s.layer_descent * (bottom - top))
         if abs(off) >= s.own_baseline * common:

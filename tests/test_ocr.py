@@ -800,3 +800,21 @@ def test_tesseracts_first_reading_is_kept_in_points_of_the_page_it_read(tmp_path
     # the image 2x the page's width: a word's pixels are twice its points; a page the PDF lacks is left out
     first = {1: (800, [("Agreed", 96.0, (400, 100, 60, 20))]), 2: (800, [("wath", 30.0, (0, 0, 4, 4))])}
     assert ocr.first_boxes(tmp_path / "one.pdf", first) == {"1": [["Agreed", 200.0, 50.0, 230.0, 60.0]]}
+
+
+def test_a_ref_standing_alone_in_its_piece_stays_where_ocr_set_it():
+    """gen-7741-025 (scanned): ref '1.3', read '13' and centred in a merged cell, stands 4.6 pt below the layer line
+    it was set on. Set on its own ink it fell between the lines of its row, and the record opened mid-row, two
+    records lost. The ref mechanisms (`sequence_refs`, the ref slots) read a ref against the line OCR set it on: a
+    piece that is a ref alone stays there."""
+    s = ocr.OcrSettings()
+    page = [_line(("Staff", 40, 80), top=100.0 + 15 * k, bottom=110.0 + 15 * k) for k in range(10)]
+    page_ink = [["Staff", 40, 100.2 + 15 * k, 80, 107.5 + 15 * k] for k in range(10)]
+    words = _line(("13", 46, 56), ("PARTIALLY", 275, 327), top=50.0, bottom=60.0)
+    ocr.own_baselines(words + [w for ln in page for w in ln],
+                      [["13", 46, 55.0, 56, 62.5], ["PARTIALLY", 275, 50.2, 327, 57.5]] + page_ink, 10.0, s)
+    assert not any(w.get("written") for w in words)
+    words = _line(("Head", 46, 70), ("PARTIALLY", 275, 327), top=50.0, bottom=60.0)  # a word of letters moves
+    ocr.own_baselines(words + [w for ln in page for w in ln],
+                      [["Head", 46, 55.0, 70, 62.5], ["PARTIALLY", 275, 50.2, 327, 57.5]] + page_ink, 10.0, s)
+    assert words[0].get("written") and not words[1].get("written")
