@@ -541,14 +541,19 @@ def sure_of(layer: list[dict], width: int, read: list, page_width: float) -> Non
                 break
 
 
+def common_height(words: list[dict]) -> float:
+    """The page's commonest word height, in whole points (0 on a page of no words)."""
+    heights = Counter(round(w["bottom"] - w["top"]) for w in words)
+    return heights.most_common(1)[0][0] if heights else 0.0
+
+
 def look_again(page, layer: list[dict], gray: np.ndarray, segs: list[Segment], s: OcrSettings
                ) -> tuple[list[dict], list[list[float]]]:
     """A second look at `page` beside its OCR layer (`layer`, its words): lines Tesseract ran together, read again
     (`read_merged`), and then ink no word covers (`unread_ink`), each patch read on its own (`read_ink`). `gray` is
     the page at `line_dpi`, `segs` its ruling lines. Returns the words read and the boxes of the layer's words
     they replace."""
-    heights = Counter(round(w["bottom"] - w["top"]) for w in layer)
-    common = heights.most_common(1)[0][0] if heights else 0.0
+    common = common_height(layer)
     image = None
 
     def picture():
@@ -2013,8 +2018,7 @@ def repair(pages: list[dict], ocr_pages: list[int], s: OcrSettings | None = None
             w["written"] = any(abs(w["x0"] - o["x0"]) <= 0.5 and w["top"] < (o["top"] + o["bottom"]) / 2 < w["bottom"]
                                for o in (looked or {}).get(p["page"], ()))
         if (ink or {}).get(p["page"]):
-            heights = Counter(round(w["bottom"] - w["top"]) for w in p["words"])
-            own_baselines(p["words"], ink[p["page"]], heights.most_common(1)[0][0] if heights else 0.0, s)
+            own_baselines(p["words"], ink[p["page"]], common_height(p["words"]), s)
         slope = tilt(p["words"], s)
         if slope:
             straighten(p, slope)
