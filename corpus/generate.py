@@ -8,7 +8,7 @@ family, orientation, font, size, column widths and order, header wording, rules,
 per recommendation or per action with merged cells, section rows, refs, decision wording and case,
 bullets, owners and how they are joined, where owners and dates sit beside their paragraph, date forms,
 length, page furniture, words broken by a narrow column, paragraph and line spacing in the table's cells, how
-the cells align their text)
+the cells align their text, a header of one row or two, one table or a table per section)
 from `random.Random(f"{S}:{i}")`, then writes content from `textgen`'s phrase banks.
 Out, per plan `gen-S-iii`: the PDF (python-docx, then LibreOffice, as `build.py` renders its cases),
 `gen-S-iii.expected.json` in the gold format (from the generator's own records through
@@ -168,9 +168,18 @@ DIMENSIONS: dict[str, list[str]] = {
     # owner, date) centred; the recommendation and response justified; ref and decision cells centred
     # top to bottom in their row. Drawn after spacing for the same reason.
     "cell_align": ["left", "centre", "justify", "middle"],
+    # The header: one row of labels; two rows, a label over a group of columns (HMPPS's response, owner and date,
+    # or the inspectorate's ref, recommendation and decision) and the other labels merged down both; or one row
+    # under a title row spanning the table. The header's every row repeats where the header does. Drawn after
+    # cell_align for the same reason.
+    "head_rows": ["one", "grouped", "title"],
+    # One table, section rows inside it; or a table per section, the section's name a bold paragraph before it
+    # and the header row again at its top. Drawn after head_rows for the same reason.
+    "tables": ["one", "per-section"],
 }
 # Dimensions not drawn uniformly: most plans wrap at spaces and are typed without paragraph spacing.
-WEIGHTS = {"word_breaks": [6, 1, 1], "spacing": [3, 1, 1, 1], "cell_align": [3, 1, 1, 1]}
+WEIGHTS = {"word_breaks": [6, 1, 1], "spacing": [3, 1, 1, 1], "cell_align": [3, 1, 1, 1], "head_rows": [4, 1, 1],
+           "tables": [4, 1]}
 # Space after each paragraph (pt) and line spacing (a multiple of single) of each spacing value.
 SPACING = {"none": (0, 1.0), "after-6": (6, 1.0), "word": (8, 1.08), "loose": (0, 1.15)}
 # Single line pitch of each font as a multiple of its size (as LibreOffice sets it): the first estimate of the
@@ -199,6 +208,12 @@ UNLISTED = {
     "owner": ["Action owner", "Accountable lead", "Who", "Led by"],
     "date": ["Due by", "By when", "Completion date", "Timescale"],
 }
+# A grouped header's label over HMPPS's columns (response, owner, date) or the inspectorate's (ref,
+# recommendation, decision); a title row's words.
+GROUP_LABELS = {"resp": ["HMPPS response", "Response", "Action plan", "Actions to be taken", "Our response"],
+                "rec": ["HMIP recommendation", "Inspection report", "What the inspectors said", "Recommendation"]}
+TITLE_ROWS = ["HMIP recommendations and HMPPS response", "Action plan", "Response to the inspection report",
+              "Recommendations and actions"]
 IN_RESPONSE_HEAD = ["Decision and response", "Agreed/ Not Agreed and action planned", "Response (decision and actions)",
                     "Our response"]
 
@@ -623,8 +638,21 @@ def layout(case: dict, d: dict[str, str], rng: random.Random) -> dict:
                 take = min(give, widths[donor] - need[donor])
                 widths[donor] -= take
                 give -= take
-    return {"roles": roles, "labels": heads, "widths_cm": [round(widths[r], 2) for r in roles]}
+    return {"roles": roles, "labels": heads, "widths_cm": [round(widths[r], 2) for r in roles],
+            **head_rows(case["id"], roles, d)}
 
+
+def head_rows(name: str, roles: list[str], d: dict[str, str]) -> dict:
+    """The header's row above the labels (`head_rows`): a group label and the roles it spans, or a title. Drawn
+    from a Random of its own, so every other draw of the plan stays as it was before the dimension existed."""
+    rng = random.Random(f"{name}:head")
+    if d.get("head_rows") == "grouped":
+        side = "resp" if "decision" not in roles or rng.random() < 0.6 else "rec"
+        span = ["resp", "owner", "date"] if side == "resp" else [r for r in ("ref", "rec", "decision") if r in roles]
+        return {"group": {"label": rng.choice(GROUP_LABELS[side]), "roles": span}}
+    if d.get("head_rows") == "title":
+        return {"title": rng.choice(TITLE_ROWS)}
+    return {}
 
 def min_widths(case: dict, d: dict[str, str], roles: list[str], heads: list[str]) -> dict[str, float]:
     """Narrowest width (cm) of each column that keeps its longest word, header words (bold) included, whole."""
@@ -863,19 +891,8 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
                     ft.paragraphs[0]._p.remove(child)
     roles, widths = plan["roles"], plan["widths_cm"]
     col = {role: i for i, role in enumerate(roles)}
-    t = doc.add_table(rows=0, cols=len(roles))
-    borders(t, d["rules"])
-    t.alignment = WD_TABLE_ALIGNMENT.LEFT
-    t.autofit = False
-    build.set_grid(t, widths)
-    hr = t.add_row()
-    if d["header_repeat"] == "every-page":
-        build.repeat_header(hr)
-    for cell, label, wd in zip(hr.cells, plan["labels"], widths):
-        build.set_cell_width(cell, wd)
-        if d["shading"] != "none":
-            build.shade(cell, "D9D9D9")
-        build.para(cell, label, bold=True, first=True)
+    tables = [new_table(doc, plan, d)]
+    t = tables[0]
     style = d["bullets"]
     recs = case["recommendations"]
     section = None
@@ -884,11 +901,19 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
         rec = recs[row.rec]
         if row.first and rec.get("section") and rec["section"] != section:
             section = rec["section"]
-            sr = t.add_row()
-            merged = sr.cells[0].merge(sr.cells[-1])
-            if d["shading"] == "header-and-sections":
-                build.shade(merged, "F2F2F2")
-            build.para(merged, section, bold=True, first=True)
+            if d.get("tables") == "per-section":     # the section's name before a table of its own
+                if len(t.rows) > header_count(plan):
+                    t = new_table(doc, plan, d, after=t)
+                    tables.append(t)
+                heading = doc.add_paragraph()
+                heading.add_run(section).bold = True
+                t._tbl.addprevious(heading._p)
+            else:
+                sr = t.add_row()
+                merged = sr.cells[0].merge(sr.cells[-1])
+                if d["shading"] == "header-and-sections":
+                    build.shade(merged, "F2F2F2")
+                build.para(merged, section, bold=True, first=True)
         tr = t.add_row()
         cells = tr.cells
         for cell, wd in zip(cells, widths):
@@ -942,23 +967,64 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
         if "decision" in merged:
             build.para(merged["decision"], rec["decision_text"] or "", first=True)
     space_pt, spread = SPACING[d.get("spacing", "none")]
-    if (space_pt, spread) != SPACING["none"]:        # every paragraph of the plan table's cells, blank ones too
-        for p in t._tbl.iter(qn("w:p")):
-            pf = Paragraph(p, t._parent).paragraph_format
-            pf.space_after, pf.line_spacing = Pt(space_pt), spread
-    align_cells(t, roles, d.get("cell_align", "left"))
+    for t in tables:
+        if (space_pt, spread) != SPACING["none"]:    # every paragraph of the plan table's cells, blank ones too
+            for p in t._tbl.iter(qn("w:p")):
+                pf = Paragraph(p, t._parent).paragraph_format
+                pf.space_after, pf.line_spacing = Pt(space_pt), spread
+        align_cells(t, roles, d.get("cell_align", "left"), header_count(plan))
     if d["family"] != "V6":
         build.summary_table(doc, case)
     doc.save(out)
+
+
+def header_count(plan: dict) -> int:
+    """Rows the plan table's header takes (`head_rows`)."""
+    return 2 if "group" in plan or "title" in plan else 1
+
+
+def new_table(doc, plan: dict, d: dict[str, str], after=None):
+    """A plan table with its header rows, at the document's end or straight `after` another table (a table per
+    section: the summary table and the rest follow the last)."""
+    roles, widths = plan["roles"], plan["widths_cm"]
+    t = doc.add_table(rows=0, cols=len(roles))
+    if after is not None:
+        after._tbl.addnext(t._tbl)
+    borders(t, d["rules"])
+    t.alignment = WD_TABLE_ALIGNMENT.LEFT
+    t.autofit = False
+    build.set_grid(t, widths)
+    heads = [t.add_row() for _ in range(header_count(plan))]
+    for hr in heads:
+        if d["header_repeat"] == "every-page":
+            build.repeat_header(hr)
+        for cell, wd in zip(hr.cells, widths):
+            build.set_cell_width(cell, wd)
+            if d["shading"] != "none":
+                build.shade(cell, "D9D9D9")
+    labels = dict(zip(roles, plan["labels"]))
+    if "title" in plan:
+        build.para(heads[0].cells[0].merge(heads[0].cells[-1]), plan["title"], bold=True, first=True)
+    group = plan.get("group", {}).get("roles", [])
+    for k, role in enumerate(roles):
+        cell = heads[-1].cells[k]
+        if "group" in plan and role not in group:   # a label of its own, merged down both rows
+            cell = heads[0].cells[k].merge(cell)
+        build.para(cell, labels[role], bold=True, first=True)
+    if group:
+        first, last = roles.index(group[0]), roles.index(group[-1])
+        merged = heads[0].cells[first].merge(heads[0].cells[last])
+        build.para(merged, plan["group"]["label"], bold=True, first=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    return t
 
 
 ALIGNED = {"centre": ({"ref", "decision", "owner", "date"}, WD_ALIGN_PARAGRAPH.CENTER),
            "justify": ({"rec", "resp"}, WD_ALIGN_PARAGRAPH.JUSTIFY)}
 
 
-def align_cells(t, roles: list[str], how: str) -> None:
+def align_cells(t, roles: list[str], how: str, head: int = 1) -> None:
     """Align the plan table's cells as drawn (`cell_align`); section rows (one cell across the table) keep the
-    left. Centring also centres the header's labels."""
+    left. Centring also centres the header's labels (its first `head` rows)."""
     if how == "left":
         return
     for ri, tr in enumerate(t._tbl.tr_lst):
@@ -967,11 +1033,11 @@ def align_cells(t, roles: list[str], how: str) -> None:
             continue
         for role, tc in zip(roles, tcs):
             if how == "middle":
-                if role in ("ref", "decision") and ri:
+                if role in ("ref", "decision") and ri >= head:
                     _Cell(tc, t).vertical_alignment = WD_ALIGN_VERTICAL.CENTER
                 continue
             wanted, alignment = ALIGNED[how]
-            if role in wanted or (how == "centre" and ri == 0):
+            if role in wanted or (how == "centre" and ri < head):
                 for p in tc.iter(qn("w:p")):
                     Paragraph(p, t._parent).alignment = alignment
 
