@@ -173,13 +173,16 @@ DIMENSIONS: dict[str, list[str]] = {
     # under a title row spanning the table. The header's every row repeats where the header does. Drawn after
     # cell_align for the same reason.
     "head_rows": ["one", "grouped", "title"],
+    # Where a plan has sections: rows across the table, or a column of its own at the table's left holding the
+    # section's name beside each recommendation. Drawn after head_rows for the same reason.
+    "section_place": ["rows", "column"],
     # One table, section rows inside it; or a table per section, the section's name a bold paragraph before it
-    # and the header row again at its top. Drawn after head_rows for the same reason.
+    # and the header row again at its top. Drawn after section_place for the same reason.
     "tables": ["one", "per-section"],
 }
 # Dimensions not drawn uniformly: most plans wrap at spaces and are typed without paragraph spacing.
 WEIGHTS = {"word_breaks": [6, 1, 1], "spacing": [3, 1, 1, 1], "cell_align": [3, 1, 1, 1], "head_rows": [4, 1, 1],
-           "tables": [4, 1]}
+           "section_place": [4, 1], "tables": [4, 1]}
 # Space after each paragraph (pt) and line spacing (a multiple of single) of each spacing value.
 SPACING = {"none": (0, 1.0), "after-6": (6, 1.0), "word": (8, 1.08), "loose": (0, 1.15)}
 # Single line pitch of each font as a multiple of its size (as LibreOffice sets it): the first estimate of the
@@ -212,6 +215,7 @@ UNLISTED = {
 # recommendation, decision); a title row's words.
 GROUP_LABELS = {"resp": ["HMPPS response", "Response", "Action plan", "Actions to be taken", "Our response"],
                 "rec": ["HMIP recommendation", "Inspection report", "What the inspectors said", "Recommendation"]}
+AREA_LABELS = ["Area", "Section", "Theme", "Healthy prison area", "Inspection area"]
 TITLE_ROWS = ["HMIP recommendations and HMPPS response", "Action plan", "Response to the inspection report",
               "Recommendations and actions"]
 IN_RESPONSE_HEAD = ["Decision and response", "Agreed/ Not Agreed and action planned", "Response (decision and actions)",
@@ -284,6 +288,8 @@ def reconcile(d: dict[str, str]) -> dict[str, str]:
         d["furniture"] = "banner"
     if d["rows"] == "per-action" and d["placement"] == "stacked":
         d["placement"] = "level"
+    if d.get("section_place") == "column" and (d["sections"] == "none" or d.get("tables") == "per-section"):
+        d["section_place"] = "rows"     # no sections to show, or each is a table's heading
     if d["placement"] == "stacked" and d["owner_join"] == "stacked":
         d["entry_gap"] = "1"        # one owner a line and entries a line each, unseparated: nobody could read it
     return d
@@ -638,8 +644,32 @@ def layout(case: dict, d: dict[str, str], rng: random.Random) -> dict:
                 take = min(give, widths[donor] - need[donor])
                 widths[donor] -= take
                 give -= take
+    if d.get("section_place") == "column":
+        roles, heads = area_column(case, d, roles, heads, widths, need)
     return {"roles": roles, "labels": heads, "widths_cm": [round(widths[r], 2) for r in roles],
             **head_rows(case["id"], roles, d)}
+
+
+def area_column(case: dict, d: dict[str, str], roles: list[str], heads: list[str], widths: dict[str, float],
+                need: dict[str, float]) -> tuple[list[str], list[str]]:
+    """The section column (`section_place`): its label (from a Random of its own, as `head_rows`) at the left,
+    wide enough for its longest word, the response and recommendation columns paying for it (each keeping a
+    centimetre over its longest word). Updates `widths`."""
+    label = random.Random(f"{case['id']}:area").choice(AREA_LABELS)
+    font, size = d["font"], int(d["size"])
+    names = {rec["section"] for rec in case["recommendations"] if rec.get("section")}
+    widest = max([text_width(w, font, size) for n in names for w in n.split()]
+                 + [text_width(w, font, size, bold=True) for w in label.split()] + [10])
+    widths["area"] = give = max((widest + 3) / 72 * 2.54 + 2 * CELL_MARGIN_CM, 1.8)
+    for donor in ("resp", "rec"):              # the response has the room; the recommendation keeps some
+        take = max(0.0, min(give, widths[donor] - need[donor] - 1.0))
+        widths[donor] -= take
+        give -= take
+    if d["header_numbered"] == "yes":
+        heads = [f"{i}. {h.split('. ', 1)[1]}" for i, h in enumerate([f"0. {label}", *heads], 1)]
+    else:
+        heads = [label, *heads]
+    return ["area", *roles], heads
 
 
 def head_rows(name: str, roles: list[str], d: dict[str, str]) -> dict:
@@ -899,7 +929,8 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
     by_rec: dict[int, list] = {}
     for row in rows:
         rec = recs[row.rec]
-        if row.first and rec.get("section") and rec["section"] != section:
+        if (row.first and rec.get("section") and rec["section"] != section
+                and d.get("section_place") != "column"):
             section = rec["section"]
             if d.get("tables") == "per-section":     # the section's name before a table of its own
                 if len(t.rows) > header_count(plan):
@@ -944,10 +975,12 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
     for ri, cell_rows in by_rec.items():
         rec = recs[ri]
         merged = {}
-        for role in ("ref", "rec", "decision"):
+        for role in ("area", "ref", "rec", "decision"):
             if role in col:
                 top = cell_rows[0][col[role]]
                 merged[role] = top.merge(cell_rows[-1][col[role]]) if len(cell_rows) > 1 else top
+        if "area" in merged:
+            build.para(merged["area"], rec.get("section") or "", first=True)
         if "ref" in merged:
             build.para(merged["ref"], rec["ref"], first=True)
             rc, first = merged["rec"], True
