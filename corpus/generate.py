@@ -176,13 +176,16 @@ DIMENSIONS: dict[str, list[str]] = {
     # Where a plan has sections: rows across the table, or a column of its own at the table's left holding the
     # section's name beside each recommendation. Drawn after head_rows for the same reason.
     "section_place": ["rows", "column"],
+    # Plans laid out one row per action: the actions numbered ('1.1', '1.2', ...) in a column of their own before
+    # the response. Drawn after section_place for the same reason.
+    "action_numbers": ["none", "column"],
     # One table, section rows inside it; or a table per section, the section's name a bold paragraph before it
-    # and the header row again at its top. Drawn after section_place for the same reason.
+    # and the header row again at its top. Drawn after action_numbers for the same reason.
     "tables": ["one", "per-section"],
 }
 # Dimensions not drawn uniformly: most plans wrap at spaces and are typed without paragraph spacing.
 WEIGHTS = {"word_breaks": [6, 1, 1], "spacing": [3, 1, 1, 1], "cell_align": [3, 1, 1, 1], "head_rows": [4, 1, 1],
-           "section_place": [4, 1], "tables": [4, 1]}
+           "section_place": [4, 1], "action_numbers": [3, 1], "tables": [4, 1]}
 # Space after each paragraph (pt) and line spacing (a multiple of single) of each spacing value.
 SPACING = {"none": (0, 1.0), "after-6": (6, 1.0), "word": (8, 1.08), "loose": (0, 1.15)}
 # Single line pitch of each font as a multiple of its size (as LibreOffice sets it): the first estimate of the
@@ -215,6 +218,7 @@ UNLISTED = {
 # recommendation, decision); a title row's words.
 GROUP_LABELS = {"resp": ["HMPPS response", "Response", "Action plan", "Actions to be taken", "Our response"],
                 "rec": ["HMIP recommendation", "Inspection report", "What the inspectors said", "Recommendation"]}
+ACTION_NUMBER_LABELS = ["Action no.", "Action number", "Action ref", "No."]
 AREA_LABELS = ["Area", "Section", "Theme", "Healthy prison area", "Inspection area"]
 TITLE_ROWS = ["HMIP recommendations and HMPPS response", "Action plan", "Response to the inspection report",
               "Recommendations and actions"]
@@ -290,6 +294,8 @@ def reconcile(d: dict[str, str]) -> dict[str, str]:
         d["placement"] = "level"
     if d.get("section_place") == "column" and (d["sections"] == "none" or d.get("tables") == "per-section"):
         d["section_place"] = "rows"     # no sections to show, or each is a table's heading
+    if d.get("action_numbers") == "column" and d["rows"] != "per-action":
+        d["action_numbers"] = "none"    # numbers beside the paragraphs of one cell: not drawn
     if d["placement"] == "stacked" and d["owner_join"] == "stacked":
         d["entry_gap"] = "1"        # one owner a line and entries a line each, unseparated: nobody could read it
     return d
@@ -644,32 +650,39 @@ def layout(case: dict, d: dict[str, str], rng: random.Random) -> dict:
                 take = min(give, widths[donor] - need[donor])
                 widths[donor] -= take
                 give -= take
+    if d.get("action_numbers") == "column":
+        roles, heads = extra_column(case, d, roles, heads, widths, need, "actno", roles.index("resp"),
+                                    random.Random(f"{case['id']}:actno").choice(ACTION_NUMBER_LABELS), ["9.99"])
     if d.get("section_place") == "column":
-        roles, heads = area_column(case, d, roles, heads, widths, need)
+        names = {rec["section"] for rec in case["recommendations"] if rec.get("section")}
+        roles, heads = extra_column(case, d, roles, heads, widths, need, "area", 0,
+                                    random.Random(f"{case['id']}:area").choice(AREA_LABELS), sorted(names))
     return {"roles": roles, "labels": heads, "widths_cm": [round(widths[r], 2) for r in roles],
             **head_rows(case["id"], roles, d)}
 
 
-def area_column(case: dict, d: dict[str, str], roles: list[str], heads: list[str], widths: dict[str, float],
-                need: dict[str, float]) -> tuple[list[str], list[str]]:
-    """The section column (`section_place`): its label (from a Random of its own, as `head_rows`) at the left,
-    wide enough for its longest word, the response and recommendation columns paying for it (each keeping a
-    centimetre over its longest word). Updates `widths`."""
-    label = random.Random(f"{case['id']}:area").choice(AREA_LABELS)
+def extra_column(case: dict, d: dict[str, str], roles: list[str], heads: list[str], widths: dict[str, float],
+                 need: dict[str, float], role: str, at: int, label: str,
+                 texts: list[str]) -> tuple[list[str], list[str]]:
+    """A column no other dimension draws (`section_place`, `action_numbers`), inserted at `at` with its label
+    (drawn by the caller from a Random of its own, as `head_rows`), wide enough for the longest word of `texts`;
+    the roomier of the response and recommendation columns pays for it first, each keeping a centimetre over its
+    longest word. Updates `widths`."""
     font, size = d["font"], int(d["size"])
-    names = {rec["section"] for rec in case["recommendations"] if rec.get("section")}
-    widest = max([text_width(w, font, size) for n in names for w in n.split()]
+    widest = max([text_width(w, font, size) for n in texts for w in n.split()]
                  + [text_width(w, font, size, bold=True) for w in label.split()] + [10])
-    widths["area"] = give = max((widest + 3) / 72 * 2.54 + 2 * CELL_MARGIN_CM, 1.8)
-    for donor in ("resp", "rec"):              # the response has the room; the recommendation keeps some
+    widths[role] = give = max((widest + 3) / 72 * 2.54 + 2 * CELL_MARGIN_CM, 1.5)
+    for donor in sorted(("resp", "rec"), key=lambda r: need[r] - widths[r]):    # the roomier first
         take = max(0.0, min(give, widths[donor] - need[donor] - 1.0))
         widths[donor] -= take
         give -= take
     if d["header_numbered"] == "yes":
-        heads = [f"{i}. {h.split('. ', 1)[1]}" for i, h in enumerate([f"0. {label}", *heads], 1)]
+        plain = [h.split(". ", 1)[1] for h in heads]
+        plain.insert(at, label)
+        heads = [f"{i}. {h}" for i, h in enumerate(plain, 1)]
     else:
-        heads = [label, *heads]
-    return ["area", *roles], heads
+        heads = [*heads[:at], label, *heads[at:]]
+    return [*roles[:at], role, *roles[at:]], heads
 
 
 def head_rows(name: str, roles: list[str], d: dict[str, str]) -> dict:
@@ -950,6 +963,8 @@ def render(case: dict, d: dict[str, str], rows: list[GRow], out: Path) -> None:
         for cell, wd in zip(cells, widths):
             build.set_cell_width(cell, wd)
         by_rec.setdefault(row.rec, []).append(cells)
+        if "actno" in col:
+            build.para(cells[col["actno"]], f"{row.rec + 1}.{len(by_rec[row.rec])}", first=True)
         # response
         rc = cells[col["resp"]]
         first = True
