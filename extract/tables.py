@@ -1161,7 +1161,9 @@ class TableScanner:
                     self.head_lines = [l2.text for l2 in lines[k:] if l2.top <= last]
                     self.head_next = [(l2.text, l2.top - ln.top)
                                       for l2 in lines[k + len(self.head_lines):k + len(self.head_lines) + 3]]
-                cols = self._keep_fields(self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last]))
+                # (typed by the plan's lines, not the summary's below it: 'Accepted 4' under a column the plan leaves
+                # blank, a section column where the plan names no sections, reads as a column of decisions)
+                cols = self._keep_fields(self._typed(cols, _above_summary([l2 for l2 in lines[k:] if l2.top > last])))
                 self.scan.columns = cols
                 if self.scan.first_table_top is None:
                     self.scan.first_table_top = (pageno, ln.top)
