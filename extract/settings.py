@@ -97,6 +97,10 @@ class Settings(BaseModel):
     section_words: int = Field(
         8, ge=1, description="Words a line alone in the text column may hold to be read as a section row when nothing "
                              "but its place says so (after finished text, just above a record's first line)")
+    section_chars: int = Field(
+        80, ge=1, description="Characters each cell of a column left of the record's fields, one no heading or content "
+                              "names a field, may hold to be read as the section column: a name ('Rehabilitation "
+                              "and release planning', wrapped in a narrow cell, broken mid-word), not a sentence")
     section_words_ended: int = Field(
         14, ge=1, description="Words such a line may hold where blank space parts it from text that ended with a "
                               "sentence above it and a record's ref (or, where no refs are printed, its "

@@ -34,6 +34,9 @@ from .memo import remember
 from .settings import DEFAULT, Settings
 
 FIELDS = ("ref", "text", "decision", "response", "owner", "date")
+# A column of the table's own for the section names, at its left, beside each record's first row ('Area' | 'Ref' |
+# ...): no field of the record's cells, its words name the record's section (`Row.section`).
+SECTION = "section"
 # Order matters: the first field whose pattern matches a header cell wins.
 HEADER_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decision", re.compile("|".join(rf"\b{w}\b" for w in (*ANSWERS, "decision")))),
@@ -164,6 +167,17 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     return out
 
 
+def _kept(name: str | None) -> str | None:
+    """A column's name that typing by content keeps: a field's, or the section column's."""
+    return name if name in FIELDS or name == SECTION else None
+
+
+def _lead(cols: Columns) -> int:
+    """How many columns stand left of the first that holds a field (a section column, a column no heading named):
+    the ref or recommendation column begins the record's cells there, not at the table's left edge."""
+    return next((j for j, f in enumerate(cols.fields) if f in FIELDS), 0)
+
+
 def guessed(texts: list[str], names: list[str | None]) -> frozenset[int]:
     """The columns (by index) named otherwise than their heading's words say: typed by what their cells hold."""
     return frozenset(j for j, (t, n) in enumerate(zip(texts, names)) if n in FIELDS and header_field(t) != n)
@@ -184,6 +198,15 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
     if "response" in names and scores[names.index("response")]["prose"] < 0.1 and any(
             n is None and sc["prose"] >= prose_share and sc["lines"] >= 2 for n, sc in zip(names, scores)):
         names[names.index("response")] = None  # 'Action' (owner, wrapped): no prose below it, while a column is
+    if "ref" in names:
+        # a heading that names the refs ('Area') over cells none of which is or opens a ref: section names beside the
+        # records, or nothing (the plan prints no refs, or prints them in the recommendation's cell); told by two
+        # lines or more of that column (one alone may be a heading's wrapped line, 'No.' under '1. Ref') or, where it
+        # is blank, by two cells or more of another
+        r = names.index("ref")
+        if not (scores[r]["ref"] or scores[r]["ref_lead"]) and (
+                scores[r]["lines"] >= 2 if samples[r] else any(len(c) >= 2 for c in samples)):
+            names[r] = None
     for kind, strong, weak in (("date", 0.6, 0.3), ("decision", 0.6, 0.3), ("ref", 0.5, 0.3)):
         best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
         if best is None or names[best] == kind:
@@ -233,6 +256,13 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
             free.remove(j)
         if "owner" not in names and [j for j in free if j > r]:
             names[min(j for j in free if j > r)] = "owner"
+    # a column left of every field's that no field took, each cell a name, not a sentence (short, counted in
+    # characters: a narrow cell breaks words mid-word; and ending no sentence): the records' section names
+    first = next((j for j, n in enumerate(names) if n in FIELDS), len(names))
+    lead = [j for j in range(first) if names[j] is None and scores[j]["lines"] and all(
+        len(t := " ".join(c).strip()) <= settings.section_chars and not t.endswith(".") for c in samples[j])]
+    if SECTION not in names and lead:
+        names[lead[0]] = SECTION
     return names
 
 
@@ -285,7 +315,7 @@ def content_header(cell_texts: list[str], samples: list[list[list[str]]]) -> lis
         f = header_field(t)
         hints.append(f if f not in hints else None)
     names = type_columns(hints, samples)
-    known = {n for n in names if n}
+    known = {n for n in names if n in FIELDS}
     return names if "response" in known and (len(known) >= 4 or blank and {"ref", "text"} <= known) else None
 
 
@@ -1000,7 +1030,7 @@ class TableScanner:
             cw = [self._strip_repeated_header(cw[0]), *cw[1:]]
         if not head and ("owner" not in cols.fields or "date" not in cols.fields):
             # a column the first page left unnamed (its cells were empty there) is named by what this page holds
-            names = [f if f in FIELDS else None for f in cols.fields]
+            names = [_kept(f) for f in cols.fields]
             if None in names and len(rows[0]) == len(names):
                 typed = type_columns(names, self._grid_samples(cw, len(names)), self.settings)
                 if typed != names:
@@ -1131,7 +1161,9 @@ class TableScanner:
                     self.head_lines = [l2.text for l2 in lines[k:] if l2.top <= last]
                     self.head_next = [(l2.text, l2.top - ln.top)
                                       for l2 in lines[k + len(self.head_lines):k + len(self.head_lines) + 3]]
-                cols = self._keep_fields(self._typed(cols, [l2 for l2 in lines[k:] if l2.top > last]))
+                # (typed by the plan's lines, not the summary's below it: 'Accepted 4' under a column the plan leaves
+                # blank, a section column where the plan names no sections, reads as a column of decisions)
+                cols = self._keep_fields(self._typed(cols, _above_summary([l2 for l2 in lines[k:] if l2.top > last])))
                 self.scan.columns = cols
                 if self.scan.first_table_top is None:
                     self.scan.first_table_top = (pageno, ln.top)
@@ -1172,7 +1204,9 @@ class TableScanner:
         reach = self._reaches(cols, body)
         # a line runs on past the text column where its last word ends past the column's edge and past where the
         # next column's cells begin on the page (`_reaches`)
-        right_of_text = reach[1] if len(reach) > 1 else cols.edges[min(2, len(cols.edges) - 1)]
+        # (the text column counted from the first field's: a section column may stand left of it)
+        lead = _lead(cols)
+        right_of_text = reach[1 + lead] if len(reach) > 1 + lead else cols.edges[min(2 + lead, len(cols.edges) - 1)]
         cuts = self._cuts([r for r in rules if r[0] < foot], cols, body, self.settings.action_rule_share)
         lifted = self._lift_centred(body, cuts)
         body = self._reflect_refs(body, cols, cuts) if lifted is body else lifted
@@ -1777,7 +1811,8 @@ class TableScanner:
         for top, segs in spans.items():
             if covered(segs, left, right) >= 0.5 * (right - left) or acting and all(
                     covered(segs, a, b) >= share * (b - a) for a, b in acting):
-                first = cols.edges[1] if len(cols.edges) > 1 else right
+                # (the first field's column: a section column left of it is ruled beside each action's row too)
+                first = cols.edges[1 + _lead(cols)] if len(cols.edges) > 1 + _lead(cols) else right
                 full = any(x0 <= left + 4 and x1 >= min(first, right) - 4 for x0, x1 in segs)
                 out.append((top, full))
         return sorted(out)
@@ -2061,7 +2096,7 @@ class TableScanner:
 
     def _typed(self, cols: Columns, lines) -> Columns:
         """The columns of a header without rules, their fields confirmed by the body lines below it."""
-        names = [f if f in FIELDS else None for f in cols.fields]
+        names = [_kept(f) for f in cols.fields]
         typed = type_columns(names, self._column_samples(cols.edges, lines), self.settings)
         return replace(cols, fields=[n or f"col{j}" for j, n in enumerate(typed)],
                        guessed=cols.guessed | frozenset(j for j, (a, b) in enumerate(zip(names, typed)) if a != b))
@@ -2116,7 +2151,7 @@ class TableScanner:
             cells = self._unspecked(cells)
         ref_text = text_of(without_marks(cells.get("ref", [])))
         unread = bool(cells.get("ref")) and cells["ref"][0].get("ref_slot", False)  # a ref OCR could not read
-        filled = {k for k, v in cells.items() if v}
+        filled = {k for k, v in cells.items() if v} - {SECTION}  # (the section column's words ride with the row)
         current = self.current
         # (the label's marks aside: OCR reads a speck beside it, 'Priority .' / 'concern', and a rule between the
         # record's actions may part the label from its number, '1', on the line below)
@@ -2132,9 +2167,9 @@ class TableScanner:
         section = wide or (not ref_text and filled <= {"text"} and (current is None or not page_top)) or (
             ref_text and not REF.match(ref_text) and not REF_LABEL.match(ref_text) and filled <= {"ref"} and not unread)
         if section:
+            self._flush()  # (first: the record above may name its section in a column of its own)
             self.section = text_of([w for v in cells.values() for w in v]) or self.section
             self.scan.sections.append((pageno, bbox, self.section))
-            self._flush()
             return
         # A plan that prints no refs at all: a row of its own (below a rule) that fills the recommendation
         # column and another is a new record, its ref left empty (and warned about); atop a page, only when it
@@ -2214,8 +2249,8 @@ class TableScanner:
             return
         samples = [[[ln.text for ln in to_lines(row.cells[f])] for row in self.scan.rows if row.cells.get(f)]
                    for f in cols.fields]
-        free = [j for j, f in enumerate(cols.fields) if f not in FIELDS or j in cols.guessed]
-        typed = type_columns([f if f in FIELDS else None for f in cols.fields], samples, self.settings)
+        free = [j for j, f in enumerate(cols.fields) if _kept(f) is None or j in cols.guessed]
+        typed = type_columns([_kept(f) for f in cols.fields], samples, self.settings)
         names = list(cols.fields)
         for j in free:
             if typed[j] in FIELDS:
@@ -2304,6 +2339,9 @@ class TableScanner:
         if row is None:
             return
         self.current = None
+        # a section column's words beside the record name its section, and the next records' till another is named
+        if area := reflow(to_lines(row.cells.pop(SECTION, []))):  # (a name broken mid-word in a narrow column, mended)
+            row.section = self.section = area
         ref = text_of(row.words("ref"))
         decision = text_of(row.words("decision"))
         # The plan's first row with no decision, and either a ref's label never given its number ('Rec' / 'No'

@@ -1017,6 +1017,110 @@ def test_a_ruled_header_broken_mid_word_is_mended_and_a_column_empty_on_the_firs
     assert " ".join(w["text"] for w in scan.rows[-1].words("owner")) == "Governor"
 
 
+AREA_X = (40, 100, 230, 420, 500, 560)  # Area | Concern | Action | Owner | Date: the section's name in a column
+
+
+def area_grid(page, rows_text, top=100.0):
+    """A ruled table with a column of its own at its left for the section names (`grid_page`'s, on `AREA_X`)."""
+    rows, ws, y = [], [], top
+    for cells in rows_text:
+        height = 12.0 * max(len(c) for c in cells)
+        rows.append([(a, y, b, y + height) for a, b in zip(AREA_X, AREA_X[1:])])
+        for x, lines in zip(AREA_X, cells):
+            ws += words(*lines, x0=x + 2, top=y + 1, page=page, pitch=12.0)
+        y += height
+    return (AREA_X[0], top, AREA_X[-1], y), rows, ws
+
+
+def test_a_column_headed_as_refs_holding_none_is_no_ref_column_and_a_left_column_of_names_is_the_sections():
+    area = [["Respect"], ["Safety"], ["Purposeful", "activity"]]
+    concern = [["Concern 1", "Prisoners should be", "supported."], ["Concern 2", "Leaders should act."],
+               ["Concern 3", "Cells should hold one."]]
+    action = [["A panel will meet", "each month to review", "the data."], ["Staff will be trained."],
+              ["The budget does not", "allow it this year."]]
+    owner, date = [["Governor"], ["Head of Safety"], ["Governor"]], [["May 2024"], ["June 2024"], ["July 2024"]]
+    # 'Area' names the refs' column in words; its cells hold no ref, which open the concerns' cells instead
+    assert type_columns(["ref", "text", "response", "owner", "date"], [area, concern, action, owner, date]) == [
+        "section", "text", "response", "owner", "date"]
+    # ... or nothing at all (a plan of no sections): a column of no field, not the refs'
+    assert type_columns(["ref", "text", "response", "owner", "date"], [[], concern, action, owner, date]) == [
+        None, "text", "response", "owner", "date"]
+    # a column of sentences at the left is no section column
+    assert type_columns([None, "text", "response", "owner", "date"], [action, concern, action, owner, date])[0] != (
+        "section")
+
+
+def test_a_ruled_plans_section_column_names_each_records_section_and_shifts_no_other_column():
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    head = [["Area"], ["Concern / Area"], ["Action"], ["Owner"], ["Date"]]
+    bbox, rows, ws = area_grid(1, [head,
+                                   [["Respect"], ["Concern 1", "Prisoners should", "be supported."],
+                                    ["A panel will meet", "each month."], ["Governor"], ["May 2024"]],
+                                   [[], [], ["Staff will be trained."], ["Head of Safety"], ["June 2024"]],
+                                   [["Purposeful", "activity"], ["Concern 2", "Leaders should act."],
+                                    ["The data will be", "published."], ["Governor"], ["July 2024"]],
+                                   [[], ["Concern 3", "Cells should hold one."], ["A review will follow."],
+                                    ["Governor"], ["July 2024"]]])
+    scanner.add_page(1, ws, [(bbox, rows)], [])
+    scan = scanner.finish()
+    assert scan.columns.fields == ["section", "text", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["Concern 1", "Concern 2", "Concern 3"]
+    # the name beside a record's first row is its section (and the next records' till another is named), no cell's
+    assert [r.section for r in scan.rows] == ["Respect", "Purposeful activity", "Purposeful activity"]
+    assert " ".join(w["text"] for w in scan.rows[0].words("owner")) == "Governor Head of Safety"
+    assert all("section" not in r.cells for r in scan.rows)
+
+
+def test_an_unruled_plans_section_column_leaves_the_text_columns_lines_and_rules_where_they_were():
+    from actionplans.extract.tables import TableScanner
+    x0s = (40, 110, 160, 330, 500, 600)  # Theme | Ref | Recommendation | Response | Owner | Date
+    ws = row(["Theme", "Ref", "Recommendation", "Response", "Owner", "Date"], 60, x0s)
+    body = [["Respect", "1.1", "Leaders should make", "A panel will meet.", "Governor", "May 2024"],
+            [None, None, "sure that force is", "It will report.", None, None],
+            [None, None, "used as a last resort.", None, None, None],
+            [None, None, None, "Staff will be trained.", "Head of Safety", "June 2024"],
+            ["Safety", "1.2", "Cells should hold", "The budget does not", "Governor", "July 2024"],
+            [None, None, "one prisoner.", "allow it.", None, None]]
+    for k, cells in enumerate(body):
+        ws += row(cells, 90 + 12 * k, x0s)
+    # a rule between the first record's two actions: across its response, owner and date, and its section's cell
+    # (drawn beside every row), not its ref's or recommendation's; and a rule between the records, across them all
+    rules = [(75, 40, 660), (124, 330, 660), (124, 40, 110), (136, 40, 660)]  # (the header's rule first)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], rules)
+    scan = scanner.finish()
+    assert scan.columns.fields == ["section", "ref", "text", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should make sure that force is used as a last resort.", "Cells should hold one prisoner."]
+    assert [r.section for r in scan.rows] == ["Respect", "Safety"]
+    assert " ".join(w["text"] for w in scan.rows[0].words("owner")) == "Governor Head of Safety"
+
+
+def test_with_no_refs_a_rule_between_actions_across_the_section_column_does_not_cut_the_record():
+    from actionplans.extract.tables import TableScanner
+    x0s = (40, 110, 330, 500, 600)  # Theme | Recommendation | Response | Owner | Date
+    ws = row(["Theme", "Recommendation", "Response", "Owner", "Date"], 60, x0s)
+    body = [["Respect", "Leaders should make", "A panel will meet.", "Governor", "May 2024"],
+            [None, "sure that force is", "It will report.", None, None],
+            [None, "used only as a last", "Staff will be trained.", "Head of Safety", "June 2024"],
+            [None, "resort.", None, None, None],
+            ["Safety", "Cells should hold", "The budget does not", "Governor", "July 2024"],
+            [None, "one prisoner.", "allow it.", None, None]]
+    for k, cells in enumerate(body):
+        ws += row(cells, 90 + 12 * k, x0s)
+    # between the first record's actions a rule runs across the response, owner and date, and across the section's
+    # cell (drawn beside every row), through the recommendation's merged cell, not across it
+    rules = [(75, 40, 660), (113, 330, 660), (113, 40, 110), (137, 40, 660)]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], rules)
+    scan = scanner.finish()
+    assert scan.columns.fields == ["section", "text", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should make sure that force is used only as a last resort.", "Cells should hold one prisoner."]
+    assert [r.section for r in scan.rows] == ["Respect", "Safety"]
+
+
 def test_a_header_repeated_in_the_first_grid_row_of_a_later_page_is_stripped_from_that_rows_cells():
     from actionplans.extract.tables import TableScanner
     scanner = TableScanner()
