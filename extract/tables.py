@@ -705,7 +705,10 @@ class TableScanner:
         # the lines that followed it there, each with its depth below the header's first line: header lines too if
         # they repeat with it
         self.head_next: list[tuple[str, float]] = []
+        self.head_above = ""  # the line above the header where it was first found (a title printed over it)
         self.head_words: list[list[str]] = []  # the words of each cell of a ruled plan's header, as first found
+        self.grid_typed = False  # a ruled header's columns were typed by cells below it (a grid of the header alone
+        # types them by nothing: the next grid that repeats the header types them again)
         self.waiting: list[tuple] = []  # the last pages read before the plan's header was found (read again then)
         # unruled: are refs centred down their rows? Told by the first record that shows it (`_reflect_refs`)
         self.refs_centred: bool | None = None
@@ -744,9 +747,9 @@ class TableScanner:
         first = waiting[i]
         replay = [(first[0], [w for w in first[1] if w["top"] >= top - 1], first[2], first[3]), *waiting[i + 1:]]
         # (not the lines that followed the header on this page: read again here, they would repeat it)
-        known = (self.scan.columns, self.head_lines)
+        known = (self.scan.columns, self.head_lines, self.head_above)
         self.__init__(self.settings)
-        self.scan.columns, self.head_lines = known
+        self.scan.columns, self.head_lines, self.head_above = known
         self.mode = "unruled"
         for args in [*replay, (pageno, words, tables, rules)]:
             self._add_page(*args)
@@ -761,9 +764,9 @@ class TableScanner:
                                         heads)), None)
         if at is None:
             return
-        known = (self.scan.columns, self.head_words)
+        known = (self.scan.columns, self.head_words, self.grid_typed)
         self.__init__(self.settings)
-        self.scan.columns, self.head_words = known
+        self.scan.columns, self.head_words, self.grid_typed = known
         self.mode = "ruled"
         for args in [*waiting[at:], page]:
             self._add_page(*args)
@@ -772,21 +775,26 @@ class TableScanner:
                   rules: list[tuple[float, float, float]] | tuple = ()) -> None:
         plan, other = [], []
         cols = self.scan.columns
+        heads = self.head_words
         if self.mode != "unruled":  # (an unruled plan's grids are its summary's and glossary's)
             tables = self._outer_columns(words, tables, rules)
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)
             # read once: it may type columns by content
-            head = self._header(cw, cols is not None, self.head_words) if self.mode != "unruled" else None
+            head = self._header(cw, cols is not None, heads) if self.mode != "unruled" else None
             ok = self.mode != "unruled" and (head is not None or (cols is not None and self._same_grid(cols, rows)))
             # A header found in a table above on this page names the grids below it that share its columns: the
             # plan's first page may box its header apart from its rows (section rows shaded, not ruled, between)
             if ok and head is not None and cols is None:
                 cols = self._grid_columns(head[0], rows, head[1])
+            if ok and head is not None and not heads:  # a grid below that repeats it is a table of the plan too
+                heads = [[w["text"] for w in _reading(c)] for c in cw[head[1] - 1]]
             (plan if ok else other).append((bbox, rows, cw, head))
         if plan and not self._rows_outside(words, plan, other):
-            for bbox, rows, cw, head in plan:
-                self._ruled_table(pageno, bbox, rows, cw, head)
+            for n, (bbox, rows, cw, head) in enumerate(plan):
+                if n and head is not None:  # a table of the plan begun again below another: one per section
+                    self._heading(pageno, words, plan[n - 1][0], bbox, [t[0] for t in plan + other])
+                self._ruled_table(pageno, bbox, rows, cw, head, first=n == 0)
             self.mode = self.mode or "ruled"
         elif plan or self.mode != "ruled" or not self.scan.rows:
             # definitions, summary and cover tables drawn with lines (three columns or fewer): not the plan; a
@@ -1007,17 +1015,22 @@ class TableScanner:
                 ends.append((w, at))
 
     def _ruled_table(self, pageno: int, bbox: tuple, rows: list[list[tuple | None]],
-                     cw: list[list[list[dict]]], head: tuple[list[str | None], int] | None) -> None:
+                     cw: list[list[list[dict]]], head: tuple[list[str | None], int] | None,
+                     first: bool = True) -> None:
+        """One grid of the plan. `first`: the page's first grid of the plan; a later one that opens with the header
+        is a table begun again (one per section), whose first row continues no record."""
         start = 0
         if head:
             header, start = head
             self.head_words = [[w["text"] for w in _reading(c)] for c in cw[start - 1]]
             # A header repeated over the grid read before keeps that grid's fields whatever this page's cells hold
-            # (`_keep_fields` looks at the grid alone): its columns are typed by content only when it is a new grid
+            # (`_keep_fields` looks at the grid alone): its columns are typed by content only when it is a new grid,
+            # or the grid read before held the header alone (nothing below it typed them)
             named = self._grid_columns(header, rows, start)
-            cols = self._keep_fields(named)
+            cols = self._keep_fields(named) if self.grid_typed else named
             if cols is named:
                 samples = self._grid_samples(cw[start:], len(header))
+                self.grid_typed = any(samples)
                 typed = type_columns(header, samples, self.settings)
                 texts = [" ".join(ws) for ws, c in zip(self.head_words, rows[start - 1]) if c]
                 cols = self._grid_columns(typed, rows, start)
@@ -1049,7 +1062,24 @@ class TableScanner:
                 cols.edges[-1] - cols.edges[0])
             top = min(c[1] for c in spans)
             bottom = max(c[3] for c in spans)
-            self._row(pageno, cells, (cols.edges[0], top, cols.edges[-1], bottom), wide, page_top=i == start)
+            self._row(pageno, cells, (cols.edges[0], top, cols.edges[-1], bottom), wide,
+                      page_top=i == start and (first or not head))
+
+    def _heading(self, pageno: int, words: list[dict], above: tuple, below: tuple, boxes: list[tuple]) -> None:
+        """The words between two grids of the plan (`above`, `below`: their boxes), in none of the page's grids
+        (`boxes`): a heading typed over the table below, which opens with the header again (one table per section),
+        is the section of the rows below it. A paragraph of more words than a heading holds
+        (`section_words_ended`) is none."""
+        x0, x1 = min(above[0], below[0]), max(above[2], below[2])
+        between = [w for w in words if above[3] < (w["top"] + w["bottom"]) / 2 < below[1] and x0 - 1 <= w["x0"]
+                   and w["x1"] <= x1 + 1 and not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
+                                                     and w["bottom"] <= b[3] for b in boxes)]
+        cols = self.scan.columns
+        if not between or cols is None or len(between) > self.settings.section_words_ended:
+            return
+        heading = [dict(w, page=pageno) for w in _reading(between)]
+        self._row(pageno, {"text": heading}, (cols.edges[0], min(w["top"] for w in heading), cols.edges[-1],
+                                               max(w["bottom"] for w in heading)), True)
 
     def _strip_repeated_header(self, cells: list[list[dict]]) -> list[list[dict]]:
         """A header repeated atop a later page with no rule below it shares a grid row with the first body row:
@@ -1159,6 +1189,7 @@ class TableScanner:
                 last = max(w["bottom"] for w in group)
                 if not self.head_lines:
                     self.head_lines = [l2.text for l2 in lines[k:] if l2.top <= last]
+                    self.head_above = lines[k - 1].text if k else ""
                     self.head_next = [(l2.text, l2.top - ln.top)
                                       for l2 in lines[k + len(self.head_lines):k + len(self.head_lines) + 3]]
                 # (typed by the plan's lines, not the summary's below it: 'Accepted 4' under a column the plan leaves
@@ -1173,6 +1204,11 @@ class TableScanner:
                 held = {id(w) for w in group}
                 body_from = next((j for j in range(k, len(lines)) if lines[j].top > last - reach * lines[j].height
                                   and not any(id(w) in held for w in lines[j].words)), len(lines))
+                if h and k and prev is not None and not _same_line_text(lines[k - 1].text, self.head_above):
+                    # the header again below the page's top, under no title printed with it wherever it is (over the
+                    # first too): a table begun there, and the lines above it are the table above's (a record's rest
+                    # carried over the page) and the new table's heading
+                    body_from = 0
                 headed = True
                 break
         cols = self.scan.columns
@@ -1180,9 +1216,23 @@ class TableScanner:
             return False
         if not headed:
             cols = self.scan.columns = self._page_gutters(cols, lines[body_from:])
+        # A table begun again below the page's top (one table per section, each opening with its own copy of the
+        # header): the lines that repeat the header are that table's header, no row's; the rows start afresh below
+        # them (`gates`: the top of each such header). Not the line right under the page's own header: read askew
+        # through OCR, the body's first line may reach up into the header's and be taken for one of its lines.
+        gates, again = [], set()
+        j = body_from + 1 if headed and body_from else body_from
+        while j < len(lines):
+            h = _repeat_depth(lines, j, self.head_lines, self.head_next)
+            if h:
+                gates.append(lines[j].top)
+                again.update(range(j, j + h))
+            j += h or 1
         body = []
         foot = float("inf")  # where the summary counts table below the plan begins: its rules are none of the plan's
         for j, ln in enumerate(lines[body_from:], body_from):
+            if j in again:
+                continue
             if _summary_at(lines, j) and ln.x0 < cols.edges[1]:
                 # the summary counts table below the plan (from its left edge; a response's wrapped word, no)
                 foot = ln.top - self.settings.summary_border * ln.height
@@ -1243,8 +1293,22 @@ class TableScanner:
                 elif text:
                     last_text = by["text"]
         first_band, prev_bottom, full, fresh = True, None, True, False
+        prev_top = None
         opened = False  # a line below the last rule crossed opened a record
         for k, (ln, by) in enumerate(body):
+            if prev_top is not None and any(prev_top < g <= ln.top for g in gates):
+                # a table's header again above this line: the table above ends (its section row and its last row),
+                # and the table's rows start again below it as atop a page (the header's own rules are none of theirs)
+                if section:
+                    self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
+                                                          section[-1]["bottom"]), True)
+                    section = []
+                if pending:
+                    self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
+                              page_top=first_band and not fresh, full=full)
+                    pending, top = {}, None
+                first_band, full, opened, prev_bottom = True, True, False, None
+            prev_top = ln.top
             # a rule between the actions of a merged record (not crossing the first columns) may pass through a line
             # of the merged recommendation text: it is crossed where the words right of that text begin below it
             beside = [w["top"] for name, ws in by.items() if name not in ("ref", "text") for w in ws]

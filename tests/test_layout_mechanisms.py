@@ -6140,3 +6140,162 @@ def test_a_bracket_and_capital_ocr_read_as_one_small_letter_are_read_as_the_docu
     assert read("jo", ["(Jo", "jo"]) == "jo"  # read in small letters as often: no habit
     assert read("jo", ["Doyle"]) == "jo"
     assert read("safety", ["(Safety", "(Safety"]) == "safety"  # an English word
+
+
+# -- one table per section: a heading, then a new table opening with its own copy of the header ----------------
+def cell_texts(scan, name="text"):
+    """Each record's cell `name`, its words joined."""
+    return [" ".join(w["text"] for w in r.words(name)) for r in scan.rows]
+
+
+def test_a_header_printed_again_mid_page_opens_a_new_table_whose_heading_is_its_section():
+    """One table per section (split-6389-028, -029): where a section starts, the table ends, the section's name
+    follows as a line of its own and a new table opens with its own copy of the header, its shading's rules
+    crossing the text column only. The header's lines are no record (its 'Agreed/ Rejected' reads as a decision,
+    which opens a record in a plan that prints no refs), the rules of its shading bound none of the rows, and the
+    records below it are not glued to the one above."""
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 200, 260, 560, 660)
+
+    def header(top):
+        return row(["Recommendation", "Agreed/", "Response", "Owner", "Target date"], top, cols) + row(
+            [None, "Rejected"], top + 12, cols)
+
+    def record(top, text, decision, response, owner, date):
+        return row([text[0], decision, response[0], owner, date], top, cols) + row([text[1], None, response[1]],
+                                                                                  top + 12, cols)
+    ws = row(["ACTION PLAN: HMP Sample"], 30, cols) + header(60)
+    ws += record(90, ["Leaders should", "act."], "Agreed", ["A panel will", "meet."], "Governor", "June 2024")
+    ws += record(120, ["Staff should be", "trained."], "Agreed", ["Training will", "be given."], "Head of Safety",
+                 "May 2024")
+    ws += row(["Care"], 150, cols) + header(166)
+    ws += record(196, ["Cells should", "hold one."], "Rejected", ["The budget does", "not allow it."], None, None)
+    ws += record(226, ["Data should", "be used."], "Agreed", ["Data will be", "published."], "Governor", "July 2024")
+    # the shading of each copy of the header: a box per cell, its rules ending at the cell's border, a cell's padding
+    # short of the next column's text (none crosses the text column whole)
+    rules = [(y, a - 5.4, b - 5.4) for top in (58, 164) for y in (top, top + 26)
+             for a, b in zip(cols, (*cols[1:], 720))]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [], rules)
+    scan = scanner.finish()
+    assert cell_texts(scan) == ["Leaders should act.", "Staff should be trained.", "Cells should hold one.",
+                                  "Data should be used."]
+    assert [r.section for r in scan.rows] == [None, None, "Care", "Care"]
+
+
+def test_lines_above_a_header_printed_again_below_a_pages_top_are_the_table_above_and_the_new_tables_heading():
+    """split-3851-014: the table of one section runs on over the page ('Group)/Contract' / 'Manager', the rest of
+    its last owner), then the next section's name and its table, opening with its copy of the header. The header
+    is found below the page's top: the lines above it are the rows of the table above and the new table's heading,
+    not lines before the plan. A title printed over the header wherever it stands (over the first too) is none."""
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 200, 260, 560, 660)
+
+    def header(top):
+        return row(["Recommendation", "Decision", "Response", "Owner", "Target date"], top, cols)
+
+    def record(top, text, decision, response, owner, date):
+        return row([text[0], decision, response[0], owner, date], top, cols) + row([text[1], None, response[1]],
+                                                                                  top + 12, cols)
+
+    def read(title):
+        scanner = TableScanner()
+        ws = row([title], 44, cols) + header(60)
+        ws += record(90, ["Leaders should", "act."], "Agreed", ["A panel will", "meet."], "Governor", "June 2024")
+        ws += record(120, ["Staff should be", "trained."], "Agreed", ["Training will", "be given."], "Head of",
+                     "May 2024")
+        scanner.add_page(1, ws, [], [])
+        ws = row([title], 44, cols) + header(60) if title == "Sample plan" else []
+        ws += row([None, None, None, "Safety"], 76, cols)
+        ws += row(["Care"], 100, cols) + header(116) if title != "Sample plan" else []
+        ws += record(146, ["Cells should", "hold one."], "Rejected", ["The budget does", "not allow it."], None, None)
+        scanner.add_page(2, [dict(w, page=2) for w in ws], [], [])
+        return scanner.finish()
+    scan = read("ACTION PLAN: HMP Sample")  # a title over the first page's header only
+    assert cell_texts(scan) == ["Leaders should act.", "Staff should be trained.", "Cells should hold one."]
+    assert cell_texts(scan, "owner") == ["Governor", "Head of Safety", ""]
+    assert [r.section for r in scan.rows] == [None, None, "Care"]
+    scan = read("Sample plan")  # a title over the header on every page, the rest of the owner below it
+    assert cell_texts(scan) == ["Leaders should act.", "Staff should be trained.", "Cells should hold one."]
+    assert cell_texts(scan, "owner") == ["Governor", "Head of Safety", ""]
+    assert [r.section for r in scan.rows] == [None, None, None]
+
+
+def ruled_grids(xs, tables_rows, gap=16.0, top=60.0, between=()):
+    """Grids one below another (`tables_rows`: each grid's rows of cell texts, ' / ' parting a cell's lines), `gap`
+    apart, with a line of words (`between`, per gap: None for none) typed in the gap above each grid but the first."""
+    ws, tables = [], []
+    for n, cells_rows in enumerate(tables_rows):
+        if n:
+            if between and between[n - 1]:
+                ws += [dict(w, page=1) for w in words(between[n - 1], x0=xs[0] + 5, top=top + 3)]
+            top += gap
+        rows, first = [], top
+        for cells in cells_rows:
+            bottom = top + 12 * max(len(c.split(" / ")) for c in cells) + 4
+            rows.append([(a, top, b, bottom) for a, b in zip(xs, xs[1:])])
+            for x, c in zip(xs, cells):
+                ws += [dict(w, page=1) for w in words(*c.split(" / "), x0=x + 5, top=top + 2) if c]
+            top = bottom
+        tables.append(((xs[0], first, xs[-1], top), rows))
+    return ws, tables
+
+
+def test_a_ruled_header_boxed_alone_is_typed_by_the_table_below_repeating_it_and_the_heading_between_is_its_section():
+    """split-4409-025, split-6389-001: the first table holds the header alone (the first section's name followed it
+    as a row), then the section's name, then a table that opens with the header again. No cell under the first
+    header typed its columns ('Para', 'Due' name no field): the grid below that repeats it types them by its
+    cells (refs, dates), not the next page's grid (a record run on over the page there would keep its first page's
+    dates under a column of no name); and the name between the two grids is the section of the rows below it."""
+    from actionplans.extract.tables import TableScanner
+    xs = (40, 110, 250, 450, 560, 640)
+    head = ["Para", "Recommendation", "Response", "Accountable owner", "Due"]
+    body = [["S30", "Leaders should act.", "Agreed / A panel will meet.", "Governor", "31 January 2024"],
+            ["S31", "Staff should be / trained.", "Agreed / Training will be given.", "Head of Safety",
+             "30 November 2024"]]
+    ws, tables = ruled_grids(xs, [[head], [head, *body]], between=["Care"])
+    scanner = TableScanner()
+    scanner.add_page(1, ws, tables, [])
+    ws, tables = ruled_grids(xs, [[["", "", "Its take-up will be monitored.", "", ""],
+                             ["S32", "Cells should be clean.", "Agreed / Checks will be made.", "Governor",
+                              "31 March 2024"]]])
+    scanner.add_page(2, [dict(w, page=2) for w in ws], tables, [])
+    scan = scanner.finish()
+    assert scan.columns.fields == ["ref", "text", "response", "owner", "date"]
+    assert cell_texts(scan, "ref") == ["S30", "S31", "S32"]
+    assert cell_texts(scan, "date") == ["31 January 2024", "30 November 2024", "31 March 2024"]
+    assert [r.section for r in scan.rows] == ["Care", "Care", "Care"]
+
+
+def test_the_first_row_of_a_ruled_table_begun_again_mid_page_opens_a_record():
+    """A plan that prints no refs and no decisions, one table per section: a table that opens with the header
+    again below another on the page begins its rows there, and its first row continues no record (as a table's
+    first row atop a page may)."""
+    from actionplans.extract.tables import TableScanner
+    xs = (40, 240, 480, 580, 680)
+    head = ["Recommendation", "Action", "Responsible", "Target date"]
+    ws, tables = ruled_grids(xs, [[head, ["Leaders should act.", "A panel will meet.", "Governor", "June 2024"]],
+                            [head, ["Staff should be trained.", "Training will be given.", "Governor", "May 2024"]]],
+                       gap=8.0)
+    scanner = TableScanner()
+    scanner.add_page(1, ws, tables, [])
+    scan = scanner.finish()
+    assert cell_texts(scan) == ["Leaders should act.", "Staff should be trained."]
+
+
+def test_a_header_no_words_name_repeated_over_each_table_on_the_plans_first_page_is_the_header_of_each():
+    """One table per section, under headings no list names ('Para', 'Outcome', 'Led by'): the first table's
+    header is found by what its columns hold; the tables below it on the same page repeat it, and each is a table
+    of the plan that opens with its header, under its own heading."""
+    from actionplans.extract.tables import TableScanner
+    xs = (40, 90, 250, 320, 480, 570, 650)
+    head = ["Para", "Finding", "Outcome", "What we will do", "Led by", "Due by"]
+    rows = [["S1", "Leaders should act.", "Agreed", "A panel will meet.", "Governor", "June 2024"],
+            ["S2", "Staff should be trained.", "Agreed", "Training will be given.", "Head of Safety", "May 2024"],
+            ["S3", "Cells should be clean.", "Agreed", "Checks will be made.", "Governor", "July 2024"]]
+    ws, tables = ruled_grids(xs, [[head, rows[0]], [head, rows[1]], [head, rows[2]]], between=["Care", "Safety"])
+    scanner = TableScanner()
+    scanner.add_page(1, ws, tables, [])
+    scan = scanner.finish()
+    assert cell_texts(scan, "ref") == ["S1", "S2", "S3"]
+    assert [r.section for r in scan.rows] == [None, "Care", "Safety"]
