@@ -167,6 +167,12 @@ def content_scores(cells: list[list[str]]) -> dict[str, float]:
     return out
 
 
+def _names(cells: list[list[str]], settings: Settings = DEFAULT) -> bool:
+    """Every cell a name, not a sentence: short (counted in characters: a narrow cell breaks words mid-word) and
+    ending no sentence ('Rehabilitation and release planning')."""
+    return all(len(t := " ".join(c).strip()) <= settings.section_chars and not t.endswith(".") for c in cells)
+
+
 def _kept(name: str | None) -> str | None:
     """A column's name that typing by content keeps: a field's, or the section column's."""
     return name if name in FIELDS or name == SECTION else None
@@ -198,6 +204,11 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
     if "response" in names and scores[names.index("response")]["prose"] < 0.1 and any(
             n is None and sc["prose"] >= prose_share and sc["lines"] >= 2 for n, sc in zip(names, scores)):
         names[names.index("response")] = None  # 'Action' (owner, wrapped): no prose below it, while a column is
+    if "text" in names and len(samples[t := names.index("text")]) >= 2 and _names(samples[t], settings) and any(
+            n is None and j > t and sc["prose"] >= prose_share and sc["lines"] >= 2 and not _names(samples[j], settings)
+            for j, (n, sc) in enumerate(zip(names, scores))):
+        names[t] = None  # 'Healthy prison area' (the heading's 'area' a recommendation's word) over names, while a
+        # column right of it no heading named holds sentences (a word two headings share names the first only)
     if "ref" in names:
         # a heading that names the refs ('Area') over cells none of which is or opens a ref: section names beside the
         # records, or nothing (the plan prints no refs, or prints them in the recommendation's cell); told by two
@@ -259,8 +270,7 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
     # a column left of every field's that no field took, each cell a name, not a sentence (short, counted in
     # characters: a narrow cell breaks words mid-word; and ending no sentence): the records' section names
     first = next((j for j, n in enumerate(names) if n in FIELDS), len(names))
-    lead = [j for j in range(first) if names[j] is None and scores[j]["lines"] and all(
-        len(t := " ".join(c).strip()) <= settings.section_chars and not t.endswith(".") for c in samples[j])]
+    lead = [j for j in range(first) if names[j] is None and scores[j]["lines"] and _names(samples[j], settings)]
     if SECTION not in names and lead:
         names[lead[0]] = SECTION
     return names

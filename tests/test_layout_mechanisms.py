@@ -1050,6 +1050,23 @@ def test_a_column_headed_as_refs_holding_none_is_no_ref_column_and_a_left_column
         "section")
 
 
+def test_a_heading_naming_the_recommendation_over_names_yields_to_the_column_of_sentences_right_of_it():
+    # 'Healthy prison area' reads as the recommendation's heading ('area'), so the real 'Recommendation' heading,
+    # naming the same field, is left unnamed; the names below the first and the sentences below the second decide
+    area = [["Safety"], ["Education, skills and", "work"], ["Respect"]]
+    recs = [["Prisoners should be", "supported."], ["Leaders should act on", "the data."],
+            ["Cells should hold one", "prisoner."]]
+    action = [["A panel will meet", "each month to review", "the data."], ["Staff will be trained."],
+              ["The budget does not", "allow it this year."]]
+    owner, date = [["Governor"], ["Head of Safety"], ["Governor"]], [["May 2024"], ["June 2024"], ["July 2024"]]
+    refs = [["5.01"], ["5.02"], ["5.03"]]
+    names = type_columns(["text", "ref", None, "response", "owner", "date"], [area, refs, recs, action, owner, date])
+    assert names == ["section", "ref", "text", "response", "owner", "date"]
+    # a recommendation column of sentences keeps its heading's name, whatever the column beside it holds
+    assert type_columns(["text", "ref", None, "response", "owner", "date"],
+                        [recs, refs, action, action, owner, date])[0] == "text"
+
+
 def test_a_ruled_plans_section_column_names_each_records_section_and_shifts_no_other_column():
     from actionplans.extract.tables import TableScanner
     scanner = TableScanner()
