@@ -184,8 +184,11 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
     if "response" in names and scores[names.index("response")]["prose"] < 0.1 and any(
             n is None and sc["prose"] >= prose_share and sc["lines"] >= 2 for n, sc in zip(names, scores)):
         names[names.index("response")] = None  # 'Action' (owner, wrapped): no prose below it, while a column is
+    numbering = _numbering_actions(names, scores, prose_share)
+    names = [None if j in numbering and n == "ref" else n for j, n in enumerate(names)]
     for kind, strong, weak in (("date", 0.6, 0.3), ("decision", 0.6, 0.3), ("ref", 0.5, 0.3)):
-        best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
+        best = max((j for j in range(len(names)) if kind != "ref" or j not in numbering),
+                   key=lambda j: (scores[j][kind], -j), default=None)
         if best is None or names[best] == kind:
             continue
         # a column of one- and two-word lines, several of them bare refs, is the refs' even where section names
@@ -234,6 +237,20 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
         if "owner" not in names and [j for j in free if j > r]:
             names[min(j for j in free if j > r)] = "owner"
     return names
+
+
+def _numbering_actions(names: list[str | None], scores: list[dict[str, float]], prose_share: float) -> set[int]:
+    """Columns of numbers standing between the recommendation (its heading's column, or the first of the two columns
+    of the most prose) and the response (the most prose right of it): they number the actions ('1.1', '1.2' down one
+    recommendation's rows), not the recommendation, whose ref is printed left of its text or at its head, whatever
+    the column's heading says."""
+    prose = sorted((j for j, sc in enumerate(scores) if sc["lines"] >= 2 and sc["prose"] >= prose_share),
+                   key=lambda j: scores[j]["words"] * scores[j]["lines"])
+    left = names.index("text") if "text" in names else min(prose[-2:]) if len(prose) >= 2 else None
+    right = [j for j in prose if left is not None and j > left]
+    if not right:
+        return set()
+    return {j for j in range(left + 1, right[-1]) if scores[j]["refs"] and scores[j]["prose"] == 0}
 
 
 def _numbered_from_two(cell_texts: list[str]) -> bool:

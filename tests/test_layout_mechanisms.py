@@ -698,6 +698,26 @@ def test_a_column_of_bare_refs_is_the_ref_column_though_section_names_make_up_ha
     assert type_columns([None, "text", "response"], samples)[0] != "ref"
 
 
+def test_numbers_between_the_recommendation_and_the_response_number_actions_not_recommendations():
+    # an 'Action no.' column just before the response, '1.1', '1.2' down one recommendation's action rows: read as
+    # the refs, every action row opened a record (seen on one-row-per-action plans, the ref at the concern's head)
+    finding = [["Concern 1", "Leaders should make sure", "that allocation is fair."], ["Staff should be", "trained."]]
+    numbers = [["1.1"], ["1.2"], ["1.3"], ["2.1"]]
+    reply = [["Allocation data will be", "monitored monthly."], ["The policy will be", "reviewed and published."]]
+    owner = [["Head of Residence"], ["Governor"]]
+    dates = [["End of Q2 2021/22"], ["31st July 2020"]]
+    assert type_columns(["text", "response", None, "owner", "date"], [finding, numbers, reply, owner, dates]) == [
+        "text", None, "response", "owner", "date"]
+    # whatever its heading says ('No.'), and beside a decision column
+    assert type_columns(["text", "decision", "ref", "response", "owner", "date"],
+                        [finding, [["ACCEPTED"], ["ACCEPTED"]], numbers, reply, owner, dates]) == [
+        "text", "decision", None, "response", "owner", "date"]
+    # the recommendation's own refs, left of its text, stay its refs beside the action numbers
+    assert type_columns([None, "text", None, "response", "owner", "date"],
+                        [[["1"], ["2"]], finding, numbers, reply, owner, dates]) == [
+        "ref", "text", None, "response", "owner", "date"]
+
+
 def test_a_column_of_prose_items_no_heading_names_is_the_response_not_the_refs():
     # 'What we will do' names no field; its lines run on with no blank space, so the page's cell is one, and the
     # page number below it ('4') makes half its cells read as refs
