@@ -1733,9 +1733,14 @@ class TableScanner:
         """A plan with no ref column prints 'Concern 1' on a line of its own atop the text: such a line is the
         row's ref. A short line alone in the text column, after blank space and just above such a ref, is a
         section row. Both are moved to the ref column, where the row and section rules look for them."""
-        for _ln, by in body:
-            if "text" in by and REF.match(text_of(by["text"])):
+        for k, (_ln, by) in enumerate(body):
+            if "text" in by and REF.match(number := text_of(by["text"])):
                 by["ref"] = by.pop("text")
+                # its label wrapped on the line above ('Concern' / '1' in a narrow column) is the ref's too
+                label = body[k - 1][1] if k else {}
+                held = text_of(label.get("text", []))
+                if held and REF_LABEL.match(held) and REF.match(f"{held} {number}"):
+                    label["ref"] = label.pop("text")
         right = _text_right(cols, body, self.settings)
         hanging = _hanging([by.get("text", []) for _, by in body])
         left = min((w["x0"] for _, by in body for w in by.get("text", [])), default=0.0)

@@ -1075,6 +1075,22 @@ def test_a_heading_between_a_finished_record_and_the_next_concern_label_is_a_sec
         ("Neurodiversity", "Reviews should be held.")]
 
 
+def test_a_concern_label_wrapped_above_its_number_atop_a_narrow_text_column_is_the_ref_whole():
+    # 'Concern' / '1' over two lines of a text column narrowed by an action-number column: the number alone was
+    # taken for the ref and the label left in the text (seen on one-row-per-action plans with an 'Action no.' column)
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, no_ref_page(1, [["Concern", "A panel will meet.", "Governor", "June 2024"],
+                                        "1",
+                                        "Leaders should act.",
+                                        ["Concern", "Training will be given.", "Governor", "May 2024"],
+                                        "2",
+                                        "Staff should be trained."]), [], [])
+    rows = scanner.finish().rows
+    assert [(" ".join(w["text"] for w in r.words("ref")), " ".join(w["text"] for w in r.words("text")))
+            for r in rows] == [("Concern 1", "Leaders should act."), ("Concern 2", "Staff should be trained.")]
+
+
 def test_a_line_atop_a_page_running_on_the_text_left_open_above_a_concern_label_is_more_of_that_text():
     from actionplans.extract.tables import TableScanner
     scanner = TableScanner()
