@@ -218,8 +218,11 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
         if not (scores[r]["ref"] or scores[r]["ref_lead"]) and (
                 scores[r]["lines"] >= 2 if samples[r] else any(len(c) >= 2 for c in samples)):
             names[r] = None
+    numbering = _numbering_actions(names, scores, prose_share)
+    names = [None if j in numbering and n == "ref" else n for j, n in enumerate(names)]
     for kind, strong, weak in (("date", 0.6, 0.3), ("decision", 0.6, 0.3), ("ref", 0.5, 0.3)):
-        best = max(range(len(names)), key=lambda j: (scores[j][kind], -j), default=None)
+        best = max((j for j in range(len(names)) if kind != "ref" or j not in numbering),
+                   key=lambda j: (scores[j][kind], -j), default=None)
         if best is None or names[best] == kind:
             continue
         # a column of one- and two-word lines, several of them bare refs, is the refs' even where section names
@@ -274,6 +277,20 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
     if SECTION not in names and lead:
         names[lead[0]] = SECTION
     return names
+
+
+def _numbering_actions(names: list[str | None], scores: list[dict[str, float]], prose_share: float) -> set[int]:
+    """Columns of numbers standing between the recommendation (its heading's column, or the first of the two columns
+    of the most prose) and the response (the most prose right of it): they number the actions ('1.1', '1.2' down one
+    recommendation's rows), not the recommendation, whose ref is printed left of its text or at its head, whatever
+    the column's heading says."""
+    prose = sorted((j for j, sc in enumerate(scores) if sc["lines"] >= 2 and sc["prose"] >= prose_share),
+                   key=lambda j: scores[j]["words"] * scores[j]["lines"])
+    left = names.index("text") if "text" in names else min(prose[-2:]) if len(prose) >= 2 else None
+    right = [j for j in prose if left is not None and j > left]
+    if not right:
+        return set()
+    return {j for j in range(left + 1, right[-1]) if scores[j]["refs"] and scores[j]["prose"] == 0}
 
 
 def _numbered_from_two(cell_texts: list[str]) -> bool:
@@ -1824,9 +1841,14 @@ class TableScanner:
         """A plan with no ref column prints 'Concern 1' on a line of its own atop the text: such a line is the
         row's ref. A short line alone in the text column, after blank space and just above such a ref, is a
         section row. Both are moved to the ref column, where the row and section rules look for them."""
-        for _ln, by in body:
-            if "text" in by and REF.match(text_of(by["text"])):
+        for k, (_ln, by) in enumerate(body):
+            if "text" in by and REF.match(number := text_of(by["text"])):
                 by["ref"] = by.pop("text")
+                # its label wrapped on the line above ('Concern' / '1' in a narrow column) is the ref's too
+                label = body[k - 1][1] if k else {}
+                held = text_of(label.get("text", []))
+                if held and REF_LABEL.match(held) and REF.match(f"{held} {number}"):
+                    label["ref"] = label.pop("text")
         right = _text_right(cols, body, self.settings)
         hanging = _hanging([by.get("text", []) for _, by in body])
         left = min((w["x0"] for _, by in body for w in by.get("text", [])), default=0.0)

@@ -698,6 +698,26 @@ def test_a_column_of_bare_refs_is_the_ref_column_though_section_names_make_up_ha
     assert type_columns([None, "text", "response"], samples)[0] != "ref"
 
 
+def test_numbers_between_the_recommendation_and_the_response_number_actions_not_recommendations():
+    # an 'Action no.' column just before the response, '1.1', '1.2' down one recommendation's action rows: read as
+    # the refs, every action row opened a record (seen on one-row-per-action plans, the ref at the concern's head)
+    finding = [["Concern 1", "Leaders should make sure", "that allocation is fair."], ["Staff should be", "trained."]]
+    numbers = [["1.1"], ["1.2"], ["1.3"], ["2.1"]]
+    reply = [["Allocation data will be", "monitored monthly."], ["The policy will be", "reviewed and published."]]
+    owner = [["Head of Residence"], ["Governor"]]
+    dates = [["End of Q2 2021/22"], ["31st July 2020"]]
+    assert type_columns(["text", "response", None, "owner", "date"], [finding, numbers, reply, owner, dates]) == [
+        "text", None, "response", "owner", "date"]
+    # whatever its heading says ('No.'), and beside a decision column
+    assert type_columns(["text", "decision", "ref", "response", "owner", "date"],
+                        [finding, [["ACCEPTED"], ["ACCEPTED"]], numbers, reply, owner, dates]) == [
+        "text", "decision", None, "response", "owner", "date"]
+    # the recommendation's own refs, left of its text, stay its refs beside the action numbers
+    assert type_columns([None, "text", None, "response", "owner", "date"],
+                        [[["1"], ["2"]], finding, numbers, reply, owner, dates]) == [
+        "ref", "text", None, "response", "owner", "date"]
+
+
 def test_a_column_of_prose_items_no_heading_names_is_the_response_not_the_refs():
     # 'What we will do' names no field; its lines run on with no blank space, so the page's cell is one, and the
     # page number below it ('4') makes half its cells read as refs
@@ -1174,6 +1194,22 @@ def test_a_heading_between_a_finished_record_and_the_next_concern_label_is_a_sec
     assert [(r.section, " ".join(w["text"] for w in r.words("text"))) for r in rows] == [
         (None, "Leaders should act on the data."), ("Library and gym", "Staff should be trained."),
         ("Neurodiversity", "Reviews should be held.")]
+
+
+def test_a_concern_label_wrapped_above_its_number_atop_a_narrow_text_column_is_the_ref_whole():
+    # 'Concern' / '1' over two lines of a text column narrowed by an action-number column: the number alone was
+    # taken for the ref and the label left in the text (seen on one-row-per-action plans with an 'Action no.' column)
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, no_ref_page(1, [["Concern", "A panel will meet.", "Governor", "June 2024"],
+                                        "1",
+                                        "Leaders should act.",
+                                        ["Concern", "Training will be given.", "Governor", "May 2024"],
+                                        "2",
+                                        "Staff should be trained."]), [], [])
+    rows = scanner.finish().rows
+    assert [(" ".join(w["text"] for w in r.words("ref")), " ".join(w["text"] for w in r.words("text")))
+            for r in rows] == [("Concern 1", "Leaders should act."), ("Concern 2", "Staff should be trained.")]
 
 
 def test_a_line_atop_a_page_running_on_the_text_left_open_above_a_concern_label_is_more_of_that_text():
