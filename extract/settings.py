@@ -70,8 +70,8 @@ class Settings(BaseModel):
     header_gap: float = Field(
         6.0, ge=0, description="Words of one header cell of a table without rules are at most this far apart")
     heading_align: float = Field(
-        2.0, ge=0, description="Points within which a heading's wrapped line starts, ends or is centred where its "
-                               "line above does (typed at the left, at the right or centred in its cell): a line "
+        2.0, ge=0, description="Points within which a heading's wrapped line starts or is centred where its line "
+                               "above does (typed at the left, justified or centred in its cell): a line "
                                "of the header below a label over several columns, lying under it so by chance "
                                "only, is a heading of its own")
     header_wait_pages: int = Field(

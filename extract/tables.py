@@ -744,10 +744,13 @@ class TableScanner:
         cols = self.scan.columns
         if self.mode != "unruled":  # (an unruled plan's grids are its summary's and glossary's)
             tables = self._outer_columns(words, tables, rules)
+        labels: set[int] = set()  # the words of labels over several columns of a ruled or shaded header of two rows
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)
+            folded_rows, folded, over = self._two_row_header(rows, cw, cols is not None, self.head_words)
+            labels.update(id(w) for w in over)
             if self.mode != "unruled":
-                rows, cw = self._two_row_header(rows, cw, cols is not None, self.head_words)
+                rows, cw = folded_rows, folded
             # read once: it may type columns by content
             head = self._header(cw, cols is not None, self.head_words) if self.mode != "unruled" else None
             ok = self.mode != "unruled" and (head is not None or (cols is not None and self._same_grid(cols, rows)))
@@ -769,8 +772,10 @@ class TableScanner:
             # only, its first row pushed to the next page) is read by its header's columns from here on.
             boxes = [b for b, rows, _, _ in other
                      if len(rows) > 1 and len({round(c[0]) for r in rows for c in r if c}) <= 3]
-            loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
-                                                 and w["bottom"] <= b[3] for b in boxes)]
+            # (a label the header's grid shows spanning several columns is marked: typed at their left, it would
+            # read as the first line of the first one's heading, `_without_labels`)
+            loose = [dict(w, label=True) if id(w) in labels else w for w in words if not any(
+                b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] and w["bottom"] <= b[3] for b in boxes)]
             if self._unruled(pageno, loose, rules):
                 self.mode = "unruled" if self.mode == "ruled" and not plan else self.mode or "unruled"
         self.scan.mode = self.mode
@@ -898,14 +903,15 @@ class TableScanner:
         return None
 
     def _two_row_header(self, rows: list[list[tuple | None]], cw: list[list[list[dict]]], known: bool = False,
-                        heads: list[list[str]] = ()) -> tuple[list[list[tuple | None]], list[list[list[dict]]]]:
+                        heads: list[list[str]] = ()) -> tuple[list[list[tuple | None]], list[list[list[dict]]],
+                                                              list[dict]]:
         """A ruled header of two rows read as one: a label over several columns in the upper row ('HMPPS response'
         over 'Action', 'Owner', 'Date'), the other headings merged down over both rows (their words in the upper
         row's cell), the headings under the label in the lower row. Each column's heading is then the lower row's
         cell where it has one, else the upper row's cell reaching down over it: the label over several columns names
         none of them. Folded only where every cell of the upper row is such a label or reaches down so, one of each
         (a title row across the table over a one-row header needs no folding), and the folded row reads as the
-        header (`_header`): a section row over a record's rows is no header."""
+        header (`_header`): a section row over a record's rows is no header. Also returns the labels' words."""
         tol = self.settings.snap_tolerance
         for a in range(min(2, len(rows) - 1)):
             top, low = rows[a], rows[a + 1]
@@ -923,8 +929,8 @@ class TableScanner:
             folded_rows, folded = [*rows[:a], cells, *rows[a + 2:]], [*cw[:a], words, *cw[a + 2:]]
             head = self._header(folded[a:], known, heads)
             if head is not None and head[1] == 1:
-                return folded_rows, folded
-        return rows, cw
+                return folded_rows, folded, [w for j in over for w in cw[a][j]]
+        return rows, cw, []
 
     def _keep_fields(self, cols: Columns) -> Columns:
         """A header repeated on a later page, over the same columns, keeps the fields the first one was given:
@@ -1874,23 +1880,23 @@ class TableScanner:
     def _without_labels(words: list[dict], settings: Settings = DEFAULT) -> list[dict]:
         """A header's words less its labels over several columns ('HMPPS response' over 'Action', 'Owner' and
         'Date'; a title across the table): a run of words on one of its lines over two cells or more of the lines
-        below it; or one that no line below it continues (starting, ending or centred where it does: a wrapped
-        heading's next line, within `heading_align`) whose nearest cell to the left starts below it: that cell is a
+        below it; or one that no line below it continues (starting or centred where it does: a wrapped heading's
+        next line, within `heading_align`) whose nearest cell to the left starts below it: that cell is a
         heading under the label (centred over the headings, typed at their cells' left). A heading's line keeps
         within its own cell, and the headings of a row start on its first line (or all below it, centred down the
         row); a label over cells names none of them (the headings under it do), and read as a cell it would join
         theirs (as near to them as `header_gap`, it joins them all the same)."""
         gap, tol = settings.header_gap, settings.heading_align
         lines = to_lines(words)
-        drop: set[int] = set()
+        drop = {id(w) for w in words if w.get("label")}  # shown a label by the header's grid (`_two_row_header`)
         for i, ln in enumerate(lines[:-1]):
             cells = [(min(w["x0"] for w in c), max(w["x1"] for w in c))
                      for c in TableScanner._clusters([w for l2 in lines[i + 1:] for w in l2.words])]
-            for run in TableScanner._clusters(ln.words):
+            for run in TableScanner._clusters([w for w in ln.words if id(w) not in drop]):
                 x0, x1 = run[0]["x0"], max(w["x1"] for w in run)
                 over = [(a, b) for a, b in cells if a < x1 + gap and b > x0 - gap]
                 if len(over) < 2:
-                    if any(min(abs(a - x0), abs(b - x1), abs(a + b - x0 - x1) / 2) <= tol for a, b in over):
+                    if any(min(abs(a - x0), abs(a + b - x0 - x1) / 2) <= tol for a, b in over):
                         continue  # the heading wraps onto the line below
                     mine = {id(w) for w in run}
                     left = max((c for c in TableScanner._clusters([w for w in words if id(w) not in mine])

@@ -6071,10 +6071,14 @@ def test_a_label_centred_over_several_columns_names_none_of_them_and_joins_no_he
     assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
         "A panel will meet each month.", "Training will be given."]
     assert [" ".join(w["text"] for w in r.words("owner")) for r in scan.rows] == ["Head of Safety", "Governor"]
-    # a label wide enough to reach over two headings below it (it would join them both) is left out too
-    scanner = TableScanner()
-    scanner.add_page(1, grouped_header(label_x=340) + grouped_body(), [], [])
-    assert scanner.finish().columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    # a label wide enough to reach over two headings below it (it would join them both) is left out too; and so is
+    # one that ends where a heading below it ends, by chance (grouped-3851-009): a heading's wrapped line starts or
+    # is centred where its first line is
+    for x in (340, 509):
+        scanner = TableScanner()
+        scanner.add_page(1, grouped_header(label_x=x) + grouped_body(), [], [])
+        cols = scanner.finish().columns
+        assert cols.fields == ["ref", "text", "decision", "response", "owner", "date"] and abs(cols.edges[4] - 560) < 1
 
 
 def test_a_headings_wrapped_line_under_it_is_no_sign_of_a_label():
@@ -6133,7 +6137,7 @@ def test_a_ruled_header_of_two_rows_is_read_as_one():
     assert [(" ".join(w["text"] for w in r.words("ref")), " ".join(w["text"] for w in r.words("owner")))
             for r in scan.rows] == [("R1", "Governor")]
     # a section row over a record's rows is no header of two rows: the fold leaves it
-    assert TableScanner()._two_row_header(rows, [[[]] * 6] * len(rows)) == (rows, [[[]] * 6] * len(rows))
+    assert TableScanner()._two_row_header(rows, [[[]] * 6] * len(rows)) == (rows, [[[]] * 6] * len(rows), [])
 
 
 def test_a_title_across_the_table_above_a_repeated_header_is_not_a_row():
@@ -6151,3 +6155,28 @@ def test_a_title_across_the_table_above_a_repeated_header_is_not_a_row():
     scan = scanner.finish()
     assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["R1", "R2", "R3"]
     assert {r.section for r in scan.rows} == {None}
+
+
+def test_a_label_typed_at_the_left_of_the_columns_it_spans_is_told_by_the_headers_grid():
+    # groupedleft-3851-008: 'Action to be taken by HMPPS', typed at the left of the cell spanning the response, owner
+    # and date columns, starts where the response's heading below it does, as a heading's wrapped line would; the
+    # shaded header's grid shows its cell spanning three, and it is left out of the headings (read as the response's,
+    # the heading ran to more words than a heading holds and the header was lost)
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 330, 560, 660)  # Recommendation | Agreed/ Not Agreed and action planned | Owner | Target date
+    x1 = 760.0
+    ws = row(["Recommendation", "Action to be taken by HMPPS"], 60, cols)
+    ws += row([None, "Agreed/ Not Agreed and action planned", "Owner", "Target date"], 72, cols)
+    for k in range(3):
+        ws += row([f"Concern {k + 1}", f"Action {k + 1} will be taken.", "Governor", "June 2024"], 90 + 36 * k, cols)
+        ws += row([f"Leaders should act on {k + 1}."], 102 + 36 * k, cols)
+    grid = ((40.0, 59.0, x1, 83.0), [[(40.0, 59.0, 330.0, 83.0), (330.0, 59.0, x1, 71.0), None, None],
+                                     [None, (330.0, 71.0, 560.0, 83.0), (560.0, 71.0, 660.0, 83.0),
+                                      (660.0, 71.0, x1, 83.0)]])
+    rules = [(59.0, 40.0, 330.0), (59.0, 330.0, x1), (71.0, 330.0, x1), (83.0, 40.0, 330.0), (83.0, 330.0, x1)]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [grid], rules)
+    scan = scanner.finish()
+    assert scan.columns.fields == ["text", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
+        f"Action {k} will be taken." for k in (1, 2, 3)]
