@@ -1879,9 +1879,10 @@ class TableScanner:
     @staticmethod
     def _without_labels(words: list[dict], settings: Settings = DEFAULT) -> list[dict]:
         """A header's words less its labels over several columns ('HMPPS response' over 'Action', 'Owner' and
-        'Date'; a title across the table): a run of words on one of its lines over two cells or more of the lines
-        below it; or one that no line below it continues (starting or centred where it does: a wrapped heading's
-        next line, within `heading_align`) whose nearest cell to the left starts below it: that cell is a
+        'Date'; a title across the table): a run of words on one of its lines (`chunks`: a scan may space a line's
+        words wider than `header_gap`) over two cells or more of the lines below it (their runs, those one above
+        another joined); or one that no line below it continues (starting or centred where it does: a wrapped
+        heading's next line, within `heading_align`) whose nearest cell to the left starts below it: that cell is a
         heading under the label (centred over the headings, typed at their cells' left). A heading's line keeps
         within its own cell, and the headings of a row start on its first line (or all below it, centred down the
         row); a label over cells names none of them (the headings under it do), and read as a cell it would join
@@ -1890,9 +1891,11 @@ class TableScanner:
         lines = to_lines(words)
         drop = {id(w) for w in words if w.get("label")}  # shown a label by the header's grid (`_two_row_header`)
         for i, ln in enumerate(lines[:-1]):
-            cells = [(min(w["x0"] for w in c), max(w["x1"] for w in c))
-                     for c in TableScanner._clusters([w for l2 in lines[i + 1:] for w in l2.words])]
-            for run in TableScanner._clusters([w for w in ln.words if id(w) not in drop]):
+            cells: list[tuple[float, float]] = []  # the lower lines' runs, those one above another joined
+            for a, b in sorted((c[0]["x0"], max(w["x1"] for w in c)) for l2 in lines[i + 1:] for c in chunks(l2)):
+                cells[-1:] = [(cells[-1][0], max(b, cells[-1][1]))] if cells and a <= cells[-1][1] else [
+                    *cells[-1:], (a, b)]
+            for run in chunks(replace(ln, words=[w for w in ln.words if id(w) not in drop])):
                 x0, x1 = run[0]["x0"], max(w["x1"] for w in run)
                 over = [(a, b) for a, b in cells if a < x1 + gap and b > x0 - gap]
                 if len(over) < 2:

@@ -6180,3 +6180,20 @@ def test_a_label_typed_at_the_left_of_the_columns_it_spans_is_told_by_the_header
     assert scan.columns.fields == ["text", "response", "owner", "date"]
     assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
         f"Action {k} will be taken." for k in (1, 2, 3)]
+
+
+def test_a_scans_wide_word_spaces_neither_split_a_title_over_the_header_nor_a_line_under_a_heading():
+    # scanned gen-5190-031, -032: OCR spaces a line's words 7 points apart, wider than a header cell's words lie:
+    # read word by word, a title's first word started where the first heading does (kept, as its wrapped line) and
+    # the rest were labels, gluing the title into the header; and a section line under the header, read as two
+    # cells, put 'Recommendation' over two of them
+    from actionplans.extract.tables import TableScanner
+
+    def line(top, *ws):
+        return [{"text": t, "x0": a, "x1": b, "top": top, "bottom": top + 12, "page": 2} for t, a, b in ws]
+    head = line(100, ("Ref", 46, 65), ("Recommendation", 81, 186), ("Our", 218, 239), ("Action", 440, 477))
+    head += line(115, ("position", 218, 266), ("owner", 440, 477))
+    section = line(130, ("Health", 46, 84), ("and", 91, 111), ("social", 117, 151), ("care", 157, 182))
+    assert [w["text"] for w in TableScanner._without_labels(head + section)] == [w["text"] for w in head + section]
+    title = line(85, ("ACTION", 46, 100), ("PLAN:", 107, 148), ("HMYOI", 155, 202), ("Ivybridge", 209, 276))
+    assert [w["text"] for w in TableScanner._without_labels(title + head)] == [w["text"] for w in head]
