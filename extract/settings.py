@@ -69,6 +69,11 @@ class Settings(BaseModel):
         4, ge=1, description="Lines a header row of a table without rules may wrap over")
     header_gap: float = Field(
         6.0, ge=0, description="Words of one header cell of a table without rules are at most this far apart")
+    heading_align: float = Field(
+        2.0, ge=0, description="Points within which a heading's wrapped line starts or is centred where its line "
+                               "above does (typed at the left, justified or centred in its cell): a line "
+                               "of the header below a label over several columns, lying under it so by chance "
+                               "only, is a heading of its own")
     header_wait_pages: int = Field(
         3, ge=0, description="Pages kept, before a plan's header is found, to be read again once a later page shows "
                              "it (a header of unlisted words judged on a first page that held no dates yet)")

@@ -805,8 +805,13 @@ class TableScanner:
         heads = self.head_words
         if self.mode != "unruled":  # (an unruled plan's grids are its summary's and glossary's)
             tables = self._outer_columns(words, tables, rules)
+        labels: set[int] = set()  # the words of labels over several columns of a ruled or shaded header of two rows
         for bbox, rows in tables:
             cw = self._cells_words(words, rows)
+            folded_rows, folded, over = self._two_row_header(rows, cw, cols is not None, self.head_words)
+            labels.update(id(w) for w in over)
+            if self.mode != "unruled":
+                rows, cw = folded_rows, folded
             # read once: it may type columns by content
             head = self._header(cw, cols is not None, heads) if self.mode != "unruled" else None
             ok = self.mode != "unruled" and (head is not None or (cols is not None and self._same_grid(cols, rows)))
@@ -825,12 +830,17 @@ class TableScanner:
             self.mode = self.mode or "ruled"
         elif plan or self.mode != "ruled" or not self.scan.rows:
             # definitions, summary and cover tables drawn with lines (three columns or fewer): not the plan; a
-            # box of one row, or of four columns or more, is a shaded header or section row of the plan itself.
+            # box of one row, or of four columns or more, is a shaded header or section row of the plan itself (its
+            # cells counted by where they start in any row: a header of two rows, a label over several columns above
+            # them, may hold no row of four cells).
             # A plan whose grid held its header and no record yet (a shaded header box over a table ruled across
             # only, its first row pushed to the next page) is read by its header's columns from here on.
-            boxes = [b for b, rows, _, _ in other if len(rows) > 1 and max(len([c for c in r if c]) for r in rows) <= 3]
-            loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
-                                                 and w["bottom"] <= b[3] for b in boxes)]
+            boxes = [b for b, rows, _, _ in other
+                     if len(rows) > 1 and len({round(c[0]) for r in rows for c in r if c}) <= 3]
+            # (a label the header's grid shows spanning several columns is marked: typed at their left, it would
+            # read as the first line of the first one's heading, `_without_labels`)
+            loose = [dict(w, label=True) if id(w) in labels else w for w in words if not any(
+                b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] and w["bottom"] <= b[3] for b in boxes)]
             if self._unruled(pageno, loose, rules):
                 self.mode = "unruled" if self.mode == "ruled" and not plan else self.mode or "unruled"
         self.scan.mode = self.mode
@@ -956,6 +966,36 @@ class TableScanner:
             if names or again:  # a repeat keeps the header's fields where its grid matches (`_keep_fields`)
                 return names or [None] * len(texts), i + 1
         return None
+
+    def _two_row_header(self, rows: list[list[tuple | None]], cw: list[list[list[dict]]], known: bool = False,
+                        heads: list[list[str]] = ()) -> tuple[list[list[tuple | None]], list[list[list[dict]]],
+                                                              list[dict]]:
+        """A ruled header of two rows read as one: a label over several columns in the upper row ('HMPPS response'
+        over 'Action', 'Owner', 'Date'), the other headings merged down over both rows (their words in the upper
+        row's cell), the headings under the label in the lower row. Each column's heading is then the lower row's
+        cell where it has one, else the upper row's cell reaching down over it: the label over several columns names
+        none of them. Folded only where every cell of the upper row is such a label or reaches down so, one of each
+        (a title row across the table over a one-row header needs no folding), and the folded row reads as the
+        header (`_header`): a section row over a record's rows is no header. Also returns the labels' words."""
+        tol = self.settings.snap_tolerance
+        for a in range(min(2, len(rows) - 1)):
+            top, low = rows[a], rows[a + 1]
+            if len(top) != len(low) or not any(low):
+                continue
+            bottom = max(c[3] for c in low if c)
+            over = [j for j, c in enumerate(top) if c and sum(
+                1 for d in low if d and c[0] - tol <= d[0] and d[2] <= c[2] + tol) >= 2]
+            down = [j for j, c in enumerate(top) if c and low[j] is None and c[3] >= bottom - tol]
+            if not over or not down or len(over) + len(down) != sum(1 for c in top if c):
+                continue
+            cells = [(d[0], top[j][1] if top[j] else d[1], d[2], d[3]) if d else (top[j] if j in down else None)
+                     for j, d in enumerate(low)]
+            words = [cw[a + 1][j] if d else cw[a][j] if j in down else [] for j, d in enumerate(low)]
+            folded_rows, folded = [*rows[:a], cells, *rows[a + 2:]], [*cw[:a], words, *cw[a + 2:]]
+            head = self._header(folded[a:], known, heads)
+            if head is not None and head[1] == 1:
+                return folded_rows, folded, [w for j in over for w in cw[a][j]]
+        return rows, cw, []
 
     def _keep_fields(self, cols: Columns) -> Columns:
         """A header repeated on a later page, over the same columns, keeps the fields the first one was given:
@@ -1143,7 +1183,10 @@ class TableScanner:
             # body line below it would merge its cells), the shallowest of those.
             # (read through OCR, a word's box is its font's, not its ink's: a rule may cut the foot of the line's box)
             foot = ln.bottom - (self.settings.ocr_rule_share * ln.height if self.scanned else 0.0)
-            rule = min((t for t, x0, x1 in rules if t > foot and x1 - x0 > 0.3 * (x1 + x0)), default=None)
+            # (one that runs under every heading of the line: a group label's rule, under the headings it spans,
+            # leaves those merged down past it open)
+            rule = next((t for t, x0, x1 in sorted(rules) if t > foot and x1 - x0 > 0.3 * (x1 + x0)
+                         and self._rule_under(rules, t, ln.words)), None)
             depths = range(1, len(near) + 1)
             # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
             # line may have been dropped there as a running header).
@@ -1160,11 +1203,12 @@ class TableScanner:
             prev = self.scan.columns
             if h and depths == [h] and prev is not None:  # a repeated header keeps the first one's fields
                 group = [w for l2 in near for w in l2.words]
-                clusters = self._merge_crossed(self._clusters(group), lines[k + h:])
+                clusters = self._merge_crossed(self._clusters(self._without_labels(group)), lines[k + h:])
                 if self.scanned and len(clusters) < len(prev.fields):
                     # a speck OCR read as a mark ('—') in the gutter between two headings joins them: without the
                     # words that are only marks (no heading is one), the headings stand apart again
-                    bare = self._merge_crossed(self._clusters(without_marks(group)), lines[k + h:])
+                    bare = self._merge_crossed(self._clusters(self._without_labels(without_marks(group))),
+                                               lines[k + h:])
                     clusters = bare if len(bare) > len(clusters) else clusters
                 if len(clusters) > len(prev.fields):
                     clusters = self._within_columns(clusters, prev)
@@ -1210,8 +1254,10 @@ class TableScanner:
                         named == best[0] or not _unfinished(group))):
                     best = (named, found, group)  # as deep as a heading cut off mid-phrase ('Decision and') needs
             cols, group = (best[1], best[2]) if best else (None, [])
-            if not cols and prev is not None and len({prev.field_at(w["x0"]) for w in ln.words} - {None}) >= 2:
-                break  # the plan's rows have begun on this page: a header comes before them, not among them
+            if not cols and prev is not None and len({prev.field_at(w["x0"]) for w in ln.words} - {None}) >= 2 and (
+                    not _repeat_depth(lines, k + 1, self.head_lines, self.head_next)):
+                break  # the plan's rows have begun on this page: a header comes before them, not among them (a line
+                # right above the header repeated, a title across the table, is no row)
             if cols:
                 last = max(w["bottom"] for w in group)
                 if not self.head_lines:
@@ -1876,6 +1922,13 @@ class TableScanner:
                     above or not _runs_on(before, by["text"])):  # a list item: no heading
                 by["ref"] = by.pop("text")
 
+    def _rule_under(self, rules, top: float, words: list[dict]) -> bool:
+        """Do the rules at height `top` (pieces within `snap_tolerance` of it: Word draws a border cell by cell)
+        run under the middle of every one of `words`?"""
+        tol = self.settings.snap_tolerance
+        pieces = [(x0, x1) for t, x0, x1 in rules if abs(t - top) <= tol]
+        return all(any(x0 - tol <= (w["x0"] + w["x1"]) / 2 <= x1 + tol for x0, x1 in pieces) for w in words)
+
     @staticmethod
     def _cuts(rules, cols: Columns, body, share: float = 1.0) -> list[tuple[float, bool]]:
         """Heights of the horizontal rules that cross most of the table: segments at one height (Word
@@ -1939,7 +1992,7 @@ class TableScanner:
         the word under its number joining it to the number's cell): a column's edge leaves the cells' padding."""
         def opening(c: list[dict]) -> dict:
             return min(c, key=lambda w: (round(w["top"]), w["x0"]))
-        clusters = TableScanner._clusters(words)
+        clusters = TableScanner._clusters(TableScanner._without_labels(words))
         numbered = [NUMBERED.fullmatch(opening(c)["text"]) is not None for c in clusters]
         out: list[list[dict]] = []
         for j, c in enumerate(clusters):
@@ -1954,6 +2007,39 @@ class TableScanner:
                 out.append(c)
         return out
 
+    @staticmethod
+    def _without_labels(words: list[dict], settings: Settings = DEFAULT) -> list[dict]:
+        """A header's words less its labels over several columns ('HMPPS response' over 'Action', 'Owner' and
+        'Date'; a title across the table): a run of words on one of its lines (`chunks`: a scan may space a line's
+        words wider than `header_gap`) over two cells or more of the lines below it (their runs, those one above
+        another joined); or one that no line below it continues (starting or centred where it does: a wrapped
+        heading's next line, within `heading_align`) whose nearest cell to the left starts below it: that cell is a
+        heading under the label (centred over the headings, typed at their cells' left). A heading's line keeps
+        within its own cell, and the headings of a row start on its first line (or all below it, centred down the
+        row); a label over cells names none of them (the headings under it do), and read as a cell it would join
+        theirs (as near to them as `header_gap`, it joins them all the same)."""
+        gap, tol = settings.header_gap, settings.heading_align
+        lines = to_lines(words)
+        drop = {id(w) for w in words if w.get("label")}  # shown a label by the header's grid (`_two_row_header`)
+        for i, ln in enumerate(lines[:-1]):
+            cells: list[tuple[float, float]] = []  # the lower lines' runs, those one above another joined
+            for a, b in sorted((c[0]["x0"], max(w["x1"] for w in c)) for l2 in lines[i + 1:] for c in chunks(l2)):
+                cells[-1:] = [(cells[-1][0], max(b, cells[-1][1]))] if cells and a <= cells[-1][1] else [
+                    *cells[-1:], (a, b)]
+            for run in chunks(replace(ln, words=[w for w in ln.words if id(w) not in drop])):
+                x0, x1 = run[0]["x0"], max(w["x1"] for w in run)
+                over = [(a, b) for a, b in cells if a < x1 + gap and b > x0 - gap]
+                if len(over) < 2:
+                    if any(min(abs(a - x0), abs(a + b - x0 - x1) / 2) <= tol for a, b in over):
+                        continue  # the heading wraps onto the line below
+                    mine = {id(w) for w in run}
+                    left = max((c for c in TableScanner._clusters([w for w in words if id(w) not in mine])
+                                if min(w["x0"] for w in c) <= x0), key=lambda c: min(w["x0"] for w in c), default=None)
+                    if left is None or min(w["top"] for w in left) <= ln.bottom - 1:
+                        continue
+                drop.update(id(w) for w in run)
+        return [w for w in words if id(w) not in drop] if drop else words
+
     def _columns_from_words(self, words: list[dict], first: list[dict] | None = None, below=(),
                             expect: int | None = None, body=()) -> Columns | None:
         """Columns from a header row's words (wrapped cells' words overlap in x). `first`: the words of the
@@ -1964,7 +2050,9 @@ class TableScanner:
         if len(words) < 3:
             return None
         clusters = TableScanner._merge_crossed(TableScanner._head_clusters(words), body)
-        if first is not None and sum(any(w in c for w in first) for c in clusters) < 2:
+        # (a label over several cells, left out of them, is one cell of the line: a title alone on it is no header)
+        if first is not None and sum(any(w in c for w in first) for c in clusters) + (
+                not all(any(w in c for c in clusters) for w in first)) < 2:
             return None
         texts = [reflow(to_lines(c)) for c in clusters]  # a heading broken mid-word mended
         if _reads_as_ref(texts) or any(len(t.split()) > 10 for t in texts):

@@ -6352,3 +6352,164 @@ def test_a_header_no_words_name_repeated_over_each_table_on_the_plans_first_page
     scan = scanner.finish()
     assert cell_texts(scan, "ref") == ["S1", "S2", "S3"]
     assert [r.section for r in scan.rows] == [None, "Care", "Safety"]
+
+
+# -- a header of two rows: a label over several columns, the other headings merged down ----------------------------
+GROUPED = (40, 100, 260, 330, 560, 660)  # Ref | Recommendation | Decision | Action | Owner | Target date
+
+
+def grouped_header(top=60.0, label_x=505):
+    """An unruled header of two rows: 'Ref', 'Recommendation' and 'Decision' merged down (their words on the upper
+    line), 'HMPPS response' centred over the last three columns, whose headings are typed at their left below it."""
+    ws = row(["Ref", "Recommendation", "Decision"], top, GROUPED)
+    ws += [dict(w, page=0) for w in words("HMPPS response", x0=label_x, top=top)]
+    return ws + row([None, None, None, "Action", "Owner", "Target date"], top + 12, GROUPED)
+
+
+def grouped_body(top=90.0, more=False):
+    ws = row(["R1", "Leaders should act.", "Agreed", "A panel will meet each month.", "Head of Safety", "June 2024"],
+             top, GROUPED)
+    ws += row(["R2", "Staff should be trained.", "Agreed", "Training will be given.", "Governor", "May 2024"],
+              top + 24, GROUPED)
+    return ws + (row(["R3", "Cells should hold one.", "Agreed", "Cells will be refitted.", "Governor", "July 2024"],
+                     top + 48, GROUPED) if more else [])
+
+
+def test_a_label_centred_over_several_columns_names_none_of_them_and_joins_no_heading():
+    # grouped-6389-009: 'HMPPS response', centred over the response, owner and date columns, reaches within a
+    # word space of the owner's heading: read as a cell, it joined it and moved the owner column's edge onto it
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, grouped_header() + grouped_body(), [], [])
+    scan = scanner.finish()
+    assert scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    assert abs(scan.columns.edges[4] - 560) < 1
+    assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
+        "A panel will meet each month.", "Training will be given."]
+    assert [" ".join(w["text"] for w in r.words("owner")) for r in scan.rows] == ["Head of Safety", "Governor"]
+    # a label wide enough to reach over two headings below it (it would join them both) is left out too; and so is
+    # one that ends where a heading below it ends, by chance (grouped-3851-009): a heading's wrapped line starts or
+    # is centred where its first line is
+    for x in (340, 509):
+        scanner = TableScanner()
+        scanner.add_page(1, grouped_header(label_x=x) + grouped_body(), [], [])
+        cols = scanner.finish().columns
+        assert cols.fields == ["ref", "text", "decision", "response", "owner", "date"] and abs(cols.edges[4] - 560) < 1
+
+
+def test_a_headings_wrapped_line_under_it_is_no_sign_of_a_label():
+    # 'Inspection' over 'recommendation', typed at its cell's left: the heading's own lines, not a label over cells
+    from actionplans.extract.tables import TableScanner
+    ws = row(["Ref", "Inspection", "Decision", "Action", "Owner", "Target date"], 60, GROUPED)
+    ws += row([None, "recommendation"], 72, GROUPED)
+    assert len(TableScanner._head_clusters(ws)) == 6
+    assert [w["text"] for w in TableScanner._without_labels(ws)] == [w["text"] for w in ws]
+
+
+def test_a_shaded_two_row_header_is_no_small_table_and_the_rule_under_its_label_does_not_end_it():
+    # grouped-6389-014: the shading of a two-row header is a grid of two rows to the table finder, two cells in the
+    # upper ('Recommendation' merged down, 'HMPPS response') and three in the lower, none of four: read as a small
+    # table of three columns, its words were left out; and the shading's edge under 'HMPPS response', running under
+    # that label only, was taken for the header's foot
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 330, 560, 660)  # Recommendation | Steps | Lead | When (no field named by the lower row's words)
+    x1 = 760.0
+    ws = row(["Recommendation"], 60, cols) + [dict(w, page=0) for w in words("HMPPS response", x0=505, top=60)]
+    ws += row([None, "Steps", "Lead", "When"], 72, cols)
+    for k in range(3):
+        ws += row([f"Concern {k + 1}", f"Action {k + 1} will be taken.", "Governor", "June 2024"], 90 + 36 * k, cols)
+        ws += row([f"Leaders should act on {k + 1}."], 102 + 36 * k, cols)
+    grid = ((40.0, 59.0, x1, 83.0), [[(40.0, 59.0, 330.0, 83.0), (330.0, 59.0, x1, 71.0), None, None],
+                                     [None, (330.0, 71.0, 560.0, 83.0), (560.0, 71.0, 660.0, 83.0),
+                                      (660.0, 71.0, x1, 83.0)]])
+    rules = [(59.0, 40.0, 330.0), (59.0, 330.0, x1), (71.0, 330.0, x1), (83.0, 40.0, 330.0), (83.0, 330.0, x1)]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [grid], rules)
+    scan = scanner.finish()
+    assert scan.columns.fields == ["text", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
+        f"Action {k} will be taken." for k in (1, 2, 3)]
+
+
+def test_a_ruled_header_of_two_rows_is_read_as_one():
+    # grouped-6389-006: 'Concern / Area' merged down both rows, 'HMPPS response' over 'Action', 'Owner', 'Date': the
+    # lower row named the fields, and the ref and text column, a merged cell above it, had no heading there
+    from actionplans.extract.tables import TableScanner
+    xs = GRID_X
+    upper = [(xs[0], 100.0, xs[1], 124.0), (xs[1], 100.0, xs[2], 124.0), (xs[2], 100.0, xs[3], 124.0),
+             (xs[3], 100.0, xs[6], 112.0), None, None]
+    lower = [None, None, None, (xs[3], 112.0, xs[4], 124.0), (xs[4], 112.0, xs[5], 124.0),
+             (xs[5], 112.0, xs[6], 124.0)]
+    ws = words("Ref", x0=xs[0] + 2, top=101.0) + words("Recommendation", x0=xs[1] + 2, top=101.0)
+    ws += words("Decision", x0=xs[2] + 2, top=101.0) + words("HMPPS response", x0=xs[3] + 40, top=101.0)
+    ws += words("Action", x0=xs[3] + 2, top=113.0) + words("Owner", x0=xs[4] + 2, top=113.0)
+    ws += words("Date", x0=xs[5] + 2, top=113.0)
+    bbox, rows, body = grid_page(1, [[["R1"], ["Leaders should", "act."], ["Agreed"], ["A panel will", "meet."],
+                                      ["Governor"], ["June 2024"]]], top=124.0)
+    scanner = TableScanner()
+    scanner.add_page(1, ws + body, [((xs[0], 100.0, xs[-1], bbox[3]), [upper, lower, *rows])], [])
+    scan = scanner.finish()
+    assert scan.columns.fields == ["ref", "text", "decision", "response", "owner", "date"]
+    assert [(" ".join(w["text"] for w in r.words("ref")), " ".join(w["text"] for w in r.words("owner")))
+            for r in scan.rows] == [("R1", "Governor")]
+    # a section row over a record's rows is no header of two rows: the fold leaves it
+    assert TableScanner()._two_row_header(rows, [[[]] * 6] * len(rows)) == (rows, [[[]] * 6] * len(rows), [])
+
+
+def test_a_title_across_the_table_above_a_repeated_header_is_not_a_row():
+    # titlerow-6389-020: 'HMIP recommendations and HMPPS response', one cell across the table over the header on
+    # every page, lay in two columns of the plan's, so the rows seemed to begin above the repeated header: the
+    # header was read as a record ('Recommendation' / 'Action' / ...) under a section of the title's name
+    from actionplans.extract.tables import TableScanner
+    head = ["Ref", "Recommendation", "Decision", "Action", "Owner", "Target date"]
+    title = [dict(w, page=0) for w in words("HMIP recommendations and HMPPS response", x0=40, top=48)]
+    scanner = TableScanner()
+    scanner.add_page(1, title + row(head, 60, GROUPED) + grouped_body(), [], [])
+    scanner.add_page(2, title + row(head, 60, GROUPED) + row(
+        ["R3", "Cells should hold one.", "Agreed", "Cells will be refitted.", "Governor", "July 2024"], 90, GROUPED),
+        [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["R1", "R2", "R3"]
+    assert {r.section for r in scan.rows} == {None}
+
+
+def test_a_label_typed_at_the_left_of_the_columns_it_spans_is_told_by_the_headers_grid():
+    # groupedleft-3851-008: 'Action to be taken by HMPPS', typed at the left of the cell spanning the response, owner
+    # and date columns, starts where the response's heading below it does, as a heading's wrapped line would; the
+    # shaded header's grid shows its cell spanning three, and it is left out of the headings (read as the response's,
+    # the heading ran to more words than a heading holds and the header was lost)
+    from actionplans.extract.tables import TableScanner
+    cols = (40, 330, 560, 660)  # Recommendation | Agreed/ Not Agreed and action planned | Owner | Target date
+    x1 = 760.0
+    ws = row(["Recommendation", "Action to be taken by HMPPS"], 60, cols)
+    ws += row([None, "Agreed/ Not Agreed and action planned", "Owner", "Target date"], 72, cols)
+    for k in range(3):
+        ws += row([f"Concern {k + 1}", f"Action {k + 1} will be taken.", "Governor", "June 2024"], 90 + 36 * k, cols)
+        ws += row([f"Leaders should act on {k + 1}."], 102 + 36 * k, cols)
+    grid = ((40.0, 59.0, x1, 83.0), [[(40.0, 59.0, 330.0, 83.0), (330.0, 59.0, x1, 71.0), None, None],
+                                     [None, (330.0, 71.0, 560.0, 83.0), (560.0, 71.0, 660.0, 83.0),
+                                      (660.0, 71.0, x1, 83.0)]])
+    rules = [(59.0, 40.0, 330.0), (59.0, 330.0, x1), (71.0, 330.0, x1), (83.0, 40.0, 330.0), (83.0, 330.0, x1)]
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [grid], rules)
+    scan = scanner.finish()
+    assert scan.columns.fields == ["text", "response", "owner", "date"]
+    assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
+        f"Action {k} will be taken." for k in (1, 2, 3)]
+
+
+def test_a_scans_wide_word_spaces_neither_split_a_title_over_the_header_nor_a_line_under_a_heading():
+    # scanned gen-5190-031, -032: OCR spaces a line's words 7 points apart, wider than a header cell's words lie:
+    # read word by word, a title's first word started where the first heading does (kept, as its wrapped line) and
+    # the rest were labels, gluing the title into the header; and a section line under the header, read as two
+    # cells, put 'Recommendation' over two of them
+    from actionplans.extract.tables import TableScanner
+
+    def line(top, *ws):
+        return [{"text": t, "x0": a, "x1": b, "top": top, "bottom": top + 12, "page": 2} for t, a, b in ws]
+    head = line(100, ("Ref", 46, 65), ("Recommendation", 81, 186), ("Our", 218, 239), ("Action", 440, 477))
+    head += line(115, ("position", 218, 266), ("owner", 440, 477))
+    section = line(130, ("Health", 46, 84), ("and", 91, 111), ("social", 117, 151), ("care", 157, 182))
+    assert [w["text"] for w in TableScanner._without_labels(head + section)] == [w["text"] for w in head + section]
+    title = line(85, ("ACTION", 46, 100), ("PLAN:", 107, 148), ("HMYOI", 155, 202), ("Ivybridge", 209, 276))
+    assert [w["text"] for w in TableScanner._without_labels(title + head)] == [w["text"] for w in head]
