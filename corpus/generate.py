@@ -83,7 +83,11 @@ held-out run of scanned plans, 40 drawn, 36 verified, scored with the stop's sta
 plans a change made worse looked at, the rest not studied; then studied, and at stop 32 a development set of the
 scanned mechanisms), 7741 (stop 32's held-out run of scanned plans, 40 drawn, 38 verified, scored with the stop's
 start and end code), 6389 (stop 32's held-out run of text layers, 200 drawn, 196 verified, scored with the stop's
-start and end code).
+start and end code; stop 33: its plans edited into the layouts the five new dimensions draw, before they existed,
+and studied), 3851 and 4409 (stop 33: likewise edited, and studied), 7263 and 9479 (stop 33: likewise edited, held
+out: scored with the stop's start and end code only), 2917 (stop 33's held-out run of text layers, the first with
+head_rows, section_place, action_numbers, tables and banding: 120 drawn, 114 verified, scored with the stop's start
+and end code).
 """
 
 from __future__ import annotations
