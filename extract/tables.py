@@ -204,11 +204,12 @@ def type_columns(names: list[str | None], samples: list[list[list[str]]],
     if "response" in names and scores[names.index("response")]["prose"] < 0.1 and any(
             n is None and sc["prose"] >= prose_share and sc["lines"] >= 2 for n, sc in zip(names, scores)):
         names[names.index("response")] = None  # 'Action' (owner, wrapped): no prose below it, while a column is
-    if "text" in names and len(samples[t := names.index("text")]) >= 2 and _names(samples[t], settings) and any(
+    if "text" in names and samples[t := names.index("text")] and _names(samples[t], settings) and any(
             n is None and j > t and sc["prose"] >= prose_share and sc["lines"] >= 2 and not _names(samples[j], settings)
             for j, (n, sc) in enumerate(zip(names, scores))):
         names[t] = None  # 'Healthy prison area' (the heading's 'area' a recommendation's word) over names, while a
-        # column right of it no heading named holds sentences (a word two headings share names the first only)
+        # column right of it no heading named holds sentences (a word two headings share names the first only); one
+        # row tells, the names and the sentences beside them both (a first page may hold one record)
     if "ref" in names:
         # a heading that names the refs ('Area') over cells none of which is or opens a ref: section names beside the
         # records, or nothing (the plan prints no refs, or prints them in the recommendation's cell); told by two

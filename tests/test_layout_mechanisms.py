@@ -1082,6 +1082,10 @@ def test_a_heading_naming_the_recommendation_over_names_yields_to_the_column_of_
     refs = [["5.01"], ["5.02"], ["5.03"]]
     names = type_columns(["text", "ref", None, "response", "owner", "date"], [area, refs, recs, action, owner, date])
     assert names == ["section", "ref", "text", "response", "owner", "date"]
+    # one row tells (a plan's first page may hold one record): a name beside a sentence
+    names = type_columns(["text", "ref", None, "response", "owner", "date"],
+                         [c[:1] for c in (area, refs, recs, action, owner, date)])
+    assert names == ["section", "ref", "text", "response", "owner", "date"]
     # a recommendation column of sentences keeps its heading's name, whatever the column beside it holds
     assert type_columns(["text", "ref", None, "response", "owner", "date"],
                         [recs, refs, action, action, owner, date])[0] == "text"
