@@ -766,7 +766,7 @@ class TableScanner:
             boxes = [b for b, rows, _, _ in other if len(rows) > 1 and max(len([c for c in r if c]) for r in rows) <= 3]
             loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
                                                  and w["bottom"] <= b[3] for b in boxes)]
-            if self._unruled(pageno, loose, rules):
+            if self._unruled(pageno, loose, rules, [b for b, _, _, _ in plan + other]):
                 self.mode = "unruled" if self.mode == "ruled" and not plan else self.mode or "unruled"
         self.scan.mode = self.mode
         if self.scan.columns is not None:
@@ -1037,9 +1037,9 @@ class TableScanner:
         xs = sorted({round(c[0]) for r in rows for c in r if c})
         return sum(any(abs(x - e) < 4 for x in xs) for e in cols.edges[:-1]) >= len(cols.edges) - 2
 
-    def _unruled(self, pageno: int, words: list[dict], rules=()) -> bool:
+    def _unruled(self, pageno: int, words: list[dict], rules=(), boxes=()) -> bool:
         """Read the plan from the columns of its header words: rows start at refs and, where the page has
-        horizontal rules across the table, at every rule."""
+        horizontal rules across the table, at every rule. `boxes`: the page's grids (shaded rows draw them too)."""
         lines = to_lines([dict(w, page=pageno) for w in words])
         body_from = 0
         headed = False  # the header is printed on this page
@@ -1056,7 +1056,10 @@ class TableScanner:
             # body line below it would merge its cells), the shallowest of those.
             # (read through OCR, a word's box is its font's, not its ink's: a rule may cut the foot of the line's box)
             foot = ln.bottom - (self.settings.ocr_rule_share * ln.height if self.scanned else 0.0)
-            rule = min((t for t, x0, x1 in rules if t > foot and x1 - x0 > 0.3 * (x1 + x0)), default=None)
+            # (not the edges of a box that begins below this line: a shaded band over a body row below an unshaded
+            # one boxes that row, not the header)
+            rule = min((t for t, x0, x1 in rules if t > foot and x1 - x0 > 0.3 * (x1 + x0) and not any(
+                b[1] >= foot and b[1] - 1 <= t <= b[3] + 1 for b in boxes)), default=None)
             depths = range(1, len(near) + 1)
             # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
             # line may have been dropped there as a running header).
@@ -1173,7 +1176,8 @@ class TableScanner:
         # a line runs on past the text column where its last word ends past the column's edge and past where the
         # next column's cells begin on the page (`_reaches`)
         right_of_text = reach[1] if len(reach) > 1 else cols.edges[min(2, len(cols.edges) - 1)]
-        cuts = self._cuts([r for r in rules if r[0] < foot], cols, body, self.settings.action_rule_share)
+        cuts = self._cuts([r for r in rules if r[0] < foot], cols, body, self.settings.action_rule_share,
+                          self.settings.snap_tolerance)
         lifted = self._lift_centred(body, cuts)
         body = self._reflect_refs(body, cols, cuts) if lifted is body else lifted
         if "ref" not in cols.fields and "text" in cols.fields:
@@ -1747,12 +1751,15 @@ class TableScanner:
                 by["ref"] = by.pop("text")
 
     @staticmethod
-    def _cuts(rules, cols: Columns, body, share: float = 1.0) -> list[tuple[float, bool]]:
+    def _cuts(rules, cols: Columns, body, share: float = 1.0, touch: float = DEFAULT.snap_tolerance
+              ) -> list[tuple[float, bool]]:
         """Heights of the horizontal rules that cross most of the table: segments at one height (Word
         draws each cell's border apart) joined, then kept when they span half the table's width, or `share` of each
         column an action fills (response, owner, date: a rule between the actions of a merged record crosses those
         only, and they may be the narrower half of the table); and whether each crosses the first column too (a rule
-        between records, not between actions of a merged one)."""
+        between records, not between actions of a merged one). Segments that meet (within `touch`) are one rule
+        there: a shaded row's edge is drawn cell by cell, its first cell's ending at the column's boundary, short
+        of where the next column's words begin."""
         if not rules or not body:
             return []
         left = cols.edges[0]
@@ -1773,12 +1780,21 @@ class TableScanner:
                     reach = x1
             return done
 
+        def joined(segs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+            out: list[tuple[float, float]] = []
+            for x0, x1 in sorted(segs):
+                if out and x0 <= out[-1][1] + touch:
+                    out[-1] = (out[-1][0], max(out[-1][1], x1))
+                else:
+                    out.append((x0, x1))
+            return out
+
         out = []
         for top, segs in spans.items():
             if covered(segs, left, right) >= 0.5 * (right - left) or acting and all(
                     covered(segs, a, b) >= share * (b - a) for a, b in acting):
                 first = cols.edges[1] if len(cols.edges) > 1 else right
-                full = any(x0 <= left + 4 and x1 >= min(first, right) - 4 for x0, x1 in segs)
+                full = any(x0 <= left + 4 and x1 >= min(first, right) - 4 for x0, x1 in joined(segs))
                 out.append((top, full))
         return sorted(out)
 

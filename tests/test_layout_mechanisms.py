@@ -6036,3 +6036,55 @@ def test_a_bracket_and_capital_ocr_read_as_one_small_letter_are_read_as_the_docu
     assert read("jo", ["(Jo", "jo"]) == "jo"  # read in small letters as often: no habit
     assert read("jo", ["Doyle"]) == "jo"
     assert read("safety", ["(Safety", "(Safety"]) == "safety"  # an English word
+
+
+# -- banded rows: a table style's shading on every other row, no rules ---------------------------------------------
+def _band(top, bottom, xs):
+    """A shaded row as the reader gives it: the grid of its cells (each cell filled apart, its edges at the columns'
+    boundaries) and its top and bottom edges drawn cell by cell."""
+    cells = [(a, top, b, bottom) for a, b in zip(xs, xs[1:])]
+    return ((xs[0], top, xs[-1], bottom), [cells]), [(y, a, b) for y in (top, bottom) for a, b in zip(xs, xs[1:])]
+
+
+def test_a_shaded_bands_edges_drawn_cell_by_cell_cross_the_first_column_and_part_records():
+    """gen-4409-018 (banded, no rules, no refs): every other record shaded, each cell filled apart, so a band's top
+    and bottom are segments that meet at the columns' boundaries, the first ending at its cell's right edge, short of
+    where the next column's words begin (cell padding): read one by one no segment crossed the first column, the
+    band's edges were taken for rules between actions, and its record, opening no row below a rule between records,
+    was glued to the one above (or dropped, first on the page). Segments that meet are one rule."""
+    from actionplans.extract.tables import TableScanner
+    ws = no_ref_page(1, [["Leaders should act.", "AGREED", None, None],
+                         [None, "A panel will meet.", "Governor", "June 2024"],
+                         ["Staff should be trained.", "AGREED", None, None],
+                         [None, "Training will be given.", "Governor", "May 2024"],
+                         ["Cells should be clean.", "AGREED", None, None],
+                         [None, "Checks will be made.", "Governor", "July 2024"]])
+    band, rules = _band(112.0, 136.0, (36.0, 255.0, 555.0, 655.0, 760.0))
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [band], rules)
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should act.", "Staff should be trained.", "Cells should be clean."]
+
+
+def test_a_shaded_band_below_an_unshaded_first_record_is_not_the_headers_box():
+    """gen-4409-017 (banded, no rules): the header and the first record unshaded, the second record shaded. The
+    band's top was taken for the foot of a box holding the header, so the header's depth ran down over the first
+    record's lines and no header was found (the plan lost whole). The edges of a box that begins below a line box no
+    line above it; the band's edges still part its record from the others."""
+    ws = row(HEAD, 60) + _lines([
+        (90, "S1", "Leaders should act.", "Agreed", "A panel will meet."),
+        (102, None, "They should report.", None, "It will report."),
+        (118, "S2", "Staff should be trained.", "Agreed", "Training will be given."),
+        (130, None, "Every year.", None, "To every officer."),
+        (146, "S3", "Cells should be clean.", "Agreed", "Checks will be made."),
+    ])
+    band, rules = _band(114.0, 142.0, (36.0, 96.0, 256.0, 326.0, 556.0, 656.0, 760.0))
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [band], rules)
+    scan = scanner.finish()
+    assert scan.columns is not None and scan.columns.fields[:4] == ["ref", "text", "decision", "response"]
+    assert _cells(scan.rows, "ref") == ["S1", "S2", "S3"]
+    assert _cells(scan.rows, "text") == ["Leaders should act. They should report.",
+                                         "Staff should be trained. Every year.", "Cells should be clean."]
