@@ -846,7 +846,9 @@ class TableScanner:
 
     def _rows_outside(self, words: list[dict], plan: list, other: list) -> bool:
         """Do table rows lie outside the ruled tables found? Lines below the first one that start at an
-        inner column's edge (prose after a table starts at the margin) say the grid missed the body."""
+        inner column's edge (prose after a table starts at the margin) say the grid missed the body; so does any
+        line between two of the plan's grids, the lower opening with no header (not a new table), within their
+        width: the table's rows go on between its grids, unboxed (shaded bands, an unshaded section row between)."""
         headed = next(((rows, head) for _b, rows, _cw, head in plan if head), None)
         cols = self._grid_columns(headed[1][0], headed[0], headed[1][1]) if headed else self.scan.columns
         if cols is None:
@@ -863,6 +865,11 @@ class TableScanner:
                         break
                 else:
                     loose.append(w)
+        stacked = sorted(plan, key=lambda t: t[0][1])
+        for (a, *_), (b, _, _, head) in zip(stacked, stacked[1:]):
+            if head is None and any(a[3] <= (ln.top + ln.bottom) / 2 <= b[1] and min(a[0], b[0]) - 2 <= ln.x0
+                                    and ln.x1 <= max(a[2], b[2]) + 2 for ln in to_lines(loose)):
+                return True
         inner = [e for e in cols.edges[1:-1]]
 
         def columnar(ln) -> bool:  # a word starts just inside an inner column and none crosses its edge
