@@ -766,8 +766,11 @@ class TableScanner:
             boxes = [b for b, rows, _, _ in other if len(rows) > 1 and max(len([c for c in r if c]) for r in rows) <= 3]
             loose = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
                                                  and w["bottom"] <= b[3] for b in boxes)]
+            # A page whose plan's grids leave its rows outside them shows the grids are shaded rows, not the
+            # table's rules: the plan is read by its header's columns from here on (a page of unshaded rows only,
+            # no grid on it, is read too), not as a ruled table again wherever a band fills a page.
             if self._unruled(pageno, loose, rules, [b for b, _, _, _ in plan + other]):
-                self.mode = "unruled" if self.mode == "ruled" and not plan else self.mode or "unruled"
+                self.mode = "unruled"
         self.scan.mode = self.mode
         if self.scan.columns is not None:
             self.scan.page_columns[pageno] = self.scan.columns

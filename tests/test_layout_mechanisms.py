@@ -6113,3 +6113,29 @@ def test_a_line_between_two_grids_of_the_plan_in_no_box_says_the_grids_are_shade
     assert scanner.mode == "unruled"
     assert [(r.section, " ".join(w["text"] for w in r.words("ref"))) for r in scan.rows] == [("Safety", "S1")]
     assert " ".join(w["text"] for w in scan.rows[0].words("owner")) == "Governor"
+
+
+def test_once_a_pages_rows_lie_outside_the_plans_grids_the_plan_is_read_by_its_headers_columns_from_there_on():
+    """A banded plan whose first page read as a ruled table (its header's box and its first record's band one grid,
+    nothing outside it): on the next page a band, then an unshaded record outside any grid, read by the header's
+    columns; but the plan stayed ruled, so a later page of unshaded rows only (no grid at all) was not read, and a
+    page a band filled was read as a ruled table again. Rows seen outside the grids make the plan unruled."""
+    from actionplans.extract.tables import TableScanner
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
+
+    def record(ref, owner):
+        return [[ref], ["Leaders should", "act and", "report."], ["Agreed"], ["A panel will", "meet each", "month."],
+                [owner], ["June 2024"]]
+
+    def unshaded(page, ref, owner, top):
+        return [w for x, cell in zip(GRID_X, record(ref, owner)) for w in words(*cell, x0=x + 2, top=top, page=page,
+                                                                                 pitch=12.0)]
+    scanner = TableScanner()
+    bbox, rows, ws = grid_page(1, [head, record("S1", "Governor")])
+    scanner.add_page(1, ws, [(bbox, rows)], _grid_rules(bbox, rows))
+    bbox, rows, ws = grid_page(2, [record("S2", "Head of Safety")], top=60.0)
+    scanner.add_page(2, ws + unshaded(2, "S3", "Deputy Governor", 100.0), [(bbox, rows)], _grid_rules(bbox, rows))
+    scanner.add_page(3, unshaded(3, "S4", "Head of Care", 60.0), [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "S3", "S4"]
+    assert " ".join(w["text"] for w in scan.rows[-1].words("owner")) == "Head of Care"
