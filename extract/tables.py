@@ -849,9 +849,7 @@ class TableScanner:
 
     def _rows_outside(self, words: list[dict], plan: list, other: list) -> bool:
         """Do table rows lie outside the ruled tables found? Lines below the first one that start at an
-        inner column's edge (prose after a table starts at the margin) say the grid missed the body; so does any
-        line between two of the plan's grids, the lower opening with no header (not a new table), within their
-        width: the table's rows go on between its grids, unboxed (shaded bands, an unshaded section row between)."""
+        inner column's edge (prose after a table starts at the margin) say the grid missed the body."""
         headed = next(((rows, head) for _b, rows, _cw, head in plan if head), None)
         cols = self._grid_columns(headed[1][0], headed[0], headed[1][1]) if headed else self.scan.columns
         if cols is None:
@@ -868,11 +866,6 @@ class TableScanner:
                         break
                 else:
                     loose.append(w)
-        stacked = sorted(plan, key=lambda t: t[0][1])
-        for (a, *_), (b, _, _, head) in zip(stacked, stacked[1:]):
-            if head is None and any(a[3] <= (ln.top + ln.bottom) / 2 <= b[1] and min(a[0], b[0]) - 2 <= ln.x0
-                                    and ln.x1 <= max(a[2], b[2]) + 2 for ln in to_lines(loose)):
-                return True
         inner = [e for e in cols.edges[1:-1]]
 
         def columnar(ln) -> bool:  # a word starts just inside an inner column and none crosses its edge
@@ -1066,10 +1059,10 @@ class TableScanner:
             # body line below it would merge its cells), the shallowest of those.
             # (read through OCR, a word's box is its font's, not its ink's: a rule may cut the foot of the line's box)
             foot = ln.bottom - (self.settings.ocr_rule_share * ln.height if self.scanned else 0.0)
-            # (not the edges of a box that begins below this line: a shaded band over a body row below an unshaded
-            # one boxes that row, not the header)
-            rule = min((t for t, x0, x1 in rules if t > foot and x1 - x0 > 0.3 * (x1 + x0) and not any(
-                b[1] >= foot and b[1] - 1 <= t <= b[3] + 1 for b in boxes)), default=None)
+            rule = min((t for t, x0, x1 in rules if t > foot and x1 - x0 > 0.3 * (x1 + x0)), default=None)
+            if rule is not None and any(b[1] >= foot and b[1] - 1 <= rule <= b[3] + 1 for b in boxes):
+                rule = None  # the top of a box that begins below this line (a shaded band over a body row below an
+                # unshaded one) boxes that row, not the header: the header's depth is told by its words
             depths = range(1, len(near) + 1)
             # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
             # line may have been dropped there as a running header).

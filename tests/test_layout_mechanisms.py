@@ -6095,26 +6095,6 @@ def _grid_rules(bbox, rows):
     return sorted({(y, c[0], c[2]) for r in rows for c in r if c for y in (c[1], c[3])})
 
 
-def test_a_line_between_two_grids_of_the_plan_in_no_box_says_the_grids_are_shaded_rows_not_the_tables_rules():
-    """gen-4409-001 (banded, no rules, the header shaded): on the plan's first page the header's box, then a section
-    row left unshaded, then the first record's band filling the page. The band's grid shares the header's columns and
-    only the section's line lay outside the grids (no line in the columns' gutters to tell), so the page read as a
-    ruled table and the section's name was lost; the plan read ruled or unruled page by page after it. A line between
-    two of the plan's grids, the lower opening with no header, is a row of the table the grids do not hold."""
-    from actionplans.extract.tables import TableScanner
-    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
-    hbox, hrows, ws = grid_page(1, [head], top=60.0)
-    ws += words("Safety", x0=GRID_X[0] + 2, top=75.0, page=1)  # the section row: in no box
-    record = [["S1"], ["Leaders should", "act."], ["Agreed"], ["A panel will", "meet."], ["Governor"], ["June 2024"]]
-    bbox, rows, body = grid_page(1, [record], top=88.0)
-    scanner = TableScanner()
-    scanner.add_page(1, ws + body, [(hbox, hrows), (bbox, rows)], _grid_rules(hbox, hrows) + _grid_rules(bbox, rows))
-    scan = scanner.finish()
-    assert scanner.mode == "unruled"
-    assert [(r.section, " ".join(w["text"] for w in r.words("ref"))) for r in scan.rows] == [("Safety", "S1")]
-    assert " ".join(w["text"] for w in scan.rows[0].words("owner")) == "Governor"
-
-
 def test_once_a_pages_rows_lie_outside_the_plans_grids_the_plan_is_read_by_its_headers_columns_from_there_on():
     """A banded plan whose first page read as a ruled table (its header's box and its first record's band one grid,
     nothing outside it): on the next page a band, then an unshaded record outside any grid, read by the header's
