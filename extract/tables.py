@@ -842,8 +842,11 @@ class TableScanner:
             # read as the first line of the first one's heading, `_without_labels`)
             loose = [dict(w, label=True) if id(w) in labels else w for w in words if not any(
                 b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] and w["bottom"] <= b[3] for b in boxes)]
-            if self._unruled(pageno, loose, rules):
-                self.mode = "unruled" if self.mode == "ruled" and not plan else self.mode or "unruled"
+            # A page whose plan's grids leave its rows outside them shows the grids are shaded rows, not the
+            # table's rules: the plan is read by its header's columns from here on (a page of unshaded rows only,
+            # no grid on it, is read too), not as a ruled table again wherever a band fills a page.
+            if self._unruled(pageno, loose, rules, [b for b, _, _, _ in plan + other]):
+                self.mode = "unruled"
         self.scan.mode = self.mode
         if self.scan.columns is not None:
             self.scan.page_columns[pageno] = self.scan.columns
@@ -1165,9 +1168,9 @@ class TableScanner:
         xs = sorted({round(c[0]) for r in rows for c in r if c})
         return sum(any(abs(x - e) < 4 for x in xs) for e in cols.edges[:-1]) >= len(cols.edges) - 2
 
-    def _unruled(self, pageno: int, words: list[dict], rules=()) -> bool:
+    def _unruled(self, pageno: int, words: list[dict], rules=(), boxes=()) -> bool:
         """Read the plan from the columns of its header words: rows start at refs and, where the page has
-        horizontal rules across the table, at every rule."""
+        horizontal rules across the table, at every rule. `boxes`: the page's grids (shaded rows draw them too)."""
         lines = to_lines([dict(w, page=pageno) for w in words])
         body_from = 0
         headed = False  # the header is printed on this page
@@ -1188,6 +1191,9 @@ class TableScanner:
             # leaves those merged down past it open)
             rule = next((t for t, x0, x1 in sorted(rules) if t > foot and x1 - x0 > 0.3 * (x1 + x0)
                          and self._rule_under(rules, t, ln.words)), None)
+            if rule is not None and any(b[1] >= foot and b[1] - 1 <= rule <= b[3] + 1 for b in boxes):
+                rule = None  # the top of a box that begins below this line (a shaded band over a body row below an
+                # unshaded one) boxes that row, not the header: the header's depth is told by its words
             depths = range(1, len(near) + 1)
             # The header repeated on a later page: the lines that repeat the first one's (a wrapped heading's last
             # line may have been dropped there as a running header).
@@ -1331,7 +1337,8 @@ class TableScanner:
         # (the text column counted from the first field's: a section column may stand left of it)
         lead = _lead(cols)
         right_of_text = reach[1 + lead] if len(reach) > 1 + lead else cols.edges[min(2 + lead, len(cols.edges) - 1)]
-        cuts = self._cuts([r for r in rules if r[0] < foot], cols, body, self.settings.action_rule_share)
+        cuts = self._cuts([r for r in rules if r[0] < foot], cols, body, self.settings.action_rule_share,
+                          self.settings.snap_tolerance)
         lifted = self._lift_centred(body, cuts)
         body = self._reflect_refs(body, cols, cuts) if lifted is body else lifted
         if "ref" not in cols.fields and "text" in cols.fields:
@@ -1931,12 +1938,15 @@ class TableScanner:
         return all(any(x0 - tol <= (w["x0"] + w["x1"]) / 2 <= x1 + tol for x0, x1 in pieces) for w in words)
 
     @staticmethod
-    def _cuts(rules, cols: Columns, body, share: float = 1.0) -> list[tuple[float, bool]]:
+    def _cuts(rules, cols: Columns, body, share: float = 1.0, touch: float = DEFAULT.snap_tolerance
+              ) -> list[tuple[float, bool]]:
         """Heights of the horizontal rules that cross most of the table: segments at one height (Word
         draws each cell's border apart) joined, then kept when they span half the table's width, or `share` of each
         column an action fills (response, owner, date: a rule between the actions of a merged record crosses those
         only, and they may be the narrower half of the table); and whether each crosses the first column too (a rule
-        between records, not between actions of a merged one)."""
+        between records, not between actions of a merged one). Segments that meet (within `touch`) are one rule
+        there: a shaded row's edge is drawn cell by cell, its first cell's ending at the column's boundary, short
+        of where the next column's words begin."""
         if not rules or not body:
             return []
         left = cols.edges[0]
@@ -1957,13 +1967,22 @@ class TableScanner:
                     reach = x1
             return done
 
+        def joined(segs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+            out: list[tuple[float, float]] = []
+            for x0, x1 in sorted(segs):
+                if out and x0 <= out[-1][1] + touch:
+                    out[-1] = (out[-1][0], max(out[-1][1], x1))
+                else:
+                    out.append((x0, x1))
+            return out
+
         out = []
         for top, segs in spans.items():
             if covered(segs, left, right) >= 0.5 * (right - left) or acting and all(
                     covered(segs, a, b) >= share * (b - a) for a, b in acting):
                 # (the first field's column: a section column left of it is ruled beside each action's row too)
                 first = cols.edges[1 + _lead(cols)] if len(cols.edges) > 1 + _lead(cols) else right
-                full = any(x0 <= left + 4 and x1 >= min(first, right) - 4 for x0, x1 in segs)
+                full = any(x0 <= left + 4 and x1 >= min(first, right) - 4 for x0, x1 in joined(segs))
                 out.append((top, full))
         return sorted(out)
 

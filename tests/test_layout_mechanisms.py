@@ -6517,3 +6517,86 @@ def test_a_scans_wide_word_spaces_neither_split_a_title_over_the_header_nor_a_li
     assert [w["text"] for w in TableScanner._without_labels(head + section)] == [w["text"] for w in head + section]
     title = line(85, ("ACTION", 46, 100), ("PLAN:", 107, 148), ("HMYOI", 155, 202), ("Ivybridge", 209, 276))
     assert [w["text"] for w in TableScanner._without_labels(title + head)] == [w["text"] for w in head]
+
+
+# -- banded rows: a table style's shading on every other row, no rules ---------------------------------------------
+def _band(top, bottom, xs):
+    """A shaded row as the reader gives it: the grid of its cells (each cell filled apart, its edges at the columns'
+    boundaries) and its top and bottom edges drawn cell by cell."""
+    cells = [(a, top, b, bottom) for a, b in zip(xs, xs[1:])]
+    return ((xs[0], top, xs[-1], bottom), [cells]), [(y, a, b) for y in (top, bottom) for a, b in zip(xs, xs[1:])]
+
+
+def test_a_shaded_bands_edges_drawn_cell_by_cell_cross_the_first_column_and_part_records():
+    """gen-4409-018 (banded, no rules, no refs): every other record shaded, each cell filled apart, so a band's top
+    and bottom are segments that meet at the columns' boundaries, the first ending at its cell's right edge, short of
+    where the next column's words begin (cell padding): read one by one no segment crossed the first column, the
+    band's edges were taken for rules between actions, and its record, opening no row below a rule between records,
+    was glued to the one above (or dropped, first on the page). Segments that meet are one rule."""
+    from actionplans.extract.tables import TableScanner
+    ws = no_ref_page(1, [["Leaders should act.", "AGREED", None, None],
+                         [None, "A panel will meet.", "Governor", "June 2024"],
+                         ["Staff should be trained.", "AGREED", None, None],
+                         [None, "Training will be given.", "Governor", "May 2024"],
+                         ["Cells should be clean.", "AGREED", None, None],
+                         [None, "Checks will be made.", "Governor", "July 2024"]])
+    band, rules = _band(112.0, 136.0, (36.0, 255.0, 555.0, 655.0, 760.0))
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [band], rules)
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("text")) for r in scan.rows] == [
+        "Leaders should act.", "Staff should be trained.", "Cells should be clean."]
+
+
+def test_a_shaded_band_below_an_unshaded_first_record_is_not_the_headers_box():
+    """gen-4409-017 (banded, no rules): the header and the first record unshaded, the second record shaded. The
+    band's top was taken for the foot of a box holding the header, so the header's depth ran down over the first
+    record's lines and no header was found (the plan lost whole). The edges of a box that begins below a line box no
+    line above it; the band's edges still part its record from the others."""
+    ws = row(HEAD, 60) + _lines([
+        (90, "S1", "Leaders should act.", "Agreed", "A panel will meet."),
+        (102, None, "They should report.", None, "It will report."),
+        (118, "S2", "Staff should be trained.", "Agreed", "Training will be given."),
+        (130, None, "Every year.", None, "To every officer."),
+        (146, "S3", "Cells should be clean.", "Agreed", "Checks will be made."),
+    ])
+    band, rules = _band(114.0, 142.0, (36.0, 96.0, 256.0, 326.0, 556.0, 656.0, 760.0))
+    from actionplans.extract.tables import TableScanner
+    scanner = TableScanner()
+    scanner.add_page(1, ws, [band], rules)
+    scan = scanner.finish()
+    assert scan.columns is not None and scan.columns.fields[:4] == ["ref", "text", "decision", "response"]
+    assert _cells(scan.rows, "ref") == ["S1", "S2", "S3"]
+    assert _cells(scan.rows, "text") == ["Leaders should act. They should report.",
+                                         "Staff should be trained. Every year.", "Cells should be clean."]
+
+
+def _grid_rules(bbox, rows):
+    """The horizontal edges of a grid's cells (each filled apart), as the reader lists them."""
+    return sorted({(y, c[0], c[2]) for r in rows for c in r if c for y in (c[1], c[3])})
+
+
+def test_once_a_pages_rows_lie_outside_the_plans_grids_the_plan_is_read_by_its_headers_columns_from_there_on():
+    """A banded plan whose first page read as a ruled table (its header's box and its first record's band one grid,
+    nothing outside it): on the next page a band, then an unshaded record outside any grid, read by the header's
+    columns; but the plan stayed ruled, so a later page of unshaded rows only (no grid at all) was not read, and a
+    page a band filled was read as a ruled table again. Rows seen outside the grids make the plan unruled."""
+    from actionplans.extract.tables import TableScanner
+    head = [["Ref"], ["Recommendation"], ["Decision"], ["Response"], ["Owner"], ["Deadline"]]
+
+    def record(ref, owner):
+        return [[ref], ["Leaders should", "act and", "report."], ["Agreed"], ["A panel will", "meet each", "month."],
+                [owner], ["June 2024"]]
+
+    def unshaded(page, ref, owner, top):
+        return [w for x, cell in zip(GRID_X, record(ref, owner)) for w in words(*cell, x0=x + 2, top=top, page=page,
+                                                                                 pitch=12.0)]
+    scanner = TableScanner()
+    bbox, rows, ws = grid_page(1, [head, record("S1", "Governor")])
+    scanner.add_page(1, ws, [(bbox, rows)], _grid_rules(bbox, rows))
+    bbox, rows, ws = grid_page(2, [record("S2", "Head of Safety")], top=60.0)
+    scanner.add_page(2, ws + unshaded(2, "S3", "Deputy Governor", 100.0), [(bbox, rows)], _grid_rules(bbox, rows))
+    scanner.add_page(3, unshaded(3, "S4", "Head of Care", 60.0), [], [])
+    scan = scanner.finish()
+    assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["S1", "S2", "S3", "S4"]
+    assert " ".join(w["text"] for w in scan.rows[-1].words("owner")) == "Head of Care"
