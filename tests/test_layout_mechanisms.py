@@ -6410,16 +6410,28 @@ def test_a_headings_wrapped_line_under_it_is_no_sign_of_a_label():
     assert [w["text"] for w in TableScanner._without_labels(ws)] == [w["text"] for w in ws]
 
 
-def test_a_shaded_two_row_header_is_no_small_table_and_the_rule_under_its_label_does_not_end_it():
-    # grouped-6389-014: the shading of a two-row header is a grid of two rows to the table finder, two cells in the
-    # upper ('Recommendation' merged down, 'HMPPS response') and three in the lower, none of four: read as a small
-    # table of three columns, its words were left out; and the shading's edge under 'HMPPS response', running under
-    # that label only, was taken for the header's foot
+# A shaded two-row header over Recommendation | (response) | (owner) | (date), its grid two rows to the table finder:
+# 'Recommendation' merged down, a label spanning the three columns right of it above their headings.
+SHADED_COLS = (40, 330, 560, 660)
+
+
+@pytest.mark.parametrize("upper, lower", [
+    # grouped-6389-014: two cells in the upper row, three in the lower, none of four: read as a small table of three
+    # columns, its words were left out; and the shading's edge under 'HMPPS response', running under that label
+    # only, was taken for the header's foot (the lower row's words name no field)
+    (row(["Recommendation"], 60, SHADED_COLS) + [dict(w, page=0) for w in words("HMPPS response", x0=505, top=60)],
+     [None, "Steps", "Lead", "When"]),
+    # groupedleft-3851-008: 'Action to be taken by HMPPS', typed at the left of the cell spanning the response, owner
+    # and date columns, starts where the response's heading below it does, as a heading's wrapped line would; the
+    # grid shows its cell spanning three, and it is left out of the headings (read as the response's, the heading
+    # ran to more words than a heading holds and the header was lost)
+    (row(["Recommendation", "Action to be taken by HMPPS"], 60, SHADED_COLS),
+     [None, "Agreed/ Not Agreed and action planned", "Owner", "Target date"]),
+], ids=["centred-label", "label-at-left"])
+def test_a_shaded_two_row_headers_label_is_no_heading_and_the_rule_under_it_does_not_end_the_header(upper, lower):
     from actionplans.extract.tables import TableScanner
-    cols = (40, 330, 560, 660)  # Recommendation | Steps | Lead | When (no field named by the lower row's words)
-    x1 = 760.0
-    ws = row(["Recommendation"], 60, cols) + [dict(w, page=0) for w in words("HMPPS response", x0=505, top=60)]
-    ws += row([None, "Steps", "Lead", "When"], 72, cols)
+    cols, x1 = SHADED_COLS, 760.0
+    ws = upper + row(lower, 72, cols)
     for k in range(3):
         ws += row([f"Concern {k + 1}", f"Action {k + 1} will be taken.", "Governor", "June 2024"], 90 + 36 * k, cols)
         ws += row([f"Leaders should act on {k + 1}."], 102 + 36 * k, cols)
@@ -6475,31 +6487,6 @@ def test_a_title_across_the_table_above_a_repeated_header_is_not_a_row():
     scan = scanner.finish()
     assert [" ".join(w["text"] for w in r.words("ref")) for r in scan.rows] == ["R1", "R2", "R3"]
     assert {r.section for r in scan.rows} == {None}
-
-
-def test_a_label_typed_at_the_left_of_the_columns_it_spans_is_told_by_the_headers_grid():
-    # groupedleft-3851-008: 'Action to be taken by HMPPS', typed at the left of the cell spanning the response, owner
-    # and date columns, starts where the response's heading below it does, as a heading's wrapped line would; the
-    # shaded header's grid shows its cell spanning three, and it is left out of the headings (read as the response's,
-    # the heading ran to more words than a heading holds and the header was lost)
-    from actionplans.extract.tables import TableScanner
-    cols = (40, 330, 560, 660)  # Recommendation | Agreed/ Not Agreed and action planned | Owner | Target date
-    x1 = 760.0
-    ws = row(["Recommendation", "Action to be taken by HMPPS"], 60, cols)
-    ws += row([None, "Agreed/ Not Agreed and action planned", "Owner", "Target date"], 72, cols)
-    for k in range(3):
-        ws += row([f"Concern {k + 1}", f"Action {k + 1} will be taken.", "Governor", "June 2024"], 90 + 36 * k, cols)
-        ws += row([f"Leaders should act on {k + 1}."], 102 + 36 * k, cols)
-    grid = ((40.0, 59.0, x1, 83.0), [[(40.0, 59.0, 330.0, 83.0), (330.0, 59.0, x1, 71.0), None, None],
-                                     [None, (330.0, 71.0, 560.0, 83.0), (560.0, 71.0, 660.0, 83.0),
-                                      (660.0, 71.0, x1, 83.0)]])
-    rules = [(59.0, 40.0, 330.0), (59.0, 330.0, x1), (71.0, 330.0, x1), (83.0, 40.0, 330.0), (83.0, 330.0, x1)]
-    scanner = TableScanner()
-    scanner.add_page(1, ws, [grid], rules)
-    scan = scanner.finish()
-    assert scan.columns.fields == ["text", "response", "owner", "date"]
-    assert [" ".join(w["text"] for w in r.words("response")) for r in scan.rows] == [
-        f"Action {k} will be taken." for k in (1, 2, 3)]
 
 
 def test_a_scans_wide_word_spaces_neither_split_a_title_over_the_header_nor_a_line_under_a_heading():
