@@ -1002,16 +1002,16 @@ def test_stacked_dates_opening_in_lower_case_split_where_a_whole_date_ends_but_o
 GRID_X = (40, 90, 210, 270, 400, 460, 520)  # Ref | Recommendation | Decision | Response | Owner | Deadline
 
 
-def grid_page(page, rows_text, top=100.0):
+def grid_page(page, rows_text, top=100.0, xs=GRID_X):
     """A ruled table as the table finder gives it: each row's cells (x0, top, x1, bottom), and the words."""
     rows, ws, y = [], [], top
     for cells in rows_text:
         height = 12.0 * max(len(c) for c in cells)
-        rows.append([(a, y, b, y + height) for a, b in zip(GRID_X, GRID_X[1:])])
-        for x, lines in zip(GRID_X, cells):
+        rows.append([(a, y, b, y + height) for a, b in zip(xs, xs[1:])])
+        for x, lines in zip(xs, cells):
             ws += words(*lines, x0=x + 2, top=y + 1, page=page, pitch=12.0)
         y += height
-    return (GRID_X[0], top, GRID_X[-1], y), rows, ws
+    return (xs[0], top, xs[-1], y), rows, ws
 
 
 def test_a_ruled_header_broken_mid_word_is_mended_and_a_column_empty_on_the_first_page_is_named_later():
@@ -1042,14 +1042,7 @@ AREA_X = (40, 100, 230, 420, 500, 560)  # Area | Concern | Action | Owner | Date
 
 def area_grid(page, rows_text, top=100.0):
     """A ruled table with a column of its own at its left for the section names (`grid_page`'s, on `AREA_X`)."""
-    rows, ws, y = [], [], top
-    for cells in rows_text:
-        height = 12.0 * max(len(c) for c in cells)
-        rows.append([(a, y, b, y + height) for a, b in zip(AREA_X, AREA_X[1:])])
-        for x, lines in zip(AREA_X, cells):
-            ws += words(*lines, x0=x + 2, top=y + 1, page=page, pitch=12.0)
-        y += height
-    return (AREA_X[0], top, AREA_X[-1], y), rows, ws
+    return grid_page(page, rows_text, top, AREA_X)
 
 
 def test_a_column_headed_as_refs_holding_none_is_no_ref_column_and_a_left_column_of_names_is_the_sections():
