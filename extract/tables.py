@@ -178,6 +178,11 @@ def _kept(name: str | None) -> str | None:
     return name if name in FIELDS or name == SECTION else None
 
 
+def _in_any(w: dict, boxes) -> bool:
+    """Does word `w` lie wholly inside one of `boxes` (x0, top, x1, bottom)?"""
+    return any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] and w["bottom"] <= b[3] for b in boxes)
+
+
 def _lead(cols: Columns) -> int:
     """How many columns stand left of the first that holds a field (a section column, a column no heading named):
     the ref or recommendation column begins the record's cells there, not at the table's left edge."""
@@ -840,8 +845,7 @@ class TableScanner:
                      if len(rows) > 1 and len({round(c[0]) for r in rows for c in r if c}) <= 3]
             # (a label the header's grid shows spanning several columns is marked: typed at their left, it would
             # read as the first line of the first one's heading, `_without_labels`)
-            loose = [dict(w, label=True) if id(w) in labels else w for w in words if not any(
-                b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] and w["bottom"] <= b[3] for b in boxes)]
+            loose = [dict(w, label=True) if id(w) in labels else w for w in words if not _in_any(w, boxes)]
             # A page whose plan's grids leave its rows outside them shows the grids are shaded rows, not the
             # table's rules: the plan is read by its header's columns from here on (a page of unshaded rows only,
             # no grid on it, is read too), not as a ruled table again wherever a band fills a page.
@@ -1143,8 +1147,7 @@ class TableScanner:
         (`section_words_ended`) is none."""
         x0, x1 = min(above[0], below[0]), max(above[2], below[2])
         between = [w for w in words if above[3] < (w["top"] + w["bottom"]) / 2 < below[1] and x0 - 1 <= w["x0"]
-                   and w["x1"] <= x1 + 1 and not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"]
-                                                     and w["bottom"] <= b[3] for b in boxes)]
+                   and w["x1"] <= x1 + 1 and not _in_any(w, boxes)]
         cols = self.scan.columns
         if not between or cols is None or len(between) > self.settings.section_words_ended:
             return
@@ -1381,8 +1384,7 @@ class TableScanner:
                 # a table's header again above this line: the table above ends (its section row and its last row),
                 # and the table's rows start again below it as atop a page (the header's own rules are none of theirs)
                 if section:
-                    self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
-                                                          section[-1]["bottom"]), True)
+                    self._section_row(pageno, cols, section)
                     section = []
                 if pending:
                     self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], ln.top), False,
@@ -1443,8 +1445,7 @@ class TableScanner:
                 section.extend(ln.words)
                 continue
             if section:
-                self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
-                                                      section[-1]["bottom"]), True)
+                self._section_row(pageno, cols, section)
                 section = []
             held_whole = bool(held) and REF.match(text_of(without_marks(held))) is not None
             # Below a rule across the table, the lines read so far in the band are the top of this row's cells: a
@@ -1470,12 +1471,15 @@ class TableScanner:
             for name, ws in by.items():
                 pending.setdefault(name, []).extend(ws)
         if section:
-            self._row(pageno, {"text": section}, (cols.edges[0], section[0]["top"], cols.edges[-1],
-                                                  section[-1]["bottom"]), True)
+            self._section_row(pageno, cols, section)
         if pending:
             self._row(pageno, pending, (cols.edges[0], top, cols.edges[-1], lines[-1].bottom), False,
                       page_top=first_band and not fresh, full=full)
         return True
+
+    def _section_row(self, pageno: int, cols: Columns, words: list[dict]) -> None:
+        """A section row of `words` across the table (`_row`'s wide row)."""
+        self._row(pageno, {"text": words}, (cols.edges[0], words[0]["top"], cols.edges[-1], words[-1]["bottom"]), True)
 
     def _grain_over_refs(self, body: list) -> list:
         """A scanned page's body without the grain OCR read as a word alone on its line of the ref column flush
@@ -1976,12 +1980,13 @@ class TableScanner:
                     out.append((x0, x1))
             return out
 
+        # (the first field's column: a section column left of it is ruled beside each action's row too)
+        lead = _lead(cols)
+        first = cols.edges[1 + lead] if len(cols.edges) > 1 + lead else right
         out = []
         for top, segs in spans.items():
             if covered(segs, left, right) >= 0.5 * (right - left) or acting and all(
                     covered(segs, a, b) >= share * (b - a) for a, b in acting):
-                # (the first field's column: a section column left of it is ruled beside each action's row too)
-                first = cols.edges[1 + _lead(cols)] if len(cols.edges) > 1 + _lead(cols) else right
                 full = any(x0 <= left + 4 and x1 >= min(first, right) - 4 for x0, x1 in joined(segs))
                 out.append((top, full))
         return sorted(out)
